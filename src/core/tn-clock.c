@@ -1,0 +1,77 @@
+/* tn-clock.c — the one clock every module asks, so that TRUSTNET_NOW can
+ * put tests and demos at any date.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tn-clock"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+#include "tn-clock.h"
+
+/**
+ * tn_clock_parse_iso8601:
+ * @text: "2026-11-24", "2026-11-24T09:30:00" or with a zone, "…Z", "…+01:00"
+ * @error: return location for a #GError
+ *
+ * A time without a zone is local time.
+ *
+ * Returns: (transfer full) (nullable): the time, or %NULL with @error set
+ */
+GDateTime *
+tn_clock_parse_iso8601 (const char  *text,
+                        GError     **error)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autofree char *with_time = NULL;
+  GDateTime *parsed;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (text == NULL)
+    text = "";
+
+  /* A bare date means its midnight, which g_date_time_new_from_iso8601() does not accept. */
+  if (strlen (text) == 10)
+    text = with_time = g_strconcat (text, "T00:00:00", NULL);
+
+  parsed = g_date_time_new_from_iso8601 (text, local);
+  if (parsed == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 _("“%s” is not a date and time like 2026-11-24 or 2026-11-24T09:00:00"),
+                 text);
+
+  return parsed;
+}
+
+/**
+ * tn_clock_now:
+ *
+ * The current local time, or the one in the TRUSTNET_NOW environment
+ * variable (ISO 8601) when it is set and valid.
+ *
+ * Returns: (transfer full): now
+ */
+GDateTime *
+tn_clock_now (void)
+{
+  const char *override = g_getenv ("TRUSTNET_NOW");
+
+  if (override != NULL && *override != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+      GDateTime *now = tn_clock_parse_iso8601 (override, &error);
+
+      if (now != NULL)
+        return now;
+
+      g_warning ("Ignoring TRUSTNET_NOW: %s", error->message);
+    }
+
+  return g_date_time_new_now_local ();
+}

@@ -1,0 +1,80 @@
+/* tn-store.h — the SQLite database behind TrustNet, and the live list of
+ * contacts the views show.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tn-contact.h"
+
+G_BEGIN_DECLS
+
+#define TN_STORE_SCHEMA_VERSION 1
+
+#define TN_STORE_ERROR (tn_store_error_quark ())
+
+/**
+ * TnStoreError:
+ * @TN_STORE_ERROR_NEWER_SCHEMA: written by a newer TrustNet; left untouched
+ * @TN_STORE_ERROR_NOT_A_DATABASE: not an SQLite database, or damaged
+ * @TN_STORE_ERROR_READ_ONLY: the file or its folder cannot be written
+ * @TN_STORE_ERROR_BUSY: another program holds the database locked
+ * @TN_STORE_ERROR_DISK_FULL: no room left to write
+ * @TN_STORE_ERROR_INVALID: the change itself is wrong (an empty name, …)
+ * @TN_STORE_ERROR_NOT_FOUND: no contact matches
+ * @TN_STORE_ERROR_AMBIGUOUS: more than one contact matches
+ * @TN_STORE_ERROR_FAILED: anything else the database reported
+ */
+typedef enum
+{
+  TN_STORE_ERROR_NEWER_SCHEMA,
+  TN_STORE_ERROR_NOT_A_DATABASE,
+  TN_STORE_ERROR_READ_ONLY,
+  TN_STORE_ERROR_BUSY,
+  TN_STORE_ERROR_DISK_FULL,
+  TN_STORE_ERROR_INVALID,
+  TN_STORE_ERROR_NOT_FOUND,
+  TN_STORE_ERROR_AMBIGUOUS,
+  TN_STORE_ERROR_FAILED,
+} TnStoreError;
+
+#define TN_TYPE_STORE (tn_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (TnStore, tn_store, TN, STORE, GObject)
+
+GQuark      tn_store_error_quark        (void);
+
+char       *tn_store_get_default_path   (void);
+TnStore    *tn_store_open               (const char  *path,
+                                         GError     **error);
+const char *tn_store_get_path           (TnStore     *self);
+int         tn_store_get_schema_version (TnStore     *self);
+
+GListModel *tn_store_get_contacts       (TnStore     *self);
+TnContact  *tn_store_get_contact_by_id  (TnStore     *self,
+                                         gint64       id);
+TnContact  *tn_store_lookup             (TnStore     *self,
+                                         const char  *who,
+                                         GError     **error);
+
+gboolean    tn_store_add_contact        (TnStore     *self,
+                                         TnContact   *contact,
+                                         GError     **error);
+gboolean    tn_store_update_contact     (TnStore     *self,
+                                         TnContact   *contact,
+                                         TnContact   *changes,
+                                         GError     **error);
+gboolean    tn_store_set_trust          (TnStore     *self,
+                                         TnContact   *contact,
+                                         TnTrust      trust,
+                                         GError     **error);
+gboolean    tn_store_remove_contact     (TnStore     *self,
+                                         TnContact   *contact,
+                                         GError     **error);
+gboolean    tn_store_restore_contact    (TnStore     *self,
+                                         TnContact   *contact,
+                                         GError     **error);
+
+G_END_DECLS

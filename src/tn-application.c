@@ -1,0 +1,182 @@
+/* tn-application.c — TrustNet's GtkApplication: the command-line modes run
+ * locally without a window; a plain launch opens the store and the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tn-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tn-application.h"
+#include "tn-cli.h"
+#include "tn-resources.h"
+#include "tn-window.h"
+
+struct _TnApplication
+{
+  AdwApplication parent_instance;
+
+  char *database_path;
+  TnStore *store;
+};
+
+G_DEFINE_FINAL_TYPE (TnApplication, tn_application, ADW_TYPE_APPLICATION)
+
+static int
+tn_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  TnApplication *self = TN_APPLICATION (application);
+  const char *database_path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database_path))
+    self->database_path = g_strdup (database_path);
+
+  return tn_cli_run (options);
+}
+
+static void
+show_store_error (TnApplication *self,
+                  const GError  *error)
+{
+  AdwMessageDialog *dialog;
+
+  g_printerr ("trustnet: %s\n", error->message);
+
+  /* The window needs the store; without it, say why and keep the
+   * database as it is rather than starting over with an empty one. */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Cannot Open Your Contacts"), error->message));
+  adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (g_application_quit), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+tn_application_activate (GApplication *application)
+{
+  TnApplication *self = TN_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->store == NULL)
+    self->store = tn_store_open (self->database_path, &error);
+
+  if (self->store == NULL)
+    {
+      show_store_error (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (tn_window_new (ADW_APPLICATION (self), self->store));
+  gtk_window_present (window);
+}
+
+static void
+on_about_activated_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  TnApplication *self = user_data;
+  static const char *developers[] = { "TrustNet developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", "TrustNet",
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("TrustNet developers"),
+                         "developers", developers,
+                         "comments", _("Keep the people who trust you close: job security is who you are and who trusts you."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+on_quit_activated_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+tn_application_startup (GApplication *application)
+{
+  static const GActionEntry actions[] = {
+    { "about", on_about_activated_cb },
+    { "quit", on_quit_activated_cb },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (tn_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+tn_application_finalize (GObject *object)
+{
+  TnApplication *self = (TnApplication *) object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (tn_application_parent_class)->finalize (object);
+}
+
+static void
+tn_application_class_init (TnApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = tn_application_finalize;
+  application_class->handle_local_options = tn_application_handle_local_options;
+  application_class->startup = tn_application_startup;
+  application_class->activate = tn_application_activate;
+}
+
+static void
+tn_application_init (TnApplication *self)
+{
+  tn_register_resource ();
+  tn_cli_add_options (G_APPLICATION (self));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Keep the people who trust you close. Without options, opens the window."));
+}
+
+TnApplication *
+tn_application_new (void)
+{
+  return g_object_new (TN_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/example/TrustNet",
+                       NULL);
+}
+
+/**
+ * tn_application_get_store:
+ * @self: the application
+ *
+ * Returns: (transfer none) (nullable): the open store, once the window opened
+ */
+TnStore *
+tn_application_get_store (TnApplication *self)
+{
+  g_return_val_if_fail (TN_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}

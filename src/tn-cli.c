@@ -1,0 +1,303 @@
+/* tn-cli.c — trustnet --list, --add, --with … --rate: the contract scripts
+ * and tests rely on. Exit 0 on success, 1 on a user error with one line on
+ * stderr, and the database unchanged on any error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tn-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "tn-cli.h"
+#include "tn-store.h"
+#include "tn-text.h"
+
+#define TN_CLI_CONTINUE (-1)
+
+typedef struct
+{
+  const char *database;
+  gboolean list;
+  gboolean json;
+  const char *add;
+  const char **emails;
+  const char *organization;
+  const char *who;
+  const char *rate;
+} TnCliOptions;
+
+void
+tn_cli_add_options (GApplication *application)
+{
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this database file instead of the default one"), N_("PATH") },
+    { "list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the contacts with their trust ratings"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --list: print JSON for programs"), NULL },
+    { "add", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Add a contact with this full name"), N_("NAME") },
+    { "email", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, N_("With --add: an email address (may be repeated)"), N_("EMAIL") },
+    { "org", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --add: the organization"), N_("ORGANIZATION") },
+    { "with", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The contact to act on: an email address, a uid or an exact full name"), N_("WHO") },
+    { "rate", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --with: set the trust rating (1 completely, 2 moderately, 3 vaguely, 0 to clear)"), N_("N") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (application, entries);
+}
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("trustnet: %s\n", message);
+}
+
+static int
+fail (const char *message)
+{
+  print_error (message);
+  return 1;
+}
+
+static int
+compare_by_name (gconstpointer a,
+                 gconstpointer b)
+{
+  TnContact *contact_a = *(TnContact **) a;
+  TnContact *contact_b = *(TnContact **) b;
+
+  return g_utf8_collate (tn_contact_get_full_name (contact_a), tn_contact_get_full_name (contact_b));
+}
+
+static GPtrArray *
+contacts_sorted_by_name (TnStore *store)
+{
+  GListModel *contacts = tn_store_get_contacts (store);
+  guint n_items = g_list_model_get_n_items (contacts);
+  GPtrArray *sorted = g_ptr_array_new_full (n_items, g_object_unref);
+
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (contacts, i));
+
+  g_ptr_array_sort (sorted, compare_by_name);
+  return sorted;
+}
+
+static void
+add_string_array (JsonBuilder        *builder,
+                  const char         *member,
+                  const char * const *values)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_nullable_string (JsonBuilder *builder,
+                     const char  *member,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+print_contacts_json (GPtrArray *contacts)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      TnContact *contact = g_ptr_array_index (contacts, i);
+
+      json_builder_begin_object (builder);
+      add_nullable_string (builder, "uid", tn_contact_get_uid (contact));
+      add_nullable_string (builder, "name", tn_contact_get_full_name (contact));
+      add_nullable_string (builder, "organization", tn_contact_get_organization (contact));
+      add_nullable_string (builder, "title", tn_contact_get_title (contact));
+      json_builder_set_member_name (builder, "trust");
+      json_builder_add_int_value (builder, tn_contact_get_trust (contact));
+      add_string_array (builder, "emails", tn_contact_get_emails (contact));
+      add_string_array (builder, "phones", tn_contact_get_phones (contact));
+      add_nullable_string (builder, "last_contact", tn_contact_get_last_contact (contact));
+      add_nullable_string (builder, "note", tn_contact_get_note (contact));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* One contact a line, fields separated by tabs so that `cut` and `awk`
+ * work: trust, name, organization, emails. */
+static void
+print_contacts_text (GPtrArray *contacts)
+{
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      TnContact *contact = g_ptr_array_index (contacts, i);
+      g_autofree char *emails = g_strjoinv (", ", (char **) tn_contact_get_emails (contact));
+      const char *organization = tn_contact_get_organization (contact);
+
+      g_print ("%d\t%s\t%s\t%s\n",
+               tn_contact_get_trust (contact),
+               tn_contact_get_full_name (contact),
+               organization ? organization : "",
+               emails);
+    }
+}
+
+static int
+run_list (TnStore      *store,
+          TnCliOptions *options)
+{
+  g_autoptr(GPtrArray) contacts = contacts_sorted_by_name (store);
+
+  if (options->json)
+    print_contacts_json (contacts);
+  else
+    print_contacts_text (contacts);
+
+  return 0;
+}
+
+static int
+run_add (TnStore      *store,
+         TnCliOptions *options)
+{
+  g_autoptr(TnContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = tn_text_clean_line (options->add);
+
+  if (name == NULL)
+    return fail (_("--add needs a name, e.g. --add \"Ada Lovelace\""));
+
+  for (guint i = 0; options->emails != NULL && options->emails[i] != NULL; i++)
+    {
+      if (!tn_text_is_plausible_email (options->emails[i]))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not an email address"), options->emails[i]);
+          return fail (message);
+        }
+    }
+
+  contact = tn_contact_new (name);
+  tn_contact_set_organization (contact, options->organization);
+  tn_contact_set_emails (contact, options->emails);
+
+  if (!tn_store_add_contact (store, contact, &error))
+    return fail (error->message);
+
+  g_print (_("Added %s (uid %s)\n"), tn_contact_get_full_name (contact), tn_contact_get_uid (contact));
+  return 0;
+}
+
+static int
+run_rate (TnStore      *store,
+          TnCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  TnContact *contact;
+  TnTrust trust;
+
+  if (!tn_trust_parse (options->rate, &trust))
+    return fail (_("--rate takes 1 (completely), 2 (moderately), 3 (vaguely), or 0 to clear"));
+
+  contact = tn_store_lookup (store, options->who, &error);
+  if (contact == NULL)
+    return fail (error->message);
+
+  if (!tn_store_set_trust (store, contact, trust, &error))
+    return fail (error->message);
+
+  g_print (_("%s: trust %d (%s)\n"), tn_contact_get_full_name (contact), trust, tn_trust_get_label (trust));
+  return 0;
+}
+
+/* Options that only make sense beside another one are refused alone, so a
+ * typo never silently does something else. */
+static const char *
+check_combination (TnCliOptions *options)
+{
+  guint n_modes = (options->list ? 1 : 0) + (options->add ? 1 : 0) + (options->who ? 1 : 0);
+
+  if (n_modes > 1)
+    return _("Choose one of --list, --add or --with at a time");
+  if (options->json && !options->list)
+    return _("--json goes with --list");
+  if ((options->emails != NULL || options->organization != NULL) && options->add == NULL)
+    return _("--email and --org go with --add");
+  if (options->rate != NULL && options->who == NULL)
+    return _("--rate needs --with WHO to say whose rating to set");
+  if (options->who != NULL && options->rate == NULL)
+    return _("--with WHO needs something to do, e.g. --rate 1");
+
+  return NULL;
+}
+
+/**
+ * tn_cli_run:
+ * @options: the parsed options from #GApplication::handle-local-options
+ *
+ * Returns: the exit status, or -1 when no command-line mode was asked for
+ *   and the window should open
+ */
+int
+tn_cli_run (GVariantDict *options)
+{
+  TnCliOptions parsed = { 0 };
+  g_autoptr(TnStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **emails = NULL;
+  const char *problem;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("TrustNet %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "database", "^&ay", &parsed.database);
+  parsed.list = g_variant_dict_contains (options, "list");
+  parsed.json = g_variant_dict_contains (options, "json");
+  g_variant_dict_lookup (options, "add", "&s", &parsed.add);
+  g_variant_dict_lookup (options, "email", "^a&s", &emails);
+  parsed.emails = emails;
+  g_variant_dict_lookup (options, "org", "&s", &parsed.organization);
+  g_variant_dict_lookup (options, "with", "&s", &parsed.who);
+  g_variant_dict_lookup (options, "rate", "&s", &parsed.rate);
+
+  problem = check_combination (&parsed);
+  if (problem != NULL)
+    return fail (problem);
+
+  if (!parsed.list && parsed.add == NULL && parsed.who == NULL)
+    return TN_CLI_CONTINUE;
+
+  store = tn_store_open (parsed.database, &error);
+  if (store == NULL)
+    return fail (error->message);
+
+  if (parsed.list)
+    return run_list (store, &parsed);
+  if (parsed.add != NULL)
+    return run_add (store, &parsed);
+
+  return run_rate (store, &parsed);
+}

@@ -1,0 +1,14 @@
+/* tn-cli.h — the command-line modes, which run without a window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+void tn_cli_add_options (GApplication *application);
+int  tn_cli_run         (GVariantDict *options);
+
+G_END_DECLS
