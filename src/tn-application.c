@@ -55,6 +55,28 @@ show_store_error (TnApplication *self,
 }
 
 static void
+on_first_frame_painted_cb (GdkFrameClock *frame_clock,
+                           GtkWindow     *window)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted_cb, window);
+  g_printerr ("first-frame-realtime-us %" G_GINT64_FORMAT "\n", g_get_real_time ());
+
+  if (g_strcmp0 (g_getenv ("TRUSTNET_BENCH_FIRST_FRAME"), "quit") == 0)
+    gtk_window_destroy (window);
+}
+
+/* For tests/bench only: reports when the first frame was painted, so the
+ * benchmark can measure launch-to-first-frame from outside. */
+static void
+watch_first_frame (GtkWindow *window)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (frame_clock != NULL)
+    g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_first_frame_painted_cb), window, 0);
+}
+
+static void
 tn_application_activate (GApplication *application)
 {
   TnApplication *self = TN_APPLICATION (application);
@@ -79,6 +101,9 @@ tn_application_activate (GApplication *application)
 
   window = GTK_WINDOW (tn_window_new (ADW_APPLICATION (self), self->store));
   gtk_window_present (window);
+
+  if (g_getenv ("TRUSTNET_BENCH_FIRST_FRAME") != NULL)
+    watch_first_frame (window);
 }
 
 static void

@@ -144,22 +144,42 @@ print_contacts_json (GPtrArray *contacts)
   g_print ("%s\n", text);
 }
 
+/* A field of a tab-separated line: control characters (a newline in a
+ * name, a tab in an organization) become spaces so that a contact stays
+ * on one line and in its columns. */
+static void
+append_field (GString    *line,
+              const char *text)
+{
+  g_string_append_c (line, '\t');
+  for (const char *p = text ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (line, ' ');
+      else
+        g_string_append_unichar (line, c);
+    }
+}
+
 /* One contact a line, fields separated by tabs so that `cut` and `awk`
  * work: trust, name, organization, emails. */
 static void
 print_contacts_text (GPtrArray *contacts)
 {
+  g_autoptr(GString) line = g_string_new (NULL);
+
   for (guint i = 0; i < contacts->len; i++)
     {
       TnContact *contact = g_ptr_array_index (contacts, i);
       g_autofree char *emails = g_strjoinv (", ", (char **) tn_contact_get_emails (contact));
-      const char *organization = tn_contact_get_organization (contact);
 
-      g_print ("%d\t%s\t%s\t%s\n",
-               tn_contact_get_trust (contact),
-               tn_contact_get_full_name (contact),
-               organization ? organization : "",
-               emails);
+      g_string_printf (line, "%d", tn_contact_get_trust (contact));
+      append_field (line, tn_contact_get_full_name (contact));
+      append_field (line, tn_contact_get_organization (contact));
+      append_field (line, emails);
+      g_print ("%s\n", line->str);
     }
 }
 
@@ -185,18 +205,6 @@ run_add (TnStore      *store,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = tn_text_clean_line (options->add);
 
-  if (name == NULL)
-    return fail (_("--add needs a name, e.g. --add \"Ada Lovelace\""));
-
-  for (guint i = 0; options->emails != NULL && options->emails[i] != NULL; i++)
-    {
-      if (!tn_text_is_plausible_email (options->emails[i]))
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not an email address"), options->emails[i]);
-          return fail (message);
-        }
-    }
-
   contact = tn_contact_new (name);
   tn_contact_set_organization (contact, options->organization);
   tn_contact_set_emails (contact, options->emails);
@@ -216,8 +224,9 @@ run_rate (TnStore      *store,
   TnContact *contact;
   TnTrust trust;
 
+  /* check_arguments() has already refused anything else. */
   if (!tn_trust_parse (options->rate, &trust))
-    return fail (_("--rate takes 1 (completely), 2 (moderately), 3 (vaguely), or 0 to clear"));
+    g_assert_not_reached ();
 
   contact = tn_store_lookup (store, options->who, &error);
   if (contact == NULL)
@@ -230,23 +239,45 @@ run_rate (TnStore      *store,
   return 0;
 }
 
-/* Options that only make sense beside another one are refused alone, so a
- * typo never silently does something else. */
-static const char *
-check_combination (TnCliOptions *options)
+/* Everything that can be wrong with the arguments themselves is found
+ * before the database is opened, so a mistyped command neither creates a
+ * database nor takes its lock. Options that only make sense beside another
+ * are refused alone, so a typo never silently does something else.
+ * Returns the message for the person, or NULL. */
+static char *
+check_arguments (TnCliOptions *options)
 {
+  g_autofree char *name = NULL;
+  TnTrust trust;
   guint n_modes = (options->list ? 1 : 0) + (options->add ? 1 : 0) + (options->who ? 1 : 0);
 
   if (n_modes > 1)
-    return _("Choose one of --list, --add or --with at a time");
+    return g_strdup (_("Choose one of --list, --add or --with at a time"));
   if (options->json && !options->list)
-    return _("--json goes with --list");
+    return g_strdup (_("--json goes with --list"));
   if ((options->emails != NULL || options->organization != NULL) && options->add == NULL)
-    return _("--email and --org go with --add");
+    return g_strdup (_("--email and --org go with --add"));
   if (options->rate != NULL && options->who == NULL)
-    return _("--rate needs --with WHO to say whose rating to set");
+    return g_strdup (_("--rate needs --with WHO to say whose rating to set"));
   if (options->who != NULL && options->rate == NULL)
-    return _("--with WHO needs something to do, e.g. --rate 1");
+    return g_strdup (_("--with WHO needs something to do, e.g. --rate 1"));
+  if (options->who != NULL && *options->who == '\0')
+    return g_strdup (_("Say who: an email address, a uid or a full name"));
+  if (options->rate != NULL && !tn_trust_parse (options->rate, &trust))
+    return g_strdup (_("--rate takes 1 (completely), 2 (moderately), 3 (vaguely), or 0 to clear"));
+
+  if (options->add != NULL)
+    {
+      name = tn_text_clean_line (options->add);
+      if (name == NULL)
+        return g_strdup (_("--add needs a name, e.g. --add \"Ada Lovelace\""));
+    }
+
+  for (guint i = 0; options->emails != NULL && options->emails[i] != NULL; i++)
+    {
+      if (!tn_text_is_plausible_email (options->emails[i]))
+        return g_strdup_printf (_("“%s” is not an email address"), options->emails[i]);
+    }
 
   return NULL;
 }
@@ -265,7 +296,7 @@ tn_cli_run (GVariantDict *options)
   g_autoptr(TnStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree const char **emails = NULL;
-  const char *problem;
+  g_autofree char *problem = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -283,7 +314,7 @@ tn_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "with", "&s", &parsed.who);
   g_variant_dict_lookup (options, "rate", "&s", &parsed.rate);
 
-  problem = check_combination (&parsed);
+  problem = check_arguments (&parsed);
   if (problem != NULL)
     return fail (problem);
 

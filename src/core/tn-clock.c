@@ -38,9 +38,9 @@ tn_clock_parse_iso8601 (const char  *text,
 
   /* A bare date means its midnight, which g_date_time_new_from_iso8601() does not accept. */
   if (strlen (text) == 10)
-    text = with_time = g_strconcat (text, "T00:00:00", NULL);
+    with_time = g_strconcat (text, "T00:00:00", NULL);
 
-  parsed = g_date_time_new_from_iso8601 (text, local);
+  parsed = g_date_time_new_from_iso8601 (with_time ? with_time : text, local);
   if (parsed == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                  _("“%s” is not a date and time like 2026-11-24 or 2026-11-24T09:00:00"),
@@ -67,8 +67,14 @@ tn_clock_now (void)
       g_autoptr(GError) error = NULL;
       GDateTime *now = tn_clock_parse_iso8601 (override, &error);
 
+      /* A zone in the override says when, not where: weeks are local. */
       if (now != NULL)
-        return now;
+        {
+          GDateTime *local = g_date_time_to_local (now);
+
+          g_date_time_unref (now);
+          return local;
+        }
 
       g_warning ("Ignoring TRUSTNET_NOW: %s", error->message);
     }

@@ -66,14 +66,18 @@ static gboolean
 set_text (char       **field,
           const char  *value)
 {
+  char *copy;
+
   if (value != NULL && *value == '\0')
     value = NULL;
 
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
 
+  /* @value may point into the text it replaces: copy before freeing. */
+  copy = g_strdup (value);
   g_free (*field);
-  *field = g_strdup (value);
+  *field = copy;
   return TRUE;
 }
 
@@ -82,23 +86,21 @@ set_strv (GStrv              *field,
           const char * const *value)
 {
   const char * const *current = *field ? (const char * const *) *field : empty_strv;
-  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) kept = NULL;
 
-  if (value == NULL)
-    value = empty_strv;
-
-  if (g_strv_equal (current, value))
-    return FALSE;
-
-  builder = g_strv_builder_new ();
-  for (guint i = 0; value[i] != NULL; i++)
+  for (guint i = 0; value != NULL && value[i] != NULL; i++)
     {
       if (value[i][0] != '\0')
         g_strv_builder_add (builder, value[i]);
     }
+  kept = g_strv_builder_end (builder);
+
+  if (g_strv_equal (current, (const char * const *) kept))
+    return FALSE;
 
   g_strfreev (*field);
-  *field = g_strv_builder_end (builder);
+  *field = g_steal_pointer (&kept);
   return TRUE;
 }
 

@@ -340,10 +340,6 @@ prepare_private_file (const char  *path,
           return FALSE;
         }
 
-      /* Re-checked at every open: a backup tool may have loosened it. */
-      if ((info.st_mode & 077) != 0 && g_chmod (path, info.st_mode & 0700) != 0)
-        g_warning ("Could not make %s private: %s", path, g_strerror (errno));
-
       return TRUE;
     }
 
@@ -362,6 +358,19 @@ prepare_private_file (const char  *path,
 
   close (fd);
   return TRUE;
+}
+
+/* Re-checked at every open, once the file is known to be a database we
+ * may use: a backup tool may have loosened it, but a refused file keeps
+ * its mode like everything else about it. */
+static void
+keep_file_private (const char *path)
+{
+  GStatBuf info;
+
+  if (g_stat (path, &info) == 0 && (info.st_mode & 077) != 0 &&
+      g_chmod (path, info.st_mode & 0700) != 0)
+    g_warning ("Could not make %s private: %s", path, g_strerror (errno));
 }
 
 static gboolean
@@ -423,6 +432,13 @@ migrate (TnStore  *self,
   g_autofree char *set_version = NULL;
   int version = 0;
 
+  /* An up-to-date database needs no write lock, so reading it works while
+   * another program writes. */
+  if (!read_schema_version (self, &version, error))
+    return FALSE;
+  if (version == TN_STORE_SCHEMA_VERSION)
+    return TRUE;
+
   if (!begin (self, error))
     return FALSE;
 
@@ -458,22 +474,51 @@ migrate (TnStore  *self,
   return commit (self, error);
 }
 
-/* Contacts removed with Undo offered are kept until the next start, so
- * that Undo can bring back everything, interactions included. */
+/* Contacts removed with Undo offered stay in the database, interactions
+ * and all, until a later start well after the Undo toast is gone: another
+ * process opening the store meanwhile must not break a window's Undo. */
+#define PURGE_REMOVED_AFTER_SECONDS (60 * 60)
+
 static gboolean
 purge_removed (TnStore  *self,
                GError  **error)
 {
-  if (!begin (self, error))
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  gint64 cutoff = now_unix () - PURGE_REMOVED_AFTER_SECONDS;
+  gboolean any;
+
+  statement = prepare (self, "SELECT EXISTS (SELECT 1 FROM contacts WHERE removed_at < ?1)", error);
+  if (statement == NULL)
     return FALSE;
 
-  if (!exec_sql (self, "DELETE FROM contacts WHERE removed_at IS NOT NULL", error))
+  sqlite3_bind_int64 (statement, 1, cutoff);
+  if (sqlite3_step (statement) != SQLITE_ROW)
     {
-      rollback (self);
+      set_error_from_sqlite (self, sqlite3_extended_errcode (self->db), error);
       return FALSE;
     }
 
+  any = sqlite3_column_int (statement, 0) != 0;
+  g_clear_pointer (&statement, sqlite3_finalize);
+  if (!any)
+    return TRUE;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  statement = prepare (self, "DELETE FROM contacts WHERE removed_at < ?1", error);
+  if (statement == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (statement, 1, cutoff);
+  if (!step_done (self, statement, error))
+    goto failed;
+
   return commit (self, error);
+
+failed:
+  rollback (self);
+  return FALSE;
 }
 
 static void
@@ -599,6 +644,8 @@ tn_store_open (const char  *path,
       set_error_from_sqlite (self, SQLITE_READONLY, error);
       return NULL;
     }
+
+  keep_file_private (self->path);
 
   if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
       !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||

@@ -1,0 +1,955 @@
+/* tn-contact-pane.c — the form beside the list: a new contact, or a draft of
+ * an existing one that only reaches the store (and the list) on Save.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tn-contact-pane"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tn-contact-pane.h"
+#include "tn-text.h"
+#include "tn-trust-chooser.h"
+
+struct _TnContactPane
+{
+  GtkWidget parent_instance;
+
+  TnStore *store;
+  TnContact *contact;
+  gulong contact_notify_id;
+
+  /* The rating the form was loaded with, to tell a person's change from the store's. */
+  TnTrust loaded_trust;
+  gboolean loading;
+  gboolean dirty;
+  gboolean can_save;
+
+  /* Template children */
+  GtkWidget *box;
+  GtkLabel *title_label;
+  GtkWidget *save_button;
+  GtkScrolledWindow *scroller;
+  AdwAvatar *avatar;
+  AdwActionRow *trust_row;
+  TnTrustChooser *trust_chooser;
+  AdwEntryRow *name_row;
+  AdwEntryRow *organization_row;
+  AdwEntryRow *title_row;
+  GtkWidget *name_hint;
+  GtkListBox *emails_list;
+  GtkWidget *add_email_row;
+  GtkListBox *phones_list;
+  GtkWidget *add_phone_row;
+  GtkTextView *note_view;
+  GtkWidget *delete_button;
+};
+
+G_DEFINE_FINAL_TYPE (TnContactPane, tn_contact_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CONTACT,
+  PROP_DIRTY,
+  PROP_CAN_SAVE,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  CLOSED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void update_state (TnContactPane *self);
+
+static void
+show_error (TnContactPane *self,
+            const GError  *error)
+{
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message))
+    g_warning ("%s", error->message);
+}
+
+static char *
+get_note (TnContactPane *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static char *
+get_line (AdwEntryRow *row)
+{
+  return tn_text_clean_line (gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+/* Emails and phones: one entry row per value, kept above the "Add" row. */
+
+static GtkWidget *
+get_add_row (TnContactPane *self,
+             GtkListBox    *list)
+{
+  return list == self->emails_list ? self->add_email_row : self->add_phone_row;
+}
+
+static GStrv
+collect_values (TnContactPane *self,
+                GtkListBox    *list)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GtkWidget *add_row = get_add_row (self, list);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *value = NULL;
+
+      if (child == add_row || !ADW_IS_ENTRY_ROW (child))
+        continue;
+
+      value = get_line (ADW_ENTRY_ROW (child));
+      if (value != NULL)
+        g_strv_builder_add (builder, value);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+clear_values (TnContactPane *self,
+              GtkListBox    *list)
+{
+  GtkWidget *add_row = get_add_row (self, list);
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (child != add_row && ADW_IS_ENTRY_ROW (child))
+        gtk_list_box_remove (list, child);
+
+      child = next;
+    }
+}
+
+static void
+on_field_changed_cb (TnContactPane *self,
+                     GtkEditable   *editable)
+{
+  update_state (self);
+}
+
+static void
+on_remove_value_clicked_cb (TnContactPane *self,
+                            GtkButton     *button)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  GtkWidget *list = row != NULL ? gtk_widget_get_parent (row) : NULL;
+  GtkWidget *next;
+
+  if (list == NULL)
+    return;
+
+  /* Keep the keyboard focus nearby: on the next row, which at worst is "Add". */
+  next = gtk_widget_get_next_sibling (row);
+  gtk_list_box_remove (GTK_LIST_BOX (list), row);
+  if (next != NULL)
+    gtk_widget_grab_focus (next);
+
+  update_state (self);
+}
+
+static AdwEntryRow *
+add_value_row (TnContactPane *self,
+               GtkListBox    *list,
+               const char    *value)
+{
+  gboolean is_email = list == self->emails_list;
+  GtkWidget *add_row = get_add_row (self, list);
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  const char *remove_label = is_email ? _("Remove Email") : _("Remove Phone");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), is_email ? _("Email") : _("Phone"));
+  adw_entry_row_set_input_purpose (row, is_email ? GTK_INPUT_PURPOSE_EMAIL : GTK_INPUT_PURPOSE_PHONE);
+  gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
+                                  -1);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_value_clicked_cb), self, G_CONNECT_SWAPPED);
+  adw_entry_row_add_suffix (row, remove);
+
+  g_signal_connect_object (row, "changed", G_CALLBACK (on_field_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_list_box_insert (list, GTK_WIDGET (row), gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (add_row)));
+
+  return row;
+}
+
+static void
+load_values (TnContactPane      *self,
+             GtkListBox         *list,
+             const char * const *values)
+{
+  clear_values (self, list);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    add_value_row (self, list, values[i]);
+}
+
+/* Loading and comparing */
+
+static void
+set_text_if_changed (AdwEntryRow *row,
+                     const char  *text)
+{
+  if (text == NULL)
+    text = "";
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+update_trust_row (TnContactPane *self)
+{
+  TnTrust trust = tn_trust_chooser_get_trust (self->trust_chooser);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->trust_row), tn_trust_get_label (trust));
+  adw_action_row_set_subtitle (self->trust_row, tn_trust_get_description (trust));
+}
+
+static void
+load (TnContactPane *self)
+{
+  TnContact *contact = self->contact;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  g_autofree char *note = get_note (self);
+  const char *new_note = contact != NULL ? tn_contact_get_note (contact) : NULL;
+
+  self->loading = TRUE;
+
+  set_text_if_changed (self->name_row, contact ? tn_contact_get_full_name (contact) : NULL);
+  set_text_if_changed (self->organization_row, contact ? tn_contact_get_organization (contact) : NULL);
+  set_text_if_changed (self->title_row, contact ? tn_contact_get_title (contact) : NULL);
+
+  /* Rebuilding the rows would take the cursor away from the one being typed in. */
+  {
+    g_auto(GStrv) emails = collect_values (self, self->emails_list);
+    g_auto(GStrv) phones = collect_values (self, self->phones_list);
+    const char * const none[] = { NULL };
+    const char * const *new_emails = contact ? tn_contact_get_emails (contact) : none;
+    const char * const *new_phones = contact ? tn_contact_get_phones (contact) : none;
+
+    if (!g_strv_equal ((const char * const *) emails, new_emails))
+      load_values (self, self->emails_list, new_emails);
+    if (!g_strv_equal ((const char * const *) phones, new_phones))
+      load_values (self, self->phones_list, new_phones);
+  }
+
+  if (g_strcmp0 (note, new_note != NULL ? new_note : "") != 0)
+    gtk_text_buffer_set_text (buffer, new_note != NULL ? new_note : "", -1);
+
+  self->loaded_trust = contact ? tn_contact_get_trust (contact) : TN_TRUST_UNRATED;
+  tn_trust_chooser_set_trust (self->trust_chooser, self->loaded_trust);
+
+  gtk_widget_set_visible (self->delete_button, contact != NULL);
+
+  self->loading = FALSE;
+  update_state (self);
+}
+
+static gboolean
+text_differs (const char *stored,
+              const char *typed)
+{
+  return g_strcmp0 (stored != NULL ? stored : "", typed != NULL ? typed : "") != 0;
+}
+
+static gboolean
+form_differs (TnContactPane *self)
+{
+  TnContact *contact = self->contact;
+  g_autofree char *name = get_line (self->name_row);
+  g_autofree char *organization = get_line (self->organization_row);
+  g_autofree char *title = get_line (self->title_row);
+  g_autofree char *note = get_note (self);
+  g_auto(GStrv) emails = collect_values (self, self->emails_list);
+  g_auto(GStrv) phones = collect_values (self, self->phones_list);
+  const char * const none[] = { NULL };
+
+  return text_differs (contact ? tn_contact_get_full_name (contact) : NULL, name) ||
+         text_differs (contact ? tn_contact_get_organization (contact) : NULL, organization) ||
+         text_differs (contact ? tn_contact_get_title (contact) : NULL, title) ||
+         text_differs (contact ? tn_contact_get_note (contact) : NULL, note) ||
+         !g_strv_equal (contact ? tn_contact_get_emails (contact) : none, (const char * const *) emails) ||
+         !g_strv_equal (contact ? tn_contact_get_phones (contact) : none, (const char * const *) phones) ||
+         tn_trust_chooser_get_trust (self->trust_chooser) != (contact ? tn_contact_get_trust (contact) : TN_TRUST_UNRATED);
+}
+
+static void
+update_state (TnContactPane *self)
+{
+  g_autofree char *name = NULL;
+  gboolean dirty;
+  gboolean can_save;
+
+  if (self->loading)
+    return;
+
+  name = get_line (self->name_row);
+  dirty = form_differs (self);
+  can_save = dirty && name != NULL && self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.save", can_save);
+  gtk_widget_set_visible (self->name_hint, name == NULL);
+
+  /* A quiet hint on an empty form; an error once something else is typed. */
+  if (name == NULL && dirty)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+      gtk_widget_add_css_class (self->name_hint, "error");
+      gtk_widget_remove_css_class (self->name_hint, "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+      gtk_widget_remove_css_class (self->name_hint, "error");
+      gtk_widget_add_css_class (self->name_hint, "dim-label");
+    }
+
+  if (can_save)
+    gtk_widget_set_tooltip_text (self->save_button, _("Save the changes (Ctrl+S)"));
+  else if (name == NULL)
+    gtk_widget_set_tooltip_text (self->save_button, _("Enter a name to save"));
+  else
+    gtk_widget_set_tooltip_text (self->save_button, _("Nothing to save yet"));
+
+  if (name != NULL)
+    gtk_label_set_text (self->title_label, name);
+  else if (self->contact != NULL)
+    gtk_label_set_text (self->title_label, _("Edit Contact"));
+  else
+    gtk_label_set_text (self->title_label, _("New Contact"));
+
+  adw_avatar_set_text (self->avatar, name);
+  update_trust_row (self);
+
+  if (self->dirty != dirty)
+    {
+      self->dirty = dirty;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+
+  if (self->can_save != can_save)
+    {
+      self->can_save = can_save;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SAVE]);
+    }
+}
+
+static void
+on_note_changed_cb (TnContactPane *self,
+                    GtkTextBuffer *buffer)
+{
+  update_state (self);
+}
+
+static void
+on_trust_notify_cb (TnContactPane  *self,
+                    GParamSpec     *pspec,
+                    TnTrustChooser *chooser)
+{
+  update_state (self);
+}
+
+/* The contact changed under the form: from the list's in-place rating, or
+ * from this pane's own Save. Unedited, the form follows it; edited, it
+ * keeps the person's typing but still follows a rating they did not touch. */
+static void
+on_contact_notify_cb (TnContactPane *self,
+                      GParamSpec    *pspec,
+                      TnContact     *contact)
+{
+  if (self->loading)
+    return;
+
+  if (!self->dirty)
+    {
+      load (self);
+      return;
+    }
+
+  if (g_str_equal (pspec->name, "trust"))
+    {
+      TnTrust trust = tn_contact_get_trust (contact);
+
+      if (tn_trust_chooser_get_trust (self->trust_chooser) == self->loaded_trust)
+        tn_trust_chooser_set_trust (self->trust_chooser, trust);
+      self->loaded_trust = trust;
+    }
+
+  update_state (self);
+}
+
+static void
+set_contact (TnContactPane *self,
+             TnContact     *contact)
+{
+  if (self->contact == contact)
+    return;
+
+  if (self->contact != NULL)
+    g_clear_signal_handler (&self->contact_notify_id, self->contact);
+
+  g_set_object (&self->contact, contact);
+
+  if (self->contact != NULL)
+    self->contact_notify_id =
+      g_signal_connect_object (self->contact, "notify",
+                               G_CALLBACK (on_contact_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT]);
+}
+
+static void
+apply_form (TnContactPane *self,
+            TnContact     *draft)
+{
+  g_autofree char *name = get_line (self->name_row);
+  g_autofree char *organization = get_line (self->organization_row);
+  g_autofree char *title = get_line (self->title_row);
+  g_autofree char *note = get_note (self);
+  g_auto(GStrv) emails = collect_values (self, self->emails_list);
+  g_auto(GStrv) phones = collect_values (self, self->phones_list);
+
+  tn_contact_set_full_name (draft, name);
+  tn_contact_set_organization (draft, organization);
+  tn_contact_set_title (draft, title);
+  /* Notes are kept exactly as typed, blank lines and all. */
+  tn_contact_set_note (draft, note);
+  tn_contact_set_emails (draft, (const char * const *) emails);
+  tn_contact_set_phones (draft, (const char * const *) phones);
+  tn_contact_set_trust (draft, tn_trust_chooser_get_trust (self->trust_chooser));
+}
+
+/* Actions */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  tn_contact_pane_save (TN_CONTACT_PANE (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TnContactPane *self = TN_CONTACT_PANE (widget);
+
+  tn_contact_pane_discard (self);
+  g_signal_emit (self, signals[CLOSED], 0);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TnContactPane *self = TN_CONTACT_PANE (widget);
+
+  if (self->contact == NULL)
+    return;
+
+  /* The window removes it, closes this pane and offers Undo. */
+  gtk_widget_activate_action (widget, "win.delete-contact", "x", tn_contact_get_id (self->contact));
+}
+
+static void
+add_email_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TnContactPane *self = TN_CONTACT_PANE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (add_value_row (self, self->emails_list, NULL)));
+  update_state (self);
+}
+
+static void
+add_phone_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TnContactPane *self = TN_CONTACT_PANE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (add_value_row (self, self->phones_list, NULL)));
+  update_state (self);
+}
+
+/* GtkWidget */
+
+/* A side pane asks for a form's width, not for the width its header bar
+ * would need to centre the title between the buttons and the window controls. */
+#define NATURAL_WIDTH 400
+
+static void
+tn_contact_pane_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  TnContactPane *self = TN_CONTACT_PANE (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size,
+                      minimum, natural,
+                      minimum_baseline, natural_baseline);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, MIN (*natural, NATURAL_WIDTH));
+}
+
+static void
+tn_contact_pane_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  TnContactPane *self = TN_CONTACT_PANE (widget);
+
+  gtk_widget_size_allocate (self->box, &(GtkAllocation) { 0, 0, width, height }, baseline);
+}
+
+/* GObject */
+
+static void
+tn_contact_pane_dispose (GObject *object)
+{
+  TnContactPane *self = (TnContactPane *) object;
+
+  if (self->contact != NULL)
+    g_clear_signal_handler (&self->contact_notify_id, self->contact);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_CONTACT_PANE);
+
+  g_clear_object (&self->contact);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tn_contact_pane_parent_class)->dispose (object);
+}
+
+static void
+tn_contact_pane_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TnContactPane *self = TN_CONTACT_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CONTACT:
+      g_value_set_object (value, self->contact);
+      break;
+    case PROP_DIRTY:
+      g_value_set_boolean (value, self->dirty);
+      break;
+    case PROP_CAN_SAVE:
+      g_value_set_boolean (value, self->can_save);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tn_contact_pane_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TnContactPane *self = TN_CONTACT_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      tn_contact_pane_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tn_contact_pane_class_init (TnContactPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tn_contact_pane_dispose;
+  object_class->get_property = tn_contact_pane_get_property;
+  object_class->set_property = tn_contact_pane_set_property;
+
+  widget_class->measure = tn_contact_pane_measure;
+  widget_class->size_allocate = tn_contact_pane_size_allocate;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TN_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TnContactPane:contact:
+   *
+   * The contact being edited, or %NULL while a new one is being added.
+   */
+  properties[PROP_CONTACT] =
+    g_param_spec_object ("contact", NULL, NULL,
+                         TN_TYPE_CONTACT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TnContactPane:dirty:
+   *
+   * Whether the form differs from the contact: there is something to save or lose.
+   */
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CAN_SAVE] =
+    g_param_spec_boolean ("can-save", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TnContactPane::saved:
+   * @self: the pane
+   * @contact: the contact as the store now has it (new or changed)
+   */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, TN_TYPE_CONTACT);
+
+  /**
+   * TnContactPane::closed:
+   * @self: the pane
+   *
+   * The person cancelled: the edits are discarded and the pane can go.
+   */
+  signals[CLOSED] =
+    g_signal_new ("closed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
+  g_type_ensure (TN_TYPE_TRUST_CHOOSER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-contact-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, box);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, avatar);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, trust_row);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, trust_chooser);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, name_row);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, title_row);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, name_hint);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, emails_list);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, add_email_row);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, phones_list);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, add_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, note_view);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_trust_notify_cb);
+
+  gtk_widget_class_install_action (widget_class, "pane.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "pane.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "pane.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "pane.add-email", NULL, add_email_action);
+  gtk_widget_class_install_action (widget_class, "pane.add-phone", NULL, add_phone_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "pane.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "pane.cancel", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "contactpane");
+}
+
+static void
+tn_contact_pane_init (TnContactPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (on_note_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  load (self);
+}
+
+/**
+ * tn_contact_pane_new:
+ * @store: (nullable): the store that Save writes to
+ *
+ * Returns: (transfer floating): an empty pane, ready for a new contact
+ */
+GtkWidget *
+tn_contact_pane_new (TnStore *store)
+{
+  g_return_val_if_fail (store == NULL || TN_IS_STORE (store), NULL);
+
+  return g_object_new (TN_TYPE_CONTACT_PANE, "store", store, NULL);
+}
+
+/**
+ * tn_contact_pane_get_store:
+ * @self: a pane
+ *
+ * Returns: (transfer none) (nullable): the store that Save writes to
+ */
+TnStore *
+tn_contact_pane_get_store (TnContactPane *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT_PANE (self), NULL);
+
+  return self->store;
+}
+
+void
+tn_contact_pane_set_store (TnContactPane *self,
+                           TnStore       *store)
+{
+  g_return_if_fail (TN_IS_CONTACT_PANE (self));
+  g_return_if_fail (store == NULL || TN_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * tn_contact_pane_get_contact:
+ * @self: a pane
+ *
+ * Returns: (transfer none) (nullable): the contact being edited, or %NULL
+ *   while adding a new one
+ */
+TnContact *
+tn_contact_pane_get_contact (TnContactPane *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT_PANE (self), NULL);
+
+  return self->contact;
+}
+
+/**
+ * tn_contact_pane_edit_contact:
+ * @self: a pane
+ * @contact: (nullable): the contact to edit, or %NULL to add a new one
+ *
+ * Fills the form from @contact (or empties it), dropping unsaved edits.
+ */
+void
+tn_contact_pane_edit_contact (TnContactPane *self,
+                              TnContact     *contact)
+{
+  g_return_if_fail (TN_IS_CONTACT_PANE (self));
+  g_return_if_fail (contact == NULL || TN_IS_CONTACT (contact));
+
+  set_contact (self, contact);
+
+  /* Start from a clean form, so the previous person's rows do not linger. */
+  self->loading = TRUE;
+  clear_values (self, self->emails_list);
+  clear_values (self, self->phones_list);
+  self->loading = FALSE;
+
+  load (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+gboolean
+tn_contact_pane_get_dirty (TnContactPane *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT_PANE (self), FALSE);
+
+  return self->dirty;
+}
+
+gboolean
+tn_contact_pane_get_can_save (TnContactPane *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT_PANE (self), FALSE);
+
+  return self->can_save;
+}
+
+/**
+ * tn_contact_pane_save:
+ * @self: a pane
+ *
+ * Adds the new contact, or applies the form to the contact through a draft.
+ * A refusal from the store is shown as a toast and the form is kept.
+ *
+ * Returns: %TRUE if the store took the change
+ */
+gboolean
+tn_contact_pane_save (TnContactPane *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnContact) draft = NULL;
+
+  g_return_val_if_fail (TN_IS_CONTACT_PANE (self), FALSE);
+
+  update_state (self);
+  if (!self->can_save)
+    return FALSE;
+
+  if (self->contact == NULL)
+    {
+      draft = tn_contact_new (NULL);
+      apply_form (self, draft);
+
+      if (!tn_store_add_contact (self->store, draft, &error))
+        {
+          show_error (self, error);
+          return FALSE;
+        }
+
+      set_contact (self, draft);
+    }
+  else
+    {
+      /* A fresh copy: what the form does not show (uid, …) stays as the store has it. */
+      draft = tn_contact_copy (self->contact);
+      apply_form (self, draft);
+
+      self->loading = TRUE;
+      if (!tn_store_update_contact (self->store, self->contact, draft, &error))
+        {
+          self->loading = FALSE;
+          show_error (self, error);
+          return FALSE;
+        }
+      self->loading = FALSE;
+    }
+
+  load (self);
+  g_signal_emit (self, signals[SAVED], 0, self->contact);
+
+  return TRUE;
+}
+
+/**
+ * tn_contact_pane_discard:
+ * @self: a pane
+ *
+ * Puts the form back as the contact is (or empties it for a new one).
+ */
+void
+tn_contact_pane_discard (TnContactPane *self)
+{
+  g_return_if_fail (TN_IS_CONTACT_PANE (self));
+
+  tn_contact_pane_edit_contact (self, self->contact);
+}
+
+/**
+ * tn_contact_pane_focus_first:
+ * @self: a pane
+ *
+ * Puts the keyboard focus in the name, ready to type.
+ */
+void
+tn_contact_pane_focus_first (TnContactPane *self)
+{
+  g_return_if_fail (TN_IS_CONTACT_PANE (self));
+
+  /* The cursor at the end: a stray key must not replace the whole name. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  gtk_editable_select_region (GTK_EDITABLE (self->name_row), -1, -1);
+}
+
+/**
+ * tn_contact_pane_get_name_row:
+ * @self: a pane
+ *
+ * Returns: (transfer none): the full name entry, named "contact-pane-name-row"
+ */
+AdwEntryRow *
+tn_contact_pane_get_name_row (TnContactPane *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT_PANE (self), NULL);
+
+  return self->name_row;
+}
+
+/**
+ * tn_contact_pane_get_note_view:
+ * @self: a pane
+ *
+ * Returns: (transfer none): the notes, named "contact-pane-note-view"
+ */
+GtkTextView *
+tn_contact_pane_get_note_view (TnContactPane *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT_PANE (self), NULL);
+
+  return self->note_view;
+}
+
+/**
+ * tn_contact_pane_get_save_button:
+ * @self: a pane
+ *
+ * Returns: (transfer none): the Save button, named "contact-pane-save-button"
+ */
+GtkWidget *
+tn_contact_pane_get_save_button (TnContactPane *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT_PANE (self), NULL);
+
+  return self->save_button;
+}

@@ -1,0 +1,37 @@
+/* tn-contact-pane.h — the side pane that adds a contact or edits one
+ * through a draft, so the shown contact changes only once the store took it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tn-store.h"
+
+G_BEGIN_DECLS
+
+#define TN_TYPE_CONTACT_PANE (tn_contact_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (TnContactPane, tn_contact_pane, TN, CONTACT_PANE, GtkWidget)
+
+GtkWidget   *tn_contact_pane_new            (TnStore       *store);
+TnStore     *tn_contact_pane_get_store      (TnContactPane *self);
+void         tn_contact_pane_set_store      (TnContactPane *self,
+                                             TnStore       *store);
+
+TnContact   *tn_contact_pane_get_contact    (TnContactPane *self);
+void         tn_contact_pane_edit_contact   (TnContactPane *self,
+                                             TnContact     *contact);
+gboolean     tn_contact_pane_get_dirty      (TnContactPane *self);
+gboolean     tn_contact_pane_get_can_save   (TnContactPane *self);
+gboolean     tn_contact_pane_save           (TnContactPane *self);
+void         tn_contact_pane_discard        (TnContactPane *self);
+void         tn_contact_pane_focus_first    (TnContactPane *self);
+
+/* For tests: the fields a person fills in. */
+AdwEntryRow *tn_contact_pane_get_name_row   (TnContactPane *self);
+GtkTextView *tn_contact_pane_get_note_view  (TnContactPane *self);
+GtkWidget   *tn_contact_pane_get_save_button (TnContactPane *self);
+
+G_END_DECLS

@@ -1,0 +1,544 @@
+/* tn-window.c — the main window: it opens and closes the contact pane,
+ * deletes with Undo, reports errors as toasts and remembers its size.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tn-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tn-contact-pane.h"
+#include "tn-contacts-page.h"
+#include "tn-window.h"
+
+struct _TnWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  TnStore *store;
+  GSettings *settings;
+
+  /* Template children */
+  AdwToastOverlay *toast_overlay;
+  AdwFlap *flap;
+  AdwHeaderBar *header_bar;
+  TnContactsPage *contacts_page;
+  TnContactPane *contact_pane;
+};
+
+G_DEFINE_FINAL_TYPE (TnWindow, tn_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_message (TnWindow   *self,
+              const char *message)
+{
+  /* Toast titles are markup; messages may quote a person's name. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 6);
+  tn_window_add_toast (self, toast);
+}
+
+/* The pane */
+
+static void
+reveal_pane (TnWindow *self,
+             gboolean  reveal)
+{
+  adw_flap_set_reveal_flap (self->flap, reveal);
+}
+
+static void
+on_flap_layout_notify_cb (TnWindow   *self,
+                          GParamSpec *pspec,
+                          AdwFlap    *flap)
+{
+  /* Beside the list, the pane's header bar reaches the window's corner
+   * and carries the close button; over the list it covers that corner. */
+  gboolean beside = adw_flap_get_reveal_flap (flap) && !adw_flap_get_folded (flap);
+
+  adw_header_bar_set_show_end_title_buttons (self->header_bar, !beside);
+
+  /* Narrow, or sharing the width with the pane: the table drops its Email column. */
+  tn_contacts_page_set_compact (self->contacts_page, beside || adw_flap_get_folded (flap));
+}
+
+/* Opens @contact (or a new contact for %NULL) in the pane, unless the pane
+ * holds unsaved edits of someone else: those are never dropped silently. */
+static gboolean
+open_in_pane (TnWindow  *self,
+              TnContact *contact)
+{
+  TnContactPane *pane = self->contact_pane;
+
+  if (tn_contact_pane_get_dirty (pane) &&
+      (tn_contact_pane_get_contact (pane) != contact || contact == NULL))
+    {
+      reveal_pane (self, TRUE);
+      show_message (self, _("Save or cancel the changes in the pane first"));
+      return FALSE;
+    }
+
+  if (contact == NULL || tn_contact_pane_get_contact (pane) != contact)
+    tn_contact_pane_edit_contact (pane, contact);
+
+  reveal_pane (self, TRUE);
+  return TRUE;
+}
+
+static void
+close_pane (TnWindow *self)
+{
+  reveal_pane (self, FALSE);
+  tn_contacts_page_focus_list (self->contacts_page);
+}
+
+static void
+on_contact_activated_cb (TnWindow       *self,
+                         TnContact      *contact,
+                         TnContactsPage *page)
+{
+  if (open_in_pane (self, contact))
+    tn_contact_pane_focus_first (self->contact_pane);
+}
+
+static void
+on_selected_contact_notify_cb (TnWindow       *self,
+                               GParamSpec     *pspec,
+                               TnContactsPage *page)
+{
+  TnContact *contact = tn_contacts_page_get_selected_contact (page);
+
+  /* An open pane follows the selection, as long as nothing is typed in it. */
+  if (contact == NULL ||
+      !adw_flap_get_reveal_flap (self->flap) ||
+      tn_contact_pane_get_dirty (self->contact_pane))
+    return;
+
+  if (tn_contact_pane_get_contact (self->contact_pane) != contact)
+    tn_contact_pane_edit_contact (self->contact_pane, contact);
+}
+
+static void
+on_pane_saved_cb (TnWindow      *self,
+                  TnContact     *contact,
+                  TnContactPane *pane)
+{
+  if (tn_contacts_page_get_selected_contact (self->contacts_page) != contact)
+    tn_contacts_page_select_contact (self->contacts_page, contact);
+}
+
+static void
+on_pane_closed_cb (TnWindow      *self,
+                   TnContactPane *pane)
+{
+  close_pane (self);
+}
+
+/* Deleting, with Undo */
+
+static void
+on_undo_delete_cb (TnWindow *self,
+                   AdwToast *toast)
+{
+  TnContact *contact = g_object_get_data (G_OBJECT (toast), "tn-contact");
+  g_autoptr(GError) error = NULL;
+
+  if (contact == NULL || self->store == NULL)
+    return;
+
+  if (!tn_store_restore_contact (self->store, contact, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  tn_contacts_page_select_contact (self->contacts_page, contact);
+}
+
+/* Actions */
+
+static void
+add_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  tn_window_add_contact (TN_WINDOW (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TnWindow *self = TN_WINDOW (widget);
+
+  tn_contacts_page_set_search_mode (self->contacts_page, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (tn_contacts_page_get_search_entry (self->contacts_page)));
+}
+
+static void
+save_contact_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TnWindow *self = TN_WINDOW (widget);
+
+  if (adw_flap_get_reveal_flap (self->flap))
+    tn_contact_pane_save (self->contact_pane);
+}
+
+static void
+close_pane_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TnWindow *self = TN_WINDOW (widget);
+
+  /* From the list, Escape closes a pane with nothing to lose; edits wait for Cancel. */
+  if (adw_flap_get_reveal_flap (self->flap) && !tn_contact_pane_get_dirty (self->contact_pane))
+    close_pane (self);
+}
+
+static void
+delete_contact_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TnWindow *self = TN_WINDOW (widget);
+  TnContact *contact;
+
+  if (self->store == NULL)
+    return;
+
+  contact = tn_store_get_contact_by_id (self->store, g_variant_get_int64 (parameter));
+  if (contact != NULL)
+    tn_window_delete_contact (self, contact);
+}
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  show_message (TN_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* GObject */
+
+static void
+tn_window_constructed (GObject *object)
+{
+  TnWindow *self = (TnWindow *) object;
+
+  G_OBJECT_CLASS (tn_window_parent_class)->constructed (object);
+
+  tn_contacts_page_set_store (self->contacts_page, self->store);
+  tn_contact_pane_set_store (self->contact_pane, self->store);
+
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  on_flap_layout_notify_cb (self, NULL, self->flap);
+
+  /* Ready for triage: the keys 1 2 3 0 j k work from the start. */
+  tn_contacts_page_focus_list (self->contacts_page);
+}
+
+static void
+tn_window_dispose (GObject *object)
+{
+  TnWindow *self = (TnWindow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (tn_window_parent_class)->dispose (object);
+}
+
+static void
+tn_window_finalize (GObject *object)
+{
+  TnWindow *self = (TnWindow *) object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (tn_window_parent_class)->finalize (object);
+}
+
+static void
+tn_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  TnWindow *self = TN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tn_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  TnWindow *self = TN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tn_window_class_init (TnWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = tn_window_constructed;
+  object_class->dispose = tn_window_dispose;
+  object_class->finalize = tn_window_finalize;
+  object_class->get_property = tn_window_get_property;
+  object_class->set_property = tn_window_set_property;
+
+  /**
+   * TnWindow:store:
+   *
+   * The store the window shows and edits.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TN_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TN_TYPE_CONTACTS_PAGE);
+  g_type_ensure (TN_TYPE_CONTACT_PANE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, contacts_page);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, contact_pane);
+  gtk_widget_class_bind_template_callback (widget_class, on_flap_layout_notify_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_contact_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_contact_notify_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_pane_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_pane_closed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.add-contact", NULL, add_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.save-contact", NULL, save_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.close-pane", NULL, close_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-contact", "x", delete_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-contact", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-contact", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-pane", NULL);
+}
+
+static void
+tn_window_init (TnWindow *self)
+{
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * tn_window_new:
+ * @application: the application
+ * @store: the open store
+ *
+ * Returns: (transfer full): a new window showing @store's contacts
+ */
+TnWindow *
+tn_window_new (AdwApplication *application,
+               TnStore        *store)
+{
+  g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (TN_IS_STORE (store), NULL);
+
+  return g_object_new (TN_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+/**
+ * tn_window_get_store:
+ * @self: a window
+ *
+ * Returns: (transfer none): the store shown
+ */
+TnStore *
+tn_window_get_store (TnWindow *self)
+{
+  g_return_val_if_fail (TN_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * tn_window_show_contact:
+ * @self: a window
+ * @contact: a contact of the store
+ *
+ * Selects @contact and scrolls to it (clearing a search or filter that
+ * hides it) and opens it in the pane, unless the pane holds unsaved edits.
+ */
+void
+tn_window_show_contact (TnWindow  *self,
+                        TnContact *contact)
+{
+  g_return_if_fail (TN_IS_WINDOW (self));
+  g_return_if_fail (TN_IS_CONTACT (contact));
+
+  tn_contacts_page_select_contact (self->contacts_page, contact);
+  open_in_pane (self, contact);
+}
+
+/**
+ * tn_window_add_contact:
+ * @self: a window
+ *
+ * Opens the pane with an empty form, the keyboard focus in the name.
+ */
+void
+tn_window_add_contact (TnWindow *self)
+{
+  g_return_if_fail (TN_IS_WINDOW (self));
+
+  if (open_in_pane (self, NULL))
+    tn_contact_pane_focus_first (self->contact_pane);
+}
+
+/**
+ * tn_window_delete_contact:
+ * @self: a window
+ * @contact: a contact of the store
+ *
+ * Removes @contact and shows "Deleted …" with an Undo button.
+ */
+void
+tn_window_delete_contact (TnWindow  *self,
+                          TnContact *contact)
+{
+  g_autoptr(TnContact) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (TN_IS_WINDOW (self));
+  g_return_if_fail (TN_IS_CONTACT (contact));
+
+  /* The store drops its reference; Undo needs the contact back. */
+  deleted = g_object_ref (contact);
+
+  if (!tn_store_remove_contact (self->store, deleted, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  if (tn_contact_pane_get_contact (self->contact_pane) == deleted)
+    {
+      tn_contact_pane_edit_contact (self->contact_pane, NULL);
+      close_pane (self);
+    }
+
+  title = g_markup_printf_escaped (_("Deleted %s"), tn_contact_get_full_name (deleted));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "tn-contact", g_steal_pointer (&deleted), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, G_CONNECT_SWAPPED);
+
+  tn_window_add_toast (self, toast);
+}
+
+/**
+ * tn_window_add_toast:
+ * @self: a window
+ * @toast: (transfer full): the toast to show
+ */
+void
+tn_window_add_toast (TnWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (TN_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * tn_window_get_contacts_page:
+ * @self: a window
+ *
+ * Returns: (transfer none): the contacts page
+ */
+TnContactsPage *
+tn_window_get_contacts_page (TnWindow *self)
+{
+  g_return_val_if_fail (TN_IS_WINDOW (self), NULL);
+
+  return self->contacts_page;
+}
+
+/**
+ * tn_window_get_contact_pane:
+ * @self: a window
+ *
+ * Returns: (transfer none): the pane that adds and edits contacts
+ */
+TnContactPane *
+tn_window_get_contact_pane (TnWindow *self)
+{
+  g_return_val_if_fail (TN_IS_WINDOW (self), NULL);
+
+  return self->contact_pane;
+}
+
+/**
+ * tn_window_get_pane_revealed:
+ * @self: a window
+ *
+ * Returns: whether the contact pane is open
+ */
+gboolean
+tn_window_get_pane_revealed (TnWindow *self)
+{
+  g_return_val_if_fail (TN_IS_WINDOW (self), FALSE);
+
+  return adw_flap_get_reveal_flap (self->flap);
+}

@@ -1,0 +1,36 @@
+/* tn-window.h — TrustNet's main window: the contacts page, the contact pane
+ * beside it, and the toasts that report what happened.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tn-contact-pane.h"
+#include "tn-contacts-page.h"
+#include "tn-store.h"
+
+G_BEGIN_DECLS
+
+#define TN_TYPE_WINDOW (tn_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (TnWindow, tn_window, TN, WINDOW, AdwApplicationWindow)
+
+TnWindow       *tn_window_new               (AdwApplication *application,
+                                             TnStore        *store);
+TnStore        *tn_window_get_store         (TnWindow       *self);
+void            tn_window_show_contact      (TnWindow       *self,
+                                             TnContact      *contact);
+void            tn_window_add_contact       (TnWindow       *self);
+void            tn_window_delete_contact    (TnWindow       *self,
+                                             TnContact      *contact);
+void            tn_window_add_toast         (TnWindow       *self,
+                                             AdwToast       *toast);
+
+/* For tests: the parts of the window. */
+TnContactsPage *tn_window_get_contacts_page (TnWindow       *self);
+TnContactPane  *tn_window_get_contact_pane  (TnWindow       *self);
+gboolean        tn_window_get_pane_revealed (TnWindow       *self);
+
+G_END_DECLS

@@ -1,0 +1,916 @@
+/* test-cli.c — the command line as scripts use it: the real `trustnet`
+ * binary on a temporary database, checking exit status, stdout and stderr.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-cli"
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#define NOW "2026-11-24T09:00:00Z"
+#define PYTHON "/usr/bin/python3"
+
+#define RLM "\xe2\x80\x8f"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+/* What one run of trustnet did. */
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("test-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "data", "trustnet.db", NULL);
+  g_setenv ("TRUSTNET_NOW", NOW, TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GStatBuf info;
+
+  if (g_lstat (path, &info) != 0)
+    return;
+
+  if (S_ISDIR (info.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_remove (path);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  remove_tree (fixture->dir);
+  g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->path, g_free);
+  g_unsetenv ("TRUSTNET_NOW");
+}
+
+static gboolean
+have_trustnet (void)
+{
+  const char *binary = g_getenv ("TRUSTNET_BIN");
+
+  if (binary == NULL || !g_file_test (binary, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("TRUSTNET_BIN does not name the built trustnet; run this through meson test");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+spawn (const char * const *argv,
+       Run                *run)
+{
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  run_clear (run);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+/* trustnet ARGS…, NULL-terminated, without --database. */
+static void
+run_plain (Run        *run,
+           const char *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TRUSTNET_BIN"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  spawn ((const char * const *) argv->pdata, run);
+}
+
+/* trustnet --database PATH ARGS…, NULL-terminated. */
+static void
+run_on (const char *database,
+        Run        *run,
+        const char *first,
+        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TRUSTNET_BIN"));
+  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, (gpointer) database);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  spawn ((const char * const *) argv->pdata, run);
+}
+
+static void
+run_argv (const char         *database,
+          const char * const *args,
+          Run                *run)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TRUSTNET_BIN"));
+  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, (gpointer) database);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  spawn ((const char * const *) argv->pdata, run);
+}
+
+static void
+assert_success (Run *run)
+{
+  if (run->status != 0)
+    g_test_message ("stderr: %s", run->err);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+}
+
+/* Exit 1, nothing on stdout, and exactly one line on stderr saying what
+ * was wrong. */
+static void
+assert_user_error (Run *run)
+{
+  g_test_message ("stderr: %s", run->err);
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, "trustnet: "));
+  g_assert_cmpuint (strlen (run->err), >, strlen ("trustnet: \n"));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+}
+
+static void
+add_ok (const char *database,
+        const char *name,
+        const char *email)
+{
+  g_auto(Run) run = { 0 };
+
+  if (email != NULL)
+    run_on (database, &run, "--add", name, "--email", email, NULL);
+  else
+    run_on (database, &run, "--add", name, NULL);
+  assert_success (&run);
+}
+
+static char *
+sqlite_cli (const char *path,
+            const char *sql)
+{
+  const char *argv[] = { "sqlite3", "-batch", path, sql, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *standard_error = NULL;
+  char *standard_output = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &standard_output, &standard_error, &wait_status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (wait_status, &error))
+    g_error ("sqlite3 “%s” failed: %s\n%s", sql, error->message, standard_error);
+  g_assert_cmpstr (standard_error, ==, "");
+
+  return g_strchomp (standard_output);
+}
+
+/* Everything in the database as SQL text: equal dumps, equal databases. */
+static char *
+dump (const char *path)
+{
+  return sqlite_cli (path, ".dump");
+}
+
+static char *
+list_json (const char *database)
+{
+  g_auto(Run) run = { 0 };
+
+  run_on (database, &run, "--list", "--json", NULL);
+  assert_success (&run);
+  return g_steal_pointer (&run.out);
+}
+
+/* Feeds @json to a small Python program that checks its shape and prints
+ * one line per contact: name|organization|title|trust|emails|phones|last_contact. */
+static char *
+summarize_json (const char *json)
+{
+  static const char script[] =
+    "import json, sys\n"
+    "data = json.load(sys.stdin)\n"
+    "assert isinstance(data, list), 'not an array'\n"
+    "for c in data:\n"
+    "    for key in ('uid', 'name', 'organization', 'title', 'trust', 'emails', 'phones', 'last_contact'):\n"
+    "        assert key in c, 'missing ' + key\n"
+    "    assert isinstance(c['uid'], str) and c['uid'], 'uid'\n"
+    "    assert isinstance(c['trust'], int), 'trust is not a number'\n"
+    "    assert isinstance(c['emails'], list) and isinstance(c['phones'], list)\n"
+    "    print('|'.join([c['name'], str(c['organization']), str(c['title']), str(c['trust']),\n"
+    "                    ','.join(c['emails']), ','.join(c['phones']), str(c['last_contact'])]))\n";
+  g_autoptr(GSubprocess) python = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *standard_error = NULL;
+  char *standard_output = NULL;
+
+  python = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                             &error, PYTHON, "-c", script, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (python, json, NULL, &standard_output, &standard_error, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (python))
+    g_error ("The --json output did not parse: %s\n%s", standard_error, json);
+
+  return standard_output;
+}
+
+/* The --list --json output of @database, summarised as summarize_json() does. */
+static char *
+summarize_list (const char *database)
+{
+  g_autofree char *json = list_json (database);
+
+  return summarize_json (json);
+}
+
+/* --------------------------------------------------------------- success */
+
+static void
+test_version (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  run_plain (&run, "--version", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "TrustNet " PACKAGE_VERSION "\n");
+
+  /* Asking for the version touches no database. */
+  run_on (fixture->path, &run, "--version", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "TrustNet " PACKAGE_VERSION "\n");
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_add (Fixture       *fixture,
+          gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *created = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (NOW, NULL);
+  g_autofree char *expected_created = g_strdup_printf ("%" G_GINT64_FORMAT, g_date_time_to_unix (now));
+  GStatBuf info;
+
+  if (!have_trustnet ())
+    return;
+
+  run_on (fixture->path, &run, "--add", "Ada Lovelace", "--email", "ada@example.org", "--org", "Analytical Engines", NULL);
+  assert_success (&run);
+
+  regex = g_regex_new ("^Added Ada Lovelace \\(uid ([^)]+)\\)\n$", 0, 0, NULL);
+  g_assert_true (g_regex_match (regex, run.out, 0, &match));
+  uid = g_match_info_fetch (match, 1);
+  g_assert_true (g_uuid_string_is_valid (uid));
+
+  /* Created privately, where --database said. */
+  g_assert_cmpint (g_stat (fixture->path, &info), ==, 0);
+  g_assert_cmphex (info.st_mode & 0777, ==, 0600);
+
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "0\tAda Lovelace\tAnalytical Engines\tada@example.org\n");
+
+  {
+    g_autofree char *stored_uid = sqlite_cli (fixture->path, "SELECT uid FROM contacts");
+
+    g_assert_cmpstr (stored_uid, ==, uid);
+  }
+  created = sqlite_cli (fixture->path, "SELECT created_at FROM contacts");
+  g_assert_cmpstr (created, ==, expected_created);
+
+  /* Several addresses, in order; the name is trimmed. */
+  run_on (fixture->path, &run, "--add", "  Alan Turing \t", "--email", "alan@bletchley.example",
+          "--email", "turing@manchester.example", NULL);
+  assert_success (&run);
+  g_assert_true (g_str_has_prefix (run.out, "Added Alan Turing (uid "));
+
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==,
+                   "0\tAda Lovelace\tAnalytical Engines\tada@example.org\n"
+                   "0\tAlan Turing\t\talan@bletchley.example, turing@manchester.example\n");
+}
+
+static void
+test_list (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  /* A new, empty database lists nothing, successfully. */
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "");
+
+  add_ok (fixture->path, "Grace Hopper", NULL);
+  run_on (fixture->path, &run, "--add", "Ada Lovelace", "--email", "ada@example.org", "--org", "Analytical Engines", NULL);
+  assert_success (&run);
+  run_on (fixture->path, &run, "--add", "Alan Turing", "--email", "alan@bletchley.example",
+          "--email", "turing@manchester.example", "--org", "Bletchley Park", NULL);
+  assert_success (&run);
+  run_on (fixture->path, &run, "--with", "alan@bletchley.example", "--rate", "2", NULL);
+  assert_success (&run);
+
+  /* trust, name, organization, emails; sorted by name, not by when added. */
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==,
+                   "0\tAda Lovelace\tAnalytical Engines\tada@example.org\n"
+                   "2\tAlan Turing\tBletchley Park\talan@bletchley.example, turing@manchester.example\n"
+                   "0\tGrace Hopper\t\t\n");
+}
+
+static void
+test_list_json (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *summary = NULL;
+
+  if (!have_trustnet ())
+    return;
+
+  run_on (fixture->path, &run, "--list", "--json", NULL);
+  assert_success (&run);
+  summary = summarize_json (run.out);
+  g_assert_cmpstr (summary, ==, "");
+  g_clear_pointer (&summary, g_free);
+
+  add_ok (fixture->path, "Grace Hopper", NULL);
+  run_on (fixture->path, &run, "--add", "Ada Lovelace", "--email", "ada@example.org", "--email", "countess@example.org",
+          "--org", "Analytical Engines", NULL);
+  assert_success (&run);
+
+  run_on (fixture->path, &run, "--list", "--json", NULL);
+  assert_success (&run);
+  summary = summarize_json (run.out);
+  g_assert_cmpstr (summary, ==,
+                   "Ada Lovelace|Analytical Engines|None|0|ada@example.org,countess@example.org||None\n"
+                   "Grace Hopper|None|None|0|||None\n");
+}
+
+static void
+test_rate (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *summary = NULL;
+  g_autofree char *uid = NULL;
+
+  if (!have_trustnet ())
+    return;
+
+  run_on (fixture->path, &run, "--add", "Ada Lovelace", "--email", "ada@example.org", "--org", "Analytical Engines", NULL);
+  assert_success (&run);
+  add_ok (fixture->path, "Grace Hopper", "grace@navy.example");
+
+  /* By email. */
+  run_on (fixture->path, &run, "--with", "ada@example.org", "--rate", "1", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Ada Lovelace: trust 1 (Completely)\n");
+  summary = summarize_list (fixture->path);
+  g_assert_cmpstr (summary, ==,
+                   "Ada Lovelace|Analytical Engines|None|1|ada@example.org||None\n"
+                   "Grace Hopper|None|None|0|grace@navy.example||None\n");
+  g_clear_pointer (&summary, g_free);
+
+  /* By exact name: 0 clears. */
+  run_on (fixture->path, &run, "--with", "Ada Lovelace", "--rate", "0", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Ada Lovelace: trust 0 (Not rated yet)\n");
+  summary = summarize_list (fixture->path);
+  g_assert_cmpstr (summary, ==,
+                   "Ada Lovelace|Analytical Engines|None|0|ada@example.org||None\n"
+                   "Grace Hopper|None|None|0|grace@navy.example||None\n");
+
+  /* By email in another case, and by uid. */
+  run_on (fixture->path, &run, "--with", "GRACE@Navy.Example", "--rate", "3", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Grace Hopper: trust 3 (Vaguely)\n");
+
+  uid = sqlite_cli (fixture->path, "SELECT uid FROM contacts WHERE full_name = 'Grace Hopper'");
+  run_on (fixture->path, &run, "--with", uid, "--rate", "2", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Grace Hopper: trust 2 (Moderately)\n");
+
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==,
+                   "0\tAda Lovelace\tAnalytical Engines\tada@example.org\n"
+                   "2\tGrace Hopper\t\tgrace@navy.example\n");
+
+  /* Every change is in the history, at TRUSTNET_NOW. */
+  {
+    g_autofree char *history = sqlite_cli (fixture->path, "SELECT trust FROM trust_changes ORDER BY id");
+    g_autofree char *times = sqlite_cli (fixture->path, "SELECT count(DISTINCT changed_at) FROM trust_changes");
+
+    g_assert_cmpstr (history, ==, "1\n0\n3\n2");
+    g_assert_cmpstr (times, ==, "1");
+  }
+
+  /* Rating what is already there succeeds and records nothing new. */
+  run_on (fixture->path, &run, "--with", "grace@navy.example", "--rate", "2", NULL);
+  assert_success (&run);
+  {
+    g_autofree char *count = sqlite_cli (fixture->path, "SELECT count(*) FROM trust_changes");
+
+    g_assert_cmpstr (count, ==, "4");
+  }
+}
+
+static void
+test_strange_strings (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const char name[] =
+    "\"Ada\" 'Countess'; Robert'); DROP TABLE contacts;-- "
+    "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 "
+    RLM "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d" RLM " %s%n";
+  static const char organization[] =
+    RLM "\xd8\xa7\xd9\x84\xd9\x85\xd8\xad\xd8\xb1\xd9\x83\xd8\xa7\xd8\xaa \xd8\xa7\xd9\x84\xd8\xaa\xd8\xad\xd9\x84\xd9\x8a\xd9\x84\xd9\x8a\xd8\xa9" RLM
+    " \xf0\x9f\x8f\xb3\xef\xb8\x8f\xe2\x80\x8d\xf0\x9f\x8c\x88";
+  g_auto(Run) run = { 0 };
+  g_autofree char *expected_added = g_strdup_printf ("Added %s (uid ", name);
+  g_autofree char *expected_line = g_strdup_printf ("0\t%s\t%s\to'brien+lunch@example.ie\n", name, organization);
+  g_autofree char *expected_summary = g_strdup_printf ("%s|%s|None|0|o'brien+lunch@example.ie||None\n", name, organization);
+  g_autofree char *summary = NULL;
+  g_autofree char *expected_rated = g_strdup_printf ("%s: trust 1 (Completely)\n", name);
+
+  if (!have_trustnet ())
+    return;
+
+  run_on (fixture->path, &run, "--add", name, "--email", "o'brien+lunch@example.ie", "--org", organization, NULL);
+  assert_success (&run);
+  g_assert_true (g_str_has_prefix (run.out, expected_added));
+
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, expected_line);
+
+  summary = summarize_list (fixture->path);
+  g_assert_cmpstr (summary, ==, expected_summary);
+
+  /* The exact name, as typed, finds the contact. */
+  run_on (fixture->path, &run, "--with", name, "--rate", "1", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, expected_rated);
+
+  {
+    g_autofree char *tables = sqlite_cli (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name = 'contacts'");
+
+    g_assert_cmpstr (tables, ==, "1");
+  }
+}
+
+/* --list is for cut and awk: one contact a line, four fields, whatever the
+ * names hold. A name or organization with a line break or a tab must not
+ * split a contact over two lines or shift its columns. */
+static void
+test_list_one_line_per_contact (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *count = NULL;
+  guint n_contacts;
+
+  if (!have_trustnet ())
+    return;
+
+  /* Whether trustnet takes these names or refuses them, --list must
+   * stay one contact a line. */
+  add_ok (fixture->path, "Ada Lovelace", "ada@example.org");
+  run_on (fixture->path, &run, "--add", "Grace\nHopper", NULL);
+  run_on (fixture->path, &run, "--add", "Alan\tTuring", "--org", "Bletchley\tPark", NULL);
+  run_on (fixture->path, &run, "--add", "Charles Babbage", "--org", "Difference\r\nEngines", NULL);
+
+  count = sqlite_cli (fixture->path, "SELECT count(*) FROM contacts");
+  n_contacts = (guint) g_ascii_strtoull (count, NULL, 10);
+  g_assert_cmpuint (n_contacts, >=, 1);
+
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_success (&run);
+  g_assert_true (g_str_has_suffix (run.out, "\n"));
+  lines = g_strsplit (run.out, "\n", -1);
+  /* The text after the last newline is empty. */
+  g_assert_cmpuint (g_strv_length (lines), ==, n_contacts + 1);
+  for (guint i = 0; i < n_contacts && lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_test_message ("line %u: %s", i, lines[i]);
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      g_assert_null (strchr (lines[i], '\r'));
+    }
+}
+
+/* ---------------------------------------------------------------- errors */
+
+typedef struct
+{
+  const char *path;
+  const char *args[9];
+  /* Something the one line on stderr must mention, or NULL. */
+  const char *mentions;
+  /* Whether trustnet can tell this is wrong without the database. */
+  gboolean argument_error;
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+  { "/cli/error/rate-4", { "--with", "grace@navy.example", "--rate", "4" }, "--rate", TRUE },
+  { "/cli/error/rate-x", { "--with", "grace@navy.example", "--rate", "x" }, "--rate", TRUE },
+  { "/cli/error/rate-minus-1", { "--with", "grace@navy.example", "--rate", "-1" }, "--rate", TRUE },
+  { "/cli/error/rate-empty", { "--with", "grace@navy.example", "--rate", "" }, "--rate", TRUE },
+  { "/cli/error/rate-without-with", { "--rate", "1" }, "--with", TRUE },
+  { "/cli/error/with-nobody", { "--with", "nobody@example.org", "--rate", "1" }, "nobody@example.org", FALSE },
+  { "/cli/error/with-ambiguous-name", { "--with", "Ada Lovelace", "--rate", "1" }, "ada@engines.example", FALSE },
+  { "/cli/error/with-empty", { "--with", "", "--rate", "1" }, NULL, TRUE },
+  { "/cli/error/with-alone", { "--with", "grace@navy.example" }, "--rate", TRUE },
+  { "/cli/error/add-empty", { "--add", "" }, "--add", TRUE },
+  { "/cli/error/add-blank", { "--add", "  \t " }, "--add", TRUE },
+  { "/cli/error/add-bad-email", { "--add", "Charles Babbage", "--email", "not-an-email" }, "not-an-email", TRUE },
+  { "/cli/error/add-one-bad-email", { "--add", "Charles Babbage", "--email", "charles@example.org", "--email", "charles at example" }, "charles at example", TRUE },
+  { "/cli/error/email-without-add", { "--email", "a@b.org" }, "--add", TRUE },
+  { "/cli/error/org-without-add", { "--org", "Analytical Engines" }, "--add", TRUE },
+  { "/cli/error/json-without-list", { "--json" }, "--list", TRUE },
+  { "/cli/error/list-and-add", { "--list", "--add", "Charles Babbage" }, NULL, TRUE },
+  { "/cli/error/add-and-with", { "--add", "Charles Babbage", "--with", "grace@navy.example", "--rate", "1" }, NULL, TRUE },
+  { "/cli/error/list-and-with", { "--list", "--with", "grace@navy.example", "--rate", "1" }, NULL, TRUE },
+};
+
+/* Two namesakes and Grace, the database each error case starts from. */
+static void
+seed (const char *database)
+{
+  g_auto(Run) run = { 0 };
+
+  add_ok (database, "Ada Lovelace", "ada@example.org");
+  add_ok (database, "Ada Lovelace", "ada@engines.example");
+  add_ok (database, "Grace Hopper", "grace@navy.example");
+  run_on (database, &run, "--with", "grace@navy.example", "--rate", "2", NULL);
+  assert_success (&run);
+}
+
+static void
+test_error_case (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  const ErrorCase *error_case = user_data;
+  g_auto(Run) run = { 0 };
+  g_autofree char *dump_before = NULL;
+  g_autofree char *dump_after = NULL;
+  g_autofree char *json_before = NULL;
+  g_autofree char *json_after = NULL;
+
+  if (!have_trustnet ())
+    return;
+
+  seed (fixture->path);
+  dump_before = dump (fixture->path);
+  json_before = list_json (fixture->path);
+
+  run_argv (fixture->path, error_case->args, &run);
+  assert_user_error (&run);
+  if (error_case->mentions != NULL)
+    g_assert_nonnull (strstr (run.err, error_case->mentions));
+
+  dump_after = dump (fixture->path);
+  json_after = list_json (fixture->path);
+  g_assert_cmpstr (dump_after, ==, dump_before);
+  g_assert_cmpstr (json_after, ==, json_before);
+}
+
+static void
+test_ambiguous_lists_candidates (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  seed (fixture->path);
+  run_on (fixture->path, &run, "--with", "Ada Lovelace", "--rate", "1", NULL);
+  assert_user_error (&run);
+  g_assert_nonnull (strstr (run.err, "ada@example.org"));
+  g_assert_nonnull (strstr (run.err, "ada@engines.example"));
+
+  /* Either address picks one of them. */
+  run_on (fixture->path, &run, "--with", "ada@engines.example", "--rate", "1", NULL);
+  assert_success (&run);
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==,
+                   "0\tAda Lovelace\t\tada@example.org\n"
+                   "1\tAda Lovelace\t\tada@engines.example\n"
+                   "2\tGrace Hopper\t\tgrace@navy.example\n");
+}
+
+/* A mistake in the arguments is found before the database is opened, so
+ * a mistyped --database path does not leave a new empty database behind. */
+static void
+test_error_creates_no_database (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  if (!have_trustnet ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      if (!error_cases[i].argument_error)
+        continue;
+
+      g_test_message ("%s", error_cases[i].path);
+      run_argv (fixture->path, error_cases[i].args, &run);
+      assert_user_error (&run);
+      if (g_file_test (fixture->path, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *folder = g_path_get_dirname (fixture->path);
+
+          g_test_message ("%s left a new database behind", error_cases[i].path);
+          g_test_fail_printf ("%s left a new database %s behind", error_cases[i].path, fixture->path);
+          /* Judge the next case on its own. */
+          remove_tree (folder);
+        }
+    }
+}
+
+static void
+test_unknown_option (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (!have_trustnet ())
+    return;
+
+  seed (fixture->path);
+  before = dump (fixture->path);
+
+  run_on (fixture->path, &run, "--frobnicate", NULL);
+  g_test_message ("stderr: %s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "--frobnicate"));
+
+  run_on (fixture->path, &run, "--list", "--frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+
+  after = dump (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_database_is_directory (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GDir) dir = NULL;
+
+  if (!have_trustnet ())
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (fixture->path, 0700), ==, 0);
+
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_user_error (&run);
+  g_assert_nonnull (strstr (run.err, fixture->path));
+
+  run_on (fixture->path, &run, "--add", "Ada Lovelace", NULL);
+  assert_user_error (&run);
+
+  /* Still an empty folder. */
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_DIR));
+  dir = g_dir_open (fixture->path, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
+}
+
+typedef struct
+{
+  char *contents;
+  gsize length;
+  struct timespec mtime;
+} FileSnapshot;
+
+static void
+file_snapshot_take (FileSnapshot *snapshot,
+                    const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+  struct stat info;
+
+  g_assert_true (g_file_get_contents (path, &snapshot->contents, &snapshot->length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stat (path, &info), ==, 0);
+  snapshot->mtime = info.st_mtim;
+}
+
+static void
+file_snapshot_assert_unchanged (FileSnapshot *snapshot,
+                                const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  struct stat info;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, snapshot->contents, snapshot->length);
+  g_assert_cmpint (stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mtim.tv_sec, ==, snapshot->mtime.tv_sec);
+  g_assert_cmpint (info.st_mtim.tv_nsec, ==, snapshot->mtime.tv_nsec);
+}
+
+static void
+file_snapshot_clear (FileSnapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->contents, g_free);
+}
+
+static void
+test_not_a_database (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  static const char text[] = "Monday: call Ada.\nTuesday: lunch with Grace.\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  FileSnapshot before = { 0 };
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents_full (fixture->path, text, -1, G_FILE_SET_CONTENTS_NONE, 0600, &error));
+  g_assert_no_error (error);
+  file_snapshot_take (&before, fixture->path);
+  g_usleep (20 * 1000);
+
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_user_error (&run);
+  g_assert_nonnull (strstr (run.err, fixture->path));
+
+  run_on (fixture->path, &run, "--add", "Ada Lovelace", "--email", "ada@example.org", NULL);
+  assert_user_error (&run);
+
+  run_on (fixture->path, &run, "--with", "ada@example.org", "--rate", "1", NULL);
+  assert_user_error (&run);
+
+  file_snapshot_assert_unchanged (&before, fixture->path);
+  file_snapshot_clear (&before);
+}
+
+static void
+test_newer_schema (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *result = NULL;
+  FileSnapshot before = { 0 };
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  add_ok (fixture->path, "Ada Lovelace", "ada@example.org");
+  result = sqlite_cli (fixture->path, "PRAGMA user_version = 99; PRAGMA wal_checkpoint(TRUNCATE);");
+  g_assert_cmpstr (result, ==, "0|0|0");
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  file_snapshot_take (&before, fixture->path);
+  g_usleep (20 * 1000);
+
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_user_error (&run);
+  g_assert_nonnull (strstr (run.err, "newer"));
+
+  run_on (fixture->path, &run, "--add", "Grace Hopper", NULL);
+  assert_user_error (&run);
+
+  run_on (fixture->path, &run, "--with", "ada@example.org", "--rate", "1", NULL);
+  assert_user_error (&run);
+
+  file_snapshot_assert_unchanged (&before, fixture->path);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  file_snapshot_clear (&before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* A failed check fails its test and lets the others still run. */
+  g_test_set_nonfatal_assertions ();
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/cli/version", test_version);
+  ADD_TEST ("/cli/add", test_add);
+  ADD_TEST ("/cli/list", test_list);
+  ADD_TEST ("/cli/list-json", test_list_json);
+  ADD_TEST ("/cli/list/one-line-per-contact", test_list_one_line_per_contact);
+  ADD_TEST ("/cli/rate", test_rate);
+  ADD_TEST ("/cli/strange-strings", test_strange_strings);
+  ADD_TEST ("/cli/ambiguous-lists-candidates", test_ambiguous_lists_candidates);
+  ADD_TEST ("/cli/unknown-option", test_unknown_option);
+  ADD_TEST ("/cli/database-is-directory", test_database_is_directory);
+  ADD_TEST ("/cli/not-a-database", test_not_a_database);
+  ADD_TEST ("/cli/newer-schema", test_newer_schema);
+  ADD_TEST ("/cli/error/creates-no-database", test_error_creates_no_database);
+
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    g_test_add (error_cases[i].path, Fixture, &error_cases[i], fixture_set_up, test_error_case, fixture_tear_down);
+
+#undef ADD_TEST
+
+  return g_test_run ();
+}

@@ -1,0 +1,289 @@
+/* test-clock.c — the one clock: TRUSTNET_NOW puts TrustNet at any date,
+ * a bad value falls back to the real time with a warning.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-clock"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "tn-clock.h"
+
+/* Tests change TRUSTNET_NOW and TZ; each puts back what it found. */
+typedef struct
+{
+  char *saved_now;
+  char *saved_tz;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->saved_now = g_strdup (g_getenv ("TRUSTNET_NOW"));
+  fixture->saved_tz = g_strdup (g_getenv ("TZ"));
+  g_unsetenv ("TRUSTNET_NOW");
+  /* A zone that is not UTC, written as a POSIX rule so no tzdata is
+   * needed: a date without a zone must be read in this local time. */
+  g_setenv ("TZ", "EST5", TRUE);
+}
+
+static void
+restore_variable (const char *name,
+                  const char *value)
+{
+  if (value != NULL)
+    g_setenv (name, value, TRUE);
+  else
+    g_unsetenv (name);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  restore_variable ("TRUSTNET_NOW", fixture->saved_now);
+  restore_variable ("TZ", fixture->saved_tz);
+  g_clear_pointer (&fixture->saved_now, g_free);
+  g_clear_pointer (&fixture->saved_tz, g_free);
+}
+
+static gint64
+utc_unix (int year,
+          int month,
+          int day,
+          int hour,
+          int minute,
+          int second)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_utc (year, month, day, hour, minute, (double) second);
+
+  return g_date_time_to_unix (utc);
+}
+
+/* The real clock, within a margin wide enough for a slow machine. */
+static void
+assert_is_real_now (GDateTime *now)
+{
+  g_autoptr(GDateTime) reference = g_date_time_new_now_utc ();
+  gint64 difference = g_date_time_to_unix (reference) - g_date_time_to_unix (now);
+
+  g_assert_nonnull (now);
+  g_assert_cmpint (ABS (difference), <=, 5);
+}
+
+static void
+test_now_unset (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) now = tn_clock_now ();
+
+  assert_is_real_now (now);
+  /* Local time: the zone the person lives in, here TZ. */
+  g_assert_cmpint (g_date_time_get_utc_offset (now), ==, -5 * G_TIME_SPAN_HOUR);
+}
+
+static void
+test_now_empty (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  /* Set but empty means "not set": no warning expected, and GTest fails
+   * the test if a warning is logged. */
+  g_setenv ("TRUSTNET_NOW", "", TRUE);
+  now = tn_clock_now ();
+  assert_is_real_now (now);
+}
+
+static void
+test_now_date_only (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_setenv ("TRUSTNET_NOW", "2026-11-24", TRUE);
+  now = tn_clock_now ();
+
+  g_assert_nonnull (now);
+  g_assert_cmpint (g_date_time_get_year (now), ==, 2026);
+  g_assert_cmpint (g_date_time_get_month (now), ==, 11);
+  g_assert_cmpint (g_date_time_get_day_of_month (now), ==, 24);
+  g_assert_cmpint (g_date_time_get_hour (now), ==, 0);
+  g_assert_cmpint (g_date_time_get_minute (now), ==, 0);
+  g_assert_cmpint (g_date_time_get_second (now), ==, 0);
+  /* Midnight local time (UTC−5), not midnight UTC. */
+  g_assert_cmpint (g_date_time_get_utc_offset (now), ==, -5 * G_TIME_SPAN_HOUR);
+  g_assert_cmpint (g_date_time_to_unix (now), ==, utc_unix (2026, 11, 24, 5, 0, 0));
+
+  /* Read at every call, not once. */
+  g_setenv ("TRUSTNET_NOW", "2024-02-29", TRUE);
+  {
+    g_autoptr(GDateTime) later = tn_clock_now ();
+
+    g_assert_cmpint (g_date_time_to_unix (later), ==, utc_unix (2024, 2, 29, 5, 0, 0));
+  }
+}
+
+static void
+test_now_timestamp (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_setenv ("TRUSTNET_NOW", "2026-11-24T09:30:15", TRUE);
+  now = tn_clock_now ();
+
+  g_assert_nonnull (now);
+  g_assert_cmpint (g_date_time_get_year (now), ==, 2026);
+  g_assert_cmpint (g_date_time_get_month (now), ==, 11);
+  g_assert_cmpint (g_date_time_get_day_of_month (now), ==, 24);
+  g_assert_cmpint (g_date_time_get_hour (now), ==, 9);
+  g_assert_cmpint (g_date_time_get_minute (now), ==, 30);
+  g_assert_cmpint (g_date_time_get_second (now), ==, 15);
+  g_assert_cmpint (g_date_time_to_unix (now), ==, utc_unix (2026, 11, 24, 14, 30, 15));
+}
+
+static void
+test_now_with_zone (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *text;
+    int utc_hour;
+  } cases[] = {
+    { "2026-11-24T09:30:00+01:00", 8 },
+    { "2026-11-24T09:30:00Z", 9 },
+    { "2026-11-24T09:30:00-08:00", 17 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) now = NULL;
+
+      g_test_message ("TRUSTNET_NOW=%s", cases[i].text);
+      g_setenv ("TRUSTNET_NOW", cases[i].text, TRUE);
+      now = tn_clock_now ();
+
+      /* The zone given decides the instant, whatever the local zone. */
+      g_assert_nonnull (now);
+      g_assert_cmpint (g_date_time_to_unix (now), ==, utc_unix (2026, 11, 24, cases[i].utc_hour, 30, 0));
+    }
+}
+
+static void
+test_now_invalid (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  static const char * const invalid[] = {
+    "next tuesday",
+    "2026-13-01",
+    "2026-11-24T25:00:00",
+    "24/11/2026",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GDateTime) now = NULL;
+
+      g_test_message ("TRUSTNET_NOW=%s", invalid[i]);
+      g_setenv ("TRUSTNET_NOW", invalid[i], TRUE);
+      g_test_expect_message ("tn-clock", G_LOG_LEVEL_WARNING, "Ignoring TRUSTNET_NOW:*");
+      now = tn_clock_now ();
+      g_test_assert_expected_messages ();
+
+      assert_is_real_now (now);
+    }
+}
+
+static void
+test_parse_valid (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) date = tn_clock_parse_iso8601 ("2026-01-05", &error);
+  g_autoptr(GDateTime) leap = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (date);
+  g_assert_cmpint (g_date_time_to_unix (date), ==, utc_unix (2026, 1, 5, 5, 0, 0));
+
+  leap = tn_clock_parse_iso8601 ("2024-02-29T23:59:59Z", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (leap);
+  g_assert_cmpint (g_date_time_to_unix (leap), ==, utc_unix (2024, 2, 29, 23, 59, 59));
+}
+
+static void
+test_parse_errors (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  static const char * const invalid[] = {
+    "",
+    "tomorrow",
+    "2026-13-01",
+    "2026-02-30",
+    "2026-02-29",
+    "2026-11-24T24:30:00",
+    "2026-11-24 09:30",
+    "24/11/2026",
+    "2026-11-2",
+    "2026-11-24T09:30:00+25:00",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDateTime) parsed = NULL;
+
+      g_test_message ("parsing “%s”", invalid[i]);
+      parsed = tn_clock_parse_iso8601 (invalid[i], &error);
+
+      g_assert_null (parsed);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      /* The message shows what was given and an example of what works. */
+      g_assert_nonnull (strstr (error->message, invalid[i]));
+      g_assert_nonnull (strstr (error->message, "2026-11-24"));
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GDateTime) parsed = tn_clock_parse_iso8601 (NULL, &error);
+
+    g_assert_null (parsed);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  }
+
+  /* Callers that do not want the error still get NULL, and no crash. */
+  g_assert_null (tn_clock_parse_iso8601 ("not a date", NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* A failed check fails its test and lets the others still run. */
+  g_test_set_nonfatal_assertions ();
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/clock/now/unset", test_now_unset);
+  ADD_TEST ("/clock/now/empty", test_now_empty);
+  ADD_TEST ("/clock/now/date-only", test_now_date_only);
+  ADD_TEST ("/clock/now/timestamp", test_now_timestamp);
+  ADD_TEST ("/clock/now/with-zone", test_now_with_zone);
+  ADD_TEST ("/clock/now/invalid-falls-back", test_now_invalid);
+  ADD_TEST ("/clock/parse/valid", test_parse_valid);
+  ADD_TEST ("/clock/parse/errors", test_parse_errors);
+
+#undef ADD_TEST
+
+  return g_test_run ();
+}

@@ -1,0 +1,1589 @@
+/* test-store.c — TnStore against real SQLite files in a fresh temporary
+ * folder per test: opening safely, refusing what it must not touch, CRUD
+ * that survives a reopen, locking, lookups and the live GListModel.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-store"
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "tn-clock.h"
+#include "tn-store.h"
+
+/* Whatever the clock says, stores in these tests are at this moment. */
+#define NOW "2026-11-24T09:00:00Z"
+
+#define RLM "\xe2\x80\x8f"
+
+typedef struct
+{
+  char *dir;  /* a fresh temporary folder, removed afterwards */
+  char *path; /* a database in a subfolder that does not exist yet */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("test-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "data", "trustnet.db", NULL);
+  g_setenv ("TRUSTNET_NOW", NOW, TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GStatBuf info;
+
+  if (g_lstat (path, &info) != 0)
+    return;
+
+  if (S_ISDIR (info.st_mode))
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      /* Tests make folders read-only; take that back first. */
+      g_chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_remove (path);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  remove_tree (fixture->dir);
+  g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->path, g_free);
+  g_unsetenv ("TRUSTNET_NOW");
+}
+
+static gint64
+unix_time (const char *iso8601)
+{
+  g_autoptr(GDateTime) date_time = g_date_time_new_from_iso8601 (iso8601, NULL);
+
+  g_assert_nonnull (date_time);
+  return g_date_time_to_unix (date_time);
+}
+
+/* Runs SQL through the sqlite3 command-line tool, a second program on the
+ * same file, and returns what it printed without the last newline. */
+static char *
+sqlite_cli (const char *path,
+            const char *sql)
+{
+  const char *argv[] = { "sqlite3", "-batch", path, sql, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *standard_error = NULL;
+  char *standard_output = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &standard_output, &standard_error, &wait_status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (wait_status, &error))
+    g_error ("sqlite3 “%s” failed: %s\n%s", sql, error->message, standard_error);
+  g_assert_cmpstr (standard_error, ==, "");
+
+  return g_strchomp (standard_output);
+}
+
+static void
+assert_cli_query (const char *path,
+                  const char *sql,
+                  const char *expected)
+{
+  g_autofree char *result = sqlite_cli (path, sql);
+
+  g_assert_cmpstr (result, ==, expected);
+}
+
+static TnStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  TnStore *store = tn_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (TN_IS_STORE (store));
+  return store;
+}
+
+static void
+reopen (Fixture  *fixture,
+        TnStore **store)
+{
+  g_clear_object (store);
+  *store = open_store (fixture->path);
+}
+
+static TnContact *
+add_contact (TnStore    *store,
+             const char *full_name,
+             const char *email)
+{
+  g_autoptr(GError) error = NULL;
+  TnContact *contact = tn_contact_new (full_name);
+  const char *emails[] = { email, NULL };
+
+  tn_contact_set_emails (contact, emails);
+  g_assert_true (tn_store_add_contact (store, contact, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tn_contact_get_id (contact), >, 0);
+
+  return contact;
+}
+
+static TnContact *
+get_item (TnStore *store,
+          guint    position)
+{
+  g_autoptr(TnContact) item = g_list_model_get_item (tn_store_get_contacts (store), position);
+
+  g_assert_nonnull (item);
+  /* The store keeps its own reference; borrowing is safe while it lives. */
+  return item;
+}
+
+static guint
+n_contacts (TnStore *store)
+{
+  return g_list_model_get_n_items (tn_store_get_contacts (store));
+}
+
+static TnContact *
+find_by_uid (TnStore    *store,
+             const char *uid)
+{
+  for (guint i = 0; i < n_contacts (store); i++)
+    {
+      TnContact *contact = get_item (store, i);
+
+      if (g_strcmp0 (tn_contact_get_uid (contact), uid) == 0)
+        return contact;
+    }
+
+  return NULL;
+}
+
+static void
+assert_same_date_time (GDateTime *a,
+                       GDateTime *b)
+{
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpint (g_date_time_to_unix (a), ==, g_date_time_to_unix (b));
+}
+
+static void
+assert_contacts_equal (TnContact *actual,
+                       TnContact *expected)
+{
+  g_assert_cmpint (tn_contact_get_id (actual), ==, tn_contact_get_id (expected));
+  g_assert_cmpstr (tn_contact_get_uid (actual), ==, tn_contact_get_uid (expected));
+  g_assert_cmpstr (tn_contact_get_full_name (actual), ==, tn_contact_get_full_name (expected));
+  g_assert_cmpstr (tn_contact_get_organization (actual), ==, tn_contact_get_organization (expected));
+  g_assert_cmpstr (tn_contact_get_title (actual), ==, tn_contact_get_title (expected));
+  g_assert_cmpstr (tn_contact_get_note (actual), ==, tn_contact_get_note (expected));
+  g_assert_cmpint (tn_contact_get_trust (actual), ==, tn_contact_get_trust (expected));
+  g_assert_true (g_strv_equal (tn_contact_get_emails (actual), tn_contact_get_emails (expected)));
+  g_assert_true (g_strv_equal (tn_contact_get_phones (actual), tn_contact_get_phones (expected)));
+  g_assert_cmpstr (tn_contact_get_last_contact (actual), ==, tn_contact_get_last_contact (expected));
+  assert_same_date_time (tn_contact_get_created_at (actual), tn_contact_get_created_at (expected));
+  assert_same_date_time (tn_contact_get_updated_at (actual), tn_contact_get_updated_at (expected));
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  return info.st_mode & 07777;
+}
+
+/* What "left untouched" means: the same bytes, mode and modification time. */
+typedef struct
+{
+  char *contents;
+  gsize length;
+  guint mode;
+  struct timespec mtime;
+} FileSnapshot;
+
+static void
+file_snapshot_take (FileSnapshot *snapshot,
+                    const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+  struct stat info;
+
+  g_assert_true (g_file_get_contents (path, &snapshot->contents, &snapshot->length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stat (path, &info), ==, 0);
+  snapshot->mode = info.st_mode & 07777;
+  snapshot->mtime = info.st_mtim;
+}
+
+static void
+file_snapshot_assert_unchanged (FileSnapshot *snapshot,
+                                const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  struct stat info;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, snapshot->contents, snapshot->length);
+  g_assert_cmpint (stat (path, &info), ==, 0);
+  g_assert_cmpuint (info.st_mode & 07777, ==, snapshot->mode);
+  g_assert_cmpint (info.st_mtim.tv_sec, ==, snapshot->mtime.tv_sec);
+  g_assert_cmpint (info.st_mtim.tv_nsec, ==, snapshot->mtime.tv_nsec);
+}
+
+static void
+file_snapshot_clear (FileSnapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->contents, g_free);
+}
+
+static char *
+sibling (const char *path,
+         const char *suffix)
+{
+  return g_strconcat (path, suffix, NULL);
+}
+
+/* Records items-changed as (position, removed, added) and the length the
+ * model had when it said so. */
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint n_items;
+} Change;
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     GArray     *changes)
+{
+  Change change = { position, removed, added, g_list_model_get_n_items (model) };
+
+  g_array_append_val (changes, change);
+}
+
+static GArray *
+watch_items_changed (TnStore *store)
+{
+  GArray *changes = g_array_new (FALSE, TRUE, sizeof (Change));
+
+  g_signal_connect (tn_store_get_contacts (store), "items-changed", G_CALLBACK (on_items_changed_cb), changes);
+  return changes;
+}
+
+static void
+unwatch_items_changed (TnStore *store,
+                       GArray  *changes)
+{
+  g_signal_handlers_disconnect_by_func (tn_store_get_contacts (store), on_items_changed_cb, changes);
+  g_array_unref (changes);
+}
+
+static void
+assert_one_change (GArray *changes,
+                   guint   position,
+                   guint   removed,
+                   guint   added,
+                   guint   n_items)
+{
+  Change *change;
+
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = &g_array_index (changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+  g_assert_cmpuint (change->n_items, ==, n_items);
+  g_array_set_size (changes, 0);
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* ---------------------------------------------------------------- open */
+
+static void
+test_open_creates_private (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(TnStore) store = NULL;
+  g_autoptr(TnContact) ada = NULL;
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autofree char *wal = sibling (fixture->path, "-wal");
+
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+  store = open_store (fixture->path);
+
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmphex (file_mode (fixture->path), ==, 0600);
+  g_assert_cmphex (file_mode (folder), ==, 0700);
+  g_assert_cmpstr (tn_store_get_path (store), ==, fixture->path);
+  g_assert_cmpint (tn_store_get_schema_version (store), ==, TN_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (n_contacts (store), ==, 0);
+  g_assert_true (g_list_model_get_item_type (tn_store_get_contacts (store)) == TN_TYPE_CONTACT);
+
+  /* The journal holds the same private data: same mode. */
+  ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmphex (file_mode (wal), ==, 0600);
+
+  /* What another program sees. */
+  {
+    g_autofree char *version = g_strdup_printf ("%d", TN_STORE_SCHEMA_VERSION);
+
+    assert_cli_query (fixture->path, "PRAGMA user_version", version);
+  }
+  assert_cli_query (fixture->path, "PRAGMA journal_mode", "wal");
+  assert_cli_query (fixture->path, "SELECT full_name FROM contacts", "Ada Lovelace");
+}
+
+static void
+test_open_tightens_mode (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(TnStore) store = open_store (fixture->path);
+
+  g_clear_object (&store);
+
+  /* A backup tool restored it readable by everyone. */
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+  store = open_store (fixture->path);
+  g_assert_cmphex (file_mode (fixture->path), ==, 0600);
+}
+
+static void
+test_open_empty_file (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = NULL;
+  g_autoptr(TnContact) ada = NULL;
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents_full (fixture->path, "", 0, G_FILE_SET_CONTENTS_NONE, 0600, &error));
+  g_assert_no_error (error);
+
+  store = open_store (fixture->path);
+  g_assert_cmpint (tn_store_get_schema_version (store), ==, TN_STORE_SCHEMA_VERSION);
+  assert_cli_query (fixture->path,
+                    "SELECT group_concat (name, ' ') FROM"
+                    " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)",
+                    "contacts emails interactions meta phones trust_changes");
+
+  ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  reopen (fixture, &store);
+  g_assert_cmpuint (n_contacts (store), ==, 1);
+  g_assert_cmpint (tn_store_get_schema_version (store), ==, TN_STORE_SCHEMA_VERSION);
+}
+
+static void
+test_open_default_path (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *path = tn_store_get_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "trustnet", "trustnet.db", NULL);
+  g_autofree char *folder = NULL;
+  g_autoptr(TnStore) store = NULL;
+
+  /* $XDG_DATA_HOME as GLib reads it; G_TEST_OPTION_ISOLATE_DIRS points it
+   * at a folder of this test's own, so nothing lands in the real home. */
+  g_assert_cmpstr (path, ==, expected);
+  g_assert_true (g_str_has_suffix (path, G_DIR_SEPARATOR_S "trustnet" G_DIR_SEPARATOR_S "trustnet.db"));
+  g_assert_nonnull (strstr (path, "/store/open/default-path/"));
+
+  /* No path means the default one, created privately. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  store = open_store (NULL);
+  g_assert_cmpstr (tn_store_get_path (store), ==, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmphex (file_mode (path), ==, 0600);
+  folder = g_path_get_dirname (path);
+  g_assert_cmphex (file_mode (folder), ==, 0700);
+}
+
+static void
+test_open_newer_schema (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autofree char *wal = sibling (fixture->path, "-wal");
+  FileSnapshot before = { 0 };
+
+  g_clear_object (&store);
+
+  /* A newer TrustNet moved the schema on; its last connection closed,
+   * so everything is in the main file. */
+  assert_cli_query (fixture->path, "PRAGMA user_version = 99; PRAGMA wal_checkpoint(TRUNCATE);", "0|0|0");
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  assert_cli_query (fixture->path, "PRAGMA user_version", "99");
+  file_snapshot_take (&before, fixture->path);
+
+  /* The file's mtime has a coarse clock on some file systems: let any
+   * write land in a later tick. */
+  g_usleep (20 * 1000);
+
+  store = tn_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_nonnull (strstr (error->message, "99"));
+
+  file_snapshot_assert_unchanged (&before, fixture->path);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  file_snapshot_clear (&before);
+
+  /* Refused again, the same way: nothing was half-migrated. */
+  g_clear_error (&error);
+  store = tn_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NEWER_SCHEMA);
+  assert_cli_query (fixture->path, "SELECT full_name FROM contacts", "Ada Lovelace");
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_open_refused_untouched (const char   *path,
+                               TnStoreError  expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = NULL;
+  FileSnapshot before = { 0 };
+
+  file_snapshot_take (&before, path);
+  g_usleep (20 * 1000);
+
+  store = tn_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TN_STORE_ERROR, (int) expected);
+  g_assert_nonnull (strstr (error->message, path));
+
+  file_snapshot_assert_unchanged (&before, path);
+  file_snapshot_clear (&before);
+}
+
+static void
+test_open_not_a_database (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261124);
+  g_autofree guint8 *noise = g_malloc (16384);
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "Line %u of a shopping list, not a database.\n", i);
+
+  write_file (fixture->path, text->str, text->len);
+  assert_open_refused_untouched (fixture->path, TN_STORE_ERROR_NOT_A_DATABASE);
+
+  /* A short text, smaller than one database page. */
+  write_file (fixture->path, "hello\n", 6);
+  assert_open_refused_untouched (fixture->path, TN_STORE_ERROR_NOT_A_DATABASE);
+
+  for (guint i = 0; i < 16384; i++)
+    noise[i] = (guint8) g_rand_int_range (rand, 0, 256);
+  write_file (fixture->path, (const char *) noise, 16384);
+  assert_open_refused_untouched (fixture->path, TN_STORE_ERROR_NOT_A_DATABASE);
+}
+
+/* A file TrustNet refuses is not TrustNet's to change in any way, its
+ * permissions included: it may be someone else's file given by mistake. */
+static void
+test_open_refused_keeps_mode (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *notes = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autoptr(TnStore) store = NULL;
+
+  write_file (notes, "Call Ada on Monday.\n", 20);
+  g_assert_cmpint (g_chmod (notes, 0644), ==, 0);
+  assert_open_refused_untouched (notes, TN_STORE_ERROR_NOT_A_DATABASE);
+
+  store = open_store (fixture->path);
+  g_clear_object (&store);
+  assert_cli_query (fixture->path, "PRAGMA user_version = 99", "");
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+  assert_open_refused_untouched (fixture->path, TN_STORE_ERROR_NEWER_SCHEMA);
+}
+
+static void
+test_open_directory (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (fixture->path, 0700), ==, 0);
+
+  store = tn_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_DIR));
+}
+
+static void
+test_open_read_only (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(TnStore) store = NULL;
+  g_autoptr(TnContact) ada = NULL;
+
+  if (geteuid () == 0)
+    {
+      /* Permission bits do not stop root from writing, so there is no
+       * read-only file to make here. */
+      g_test_skip ("Running as root: a chmod 0400 database is still writable");
+      return;
+    }
+
+  store = open_store (fixture->path);
+  ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_clear_object (&store);
+
+  g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
+  assert_open_refused_untouched (fixture->path, TN_STORE_ERROR_READ_ONLY);
+
+  /* A writable file in a folder that cannot be written: the journal
+   * cannot be created. */
+  {
+    g_autofree char *folder = g_path_get_dirname (fixture->path);
+
+    g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
+    g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
+    assert_open_refused_untouched (fixture->path, TN_STORE_ERROR_READ_ONLY);
+    g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
+  }
+}
+
+/* ----------------------------------------------------------- round trips */
+
+static TnContact *
+new_full_contact (void)
+{
+  TnContact *contact = tn_contact_new ("Ada Lovelace");
+  const char *emails[] = { "Ada@Example.org", "countess@babbage.example", NULL };
+  const char *phones[] = { "+44 (20) 7946-0958", "tel:+1-555-0100", NULL };
+
+  tn_contact_set_organization (contact, "Analytical Engines");
+  tn_contact_set_title (contact, "Countess of Lovelace");
+  tn_contact_set_note (contact, "Met at the Babbage salon.\nWrote the first program.");
+  tn_contact_set_trust (contact, TN_TRUST_MODERATELY);
+  tn_contact_set_emails (contact, emails);
+  tn_contact_set_phones (contact, phones);
+
+  return contact;
+}
+
+static void
+test_add_assigns_identity (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) ada = tn_contact_new ("Ada Lovelace");
+  g_autoptr(TnContact) grace = tn_contact_new ("Grace Hopper");
+
+  g_assert_true (tn_store_add_contact (store, ada, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tn_contact_get_id (ada), >, 0);
+  g_assert_nonnull (tn_contact_get_uid (ada));
+  g_assert_true (g_uuid_string_is_valid (tn_contact_get_uid (ada)));
+  g_assert_cmpint (g_date_time_to_unix (tn_contact_get_created_at (ada)), ==, unix_time (NOW));
+  g_assert_cmpint (g_date_time_to_unix (tn_contact_get_updated_at (ada)), ==, unix_time (NOW));
+  g_assert_true (get_item (store, 0) == ada);
+  g_assert_true (tn_store_get_contact_by_id (store, tn_contact_get_id (ada)) == ada);
+
+  /* A uid the contact brings (from a vCard) is kept. */
+  tn_contact_set_uid (grace, "urn:uuid:grace-hopper");
+  g_assert_true (tn_store_add_contact (store, grace, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (tn_contact_get_uid (grace), ==, "urn:uuid:grace-hopper");
+  g_assert_cmpint (tn_contact_get_id (grace), >, tn_contact_get_id (ada));
+  g_assert_cmpuint (n_contacts (store), ==, 2);
+}
+
+static void
+test_reopen_keeps_data (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) ada = new_full_contact ();
+  g_autoptr(TnContact) bare = tn_contact_new ("Grace Hopper");
+
+  g_assert_true (tn_store_add_contact (store, ada, &error));
+  g_assert_no_error (error);
+  g_assert_true (tn_store_add_contact (store, bare, &error));
+  g_assert_no_error (error);
+
+  reopen (fixture, &store);
+
+  g_assert_cmpuint (n_contacts (store), ==, 2);
+  /* New objects, same contents, same order. */
+  g_assert_true (get_item (store, 0) != ada);
+  assert_contacts_equal (get_item (store, 0), ada);
+  assert_contacts_equal (get_item (store, 1), bare);
+  g_assert_null (tn_contact_get_organization (get_item (store, 1)));
+  g_assert_cmpuint (g_strv_length ((GStrv) tn_contact_get_emails (get_item (store, 1))), ==, 0);
+  g_assert_true (tn_store_get_contact_by_id (store, tn_contact_get_id (ada)) == get_item (store, 0));
+}
+
+static void
+test_update_round_trip (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) ada = new_full_contact ();
+  g_autoptr(TnContact) draft = NULL;
+  const char *emails[] = { "countess@babbage.example", NULL };
+  const char *phones[] = { "020 7946 0000", NULL };
+  TnContact *reloaded;
+
+  g_assert_true (tn_store_add_contact (store, ada, &error));
+  g_assert_no_error (error);
+
+  g_setenv ("TRUSTNET_NOW", "2026-11-25T10:00:00Z", TRUE);
+  draft = tn_contact_copy (ada);
+  tn_contact_set_full_name (draft, "Augusta Ada King");
+  tn_contact_set_organization (draft, NULL);
+  tn_contact_set_title (draft, "Mathematician");
+  tn_contact_set_note (draft, "Prefers letters.");
+  tn_contact_set_emails (draft, emails);
+  tn_contact_set_phones (draft, phones);
+
+  /* The shown contact changes only once the database took the change. */
+  g_assert_cmpstr (tn_contact_get_full_name (ada), ==, "Ada Lovelace");
+  g_assert_true (tn_store_update_contact (store, ada, draft, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (tn_contact_get_full_name (ada), ==, "Augusta Ada King");
+  g_assert_null (tn_contact_get_organization (ada));
+  g_assert_cmpstr (tn_contact_get_primary_email (ada), ==, "countess@babbage.example");
+  g_assert_cmpint (g_date_time_to_unix (tn_contact_get_created_at (ada)), ==, unix_time (NOW));
+  g_assert_cmpint (g_date_time_to_unix (tn_contact_get_updated_at (ada)), ==, unix_time ("2026-11-25T10:00:00Z"));
+
+  g_setenv ("TRUSTNET_NOW", "2026-11-26T10:00:00Z", TRUE);
+  g_assert_true (tn_store_set_trust (store, ada, TN_TRUST_COMPLETELY, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tn_contact_get_trust (ada), ==, TN_TRUST_COMPLETELY);
+
+  reopen (fixture, &store);
+  g_assert_cmpuint (n_contacts (store), ==, 1);
+  reloaded = get_item (store, 0);
+  assert_contacts_equal (reloaded, ada);
+  g_assert_cmpstr (tn_contact_get_full_name (reloaded), ==, "Augusta Ada King");
+  g_assert_cmpint (tn_contact_get_trust (reloaded), ==, TN_TRUST_COMPLETELY);
+  g_assert_cmpint (g_date_time_to_unix (tn_contact_get_updated_at (reloaded)), ==, unix_time ("2026-11-26T10:00:00Z"));
+
+  /* The old addresses are gone, not kept beside the new ones. */
+  assert_cli_query (fixture->path, "SELECT group_concat (value, ',') FROM emails", "countess@babbage.example");
+  assert_cli_query (fixture->path, "SELECT group_concat (value, ',') FROM phones", "020 7946 0000");
+}
+
+static void
+test_update_notifies_once (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autoptr(TnContact) draft = tn_contact_copy (ada);
+  guint n_name = 0;
+  guint n_emails = 0;
+  guint n_organization = 0;
+
+  g_signal_connect_swapped (ada, "notify::full-name", G_CALLBACK (count_cb), &n_name);
+  g_signal_connect_swapped (ada, "notify::emails", G_CALLBACK (count_cb), &n_emails);
+  g_signal_connect_swapped (ada, "notify::organization", G_CALLBACK (count_cb), &n_organization);
+
+  tn_contact_set_full_name (draft, "Augusta Ada King");
+  g_assert_true (tn_store_update_contact (store, ada, draft, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_name, ==, 1);
+  g_assert_cmpuint (n_emails, ==, 0);
+  g_assert_cmpuint (n_organization, ==, 0);
+}
+
+static void
+test_remove_restore (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
+  g_autoptr(TnContact) alan = add_contact (store, "Alan Turing", "alan@bletchley.example");
+  gint64 grace_id = tn_contact_get_id (grace);
+
+  g_assert_true (tn_store_set_trust (store, grace, TN_TRUST_COMPLETELY, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (tn_store_remove_contact (store, grace, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_contacts (store), ==, 2);
+  g_assert_null (tn_store_get_contact_by_id (store, grace_id));
+  g_assert_true (get_item (store, 0) == ada);
+  g_assert_true (get_item (store, 1) == alan);
+
+  /* Undo: the same object, back where it was, with everything it had. */
+  g_assert_true (tn_store_restore_contact (store, grace, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_contacts (store), ==, 3);
+  g_assert_true (get_item (store, 1) == grace);
+  g_assert_true (tn_store_get_contact_by_id (store, grace_id) == grace);
+
+  /* Restoring what is there already is harmless. */
+  g_assert_true (tn_store_restore_contact (store, grace, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_contacts (store), ==, 3);
+
+  reopen (fixture, &store);
+  g_assert_cmpuint (n_contacts (store), ==, 3);
+  assert_contacts_equal (get_item (store, 1), grace);
+  g_assert_cmpint (tn_contact_get_trust (get_item (store, 1)), ==, TN_TRUST_COMPLETELY);
+  assert_cli_query (fixture->path, "SELECT count(*) FROM trust_changes", "1");
+}
+
+static void
+test_remove_then_reopen_purges (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
+  gint64 grace_id = tn_contact_get_id (grace);
+
+  g_assert_true (tn_store_set_trust (store, grace, TN_TRUST_VAGUELY, &error));
+  g_assert_no_error (error);
+  g_assert_true (tn_store_remove_contact (store, grace, &error));
+  g_assert_no_error (error);
+
+  /* Until a start well after the Undo toast it is still on disk, so that
+   * another process opening the store does not break the window's Undo. */
+  assert_cli_query (fixture->path, "SELECT count(*) FROM contacts", "2");
+  reopen (fixture, &store);
+  assert_cli_query (fixture->path, "SELECT count(*) FROM contacts", "2");
+  g_assert_cmpuint (n_contacts (store), ==, 1);
+
+  /* Two hours later the removal is final. */
+  {
+    g_autoptr(GDateTime) now = tn_clock_now ();
+    g_autoptr(GDateTime) later = g_date_time_add_hours (now, 2);
+    g_autofree char *later_text = g_date_time_format_iso8601 (later);
+
+    g_setenv ("TRUSTNET_NOW", later_text, TRUE);
+  }
+  reopen (fixture, &store);
+  g_setenv ("TRUSTNET_NOW", NOW, TRUE);
+  g_assert_cmpuint (n_contacts (store), ==, 1);
+  assert_contacts_equal (get_item (store, 0), ada);
+  g_assert_null (tn_store_get_contact_by_id (store, grace_id));
+
+  /* Gone for good, with everything that hung on it. */
+  assert_cli_query (fixture->path, "SELECT count(*) FROM contacts", "1");
+  assert_cli_query (fixture->path, "SELECT count(*) FROM emails", "1");
+  assert_cli_query (fixture->path, "SELECT count(*) FROM trust_changes", "0");
+
+  /* The old object cannot come back once purged. */
+  g_assert_false (tn_store_restore_contact (store, grace, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpuint (n_contacts (store), ==, 1);
+
+  reopen (fixture, &store);
+  g_assert_cmpuint (n_contacts (store), ==, 1);
+}
+
+static void
+test_removed_cannot_change (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autoptr(TnContact) draft = NULL;
+  g_autoptr(TnContact) stranger = tn_contact_new ("Not In The Store");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (tn_store_remove_contact (store, ada, &error));
+  g_assert_no_error (error);
+  before = sqlite_cli (fixture->path, ".dump");
+
+  draft = tn_contact_copy (ada);
+  tn_contact_set_full_name (draft, "Augusta Ada King");
+  g_assert_false (tn_store_update_contact (store, ada, draft, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpstr (tn_contact_get_full_name (ada), ==, "Ada Lovelace");
+
+  g_assert_false (tn_store_set_trust (store, ada, TN_TRUST_COMPLETELY, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (tn_contact_get_trust (ada), ==, TN_TRUST_UNRATED);
+
+  g_assert_false (tn_store_remove_contact (store, ada, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A contact that was never in the store. */
+  g_assert_false (tn_store_update_contact (store, stranger, draft, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (tn_store_remove_contact (store, stranger, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  after = sqlite_cli (fixture->path, ".dump");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (n_contacts (store), ==, 0);
+}
+
+static void
+test_invalid_name (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  static const char * const invalid[] = { NULL, "", " ", "   \t\n  " };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autofree char *before = sqlite_cli (fixture->path, ".dump");
+  GArray *changes = watch_items_changed (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(TnContact) nameless = tn_contact_new (invalid[i]);
+      g_autoptr(TnContact) draft = tn_contact_copy (ada);
+      const char *emails[] = { "nameless@example.org", NULL };
+
+      g_test_message ("name “%s”", invalid[i] ? invalid[i] : "(null)");
+      tn_contact_set_emails (nameless, emails);
+      g_assert_false (tn_store_add_contact (store, nameless, &error));
+      g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+      g_assert_cmpint (tn_contact_get_id (nameless), ==, 0);
+      g_assert_null (tn_contact_get_uid (nameless));
+
+      /* Editing a name away is refused the same way. */
+      tn_contact_set_full_name (draft, invalid[i]);
+      g_assert_false (tn_store_update_contact (store, ada, draft, &error));
+      g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+      g_assert_cmpstr (tn_contact_get_full_name (ada), ==, "Ada Lovelace");
+    }
+
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (n_contacts (store), ==, 1);
+  {
+    g_autofree char *after = sqlite_cli (fixture->path, ".dump");
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  unwatch_items_changed (store, changes);
+}
+
+static void
+test_duplicate_uid (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) first = tn_contact_new ("Ada Lovelace");
+  g_autoptr(TnContact) second = new_full_contact ();
+  g_autoptr(TnContact) grace = NULL;
+  g_autoptr(TnContact) draft = NULL;
+  g_autofree char *before = NULL;
+  GArray *changes = NULL;
+
+  tn_contact_set_uid (first, "urn:uuid:same");
+  g_assert_true (tn_store_add_contact (store, first, &error));
+  g_assert_no_error (error);
+  grace = add_contact (store, "Grace Hopper", "grace@navy.example");
+  before = sqlite_cli (fixture->path, ".dump");
+  changes = watch_items_changed (store);
+
+  tn_contact_set_uid (second, "urn:uuid:same");
+  g_assert_false (tn_store_add_contact (store, second, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "urn:uuid:same"));
+  g_clear_error (&error);
+  g_assert_cmpint (tn_contact_get_id (second), ==, 0);
+
+  /* Changing another contact's uid to a taken one is refused too. */
+  draft = tn_contact_copy (grace);
+  tn_contact_set_uid (draft, "urn:uuid:same");
+  tn_contact_set_full_name (draft, "Grace Brewster Hopper");
+  g_assert_false (tn_store_update_contact (store, grace, draft, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (tn_contact_get_full_name (grace), ==, "Grace Hopper");
+  g_assert_cmpstr (tn_contact_get_uid (grace), !=, "urn:uuid:same");
+
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (n_contacts (store), ==, 2);
+  {
+    g_autofree char *after = sqlite_cli (fixture->path, ".dump");
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  /* The failed transaction left the connection usable. */
+  g_clear_object (&second);
+  second = add_contact (store, "Alan Turing", "alan@bletchley.example");
+  reopen (fixture, &store);
+  g_assert_cmpuint (n_contacts (store), ==, 3);
+
+  /* The first store, which the handler watched, is gone. */
+  g_array_unref (changes);
+}
+
+static char *
+make_long_note (void)
+{
+  /* Multibyte text, line breaks and tabs: 10,000 characters, not bytes. */
+  static const char * const pieces[] = { "Lunch at the caf\xc3\xa9", "\n", "\t", "\xf0\x9f\x8d\x9c", " ", "\xd7\xa9", "x" };
+  g_autoptr(GString) note = g_string_new (NULL);
+  guint n_chars = 0;
+
+  for (guint i = 0; n_chars < 10000; i++)
+    {
+      const char *piece = pieces[i % G_N_ELEMENTS (pieces)];
+      glong length = g_utf8_strlen (piece, -1);
+
+      if (n_chars + length > 10000)
+        piece = "x", length = 1;
+      g_string_append (note, piece);
+      n_chars += length;
+    }
+
+  g_assert_cmpint (g_utf8_strlen (note->str, -1), ==, 10000);
+  return g_string_free (g_steal_pointer (&note), FALSE);
+}
+
+static void
+test_strange_strings (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const char * const strange[] = {
+    "\"Ada\" 'The Countess' Lovelace",
+    "Robert'); DROP TABLE contacts;--",
+    "semi;colon;;name;",
+    "100% %s%n%x {} \\ \\\\ backslashes",
+    /* Family and rainbow flag: ZWJ sequences; a skin-tone modifier. */
+    "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7\xe2\x80\x8d\xf0\x9f\x91\xa6 Family",
+    "\xf0\x9f\x8f\xb3\xef\xb8\x8f\xe2\x80\x8d\xf0\x9f\x8c\x88 \xf0\x9f\x91\x8b\xf0\x9f\x8f\xbd",
+    /* Arabic and Hebrew names wrapped in right-to-left marks. */
+    RLM "\xd9\x85\xd8\xad\xd9\x85\xd8\xaf \xd8\xb9\xd9\x84\xd9\x8a" RLM,
+    RLM "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd7\xa2\xd7\x9c\xd7\x99\xd7\x9b\xd7\x9d" RLM,
+    "Mixed English " RLM "\xd7\xa2\xd7\x91\xd7\xa8\xd7\x99\xd7\xaa" RLM " and \xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9",
+    /* The same letter composed and decomposed: stored as given. */
+    "Zo\xc3\xa9 / Zoe\xcc\x81",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *long_note = make_long_note ();
+  const char *emails[] = { "o'brien+lunch@example.ie", "\"very.unusual\"@example.org", "\xe7\x94\xa8\xe6\x88\xb7@\xe4\xbe\x8b\xe5\xad\x90.\xe5\xb9\xbf\xe5\x91\x8a", NULL };
+  const char *phones[] = { "+44 (20) 7946-0958 ext. 5; ask for \"Bob\"", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strange); i++)
+    {
+      TnContact *contact = tn_contact_new (strange[i]);
+
+      tn_contact_set_organization (contact, strange[(i + 1) % G_N_ELEMENTS (strange)]);
+      tn_contact_set_title (contact, strange[(i + 2) % G_N_ELEMENTS (strange)]);
+      tn_contact_set_note (contact, strange[(i + 3) % G_N_ELEMENTS (strange)]);
+      tn_contact_set_emails (contact, emails);
+      tn_contact_set_phones (contact, phones);
+      g_assert_true (tn_store_add_contact (store, contact, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (added, contact);
+    }
+
+  {
+    TnContact *noted = tn_contact_new ("Long Note");
+
+    tn_contact_set_note (noted, long_note);
+    g_assert_true (tn_store_add_contact (store, noted, &error));
+    g_assert_no_error (error);
+    g_ptr_array_add (added, noted);
+  }
+  {
+    TnContact *tabbed = tn_contact_new ("Tab And Newline");
+
+    tn_contact_set_note (tabbed, "first line\n\tindented second line\r\nthird\t\tcolumns\n");
+    g_assert_true (tn_store_add_contact (store, tabbed, &error));
+    g_assert_no_error (error);
+    g_ptr_array_add (added, tabbed);
+  }
+
+  reopen (fixture, &store);
+
+  g_assert_cmpuint (n_contacts (store), ==, added->len);
+  for (guint i = 0; i < added->len; i++)
+    {
+      TnContact *original = g_ptr_array_index (added, i);
+      TnContact *reloaded = find_by_uid (store, tn_contact_get_uid (original));
+
+      g_test_message ("round trip of “%s”", tn_contact_get_full_name (original));
+      g_assert_nonnull (reloaded);
+      assert_contacts_equal (reloaded, original);
+    }
+
+  /* Byte for byte, not merely equal after normalisation. */
+  g_assert_cmpstr (tn_contact_get_note (find_by_uid (store, tn_contact_get_uid (g_ptr_array_index (added, added->len - 2)))), ==, long_note);
+
+  /* The table the name talks about is still there, and names find people. */
+  assert_cli_query (fixture->path, "SELECT count(*) FROM contacts", "12");
+  for (guint i = 0; i < G_N_ELEMENTS (strange); i++)
+    {
+      TnContact *found = tn_store_lookup (store, strange[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (found);
+      g_assert_cmpstr (tn_contact_get_full_name (found), ==, strange[i]);
+    }
+}
+
+static void
+test_items_changed (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  GArray *changes = watch_items_changed (store);
+  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autoptr(TnContact) grace = NULL;
+  g_autoptr(TnContact) alan = NULL;
+  g_autoptr(TnContact) draft = NULL;
+
+  assert_one_change (changes, 0, 0, 1, 1);
+  grace = add_contact (store, "Grace Hopper", "grace@navy.example");
+  assert_one_change (changes, 1, 0, 1, 2);
+  alan = add_contact (store, "Alan Turing", "alan@bletchley.example");
+  assert_one_change (changes, 2, 0, 1, 3);
+
+  /* A change replaces the item with itself, so filters look again. */
+  draft = tn_contact_copy (grace);
+  tn_contact_set_organization (draft, "US Navy");
+  g_assert_true (tn_store_update_contact (store, grace, draft, &error));
+  g_assert_no_error (error);
+  assert_one_change (changes, 1, 1, 1, 3);
+  g_assert_true (get_item (store, 1) == grace);
+
+  g_assert_true (tn_store_set_trust (store, alan, TN_TRUST_MODERATELY, &error));
+  g_assert_no_error (error);
+  assert_one_change (changes, 2, 1, 1, 3);
+
+  /* The same rating again is no change. */
+  g_assert_true (tn_store_set_trust (store, alan, TN_TRUST_MODERATELY, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  g_assert_true (tn_store_remove_contact (store, grace, &error));
+  g_assert_no_error (error);
+  assert_one_change (changes, 1, 1, 0, 2);
+
+  g_assert_true (tn_store_restore_contact (store, grace, &error));
+  g_assert_no_error (error);
+  assert_one_change (changes, 1, 0, 1, 3);
+
+  g_assert_true (tn_store_remove_contact (store, ada, &error));
+  g_assert_no_error (error);
+  assert_one_change (changes, 0, 1, 0, 2);
+  g_assert_true (tn_store_remove_contact (store, alan, &error));
+  g_assert_no_error (error);
+  assert_one_change (changes, 1, 1, 0, 1);
+  g_assert_true (tn_store_restore_contact (store, alan, &error));
+  g_assert_no_error (error);
+  assert_one_change (changes, 1, 0, 1, 2);
+  g_assert_true (tn_store_restore_contact (store, ada, &error));
+  g_assert_no_error (error);
+  assert_one_change (changes, 0, 0, 1, 3);
+  g_assert_true (get_item (store, 0) == ada);
+  g_assert_true (get_item (store, 1) == grace);
+  g_assert_true (get_item (store, 2) == alan);
+
+  unwatch_items_changed (store, changes);
+}
+
+static void
+test_get_contact_by_id (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
+  gint64 ada_id = tn_contact_get_id (ada);
+  gint64 grace_id = tn_contact_get_id (grace);
+
+  g_assert_cmpint (ada_id, !=, grace_id);
+  g_assert_true (tn_store_get_contact_by_id (store, ada_id) == ada);
+  g_assert_true (tn_store_get_contact_by_id (store, grace_id) == grace);
+  g_assert_null (tn_store_get_contact_by_id (store, 0));
+  g_assert_null (tn_store_get_contact_by_id (store, -1));
+  g_assert_null (tn_store_get_contact_by_id (store, grace_id + 1000));
+
+  g_assert_true (tn_store_remove_contact (store, ada, &error));
+  g_assert_no_error (error);
+  g_assert_null (tn_store_get_contact_by_id (store, ada_id));
+
+  reopen (fixture, &store);
+  g_assert_null (tn_store_get_contact_by_id (store, ada_id));
+  g_assert_nonnull (tn_store_get_contact_by_id (store, grace_id));
+  g_assert_cmpstr (tn_contact_get_full_name (tn_store_get_contact_by_id (store, grace_id)), ==, "Grace Hopper");
+}
+
+static void
+assert_lookup (TnStore    *store,
+               const char *who,
+               TnContact  *expected)
+{
+  g_autoptr(GError) error = NULL;
+  TnContact *found = tn_store_lookup (store, who, &error);
+
+  g_test_message ("looking up “%s”", who);
+  g_assert_no_error (error);
+  g_assert_true (found == expected);
+}
+
+static void
+assert_lookup_fails (TnStore      *store,
+                     const char   *who,
+                     TnStoreError  code)
+{
+  g_autoptr(GError) error = NULL;
+  TnContact *found = tn_store_lookup (store, who, &error);
+
+  g_test_message ("looking up “%s”", who ? who : "(null)");
+  g_assert_null (found);
+  g_assert_error (error, TN_STORE_ERROR, (int) code);
+}
+
+static void
+test_lookup (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) ada = tn_contact_new ("Ada Lovelace");
+  g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
+  const char *emails[] = { "ada@example.org", "Ada.Lovelace@Engines.Example", NULL };
+
+  tn_contact_set_uid (ada, "urn:uuid:0f0e5cc4-ada");
+  tn_contact_set_emails (ada, emails);
+  g_assert_true (tn_store_add_contact (store, ada, &error));
+  g_assert_no_error (error);
+
+  /* By any email address, whatever the case and surrounding spaces. */
+  assert_lookup (store, "ada@example.org", ada);
+  assert_lookup (store, "ADA@Example.ORG", ada);
+  assert_lookup (store, "  ada@example.org ", ada);
+  assert_lookup (store, "ada.lovelace@engines.example", ada);
+  assert_lookup (store, "grace@navy.example", grace);
+
+  /* By uid, exactly. */
+  assert_lookup (store, "urn:uuid:0f0e5cc4-ada", ada);
+  assert_lookup (store, tn_contact_get_uid (grace), grace);
+
+  /* By the exact full name. */
+  assert_lookup (store, "Ada Lovelace", ada);
+  assert_lookup (store, "Grace Hopper", grace);
+  assert_lookup_fails (store, "Ada", TN_STORE_ERROR_NOT_FOUND);
+  assert_lookup_fails (store, "Lovelace", TN_STORE_ERROR_NOT_FOUND);
+
+  /* Nobody. */
+  {
+    g_autoptr(GError) not_found = NULL;
+
+    g_assert_null (tn_store_lookup (store, "nobody@example.org", &not_found));
+    g_assert_error (not_found, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (not_found->message, "nobody@example.org"));
+  }
+  assert_lookup_fails (store, "ada@example", TN_STORE_ERROR_NOT_FOUND);
+  assert_lookup_fails (store, "", TN_STORE_ERROR_INVALID);
+  assert_lookup_fails (store, NULL, TN_STORE_ERROR_INVALID);
+
+  /* A lookup survives a reopen: it reads what is on disk. */
+  reopen (fixture, &store);
+  {
+    TnContact *found = tn_store_lookup (store, "ADA@EXAMPLE.ORG", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (found);
+    g_assert_cmpstr (tn_contact_get_uid (found), ==, "urn:uuid:0f0e5cc4-ada");
+  }
+}
+
+static void
+test_lookup_rule_order (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
+  /* Someone whose name reads like Grace's address: the email rule wins. */
+  g_autoptr(TnContact) odd = add_contact (store, "grace@navy.example", NULL);
+
+  assert_lookup (store, "grace@navy.example", grace);
+  assert_lookup (store, tn_contact_get_uid (odd), odd);
+}
+
+static void
+test_lookup_ambiguous (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) first = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autoptr(TnContact) second = add_contact (store, "Ada Lovelace", "ada@engines.example");
+  g_autoptr(TnContact) third = NULL;
+  TnContact *found;
+
+  found = tn_store_lookup (store, "Ada Lovelace", &error);
+  g_assert_null (found);
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_AMBIGUOUS);
+  /* The message lists the candidates so the person can pick one. */
+  g_assert_nonnull (strstr (error->message, "ada@example.org"));
+  g_assert_nonnull (strstr (error->message, "ada@engines.example"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_clear_error (&error);
+
+  /* An address still tells them apart. */
+  assert_lookup (store, "ada@engines.example", second);
+
+  /* A namesake without an address is listed by uid. */
+  third = add_contact (store, "Ada Lovelace", NULL);
+  found = tn_store_lookup (store, "Ada Lovelace", &error);
+  g_assert_null (found);
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_AMBIGUOUS);
+  g_assert_nonnull (strstr (error->message, tn_contact_get_uid (third)));
+  g_clear_error (&error);
+  assert_lookup (store, tn_contact_get_uid (third), third);
+
+  /* Two people sharing an address is ambiguous as well. */
+  {
+    g_autoptr(TnContact) shared = add_contact (store, "Charles Babbage", "ada@example.org");
+
+    assert_lookup_fails (store, "ada@example.org", TN_STORE_ERROR_AMBIGUOUS);
+  }
+
+  /* Once the others are removed the name is unique again. */
+  g_assert_true (tn_store_remove_contact (store, second, &error));
+  g_assert_no_error (error);
+  g_assert_true (tn_store_remove_contact (store, third, &error));
+  g_assert_no_error (error);
+  assert_lookup (store, "Ada Lovelace", first);
+}
+
+static void
+test_lookup_removed (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
+  g_autofree char *uid = g_strdup (tn_contact_get_uid (grace));
+
+  g_assert_true (tn_store_remove_contact (store, grace, &error));
+  g_assert_no_error (error);
+
+  assert_lookup_fails (store, "grace@navy.example", TN_STORE_ERROR_NOT_FOUND);
+  assert_lookup_fails (store, uid, TN_STORE_ERROR_NOT_FOUND);
+  assert_lookup_fails (store, "Grace Hopper", TN_STORE_ERROR_NOT_FOUND);
+
+  g_assert_true (tn_store_restore_contact (store, grace, &error));
+  g_assert_no_error (error);
+  assert_lookup (store, "grace@navy.example", grace);
+}
+
+static void
+test_trust_history (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) ada = tn_contact_new ("Ada Lovelace");
+  g_autoptr(TnContact) unrated = add_contact (store, "Grace Hopper", "grace@navy.example");
+  g_autoptr(TnContact) draft = NULL;
+  g_autofree char *expected = NULL;
+
+  /* Added unrated: no history yet. */
+  assert_cli_query (fixture->path, "SELECT count(*) FROM trust_changes", "0");
+
+  /* Added already rated: the first entry. */
+  tn_contact_set_trust (ada, TN_TRUST_COMPLETELY);
+  g_assert_true (tn_store_add_contact (store, ada, &error));
+  g_assert_no_error (error);
+  assert_cli_query (fixture->path, "SELECT count(*) FROM trust_changes", "1");
+
+  g_setenv ("TRUSTNET_NOW", "2026-12-01T12:00:00Z", TRUE);
+  g_assert_true (tn_store_set_trust (store, ada, TN_TRUST_MODERATELY, &error));
+  g_assert_no_error (error);
+  assert_cli_query (fixture->path, "SELECT count(*) FROM trust_changes", "2");
+
+  /* Setting what is there is not a change. */
+  g_assert_true (tn_store_set_trust (store, ada, TN_TRUST_MODERATELY, &error));
+  g_assert_no_error (error);
+  assert_cli_query (fixture->path, "SELECT count(*) FROM trust_changes", "2");
+
+  /* An edit that leaves the rating alone is not a change either. */
+  draft = tn_contact_copy (ada);
+  tn_contact_set_title (draft, "Countess");
+  g_assert_true (tn_store_update_contact (store, ada, draft, &error));
+  g_assert_no_error (error);
+  assert_cli_query (fixture->path, "SELECT count(*) FROM trust_changes", "2");
+
+  /* Clearing the rating is a change. */
+  g_setenv ("TRUSTNET_NOW", "2026-12-08T12:00:00Z", TRUE);
+  g_assert_true (tn_store_set_trust (store, ada, TN_TRUST_UNRATED, &error));
+  g_assert_no_error (error);
+
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT "|1|%" G_GINT64_FORMAT "\n"
+                              "%" G_GINT64_FORMAT "|2|%" G_GINT64_FORMAT "\n"
+                              "%" G_GINT64_FORMAT "|0|%" G_GINT64_FORMAT,
+                              tn_contact_get_id (ada), unix_time (NOW),
+                              tn_contact_get_id (ada), unix_time ("2026-12-01T12:00:00Z"),
+                              tn_contact_get_id (ada), unix_time ("2026-12-08T12:00:00Z"));
+  assert_cli_query (fixture->path, "SELECT contact_id, trust, changed_at FROM trust_changes ORDER BY id", expected);
+  assert_cli_query (fixture->path, "SELECT trust FROM contacts WHERE full_name = 'Ada Lovelace'", "0");
+  g_assert_cmpint (tn_contact_get_trust (unrated), ==, TN_TRUST_UNRATED);
+}
+
+/* Another program holds the write lock: sqlite3 with BEGIN EXCLUSIVE. */
+typedef struct
+{
+  GSubprocess *process;
+  GOutputStream *input;
+} Locker;
+
+static gboolean
+database_is_locked (const char *path)
+{
+  const char *argv[] = { "sqlite3", "-batch", path, "BEGIN IMMEDIATE; ROLLBACK;", NULL };
+  g_autofree char *standard_error = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &standard_error, &wait_status, &error);
+  g_assert_no_error (error);
+
+  return !g_spawn_check_wait_status (wait_status, NULL) && strstr (standard_error, "locked") != NULL;
+}
+
+static void
+locker_start (Locker     *locker,
+              const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_false (database_is_locked (path));
+
+  locker->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+                                      &error, "sqlite3", "-batch", path, NULL);
+  g_assert_no_error (error);
+  locker->input = g_subprocess_get_stdin_pipe (locker->process);
+
+  g_output_stream_write_all (locker->input, "BEGIN EXCLUSIVE;\n", 17, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_flush (locker->input, NULL, &error);
+  g_assert_no_error (error);
+
+  while (!database_is_locked (path))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (20 * 1000);
+    }
+}
+
+static void
+locker_stop (Locker *locker)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_write_all (locker->input, "ROLLBACK;\n.quit\n", 16, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (locker->input, NULL, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (locker->process, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&locker->process);
+}
+
+static void
+test_busy (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autoptr(TnContact) grace = tn_contact_new ("Grace Hopper");
+  g_autofree char *before = sqlite_cli (fixture->path, ".dump");
+  GArray *changes = watch_items_changed (store);
+  Locker locker = { 0 };
+  guint n_trust_notify = 0;
+  gint64 started;
+  gint64 waited;
+
+  locker_start (&locker, fixture->path);
+
+  started = g_get_monotonic_time ();
+  g_assert_false (tn_store_add_contact (store, grace, &error));
+  waited = g_get_monotonic_time () - started;
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_clear_error (&error);
+
+  /* It waited for the lock (about 2 s) before giving up, but not forever. */
+  g_assert_cmpint (waited, >=, 1500 * 1000);
+  g_assert_cmpint (waited, <, 10 * G_USEC_PER_SEC);
+
+  /* Nothing changed, in memory or on disk. */
+  g_assert_cmpint (tn_contact_get_id (grace), ==, 0);
+  g_assert_null (tn_contact_get_uid (grace));
+  g_assert_cmpuint (n_contacts (store), ==, 1);
+
+  g_signal_connect_swapped (ada, "notify::trust", G_CALLBACK (count_cb), &n_trust_notify);
+  g_assert_false (tn_store_set_trust (store, ada, TN_TRUST_COMPLETELY, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpint (tn_contact_get_trust (ada), ==, TN_TRUST_UNRATED);
+  g_assert_cmpuint (n_trust_notify, ==, 0);
+
+  g_assert_false (tn_store_remove_contact (store, ada, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_contacts (store), ==, 1);
+  g_assert_true (tn_store_get_contact_by_id (store, tn_contact_get_id (ada)) == ada);
+
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  locker_stop (&locker);
+  {
+    g_autofree char *after = sqlite_cli (fixture->path, ".dump");
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  /* Released: the same changes go through. */
+  g_assert_true (tn_store_add_contact (store, grace, &error));
+  g_assert_no_error (error);
+  g_assert_true (tn_store_set_trust (store, ada, TN_TRUST_COMPLETELY, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_contacts (store), ==, 2);
+  g_assert_cmpuint (changes->len, ==, 2);
+
+  reopen (fixture, &store);
+  g_assert_cmpuint (n_contacts (store), ==, 2);
+  g_assert_cmpint (tn_contact_get_trust (get_item (store, 0)), ==, TN_TRUST_COMPLETELY);
+
+  /* The first store, which the handler watched, is gone. */
+  g_array_unref (changes);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* A failed check fails its test and lets the others still run. */
+  g_test_set_nonfatal_assertions ();
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/store/open/creates-private", test_open_creates_private);
+  ADD_TEST ("/store/open/tightens-mode", test_open_tightens_mode);
+  ADD_TEST ("/store/open/empty-file", test_open_empty_file);
+  ADD_TEST ("/store/open/default-path", test_open_default_path);
+  ADD_TEST ("/store/open/newer-schema", test_open_newer_schema);
+  ADD_TEST ("/store/open/not-a-database", test_open_not_a_database);
+  ADD_TEST ("/store/open/refused-keeps-mode", test_open_refused_keeps_mode);
+  ADD_TEST ("/store/open/directory", test_open_directory);
+  ADD_TEST ("/store/open/read-only", test_open_read_only);
+  ADD_TEST ("/store/add/assigns-identity", test_add_assigns_identity);
+  ADD_TEST ("/store/add/invalid-name", test_invalid_name);
+  ADD_TEST ("/store/add/duplicate-uid", test_duplicate_uid);
+  ADD_TEST ("/store/reopen-keeps-data", test_reopen_keeps_data);
+  ADD_TEST ("/store/update/round-trip", test_update_round_trip);
+  ADD_TEST ("/store/update/notifies-once", test_update_notifies_once);
+  ADD_TEST ("/store/remove/restore", test_remove_restore);
+  ADD_TEST ("/store/remove/reopen-purges", test_remove_then_reopen_purges);
+  ADD_TEST ("/store/remove/cannot-change-removed", test_removed_cannot_change);
+  ADD_TEST ("/store/strange-strings", test_strange_strings);
+  ADD_TEST ("/store/items-changed", test_items_changed);
+  ADD_TEST ("/store/get-contact-by-id", test_get_contact_by_id);
+  ADD_TEST ("/store/lookup", test_lookup);
+  ADD_TEST ("/store/lookup/rule-order", test_lookup_rule_order);
+  ADD_TEST ("/store/lookup/ambiguous", test_lookup_ambiguous);
+  ADD_TEST ("/store/lookup/removed", test_lookup_removed);
+  ADD_TEST ("/store/trust-history", test_trust_history);
+  ADD_TEST ("/store/busy", test_busy);
+
+#undef ADD_TEST
+
+  return g_test_run ();
+}
