@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -61,27 +64,43 @@ fail (const char *message)
   return 1;
 }
 
+typedef struct
+{
+  char *collation_key;
+  TnContact *contact;
+} SortEntry;
+
 static int
-compare_by_name (gconstpointer a,
+compare_entries (gconstpointer a,
                  gconstpointer b)
 {
-  TnContact *contact_a = *(TnContact **) a;
-  TnContact *contact_b = *(TnContact **) b;
-
-  return g_utf8_collate (tn_contact_get_full_name (contact_a), tn_contact_get_full_name (contact_b));
+  return strcmp (((const SortEntry *) a)->collation_key, ((const SortEntry *) b)->collation_key);
 }
 
+/* Collation keys are made once per contact: comparing with
+ * g_utf8_collate() would redo that work in every comparison. */
 static GPtrArray *
 contacts_sorted_by_name (TnStore *store)
 {
   GListModel *contacts = tn_store_get_contacts (store);
   guint n_items = g_list_model_get_n_items (contacts);
+  g_autofree SortEntry *entries = g_new (SortEntry, n_items);
   GPtrArray *sorted = g_ptr_array_new_full (n_items, g_object_unref);
 
   for (guint i = 0; i < n_items; i++)
-    g_ptr_array_add (sorted, g_list_model_get_item (contacts, i));
+    {
+      entries[i].contact = g_list_model_get_item (contacts, i);
+      entries[i].collation_key = g_utf8_collate_key (tn_contact_get_full_name (entries[i].contact), -1);
+    }
 
-  g_ptr_array_sort (sorted, compare_by_name);
+  qsort (entries, n_items, sizeof (SortEntry), compare_entries);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_ptr_array_add (sorted, entries[i].contact);
+      g_free (entries[i].collation_key);
+    }
+
   return sorted;
 }
 
