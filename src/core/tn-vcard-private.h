@@ -1,5 +1,5 @@
-/* tn-vcard-private.h — the line-level half of tn-vcard: finding a property's name, parameters
- * and value, and turning QUOTED-PRINTABLE, CHARSET= and 2.1 escapes into clean 3.0 text.
+/* tn-vcard-private.h — between the two halves of tn-vcard: tn-vcard-decode.c turns a file's
+ * bytes into clean card texts, tn-vcard.c has EVCard read them and fills TnVcardCards.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,69 +17,51 @@ typedef enum
   TN_VCARD_SYNTAX_21,
 } TnVcardSyntax;
 
-typedef enum
-{
-  TN_VCARD_LINE_PROPERTY,
-  TN_VCARD_LINE_EMPTY,    /* nothing but white space */
-  TN_VCARD_LINE_NO_VALUE, /* a name (and parameters) without ":" */
-  TN_VCARD_LINE_GARBAGE,  /* not a property at all: a comment, a stray text line */
-} TnVcardLineKind;
-
-/* One logical (unfolded) content line, as pointers into it. */
+/* Where one card lies in the file. */
 typedef struct
 {
-  const char *group;   /* NULL when the property has no group */
-  gsize group_len;
-  const char *name;
-  gsize name_len;
-  const char *params;  /* after the first ";", up to the value's ":"; NULL when none */
-  gsize params_len;
-  const char *value;
-  gsize value_len;
-  const char *charset; /* the CHARSET= parameter's value, NULL when none */
-  gsize charset_len;
-  guint quoted_printable : 1;
-  guint base64 : 1;       /* ENCODING=b, ENCODING=BASE64 or a bare BASE64 */
-  guint params_dirty : 1; /* the parameters must be rewritten before EVCard reads them */
-} TnVcardLine;
+  const char *body;     /* the line after BEGIN:VCARD */
+  const char *body_end; /* the END:VCARD line, or where the card was cut off */
+  guint line;           /* of BEGIN:VCARD */
+  guint last_line;      /* the last line read, when there is no END:VCARD */
+  TnVcardSyntax syntax;
+  gboolean truncated;
+} TnVcardSpan;
 
-TnVcardLineKind _tn_vcard_line_parse        (const char        *line,
-                                             gsize              len,
-                                             TnVcardLine       *out);
-gboolean        _tn_vcard_line_has_name     (const TnVcardLine *line,
-                                             const char        *name);
-void            _tn_vcard_append_params     (GString           *out,
-                                             const TnVcardLine *line);
+/* What one tn_vcard_parse() call shares between its steps. */
+typedef struct
+{
+  GPtrArray *problems; /* of TnVcardProblem */
+  guint n_unlisted;    /* problems beyond the listed maximum */
 
-gboolean        _tn_vcard_value_is_clean    (const char        *value,
-                                             gsize              len,
-                                             TnVcardSyntax      syntax,
-                                             gboolean           semicolon_is_text,
-                                             gboolean          *has_8bit);
-void            _tn_vcard_append_value      (GString           *out,
-                                             const char        *text,
-                                             gsize              len,
-                                             TnVcardSyntax      syntax,
-                                             gboolean           semicolon_is_text);
-void            _tn_vcard_qp_decode         (GString           *out,
-                                             const char        *value,
-                                             gsize              len);
+  /* The card being cleaned up, and scratch space reused for every card. */
+  const TnVcardSpan *span;
+  const char *fallback; /* the card's charset for undeclared 8-bit text, found when needed */
+  gsize text_size;      /* of the card text, not counting base64 data */
+  GString *text;        /* the clean card text */
+  GString *fields;      /* the same with only the properties TrustNet reads, for EVCard */
+  gboolean version_30;  /* text has a VERSION:3.0 line */
+  GString *logical;     /* an unfolded line */
+  GArray *fold_equals;  /* where in it a fold followed a "=", in case it is QUOTED-PRINTABLE */
+  GString *line_out;    /* a line being rewritten */
+  GString *decoded;     /* QUOTED-PRINTABLE decoded bytes */
+} TnVcardParser;
 
-const char     *_tn_vcard_charset_resolve   (const char        *declared,
-                                             gsize              len);
-char           *_tn_vcard_to_utf8           (const char        *bytes,
-                                             gsize              len,
-                                             const char        *charset,
-                                             const char        *fallback,
-                                             gboolean          *charset_unknown);
+void     _tn_vcard_parser_init      (TnVcardParser     *self);
+void     _tn_vcard_parser_clear     (TnVcardParser     *self);
+void     _tn_vcard_add_problem      (TnVcardParser     *self,
+                                     guint              line,
+                                     gboolean           card_skipped,
+                                     const char        *format,
+                                     ...) G_GNUC_PRINTF (4, 5);
 
-gboolean        _tn_vcard_base64_check      (const char        *value,
-                                             gsize              len,
-                                             gsize             *decoded_len);
-gboolean        _tn_vcard_value_is_uri      (const char        *value,
-                                             gsize              len);
+GArray  *_tn_vcard_split_cards      (TnVcardParser     *self,
+                                     const char        *data,
+                                     gsize              len);
+gboolean _tn_vcard_clean_card       (TnVcardParser     *self,
+                                     const TnVcardSpan *span);
 
-char           *_tn_vcard_normalize_date    (const char        *value,
-                                             gboolean           omit_year);
+char    *_tn_vcard_normalize_date   (const char        *value,
+                                     gboolean           omit_year);
 
 G_END_DECLS

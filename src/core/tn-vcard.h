@@ -34,9 +34,9 @@ typedef enum
  * inline base64 data) is larger than TN_VCARD_MAX_CARD_SIZE is skipped; inline base64 data
  * (PHOTO, LOGO, SOUND, KEY) larger than TN_VCARD_MAX_BINARY_SIZE once decoded is dropped from
  * its card. Both are reported as problems. */
-#define TN_VCARD_MAX_FILE_SIZE   (G_GSIZE_CONSTANT (512) * 1024 * 1024)
-#define TN_VCARD_MAX_CARD_SIZE   (G_GSIZE_CONSTANT (1) * 1024 * 1024)
-#define TN_VCARD_MAX_BINARY_SIZE (G_GSIZE_CONSTANT (5) * 1024 * 1024)
+#define TN_VCARD_MAX_FILE_SIZE   ((gsize) 512 * 1024 * 1024)
+#define TN_VCARD_MAX_CARD_SIZE   ((gsize) 1 * 1024 * 1024)
+#define TN_VCARD_MAX_BINARY_SIZE ((gsize) 5 * 1024 * 1024)
 
 /**
  * TnVcardCard:
