@@ -74,7 +74,7 @@ show_error (TnContactPane *self,
             const GError  *error)
 {
   if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message))
-    g_warning ("%s", error->message);
+    g_message ("%s", error->message);
 }
 
 static char *
@@ -307,6 +307,7 @@ static void
 update_state (TnContactPane *self)
 {
   g_autofree char *name = NULL;
+  const char *tooltip;
   gboolean dirty;
   gboolean can_save;
 
@@ -335,11 +336,15 @@ update_state (TnContactPane *self)
     }
 
   if (can_save)
-    gtk_widget_set_tooltip_text (self->save_button, _("Save the changes (Ctrl+S)"));
+    tooltip = _("Save the changes (Ctrl+S)");
   else if (name == NULL)
-    gtk_widget_set_tooltip_text (self->save_button, _("Enter a name to save"));
+    tooltip = _("Enter a name to save");
   else
-    gtk_widget_set_tooltip_text (self->save_button, _("Nothing to save yet"));
+    tooltip = _("Nothing to save yet");
+
+  /* Only on a change: setting a tooltip asks the display server where the pointer is. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (self->save_button), tooltip) != 0)
+    gtk_widget_set_tooltip_text (self->save_button, tooltip);
 
   if (name != NULL)
     gtk_label_set_text (self->title_label, name);

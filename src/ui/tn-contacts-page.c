@@ -62,6 +62,7 @@ struct _TnContactsPage
   GtkStack *stack;
   GtkColumnView *column_view;
   GtkColumnViewColumn *name_column;
+  GtkCustomSorter *name_sorter;
   GtkColumnViewColumn *trust_column;
   GtkColumnViewColumn *email_column;
   AdwStatusPage *no_matches_page;
@@ -97,6 +98,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static gboolean list_has_focus (TnContactsPage *self);
+static void     rescue_focus   (TnContactsPage *self,
+                                gboolean        had_focus);
+
 /* The values of the contacts-filter setting, indexed by TnTrust. */
 static const char * const filter_names[] = {
   [TN_TRUST_UNRATED] = "unrated",
@@ -118,7 +123,7 @@ show_error (TnContactsPage *self,
 {
   /* The window shows it as a toast; on its own (in a test) the page can only log it. */
   if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message))
-    g_warning ("%s", error->message);
+    g_message ("%s", error->message);
 }
 
 /* Expression closures used by the .ui file */
@@ -179,17 +184,34 @@ format_last_contact_cb (gpointer    unused,
   return g_date_time_format (then, _("%-d %b %Y"));
 }
 
-static char *
-format_last_contact_tooltip_cb (gpointer    unused,
-                                const char *last_contact)
+/* Asked for when the pointer rests on the cell, rather than set on every
+ * row: setting a tooltip costs a round trip to the display server. */
+static gboolean
+on_last_contact_query_tooltip_cb (GtkWidget   *label,
+                                  int          x,
+                                  int          y,
+                                  gboolean     keyboard_mode,
+                                  GtkTooltip  *tooltip,
+                                  GtkListItem *list_item)
 {
-  g_autoptr(GDateTime) then = parse_day (last_contact);
+  TnContact *contact = gtk_list_item_get_item (list_item);
+  g_autoptr(GDateTime) then = NULL;
+  g_autofree char *text = NULL;
 
+  if (contact == NULL)
+    return FALSE;
+
+  then = parse_day (tn_contact_get_last_contact (contact));
   if (then == NULL)
-    return g_strdup (_("No lunch, coffee, call or meeting logged yet"));
+    {
+      gtk_tooltip_set_text (tooltip, _("No lunch, coffee, call or meeting logged yet"));
+      return TRUE;
+    }
 
   /* TRANSLATORS: the full date in the "Last contact" tooltip, see g_date_time_format() */
-  return g_date_time_format (then, _("%A, %-d %B %Y"));
+  text = g_date_time_format (then, _("%A, %-d %B %Y"));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 /* Filtering */
@@ -210,6 +232,18 @@ filter_contact (gpointer item,
   return tn_contact_matches (contact, self->folded_query);
 }
 
+/* Names sort by collation keys the contacts keep: a GtkStringSorter would
+ * fold and key all 100,000 names again each time the list is sorted. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  int order = strcmp (tn_contact_get_sort_key ((TnContact *) a), tn_contact_get_sort_key ((TnContact *) b));
+
+  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
 static void
 update_stack (TnContactsPage *self)
 {
@@ -223,12 +257,14 @@ update_stack (TnContactsPage *self)
     }
   else if (n_visible == 0)
     {
+      const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
       g_autofree char *description = NULL;
 
       /* A status page's description is markup: the query is escaped. */
-      if (*self->folded_query != '\0')
-        description = g_markup_printf_escaped (_("No one matches “%s” with this trust filter. Try another name, organization or email."),
-                                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      if (*self->folded_query != '\0' && self->trust_filter == FILTER_ALL)
+        description = g_markup_printf_escaped (_("No one matches “%s”. Try another name, organization or email."), query);
+      else if (*self->folded_query != '\0')
+        description = g_markup_printf_escaped (_("No one with this rating matches “%s”."), query);
       else
         description = g_strdup (_("No one has this rating yet."));
 
@@ -239,6 +275,24 @@ update_stack (TnContactsPage *self)
     {
       gtk_stack_set_visible_child_name (self->stack, "list");
     }
+}
+
+/* A selected row that the new filter hides would make the selection look
+ * for it among every row the change brings in: let go of it first, and
+ * autoselect picks the first match instead. */
+static void
+refilter (TnContactsPage  *self,
+          GtkFilterChange  change)
+{
+  gboolean had_focus = list_has_focus (self);
+
+  if (change != GTK_FILTER_CHANGE_LESS_STRICT &&
+      self->selected_contact != NULL &&
+      !filter_contact (self->selected_contact, self))
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  rescue_focus (self, had_focus);
 }
 
 static void
@@ -262,7 +316,7 @@ set_folded_query (TnContactsPage *self,
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  refilter (self, change);
 }
 
 static void
@@ -532,9 +586,12 @@ focus_selected (TnContactsPage *self)
   guint position = gtk_single_selection_get_selected (self->selection);
   GtkWidget *list_view = get_list_view (self);
 
+  /* Never focus a list that is not shown (the empty state): GTK would
+   * send every key to it, and no shortcut of the window would work. */
   if (position == GTK_INVALID_LIST_POSITION)
     {
-      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+      if (gtk_widget_is_drawable (GTK_WIDGET (self->column_view)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
       return;
     }
 
@@ -545,6 +602,55 @@ focus_selected (TnContactsPage *self)
   if (self->focus_tick == 0)
     self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
                                                      focus_selected_tick_cb, self, NULL);
+}
+
+static gboolean
+list_has_focus (TnContactsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL &&
+         (focus == GTK_WIDGET (self->column_view) ||
+          gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)));
+}
+
+/* When a change takes the focused row away, GTK 4.8 can leave the focus on
+ * a row that is no longer shown, or on nothing: every key after that is
+ * lost. Put it back on the list at once, and on the selected row as soon
+ * as that row is laid out. */
+static void
+rescue_focus (TnContactsPage *self,
+              gboolean        had_focus)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean lost;
+
+  if (root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  if (focus == NULL)
+    lost = had_focus;
+  else if (gtk_widget_get_root (focus) != root)
+    lost = TRUE; /* a row already taken out of the list */
+  else
+    lost = list_has_focus (self) && !gtk_widget_is_drawable (focus);
+
+  if (!lost)
+    return;
+
+  if (!focus_row_of (self, gtk_single_selection_get_selected_item (self->selection)) &&
+      gtk_widget_is_drawable (GTK_WIDGET (self->column_view)))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+      focus = gtk_root_get_focus (root);
+      /* The list itself may hand the focus straight back to the hidden row. */
+      if (focus != NULL && !gtk_widget_is_drawable (focus))
+        gtk_root_set_focus (root, GTK_WIDGET (self->column_view));
+    }
+
+  focus_selected (self);
 }
 
 static void
@@ -572,6 +678,10 @@ on_filter_model_items_changed_cb (TnContactsPage *self,
                                   GListModel     *model)
 {
   update_stack (self);
+
+  /* A rating or a deletion that hides the focused row. */
+  if (removed > 0)
+    rescue_focus (self, FALSE);
 }
 
 static void
@@ -722,19 +832,22 @@ tn_contacts_page_dispose (GObject *object)
 {
   TnContactsPage *self = (TnContactsPage *) object;
 
-  tn_contacts_page_set_store (self, NULL);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->items_changed_id, tn_store_get_contacts (self->store));
 
-  if (self->focus_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->focus_tick);
-      self->focus_tick = 0;
-    }
+  /* Taking the column view apart re-sorts and so re-filters the list: the
+   * page must not hear of it once its template children are going. */
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
 
+  /* The tick callback belongs to the column view, which goes with the template. */
+  self->focus_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_CONTACTS_PAGE);
 
   g_clear_handle_id (&self->recount_source, g_source_remove);
   g_clear_handle_id (&self->warm_source, g_source_remove);
   g_clear_object (&self->selected_contact);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tn_contacts_page_parent_class)->dispose (object);
@@ -927,6 +1040,7 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, TnContactsPage, name_sorter);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, trust_column);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, email_column);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, no_matches_page);
@@ -937,7 +1051,7 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, trust_sort_rank_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_count_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_last_contact_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_last_contact_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_last_contact_query_tooltip_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_notify_cb);
@@ -966,6 +1080,7 @@ tn_contacts_page_init (TnContactsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_custom_filter_set_filter_func (self->filter, filter_contact, self, NULL);
+  gtk_custom_sorter_set_sort_func (self->name_sorter, compare_names, NULL, NULL);
 
   /* Typing while the list has the focus starts a search; the list's own
    * keys (1 2 3 0 j k Delete) are taken before they get here. */
@@ -1181,11 +1296,11 @@ tn_contacts_page_set_trust_filter (TnContactsPage *self,
   if (self->filter != NULL)
     {
       if (old == FILTER_ALL)
-        gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_MORE_STRICT);
+        refilter (self, GTK_FILTER_CHANGE_MORE_STRICT);
       else if (wanted == FILTER_ALL)
-        gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+        refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
       else
-        gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+        refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUST_FILTER]);

@@ -73,7 +73,6 @@ update_display (TnTrustChooser *self)
     gtk_toggle_button_set_active (get_button (self, trust), trust == self->trust);
 
   gtk_label_set_text (self->label, tn_trust_get_label (self->trust));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->label), tn_trust_get_description (self->trust));
 
   if (self->trust == TN_TRUST_UNRATED)
     gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-label");
@@ -96,6 +95,29 @@ on_contact_trust_notify_cb (TnTrustChooser *self,
                             TnContact      *contact)
 {
   sync_from_contact (self);
+}
+
+/* Tooltips are asked for, not set: setting a tooltip makes GTK look for
+ * the pointer, a round trip to the display server for each of the
+ * hundreds of buttons a table creates as it scrolls. */
+static gboolean
+on_query_tooltip_cb (TnTrustChooser *self,
+                     int             x,
+                     int             y,
+                     gboolean        keyboard_mode,
+                     GtkTooltip     *tooltip,
+                     GtkWidget      *widget)
+{
+  TnTrust trust = self->trust;
+
+  for (TnTrust i = TN_TRUST_COMPLETELY; i <= TN_TRUST_LAST; i++)
+    {
+      if (widget == GTK_WIDGET (get_button (self, i)))
+        trust = i;
+    }
+
+  gtk_tooltip_set_text (tooltip, tn_trust_get_description (trust));
+  return TRUE;
 }
 
 static void
@@ -320,6 +342,7 @@ tn_trust_chooser_class_init (TnTrustChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnTrustChooser, button_vaguely);
   gtk_widget_class_bind_template_child (widget_class, TnTrustChooser, label);
   gtk_widget_class_bind_template_callback (widget_class, on_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip_cb);
 
   gtk_widget_class_set_css_name (widget_class, "trustchooser");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -338,7 +361,6 @@ tn_trust_chooser_init (TnTrustChooser *self)
     {
       GtkWidget *button = GTK_WIDGET (get_button (self, trust));
 
-      gtk_widget_set_tooltip_text (button, tn_trust_get_description (trust));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, tn_trust_get_label (trust),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tn_trust_get_description (trust),
