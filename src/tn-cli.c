@@ -1,6 +1,6 @@
-/* tn-cli.c — trustnet --list, --add, --with … --rate: the contract scripts
- * and tests rely on. Exit 0 on success, 1 on a user error with one line on
- * stderr, and the database unchanged on any error.
+/* tn-cli.c — trustnet --list, --add, --with … --rate, --import, --export: the
+ * contract scripts and tests rely on. Exit 0 on success, 1 on a user error with
+ * one line on stderr, and the database unchanged on any error.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +15,8 @@
 #include <json-glib/json-glib.h>
 
 #include "tn-cli.h"
+#include "tn-exporter.h"
+#include "tn-importer.h"
 #include "tn-store.h"
 #include "tn-text.h"
 
@@ -30,6 +32,9 @@ typedef struct
   const char *organization;
   const char *who;
   const char *rate;
+  const char **import;    /* after --import */
+  const char **remaining; /* the arguments after the options */
+  const char *export;
 } TnCliOptions;
 
 void
@@ -45,6 +50,10 @@ tn_cli_add_options (GApplication *application)
     { "org", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --add: the organization"), N_("ORGANIZATION") },
     { "with", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The contact to act on: an email address, a uid or an exact full name"), N_("WHO") },
     { "rate", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --with: set the trust rating (1 completely, 2 moderately, 3 vaguely, 0 to clear)"), N_("N") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, N_("Import vCard files; more files may follow"), N_("FILE…") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write every contact to this vCard file"), N_("FILE") },
+    /* So that `--import a.vcf b.vcf` takes both files. */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
   };
 
@@ -258,6 +267,147 @@ run_rate (TnStore      *store,
   return 0;
 }
 
+/* --import FILE and the files after the options, in the order given. */
+static GPtrArray *
+import_paths (TnCliOptions *options)
+{
+  GPtrArray *paths = g_ptr_array_new ();
+
+  for (guint i = 0; options->import != NULL && options->import[i] != NULL; i++)
+    g_ptr_array_add (paths, (gpointer) options->import[i]);
+  for (guint i = 0; options->remaining != NULL && options->remaining[i] != NULL; i++)
+    g_ptr_array_add (paths, (gpointer) options->remaining[i]);
+
+  return paths;
+}
+
+/* "Imported 812 contacts, merged 17 duplicates, skipped 2 broken cards", and how many
+ * were there already when some were. */
+static char *
+import_summary (TnImportResult *result)
+{
+  g_autofree char *added = g_strdup_printf (ngettext ("Imported %u contact", "Imported %u contacts", result->n_added),
+                                            result->n_added);
+  g_autofree char *merged = g_strdup_printf (ngettext ("merged %u duplicate", "merged %u duplicates", result->n_merged),
+                                             result->n_merged);
+  g_autofree char *skipped = g_strdup_printf (ngettext ("skipped %u broken card", "skipped %u broken cards", result->n_skipped),
+                                              result->n_skipped);
+  g_autofree char *unchanged = NULL;
+
+  if (result->n_unchanged == 0)
+    /* TRANSLATORS: the three parts of "Imported 812 contacts, merged 17 duplicates, skipped 2 broken cards" */
+    return g_strdup_printf (C_("import summary", "%s, %s, %s"), added, merged, skipped);
+
+  unchanged = g_strdup_printf (ngettext ("%u was already there", "%u were already there", result->n_unchanged),
+                               result->n_unchanged);
+  /* TRANSLATORS: as "%s, %s, %s", then "100 were already there" */
+  return g_strdup_printf (C_("import summary", "%s, %s, %s; %s"), added, merged, skipped, unchanged);
+}
+
+/* Each problem as "file.vcf:12: what", the form editors and grep understand, then one
+ * line for a file that was refused. */
+static void
+print_file_problems (const char         *path,
+                     TnImportFileResult *file)
+{
+  for (guint i = 0; i < file->problems->len; i++)
+    {
+      TnVcardProblem *problem = g_ptr_array_index (file->problems, i);
+
+      g_printerr ("%s:%u: %s\n", path, problem->line, problem->message);
+    }
+
+  if (file->error != NULL)
+    print_error (file->error->message);
+}
+
+/* Every file is read even when one is refused; the others are imported (each its own
+ * batch, all in one transaction) and the exit status is 1. */
+static int
+run_import (TnStore      *store,
+            TnCliOptions *options)
+{
+  g_autoptr(GPtrArray) paths = import_paths (options);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TnImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (g_ptr_array_index (paths, i)));
+
+  /* The process ends next: reading the new contacts back into the list would be waste. */
+  result = tn_importer_import (store, (GFile **) files->pdata, files->len, TN_IMPORT_FLAGS_NO_REFRESH, NULL, &error);
+  if (result == NULL)
+    return fail (error->message);
+
+  for (guint i = 0; i < result->files->len; i++)
+    print_file_problems (g_ptr_array_index (paths, i), g_ptr_array_index (result->files, i));
+
+  if (result->n_refused == result->files->len)
+    return 1;
+
+  summary = import_summary (result);
+  g_print ("%s\n", summary);
+  return result->n_refused > 0 ? 1 : 0;
+}
+
+static int
+run_export (TnStore      *store,
+            TnCliOptions *options)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->export);
+  g_autoptr(GError) error = NULL;
+  guint n_written = 0;
+
+  if (!tn_exporter_write_file (tn_store_get_contacts (store), file, &n_written, NULL, &error))
+    return fail (error->message);
+
+  g_print (ngettext ("Exported %u contact to %s\n", "Exported %u contacts to %s\n", n_written),
+           n_written, options->export);
+  return 0;
+}
+
+static char *
+check_import_paths (TnCliOptions *options)
+{
+  g_autoptr(GPtrArray) paths = import_paths (options);
+
+  if (options->import == NULL && paths->len > 0)
+    return g_strdup_printf (_("Unexpected argument “%s”; to import vCard files, use --import FILE…"),
+                            (const char *) g_ptr_array_index (paths, 0));
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_strdup_printf (_("“%s” does not exist"), path);
+    }
+
+  return NULL;
+}
+
+static char *
+check_export_path (TnCliOptions *options)
+{
+  g_autofree char *folder = NULL;
+
+  if (options->export == NULL)
+    return NULL;
+
+  if (*options->export == '\0')
+    return g_strdup (_("--export needs a file name, e.g. --export contacts.vcf"));
+  if (g_file_test (options->export, G_FILE_TEST_IS_DIR))
+    return g_strdup_printf (_("“%s” is a folder; --export needs a file name"), options->export);
+
+  folder = g_path_get_dirname (options->export);
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return g_strdup_printf (_("Cannot write “%s”: the folder %s does not exist"), options->export, folder);
+
+  return NULL;
+}
+
 /* Everything that can be wrong with the arguments themselves is found
  * before the database is opened, so a mistyped command neither creates a
  * database nor takes its lock. Options that only make sense beside another
@@ -267,11 +417,13 @@ static char *
 check_arguments (TnCliOptions *options)
 {
   g_autofree char *name = NULL;
+  char *problem;
   TnTrust trust;
-  guint n_modes = (options->list ? 1 : 0) + (options->add ? 1 : 0) + (options->who ? 1 : 0);
+  guint n_modes = (options->list ? 1 : 0) + (options->add ? 1 : 0) + (options->who ? 1 : 0) +
+                  (options->import ? 1 : 0) + (options->export ? 1 : 0);
 
   if (n_modes > 1)
-    return g_strdup (_("Choose one of --list, --add or --with at a time"));
+    return g_strdup (_("Choose one of --list, --add, --with, --import or --export at a time"));
   if (options->json && !options->list)
     return g_strdup (_("--json goes with --list"));
   if ((options->emails != NULL || options->organization != NULL) && options->add == NULL)
@@ -298,6 +450,10 @@ check_arguments (TnCliOptions *options)
         return g_strdup_printf (_("“%s” is not an email address"), options->emails[i]);
     }
 
+  if ((problem = check_import_paths (options)) != NULL ||
+      (problem = check_export_path (options)) != NULL)
+    return problem;
+
   return NULL;
 }
 
@@ -315,6 +471,8 @@ tn_cli_run (GVariantDict *options)
   g_autoptr(TnStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree const char **emails = NULL;
+  g_autofree const char **import = NULL;
+  g_autofree const char **remaining = NULL;
   g_autofree char *problem = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -332,15 +490,23 @@ tn_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "org", "&s", &parsed.organization);
   g_variant_dict_lookup (options, "with", "&s", &parsed.who);
   g_variant_dict_lookup (options, "rate", "&s", &parsed.rate);
+  g_variant_dict_lookup (options, "import", "^a&ay", &import);
+  parsed.import = import;
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
+  parsed.remaining = remaining;
+  g_variant_dict_lookup (options, "export", "^&ay", &parsed.export);
 
   problem = check_arguments (&parsed);
   if (problem != NULL)
     return fail (problem);
 
-  if (!parsed.list && parsed.add == NULL && parsed.who == NULL)
+  if (!parsed.list && parsed.add == NULL && parsed.who == NULL && parsed.import == NULL && parsed.export == NULL)
     return TN_CLI_CONTINUE;
 
-  store = tn_store_open (parsed.database, &error);
+  /* An import only writes: the list of every contact would be read for nothing. */
+  store = tn_store_open_full (parsed.database,
+                              parsed.import != NULL ? TN_STORE_OPEN_FLAGS_NO_CONTACTS : TN_STORE_OPEN_FLAGS_NONE,
+                              &error);
   if (store == NULL)
     return fail (error->message);
 
@@ -348,6 +514,10 @@ tn_cli_run (GVariantDict *options)
     return run_list (store, &parsed);
   if (parsed.add != NULL)
     return run_add (store, &parsed);
+  if (parsed.import != NULL)
+    return run_import (store, &parsed);
+  if (parsed.export != NULL)
+    return run_export (store, &parsed);
 
   return run_rate (store, &parsed);
 }

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -617,6 +618,16 @@ static const ErrorCase error_cases[] = {
   { "/cli/error/list-and-add", { "--list", "--add", "Charles Babbage" }, NULL, TRUE },
   { "/cli/error/add-and-with", { "--add", "Charles Babbage", "--with", "grace@navy.example", "--rate", "1" }, NULL, TRUE },
   { "/cli/error/list-and-with", { "--list", "--with", "grace@navy.example", "--rate", "1" }, NULL, TRUE },
+  { "/cli/error/import-missing-file", { "--import", "/nonexistent/trustnet/contacts.vcf" }, "/nonexistent/trustnet/contacts.vcf", TRUE },
+  { "/cli/error/import-one-missing-file", { "--import", "/dev/null", "/nonexistent/trustnet/contacts.vcf" }, "does not exist", TRUE },
+  { "/cli/error/argument-without-import", { "contacts.vcf" }, "--import", TRUE },
+  { "/cli/error/import-and-list", { "--import", "/dev/null", "--list" }, NULL, TRUE },
+  { "/cli/error/import-and-export", { "--import", "/dev/null", "--export", "/tmp/trustnet-test.vcf" }, NULL, TRUE },
+  { "/cli/error/export-missing-folder", { "--export", "/nonexistent/trustnet/contacts.vcf" }, "/nonexistent/trustnet", TRUE },
+  { "/cli/error/export-to-folder", { "--export", "/tmp" }, "folder", TRUE },
+  { "/cli/error/export-empty", { "--export", "" }, "--export", TRUE },
+  { "/cli/error/import-folder", { "--import", "/tmp" }, "folder", FALSE },
+  { "/cli/error/import-device", { "--import", "/dev/null" }, "empty", FALSE },
 };
 
 /* Two namesakes and Grace, the database each error case starts from. */
@@ -882,6 +893,344 @@ test_newer_schema (Fixture       *fixture,
   file_snapshot_clear (&before);
 }
 
+/* ------------------------------------------------------ import and export */
+
+static const char two_people[] =
+  "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n"
+  "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEMAIL:grace@navy.example\r\nORG:US Navy\r\nEND:VCARD\r\n";
+
+/* The first bytes of a PNG image. */
+static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+
+static char *
+write_vcf (Fixture    *fixture,
+           const char *name,
+           const char *data,
+           gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, data, len, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autofree char *mixed = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *expected_err = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  /* Ada twice (the second card adds a phone number), and a card with no name on line 9. */
+  mixed = write_vcf (fixture, "mixed.vcf",
+                     "BEGIN:VCARD\nVERSION:3.0\nFN:Ada Lovelace\nEMAIL:ada@example.org\nEND:VCARD\n"
+                     "BEGIN:VCARD\nVERSION:3.0\nFN:Ada L.\nEMAIL:ADA@example.org\nTEL:+44 20 7946 0958\nEND:VCARD\n"
+                     "BEGIN:VCARD\nVERSION:3.0\nNOTE:nobody\nEND:VCARD\n", -1);
+  run_on (fixture->path, &run, "--import", mixed, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Imported 1 contact, merged 1 duplicate, skipped 1 broken card\n");
+  /* Each problem as FILE:LINE: what, the way compilers and grep say it. */
+  expected_err = g_strdup_printf ("%s:12: The card on line 12 has no name, organization or email address and was skipped.\n", mixed);
+  g_assert_cmpstr (run.err, ==, expected_err);
+
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "0\tAda Lovelace\t\tada@example.org\n");
+
+  /* Plurals, and no problems: nothing on stderr. */
+  two = write_vcf (fixture, "two.vcf", two_people, -1);
+  run_on (fixture->path, &run, "--import", two, NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Imported 1 contact, merged 0 duplicates, skipped 0 broken cards; 1 was already there\n");
+
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==,
+                   "0\tAda Lovelace\t\tada@example.org\n"
+                   "0\tGrace Hopper\tUS Navy\tgrace@navy.example\n");
+}
+
+/* The same file twice: the second time changes nothing, and says so. */
+static void
+test_import_again (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *two = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  two = write_vcf (fixture, "two.vcf", two_people, -1);
+  run_on (fixture->path, &run, "--import", two, NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Imported 2 contacts, merged 0 duplicates, skipped 0 broken cards\n");
+  before = dump (fixture->path);
+
+  run_on (fixture->path, &run, "--import", two, NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Imported 0 contacts, merged 0 duplicates, skipped 0 broken cards; 2 were already there\n");
+  after = dump (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* `--import a.vcf b.vcf` and `--import a.vcf --import b.vcf` both take both files. */
+static void
+test_import_several (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *ada = NULL;
+  g_autofree char *grace = NULL;
+  g_autofree char *alan = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  ada = write_vcf (fixture, "ada.vcf", "BEGIN:VCARD\nFN:Ada Lovelace\nEND:VCARD\n", -1);
+  grace = write_vcf (fixture, "grace.vcf", "BEGIN:VCARD\nFN:Grace Hopper\nEND:VCARD\n", -1);
+  alan = write_vcf (fixture, "alan.vcf", "BEGIN:VCARD\nFN:Alan Turing\nEND:VCARD\n", -1);
+
+  run_on (fixture->path, &run, "--import", ada, grace, NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Imported 2 contacts, merged 0 duplicates, skipped 0 broken cards\n");
+
+  run_on (fixture->path, &run, "--import", alan, "--import", ada, NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Imported 1 contact, merged 0 duplicates, skipped 0 broken cards; 1 was already there\n");
+
+  {
+    g_autofree char *batches = sqlite_cli (fixture->path, "SELECT group_concat (file_name, ' ') FROM import_batches");
+
+    /* One batch per file that changed something. */
+    g_assert_cmpstr (batches, ==, "ada.vcf grace.vcf alan.vcf");
+  }
+}
+
+/* What is not a vCard file is refused with one line, and nothing is written. */
+static void
+test_import_refused (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *name;
+    const char *data;
+    gsize len;
+    const char *mentions;
+  } refused[] = {
+    { "photo.vcf", png, sizeof png - 1, "“photo.vcf” is a PNG image, not a vCard file." },
+    { "empty.vcf", "", 0, "“empty.vcf” is empty" },
+    { "notes.vcf", "Monday: call Ada.\nTuesday: lunch with Grace.\n", 45, "no BEGIN:VCARD line" },
+  };
+  g_autofree char *before = NULL;
+
+  if (!have_trustnet ())
+    return;
+
+  seed (fixture->path);
+  before = dump (fixture->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *path = write_vcf (fixture, refused[i].name, refused[i].data, refused[i].len);
+      g_autofree char *after = NULL;
+      g_auto(Run) run = { 0 };
+
+      run_on (fixture->path, &run, "--import", path, NULL);
+      assert_user_error (&run);
+      g_assert_nonnull (strstr (run.err, refused[i].mentions));
+
+      after = dump (fixture->path);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* One good file and one refused: the good one is imported, the exit status says the other
+ * failed. */
+static void
+test_import_one_refused (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *photo = NULL;
+  g_autofree char *two = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  photo = write_vcf (fixture, "photo.vcf", png, sizeof png - 1);
+  two = write_vcf (fixture, "two.vcf", two_people, -1);
+
+  run_on (fixture->path, &run, "--import", photo, two, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "Imported 2 contacts, merged 0 duplicates, skipped 0 broken cards\n");
+  g_assert_cmpstr (run.err, ==, "trustnet: “photo.vcf” is a PNG image, not a vCard file.\n");
+
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==,
+                   "0\tAda Lovelace\t\tada@example.org\n"
+                   "0\tGrace Hopper\tUS Navy\tgrace@navy.example\n");
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "contacts.vcf", NULL);
+  g_autofree char *one = g_build_filename (fixture->dir, "one.vcf", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "other", "trustnet.db", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *text = NULL;
+  g_auto(Run) run = { 0 };
+  GStatBuf info;
+
+  if (!have_trustnet ())
+    return;
+
+  /* Nobody yet: an empty file, said in the plural. */
+  run_on (fixture->path, &run, "--export", out, NULL);
+  assert_success (&run);
+  expected = g_strdup_printf ("Exported 0 contacts to %s\n", out);
+  g_assert_cmpstr (run.out, ==, expected);
+
+  add_ok (fixture->path, "Alan Turing", "alan@bletchley.example");
+  run_on (fixture->path, &run, "--export", one, NULL);
+  assert_success (&run);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Exported 1 contact to %s\n", one);
+  g_assert_cmpstr (run.out, ==, expected);
+
+  seed (fixture->path);
+  run_on (fixture->path, &run, "--export", out, NULL);
+  assert_success (&run);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Exported 4 contacts to %s\n", out);
+  g_assert_cmpstr (run.out, ==, expected);
+
+  /* Private, like the database, and a vCard file with the ratings. */
+  g_assert_cmpint (g_stat (out, &info), ==, 0);
+  g_assert_cmphex (info.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCARD\r\nVERSION:3.0\r\n"));
+  g_assert_nonnull (strstr (text, "X-TRUSTNET-TRUST:2\r\n"));
+
+  /* Into another database, it gives the same list back. */
+  list = summarize_list (fixture->path);
+  run_on (other, &run, "--import", out, NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Imported 4 contacts, merged 0 duplicates, skipped 0 broken cards\n");
+  {
+    g_autofree char *again = summarize_list (other);
+
+    g_assert_cmpstr (again, ==, list);
+  }
+}
+
+/* Cards with an address each, so that none is a duplicate of another. */
+static char *
+many_cards (guint n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text,
+                            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %u\r\nEMAIL:person.%u@example.org\r\n"
+                            "ORG:Company %u\r\nNOTE:Card %u\\, with a note long enough to fill pages\r\nEND:VCARD\r\n",
+                            i, i, i % 7, i);
+
+  return g_string_free (text, FALSE);
+}
+
+/* kill -9 at any moment of an import leaves the database as it was or with the whole
+ * file, never half of it, and never damaged. */
+static void
+test_import_killed (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  static const guint delays_ms[] = { 5, 25, 50, 75, 100, 125, 250, 500 };
+  g_autofree char *text = many_cards (20000);
+  g_autofree char *path = write_vcf (fixture, "many.vcf", text, -1);
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty.db", NULL);
+  g_autofree char *empty_dump = NULL;
+  guint n_untouched = 0, n_whole = 0;
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  /* A database with its schema, and nothing else, to copy for each run. */
+  run_on (empty, &run, "--list", NULL);
+  assert_success (&run);
+  empty_dump = dump (empty);
+
+  for (guint i = 0; i < G_N_ELEMENTS (delays_ms); i++)
+    {
+      g_autofree char *database = g_strdup_printf ("%s/killed-%u.db", fixture->dir, i);
+      g_autofree char *contents = NULL;
+      g_autoptr(GSubprocess) import = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *count = NULL;
+      g_autofree char *check = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (empty, &contents, &len, &error));
+      g_assert_true (g_file_set_contents (database, contents, len, &error));
+      g_assert_no_error (error);
+
+      import = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                 g_getenv ("TRUSTNET_BIN"), "--database", database, "--import", path, NULL);
+      g_assert_no_error (error);
+      g_usleep (delays_ms[i] * 1000);
+      g_subprocess_send_signal (import, SIGKILL);
+      g_subprocess_wait (import, NULL, &error);
+      g_assert_no_error (error);
+
+      /* What another program finds afterwards: SQLite rolls back what was not committed. */
+      check = sqlite_cli (database, "PRAGMA integrity_check");
+      g_assert_cmpstr (check, ==, "ok");
+      count = sqlite_cli (database, "SELECT count (*) FROM contacts");
+      g_test_message ("killed after %u ms: %s contacts", delays_ms[i], count);
+      if (g_str_equal (count, "0"))
+        {
+          g_autofree char *after = dump (database);
+
+          g_assert_cmpstr (after, ==, empty_dump);
+          n_untouched++;
+        }
+      else
+        {
+          g_assert_cmpstr (count, ==, "20000");
+          n_whole++;
+        }
+    }
+
+  /* Under load the import may still be running at every kill, so the
+   * whole-file state is also checked once without a kill. */
+  g_assert_cmpuint (n_untouched + n_whole, ==, G_N_ELEMENTS (delays_ms));
+  g_assert_cmpuint (n_untouched, >=, 1);
+  {
+    g_autofree char *database = g_build_filename (fixture->dir, "finished.db", NULL);
+    g_autofree char *count = NULL;
+    g_auto(Run) finished = { 0 };
+
+    run_on (database, &finished, "--import", path, NULL);
+    assert_success (&finished);
+    g_assert_cmpstr ((count = sqlite_cli (database, "SELECT count (*) FROM contacts")), ==, "20000");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -906,6 +1255,13 @@ main (int   argc,
   ADD_TEST ("/cli/not-a-database", test_not_a_database);
   ADD_TEST ("/cli/newer-schema", test_newer_schema);
   ADD_TEST ("/cli/error/creates-no-database", test_error_creates_no_database);
+  ADD_TEST ("/cli/import", test_import);
+  ADD_TEST ("/cli/import/again", test_import_again);
+  ADD_TEST ("/cli/import/several-files", test_import_several);
+  ADD_TEST ("/cli/import/refused", test_import_refused);
+  ADD_TEST ("/cli/import/one-refused", test_import_one_refused);
+  ADD_TEST ("/cli/import/killed", test_import_killed);
+  ADD_TEST ("/cli/export", test_export);
 
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     g_test_add (error_cases[i].path, Fixture, &error_cases[i], fixture_set_up, test_error_case, fixture_tear_down);

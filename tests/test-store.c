@@ -414,7 +414,7 @@ test_open_empty_file (Fixture       *fixture,
   assert_cli_query (fixture->path,
                     "SELECT group_concat (name, ' ') FROM"
                     " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)",
-                    "contacts emails interactions meta phones trust_changes");
+                    "batch_changes contacts emails import_batches interactions meta phones trust_changes");
 
   ada = add_contact (store, "Ada Lovelace", "ada@example.org");
   reopen (fixture, &store);

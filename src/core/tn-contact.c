@@ -20,9 +20,15 @@ struct _TnContact
   gint64 id;
   char *uid;
   char *full_name;
+  char *given_name;
+  char *family_name;
   char *organization;
   char *title;
   char *note;
+  char *birthday;
+  /* The card this contact was imported from, as clean vCard 3.0 text, so that an export
+   * keeps every property TrustNet does not model. */
+  char *vcard;
   TnTrust trust;
   GStrv emails;
   GStrv phones;
@@ -53,9 +59,13 @@ enum {
   PROP_ID,
   PROP_UID,
   PROP_FULL_NAME,
+  PROP_GIVEN_NAME,
+  PROP_FAMILY_NAME,
   PROP_ORGANIZATION,
   PROP_TITLE,
   PROP_NOTE,
+  PROP_BIRTHDAY,
+  PROP_VCARD,
   PROP_TRUST,
   PROP_EMAILS,
   PROP_PRIMARY_EMAIL,
@@ -133,9 +143,13 @@ tn_contact_finalize (GObject *object)
 
   g_clear_pointer (&self->uid, g_free);
   g_clear_pointer (&self->full_name, g_free);
+  g_clear_pointer (&self->given_name, g_free);
+  g_clear_pointer (&self->family_name, g_free);
   g_clear_pointer (&self->organization, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->birthday, g_free);
+  g_clear_pointer (&self->vcard, g_free);
   g_clear_pointer (&self->emails, g_strfreev);
   g_clear_pointer (&self->phones, g_strfreev);
   g_clear_pointer (&self->last_contact, g_free);
@@ -165,6 +179,18 @@ tn_contact_get_property (GObject    *object,
       break;
     case PROP_FULL_NAME:
       g_value_set_string (value, self->full_name);
+      break;
+    case PROP_GIVEN_NAME:
+      g_value_set_string (value, self->given_name);
+      break;
+    case PROP_FAMILY_NAME:
+      g_value_set_string (value, self->family_name);
+      break;
+    case PROP_BIRTHDAY:
+      g_value_set_string (value, self->birthday);
+      break;
+    case PROP_VCARD:
+      g_value_set_string (value, self->vcard);
       break;
     case PROP_ORGANIZATION:
       g_value_set_string (value, self->organization);
@@ -217,6 +243,18 @@ tn_contact_set_property (GObject      *object,
     case PROP_FULL_NAME:
       tn_contact_set_full_name (self, g_value_get_string (value));
       break;
+    case PROP_GIVEN_NAME:
+      tn_contact_set_given_name (self, g_value_get_string (value));
+      break;
+    case PROP_FAMILY_NAME:
+      tn_contact_set_family_name (self, g_value_get_string (value));
+      break;
+    case PROP_BIRTHDAY:
+      tn_contact_set_birthday (self, g_value_get_string (value));
+      break;
+    case PROP_VCARD:
+      tn_contact_set_vcard (self, g_value_get_string (value));
+      break;
     case PROP_ORGANIZATION:
       tn_contact_set_organization (self, g_value_get_string (value));
       break;
@@ -257,12 +295,20 @@ tn_contact_class_init (TnContactClass *klass)
     g_param_spec_string ("uid", NULL, NULL, NULL, rw);
   properties[PROP_FULL_NAME] =
     g_param_spec_string ("full-name", NULL, NULL, NULL, rw);
+  properties[PROP_GIVEN_NAME] =
+    g_param_spec_string ("given-name", NULL, NULL, NULL, rw);
+  properties[PROP_FAMILY_NAME] =
+    g_param_spec_string ("family-name", NULL, NULL, NULL, rw);
   properties[PROP_ORGANIZATION] =
     g_param_spec_string ("organization", NULL, NULL, NULL, rw);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL, rw);
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL, rw);
+  properties[PROP_BIRTHDAY] =
+    g_param_spec_string ("birthday", NULL, NULL, NULL, rw);
+  properties[PROP_VCARD] =
+    g_param_spec_string ("vcard", NULL, NULL, NULL, rw);
   properties[PROP_TRUST] =
     g_param_spec_enum ("trust", NULL, NULL, TN_TYPE_TRUST, TN_TRUST_UNRATED, rw);
   properties[PROP_EMAILS] =
@@ -368,6 +414,42 @@ tn_contact_set_full_name (TnContact  *self,
 }
 
 const char *
+tn_contact_get_given_name (TnContact *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT (self), NULL);
+
+  return self->given_name;
+}
+
+void
+tn_contact_set_given_name (TnContact  *self,
+                           const char *given_name)
+{
+  g_return_if_fail (TN_IS_CONTACT (self));
+
+  if (set_text (&self->given_name, given_name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GIVEN_NAME]);
+}
+
+const char *
+tn_contact_get_family_name (TnContact *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT (self), NULL);
+
+  return self->family_name;
+}
+
+void
+tn_contact_set_family_name (TnContact  *self,
+                            const char *family_name)
+{
+  g_return_if_fail (TN_IS_CONTACT (self));
+
+  if (set_text (&self->family_name, family_name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY_NAME]);
+}
+
+const char *
 tn_contact_get_organization (TnContact *self)
 {
   g_return_val_if_fail (TN_IS_CONTACT (self), NULL);
@@ -422,6 +504,55 @@ tn_contact_set_note (TnContact  *self,
 
   if (set_text (&self->note, note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+/**
+ * tn_contact_get_birthday:
+ * @self: a contact
+ *
+ * Returns: (nullable): "YYYY-MM-DD", or "--MM-DD" when the year is not known
+ */
+const char *
+tn_contact_get_birthday (TnContact *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT (self), NULL);
+
+  return self->birthday;
+}
+
+void
+tn_contact_set_birthday (TnContact  *self,
+                         const char *birthday)
+{
+  g_return_if_fail (TN_IS_CONTACT (self));
+
+  if (set_text (&self->birthday, birthday))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BIRTHDAY]);
+}
+
+/**
+ * tn_contact_get_vcard:
+ * @self: a contact
+ *
+ * Returns: (nullable): the card the contact was imported from, as vCard 3.0 text, or %NULL
+ *   for a contact created in TrustNet
+ */
+const char *
+tn_contact_get_vcard (TnContact *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT (self), NULL);
+
+  return self->vcard;
+}
+
+void
+tn_contact_set_vcard (TnContact  *self,
+                      const char *vcard)
+{
+  g_return_if_fail (TN_IS_CONTACT (self));
+
+  if (set_text (&self->vcard, vcard))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VCARD]);
 }
 
 TnTrust
@@ -724,9 +855,13 @@ _tn_contact_assign (TnContact *self,
   g_object_freeze_notify (G_OBJECT (self));
   tn_contact_set_uid (self, source->uid);
   tn_contact_set_full_name (self, source->full_name);
+  tn_contact_set_given_name (self, source->given_name);
+  tn_contact_set_family_name (self, source->family_name);
   tn_contact_set_organization (self, source->organization);
   tn_contact_set_title (self, source->title);
   tn_contact_set_note (self, source->note);
+  tn_contact_set_birthday (self, source->birthday);
+  tn_contact_set_vcard (self, source->vcard);
   tn_contact_set_trust (self, source->trust);
   tn_contact_set_emails (self, tn_contact_get_emails (source));
   tn_contact_set_phones (self, tn_contact_get_phones (source));

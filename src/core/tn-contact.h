@@ -24,6 +24,12 @@ void                tn_contact_set_uid           (TnContact          *self,
 const char         *tn_contact_get_full_name     (TnContact          *self);
 void                tn_contact_set_full_name     (TnContact          *self,
                                                   const char         *full_name);
+const char         *tn_contact_get_given_name    (TnContact          *self);
+void                tn_contact_set_given_name    (TnContact          *self,
+                                                  const char         *given_name);
+const char         *tn_contact_get_family_name   (TnContact          *self);
+void                tn_contact_set_family_name   (TnContact          *self,
+                                                  const char         *family_name);
 const char         *tn_contact_get_organization  (TnContact          *self);
 void                tn_contact_set_organization  (TnContact          *self,
                                                   const char         *organization);
@@ -33,6 +39,12 @@ void                tn_contact_set_title         (TnContact          *self,
 const char         *tn_contact_get_note          (TnContact          *self);
 void                tn_contact_set_note          (TnContact          *self,
                                                   const char         *note);
+const char         *tn_contact_get_birthday      (TnContact          *self);
+void                tn_contact_set_birthday      (TnContact          *self,
+                                                  const char         *birthday);
+const char         *tn_contact_get_vcard         (TnContact          *self);
+void                tn_contact_set_vcard         (TnContact          *self,
+                                                  const char         *vcard);
 TnTrust             tn_contact_get_trust         (TnContact          *self);
 void                tn_contact_set_trust         (TnContact          *self,
                                                   TnTrust             trust);

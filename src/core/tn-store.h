@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define TN_STORE_SCHEMA_VERSION 1
+#define TN_STORE_SCHEMA_VERSION 2
 
 #define TN_STORE_ERROR (tn_store_error_quark ())
 
@@ -40,6 +40,19 @@ typedef enum
   TN_STORE_ERROR_FAILED,
 } TnStoreError;
 
+/**
+ * TnStoreOpenFlags:
+ * @TN_STORE_OPEN_FLAGS_NONE: open the store with the list of every contact
+ * @TN_STORE_OPEN_FLAGS_NO_CONTACTS: leave the list empty, for a program that only imports
+ *   (with %TN_IMPORT_FLAGS_NO_REFRESH) and exits: reading 100,000 contacts it will not show
+ *   would double the time and memory of a second import. Lookups find nobody in such a store.
+ */
+typedef enum
+{
+  TN_STORE_OPEN_FLAGS_NONE = 0,
+  TN_STORE_OPEN_FLAGS_NO_CONTACTS = 1 << 0,
+} TnStoreOpenFlags;
+
 #define TN_TYPE_STORE (tn_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (TnStore, tn_store, TN, STORE, GObject)
@@ -49,6 +62,9 @@ GQuark      tn_store_error_quark        (void);
 char       *tn_store_get_default_path   (void);
 TnStore    *tn_store_open               (const char  *path,
                                          GError     **error);
+TnStore    *tn_store_open_full          (const char        *path,
+                                         TnStoreOpenFlags   flags,
+                                         GError           **error);
 const char *tn_store_get_path           (TnStore     *self);
 int         tn_store_get_schema_version (TnStore     *self);
 
@@ -76,5 +92,18 @@ gboolean    tn_store_remove_contact     (TnStore     *self,
 gboolean    tn_store_restore_contact    (TnStore     *self,
                                          TnContact   *contact,
                                          GError     **error);
+
+gboolean    tn_store_refresh_contacts   (TnStore       *self,
+                                         const gint64  *ids,
+                                         gsize          n_ids,
+                                         GError       **error);
+gboolean    tn_store_undo_import        (TnStore       *self,
+                                         gint64         batch_id,
+                                         GError       **error);
+gboolean    tn_store_merge_contacts     (TnStore       *self,
+                                         TnContact     *keep,
+                                         TnContact     *absorb,
+                                         GError       **error);
+GPtrArray  *tn_store_list_possible_duplicates (TnStore *self);
 
 G_END_DECLS

@@ -186,6 +186,9 @@ _tn_vcard_add_problem (TnVcardParser *self,
   TnVcardProblem *problem;
   va_list args;
 
+  if (card_skipped)
+    self->n_skipped++;
+
   if (self->problems->len >= MAX_PROBLEMS)
     {
       self->n_unlisted++;

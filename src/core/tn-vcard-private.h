@@ -33,6 +33,7 @@ typedef struct
 {
   GPtrArray *problems; /* of TnVcardProblem */
   guint n_unlisted;    /* problems beyond the listed maximum */
+  guint n_skipped;     /* cards left out, counted even beyond the listed maximum */
 
   /* The card being cleaned up, and scratch space reused for every card. */
   const TnVcardSpan *span;

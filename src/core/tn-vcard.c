@@ -483,14 +483,39 @@ compare_problems (gconstpointer a,
 /* Checks @cancellable every CANCEL_CHECK_CARDS cards: a large file takes a second or so. */
 #define CANCEL_CHECK_CARDS 1024
 
+/* Sorts the problems by line and adds the line that says how many were left unlisted. */
 static GPtrArray *
-parse_contents (GBytes        *contents,
-                const char    *display_name,
-                GCancellable  *cancellable,
-                GPtrArray    **problems,
-                GError       **error)
+finish_problems (TnVcardParser *self)
 {
-  g_autoptr(GPtrArray) cards = NULL;
+  /* Stable: problems on one line keep their order. */
+  g_ptr_array_sort_with_data (self->problems, compare_problems, NULL);
+  if (self->n_unlisted > 0)
+    {
+      TnVcardProblem *last = g_ptr_array_index (self->problems, self->problems->len - 1);
+      TnVcardProblem *more = g_new0 (TnVcardProblem, 1);
+
+      more->line = last->line;
+      more->message = g_strdup_printf (ngettext ("%u more problem is not listed.",
+                                                 "%u more problems are not listed.",
+                                                 self->n_unlisted),
+                                       self->n_unlisted);
+      g_ptr_array_add (self->problems, more);
+    }
+
+  return g_steal_pointer (&self->problems);
+}
+
+/* Reads every card of @contents and hands each to @func, in file order. */
+static gboolean
+parse_contents (GBytes           *contents,
+                const char       *display_name,
+                TnVcardCardFunc   func,
+                gpointer          user_data,
+                GCancellable     *cancellable,
+                GPtrArray       **problems,
+                guint            *n_skipped,
+                GError          **error)
+{
   g_autoptr(GArray) spans = NULL;
   g_autofree char *converted = NULL;
   g_autofree char *name = NULL;
@@ -503,7 +528,7 @@ parse_contents (GBytes        *contents,
   data = g_bytes_get_data (contents, &len);
   data = sniff_contents (data != NULL ? data : "", &len, name, &converted, error);
   if (data == NULL)
-    return NULL;
+    return FALSE;
 
   _tn_vcard_parser_init (&self);
 
@@ -513,11 +538,10 @@ parse_contents (GBytes        *contents,
       _tn_vcard_parser_clear (&self);
       g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_NOT_VCARD,
                    _("%s is not a vCard file: it has no BEGIN:VCARD line."), name);
-      return NULL;
+      return FALSE;
     }
 
   vcard = e_vcard_new ();
-  cards = g_ptr_array_new_full (spans->len, (GDestroyNotify) tn_vcard_card_free);
   for (guint i = 0; i < spans->len; i++)
     {
       TnVcardCard *card;
@@ -526,32 +550,51 @@ parse_contents (GBytes        *contents,
           g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           _tn_vcard_parser_clear (&self);
-          return NULL;
+          return FALSE;
         }
 
       card = read_card (&self, vcard, &g_array_index (spans, TnVcardSpan, i));
-      if (card != NULL)
-        g_ptr_array_add (cards, card);
+      if (card != NULL && !func (card, i, spans->len, user_data))
+        {
+          _tn_vcard_parser_clear (&self);
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("Reading the file was stopped."));
+          return FALSE;
+        }
     }
 
-  /* Stable: problems on one line keep their order. */
-  g_ptr_array_sort_with_data (self.problems, compare_problems, NULL);
-  if (self.n_unlisted > 0)
-    {
-      TnVcardProblem *last = g_ptr_array_index (self.problems, self.problems->len - 1);
-      TnVcardProblem *more = g_new0 (TnVcardProblem, 1);
-
-      more->line = last->line;
-      more->message = g_strdup_printf (ngettext ("%u more problem is not listed.",
-                                                 "%u more problems are not listed.",
-                                                 self.n_unlisted),
-                                       self.n_unlisted);
-      g_ptr_array_add (self.problems, more);
-    }
-
+  if (n_skipped != NULL)
+    *n_skipped = self.n_skipped;
   if (problems != NULL)
-    *problems = g_steal_pointer (&self.problems);
+    *problems = finish_problems (&self);
   _tn_vcard_parser_clear (&self);
+
+  return TRUE;
+}
+
+static gboolean
+collect_card (TnVcardCard *card,
+              guint        index,
+              guint        n_cards,
+              gpointer     user_data)
+{
+  GPtrArray *cards = user_data;
+
+  g_ptr_array_add (cards, card);
+  return TRUE;
+}
+
+static GPtrArray *
+parse_all (GBytes        *contents,
+           const char    *display_name,
+           GCancellable  *cancellable,
+           GPtrArray    **problems,
+           GError       **error)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_vcard_card_free);
+
+  if (!parse_contents (contents, display_name, collect_card, cards, cancellable, problems, NULL, error))
+    return NULL;
 
   return g_steal_pointer (&cards);
 }
@@ -583,7 +626,83 @@ tn_vcard_parse (GBytes      *contents,
   if (problems != NULL)
     *problems = NULL;
 
-  return parse_contents (contents, display_name, NULL, problems, error);
+  return parse_all (contents, display_name, NULL, problems, error);
+}
+
+/* Reads all of @file, refusing folders and files too large to import, with GIO's domain and
+ * code kept in errors but messages written for people. */
+static GBytes *
+load_file (GFile         *file,
+           char         **display_name,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *quoted = NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  *display_name = info != NULL ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
+  quoted = g_strdup_printf ("“%s”", *display_name);
+
+  if (info == NULL)
+    goto failed;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("%s is a folder, not a vCard file."), quoted);
+      return NULL;
+    }
+  if ((guint64) g_file_info_get_size (info) > TN_VCARD_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (TN_VCARD_MAX_FILE_SIZE);
+
+      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_TOO_LARGE,
+                   _("%s is too large to import: it is %s, and TrustNet reads files of up to %s."),
+                   quoted, size, limit);
+      return NULL;
+    }
+
+  /* A local file in one read() of its known size; GIO's loader grows a buffer as it goes. */
+  if (g_file_peek_path (file) != NULL)
+    {
+      char *data = NULL;
+      gsize len = 0;
+
+      if (!g_file_get_contents (g_file_peek_path (file), &data, &len, &local_error))
+        goto failed;
+      contents = g_bytes_new_take (data, len);
+    }
+  else if ((contents = g_file_load_bytes (file, cancellable, NULL, &local_error)) == NULL)
+    goto failed;
+
+  return g_steal_pointer (&contents);
+
+failed:
+  /* Keep GIO's domain and code for callers; say it for people. */
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+      g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("%s does not exist."), quoted);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+           g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                 _("You are not allowed to read %s."), quoted);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    {
+      g_prefix_error (&local_error, _("Could not read %s: "), quoted);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return NULL;
 }
 
 /**
@@ -606,12 +725,8 @@ tn_vcard_parse_file (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) contents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *quoted = NULL;
-  const char *display_name;
+  g_autofree char *display_name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (cards != NULL, FALSE);
@@ -622,67 +737,57 @@ tn_vcard_parse_file (GFile         *file,
   if (problems != NULL)
     *problems = NULL;
 
-  basename = g_file_get_basename (file);
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  display_name = info != NULL ? g_file_info_get_display_name (info) : basename;
-  quoted = g_strdup_printf ("“%s”", display_name);
+  contents = load_file (file, &display_name, cancellable, error);
+  if (contents == NULL)
+    return FALSE;
 
-  if (info == NULL)
-    goto failed;
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("%s is a folder, not a vCard file."), quoted);
-      return FALSE;
-    }
-  if ((guint64) g_file_info_get_size (info) > TN_VCARD_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (TN_VCARD_MAX_FILE_SIZE);
-
-      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_TOO_LARGE,
-                   _("%s is too large to import: it is %s, and TrustNet reads files of up to %s."),
-                   quoted, size, limit);
-      return FALSE;
-    }
-
-  /* A local file in one read() of its known size; GIO's loader grows a buffer as it goes. */
-  if (g_file_peek_path (file) != NULL)
-    {
-      char *data = NULL;
-      gsize len = 0;
-
-      if (!g_file_get_contents (g_file_peek_path (file), &data, &len, &local_error))
-        goto failed;
-      contents = g_bytes_new_take (data, len);
-    }
-  else if ((contents = g_file_load_bytes (file, cancellable, NULL, &local_error)) == NULL)
-    goto failed;
-
-  *cards = parse_contents (contents, display_name, cancellable, problems, error);
+  *cards = parse_all (contents, display_name, cancellable, problems, error);
   return *cards != NULL;
+}
 
-failed:
-  /* Keep GIO's domain and code for callers; say it for people. */
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
-      g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                 _("%s does not exist."), quoted);
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
-           g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                 _("You are not allowed to read %s."), quoted);
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    {
-      g_prefix_error (&local_error, _("Could not read %s: "), quoted);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-    }
-  return FALSE;
+/**
+ * tn_vcard_parse_file_foreach:
+ * @file: a .vcf file
+ * @func: (scope call): receives each card as soon as it is read
+ * @user_data: data for @func
+ * @problems: (out) (optional) (element-type TnVcardProblem) (transfer full): what was wrong
+ *   with single cards or lines, in line order, once the whole file is read
+ * @n_skipped: (out) (optional): how many cards were left out, even beyond the problems listed
+ * @cancellable: (nullable): to stop reading or parsing (then %G_IO_ERROR_CANCELLED)
+ * @error: where a refusal, or a failure to read the file, goes
+ *
+ * Reads @file as tn_vcard_parse_file() does, but hands the cards to @func one at a time
+ * instead of keeping them all: a file of 100,000 cards needs the memory of one. A file that
+ * is refused is refused before @func is called at all. If @func returns %FALSE, reading
+ * stops with %G_IO_ERROR_CANCELLED. Blocks: call it in a worker thread.
+ *
+ * Returns: %TRUE if @file is a vCard file and every card was read
+ */
+gboolean
+tn_vcard_parse_file_foreach (GFile            *file,
+                             TnVcardCardFunc   func,
+                             gpointer          user_data,
+                             GPtrArray       **problems,
+                             guint            *n_skipped,
+                             GCancellable     *cancellable,
+                             GError          **error)
+{
+  g_autoptr(GBytes) contents = NULL;
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (problems != NULL)
+    *problems = NULL;
+  if (n_skipped != NULL)
+    *n_skipped = 0;
+
+  contents = load_file (file, &display_name, cancellable, error);
+  if (contents == NULL)
+    return FALSE;
+
+  return parse_contents (contents, display_name, func, user_data, cancellable, problems, n_skipped, error);
 }

@@ -87,6 +87,23 @@ typedef struct
   gboolean card_skipped;
 } TnVcardProblem;
 
+/**
+ * TnVcardCardFunc:
+ * @card: (transfer full): the card just read
+ * @index: where the card is among the file's cards, from 0
+ * @n_cards: how many cards the file holds, broken and skipped ones included
+ * @user_data: the data given to tn_vcard_parse_file_foreach()
+ *
+ * Receives the cards of a file one at a time, so that a large file never has all its cards
+ * in memory at once.
+ *
+ * Returns: %TRUE to go on reading, %FALSE to stop
+ */
+typedef gboolean (*TnVcardCardFunc) (TnVcardCard *card,
+                                     guint        index,
+                                     guint        n_cards,
+                                     gpointer     user_data);
+
 GQuark     tn_vcard_error_quark   (void);
 
 void       tn_vcard_card_free     (TnVcardCard    *card);
@@ -101,6 +118,13 @@ gboolean   tn_vcard_parse_file    (GFile         *file,
                                    GPtrArray    **problems,
                                    GCancellable  *cancellable,
                                    GError       **error);
+gboolean   tn_vcard_parse_file_foreach (GFile           *file,
+                                        TnVcardCardFunc  func,
+                                        gpointer         user_data,
+                                        GPtrArray      **problems,
+                                        guint           *n_skipped,
+                                        GCancellable    *cancellable,
+                                        GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnVcardCard, tn_vcard_card_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnVcardProblem, tn_vcard_problem_free)

@@ -1,0 +1,1174 @@
+/* tn-importer.c — importing vCard files: one thread parses, another matches each card
+ * against the contacts already there and writes, through its own connection, in one
+ * transaction; then the store's list catches up on the main thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The pipeline: the parser thread reads cards, works out everything the writer will compare
+ * (see ImportCard) and queues them in chunks of CHUNK_CARDS; the writer takes them in file
+ * order, matches and writes, and hands the chunks back for the parser to free and refill.
+ * Only N_CHUNKS chunks exist, so a parser that runs ahead waits, and memory stays that of a
+ * few thousand cards whatever the size of the file. The writer knows the contacts already
+ * there from one read at the start (a TnDuplicateIndex), not from a query per card.
+ *
+ * Safety: all the files of one call are one transaction, each file under a savepoint with
+ * its own batch. A refused file leaves nothing (its refusal comes before its first card);
+ * a file whose every card was already there leaves no batch either. A cancel, a full disk
+ * or any database error rolls everything back; a crash or kill -9 before the commit leaves
+ * the database as it was, SQLite's journal sees to that.
+ *
+ * A card without a UID gets one derived from its text (derive_uid()), so that importing
+ * the same card again finds it even when it has no email address or phone number.
+ */
+#define G_LOG_DOMAIN "tn-importer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "tn-duplicates.h"
+#include "tn-importer.h"
+#include "tn-store-private.h"
+#include "tn-vcard.h"
+
+/* Cards handed from the parser to the writer at a time, and how many such handfuls may be
+ * under way: enough that neither thread waits on the other for long, few enough to keep
+ * memory flat. */
+#define CHUNK_CARDS 256
+#define N_CHUNKS    8
+
+/* An import at least this large, and larger than the database, drops the lookup indexes and
+ * builds them again at the end (see tn-store.c). Cards are estimated from file sizes. */
+#define LARGE_IMPORT_CARDS     10000
+#define BYTES_PER_CARD_AT_MOST 1024
+
+/* How often, at most, progress is reported to the main thread. */
+#define PROGRESS_INTERVAL_US (50 * 1000)
+
+/* ---- Results ------------------------------------------------------------------------- */
+
+static void
+file_result_free (TnImportFileResult *result)
+{
+  g_clear_object (&result->file);
+  g_clear_pointer (&result->name, g_free);
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+static TnImportFileResult *
+file_result_new (GFile *file)
+{
+  TnImportFileResult *result = g_new0 (TnImportFileResult, 1);
+
+  result->file = g_object_ref (file);
+  result->name = g_file_get_basename (file);
+  result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_vcard_problem_free);
+
+  return result;
+}
+
+void
+tn_import_result_free (TnImportResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_clear_pointer (&result->files, g_ptr_array_unref);
+  g_clear_pointer (&result->added_ids, g_array_unref);
+  g_clear_pointer (&result->changed_ids, g_array_unref);
+  g_free (result);
+}
+
+static TnImportResult *
+result_new (GPtrArray *files)
+{
+  TnImportResult *result = g_new0 (TnImportResult, 1);
+
+  result->files = g_ptr_array_new_with_free_func ((GDestroyNotify) file_result_free);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (result->files, file_result_new (g_ptr_array_index (files, i)));
+  result->added_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  result->changed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  return result;
+}
+
+static void
+add_up_files (TnImportResult *result)
+{
+  for (guint i = 0; i < result->files->len; i++)
+    {
+      TnImportFileResult *file = g_ptr_array_index (result->files, i);
+
+      result->n_added += file->n_added;
+      result->n_merged += file->n_merged;
+      result->n_unchanged += file->n_unchanged;
+      result->n_skipped += file->n_skipped;
+      result->n_possible_duplicates += file->n_possible_duplicates;
+      result->n_refused += file->error != NULL;
+    }
+}
+
+/* ---- Progress, reported on the thread that started the import ------------------------ */
+
+typedef struct
+{
+  GMainContext *context;
+  TnImportProgressFunc func;
+  gpointer data;
+  GDestroyNotify data_free;
+
+  GMutex lock;
+  double fraction;
+  guint n_cards;
+  gboolean pending;  /* a report is queued on @context */
+  gboolean finished; /* the import returned: no more reports */
+  gint64 last_report_us;
+} Progress;
+
+static void
+progress_clear (Progress *self)
+{
+  if (self->data_free != NULL)
+    self->data_free (self->data);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_mutex_clear (&self->lock);
+}
+
+static Progress *
+progress_new (TnImportProgressFunc func,
+              gpointer             data,
+              GDestroyNotify       data_free)
+{
+  Progress *self = g_atomic_rc_box_new0 (Progress);
+
+  self->context = g_main_context_ref_thread_default ();
+  self->func = func;
+  self->data = data;
+  self->data_free = data_free;
+  g_mutex_init (&self->lock);
+
+  return self;
+}
+
+static void
+progress_unref (Progress *self)
+{
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) progress_clear);
+}
+
+static gboolean
+progress_dispatch (gpointer user_data)
+{
+  Progress *self = user_data;
+  gboolean finished;
+  double fraction;
+  guint n_cards;
+
+  g_mutex_lock (&self->lock);
+  self->pending = FALSE;
+  finished = self->finished;
+  fraction = self->fraction;
+  n_cards = self->n_cards;
+  g_mutex_unlock (&self->lock);
+
+  if (!finished)
+    self->func (fraction, n_cards, self->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* From the writer thread: keeps the newest figures, and queues one report on the main
+ * thread unless one is queued already or the last went out too recently. */
+static void
+progress_report (Progress *self,
+                 double    fraction,
+                 guint     n_cards)
+{
+  gint64 now = g_get_monotonic_time ();
+  gboolean send = FALSE;
+
+  if (self == NULL || self->func == NULL)
+    return;
+
+  g_mutex_lock (&self->lock);
+  self->fraction = fraction;
+  self->n_cards = n_cards;
+  if (!self->pending && now - self->last_report_us >= PROGRESS_INTERVAL_US)
+    {
+      self->pending = TRUE;
+      self->last_report_us = now;
+      send = TRUE;
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (send)
+    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, progress_dispatch,
+                                g_atomic_rc_box_acquire (self), (GDestroyNotify) progress_unref);
+}
+
+/* On the main thread, before the result is handed over: a report still queued is dropped,
+ * so that progress never arrives after the end. */
+static void
+progress_finish (Progress *self)
+{
+  if (self == NULL)
+    return;
+
+  g_mutex_lock (&self->lock);
+  self->finished = TRUE;
+  g_mutex_unlock (&self->lock);
+}
+
+/* ---- The parser thread --------------------------------------------------------------- */
+
+/* The rating a card carries in X-TRUSTNET-TRUST (what our export writes), or unrated.
+ * The kept text is clean 3.0: one property per line once unfolded, CRLF endings. */
+static TnTrust
+card_trust (const TnVcardCard *card)
+{
+  static const char name[] = "X-TRUSTNET-TRUST";
+  const gsize name_len = sizeof name - 1;
+  const char *line = card->vcard;
+
+  /* Most cards have none: a search is much cheaper than a look at every line. The name is
+   * written in capitals (by us) or, rarely, in small letters. */
+  if (line == NULL || (strstr (line, "TRUSTNET") == NULL && strstr (line, "trustnet") == NULL))
+    return TN_TRUST_UNRATED;
+
+  while (line != NULL && *line != '\0')
+    {
+      const char *end = line + strcspn (line, "\r\n");
+      const char *colon = memchr (line, ':', end - line);
+      const char *start = line;
+      const char *dot = colon != NULL ? memchr (line, '.', colon - line) : NULL;
+
+      /* Past a group name, as in item1.X-TRUSTNET-TRUST. */
+      if (dot != NULL)
+        start = dot + 1;
+
+      if (colon != NULL && (gsize) (colon - start) >= name_len &&
+          g_ascii_strncasecmp (start, name, name_len) == 0 &&
+          (start[name_len] == ':' || start[name_len] == ';'))
+        {
+          g_autofree char *value = g_strndup (colon + 1, end - colon - 1);
+          TnTrust trust;
+
+          return tn_trust_parse (g_strstrip (value), &trust) ? trust : TN_TRUST_UNRATED;
+        }
+
+      line = end + strspn (end, "\r\n");
+    }
+
+  return TN_TRUST_UNRATED;
+}
+
+/* A card with everything the writer will compare or store, worked out on the parser
+ * thread: the writer is the busier of the two. */
+typedef struct
+{
+  TnVcardCard *card;
+  TnDuplicateKeys *keys;
+  TnTrust trust;
+  char **normalized_emails; /* as the emails table stores them, one per email */
+  char **normalized_phones; /* as the phones table stores them; may hold NULLs */
+} ImportCard;
+
+/* Not g_strfreev(): a value that normalises to nothing leaves a NULL in the middle. */
+static void
+free_normalized (char        **normalized,
+                 const GStrv   values)
+{
+  for (guint i = 0; values[i] != NULL; i++)
+    g_free (normalized[i]);
+  g_free (normalized);
+}
+
+static void
+import_card_free (ImportCard *self)
+{
+  free_normalized (self->normalized_emails, self->card->emails);
+  free_normalized (self->normalized_phones, self->card->phones);
+  tn_duplicate_keys_free (self->keys);
+  tn_vcard_card_free (self->card);
+  g_free (self);
+}
+
+/* One normalised value per value, NULL where there is none unless @keep_unnormalizable. */
+static char **
+normalize_all (GStrv      values,
+               char    *(*normalize) (const char *),
+               gboolean   keep_unnormalizable)
+{
+  guint n = g_strv_length (values);
+  char **normalized = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      normalized[i] = normalize (values[i]);
+      if (normalized[i] == NULL && keep_unnormalizable)
+        normalized[i] = g_strdup (values[i]);
+    }
+
+  return normalized;
+}
+
+/* A uid for a card that has none, derived from its text as a name-based (version 5 style)
+ * UUID: the same card imported again gets the same uid, and the uid rule finds it, even
+ * when the card has no email address or phone number to match on. */
+static char *
+derive_uid (const TnVcardCard *card)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 digest[20];
+  gsize len = sizeof digest;
+
+  g_checksum_update (checksum, (const guchar *) "trustnet-vcard:", -1);
+  g_checksum_update (checksum, (const guchar *) card->vcard, -1);
+  g_checksum_get_digest (checksum, digest, &len);
+  digest[6] = (digest[6] & 0x0f) | 0x50;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5], digest[6], digest[7],
+                          digest[8], digest[9], digest[10], digest[11], digest[12], digest[13], digest[14], digest[15]);
+}
+
+static ImportCard *
+import_card_new (TnVcardCard *card)
+{
+  ImportCard *self = g_new0 (ImportCard, 1);
+  g_autofree char *derived_uid = card->uid == NULL ? derive_uid (card) : NULL;
+
+  self->card = card;
+  self->keys = tn_duplicate_keys_new (card->uid != NULL ? card->uid : derived_uid,
+                                      (const char * const *) card->emails,
+                                      (const char * const *) card->phones, card->full_name);
+  self->trust = card_trust (card);
+  /* As write_list() stores them: emails.normalized is NOT NULL, phones.normalized may be. */
+  self->normalized_emails = normalize_all (card->emails, tn_duplicates_email_key, TRUE);
+  self->normalized_phones = normalize_all (card->phones, tn_duplicates_phone_digits, FALSE);
+
+  return self;
+}
+
+typedef struct
+{
+  GPtrArray *cards; /* of ImportCard */
+  guint n_read;     /* cards of the file read up to the last one here */
+  guint n_cards;    /* cards in the file */
+
+  /* Only in the last chunk of a file: how reading it ended. */
+  gboolean last;
+  GError *error;
+  GPtrArray *problems;
+  guint n_skipped;
+} Chunk;
+
+static Chunk *
+chunk_new (void)
+{
+  Chunk *chunk = g_new0 (Chunk, 1);
+
+  chunk->cards = g_ptr_array_new_full (CHUNK_CARDS, (GDestroyNotify) import_card_free);
+  return chunk;
+}
+
+static void
+chunk_free (Chunk *chunk)
+{
+  g_ptr_array_unref (chunk->cards);
+  g_clear_error (&chunk->error);
+  g_clear_pointer (&chunk->problems, g_ptr_array_unref);
+  g_free (chunk);
+}
+
+/* Between the parser thread of one file and the writer. */
+typedef struct
+{
+  GFile *file;
+  GCancellable *cancellable;
+  GAsyncQueue *filled; /* chunks for the writer, in file order */
+  GAsyncQueue *empty;  /* chunks for the parser to fill */
+  Chunk *current;      /* being filled; the parser thread's only */
+  int stop;            /* atomic: the writer gave up, read no further */
+} Pipeline;
+
+static gboolean
+on_card_read_cb (TnVcardCard *card,
+                 guint        index,
+                 guint        n_cards,
+                 gpointer     user_data)
+{
+  Pipeline *pipeline = user_data;
+
+  if (g_atomic_int_get (&pipeline->stop) || g_cancellable_is_cancelled (pipeline->cancellable))
+    {
+      tn_vcard_card_free (card);
+      return FALSE;
+    }
+
+  if (pipeline->current == NULL)
+    {
+      pipeline->current = g_async_queue_pop (pipeline->empty);
+      /* The writer hands chunks back full: freeing their cards is this thread's work. */
+      g_ptr_array_set_size (pipeline->current->cards, 0);
+    }
+
+  g_ptr_array_add (pipeline->current->cards, import_card_new (card));
+  pipeline->current->n_read = index + 1;
+  pipeline->current->n_cards = n_cards;
+
+  if (pipeline->current->cards->len == CHUNK_CARDS)
+    g_async_queue_push (pipeline->filled, g_steal_pointer (&pipeline->current));
+
+  return TRUE;
+}
+
+static gpointer
+parse_file_thread (gpointer user_data)
+{
+  Pipeline *pipeline = user_data;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_skipped = 0;
+  Chunk *last;
+
+  tn_vcard_parse_file_foreach (pipeline->file, on_card_read_cb, pipeline, &problems, &n_skipped,
+                               pipeline->cancellable, &error);
+
+  if (pipeline->current != NULL)
+    g_async_queue_push (pipeline->filled, g_steal_pointer (&pipeline->current));
+
+  /* A chunk used before: nothing of its last use may remain, its place in the file
+   * included, or progress would step back. */
+  last = g_async_queue_pop (pipeline->empty);
+  g_ptr_array_set_size (last->cards, 0);
+  last->n_read = 0;
+  last->n_cards = 0;
+  last->last = TRUE;
+  last->error = g_steal_pointer (&error);
+  last->problems = g_steal_pointer (&problems);
+  last->n_skipped = n_skipped;
+  g_async_queue_push (pipeline->filled, last);
+
+  return NULL;
+}
+
+static Pipeline *
+pipeline_start (GFile        *file,
+                GCancellable *cancellable,
+                GThread     **thread)
+{
+  Pipeline *pipeline = g_new0 (Pipeline, 1);
+
+  pipeline->file = g_object_ref (file);
+  pipeline->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  pipeline->filled = g_async_queue_new ();
+  pipeline->empty = g_async_queue_new_full ((GDestroyNotify) chunk_free);
+  for (guint i = 0; i < N_CHUNKS; i++)
+    g_async_queue_push (pipeline->empty, chunk_new ());
+
+  *thread = g_thread_new ("tn-import-parse", parse_file_thread, pipeline);
+  return pipeline;
+}
+
+/* After the parser thread ended: every chunk is back in @empty. */
+static void
+pipeline_free (Pipeline *pipeline)
+{
+  g_object_unref (pipeline->file);
+  g_clear_object (&pipeline->cancellable);
+  g_async_queue_unref (pipeline->filled);
+  g_async_queue_unref (pipeline->empty);
+  g_free (pipeline);
+}
+
+static void
+chunk_recycle (Pipeline *pipeline,
+               Chunk    *chunk)
+{
+  g_async_queue_push (pipeline->empty, chunk);
+}
+
+/* ---- The writer ---------------------------------------------------------------------- */
+
+/* What the worker thread has: copies made on the main thread, never the store itself. */
+typedef struct
+{
+  char *path;
+  GPtrArray *files; /* of GFile */
+  guint64 *sizes;   /* of each file, to weigh progress */
+  guint64 total_size;
+  Progress *progress;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->path);
+  g_ptr_array_unref (job->files);
+  g_free (job->sizes);
+  if (job->progress != NULL)
+    progress_unref (job->progress);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_free)
+
+/* What writing one import needs as it goes. */
+typedef struct
+{
+  ImportJob *job;
+  TnStoreWriter *writer;
+  TnDuplicateIndex *index;
+  TnImportResult *result;
+  GCancellable *cancellable;
+
+  /* The file being written. */
+  TnImportFileResult *file;
+  gint64 batch_id;
+  gint64 first_id_of_file; /* 0 until the file created a contact */
+  guint64 done_size;       /* of the files before this one */
+  guint64 file_size;
+  guint n_written;         /* cards of every file so far */
+} Import;
+
+static void
+remember_uid (gint64      id,
+              const char *uid,
+              gpointer    user_data)
+{
+  tn_duplicate_index_add_uid (user_data, uid, id);
+}
+
+static void
+remember_email (gint64      id,
+                const char *email,
+                gpointer    user_data)
+{
+  tn_duplicate_index_add_email (user_data, email, id);
+}
+
+static void
+remember_phone (gint64      id,
+                const char *phone,
+                gpointer    user_data)
+{
+  tn_duplicate_index_add_phone (user_data, phone, id);
+}
+
+static void
+remember_name (gint64      id,
+               const char *name,
+               gpointer    user_data)
+{
+  tn_duplicate_index_add_name (user_data, name);
+}
+
+/* Learns every contact already in the database, once, inside the transaction: a hash
+ * lookup per card instead of a query per card, and nobody changes them meanwhile. */
+static TnDuplicateIndex *
+index_known_contacts (TnStoreWriter  *writer,
+                      GError        **error)
+{
+  g_autoptr(TnDuplicateIndex) index = tn_duplicate_index_new ();
+
+  if (!_tn_store_writer_foreach_known (writer, TN_STORE_KNOWN_UIDS, remember_uid, index, error) ||
+      !_tn_store_writer_foreach_known (writer, TN_STORE_KNOWN_REMOVED_UIDS, remember_uid, index, error) ||
+      !_tn_store_writer_foreach_known (writer, TN_STORE_KNOWN_EMAILS, remember_email, index, error) ||
+      !_tn_store_writer_foreach_known (writer, TN_STORE_KNOWN_PHONES, remember_phone, index, error) ||
+      !_tn_store_writer_foreach_known (writer, TN_STORE_KNOWN_NAMES, remember_name, index, error))
+    return NULL;
+
+  return g_steal_pointer (&index);
+}
+
+static const char *
+card_field (const TnVcardCard *card,
+            TnStoreField       field)
+{
+  switch ((int) field)
+    {
+    case TN_STORE_FIELD_GIVEN_NAME:
+      return card->given_name;
+    case TN_STORE_FIELD_FAMILY_NAME:
+      return card->family_name;
+    case TN_STORE_FIELD_ORGANIZATION:
+      return card->organization;
+    case TN_STORE_FIELD_TITLE:
+      return card->title;
+    case TN_STORE_FIELD_NOTE:
+      return card->note;
+    case TN_STORE_FIELD_BIRTHDAY:
+      return card->birthday;
+    case TN_STORE_FIELD_VCARD:
+      return card->vcard;
+    default:
+      g_assert_not_reached ();
+    }
+
+  return NULL;
+}
+
+static gboolean
+list_has_email (GPtrArray  *emails,
+                const char *email)
+{
+  g_autofree char *wanted = tn_duplicates_email_key (email);
+
+  for (guint i = 0; i < emails->len; i++)
+    {
+      g_autofree char *key = tn_duplicates_email_key (g_ptr_array_index (emails, i));
+
+      if (g_strcmp0 (key, wanted) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+list_has_phone (GPtrArray  *phones,
+                const char *phone)
+{
+  for (guint i = 0; i < phones->len; i++)
+    {
+      if (tn_duplicates_phones_match (g_ptr_array_index (phones, i), phone))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GPtrArray *
+strv_to_list (GStrv strv)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; strv[i] != NULL; i++)
+    g_ptr_array_add (list, strv[i]);
+
+  return list;
+}
+
+/* Adds what @card has and contact @id lacks: its empty fields filled, its new addresses.
+ * Nothing the contact has is overwritten, its rating included. */
+static gboolean
+merge_card (Import             *self,
+            gint64              id,
+            const TnVcardCard  *card,
+            gboolean           *changed,
+            GError            **error)
+{
+  g_auto(TnStoreMergeTarget) target = { { NULL } };
+  g_autoptr(GPtrArray) emails = NULL;
+  g_autoptr(GPtrArray) phones = NULL;
+
+  *changed = FALSE;
+  if (!_tn_store_writer_read_contact (self->writer, id, &target, error))
+    return FALSE;
+
+  for (guint field = 0; field < TN_STORE_N_TEXT_FIELDS; field++)
+    {
+      const char *value = card_field (card, field);
+
+      if (target.fields[field] != NULL || value == NULL)
+        continue;
+      if (!_tn_store_writer_add_value (self->writer, id, self->batch_id, field, value, error))
+        return FALSE;
+      *changed = TRUE;
+    }
+
+  /* The lists grow as the card's addresses are added, so that a card listing one address
+   * twice adds it once. */
+  emails = strv_to_list (target.emails);
+  for (guint i = 0; card->emails[i] != NULL; i++)
+    {
+      if (list_has_email (emails, card->emails[i]))
+        continue;
+      if (!_tn_store_writer_add_value (self->writer, id, self->batch_id, TN_STORE_FIELD_EMAIL, card->emails[i], error))
+        return FALSE;
+      tn_duplicate_index_add_email (self->index, card->emails[i], id);
+      g_ptr_array_add (emails, card->emails[i]);
+      *changed = TRUE;
+    }
+
+  phones = strv_to_list (target.phones);
+  for (guint i = 0; card->phones[i] != NULL; i++)
+    {
+      if (list_has_phone (phones, card->phones[i]))
+        continue;
+      if (!_tn_store_writer_add_value (self->writer, id, self->batch_id, TN_STORE_FIELD_PHONE, card->phones[i], error))
+        return FALSE;
+      tn_duplicate_index_add_phone (self->index, card->phones[i], id);
+      g_ptr_array_add (phones, card->phones[i]);
+      *changed = TRUE;
+    }
+
+  return !*changed || _tn_store_writer_touch (self->writer, id, error);
+}
+
+static gboolean
+add_card (Import      *self,
+          ImportCard  *import,
+          GError     **error)
+{
+  gint64 id;
+
+  /* A uid another contact holds (only a removed one can, or the index would have matched)
+   * cannot be given twice. */
+  if (tn_duplicate_index_has_uid (self->index, import->keys->uid))
+    {
+      g_free (import->keys->uid);
+      import->keys->uid = g_uuid_string_random ();
+    }
+
+  if (!_tn_store_writer_add_contact (self->writer, import->card, import->keys->uid, import->trust,
+                                     (const char * const *) import->normalized_emails,
+                                     (const char * const *) import->normalized_phones,
+                                     self->batch_id, &id, error))
+    return FALSE;
+
+  if (self->first_id_of_file == 0)
+    self->first_id_of_file = id;
+
+  if (tn_duplicate_index_add (self->index, import->keys, id) > 0)
+    self->file->n_possible_duplicates++;
+
+  self->file->n_added++;
+  g_array_append_val (self->result->added_ids, id);
+  return TRUE;
+}
+
+static gboolean
+write_card (Import      *self,
+            ImportCard  *import,
+            GError     **error)
+{
+  gint64 id = tn_duplicate_index_find (self->index, import->keys, NULL);
+  gboolean changed;
+
+  if (id == 0)
+    return add_card (self, import, error);
+
+  if (!merge_card (self, id, import->card, &changed, error))
+    return FALSE;
+
+  if (self->first_id_of_file != 0 && id >= self->first_id_of_file)
+    self->file->n_duplicates_in_file++;
+
+  if (!changed)
+    self->file->n_unchanged++;
+  else
+    {
+      self->file->n_merged++;
+      /* A contact this import created is among the added ones already. */
+      if (self->result->added_ids->len == 0 || id < g_array_index (self->result->added_ids, gint64, 0))
+        g_array_append_val (self->result->changed_ids, id);
+    }
+
+  return TRUE;
+}
+
+static void
+report_progress (Import      *self,
+                 const Chunk *chunk)
+{
+  /* The last chunk of a file holds no cards and says the file is done. */
+  double file_fraction = chunk->n_cards > 0 ? (double) chunk->n_read / chunk->n_cards : 1.0;
+  double done = self->done_size + file_fraction * self->file_size;
+
+  self->n_written += chunk->cards->len;
+  progress_report (self->job->progress,
+                   self->job->total_size > 0 ? MIN (1.0, done / self->job->total_size) : 1.0,
+                   self->n_written);
+}
+
+/* Takes the chunks of one file until its last, writing their cards. After a write fails,
+ * the rest is only drained, so that the parser thread can finish. */
+static Chunk *
+write_chunks (Import    *self,
+              Pipeline  *pipeline,
+              GError   **error)
+{
+  for (;;)
+    {
+      Chunk *chunk = g_async_queue_pop (pipeline->filled);
+      gboolean failed = error != NULL && *error != NULL;
+
+      if (!failed && g_cancellable_set_error_if_cancelled (self->cancellable, error))
+        failed = TRUE;
+
+      for (guint i = 0; i < chunk->cards->len && !failed; i++)
+        {
+          if (!write_card (self, g_ptr_array_index (chunk->cards, i), error))
+            failed = TRUE;
+        }
+
+      if (failed)
+        g_atomic_int_set (&pipeline->stop, TRUE);
+      else
+        report_progress (self, chunk);
+
+      if (chunk->last)
+        return chunk;
+
+      chunk_recycle (pipeline, chunk);
+    }
+}
+
+/* Keeps the file's batch if the file changed anything, and drops it (leaving no trace of
+ * the file) if it was refused or every card was there already. */
+static gboolean
+close_batch (Import  *self,
+             GError **error)
+{
+  TnImportFileResult *file = self->file;
+  TnStoreBatchCounts counts = {
+    .n_added = file->n_added,
+    .n_merged = file->n_merged,
+    .n_unchanged = file->n_unchanged,
+    .n_skipped = file->n_skipped,
+  };
+
+  if (file->error != NULL || file->n_added + file->n_merged == 0)
+    return _tn_store_writer_drop_batch (self->writer, error);
+
+  file->batch_id = self->batch_id;
+  return _tn_store_writer_end_batch (self->writer, self->batch_id, &counts, error);
+}
+
+/* Imports one file into the open transaction. Returns FALSE only for what stops the whole
+ * import (a cancel, a database error); a refused file is recorded in its result. */
+static gboolean
+import_file (Import     *self,
+             guint       index,
+             GError    **error)
+{
+  GFile *file = g_ptr_array_index (self->job->files, index);
+  g_autoptr(GError) write_error = NULL;
+  Pipeline *pipeline;
+  GThread *thread;
+  Chunk *last;
+
+  self->file = g_ptr_array_index (self->result->files, index);
+  self->first_id_of_file = 0;
+  self->file_size = self->job->sizes[index];
+
+  if (!_tn_store_writer_begin_batch (self->writer, self->file->name, &self->batch_id, error))
+    return FALSE;
+
+  pipeline = pipeline_start (file, self->cancellable, &thread);
+  last = write_chunks (self, pipeline, &write_error);
+  g_thread_join (thread);
+
+  if (last->problems != NULL)
+    g_ptr_array_extend_and_steal (self->file->problems, g_steal_pointer (&last->problems));
+  self->file->n_skipped = last->n_skipped;
+  if (write_error == NULL && last->error != NULL)
+    {
+      if (g_error_matches (last->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        write_error = g_steal_pointer (&last->error);
+      else
+        self->file->error = g_steal_pointer (&last->error);
+    }
+
+  chunk_recycle (pipeline, last);
+  pipeline_free (pipeline);
+
+  if (write_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&write_error));
+      return FALSE;
+    }
+
+  self->done_size += self->file_size;
+  return close_batch (self, error);
+}
+
+static gboolean
+defer_indexes_if_large (ImportJob      *job,
+                        TnStoreWriter  *writer,
+                        GError        **error)
+{
+  guint64 n_cards = job->total_size / BYTES_PER_CARD_AT_MOST;
+
+  if (n_cards < LARGE_IMPORT_CARDS || n_cards < _tn_store_writer_count_contacts (writer))
+    return TRUE;
+
+  return _tn_store_writer_defer_indexes (writer, error);
+}
+
+/* The whole import, on the thread that calls it, but never touching the store. */
+static TnImportResult *
+run_import (ImportJob     *job,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(TnStoreWriter) writer = NULL;
+  g_autoptr(TnDuplicateIndex) index = NULL;
+  g_autoptr(TnImportResult) result = result_new (job->files);
+  Import self = { 0 };
+
+  writer = _tn_store_writer_open (job->path, error);
+  if (writer == NULL || !_tn_store_writer_begin (writer, error))
+    return NULL;
+
+  index = index_known_contacts (writer, error);
+  if (index == NULL || !defer_indexes_if_large (job, writer, error))
+    {
+      _tn_store_writer_rollback (writer);
+      return NULL;
+    }
+
+  self.job = job;
+  self.writer = writer;
+  self.index = index;
+  self.result = result;
+  self.cancellable = cancellable;
+
+  for (guint i = 0; i < job->files->len; i++)
+    {
+      if (!import_file (&self, i, error))
+        {
+          _tn_store_writer_rollback (writer);
+          return NULL;
+        }
+    }
+
+  /* A cancel that comes after this is too late: the result says what was imported. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !_tn_store_writer_commit (writer, error))
+    {
+      _tn_store_writer_rollback (writer);
+      return NULL;
+    }
+
+  _tn_store_writer_checkpoint (writer);
+  add_up_files (result);
+  return g_steal_pointer (&result);
+}
+
+/* ---- Starting and finishing ---------------------------------------------------------- */
+
+static guint64
+file_size (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? (guint64) g_file_info_get_size (info) : 0;
+}
+
+/* On the thread that owns @store: everything the worker will need, copied. */
+static ImportJob *
+import_job_new (TnStore  *store,
+                GFile   **files,
+                guint     n_files)
+{
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  job->path = g_strdup (tn_store_get_path (store));
+  job->files = g_ptr_array_new_full (n_files, g_object_unref);
+  job->sizes = g_new0 (guint64, n_files);
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_ptr_array_add (job->files, g_object_ref (files[i]));
+      job->sizes[i] = file_size (files[i]);
+      job->total_size += job->sizes[i];
+    }
+
+  return job;
+}
+
+/* On the thread that owns @store, once the import is committed. */
+static gboolean
+refresh_store (TnStore         *store,
+               TnImportResult  *result,
+               GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                             result->added_ids->len + result->changed_ids->len);
+
+  g_array_append_vals (ids, result->changed_ids->data, result->changed_ids->len);
+  g_array_append_vals (ids, result->added_ids->data, result->added_ids->len);
+
+  if (tn_store_refresh_contacts (store, (const gint64 *) (gpointer) ids->data, ids->len, error))
+    return TRUE;
+
+  g_prefix_error (error, _("The contacts were imported, but the list could not show them: "));
+  return FALSE;
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TnImportResult *result = run_import (task_data, cancellable, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) tn_import_result_free);
+}
+
+static void
+on_import_thread_done_cb (GObject      *source_object,
+                          GAsyncResult *inner,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TnStore *store = g_task_get_source_object (task);
+  ImportJob *job = g_task_get_task_data (G_TASK (inner));
+  TnImportFlags flags = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  g_autoptr(TnImportResult) result = NULL;
+  GError *error = NULL;
+
+  progress_finish (job->progress);
+
+  result = g_task_propagate_pointer (G_TASK (inner), &error);
+  if (result == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!(flags & TN_IMPORT_FLAGS_NO_REFRESH) && !refresh_store (store, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) tn_import_result_free);
+}
+
+/**
+ * tn_importer_import_async:
+ * @store: the store to import into
+ * @files: (array length=n_files): vCard files
+ * @n_files: how many files there are
+ * @flags: what to do besides
+ * @cancellable: (nullable): to stop the import; then nothing at all is written
+ * @progress: (nullable) (scope notified): called now and then on this thread
+ * @progress_data: data for @progress
+ * @progress_data_free: (nullable): frees @progress_data when it is no longer needed
+ * @callback: called on this thread when the import is over
+ * @user_data: data for @callback
+ *
+ * Imports @files in worker threads, through a connection of their own: the store and this
+ * thread stay free. Every card is matched against the contacts there (see tn-duplicates.h)
+ * and merged, or added. All the files are one transaction with one batch each (a refused
+ * file is left out, see #TnImportFileResult); once it is committed, the store's list
+ * shows the new and changed contacts, unless @flags says otherwise.
+ *
+ * While an import runs, other writes to the database wait for it or fail as busy.
+ */
+void
+tn_importer_import_async (TnStore              *store,
+                          GFile               **files,
+                          guint                 n_files,
+                          TnImportFlags         flags,
+                          GCancellable         *cancellable,
+                          TnImportProgressFunc  progress,
+                          gpointer              progress_data,
+                          GDestroyNotify        progress_data_free,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (TN_IS_STORE (store));
+  g_return_if_fail (files != NULL || n_files == 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tn_importer_import_async);
+  g_task_set_task_data (task, GUINT_TO_POINTER (flags), NULL);
+  /* The worker decides: a cancel after the commit must not hide what was imported. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  job = import_job_new (store, files, n_files);
+  if (progress != NULL)
+    job->progress = progress_new (progress, progress_data, progress_data_free);
+  else if (progress_data_free != NULL)
+    progress_data_free (progress_data);
+
+  inner = g_task_new (NULL, cancellable, on_import_thread_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (inner, import_thread);
+  g_task_set_check_cancellable (inner, FALSE);
+  g_task_set_task_data (inner, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (inner, import_thread);
+}
+
+/**
+ * tn_importer_import_finish:
+ * @store: the store given to tn_importer_import_async()
+ * @result: the result given to the callback
+ * @error: return location for a #GError: %G_IO_ERROR_CANCELLED, or a #TnStoreError when
+ *   the database could not take the import; then nothing was written
+ *
+ * Returns: (transfer full) (nullable): what was imported, file by file
+ */
+TnImportResult *
+tn_importer_import_finish (TnStore       *store,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tn_importer_import_async, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * tn_importer_import:
+ * @store: the store to import into
+ * @files: (array length=n_files): vCard files
+ * @n_files: how many files there are
+ * @flags: what to do besides
+ * @cancellable: (nullable): to stop the import; then nothing at all is written
+ * @error: return location for a #GError, as tn_importer_import_finish()
+ *
+ * tn_importer_import_async() for a program with nothing else to do meanwhile (the command
+ * line): this thread writes while another parses, and it returns when the import is over.
+ *
+ * Returns: (transfer full) (nullable): what was imported, file by file
+ */
+TnImportResult *
+tn_importer_import (TnStore       *store,
+                    GFile        **files,
+                    guint          n_files,
+                    TnImportFlags  flags,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(ImportJob) job = NULL;
+  g_autoptr(TnImportResult) result = NULL;
+
+  g_return_val_if_fail (TN_IS_STORE (store), NULL);
+  g_return_val_if_fail (files != NULL || n_files == 0, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  job = import_job_new (store, files, n_files);
+  result = run_import (job, cancellable, error);
+  if (result == NULL)
+    return NULL;
+
+  if (!(flags & TN_IMPORT_FLAGS_NO_REFRESH) && !refresh_store (store, result, error))
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
