@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "tn-clock.h"
+#include "tn-contact-list.h"
 #include "tn-contact-private.h"
 #include "tn-duplicates.h"
 #include "tn-store-private.h"
@@ -36,7 +37,7 @@ struct _TnStore
   sqlite3 *db;
 
   /* Contacts ordered by id, and the same objects by id for lookups. */
-  GListStore *contacts;
+  TnContactList *contacts;
   GHashTable *contacts_by_id;
 };
 
@@ -358,7 +359,7 @@ tn_store_class_init (TnStoreClass *klass)
 static void
 tn_store_init (TnStore *self)
 {
-  self->contacts = g_list_store_new (TN_TYPE_CONTACT);
+  self->contacts = tn_contact_list_new ();
   self->contacts_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
@@ -766,7 +767,7 @@ load_contacts (TnStore  *self,
   for (guint i = 0; i < loaded->len; i++)
     remember_contact (self, g_ptr_array_index (loaded, i));
 
-  g_list_store_splice (self->contacts, 0, 0, loaded->pdata, loaded->len);
+  tn_contact_list_splice (self->contacts, 0, 0, (TnContact **) loaded->pdata, loaded->len);
   return TRUE;
 }
 
@@ -957,36 +958,13 @@ compare_by_id (gconstpointer a,
   return (id_a > id_b) - (id_a < id_b);
 }
 
-/* The list is ordered by id, so a binary search finds a contact in
- * O(log² n) instead of a walk over 100,000 items. */
 static gboolean
 find_position (TnStore   *self,
                TnContact *contact,
                guint     *position)
 {
-  GListModel *model = G_LIST_MODEL (self->contacts);
-  guint low = 0;
-  guint high = g_list_model_get_n_items (model);
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-      g_autoptr(TnContact) item = g_list_model_get_item (model, middle);
-      int order = compare_by_id (item, contact, NULL);
-
-      if (order == 0)
-        {
-          *position = middle;
-          return item == contact;
-        }
-
-      if (order < 0)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return FALSE;
+  return tn_contact_list_find_by_id (self->contacts, tn_contact_get_id (contact), position) &&
+         tn_contact_list_get (self->contacts, *position) == contact;
 }
 
 static void
@@ -996,7 +974,7 @@ announce_changed (TnStore   *self,
   guint position;
 
   if (find_position (self, contact, &position))
-    g_list_store_splice (self->contacts, position, 1, (gpointer *) &contact, 1);
+    tn_contact_list_splice (self->contacts, position, 1, &contact, 1);
 }
 
 static gboolean
@@ -1170,7 +1148,7 @@ tn_store_add_contact (TnStore    *self,
   _tn_contact_set_id (contact, id);
   _tn_contact_set_timestamps (contact, now, now);
   remember_contact (self, contact);
-  g_list_store_append (self->contacts, contact);
+  tn_contact_list_append (self->contacts, contact);
 
   return TRUE;
 
@@ -1372,7 +1350,7 @@ tn_store_remove_contact (TnStore    *self,
   if (!set_removed_at (self, contact, now_unix (), error))
     return FALSE;
 
-  g_list_store_remove (self->contacts, position);
+  tn_contact_list_remove (self->contacts, position);
   g_hash_table_remove (self->contacts_by_id, &(gint64) { tn_contact_get_id (contact) });
 
   return TRUE;
@@ -1410,7 +1388,7 @@ tn_store_restore_contact (TnStore    *self,
     }
 
   remember_contact (self, contact);
-  g_list_store_insert_sorted (self->contacts, contact, compare_by_id, NULL);
+  tn_contact_list_insert_by_id (self->contacts, contact);
 
   return TRUE;
 }
@@ -1580,7 +1558,7 @@ forget_contacts (TnStore   *self,
       while (start > 0 && g_array_index (positions, guint, start - 1) + 1 == g_array_index (positions, guint, start))
         start--;
 
-      g_list_store_splice (self->contacts, g_array_index (positions, guint, start), end - start, NULL, 0);
+      tn_contact_list_splice (self->contacts, g_array_index (positions, guint, start), end - start, NULL, 0);
       end = start;
     }
 }
@@ -1604,12 +1582,12 @@ welcome_contacts (TnStore   *self,
 
   if (last == NULL || compare_by_id (last, g_ptr_array_index (added, 0), NULL) < 0)
     {
-      g_list_store_splice (self->contacts, n_items, 0, added->pdata, added->len);
+      tn_contact_list_splice (self->contacts, n_items, 0, (TnContact **) added->pdata, added->len);
       return;
     }
 
   for (guint i = 0; i < added->len; i++)
-    g_list_store_insert_sorted (self->contacts, g_ptr_array_index (added, i), compare_by_id, NULL);
+    tn_contact_list_insert_by_id (self->contacts, g_ptr_array_index (added, i));
 }
 
 static gint64
