@@ -1375,6 +1375,21 @@ tn_contacts_page_get_summary (TnContactsPage *self)
 }
 
 /**
+ * tn_contacts_page_get_filtered:
+ * @self: a page
+ *
+ * Returns: whether a search or the trust filter is in effect, so that the
+ *   list may show only some of the contacts (see tn_contacts_page_get_visible_model())
+ */
+gboolean
+tn_contacts_page_get_filtered (TnContactsPage *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACTS_PAGE (self), FALSE);
+
+  return self->trust_filter != FILTER_ALL || *self->folded_query != '\0';
+}
+
+/**
  * tn_contacts_page_get_column_view:
  * @self: a page
  *

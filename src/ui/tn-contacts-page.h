@@ -32,6 +32,7 @@ gboolean        tn_contacts_page_get_search_mode      (TnContactsPage *self);
 void            tn_contacts_page_set_search_mode      (TnContactsPage *self,
                                                        gboolean        search_mode);
 const char     *tn_contacts_page_get_summary          (TnContactsPage *self);
+gboolean        tn_contacts_page_get_filtered         (TnContactsPage *self);
 gboolean        tn_contacts_page_get_compact          (TnContactsPage *self);
 void            tn_contacts_page_set_compact          (TnContactsPage *self,
                                                        gboolean        compact);

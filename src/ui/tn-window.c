@@ -1,5 +1,6 @@
 /* tn-window.c — the main window: it opens and closes the contact pane,
  * deletes with Undo, reports errors as toasts and remembers its size.
+ * Importing and exporting live in tn-window-import.c, drag and drop in tn-window-dnd.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,22 +12,7 @@
 
 #include "tn-contact-pane.h"
 #include "tn-contacts-page.h"
-#include "tn-window.h"
-
-struct _TnWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  TnStore *store;
-  GSettings *settings;
-
-  /* Template children */
-  AdwToastOverlay *toast_overlay;
-  AdwFlap *flap;
-  AdwHeaderBar *header_bar;
-  TnContactsPage *contacts_page;
-  TnContactPane *contact_pane;
-};
+#include "tn-window-private.h"
 
 G_DEFINE_FINAL_TYPE (TnWindow, tn_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -38,9 +24,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-show_message (TnWindow   *self,
-              const char *message)
+void
+_tn_window_show_message (TnWindow   *self,
+                         const char *message)
 {
   /* Toast titles are markup; messages may quote a person's name. */
   g_autofree char *escaped = g_markup_escape_text (message, -1);
@@ -86,7 +72,7 @@ open_in_pane (TnWindow  *self,
       (tn_contact_pane_get_contact (pane) != contact || contact == NULL))
     {
       reveal_pane (self, TRUE);
-      show_message (self, _("Save or cancel the changes in the pane first"));
+      _tn_window_show_message (self, _("Save or cancel the changes in the pane first"));
       return FALSE;
     }
 
@@ -160,7 +146,7 @@ on_undo_delete_cb (TnWindow *self,
 
   if (!tn_store_restore_contact (self->store, contact, &error))
     {
-      show_message (self, error->message);
+      _tn_window_show_message (self, error->message);
       return;
     }
 
@@ -232,7 +218,7 @@ show_toast_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  show_message (TN_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  _tn_window_show_message (TN_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 /* GObject */
@@ -253,6 +239,9 @@ tn_window_constructed (GObject *object)
 
   on_flap_layout_notify_cb (self, NULL, self->flap);
 
+  _tn_window_init_import (self);
+  _tn_window_init_dnd (self);
+
   /* Ready for triage: the keys 1 2 3 0 j k work from the start. */
   tn_contacts_page_focus_list (self->contacts_page);
 }
@@ -262,6 +251,7 @@ tn_window_dispose (GObject *object)
 {
   TnWindow *self = (TnWindow *) object;
 
+  _tn_window_dispose_import (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_WINDOW);
 
   G_OBJECT_CLASS (tn_window_parent_class)->dispose (object);
@@ -347,6 +337,11 @@ tn_window_class_init (TnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, contact_pane);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, drop_zone);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, import_label_widget);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, import_cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, on_flap_layout_notify_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_contact_notify_cb);
@@ -364,6 +359,8 @@ tn_window_class_init (TnWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-contact", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-pane", NULL);
+
+  _tn_window_class_init_import (widget_class);
 }
 
 static void
@@ -466,7 +463,7 @@ tn_window_delete_contact (TnWindow  *self,
 
   if (!tn_store_remove_contact (self->store, deleted, &error))
     {
-      show_message (self, error->message);
+      _tn_window_show_message (self, error->message);
       return;
     }
 

@@ -1,5 +1,5 @@
 /* tn-window.h — TrustNet's main window: the contacts page, the contact pane
- * beside it, and the toasts that report what happened.
+ * beside it, importing and exporting vCards, and the toasts that report what happened.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,9 +28,22 @@ void            tn_window_delete_contact    (TnWindow       *self,
 void            tn_window_add_toast         (TnWindow       *self,
                                              AdwToast       *toast);
 
+void            tn_window_import_files      (TnWindow       *self,
+                                             GFile         **files,
+                                             guint           n_files);
+gboolean        tn_window_get_importing     (TnWindow       *self);
+void            tn_window_cancel_import     (TnWindow       *self);
+void            tn_window_export_to_file    (TnWindow       *self,
+                                             GFile          *file);
+guint           tn_window_get_n_possible_duplicates (TnWindow *self);
+GtkWindow      *tn_window_review_duplicates (TnWindow       *self);
+
 /* For tests: the parts of the window. */
 TnContactsPage *tn_window_get_contacts_page (TnWindow       *self);
 TnContactPane  *tn_window_get_contact_pane  (TnWindow       *self);
 gboolean        tn_window_get_pane_revealed (TnWindow       *self);
+gboolean        tn_window_drop              (TnWindow       *self,
+                                             const GValue   *value);
+GtkWidget      *tn_window_get_drop_zone     (TnWindow       *self);
 
 G_END_DECLS

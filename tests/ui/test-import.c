@@ -1,0 +1,1358 @@
+/* test-import.c — importing and exporting in the real TrustNet window under Xvfb: a real
+ * drag and drop from another window, Import…, the progress bar and Cancel, the toast with
+ * Undo and Details, refused files, Possible Duplicates, export and re-import.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+
+#include "tn-application.h"
+#include "tn-duplicate-pair.h"
+#include "tn-duplicates-window.h"
+#include "tn-importer.h"
+#include "tn-window.h"
+
+typedef struct
+{
+  char *dir;
+  TnStore *store;
+  TnWindow *window;
+} Fixture;
+
+static TnApplication *application;
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* ---- Harness: the main loop, real input, screenshots ------------------------------------ */
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds or @ms milliseconds pass. */
+static gboolean
+wait_until_ms (Condition condition,
+               gpointer  data,
+               guint     ms)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add (ms, on_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  return condition (data);
+}
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data)
+{
+  return wait_until_ms (condition, data, 10000);
+}
+
+static gboolean
+on_settle_tick_cb (gpointer data)
+{
+  int *remaining = data;
+
+  (*remaining)--;
+  return *remaining < 0 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+/* Lets layout, drawing and X round trips happen for @ms milliseconds. */
+static void
+settle (guint ms)
+{
+  int remaining = ms / 20;
+
+  g_timeout_add (20, on_settle_tick_cb, &remaining);
+  while (remaining >= 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Each xdotool call is a process of its own: chained commands would send keys with
+ * XSendEvent, which GTK ignores, and a drag needs the main loop to run in between. */
+static void
+xdotool (const char *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static char *
+window_xid (GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  return g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+}
+
+static void
+move_pointer_to (int x,
+                 int y)
+{
+  g_autofree char *x_text = g_strdup_printf ("%d", x);
+  g_autofree char *y_text = g_strdup_printf ("%d", y);
+
+  xdotool ("mousemove", x_text, y_text, NULL);
+}
+
+/* Keys go to the window under the pointer: there is no window manager. */
+static void
+press_keys (GtkWidget  *window,
+            const char *keys)
+{
+  g_autofree char *xid = window_xid (window);
+
+  xdotool ("mousemove", "--window", xid, "400", "8", NULL);
+  xdotool ("key", "--delay", "50", keys, NULL);
+}
+
+static void
+save_screenshot (const char *name)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  const char *argv[] = { "import", "-window", "root", NULL, NULL };
+  int status = 0;
+
+  settle (300);
+  g_mkdir_with_parents (folder, 0755);
+  path = g_build_filename (folder, file_name, NULL);
+  argv[3] = path;
+  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, NULL, NULL, &status, NULL) &&
+      g_spawn_check_wait_status (status, NULL))
+    g_test_message ("screenshot: %s", path);
+  else
+    g_test_message ("no screenshot of %s: ImageMagick's import is missing", name);
+}
+
+/* ---- Harness: the window and its widgets ------------------------------------------------ */
+
+static gboolean
+window_is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("DISPLAY") == NULL)
+    {
+      g_test_skip ("needs an X display: run under xvfb-run");
+      return;
+    }
+
+  /* Settings live as long as the process: a filter one test set must not hide rows in the next. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_reset (settings, "contacts-filter");
+  }
+
+  fixture->dir = g_dir_make_tmp ("test-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "trustnet.db", NULL);
+  fixture->store = tn_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+open_window (Fixture *fixture)
+{
+  fixture->window = tn_window_new (ADW_APPLICATION (application), fixture->store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (wait_until (window_is_drawn, fixture->window));
+  settle (200);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static gboolean
+not_importing (gpointer data)
+{
+  return !tn_window_get_importing (data);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  if (fixture->window != NULL)
+    {
+      wait_until (not_importing, fixture->window);
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+    }
+  settle (50);
+  g_clear_object (&fixture->store);
+
+  if (fixture->dir != NULL)
+    {
+      remove_tree (fixture->dir);
+      g_free (fixture->dir);
+    }
+}
+
+static char *
+shared_path (const char *relative)
+{
+  const char *shared = g_getenv ("TRUSTNET_SHARED_DIR");
+
+  g_assert_nonnull (shared);
+  return g_build_filename (shared, relative, NULL);
+}
+
+static char *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (folder, 0700);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static guint
+n_stored (Fixture *fixture)
+{
+  return g_list_model_get_n_items (tn_store_get_contacts (fixture->store));
+}
+
+static guint
+n_visible (Fixture *fixture)
+{
+  TnContactsPage *page = tn_window_get_contacts_page (fixture->window);
+
+  return g_list_model_get_n_items (tn_contacts_page_get_visible_model (page));
+}
+
+/* How many contacts the database holds, read through a connection of its own. */
+static guint
+n_in_database (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) reopened = tn_store_open (tn_store_get_path (fixture->store), &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (tn_store_get_contacts (reopened));
+}
+
+static TnContact *
+find_contact (Fixture    *fixture,
+              const char *full_name)
+{
+  GListModel *contacts = tn_store_get_contacts (fixture->store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(TnContact) contact = g_list_model_get_item (contacts, i);
+
+      if (g_strcmp0 (tn_contact_get_full_name (contact), full_name) == 0)
+        return contact;
+    }
+
+  return NULL;
+}
+
+static gboolean
+list_shows (Fixture    *fixture,
+            const char *full_name)
+{
+  GListModel *visible = tn_contacts_page_get_visible_model (tn_window_get_contacts_page (fixture->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(TnContact) contact = g_list_model_get_item (visible, i);
+
+      if (g_strcmp0 (tn_contact_get_full_name (contact), full_name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Finds a shown label whose text contains @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return NULL;
+
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Finds a shown button whose label, without mnemonics, is @label. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return NULL;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      g_autoptr(GString) text = g_string_new (gtk_button_get_label (GTK_BUTTON (widget)));
+
+      g_string_replace (text, "_", "", 0);
+      if (g_str_equal (text->str, label))
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_is_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return find_label (wait->root, wait->text) != NULL;
+}
+
+/* Waits for a toast (or any label) that contains @text. */
+static void
+dump_labels (GtkWidget *widget,
+             int        depth)
+{
+  if (GTK_IS_LABEL (widget))
+    g_test_message ("%*slabel “%s” visible %d child-visible %d", depth, "", gtk_label_get_text (GTK_LABEL (widget)),
+                    gtk_widget_get_visible (widget), gtk_widget_get_child_visible (widget));
+  else
+    g_test_message ("%*s%s visible %d child-visible %d", depth, "", G_OBJECT_TYPE_NAME (widget),
+                    gtk_widget_get_visible (widget), gtk_widget_get_child_visible (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    dump_labels (child, depth + 1);
+}
+
+static void
+assert_label_appears (GtkWidget  *root,
+                      const char *text)
+{
+  LabelWait wait = { root, text };
+
+  if (!wait_until (label_is_shown, &wait))
+    {
+      dump_labels (root, 0);
+      g_error ("no label with “%s” appeared", text);
+    }
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint count;
+} CountWait;
+
+static gboolean
+has_n_stored (gpointer data)
+{
+  CountWait *wait = data;
+
+  return n_stored (wait->fixture) == wait->count;
+}
+
+static void
+import_and_wait (Fixture    *fixture,
+                 const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  tn_window_import_files (fixture->window, &file, 1);
+  g_assert_true (tn_window_get_importing (fixture->window));
+  g_assert_true (wait_until (not_importing, fixture->window));
+}
+
+/* ---- Drag and drop from another window --------------------------------------------------- */
+
+static gboolean
+drop_zone_shown (gpointer data)
+{
+  return gtk_widget_get_visible (tn_window_get_drop_zone (data));
+}
+
+static gboolean
+has_contact_named (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return find_contact (fixture, "contact number two") != NULL;
+}
+
+/* A small window of the test's own that offers @file as a drag source, the way a file
+ * manager does: a GdkFileList, which GTK hands over as text/uri-list. */
+static GtkWidget *
+open_drag_source (GFile *file)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkDragSource *source = gtk_drag_source_new ();
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  GdkFileList *files = gdk_file_list_new_from_array (&file, 1);
+
+  content = gdk_content_provider_new_typed (GDK_TYPE_FILE_LIST, files);
+  g_boxed_free (GDK_TYPE_FILE_LIST, files);
+  gtk_drag_source_set_content (source, content);
+  gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (source));
+
+  gtk_label_set_text (GTK_LABEL (label), name);
+  gtk_window_set_title (GTK_WINDOW (window), "drag source");
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 200, 100);
+  gtk_window_set_child (GTK_WINDOW (window), label);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (window_is_drawn, window));
+
+  return window;
+}
+
+static void
+test_drag_and_drop (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *source_xid = NULL;
+  GtkWidget *source;
+  CountWait wait = { fixture, 2 };
+  int from_x = 1120, from_y = 690;
+  int to_x = 560, to_y = 560;
+
+  if (fixture->store == NULL)
+    return;
+
+  path = shared_path ("vcards/real/thunderbird/export.vcf");
+  file = g_file_new_for_path (path);
+  open_window (fixture);
+
+  /* No window manager: both windows start at 0,0. The source goes to the lower right,
+   * over a corner of TrustNet's window, which is 1100 × 720. */
+  source = open_drag_source (file);
+  source_xid = window_xid (source);
+  xdotool ("windowmove", source_xid, "1020", "640", NULL);
+  settle (200);
+
+  /* Press on the source, then move onto TrustNet in steps, as a hand does. */
+  move_pointer_to (from_x, from_y);
+  settle (100);
+  xdotool ("mousedown", "1", NULL);
+  settle (100);
+  for (int step = 1; step <= 12; step++)
+    {
+      move_pointer_to (from_x + (to_x - from_x) * step / 12, from_y + (to_y - from_y) * step / 12);
+      settle (60);
+    }
+
+  g_assert_true (wait_until_ms (drop_zone_shown, fixture->window, 3000));
+  save_screenshot ("import-drop-zone");
+  g_assert_cmpuint (n_stored (fixture), ==, 0);
+
+  xdotool ("mouseup", "1", NULL);
+
+  /* The drop imports the file: the contacts are in the store and in the list. */
+  g_assert_true (wait_until (has_contact_named, fixture));
+  g_assert_true (wait_until (not_importing, fixture->window));
+  g_assert_true (wait_until (has_n_stored, &wait));
+  g_assert_false (gtk_widget_get_visible (tn_window_get_drop_zone (fixture->window)));
+  g_assert_true (list_shows (fixture, "contact number one"));
+  g_assert_true (list_shows (fixture, "contact number two"));
+  g_assert_cmpuint (n_in_database (fixture), ==, 2);
+  assert_label_appears (GTK_WIDGET (fixture->window), "Imported 2 contacts");
+
+  gtk_window_destroy (GTK_WINDOW (source));
+}
+
+/* The drop target's handler, given what GTK gives it: a GdkFileList of a folder and files. */
+static void
+test_drop_file_list (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *android = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) single = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *ignored = NULL;
+  gsize length;
+  GSList *list = NULL;
+  GdkFileList *files;
+  GValue value = G_VALUE_INIT;
+  CountWait wait = { fixture, 8 };
+
+  if (fixture->store == NULL)
+    return;
+
+  /* A folder with one vCard and a picture, which the folder walk passes by. */
+  android = shared_path ("vcards/real/ez-vcard/John_Doe_ANDROID.vcf");
+  g_file_get_contents (android, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_free (write_file (fixture, "phone/android.VCF", contents, length));
+  ignored = write_file (fixture, "phone/notes.txt", "not a vCard\n", -1);
+  folder_path = g_build_filename (fixture->dir, "phone", NULL);
+  folder = g_file_new_for_path (folder_path);
+  {
+    g_autofree char *thunderbird = shared_path ("vcards/real/thunderbird/export.vcf");
+
+    single = g_file_new_for_path (thunderbird);
+  }
+
+  open_window (fixture);
+
+  /* The same file twice, as a careless drop from two windows would give it: once is enough. */
+  list = g_slist_append (list, folder);
+  list = g_slist_append (list, single);
+  list = g_slist_append (list, single);
+  files = gdk_file_list_new_from_list (list);
+  g_slist_free (list);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+
+  g_assert_true (tn_window_drop (fixture->window, &value));
+  g_value_unset (&value);
+
+  g_assert_true (wait_until (not_importing, fixture->window));
+  g_assert_true (wait_until (has_n_stored, &wait));
+  g_assert_cmpuint (n_visible (fixture), ==, 8);
+  assert_label_appears (GTK_WIDGET (fixture->window), "Imported 8 contacts");
+}
+
+/* ---- Import with progress, the toast, Undo, Details --------------------------------------- */
+
+static void
+test_import_real_file_and_undo (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(TnContact) kept = NULL;
+  GtkWidget *undo;
+  CountWait wait = { fixture, 0 };
+
+  if (fixture->store == NULL)
+    return;
+
+  /* Someone already there is kept by Undo: it takes back that import only. */
+  kept = tn_contact_new ("Grace Hopper");
+  g_assert_true (tn_store_add_contact (fixture->store, kept, NULL));
+
+  path = shared_path ("vcards/real/ez-vcard/John_Doe_ANDROID.vcf");
+  open_window (fixture);
+
+  import_and_wait (fixture, path);
+
+  /* The six cards of the Android export, two of them with only an email address. */
+  g_assert_cmpuint (n_stored (fixture), ==, 7);
+  g_assert_cmpuint (n_visible (fixture), ==, 7);
+  g_assert_true (list_shows (fixture, "ÑÑÑÑ"));
+  assert_label_appears (GTK_WIDGET (fixture->window), "Imported 6 contacts");
+  save_screenshot ("import-result-toast");
+
+  undo = find_button (GTK_WIDGET (fixture->window), "Undo");
+  g_assert_nonnull (undo);
+  gtk_widget_activate (undo);
+
+  wait.count = 1;
+  g_assert_true (wait_until (has_n_stored, &wait));
+  g_assert_cmpuint (n_visible (fixture), ==, 1);
+  g_assert_cmpuint (n_in_database (fixture), ==, 1);
+  g_assert_nonnull (find_contact (fixture, "Grace Hopper"));
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static GtkWidget *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_is_open (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* The text of the open Import Report dialog. */
+static char *
+report_text (GtkWidget *dialog)
+{
+  GtkWidget *scroller = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+test_import_report (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  const char *broken =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:a card with no name at all\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alan Turing\r\nEMAIL:alan@example.org\r\nEND:VCARD\r\n";
+  g_autofree char *path = NULL;
+  GtkWidget *details;
+  GtkWidget *dialog;
+  g_autofree char *text = NULL;
+
+  if (fixture->store == NULL)
+    return;
+
+  path = write_file (fixture, "broken.vcf", broken, -1);
+  open_window (fixture);
+  import_and_wait (fixture, path);
+
+  g_assert_cmpuint (n_stored (fixture), ==, 2);
+  assert_label_appears (GTK_WIDGET (fixture->window), "Imported 2 contacts, skipped 1 broken card");
+
+  details = find_button (GTK_WIDGET (fixture->window), "Details");
+  g_assert_nonnull (details);
+  g_signal_emit_by_name (details, "clicked");
+  g_assert_true (wait_until (message_dialog_is_open, NULL));
+  dialog = find_message_dialog ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+
+  /* "file.vcf:LINE: message", line 6 being where the nameless card begins. */
+  text = report_text (dialog);
+  g_test_message ("report: %s", text);
+  g_assert_true (g_str_has_prefix (text, "broken.vcf:6: "));
+  save_screenshot ("import-report");
+
+  /* Escape closes it, from the keyboard. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  press_keys (dialog, "Escape");
+  g_assert_true (wait_until (is_gone, &dialog));
+}
+
+/* ---- Cancel ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  TnWindow *window;
+  guint n_notified;
+} CancelOnProgress;
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Presses Cancel at the first progress report, while the importer is still writing. */
+static void
+on_fraction_notify_cb (GtkProgressBar   *bar,
+                       GParamSpec       *pspec,
+                       CancelOnProgress *data)
+{
+  GtkWidget *cancel;
+
+  if (gtk_progress_bar_get_fraction (bar) <= 0.0 || data->n_notified++ > 0)
+    return;
+
+  /* The bar may still be sliding in: find the button by its name. */
+  cancel = find_named (GTK_WIDGET (data->window), "import-cancel-button");
+  g_assert_nonnull (cancel);
+  g_assert_true (gtk_widget_is_sensitive (cancel));
+  /* Clicked now: activating a button clicks it only after a 250 ms press animation. */
+  g_signal_emit_by_name (cancel, "clicked");
+  g_test_message ("cancelled at %.0f %%", 100 * gtk_progress_bar_get_fraction (bar));
+}
+
+typedef struct
+{
+  GPid pid;
+  gboolean taken;
+} Screenshot;
+
+static void
+on_screenshot_taken_cb (GPid     pid,
+                        int      status,
+                        gpointer data)
+{
+  Screenshot *screenshot = data;
+
+  g_spawn_close_pid (pid);
+  screenshot->pid = 0;
+}
+
+static gboolean
+is_zero (gpointer data)
+{
+  return *(GPid *) data == 0;
+}
+
+/* Photographs the screen once the bar has moved, without stopping the main loop: the
+ * import goes on while ImageMagick takes the picture. */
+static void
+on_fraction_notify_screenshot_cb (GtkProgressBar *bar,
+                                  GParamSpec     *pspec,
+                                  Screenshot     *screenshot)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *path = g_build_filename (folder, "import-progress.png", NULL);
+  const char *argv[] = { "import", "-window", "root", path, NULL };
+
+  if (gtk_progress_bar_get_fraction (bar) < 0.5 || screenshot->taken)
+    return;
+
+  screenshot->taken = TRUE;
+  g_mkdir_with_parents (folder, 0755);
+  if (g_spawn_async (NULL, (char **) argv, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &screenshot->pid, NULL))
+    {
+      g_child_watch_add (screenshot->pid, on_screenshot_taken_cb, screenshot);
+      g_test_message ("screenshot: %s", path);
+    }
+}
+
+static GtkProgressBar *
+find_progress_bar (GtkWidget *widget)
+{
+  if (GTK_IS_PROGRESS_BAR (widget))
+    return GTK_PROGRESS_BAR (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkProgressBar *found = find_progress_bar (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+generate_vcards (Fixture *fixture,
+                 guint    n_cards)
+{
+  g_autofree char *tool = shared_path ("tools/gen-vcards");
+  g_autofree char *count = g_strdup_printf ("%u", n_cards);
+  const char *argv[] = { tool, count, NULL };
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return write_file (fixture, "generated.vcf", output, -1);
+}
+
+static void
+test_cancel_large_import (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  CancelOnProgress cancel = { 0 };
+  Screenshot screenshot = { 0 };
+  GtkProgressBar *bar;
+  gulong handler;
+
+  if (fixture->store == NULL)
+    return;
+
+  g_assert_true (tn_store_add_contact (fixture->store, tn_contact_new ("Grace Hopper"), NULL));
+  path = generate_vcards (fixture, 20000);
+  file = g_file_new_for_path (path);
+  open_window (fixture);
+
+  bar = find_progress_bar (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (bar);
+  cancel.window = fixture->window;
+  handler = g_signal_connect (bar, "notify::fraction", G_CALLBACK (on_fraction_notify_cb), &cancel);
+
+  tn_window_import_files (fixture->window, &file, 1);
+  g_assert_true (wait_until (not_importing, fixture->window));
+  g_signal_handler_disconnect (bar, handler);
+
+  g_assert_cmpuint (cancel.n_notified, >, 0);
+  assert_label_appears (GTK_WIDGET (fixture->window), "Import cancelled; nothing was changed");
+  g_assert_cmpuint (n_stored (fixture), ==, 1);
+  g_assert_cmpuint (n_visible (fixture), ==, 1);
+  g_assert_cmpuint (n_in_database (fixture), ==, 1);
+
+  /* The same file imports in full afterwards; the bar is photographed on the way. */
+  handler = g_signal_connect (bar, "notify::fraction", G_CALLBACK (on_fraction_notify_screenshot_cb), &screenshot);
+  import_and_wait (fixture, path);
+  g_signal_handler_disconnect (bar, handler);
+  g_assert_true (wait_until (is_zero, &screenshot.pid));
+  g_assert_cmpuint (n_stored (fixture), ==, 20001);
+  g_assert_cmpuint (n_in_database (fixture), ==, 20001);
+}
+
+/* Undo of one import pressed while another runs: it waits for the database, then
+ * takes back exactly the first import. */
+static void
+test_undo_while_importing (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *small = NULL;
+  g_autofree char *large = NULL;
+  g_autoptr(GFile) large_file = NULL;
+  GtkWidget *undo;
+  CountWait wait = { fixture, 20000 };
+
+  if (fixture->store == NULL)
+    return;
+
+  small = shared_path ("vcards/real/thunderbird/export.vcf");
+  large = generate_vcards (fixture, 20000);
+  large_file = g_file_new_for_path (large);
+  open_window (fixture);
+
+  import_and_wait (fixture, small);
+  g_assert_cmpuint (n_stored (fixture), ==, 2);
+  undo = find_button (GTK_WIDGET (fixture->window), "Undo");
+  g_assert_nonnull (undo);
+
+  tn_window_import_files (fixture->window, &large_file, 1);
+  g_assert_true (tn_window_get_importing (fixture->window));
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_true (tn_window_get_importing (fixture->window));
+
+  g_assert_true (wait_until (not_importing, fixture->window));
+  g_assert_true (wait_until (has_n_stored, &wait));
+  g_assert_null (find_contact (fixture, "contact number one"));
+  g_assert_cmpuint (n_in_database (fixture), ==, 20000);
+  assert_label_appears (GTK_WIDGET (fixture->window), "Imported 20000 contacts");
+}
+
+/* ---- Refusing what is not a vCard ----------------------------------------------------- */
+
+static const guchar png_bytes[] = {
+  0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+  0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+};
+
+static void
+test_refuse_not_vcards (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *renamed = NULL;
+  g_autofree char *picture = NULL;
+  g_autofree char *empty_folder = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GValue value = G_VALUE_INIT;
+
+  if (fixture->store == NULL)
+    return;
+
+  g_assert_true (tn_store_add_contact (fixture->store, tn_contact_new ("Grace Hopper"), NULL));
+  renamed = write_file (fixture, "contacts.vcf", (const char *) png_bytes, sizeof png_bytes);
+  picture = write_file (fixture, "holiday.png", (const char *) png_bytes, sizeof png_bytes);
+  g_free (write_file (fixture, "pictures/beach.png", (const char *) png_bytes, sizeof png_bytes));
+  empty_folder = g_build_filename (fixture->dir, "pictures", NULL);
+  open_window (fixture);
+
+  /* A PNG renamed .vcf reaches the importer, which says what it is. */
+  file = g_file_new_for_path (renamed);
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_assert_true (tn_window_drop (fixture->window, &value));
+  g_value_unset (&value);
+  g_assert_true (wait_until (not_importing, fixture->window));
+  assert_label_appears (GTK_WIDGET (fixture->window), "is a PNG image, not a vCard file");
+  save_screenshot ("import-refused");
+  g_assert_null (find_button (GTK_WIDGET (fixture->window), "Undo"));
+  g_assert_cmpuint (n_stored (fixture), ==, 1);
+  g_assert_cmpuint (n_in_database (fixture), ==, 1);
+
+  /* A real picture, and a folder of pictures, are refused before any import. */
+  g_clear_object (&file);
+  file = g_file_new_for_path (picture);
+  folder = g_file_new_for_path (empty_folder);
+  {
+    GFile *both[] = { file, folder };
+
+    tn_window_import_files (fixture->window, both, 2);
+  }
+  g_assert_true (wait_until (not_importing, fixture->window));
+  assert_label_appears (GTK_WIDGET (fixture->window), "Nothing was imported from the 2 files");
+  g_assert_nonnull (find_button (GTK_WIDGET (fixture->window), "Details"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-report", NULL));
+  g_assert_true (wait_until (message_dialog_is_open, NULL));
+  {
+    GtkWidget *dialog = find_message_dialog ();
+    g_autofree char *text = report_text (dialog);
+
+    g_test_message ("report: %s", text);
+    g_assert_nonnull (strstr (text, "“holiday.png” is not a vCard file (PNG image)."));
+    g_assert_nonnull (strstr (text, "The folder “pictures” holds no vCard files."));
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    gtk_window_close (GTK_WINDOW (dialog));
+    g_assert_true (wait_until (is_gone, &dialog));
+  }
+  g_assert_cmpuint (n_stored (fixture), ==, 1);
+  g_assert_cmpuint (n_in_database (fixture), ==, 1);
+}
+
+/* ---- Import… from the menu's shortcut ------------------------------------------------- */
+
+static GtkWidget *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+file_chooser_is_open (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+static gboolean
+has_selection (gpointer data)
+{
+  g_autoptr(GListModel) files = gtk_file_chooser_get_files (data);
+
+  return g_list_model_get_n_items (files) == 1;
+}
+
+static void
+test_import_with_chooser (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GListModel) filters = NULL;
+  GtkWidget *chooser;
+  GtkFileFilter *filter;
+  CountWait wait = { fixture, 2 };
+
+  if (fixture->store == NULL)
+    return;
+
+  path = shared_path ("vcards/real/thunderbird/export.vcf");
+  file = g_file_new_for_path (path);
+  open_window (fixture);
+
+  /* Ctrl+I, as a person would; without a portal GTK shows its own dialog. */
+  press_keys (GTK_WIDGET (fixture->window), "ctrl+i");
+  g_assert_true (wait_until (file_chooser_is_open, NULL));
+  chooser = find_file_chooser ();
+  g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "vCard Files");
+
+  /* The file is selected once its folder is loaded. */
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  g_assert_true (wait_until (has_selection, chooser));
+  save_screenshot ("import-chooser");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  g_assert_true (wait_until (has_n_stored, &wait));
+  g_assert_true (wait_until (not_importing, fixture->window));
+  assert_label_appears (GTK_WIDGET (fixture->window), "Imported 2 contacts");
+}
+
+/* ---- Export, and import again -------------------------------------------------------- */
+
+static char *
+describe (TnContact *contact)
+{
+  g_autofree char *emails = g_strjoinv (",", (char **) tn_contact_get_emails (contact));
+  g_autofree char *phones = g_strjoinv (",", (char **) tn_contact_get_phones (contact));
+
+  return g_strdup_printf ("%s|%s|%s|%s|%s|%s|%s|%s|%d",
+                          tn_contact_get_full_name (contact),
+                          tn_contact_get_given_name (contact),
+                          tn_contact_get_family_name (contact),
+                          tn_contact_get_organization (contact),
+                          tn_contact_get_title (contact),
+                          tn_contact_get_birthday (contact),
+                          emails, phones, tn_contact_get_trust (contact));
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GPtrArray *
+describe_all (GListModel *contacts)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(TnContact) contact = g_list_model_get_item (contacts, i);
+
+      g_ptr_array_add (lines, describe (contact));
+    }
+
+  g_ptr_array_sort (lines, compare_lines);
+  return lines;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_export_round_trip (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  const char *files[] = {
+    "vcards/real/ez-vcard/John_Doe_ANDROID.vcf",
+    "vcards/real/ez-vcard/John_Doe_IPHONE.vcf",
+    "vcards/real/thunderbird/export.vcf",
+    "vcards/real/kcontacts/vcard9.vcf",
+  };
+  g_autofree char *exported = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *other_db = NULL;
+  g_autoptr(GFile) exported_file = NULL;
+  g_autoptr(GFile) shown_file = NULL;
+  g_autoptr(TnStore) other = NULL;
+  g_autoptr(TnImportResult) result = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  TnContactsPage *page;
+  TnContact *rated;
+
+  if (fixture->store == NULL)
+    return;
+
+  open_window (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = shared_path (files[i]);
+
+      import_and_wait (fixture, path);
+    }
+  rated = find_contact (fixture, "contact number one");
+  g_assert_nonnull (rated);
+  g_assert_true (tn_store_set_trust (fixture->store, rated, TN_TRUST_COMPLETELY, NULL));
+
+  /* Everyone, with no search or filter. */
+  exported = g_build_filename (fixture->dir, "everyone.vcf", NULL);
+  exported_file = g_file_new_for_path (exported);
+  tn_window_export_to_file (fixture->window, exported_file);
+  g_assert_true (wait_until (file_exists, exported));
+  {
+    g_autofree char *expected = g_strdup_printf ("Exported %u contacts to “everyone.vcf”", n_stored (fixture));
+
+    assert_label_appears (GTK_WIDGET (fixture->window), expected);
+  }
+
+  other_db = g_build_filename (fixture->dir, "other.db", NULL);
+  other = tn_store_open (other_db, &error);
+  g_assert_no_error (error);
+  result = tn_importer_import (other, &exported_file, 1, TN_IMPORT_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_skipped, ==, 0);
+
+  before = describe_all (tn_store_get_contacts (fixture->store));
+  after = describe_all (tn_store_get_contacts (other));
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (before, i));
+
+  /* With the "Completely" filter on, only who the list shows is written. */
+  page = tn_window_get_contacts_page (fixture->window);
+  tn_contacts_page_set_trust_filter (page, "completely");
+  settle (100);
+  g_assert_cmpuint (n_visible (fixture), ==, 1);
+  shown = g_build_filename (fixture->dir, "shown.vcf", NULL);
+  shown_file = g_file_new_for_path (shown);
+  tn_window_export_to_file (fixture->window, shown_file);
+  g_assert_true (wait_until (file_exists, shown));
+  assert_label_appears (GTK_WIDGET (fixture->window), "Exported 1 contact to “shown.vcf”");
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (shown, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "FN:contact number one"));
+    g_assert_null (strstr (text, "contact number two"));
+  }
+}
+
+/* ---- Possible duplicates ----------------------------------------------------------------- */
+
+static gboolean
+has_duplicates_button (gpointer data)
+{
+  return find_button (data, "Review Duplicates") != NULL;
+}
+
+static void
+test_possible_duplicates (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  const char *cards =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nORG:Babbage & Co\r\nEMAIL:countess@example.net\r\n"
+    "TEL:+44 20 7946 0000\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alan Turing\r\nEMAIL:alan.t@example.net\r\nEND:VCARD\r\n";
+  g_autofree char *path = NULL;
+  g_autoptr(TnContact) ada = NULL;
+  g_autoptr(TnContact) alan = NULL;
+  const char *ada_emails[] = { "ada@example.org", NULL };
+  const char *alan_emails[] = { "alan@example.org", NULL };
+  GtkWidget *review;
+  GtkWindow *duplicates;
+  GListModel *pairs;
+  g_autoptr(TnDuplicatePair) first_pair = NULL;
+  GtkWidget *merge;
+  CountWait wait = { fixture, 3 };
+
+  if (fixture->store == NULL)
+    return;
+
+  ada = tn_contact_new ("Ada Lovelace");
+  tn_contact_set_emails (ada, ada_emails);
+  tn_contact_set_trust (ada, TN_TRUST_COMPLETELY);
+  g_assert_true (tn_store_add_contact (fixture->store, ada, NULL));
+  alan = tn_contact_new ("Alan Turing");
+  tn_contact_set_emails (alan, alan_emails);
+  g_assert_true (tn_store_add_contact (fixture->store, alan, NULL));
+
+  path = write_file (fixture, "namesakes.vcf", cards, -1);
+  open_window (fixture);
+  g_assert_cmpuint (tn_window_get_n_possible_duplicates (fixture->window), ==, 0);
+
+  import_and_wait (fixture, path);
+  g_assert_cmpuint (n_stored (fixture), ==, 4);
+  g_assert_cmpuint (tn_window_get_n_possible_duplicates (fixture->window), ==, 2);
+  g_assert_true (wait_until (has_duplicates_button, fixture->window));
+
+  /* The main menu offers the review too. */
+  press_keys (GTK_WIDGET (fixture->window), "F10");
+  assert_label_appears (GTK_WIDGET (fixture->window), "Possible Duplicates…");
+  save_screenshot ("import-menu");
+  press_keys (GTK_WIDGET (fixture->window), "Escape");
+  settle (200);
+
+  /* From the toast to the review. */
+  review = find_button (GTK_WIDGET (fixture->window), "Review Duplicates");
+  gtk_widget_activate (review);
+  settle (300);
+  duplicates = tn_window_review_duplicates (fixture->window);
+  g_assert_true (TN_IS_DUPLICATES_WINDOW (duplicates));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (duplicates)));
+  pairs = tn_duplicates_window_get_pairs (TN_DUPLICATES_WINDOW (duplicates));
+  g_assert_cmpuint (g_list_model_get_n_items (pairs), ==, 2);
+  first_pair = g_list_model_get_item (pairs, 0);
+  g_assert_true (tn_duplicate_pair_get_first (first_pair) == ada);
+  assert_label_appears (GTK_WIDGET (duplicates), "countess@example.net");
+  assert_label_appears (GTK_WIDGET (duplicates), "Trust:\u00a0Completely");
+  save_screenshot ("import-duplicates");
+
+  /* Merge Ada from the keyboard: the first row's Keep Both has the focus, Tab goes on to
+   * its Merge. One contact is left, with both addresses and her rating. */
+  press_keys (GTK_WIDGET (duplicates), "Tab");
+  settle (100);
+  merge = gtk_root_get_focus (GTK_ROOT (duplicates));
+  g_assert_true (GTK_IS_BUTTON (merge));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (merge)), ==, "_Merge");
+  press_keys (GTK_WIDGET (duplicates), "space");
+  g_assert_true (wait_until (has_n_stored, &wait));
+  g_assert_cmpuint (g_list_model_get_n_items (pairs), ==, 1);
+  g_assert_true (tn_contact_has_email (ada, "countess@example.net"));
+  g_assert_true (tn_contact_has_email (ada, "ada@example.org"));
+  g_assert_cmpint (tn_contact_get_trust (ada), ==, TN_TRUST_COMPLETELY);
+  g_assert_cmpstr (tn_contact_get_organization (ada), ==, "Babbage & Co");
+  g_assert_cmpuint (tn_window_get_n_possible_duplicates (fixture->window), ==, 1);
+
+  /* Keep the two Alans apart: nothing changes in the store, nothing is left to review. */
+  tn_duplicates_window_keep_apart (TN_DUPLICATES_WINDOW (duplicates), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (pairs), ==, 0);
+  g_assert_cmpuint (n_stored (fixture), ==, 3);
+  g_assert_cmpuint (tn_window_get_n_possible_duplicates (fixture->window), ==, 0);
+  assert_label_appears (GTK_WIDGET (duplicates), "No Possible Duplicates");
+
+  /* Escape closes the window; the menu no longer offers the review. */
+  g_object_add_weak_pointer (G_OBJECT (duplicates), (gpointer *) &duplicates);
+  press_keys (GTK_WIDGET (duplicates), "Escape");
+  g_assert_true (wait_until (is_gone, &duplicates));
+  press_keys (GTK_WIDGET (fixture->window), "F10");
+  assert_label_appears (GTK_WIDGET (fixture->window), "Import…");
+  g_assert_null (find_label (GTK_WIDGET (fixture->window), "Possible Duplicates"));
+  press_keys (GTK_WIDGET (fixture->window), "Escape");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  g_setenv ("GDK_BACKEND", "x11", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  /* GTK's own file chooser, not a portal's: the test drives it. */
+  g_setenv ("GTK_USE_PORTAL", "0", TRUE);
+  gtk_disable_setlocale ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") != NULL)
+    {
+      application = tn_application_new ();
+      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (application), NULL, NULL);
+    }
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/import/drag-and-drop", test_drag_and_drop);
+  ADD_TEST ("/import/drop-file-list", test_drop_file_list);
+  ADD_TEST ("/import/real-file-and-undo", test_import_real_file_and_undo);
+  ADD_TEST ("/import/report", test_import_report);
+  ADD_TEST ("/import/cancel", test_cancel_large_import);
+  ADD_TEST ("/import/undo-while-importing", test_undo_while_importing);
+  ADD_TEST ("/import/refuse-not-vcards", test_refuse_not_vcards);
+  ADD_TEST ("/import/chooser", test_import_with_chooser);
+  ADD_TEST ("/import/export-round-trip", test_export_round_trip);
+  ADD_TEST ("/import/possible-duplicates", test_possible_duplicates);
+
+  result = g_test_run ();
+  g_clear_object (&application);
+  return result;
+}
