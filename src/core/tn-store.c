@@ -1741,8 +1741,11 @@ check_batch_can_be_undone (TnStore  *self,
   result = sqlite3_step (statement);
   if (result == SQLITE_DONE)
     {
+      /* The number is formatted apart: xgettext cannot read G_GINT64_FORMAT. */
+      g_autofree char *batch_text = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
+
       g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
-                   _("There is no import %" G_GINT64_FORMAT " to undo"), batch_id);
+                   _("There is no import %s to undo"), batch_text);
       return FALSE;
     }
   if (result != SQLITE_ROW)
