@@ -37,21 +37,24 @@ tn_application_handle_local_options (GApplication *application,
   return tn_cli_run (options);
 }
 
+/* The window needs the store; without it, say why in the window and on
+ * stderr, and keep the database as it is rather than start over with an
+ * empty one. */
 static void
 show_store_error (TnApplication *self,
                   const GError  *error)
 {
-  AdwMessageDialog *dialog;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *window;
 
   g_printerr ("trustnet: %s\n", error->message);
 
-  /* The window needs the store; without it, say why and keep the
-   * database as it is rather than starting over with an empty one. */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Cannot Open Your Contacts"), error->message));
-  adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (g_application_quit), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  builder = gtk_builder_new_from_resource ("/org/example/TrustNet/ui/tn-store-error-window.ui");
+  window = GTK_WINDOW (gtk_builder_get_object (builder, "window"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (gtk_builder_get_object (builder, "status_page")),
+                                   error->message);
+  gtk_window_set_application (window, GTK_APPLICATION (self));
+  gtk_window_present (window);
 }
 
 static void
