@@ -15,6 +15,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "tn-test-util.h"
+
 #define NOW "2026-11-24T09:00:00Z"
 #define PYTHON "/usr/bin/python3"
 
@@ -56,37 +58,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GStatBuf info;
-
-  if (g_lstat (path, &info) != 0)
-    return;
-
-  if (S_ISDIR (info.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_remove (path);
-    }
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  tn_test_remove_tree (fixture->dir);
   g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->path, g_free);
@@ -217,33 +192,6 @@ add_ok (const char *database,
 }
 
 static char *
-sqlite_cli (const char *path,
-            const char *sql)
-{
-  const char *argv[] = { "sqlite3", "-batch", path, sql, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *standard_error = NULL;
-  char *standard_output = NULL;
-  int wait_status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &standard_output, &standard_error, &wait_status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (wait_status, &error))
-    g_error ("sqlite3 “%s” failed: %s\n%s", sql, error->message, standard_error);
-  g_assert_cmpstr (standard_error, ==, "");
-
-  return g_strchomp (standard_output);
-}
-
-/* Everything in the database as SQL text: equal dumps, equal databases. */
-static char *
-dump (const char *path)
-{
-  return sqlite_cli (path, ".dump");
-}
-
-static char *
 list_json (const char *database)
 {
   g_auto(Run) run = { 0 };
@@ -350,11 +298,11 @@ test_add (Fixture       *fixture,
   g_assert_cmpstr (run.out, ==, "0\tAda Lovelace\tAnalytical Engines\tada@example.org\n");
 
   {
-    g_autofree char *stored_uid = sqlite_cli (fixture->path, "SELECT uid FROM contacts");
+    g_autofree char *stored_uid = tn_test_sqlite (fixture->path, "SELECT uid FROM contacts");
 
     g_assert_cmpstr (stored_uid, ==, uid);
   }
-  created = sqlite_cli (fixture->path, "SELECT created_at FROM contacts");
+  created = tn_test_sqlite (fixture->path, "SELECT created_at FROM contacts");
   g_assert_cmpstr (created, ==, expected_created);
 
   /* Several addresses, in order; the name is trimmed. */
@@ -470,7 +418,7 @@ test_rate (Fixture       *fixture,
   assert_success (&run);
   g_assert_cmpstr (run.out, ==, "Grace Hopper: trust 3 (Vaguely)\n");
 
-  uid = sqlite_cli (fixture->path, "SELECT uid FROM contacts WHERE full_name = 'Grace Hopper'");
+  uid = tn_test_sqlite (fixture->path, "SELECT uid FROM contacts WHERE full_name = 'Grace Hopper'");
   run_on (fixture->path, &run, "--with", uid, "--rate", "2", NULL);
   assert_success (&run);
   g_assert_cmpstr (run.out, ==, "Grace Hopper: trust 2 (Moderately)\n");
@@ -483,8 +431,8 @@ test_rate (Fixture       *fixture,
 
   /* Every change is in the history, at TRUSTNET_NOW. */
   {
-    g_autofree char *history = sqlite_cli (fixture->path, "SELECT trust FROM trust_changes ORDER BY id");
-    g_autofree char *times = sqlite_cli (fixture->path, "SELECT count(DISTINCT changed_at) FROM trust_changes");
+    g_autofree char *history = tn_test_sqlite (fixture->path, "SELECT trust FROM trust_changes ORDER BY id");
+    g_autofree char *times = tn_test_sqlite (fixture->path, "SELECT count(DISTINCT changed_at) FROM trust_changes");
 
     g_assert_cmpstr (history, ==, "1\n0\n3\n2");
     g_assert_cmpstr (times, ==, "1");
@@ -494,7 +442,7 @@ test_rate (Fixture       *fixture,
   run_on (fixture->path, &run, "--with", "grace@navy.example", "--rate", "2", NULL);
   assert_success (&run);
   {
-    g_autofree char *count = sqlite_cli (fixture->path, "SELECT count(*) FROM trust_changes");
+    g_autofree char *count = tn_test_sqlite (fixture->path, "SELECT count(*) FROM trust_changes");
 
     g_assert_cmpstr (count, ==, "4");
   }
@@ -538,7 +486,7 @@ test_strange_strings (Fixture       *fixture,
   g_assert_cmpstr (run.out, ==, expected_rated);
 
   {
-    g_autofree char *tables = sqlite_cli (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name = 'contacts'");
+    g_autofree char *tables = tn_test_sqlite (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name = 'contacts'");
 
     g_assert_cmpstr (tables, ==, "1");
   }
@@ -566,7 +514,7 @@ test_list_one_line_per_contact (Fixture       *fixture,
   run_on (fixture->path, &run, "--add", "Alan\tTuring", "--org", "Bletchley\tPark", NULL);
   run_on (fixture->path, &run, "--add", "Charles Babbage", "--org", "Difference\r\nEngines", NULL);
 
-  count = sqlite_cli (fixture->path, "SELECT count(*) FROM contacts");
+  count = tn_test_sqlite (fixture->path, "SELECT count(*) FROM contacts");
   n_contacts = (guint) g_ascii_strtoull (count, NULL, 10);
   g_assert_cmpuint (n_contacts, >=, 1);
 
@@ -658,7 +606,7 @@ test_error_case (Fixture       *fixture,
     return;
 
   seed (fixture->path);
-  dump_before = dump (fixture->path);
+  dump_before = tn_test_dump (fixture->path);
   json_before = list_json (fixture->path);
 
   run_argv (fixture->path, error_case->args, &run);
@@ -666,7 +614,7 @@ test_error_case (Fixture       *fixture,
   if (error_case->mentions != NULL)
     g_assert_nonnull (strstr (run.err, error_case->mentions));
 
-  dump_after = dump (fixture->path);
+  dump_after = tn_test_dump (fixture->path);
   json_after = list_json (fixture->path);
   g_assert_cmpstr (dump_after, ==, dump_before);
   g_assert_cmpstr (json_after, ==, json_before);
@@ -724,7 +672,7 @@ test_error_creates_no_database (Fixture       *fixture,
           g_test_message ("%s left a new database behind", error_cases[i].path);
           g_test_fail_printf ("%s left a new database %s behind", error_cases[i].path, fixture->path);
           /* Judge the next case on its own. */
-          remove_tree (folder);
+          tn_test_remove_tree (folder);
         }
     }
 }
@@ -741,7 +689,7 @@ test_unknown_option (Fixture       *fixture,
     return;
 
   seed (fixture->path);
-  before = dump (fixture->path);
+  before = tn_test_dump (fixture->path);
 
   run_on (fixture->path, &run, "--frobnicate", NULL);
   g_test_message ("stderr: %s", run.err);
@@ -753,7 +701,7 @@ test_unknown_option (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
 
-  after = dump (fixture->path);
+  after = tn_test_dump (fixture->path);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -872,7 +820,7 @@ test_newer_schema (Fixture       *fixture,
     return;
 
   add_ok (fixture->path, "Ada Lovelace", "ada@example.org");
-  result = sqlite_cli (fixture->path, "PRAGMA user_version = 99; PRAGMA wal_checkpoint(TRUNCATE);");
+  result = tn_test_sqlite (fixture->path, "PRAGMA user_version = 99; PRAGMA wal_checkpoint(TRUNCATE);");
   g_assert_cmpstr (result, ==, "0|0|0");
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   file_snapshot_take (&before, fixture->path);
@@ -974,12 +922,12 @@ test_import_again (Fixture       *fixture,
   run_on (fixture->path, &run, "--import", two, NULL);
   assert_success (&run);
   g_assert_cmpstr (run.out, ==, "Imported 2 contacts, merged 0 duplicates, skipped 0 broken cards\n");
-  before = dump (fixture->path);
+  before = tn_test_dump (fixture->path);
 
   run_on (fixture->path, &run, "--import", two, NULL);
   assert_success (&run);
   g_assert_cmpstr (run.out, ==, "Imported 0 contacts, merged 0 duplicates, skipped 0 broken cards; 2 were already there\n");
-  after = dump (fixture->path);
+  after = tn_test_dump (fixture->path);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -1009,7 +957,7 @@ test_import_several (Fixture       *fixture,
   g_assert_cmpstr (run.out, ==, "Imported 1 contact, merged 0 duplicates, skipped 0 broken cards; 1 was already there\n");
 
   {
-    g_autofree char *batches = sqlite_cli (fixture->path, "SELECT group_concat (file_name, ' ') FROM import_batches");
+    g_autofree char *batches = tn_test_sqlite (fixture->path, "SELECT group_concat (file_name, ' ') FROM import_batches");
 
     /* One batch per file that changed something. */
     g_assert_cmpstr (batches, ==, "ada.vcf grace.vcf alan.vcf");
@@ -1038,7 +986,7 @@ test_import_refused (Fixture       *fixture,
     return;
 
   seed (fixture->path);
-  before = dump (fixture->path);
+  before = tn_test_dump (fixture->path);
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
@@ -1050,7 +998,7 @@ test_import_refused (Fixture       *fixture,
       assert_user_error (&run);
       g_assert_nonnull (strstr (run.err, refused[i].mentions));
 
-      after = dump (fixture->path);
+      after = tn_test_dump (fixture->path);
       g_assert_cmpstr (after, ==, before);
     }
 }
@@ -1173,7 +1121,7 @@ test_import_killed (Fixture       *fixture,
   /* A database with its schema, and nothing else, to copy for each run. */
   run_on (empty, &run, "--list", NULL);
   assert_success (&run);
-  empty_dump = dump (empty);
+  empty_dump = tn_test_dump (empty);
 
   for (guint i = 0; i < G_N_ELEMENTS (delays_ms); i++)
     {
@@ -1198,13 +1146,13 @@ test_import_killed (Fixture       *fixture,
       g_assert_no_error (error);
 
       /* What another program finds afterwards: SQLite rolls back what was not committed. */
-      check = sqlite_cli (database, "PRAGMA integrity_check");
+      check = tn_test_sqlite (database, "PRAGMA integrity_check");
       g_assert_cmpstr (check, ==, "ok");
-      count = sqlite_cli (database, "SELECT count (*) FROM contacts");
+      count = tn_test_sqlite (database, "SELECT count (*) FROM contacts");
       g_test_message ("killed after %u ms: %s contacts", delays_ms[i], count);
       if (g_str_equal (count, "0"))
         {
-          g_autofree char *after = dump (database);
+          g_autofree char *after = tn_test_dump (database);
 
           g_assert_cmpstr (after, ==, empty_dump);
           n_untouched++;
@@ -1227,7 +1175,7 @@ test_import_killed (Fixture       *fixture,
 
     run_on (database, &finished, "--import", path, NULL);
     assert_success (&finished);
-    g_assert_cmpstr ((count = sqlite_cli (database, "SELECT count (*) FROM contacts")), ==, "20000");
+    g_assert_cmpstr ((count = tn_test_sqlite (database, "SELECT count (*) FROM contacts")), ==, "20000");
   }
 }
 

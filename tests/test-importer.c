@@ -24,6 +24,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 #include "tn-importer.h"
 #include "tn-store.h"
 #include "tn-text.h"
+#include "tn-test-util.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVCard, g_object_unref)
 
@@ -38,31 +39,6 @@ typedef struct
   char *path; /* the database */
   TnStore *store;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf info;
-
-  if (g_lstat (path, &info) != 0)
-    return;
-
-  if (S_ISDIR (info.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
 
 static TnStore *
 open_store (const char *path)
@@ -93,7 +69,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  tn_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->path, g_free);
   g_unsetenv ("TRUSTNET_NOW");
@@ -222,39 +198,12 @@ assert_strv (const char * const *strv,
   g_assert_null (strv[i]);
 }
 
-/* Runs SQL through the sqlite3 command-line tool, another program on the same file. */
-static char *
-sqlite_cli (const char *path,
-            const char *sql)
-{
-  const char *argv[] = { "sqlite3", "-batch", path, sql, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *standard_error = NULL;
-  char *standard_output = NULL;
-  int wait_status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &standard_output, &standard_error, &wait_status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (wait_status, &error))
-    g_error ("sqlite3 “%s” failed: %s\n%s", sql, error->message, standard_error);
-
-  return g_strchomp (standard_output);
-}
-
-/* Everything in the database as SQL text: equal dumps, equal databases. */
-static char *
-dump (const char *path)
-{
-  return sqlite_cli (path, ".dump");
-}
-
 static void
 assert_query (const char *path,
               const char *sql,
               const char *expected)
 {
-  g_autofree char *result = sqlite_cli (path, sql);
+  g_autofree char *result = tn_test_sqlite (path, sql);
 
   g_assert_cmpstr (result, ==, expected);
 }
@@ -577,7 +526,7 @@ test_migration_from_v1 (void)
   g_autofree char *dir = g_dir_make_tmp ("test-importer-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
   g_autoptr(TnStore) store = NULL;
-  g_autofree char *result = sqlite_cli (path, v1);
+  g_autofree char *result = tn_test_sqlite (path, v1);
   TnContact *ada;
 
   store = open_store (path);
@@ -590,7 +539,7 @@ test_migration_from_v1 (void)
   assert_query (path, "SELECT count (*) FROM import_batches", "0");
 
   g_clear_object (&store);
-  remove_tree (dir);
+  tn_test_remove_tree (dir);
 }
 
 /* ---- Reading a file card by card ----------------------------------------------------- */
@@ -1008,7 +957,7 @@ test_reimport_changes_nothing (Fixture       *fixture,
   g_autofree char *path = write_file (fixture, "three.vcf", three_cards, -1);
   g_autoptr(TnImportResult) first = import_paths (fixture->store, path, NULL);
   g_autoptr(TnImportResult) second = NULL;
-  g_autofree char *before = dump (fixture->path);
+  g_autofree char *before = tn_test_dump (fixture->path);
   g_autofree char *after = NULL;
   TnImportFileResult *file;
 
@@ -1020,7 +969,7 @@ test_reimport_changes_nothing (Fixture       *fixture,
   g_assert_cmpint (file->batch_id, ==, 0);
   g_assert_cmpuint (second->changed_ids->len, ==, 0);
 
-  after = dump (fixture->path);
+  after = tn_test_dump (fixture->path);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (n_contacts (fixture->store), ==, 3);
 }
@@ -1099,14 +1048,14 @@ test_not_a_vcard (Fixture       *fixture,
   g_autoptr(TnImportResult) result = NULL;
   g_autoptr(TnImportResult) mixed = NULL;
 
-  before = dump (fixture->path);
+  before = tn_test_dump (fixture->path);
   result = import_paths (fixture->store, photo, empty, NULL);
   g_assert_cmpuint (result->n_refused, ==, 2);
   g_assert_error (file_result (result, 0)->error, TN_VCARD_ERROR, TN_VCARD_ERROR_NOT_VCARD);
   g_assert_cmpstr (file_result (result, 0)->error->message, ==, "“photo.vcf” is a PNG image, not a vCard file.");
   g_assert_error (file_result (result, 1)->error, TN_VCARD_ERROR, TN_VCARD_ERROR_EMPTY);
   g_assert_cmpint (file_result (result, 0)->batch_id, ==, 0);
-  after = dump (fixture->path);
+  after = tn_test_dump (fixture->path);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (n_contacts (fixture->store), ==, 0);
 
@@ -1272,8 +1221,8 @@ test_cancel (Fixture       *fixture,
   AsyncImport state = { 0 };
 
   /* Everything in the database file itself, not in its write-ahead log. */
-  g_free (sqlite_cli (fixture->path, "PRAGMA wal_checkpoint(TRUNCATE)"));
-  dump_before = dump (fixture->path);
+  g_free (tn_test_sqlite (fixture->path, "PRAGMA wal_checkpoint(TRUNCATE)"));
+  dump_before = tn_test_dump (fixture->path);
   bytes_before = read_bytes (fixture->path, &len_before);
 
   /* Cancelled at the first progress report, well before the end. */
@@ -1287,7 +1236,7 @@ test_cancel (Fixture       *fixture,
 
   bytes_after = read_bytes (fixture->path, &len_after);
   g_assert_cmpmem (bytes_after, len_after, bytes_before, len_before);
-  dump_after = dump (fixture->path);
+  dump_after = tn_test_dump (fixture->path);
   g_assert_cmpstr (dump_after, ==, dump_before);
   g_assert_cmpuint (n_contacts (fixture->store), ==, 1);
   assert_strv (tn_contact_get_emails (ada), "person.5@example.org", NULL);
@@ -1304,7 +1253,7 @@ test_cancel (Fixture       *fixture,
     g_assert_null (result);
   }
   g_clear_pointer (&dump_after, g_free);
-  dump_after = dump (fixture->path);
+  dump_after = tn_test_dump (fixture->path);
   g_assert_cmpstr (dump_after, ==, dump_before);
 
   /* And the same file imports whole afterwards. */
@@ -1374,7 +1323,7 @@ test_refresh_contacts (Fixture       *fixture,
                          "INSERT INTO contacts (uid, full_name, trust, created_at, updated_at) VALUES ('uid-alan', 'Alan Turing', 2, 5, 5);"
                          "DELETE FROM contacts WHERE id = %" G_GINT64_FORMAT ";",
                          tn_contact_get_id (ada), tn_contact_get_id (ada), tn_contact_get_id (grace));
-  g_free (sqlite_cli (fixture->path, sql));
+  g_free (tn_test_sqlite (fixture->path, sql));
 
   g_signal_connect_swapped (tn_store_get_contacts (fixture->store), "items-changed", G_CALLBACK (count_cb), &n_changes);
   g_signal_connect_swapped (ada, "notify::title", G_CALLBACK (count_cb), &n_title);
@@ -1418,7 +1367,7 @@ test_merge_contacts (Fixture       *fixture,
   g_assert_no_error (error);
   sql = g_strdup_printf ("INSERT INTO interactions (contact_id, kind, happened_on) VALUES (%" G_GINT64_FORMAT ", 'lunch', '2026-11-20')",
                          tn_contact_get_id (other));
-  g_free (sqlite_cli (fixture->path, sql));
+  g_free (tn_test_sqlite (fixture->path, sql));
 
   g_assert_false (tn_store_merge_contacts (fixture->store, ada, ada, &error));
   g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID);

@@ -17,6 +17,7 @@
 
 #include "tn-clock.h"
 #include "tn-store.h"
+#include "tn-test-util.h"
 
 /* Whatever the clock says, stores in these tests are at this moment. */
 #define NOW "2026-11-24T09:00:00Z"
@@ -42,40 +43,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GStatBuf info;
-
-  if (g_lstat (path, &info) != 0)
-    return;
-
-  if (S_ISDIR (info.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      /* Tests make folders read-only; take that back first. */
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_remove (path);
-    }
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  tn_test_remove_tree (fixture->dir);
   g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->path, g_free);
@@ -91,34 +62,12 @@ unix_time (const char *iso8601)
   return g_date_time_to_unix (date_time);
 }
 
-/* Runs SQL through the sqlite3 command-line tool, a second program on the
- * same file, and returns what it printed without the last newline. */
-static char *
-sqlite_cli (const char *path,
-            const char *sql)
-{
-  const char *argv[] = { "sqlite3", "-batch", path, sql, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *standard_error = NULL;
-  char *standard_output = NULL;
-  int wait_status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &standard_output, &standard_error, &wait_status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (wait_status, &error))
-    g_error ("sqlite3 “%s” failed: %s\n%s", sql, error->message, standard_error);
-  g_assert_cmpstr (standard_error, ==, "");
-
-  return g_strchomp (standard_output);
-}
-
 static void
 assert_cli_query (const char *path,
                   const char *sql,
                   const char *expected)
 {
-  g_autofree char *result = sqlite_cli (path, sql);
+  g_autofree char *result = tn_test_sqlite (path, sql);
 
   g_assert_cmpstr (result, ==, expected);
 }
@@ -868,7 +817,7 @@ test_removed_cannot_change (Fixture       *fixture,
 
   g_assert_true (tn_store_remove_contact (store, ada, &error));
   g_assert_no_error (error);
-  before = sqlite_cli (fixture->path, ".dump");
+  before = tn_test_sqlite (fixture->path, ".dump");
 
   draft = tn_contact_copy (ada);
   tn_contact_set_full_name (draft, "Augusta Ada King");
@@ -894,7 +843,7 @@ test_removed_cannot_change (Fixture       *fixture,
   g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  after = sqlite_cli (fixture->path, ".dump");
+  after = tn_test_sqlite (fixture->path, ".dump");
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (n_contacts (store), ==, 0);
 }
@@ -907,7 +856,7 @@ test_invalid_name (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TnStore) store = open_store (fixture->path);
   g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
-  g_autofree char *before = sqlite_cli (fixture->path, ".dump");
+  g_autofree char *before = tn_test_sqlite (fixture->path, ".dump");
   GArray *changes = watch_items_changed (store);
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
@@ -935,7 +884,7 @@ test_invalid_name (Fixture       *fixture,
   g_assert_cmpuint (changes->len, ==, 0);
   g_assert_cmpuint (n_contacts (store), ==, 1);
   {
-    g_autofree char *after = sqlite_cli (fixture->path, ".dump");
+    g_autofree char *after = tn_test_sqlite (fixture->path, ".dump");
 
     g_assert_cmpstr (after, ==, before);
   }
@@ -960,7 +909,7 @@ test_duplicate_uid (Fixture       *fixture,
   g_assert_true (tn_store_add_contact (store, first, &error));
   g_assert_no_error (error);
   grace = add_contact (store, "Grace Hopper", "grace@navy.example");
-  before = sqlite_cli (fixture->path, ".dump");
+  before = tn_test_sqlite (fixture->path, ".dump");
   changes = watch_items_changed (store);
 
   tn_contact_set_uid (second, "urn:uuid:same");
@@ -983,7 +932,7 @@ test_duplicate_uid (Fixture       *fixture,
   g_assert_cmpuint (changes->len, ==, 0);
   g_assert_cmpuint (n_contacts (store), ==, 2);
   {
-    g_autofree char *after = sqlite_cli (fixture->path, ".dump");
+    g_autofree char *after = tn_test_sqlite (fixture->path, ".dump");
 
     g_assert_cmpstr (after, ==, before);
   }
@@ -1481,7 +1430,7 @@ test_busy (Fixture       *fixture,
   g_autoptr(TnStore) store = open_store (fixture->path);
   g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
   g_autoptr(TnContact) grace = tn_contact_new ("Grace Hopper");
-  g_autofree char *before = sqlite_cli (fixture->path, ".dump");
+  g_autofree char *before = tn_test_sqlite (fixture->path, ".dump");
   GArray *changes = watch_items_changed (store);
   Locker locker = { 0 };
   guint n_trust_notify = 0;
@@ -1523,7 +1472,7 @@ test_busy (Fixture       *fixture,
 
   locker_stop (&locker);
   {
-    g_autofree char *after = sqlite_cli (fixture->path, ".dump");
+    g_autofree char *after = tn_test_sqlite (fixture->path, ".dump");
 
     g_assert_cmpstr (after, ==, before);
   }
