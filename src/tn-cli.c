@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tn-cli.h"
+#include "tn-clock.h"
 #include "tn-exporter.h"
 #include "tn-importer.h"
 #include "tn-store.h"
@@ -32,6 +33,10 @@ typedef struct
   const char *organization;
   const char *who;
   const char *rate;
+  const char *log;
+  const char *date;
+  gboolean gave_value;
+  gboolean group;
   const char **import;    /* after --import */
   const char **remaining; /* the arguments after the options */
   const char *export;
@@ -50,6 +55,10 @@ tn_cli_add_options (GApplication *application)
     { "org", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --add: the organization"), N_("ORGANIZATION") },
     { "with", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The contact to act on: an email address, a uid or an exact full name"), N_("WHO") },
     { "rate", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --with: set the trust rating (1 completely, 2 moderately, 3 vaguely, 0 to clear)"), N_("N") },
+    { "log", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --with: log a lunch, coffee, call, email, message, meeting or event"), N_("KIND") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --log: the day it happened (default today)"), N_("YYYY-MM-DD") },
+    { "gave-value", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --log: you gave something of value (an introduction, a referral, help)"), NULL },
+    { "group", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --log: it was a group, not one-on-one"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, N_("Import vCard files; more files may follow"), N_("FILE…") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write every contact to this vCard file"), N_("FILE") },
     /* So that `--import a.vcf b.vcf` takes both files. */
@@ -408,6 +417,44 @@ check_export_path (TnCliOptions *options)
   return NULL;
 }
 
+static int
+run_log (TnStore      *store,
+         TnCliOptions *options)
+{
+  g_autoptr(TnInteraction) interaction = NULL;
+  g_autoptr(GDateTime) now = tn_clock_now ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+  const char *day = options->date ? options->date : today;
+  TnInteractionKind kind;
+  TnContact *contact;
+
+  /* check_arguments() has already refused anything else. */
+  if (!tn_interaction_kind_parse (options->log, &kind))
+    g_assert_not_reached ();
+
+  /* Days compare as text: YYYY-MM-DD sorts by date. */
+  if (strcmp (day, today) > 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s is in the future; log what already happened"), day);
+      return fail (message);
+    }
+
+  contact = tn_store_lookup (store, options->who, &error);
+  if (contact == NULL)
+    return fail (error->message);
+
+  interaction = tn_interaction_new (kind, day);
+  tn_interaction_set_one_on_one (interaction, !options->group);
+  tn_interaction_set_gave_value (interaction, options->gave_value);
+  if (!tn_store_log_interaction (store, contact, interaction, &error))
+    return fail (error->message);
+
+  /* TRANSLATORS: "Logged lunch with Ada Lovelace on 2026-11-24" */
+  g_print (_("Logged %s with %s on %s\n"), tn_interaction_kind_to_string (kind), tn_contact_get_full_name (contact), day);
+  return 0;
+}
+
 /* Everything that can be wrong with the arguments themselves is found
  * before the database is opened, so a mistyped command neither creates a
  * database nor takes its lock. Options that only make sense beside another
@@ -419,6 +466,7 @@ check_arguments (TnCliOptions *options)
   g_autofree char *name = NULL;
   char *problem;
   TnTrust trust;
+  TnInteractionKind kind;
   guint n_modes = (options->list ? 1 : 0) + (options->add ? 1 : 0) + (options->who ? 1 : 0) +
                   (options->import ? 1 : 0) + (options->export ? 1 : 0);
 
@@ -430,12 +478,22 @@ check_arguments (TnCliOptions *options)
     return g_strdup (_("--email and --org go with --add"));
   if (options->rate != NULL && options->who == NULL)
     return g_strdup (_("--rate needs --with WHO to say whose rating to set"));
-  if (options->who != NULL && options->rate == NULL)
-    return g_strdup (_("--with WHO needs something to do, e.g. --rate 1"));
+  if (options->log != NULL && options->who == NULL)
+    return g_strdup (_("--log needs --with WHO to say who you met"));
+  if ((options->date != NULL || options->gave_value || options->group) && options->log == NULL)
+    return g_strdup (_("--date, --gave-value and --group go with --log"));
+  if (options->who != NULL && options->rate == NULL && options->log == NULL)
+    return g_strdup (_("--with WHO needs something to do, e.g. --rate 1 or --log lunch"));
+  if (options->rate != NULL && options->log != NULL)
+    return g_strdup (_("Choose one of --rate or --log at a time"));
   if (options->who != NULL && *options->who == '\0')
     return g_strdup (_("Say who: an email address, a uid or a full name"));
   if (options->rate != NULL && !tn_trust_parse (options->rate, &trust))
     return g_strdup (_("--rate takes 1 (completely), 2 (moderately), 3 (vaguely), or 0 to clear"));
+  if (options->log != NULL && !tn_interaction_kind_parse (options->log, &kind))
+    return g_strdup_printf (_("--log takes lunch, coffee, call, email, message, meeting or event, not “%s”"), options->log);
+  if (options->date != NULL && !tn_interaction_day_is_valid (options->date))
+    return g_strdup_printf (_("--date takes a day like 2026-11-24, not “%s”"), options->date);
 
   if (options->add != NULL)
     {
@@ -490,6 +548,10 @@ tn_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "org", "&s", &parsed.organization);
   g_variant_dict_lookup (options, "with", "&s", &parsed.who);
   g_variant_dict_lookup (options, "rate", "&s", &parsed.rate);
+  g_variant_dict_lookup (options, "log", "&s", &parsed.log);
+  g_variant_dict_lookup (options, "date", "&s", &parsed.date);
+  parsed.gave_value = g_variant_dict_contains (options, "gave-value");
+  parsed.group = g_variant_dict_contains (options, "group");
   g_variant_dict_lookup (options, "import", "^a&ay", &import);
   parsed.import = import;
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
@@ -518,6 +580,9 @@ tn_cli_run (GVariantDict *options)
     return run_import (store, &parsed);
   if (parsed.export != NULL)
     return run_export (store, &parsed);
+
+  if (parsed.log != NULL)
+    return run_log (store, &parsed);
 
   return run_rate (store, &parsed);
 }

@@ -379,6 +379,47 @@ test_list_json (Fixture       *fixture,
                    "Grace Hopper|None|None|0|||None\n");
 }
 
+/* A lunch, a group coffee where something of value was given, and today's
+ * call (TRUSTNET_NOW); "Last contact" follows the latest. */
+static void
+test_log (Fixture       *fixture,
+          gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *summary = NULL;
+  g_autofree char *rows = NULL;
+
+  if (!have_trustnet ())
+    return;
+
+  add_ok (fixture->path, "Grace Hopper", "grace@navy.example");
+
+  run_on (fixture->path, &run, "--with", "grace@navy.example", "--log", "lunch", "--date", "2026-11-02", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Logged lunch with Grace Hopper on 2026-11-02\n");
+
+  run_on (fixture->path, &run, "--with", "Grace Hopper", "--log", "Coffee", "--date", "2026-10-01",
+          "--gave-value", "--group", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Logged coffee with Grace Hopper on 2026-10-01\n");
+  summary = summarize_list (fixture->path);
+  g_assert_cmpstr (summary, ==, "Grace Hopper|None|None|0|grace@navy.example||2026-11-02\n");
+  g_clear_pointer (&summary, g_free);
+
+  run_on (fixture->path, &run, "--with", "grace@navy.example", "--log", "call", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Logged call with Grace Hopper on 2026-11-24\n");
+  summary = summarize_list (fixture->path);
+  g_assert_cmpstr (summary, ==, "Grace Hopper|None|None|0|grace@navy.example||2026-11-24\n");
+
+  rows = tn_test_sqlite (fixture->path,
+                         "SELECT kind, happened_on, one_on_one, gave_value FROM interactions ORDER BY happened_on");
+  g_assert_cmpstr (rows, ==,
+                   "coffee|2026-10-01|0|1\n"
+                   "lunch|2026-11-02|1|0\n"
+                   "call|2026-11-24|1|0");
+}
+
 static void
 test_rate (Fixture       *fixture,
            gconstpointer  user_data)
@@ -576,6 +617,14 @@ static const ErrorCase error_cases[] = {
   { "/cli/error/export-empty", { "--export", "" }, "--export", TRUE },
   { "/cli/error/import-folder", { "--import", "/tmp" }, "folder", FALSE },
   { "/cli/error/import-device", { "--import", "/dev/null" }, "empty", FALSE },
+  { "/cli/error/log-unknown-kind", { "--with", "grace@navy.example", "--log", "dinner" }, "dinner", TRUE },
+  { "/cli/error/log-bad-date", { "--with", "grace@navy.example", "--log", "lunch", "--date", "2026-02-30" }, "2026-02-30", TRUE },
+  { "/cli/error/log-future", { "--with", "grace@navy.example", "--log", "lunch", "--date", "2026-11-25" }, "future", FALSE },
+  { "/cli/error/log-without-with", { "--log", "lunch" }, "--with", TRUE },
+  { "/cli/error/log-nobody", { "--with", "nobody@example.org", "--log", "lunch" }, "nobody@example.org", FALSE },
+  { "/cli/error/date-without-log", { "--with", "grace@navy.example", "--rate", "1", "--date", "2026-11-01" }, "--log", TRUE },
+  { "/cli/error/gave-value-without-log", { "--gave-value" }, "--log", TRUE },
+  { "/cli/error/rate-and-log", { "--with", "grace@navy.example", "--rate", "1", "--log", "lunch" }, NULL, TRUE },
 };
 
 /* Two namesakes and Grace, the database each error case starts from. */
@@ -1196,6 +1245,7 @@ main (int   argc,
   ADD_TEST ("/cli/list-json", test_list_json);
   ADD_TEST ("/cli/list/one-line-per-contact", test_list_one_line_per_contact);
   ADD_TEST ("/cli/rate", test_rate);
+  ADD_TEST ("/cli/log", test_log);
   ADD_TEST ("/cli/strange-strings", test_strange_strings);
   ADD_TEST ("/cli/ambiguous-lists-candidates", test_ambiguous_lists_candidates);
   ADD_TEST ("/cli/unknown-option", test_unknown_option);

@@ -20,6 +20,7 @@
 #include "tn-clock.h"
 #include "tn-contact-list.h"
 #include "tn-contact-private.h"
+#include "tn-interaction-private.h"
 #include "tn-duplicates.h"
 #include "tn-store-private.h"
 #include "tn-store.h"
@@ -2998,4 +2999,139 @@ _tn_store_writer_touch (TnStoreWriter  *self,
   sqlite3_bind_int64 (statement, 1, id);
   sqlite3_bind_int64 (statement, 2, self->now);
   return connection_step_done (WRITER_CONNECTION (self), statement, error);
+}
+
+/* ---- Interactions ------------------------------------------------------------------- */
+
+/**
+ * tn_store_log_interaction:
+ * @self: a store
+ * @contact: a contact of this store
+ * @interaction: a new interaction (from tn_interaction_new())
+ * @error: return location for a #GError
+ *
+ * Records @interaction with @contact in one transaction. The contact's
+ * last contact moves to its day if that is later, and the list announces
+ * the change, so "Last contact" and anything filtering on it follow.
+ *
+ * Returns: %TRUE on success; on failure nothing was written
+ */
+gboolean
+tn_store_log_interaction (TnStore        *self,
+                          TnContact      *contact,
+                          TnInteraction  *interaction,
+                          GError        **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  const char *day;
+  const char *last;
+
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TN_IS_CONTACT (contact), FALSE);
+  g_return_val_if_fail (TN_IS_INTERACTION (interaction), FALSE);
+  g_return_val_if_fail (tn_interaction_get_id (interaction) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (tn_store_get_contact_by_id (self, tn_contact_get_id (contact)) != contact)
+    {
+      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
+                   _("%s is no longer in the database"), tn_contact_get_full_name (contact));
+      return FALSE;
+    }
+
+  if (!begin (self, error))
+    return FALSE;
+
+  statement = prepare (self,
+                       "INSERT INTO interactions (contact_id, kind, happened_on, one_on_one, gave_value, note) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                       error);
+  if (statement == NULL)
+    goto failed;
+
+  day = tn_interaction_get_day (interaction);
+  sqlite3_bind_int64 (statement, 1, tn_contact_get_id (contact));
+  bind_text (statement, 2, tn_interaction_kind_to_string (tn_interaction_get_kind (interaction)));
+  bind_text (statement, 3, day);
+  sqlite3_bind_int (statement, 4, tn_interaction_get_one_on_one (interaction));
+  sqlite3_bind_int (statement, 5, tn_interaction_get_gave_value (interaction));
+  bind_text (statement, 6, tn_interaction_get_note (interaction));
+  if (!step_done (self, statement, error))
+    goto failed;
+
+  if (!commit (self, error))
+    return FALSE;
+
+  _tn_interaction_set_ids (interaction, sqlite3_last_insert_rowid (self->db), tn_contact_get_id (contact));
+
+  last = tn_contact_get_last_contact (contact);
+  if (last == NULL || strcmp (day, last) > 0)
+    {
+      _tn_contact_set_last_contact (contact, day);
+      announce_changed (self, contact);
+    }
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * tn_store_list_interactions:
+ * @self: a store
+ * @contact: a contact of this store
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type TnInteraction) (nullable):
+ *   @contact's interactions, newest first, or %NULL with @error set
+ */
+GPtrArray *
+tn_store_list_interactions (TnStore    *self,
+                            TnContact  *contact,
+                            GError    **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(GPtrArray) interactions = g_ptr_array_new_with_free_func (g_object_unref);
+  int result;
+
+  g_return_val_if_fail (TN_IS_STORE (self), NULL);
+  g_return_val_if_fail (TN_IS_CONTACT (contact), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  statement = prepare (self,
+                       "SELECT id, kind, happened_on, one_on_one, gave_value, note FROM interactions "
+                       " WHERE contact_id = ?1 ORDER BY happened_on DESC, id DESC",
+                       error);
+  if (statement == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (statement, 1, tn_contact_get_id (contact));
+  while ((result = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      const char *day = (const char *) sqlite3_column_text (statement, 2);
+      TnInteractionKind kind;
+      TnInteraction *interaction;
+
+      /* The schema's CHECK constraint allows only known kinds; a day
+       * written by hand may still be off, and is shown as it is. */
+      if (!tn_interaction_kind_parse ((const char *) sqlite3_column_text (statement, 1), &kind))
+        kind = TN_INTERACTION_MEETING;
+
+      interaction = g_object_new (TN_TYPE_INTERACTION, "kind", kind, "day", day, NULL);
+      tn_interaction_set_one_on_one (interaction, sqlite3_column_int (statement, 3));
+      tn_interaction_set_gave_value (interaction, sqlite3_column_int (statement, 4));
+      tn_interaction_set_note (interaction, (const char *) sqlite3_column_text (statement, 5));
+      _tn_interaction_set_ids (interaction, sqlite3_column_int64 (statement, 0), tn_contact_get_id (contact));
+      g_ptr_array_add (interactions, interaction);
+    }
+
+  if (result != SQLITE_DONE)
+    {
+      set_error_from_sqlite (self, sqlite3_extended_errcode (self->db), error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&interactions);
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "tn-contact.h"
+#include "tn-interaction.h"
 
 G_BEGIN_DECLS
 
@@ -105,5 +106,13 @@ gboolean    tn_store_merge_contacts     (TnStore       *self,
                                          TnContact     *absorb,
                                          GError       **error);
 GPtrArray  *tn_store_list_possible_duplicates (TnStore *self);
+
+gboolean    tn_store_log_interaction    (TnStore        *self,
+                                         TnContact      *contact,
+                                         TnInteraction  *interaction,
+                                         GError        **error);
+GPtrArray  *tn_store_list_interactions  (TnStore        *self,
+                                         TnContact      *contact,
+                                         GError        **error);
 
 G_END_DECLS

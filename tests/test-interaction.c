@@ -1,0 +1,286 @@
+/* test-interaction.c — interactions: their kinds and days, and logging them in the store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tn-enums.h"
+#include "tn-interaction.h"
+#include "tn-store.h"
+#include "tn-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  TnStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("test-interaction-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "trustnet.db", NULL);
+  fixture->store = tn_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->store);
+  tn_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->path, g_free);
+}
+
+static void
+assert_n_interactions (const char *path,
+                       const char *expected)
+{
+  g_autofree char *count = tn_test_sqlite (path, "SELECT count(*) FROM interactions");
+
+  g_assert_cmpstr (count, ==, expected);
+}
+
+static TnContact *
+add_contact (TnStore    *store,
+             const char *name)
+{
+  g_autoptr(TnContact) contact = tn_contact_new (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tn_store_add_contact (store, contact, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&contact);
+}
+
+static void
+log_interaction (TnStore           *store,
+                 TnContact         *contact,
+                 TnInteractionKind  kind,
+                 const char        *day)
+{
+  g_autoptr(TnInteraction) interaction = tn_interaction_new (kind, day);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tn_store_log_interaction (store, contact, interaction, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tn_interaction_get_id (interaction), >, 0);
+  g_assert_cmpint (tn_interaction_get_contact_id (interaction), ==, tn_contact_get_id (contact));
+}
+
+static void
+test_kinds (void)
+{
+  TnInteractionKind kind = TN_INTERACTION_EVENT;
+  GEnumClass *enum_class = g_type_class_ref (TN_TYPE_INTERACTION_KIND);
+
+  for (int i = 0; i <= TN_INTERACTION_KIND_LAST; i++)
+    {
+      const char *name = tn_interaction_kind_to_string (i);
+
+      g_assert_nonnull (name);
+      g_assert_true (tn_interaction_kind_parse (name, &kind));
+      g_assert_cmpint (kind, ==, i);
+      g_assert_nonnull (tn_interaction_kind_get_label (i));
+      g_assert_nonnull (g_enum_get_value (enum_class, i));
+    }
+  g_type_class_unref (enum_class);
+
+  g_assert_cmpstr (tn_interaction_kind_to_string (TN_INTERACTION_LUNCH), ==, "lunch");
+  g_assert_cmpstr (tn_interaction_kind_get_label (TN_INTERACTION_COFFEE), ==, "Coffee");
+  g_assert_true (tn_interaction_kind_parse ("LUNCH", &kind));
+  g_assert_cmpint (kind, ==, TN_INTERACTION_LUNCH);
+  g_assert_false (tn_interaction_kind_parse ("dinner", &kind));
+  g_assert_false (tn_interaction_kind_parse ("", &kind));
+  g_assert_false (tn_interaction_kind_parse (NULL, &kind));
+}
+
+static void
+test_days (void)
+{
+  g_assert_true (tn_interaction_day_is_valid ("2026-11-24"));
+  g_assert_true (tn_interaction_day_is_valid ("2024-02-29"));
+  g_assert_false (tn_interaction_day_is_valid ("2026-02-29"));
+  g_assert_false (tn_interaction_day_is_valid ("2026-13-01"));
+  g_assert_false (tn_interaction_day_is_valid ("2026-11-31"));
+  g_assert_false (tn_interaction_day_is_valid ("26-11-24"));
+  g_assert_false (tn_interaction_day_is_valid ("2026/11/24"));
+  g_assert_false (tn_interaction_day_is_valid ("2026-11-2x"));
+  g_assert_false (tn_interaction_day_is_valid ("2026-11-24T10"));
+  g_assert_false (tn_interaction_day_is_valid (""));
+  g_assert_false (tn_interaction_day_is_valid (NULL));
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_object (void)
+{
+  g_autoptr(TnInteraction) interaction = tn_interaction_new (TN_INTERACTION_COFFEE, "2026-11-20");
+  guint n_notify = 0;
+
+  g_assert_cmpint (tn_interaction_get_id (interaction), ==, 0);
+  g_assert_cmpint (tn_interaction_get_kind (interaction), ==, TN_INTERACTION_COFFEE);
+  g_assert_cmpstr (tn_interaction_get_day (interaction), ==, "2026-11-20");
+  g_assert_true (tn_interaction_get_one_on_one (interaction));
+  g_assert_false (tn_interaction_get_gave_value (interaction));
+  g_assert_null (tn_interaction_get_note (interaction));
+
+  g_signal_connect (interaction, "notify", G_CALLBACK (count_notify_cb), &n_notify);
+  tn_interaction_set_one_on_one (interaction, FALSE);
+  tn_interaction_set_one_on_one (interaction, FALSE);
+  tn_interaction_set_gave_value (interaction, TRUE);
+  tn_interaction_set_gave_value (interaction, TRUE);
+  tn_interaction_set_note (interaction, "Introduced her to Grace; \"thanks!\"");
+  tn_interaction_set_note (interaction, tn_interaction_get_note (interaction));
+  tn_interaction_set_note (interaction, tn_interaction_get_note (interaction) + 15);
+  g_assert_cmpuint (n_notify, ==, 4);
+  g_assert_false (tn_interaction_get_one_on_one (interaction));
+  g_assert_true (tn_interaction_get_gave_value (interaction));
+  g_assert_cmpstr (tn_interaction_get_note (interaction), ==, "to Grace; \"thanks!\"");
+
+  tn_interaction_set_note (interaction, "");
+  g_assert_null (tn_interaction_get_note (interaction));
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint count;
+} LastChange;
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     LastChange *change)
+{
+  *change = (LastChange) { position, removed, added, change->count + 1 };
+}
+
+static void
+test_log_updates_last_contact (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace");
+  g_autoptr(TnContact) grace = add_contact (fixture->store, "Grace Hopper");
+  GListModel *contacts = tn_store_get_contacts (fixture->store);
+  LastChange change = { 0 };
+
+  g_assert_null (tn_contact_get_last_contact (grace));
+  g_signal_connect (contacts, "items-changed", G_CALLBACK (on_items_changed_cb), &change);
+
+  log_interaction (fixture->store, grace, TN_INTERACTION_LUNCH, "2026-11-10");
+  g_assert_cmpstr (tn_contact_get_last_contact (grace), ==, "2026-11-10");
+  g_assert_cmpuint (change.count, ==, 1);
+  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.removed, ==, 1);
+  g_assert_cmpuint (change.added, ==, 1);
+
+  /* An older interaction is recorded but does not move the last contact. */
+  log_interaction (fixture->store, grace, TN_INTERACTION_CALL, "2026-10-01");
+  g_assert_cmpstr (tn_contact_get_last_contact (grace), ==, "2026-11-10");
+  g_assert_cmpuint (change.count, ==, 1);
+
+  log_interaction (fixture->store, grace, TN_INTERACTION_COFFEE, "2026-11-20");
+  g_assert_cmpstr (tn_contact_get_last_contact (grace), ==, "2026-11-20");
+  g_assert_cmpuint (change.count, ==, 2);
+  g_assert_null (tn_contact_get_last_contact (ada));
+
+  assert_n_interactions (fixture->path, "3");
+
+  /* What the next start reads back. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TnStore) reopened = tn_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (tn_contact_get_last_contact (tn_store_get_contact_by_id (reopened, tn_contact_get_id (grace))),
+                     ==, "2026-11-20");
+    g_assert_null (tn_contact_get_last_contact (tn_store_get_contact_by_id (reopened, tn_contact_get_id (ada))));
+  }
+}
+
+static void
+test_list_newest_first (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace");
+  g_autoptr(TnContact) alan = add_contact (fixture->store, "Alan Turing");
+  g_autoptr(TnInteraction) lunch = tn_interaction_new (TN_INTERACTION_LUNCH, "2026-11-03");
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  log_interaction (fixture->store, ada, TN_INTERACTION_EMAIL, "2026-09-01");
+  tn_interaction_set_one_on_one (lunch, FALSE);
+  tn_interaction_set_gave_value (lunch, TRUE);
+  tn_interaction_set_note (lunch, "Team lunch — שלום 👩‍💻");
+  g_assert_true (tn_store_log_interaction (fixture->store, ada, lunch, &error));
+  g_assert_no_error (error);
+  log_interaction (fixture->store, ada, TN_INTERACTION_EVENT, "2026-10-15");
+  log_interaction (fixture->store, alan, TN_INTERACTION_CALL, "2026-11-20");
+
+  listed = tn_store_list_interactions (fixture->store, ada, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 3);
+  g_assert_cmpstr (tn_interaction_get_day (g_ptr_array_index (listed, 0)), ==, "2026-11-03");
+  g_assert_cmpstr (tn_interaction_get_day (g_ptr_array_index (listed, 1)), ==, "2026-10-15");
+  g_assert_cmpstr (tn_interaction_get_day (g_ptr_array_index (listed, 2)), ==, "2026-09-01");
+  g_assert_cmpint (tn_interaction_get_kind (g_ptr_array_index (listed, 0)), ==, TN_INTERACTION_LUNCH);
+  g_assert_false (tn_interaction_get_one_on_one (g_ptr_array_index (listed, 0)));
+  g_assert_true (tn_interaction_get_gave_value (g_ptr_array_index (listed, 0)));
+  g_assert_cmpstr (tn_interaction_get_note (g_ptr_array_index (listed, 0)), ==, "Team lunch — שלום 👩‍💻");
+  g_assert_cmpint (tn_interaction_get_id (g_ptr_array_index (listed, 0)), ==, tn_interaction_get_id (lunch));
+  g_assert_true (tn_interaction_get_one_on_one (g_ptr_array_index (listed, 1)));
+}
+
+static void
+test_log_for_removed_contact (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace");
+  g_autoptr(TnInteraction) lunch = tn_interaction_new (TN_INTERACTION_LUNCH, "2026-11-03");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tn_store_remove_contact (fixture->store, ada, &error));
+  g_assert_no_error (error);
+  g_assert_false (tn_store_log_interaction (fixture->store, ada, lunch, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (tn_interaction_get_id (lunch), ==, 0);
+  assert_n_interactions (fixture->path, "0");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/interaction/kinds", test_kinds);
+  g_test_add_func ("/interaction/days", test_days);
+  g_test_add_func ("/interaction/object", test_object);
+  g_test_add ("/interaction/log-updates-last-contact", Fixture, NULL,
+              fixture_set_up, test_log_updates_last_contact, fixture_tear_down);
+  g_test_add ("/interaction/list-newest-first", Fixture, NULL,
+              fixture_set_up, test_list_newest_first, fixture_tear_down);
+  g_test_add ("/interaction/log-for-removed-contact", Fixture, NULL,
+              fixture_set_up, test_log_for_removed_contact, fixture_tear_down);
+
+  return g_test_run ();
+}
