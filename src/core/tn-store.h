@@ -9,6 +9,7 @@
 
 #include "tn-contact.h"
 #include "tn-interaction.h"
+#include "tn-reminder.h"
 
 G_BEGIN_DECLS
 
@@ -114,5 +115,24 @@ gboolean    tn_store_log_interaction    (TnStore        *self,
 GPtrArray  *tn_store_list_interactions  (TnStore        *self,
                                          TnContact      *contact,
                                          GError        **error);
+
+gboolean    tn_store_get_reminder_state (TnStore          *self,
+                                         TnReminderState  *state,
+                                         GDateTime        *now,
+                                         GError          **error);
+gboolean    tn_store_claim_reminder     (TnStore          *self,
+                                         int               iso_year,
+                                         int               iso_week,
+                                         gboolean         *claimed,
+                                         GError          **error);
+gboolean    tn_store_unclaim_reminder   (TnStore               *self,
+                                         const TnReminderState *before,
+                                         GError               **error);
+gboolean    tn_store_snooze_reminder    (TnStore          *self,
+                                         gint64            until_unix,
+                                         GError          **error);
+GArray     *tn_store_list_reminder_candidates (TnStore    *self,
+                                               const int   cadence_weeks[3],
+                                               GError    **error);
 
 G_END_DECLS
