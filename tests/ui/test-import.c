@@ -16,6 +16,8 @@
 #include "tn-duplicates-window.h"
 #include "tn-importer.h"
 #include "tn-window.h"
+#include "tn-test-util.h"
+#include "tn-ui-test-util.h"
 
 typedef struct
 {
@@ -26,94 +28,7 @@ typedef struct
 
 static TnApplication *application;
 
-typedef gboolean (*Condition) (gpointer data);
-
 /* ---- Harness: the main loop, real input, screenshots ------------------------------------ */
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds or @ms milliseconds pass. */
-static gboolean
-wait_until_ms (Condition condition,
-               gpointer  data,
-               guint     ms)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (ms, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (timeout_id);
-
-  return condition (data);
-}
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  return wait_until_ms (condition, data, 10000);
-}
-
-static gboolean
-on_settle_tick_cb (gpointer data)
-{
-  int *remaining = data;
-
-  (*remaining)--;
-  return *remaining < 0 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
-}
-
-/* Lets layout, drawing and X round trips happen for @ms milliseconds. */
-static void
-settle (guint ms)
-{
-  int remaining = ms / 20;
-
-  g_timeout_add (20, on_settle_tick_cb, &remaining);
-  while (remaining >= 0)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Each xdotool call is a process of its own: chained commands would send keys with
- * XSendEvent, which GTK ignores, and a drag needs the main loop to run in between. */
-static void
-xdotool (const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, g_strdup ("xdotool"));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-static char *
-window_xid (GtkWidget *window)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-
-  return g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
-}
 
 static void
 move_pointer_to (int x,
@@ -122,39 +37,15 @@ move_pointer_to (int x,
   g_autofree char *x_text = g_strdup_printf ("%d", x);
   g_autofree char *y_text = g_strdup_printf ("%d", y);
 
-  xdotool ("mousemove", x_text, y_text, NULL);
+  tn_ui_test_xdotool ("mousemove", x_text, y_text, NULL);
 }
 
-/* Keys go to the window under the pointer: there is no window manager. */
 static void
 press_keys (GtkWidget  *window,
             const char *keys)
 {
-  g_autofree char *xid = window_xid (window);
-
-  xdotool ("mousemove", "--window", xid, "400", "8", NULL);
-  xdotool ("key", "--delay", "50", keys, NULL);
-}
-
-static void
-save_screenshot (const char *name)
-{
-  g_autofree char *folder = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_autofree char *path = NULL;
-  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
-  const char *argv[] = { "import", "-window", "root", NULL, NULL };
-  int status = 0;
-
-  settle (300);
-  g_mkdir_with_parents (folder, 0755);
-  path = g_build_filename (folder, file_name, NULL);
-  argv[3] = path;
-  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                    NULL, NULL, NULL, NULL, &status, NULL) &&
-      g_spawn_check_wait_status (status, NULL))
-    g_test_message ("screenshot: %s", path);
-  else
-    g_test_message ("no screenshot of %s: ImageMagick's import is missing", name);
+  tn_ui_test_point_at (window);
+  tn_ui_test_xdotool ("key", "--delay", "50", keys, NULL);
 }
 
 /* ---- Harness: the window and its widgets ------------------------------------------------ */
@@ -197,26 +88,8 @@ open_window (Fixture *fixture)
 {
   fixture->window = tn_window_new (ADW_APPLICATION (application), fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (window_is_drawn, fixture->window));
-  settle (200);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  g_assert_true (tn_ui_test_wait_until (window_is_drawn, fixture->window));
+  tn_ui_test_settle (200);
 }
 
 static gboolean
@@ -231,15 +104,15 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     {
-      wait_until (not_importing, fixture->window);
+      tn_ui_test_wait_until (not_importing, fixture->window);
       gtk_window_destroy (GTK_WINDOW (fixture->window));
     }
-  settle (50);
+  tn_ui_test_settle (50);
   g_clear_object (&fixture->store);
 
   if (fixture->dir != NULL)
     {
-      remove_tree (fixture->dir);
+      tn_test_remove_tree (fixture->dir);
       g_free (fixture->dir);
     }
 }
@@ -328,60 +201,6 @@ list_shows (Fixture    *fixture,
   return FALSE;
 }
 
-/* Finds a shown label whose text contains @text. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
-    return NULL;
-
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Finds a shown button whose label, without mnemonics, is @label. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
-    return NULL;
-
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
-    {
-      g_autoptr(GString) text = g_string_new (gtk_button_get_label (GTK_BUTTON (widget)));
-
-      g_string_replace (text, "_", "", 0);
-      if (g_str_equal (text->str, label))
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 typedef struct
 {
   GtkWidget *root;
@@ -393,7 +212,7 @@ label_is_shown (gpointer data)
 {
   LabelWait *wait = data;
 
-  return find_label (wait->root, wait->text) != NULL;
+  return tn_ui_test_find_label (wait->root, wait->text) != NULL;
 }
 
 /* Waits for a toast (or any label) that contains @text. */
@@ -419,7 +238,7 @@ assert_label_appears (GtkWidget  *root,
 {
   LabelWait wait = { root, text };
 
-  if (!wait_until (label_is_shown, &wait))
+  if (!tn_ui_test_wait_until (label_is_shown, &wait))
     {
       dump_labels (root, 0);
       g_error ("no label with “%s” appeared", text);
@@ -448,7 +267,7 @@ import_and_wait (Fixture    *fixture,
 
   tn_window_import_files (fixture->window, &file, 1);
   g_assert_true (tn_window_get_importing (fixture->window));
-  g_assert_true (wait_until (not_importing, fixture->window));
+  g_assert_true (tn_ui_test_wait_until (not_importing, fixture->window));
 }
 
 /* ---- Drag and drop from another window --------------------------------------------------- */
@@ -491,7 +310,7 @@ open_drag_source (GFile *file)
   gtk_window_set_default_size (GTK_WINDOW (window), 200, 100);
   gtk_window_set_child (GTK_WINDOW (window), label);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (window_is_drawn, window));
+  g_assert_true (tn_ui_test_wait_until (window_is_drawn, window));
 
   return window;
 }
@@ -518,31 +337,31 @@ test_drag_and_drop (Fixture       *fixture,
   /* No window manager: both windows start at 0,0. The source goes to the lower right,
    * over a corner of TrustNet's window, which is 1100 × 720. */
   source = open_drag_source (file);
-  source_xid = window_xid (source);
-  xdotool ("windowmove", source_xid, "1020", "640", NULL);
-  settle (200);
+  source_xid = tn_ui_test_window_xid (source);
+  tn_ui_test_xdotool ("windowmove", source_xid, "1020", "640", NULL);
+  tn_ui_test_settle (200);
 
   /* Press on the source, then move onto TrustNet in steps, as a hand does. */
   move_pointer_to (from_x, from_y);
-  settle (100);
-  xdotool ("mousedown", "1", NULL);
-  settle (100);
+  tn_ui_test_settle (100);
+  tn_ui_test_xdotool ("mousedown", "1", NULL);
+  tn_ui_test_settle (100);
   for (int step = 1; step <= 12; step++)
     {
       move_pointer_to (from_x + (to_x - from_x) * step / 12, from_y + (to_y - from_y) * step / 12);
-      settle (60);
+      tn_ui_test_settle (60);
     }
 
-  g_assert_true (wait_until_ms (drop_zone_shown, fixture->window, 3000));
-  save_screenshot ("import-drop-zone");
+  g_assert_true (tn_ui_test_wait_until_ms (drop_zone_shown, fixture->window, 3000));
+  tn_ui_test_save_screenshot ("import-drop-zone");
   g_assert_cmpuint (n_stored (fixture), ==, 0);
 
-  xdotool ("mouseup", "1", NULL);
+  tn_ui_test_xdotool ("mouseup", "1", NULL);
 
   /* The drop imports the file: the contacts are in the store and in the list. */
-  g_assert_true (wait_until (has_contact_named, fixture));
-  g_assert_true (wait_until (not_importing, fixture->window));
-  g_assert_true (wait_until (has_n_stored, &wait));
+  g_assert_true (tn_ui_test_wait_until (has_contact_named, fixture));
+  g_assert_true (tn_ui_test_wait_until (not_importing, fixture->window));
+  g_assert_true (tn_ui_test_wait_until (has_n_stored, &wait));
   g_assert_false (gtk_widget_get_visible (tn_window_get_drop_zone (fixture->window)));
   g_assert_true (list_shows (fixture, "contact number one"));
   g_assert_true (list_shows (fixture, "contact number two"));
@@ -601,8 +420,8 @@ test_drop_file_list (Fixture       *fixture,
   g_assert_true (tn_window_drop (fixture->window, &value));
   g_value_unset (&value);
 
-  g_assert_true (wait_until (not_importing, fixture->window));
-  g_assert_true (wait_until (has_n_stored, &wait));
+  g_assert_true (tn_ui_test_wait_until (not_importing, fixture->window));
+  g_assert_true (tn_ui_test_wait_until (has_n_stored, &wait));
   g_assert_cmpuint (n_visible (fixture), ==, 8);
   assert_label_appears (GTK_WIDGET (fixture->window), "Imported 8 contacts");
 }
@@ -635,14 +454,14 @@ test_import_real_file_and_undo (Fixture       *fixture,
   g_assert_cmpuint (n_visible (fixture), ==, 7);
   g_assert_true (list_shows (fixture, "ÑÑÑÑ"));
   assert_label_appears (GTK_WIDGET (fixture->window), "Imported 6 contacts");
-  save_screenshot ("import-result-toast");
+  tn_ui_test_save_screenshot ("import-result-toast");
 
-  undo = find_button (GTK_WIDGET (fixture->window), "Undo");
+  undo = tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Undo");
   g_assert_nonnull (undo);
   gtk_widget_activate (undo);
 
   wait.count = 1;
-  g_assert_true (wait_until (has_n_stored, &wait));
+  g_assert_true (tn_ui_test_wait_until (has_n_stored, &wait));
   g_assert_cmpuint (n_visible (fixture), ==, 1);
   g_assert_cmpuint (n_in_database (fixture), ==, 1);
   g_assert_nonnull (find_contact (fixture, "Grace Hopper"));
@@ -713,10 +532,10 @@ test_import_report (Fixture       *fixture,
   g_assert_cmpuint (n_stored (fixture), ==, 2);
   assert_label_appears (GTK_WIDGET (fixture->window), "Imported 2 contacts, skipped 1 broken card");
 
-  details = find_button (GTK_WIDGET (fixture->window), "Details");
+  details = tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Details");
   g_assert_nonnull (details);
   g_signal_emit_by_name (details, "clicked");
-  g_assert_true (wait_until (message_dialog_is_open, NULL));
+  g_assert_true (tn_ui_test_wait_until (message_dialog_is_open, NULL));
   dialog = find_message_dialog ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
 
@@ -724,12 +543,12 @@ test_import_report (Fixture       *fixture,
   text = report_text (dialog);
   g_test_message ("report: %s", text);
   g_assert_true (g_str_has_prefix (text, "broken.vcf:6: "));
-  save_screenshot ("import-report");
+  tn_ui_test_save_screenshot ("import-report");
 
   /* Escape closes it, from the keyboard. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   press_keys (dialog, "Escape");
-  g_assert_true (wait_until (is_gone, &dialog));
+  g_assert_true (tn_ui_test_wait_until (is_gone, &dialog));
 }
 
 /* ---- Cancel ---------------------------------------------------------------------------- */
@@ -890,7 +709,7 @@ test_cancel_large_import (Fixture       *fixture,
   handler = g_signal_connect (bar, "notify::fraction", G_CALLBACK (on_fraction_notify_cb), &cancel);
 
   tn_window_import_files (fixture->window, &file, 1);
-  g_assert_true (wait_until (not_importing, fixture->window));
+  g_assert_true (tn_ui_test_wait_until (not_importing, fixture->window));
   g_signal_handler_disconnect (bar, handler);
 
   g_assert_cmpuint (cancel.n_notified, >, 0);
@@ -903,7 +722,7 @@ test_cancel_large_import (Fixture       *fixture,
   handler = g_signal_connect (bar, "notify::fraction", G_CALLBACK (on_fraction_notify_screenshot_cb), &screenshot);
   import_and_wait (fixture, path);
   g_signal_handler_disconnect (bar, handler);
-  g_assert_true (wait_until (is_zero, &screenshot.pid));
+  g_assert_true (tn_ui_test_wait_until (is_zero, &screenshot.pid));
   g_assert_cmpuint (n_stored (fixture), ==, 20001);
   g_assert_cmpuint (n_in_database (fixture), ==, 20001);
 }
@@ -930,7 +749,7 @@ test_undo_while_importing (Fixture       *fixture,
 
   import_and_wait (fixture, small);
   g_assert_cmpuint (n_stored (fixture), ==, 2);
-  undo = find_button (GTK_WIDGET (fixture->window), "Undo");
+  undo = tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Undo");
   g_assert_nonnull (undo);
 
   tn_window_import_files (fixture->window, &large_file, 1);
@@ -938,8 +757,8 @@ test_undo_while_importing (Fixture       *fixture,
   g_signal_emit_by_name (undo, "clicked");
   g_assert_true (tn_window_get_importing (fixture->window));
 
-  g_assert_true (wait_until (not_importing, fixture->window));
-  g_assert_true (wait_until (has_n_stored, &wait));
+  g_assert_true (tn_ui_test_wait_until (not_importing, fixture->window));
+  g_assert_true (tn_ui_test_wait_until (has_n_stored, &wait));
   g_assert_null (find_contact (fixture, "contact number one"));
   g_assert_cmpuint (n_in_database (fixture), ==, 20000);
   assert_label_appears (GTK_WIDGET (fixture->window), "Imported 20000 contacts");
@@ -979,10 +798,10 @@ test_refuse_not_vcards (Fixture       *fixture,
   g_value_set_object (&value, file);
   g_assert_true (tn_window_drop (fixture->window, &value));
   g_value_unset (&value);
-  g_assert_true (wait_until (not_importing, fixture->window));
+  g_assert_true (tn_ui_test_wait_until (not_importing, fixture->window));
   assert_label_appears (GTK_WIDGET (fixture->window), "is a PNG image, not a vCard file");
-  save_screenshot ("import-refused");
-  g_assert_null (find_button (GTK_WIDGET (fixture->window), "Undo"));
+  tn_ui_test_save_screenshot ("import-refused");
+  g_assert_null (tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Undo"));
   g_assert_cmpuint (n_stored (fixture), ==, 1);
   g_assert_cmpuint (n_in_database (fixture), ==, 1);
 
@@ -995,11 +814,11 @@ test_refuse_not_vcards (Fixture       *fixture,
 
     tn_window_import_files (fixture->window, both, 2);
   }
-  g_assert_true (wait_until (not_importing, fixture->window));
+  g_assert_true (tn_ui_test_wait_until (not_importing, fixture->window));
   assert_label_appears (GTK_WIDGET (fixture->window), "Nothing was imported from the 2 files");
-  g_assert_nonnull (find_button (GTK_WIDGET (fixture->window), "Details"));
+  g_assert_nonnull (tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Details"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-report", NULL));
-  g_assert_true (wait_until (message_dialog_is_open, NULL));
+  g_assert_true (tn_ui_test_wait_until (message_dialog_is_open, NULL));
   {
     GtkWidget *dialog = find_message_dialog ();
     g_autofree char *text = report_text (dialog);
@@ -1009,7 +828,7 @@ test_refuse_not_vcards (Fixture       *fixture,
     g_assert_nonnull (strstr (text, "The folder “pictures” holds no vCard files."));
     g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
     gtk_window_close (GTK_WINDOW (dialog));
-    g_assert_true (wait_until (is_gone, &dialog));
+    g_assert_true (tn_ui_test_wait_until (is_gone, &dialog));
   }
   g_assert_cmpuint (n_stored (fixture), ==, 1);
   g_assert_cmpuint (n_in_database (fixture), ==, 1);
@@ -1067,7 +886,7 @@ test_import_with_chooser (Fixture       *fixture,
 
   /* Ctrl+I, as a person would; without a portal GTK shows its own dialog. */
   press_keys (GTK_WIDGET (fixture->window), "ctrl+i");
-  g_assert_true (wait_until (file_chooser_is_open, NULL));
+  g_assert_true (tn_ui_test_wait_until (file_chooser_is_open, NULL));
   chooser = find_file_chooser ();
   g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
@@ -1078,12 +897,12 @@ test_import_with_chooser (Fixture       *fixture,
 
   /* The file is selected once its folder is loaded. */
   g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
-  g_assert_true (wait_until (has_selection, chooser));
-  save_screenshot ("import-chooser");
+  g_assert_true (tn_ui_test_wait_until (has_selection, chooser));
+  tn_ui_test_save_screenshot ("import-chooser");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
-  g_assert_true (wait_until (has_n_stored, &wait));
-  g_assert_true (wait_until (not_importing, fixture->window));
+  g_assert_true (tn_ui_test_wait_until (has_n_stored, &wait));
+  g_assert_true (tn_ui_test_wait_until (not_importing, fixture->window));
   assert_label_appears (GTK_WIDGET (fixture->window), "Imported 2 contacts");
 }
 
@@ -1175,7 +994,7 @@ test_export_round_trip (Fixture       *fixture,
   exported = g_build_filename (fixture->dir, "everyone.vcf", NULL);
   exported_file = g_file_new_for_path (exported);
   tn_window_export_to_file (fixture->window, exported_file);
-  g_assert_true (wait_until (file_exists, exported));
+  g_assert_true (tn_ui_test_wait_until (file_exists, exported));
   {
     g_autofree char *expected = g_strdup_printf ("Exported %u contacts to “everyone.vcf”", n_stored (fixture));
 
@@ -1198,12 +1017,12 @@ test_export_round_trip (Fixture       *fixture,
   /* With the "Completely" filter on, only who the list shows is written. */
   page = tn_window_get_contacts_page (fixture->window);
   tn_contacts_page_set_trust_filter (page, "completely");
-  settle (100);
+  tn_ui_test_settle (100);
   g_assert_cmpuint (n_visible (fixture), ==, 1);
   shown = g_build_filename (fixture->dir, "shown.vcf", NULL);
   shown_file = g_file_new_for_path (shown);
   tn_window_export_to_file (fixture->window, shown_file);
-  g_assert_true (wait_until (file_exists, shown));
+  g_assert_true (tn_ui_test_wait_until (file_exists, shown));
   assert_label_appears (GTK_WIDGET (fixture->window), "Exported 1 contact to “shown.vcf”");
   {
     g_autofree char *text = NULL;
@@ -1219,7 +1038,7 @@ test_export_round_trip (Fixture       *fixture,
 static gboolean
 has_duplicates_button (gpointer data)
 {
-  return find_button (data, "Review Duplicates") != NULL;
+  return tn_ui_test_find_button (data, "Review Duplicates") != NULL;
 }
 
 static void
@@ -1260,19 +1079,19 @@ test_possible_duplicates (Fixture       *fixture,
   import_and_wait (fixture, path);
   g_assert_cmpuint (n_stored (fixture), ==, 4);
   g_assert_cmpuint (tn_window_get_n_possible_duplicates (fixture->window), ==, 2);
-  g_assert_true (wait_until (has_duplicates_button, fixture->window));
+  g_assert_true (tn_ui_test_wait_until (has_duplicates_button, fixture->window));
 
   /* The main menu offers the review too. */
   press_keys (GTK_WIDGET (fixture->window), "F10");
   assert_label_appears (GTK_WIDGET (fixture->window), "Possible Duplicates…");
-  save_screenshot ("import-menu");
+  tn_ui_test_save_screenshot ("import-menu");
   press_keys (GTK_WIDGET (fixture->window), "Escape");
-  settle (200);
+  tn_ui_test_settle (200);
 
   /* From the toast to the review. */
-  review = find_button (GTK_WIDGET (fixture->window), "Review Duplicates");
+  review = tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Review Duplicates");
   gtk_widget_activate (review);
-  settle (300);
+  tn_ui_test_settle (300);
   duplicates = tn_window_review_duplicates (fixture->window);
   g_assert_true (TN_IS_DUPLICATES_WINDOW (duplicates));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (duplicates)));
@@ -1282,17 +1101,17 @@ test_possible_duplicates (Fixture       *fixture,
   g_assert_true (tn_duplicate_pair_get_first (first_pair) == ada);
   assert_label_appears (GTK_WIDGET (duplicates), "countess@example.net");
   assert_label_appears (GTK_WIDGET (duplicates), "Trust:\u00a0Completely");
-  save_screenshot ("import-duplicates");
+  tn_ui_test_save_screenshot ("import-duplicates");
 
   /* Merge Ada from the keyboard: the first row's Keep Both has the focus, Tab goes on to
    * its Merge. One contact is left, with both addresses and her rating. */
   press_keys (GTK_WIDGET (duplicates), "Tab");
-  settle (100);
+  tn_ui_test_settle (100);
   merge = gtk_root_get_focus (GTK_ROOT (duplicates));
   g_assert_true (GTK_IS_BUTTON (merge));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (merge)), ==, "_Merge");
   press_keys (GTK_WIDGET (duplicates), "space");
-  g_assert_true (wait_until (has_n_stored, &wait));
+  g_assert_true (tn_ui_test_wait_until (has_n_stored, &wait));
   g_assert_cmpuint (g_list_model_get_n_items (pairs), ==, 1);
   g_assert_true (tn_contact_has_email (ada, "countess@example.net"));
   g_assert_true (tn_contact_has_email (ada, "ada@example.org"));
@@ -1310,10 +1129,10 @@ test_possible_duplicates (Fixture       *fixture,
   /* Escape closes the window; the menu no longer offers the review. */
   g_object_add_weak_pointer (G_OBJECT (duplicates), (gpointer *) &duplicates);
   press_keys (GTK_WIDGET (duplicates), "Escape");
-  g_assert_true (wait_until (is_gone, &duplicates));
+  g_assert_true (tn_ui_test_wait_until (is_gone, &duplicates));
   press_keys (GTK_WIDGET (fixture->window), "F10");
   assert_label_appears (GTK_WIDGET (fixture->window), "Import…");
-  g_assert_null (find_label (GTK_WIDGET (fixture->window), "Possible Duplicates"));
+  g_assert_null (tn_ui_test_find_label (GTK_WIDGET (fixture->window), "Possible Duplicates"));
   press_keys (GTK_WIDGET (fixture->window), "Escape");
 }
 

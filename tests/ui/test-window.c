@@ -10,6 +10,8 @@
 
 #include "tn-application.h"
 #include "tn-window.h"
+#include "tn-test-util.h"
+#include "tn-ui-test-util.h"
 
 typedef struct
 {
@@ -19,121 +21,6 @@ typedef struct
 } Fixture;
 
 static TnApplication *application;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds or 5 s pass. */
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (5000, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (timeout_id);
-
-  return condition (data);
-}
-
-static gboolean
-settle_done (gpointer data)
-{
-  return GPOINTER_TO_INT (data) < 0;
-}
-
-static gboolean
-on_settle_tick_cb (gpointer data)
-{
-  int *remaining = data;
-
-  (*remaining)--;
-  return *remaining < 0 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
-}
-
-/* Lets layout, drawing and X round trips happen for @ms milliseconds. */
-static void
-settle (guint ms)
-{
-  int remaining = ms / 20;
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (20, on_settle_tick_cb, &remaining);
-  while (remaining >= 0 && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  (void) settle_done;
-}
-
-static void
-spawn_checked (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-/* Real input through the X server (XTEST), as a person's keyboard gives it. */
-static void
-run_xdotool (TnWindow   *window,
-             const char *first_arg,
-             ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *xid = NULL;
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  va_list args;
-
-  /* Without a window manager keys go to the window under the pointer. The
-   * pointer move is a call of its own: chained after it, xdotool would
-   * send the keys to that window with XSendEvent, which GTK ignores. */
-  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
-  spawn_checked ((const char *[]) { "xdotool", "mousemove", "--window", xid, "400", "8", NULL });
-
-  g_ptr_array_add (argv, g_strdup ("xdotool"));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  spawn_checked ((const char * const *) argv->pdata);
-}
-
-static void
-save_screenshot (const char *name)
-{
-  g_autofree char *folder = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_autofree char *path = NULL;
-  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
-  const char *argv[] = { "import", "-window", "root", NULL, NULL };
-  int status = 0;
-
-  settle (300);
-  g_mkdir_with_parents (folder, 0755);
-  path = g_build_filename (folder, file_name, NULL);
-  argv[3] = path;
-  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                    NULL, NULL, NULL, NULL, &status, NULL) &&
-      g_spawn_check_wait_status (status, NULL))
-    g_test_message ("screenshot: %s", path);
-  else
-    g_test_message ("no screenshot of %s: ImageMagick's import is missing", name);
-}
 
 static TnContact *
 add_contact (TnStore    *store,
@@ -186,8 +73,8 @@ open_window (Fixture *fixture)
 {
   fixture->window = tn_window_new (ADW_APPLICATION (application), fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (window_is_drawn, fixture->window));
-  settle (200);
+  g_assert_true (tn_ui_test_wait_until (window_is_drawn, fixture->window));
+  tn_ui_test_settle (200);
 }
 
 static void
@@ -196,7 +83,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  settle (50);
+  tn_ui_test_settle (50);
   g_clear_object (&fixture->store);
 
   if (fixture->dir != NULL)
@@ -222,60 +109,6 @@ n_visible (Fixture *fixture)
   return g_list_model_get_n_items (tn_contacts_page_get_visible_model (page));
 }
 
-/* Finds a visible descendant of @widget of @type, or NULL. */
-static GtkWidget *
-find_visible (GtkWidget *widget,
-              GType      type)
-{
-  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
-    return NULL;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_visible (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Finds a visible button whose label, without mnemonics, is @label. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
-    return NULL;
-
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
-    {
-      g_autoptr(GString) text = g_string_new (gtk_button_get_label (GTK_BUTTON (widget)));
-
-      g_string_replace (text, "_", "", 0);
-      if (g_str_equal (text->str, label))
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_empty_state (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -286,11 +119,11 @@ test_empty_state (Fixture       *fixture,
     return;
 
   open_window (fixture);
-  status_page = find_visible (GTK_WIDGET (fixture->window), ADW_TYPE_STATUS_PAGE);
+  status_page = tn_ui_test_find_visible (GTK_WIDGET (fixture->window), ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status_page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, "No Contacts Yet");
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)), "vCard"));
-  save_screenshot ("empty");
+  tn_ui_test_save_screenshot ("empty");
 }
 
 static gboolean
@@ -315,14 +148,15 @@ test_add_contact (Fixture       *fixture,
   contacts = tn_store_get_contacts (fixture->store);
 
   /* Ctrl+N, as a person would. */
-  run_xdotool (fixture->window, "key", "--delay", "50", "ctrl+n", NULL);
-  g_assert_true (wait_until (pane_is_open, fixture->window));
+  tn_ui_test_point_at (GTK_WIDGET (fixture->window));
+  tn_ui_test_xdotool ("key", "--delay", "50", "ctrl+n", NULL);
+  g_assert_true (tn_ui_test_wait_until (pane_is_open, fixture->window));
 
   pane = tn_window_get_contact_pane (fixture->window);
   g_assert_false (tn_contact_pane_get_can_save (pane));
   gtk_editable_set_text (GTK_EDITABLE (tn_contact_pane_get_name_row (pane)), name);
   g_assert_true (tn_contact_pane_get_can_save (pane));
-  save_screenshot ("add-contact");
+  tn_ui_test_save_screenshot ("add-contact");
   g_assert_true (tn_contact_pane_save (pane));
 
   g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 1);
@@ -330,7 +164,7 @@ test_add_contact (Fixture       *fixture,
   g_assert_cmpstr (tn_contact_get_full_name (added), ==, name);
   g_assert_cmpuint (n_visible (fixture), ==, 1);
   g_assert_true (tn_contacts_page_get_selected_contact (tn_window_get_contacts_page (fixture->window)) == added);
-  g_assert_null (find_visible (GTK_WIDGET (tn_window_get_contacts_page (fixture->window)), ADW_TYPE_STATUS_PAGE));
+  g_assert_null (tn_ui_test_find_visible (GTK_WIDGET (tn_window_get_contacts_page (fixture->window)), ADW_TYPE_STATUS_PAGE));
 }
 
 typedef struct
@@ -370,28 +204,32 @@ test_rate_with_keyboard (Fixture       *fixture,
   tn_contacts_page_focus_list (page);
 
   /* Triage without the mouse: rate, move down, rate, move down, rate. */
-  run_xdotool (fixture->window, "key", "--delay", "80", "1", NULL);
+  tn_ui_test_point_at (GTK_WIDGET (fixture->window));
+  tn_ui_test_xdotool ("key", "--delay", "80", "1", NULL);
   wait = (TrustWait) { ada, TN_TRUST_COMPLETELY };
-  g_assert_true (wait_until (has_trust, &wait));
+  g_assert_true (tn_ui_test_wait_until (has_trust, &wait));
 
   /* The list is sorted by name: Ada, Alan, Grace. */
-  run_xdotool (fixture->window, "key", "--delay", "80", "j", "2", NULL);
+  tn_ui_test_point_at (GTK_WIDGET (fixture->window));
+  tn_ui_test_xdotool ("key", "--delay", "80", "j", "2", NULL);
   wait = (TrustWait) { alan, TN_TRUST_MODERATELY };
-  g_assert_true (wait_until (has_trust, &wait));
+  g_assert_true (tn_ui_test_wait_until (has_trust, &wait));
   g_assert_true (tn_contacts_page_get_selected_contact (page) == alan);
 
-  run_xdotool (fixture->window, "key", "--delay", "80", "j", "3", NULL);
+  tn_ui_test_point_at (GTK_WIDGET (fixture->window));
+  tn_ui_test_xdotool ("key", "--delay", "80", "j", "3", NULL);
   wait = (TrustWait) { grace, TN_TRUST_VAGUELY };
-  g_assert_true (wait_until (has_trust, &wait));
+  g_assert_true (tn_ui_test_wait_until (has_trust, &wait));
 
   /* k goes back up; 0 clears. */
-  run_xdotool (fixture->window, "key", "--delay", "80", "k", "0", NULL);
+  tn_ui_test_point_at (GTK_WIDGET (fixture->window));
+  tn_ui_test_xdotool ("key", "--delay", "80", "k", "0", NULL);
   wait = (TrustWait) { alan, TN_TRUST_UNRATED };
-  g_assert_true (wait_until (has_trust, &wait));
+  g_assert_true (tn_ui_test_wait_until (has_trust, &wait));
   g_assert_cmpint (tn_contact_get_trust (grace), ==, TN_TRUST_VAGUELY);
 
   g_assert_cmpint (tn_contact_get_trust (ada), ==, TN_TRUST_COMPLETELY);
-  save_screenshot ("rated");
+  tn_ui_test_save_screenshot ("rated");
 
   /* The ratings are in the database, not only on screen. */
   {
@@ -447,44 +285,46 @@ test_filter_and_search (Fixture       *fixture,
   /* One click hides the 2s and 3s. */
   tn_contacts_page_set_trust_filter (page, "completely");
   wait.count = 2;
-  g_assert_true (wait_until (has_visible_count, &wait));
+  g_assert_true (tn_ui_test_wait_until (has_visible_count, &wait));
   for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
     {
       g_autoptr(TnContact) contact = g_list_model_get_item (visible, i);
 
       g_assert_cmpint (tn_contact_get_trust (contact), ==, TN_TRUST_COMPLETELY);
     }
-  save_screenshot ("only-completely");
+  tn_ui_test_save_screenshot ("only-completely");
 
   tn_contacts_page_set_trust_filter (page, "vaguely");
   wait.count = 1;
-  g_assert_true (wait_until (has_visible_count, &wait));
+  g_assert_true (tn_ui_test_wait_until (has_visible_count, &wait));
   first = g_list_model_get_item (visible, 0);
   g_assert_true (first == katherine);
 
   tn_contacts_page_set_trust_filter (page, "all");
   wait.count = 4;
-  g_assert_true (wait_until (has_visible_count, &wait));
+  g_assert_true (tn_ui_test_wait_until (has_visible_count, &wait));
 
   /* Ctrl+F and type: matches name, organization or email. */
   tn_contacts_page_focus_list (page);
-  run_xdotool (fixture->window, "key", "--delay", "50", "ctrl+f", NULL);
-  run_xdotool (fixture->window, "type", "--delay", "50", "navy", NULL);
+  tn_ui_test_point_at (GTK_WIDGET (fixture->window));
+  tn_ui_test_xdotool ("key", "--delay", "50", "ctrl+f", NULL);
+  tn_ui_test_point_at (GTK_WIDGET (fixture->window));
+  tn_ui_test_xdotool ("type", "--delay", "50", "navy", NULL);
   wait.count = 1;
-  g_assert_true (wait_until (has_visible_count, &wait));
+  g_assert_true (tn_ui_test_wait_until (has_visible_count, &wait));
   g_clear_object (&first);
   first = g_list_model_get_item (visible, 0);
   g_assert_true (first == grace);
-  save_screenshot ("search");
+  tn_ui_test_save_screenshot ("search");
 
   gtk_editable_set_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page)), "bletchley");
   wait.count = 1;
-  g_assert_true (wait_until (has_visible_count, &wait));
+  g_assert_true (tn_ui_test_wait_until (has_visible_count, &wait));
 
   gtk_editable_set_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page)), "nobody-matches-this");
   wait.count = 0;
-  g_assert_true (wait_until (has_visible_count, &wait));
-  g_assert_nonnull (find_visible (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE));
+  g_assert_true (tn_ui_test_wait_until (has_visible_count, &wait));
+  g_assert_nonnull (tn_ui_test_find_visible (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE));
 }
 
 static gboolean
@@ -515,16 +355,17 @@ test_delete_and_undo (Fixture       *fixture,
 
   g_assert_true (tn_contacts_page_select_contact (page, grace));
   tn_contacts_page_focus_list (page);
-  run_xdotool (fixture->window, "key", "--delay", "50", "Delete", NULL);
-  g_assert_true (wait_until (has_n_contacts, &wait));
-  save_screenshot ("deleted-toast");
+  tn_ui_test_point_at (GTK_WIDGET (fixture->window));
+  tn_ui_test_xdotool ("key", "--delay", "50", "Delete", NULL);
+  g_assert_true (tn_ui_test_wait_until (has_n_contacts, &wait));
+  tn_ui_test_save_screenshot ("deleted-toast");
 
   /* Undo from the toast brings Grace back, rating and all. */
-  undo = find_button (GTK_WIDGET (fixture->window), "Undo");
+  undo = tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Undo");
   g_assert_nonnull (undo);
   gtk_widget_activate (undo);
   wait.count = 2;
-  g_assert_true (wait_until (has_n_contacts, &wait));
+  g_assert_true (tn_ui_test_wait_until (has_n_contacts, &wait));
   g_assert_cmpint (tn_contact_get_trust (grace), ==, TN_TRUST_MODERATELY);
 }
 

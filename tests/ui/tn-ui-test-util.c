@@ -1,0 +1,217 @@
+/* tn-ui-test-util.c — the window tests' shared harness.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gdk/x11/gdkx.h>
+
+#include "tn-ui-test-util.h"
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * tn_ui_test_wait_until_ms:
+ * @condition: what to wait for
+ * @data: passed to @condition
+ * @ms: how long at most
+ *
+ * Runs the main loop until @condition holds or @ms milliseconds pass.
+ *
+ * Returns: whether @condition holds
+ */
+gboolean
+tn_ui_test_wait_until_ms (TnTestCondition condition,
+                          gpointer        data,
+                          guint           ms)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add (ms, on_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  return condition (data);
+}
+
+gboolean
+tn_ui_test_wait_until (TnTestCondition condition,
+                       gpointer        data)
+{
+  return tn_ui_test_wait_until_ms (condition, data, 10000);
+}
+
+static gboolean
+on_settle_tick_cb (gpointer data)
+{
+  int *remaining = data;
+
+  (*remaining)--;
+  return *remaining < 0 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+/* Lets layout, drawing and X round trips happen for @ms milliseconds. */
+void
+tn_ui_test_settle (guint ms)
+{
+  int remaining = ms / 20;
+
+  g_timeout_add (20, on_settle_tick_cb, &remaining);
+  while (remaining >= 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Each xdotool call is a process of its own: chained commands would send keys with
+ * XSendEvent, which GTK ignores, and a drag needs the main loop to run in between. */
+void
+tn_ui_test_xdotool (const char *first_arg,
+                    ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+char *
+tn_ui_test_window_xid (GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  return g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+}
+
+/* Without a window manager the X keyboard focus is PointerRoot: keys go to
+ * the window under the pointer. (An explicit XSetInputFocus leaves GTK
+ * thinking it is not focused, and it drops the keys; `mousemove --sync`
+ * hangs when the pointer is already there.) */
+void
+tn_ui_test_point_at (GtkWidget *window)
+{
+  g_autofree char *xid = tn_ui_test_window_xid (window);
+
+  tn_ui_test_xdotool ("mousemove", "--window", xid, "400", "8", NULL);
+}
+
+void
+tn_ui_test_save_screenshot (const char *name)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  const char *argv[] = { "import", "-window", "root", NULL, NULL };
+  int status = 0;
+
+  tn_ui_test_settle (300);
+  g_mkdir_with_parents (folder, 0755);
+  path = g_build_filename (folder, file_name, NULL);
+  argv[3] = path;
+  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, NULL, NULL, &status, NULL) &&
+      g_spawn_check_wait_status (status, NULL))
+    g_test_message ("screenshot: %s", path);
+  else
+    g_test_message ("no screenshot of %s: ImageMagick's import is missing", name);
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
+                                 gconstpointer wanted);
+
+/* The first shown widget below @widget, depth first, that @match accepts. */
+static GtkWidget *
+find_shown (GtkWidget     *widget,
+            WidgetMatch    match,
+            gconstpointer  wanted)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return NULL;
+
+  if (match (widget, wanted))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown (child, match, wanted);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  wanted)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) wanted);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  wanted)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (!GTK_IS_BUTTON (widget) || gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
+    return FALSE;
+
+  text = g_string_new (gtk_button_get_label (GTK_BUTTON (widget)));
+  g_string_replace (text, "_", "", 0);
+  return g_str_equal (text->str, wanted);
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  wanted)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), wanted) != NULL;
+}
+
+GtkWidget *
+tn_ui_test_find_visible (GtkWidget *widget,
+                         GType      type)
+{
+  return find_shown (widget, is_of_type, &type);
+}
+
+/* A shown button whose label, without mnemonics, is @label. */
+GtkWidget *
+tn_ui_test_find_button (GtkWidget  *widget,
+                        const char *label)
+{
+  return find_shown (widget, is_button_labelled, label);
+}
+
+/* A shown label whose text contains @text. */
+GtkWidget *
+tn_ui_test_find_label (GtkWidget  *widget,
+                       const char *text)
+{
+  return find_shown (widget, is_label_containing, text);
+}
