@@ -130,6 +130,28 @@ on_about_activated_cb (GSimpleAction *action,
                          NULL);
 }
 
+/* "app.show-contact" (int64 id): what clicking the weekly reminder asks for,
+ * over D-Bus, from the --background process. */
+static void
+on_show_contact_activated_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  TnApplication *self = user_data;
+  GtkWindow *window;
+  TnContact *contact;
+
+  g_application_activate (G_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (!TN_IS_WINDOW (window) || self->store == NULL)
+    return;
+
+  contact = tn_store_get_contact_by_id (self->store, g_variant_get_int64 (parameter));
+  if (contact != NULL)
+    tn_window_show_contact (TN_WINDOW (window), contact);
+}
+
 static void
 on_quit_activated_cb (GSimpleAction *action,
                       GVariant      *parameter,
@@ -143,6 +165,7 @@ tn_application_startup (GApplication *application)
 {
   static const GActionEntry actions[] = {
     { "about", on_about_activated_cb },
+    { "show-contact", on_show_contact_activated_cb, "x" },
     { "quit", on_quit_activated_cb },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "tn-background.h"
 #include "tn-cli.h"
 #include "tn-clock.h"
 #include "tn-exporter.h"
@@ -43,6 +44,7 @@ typedef struct
   const char **remaining; /* the arguments after the options */
   const char *export;
   gboolean remind;
+  gboolean background;
 } TnCliOptions;
 
 void
@@ -65,6 +67,7 @@ tn_cli_add_options (GApplication *application)
     { "import", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, N_("Import vCard files; more files may follow"), N_("FILE…") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write every contact to this vCard file"), N_("FILE") },
     { "remind", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Send this week's “Lunch with someone this week” reminder now if it is due"), NULL },
+    { "background", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Run without a window: send the weekly reminder when it is due and handle its actions"), NULL },
     /* So that `--import a.vcf b.vcf` takes both files. */
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
@@ -478,99 +481,44 @@ open_settings (char **problem)
   return g_settings_new (APPLICATION_ID);
 }
 
-/* --remind: sends this week's reminder if it is due and says what it did on stdout.
- *
- * The week is claimed in the database (one transaction) before the notification is sent,
- * so two processes never both send it; if sending then fails (no notification server),
- * the claim is taken back and the exit status is 1, so the reminder stays due.
+/* --remind: sends this week's reminder if it is due and says what it did on stdout
+ * (see tn_background_remind_if_due(), which --background shares). If sending fails
+ * the exit status is 1 and the reminder stays due.
  *
  * The notification's actions need a process that keeps running: this one exits right
- * after sending, so they are handled by `--background` (to come), not here. */
+ * after sending, so they are handled by `--background`, not here. */
 static int
 run_remind (TnStore *store)
 {
   g_autoptr(GSettings) settings = NULL;
-  g_autoptr(GDateTime) now = tn_clock_now ();
-  g_autoptr(GArray) candidates = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *problem = NULL;
-  g_autofree char *body = NULL;
-  TnReminderState state = { 0 };
-  TnReminderVerdict verdict;
-  TnReminderReason reason;
-  const TnReminderCandidate *chosen = NULL;
-  int cadence[3];
-  int weekday, hour, year, week;
-  gboolean claimed;
-  gint64 id;
+  NotifyNotification *sent = NULL;
+  gint64 contact_id;
 
   settings = open_settings (&problem);
   if (settings == NULL)
     return fail (problem);
 
-  weekday = g_settings_get_int (settings, "reminder-weekday");
-  hour = g_settings_get_int (settings, "reminder-hour");
-  cadence[0] = g_settings_get_int (settings, "cadence-weeks-completely");
-  cadence[1] = g_settings_get_int (settings, "cadence-weeks-moderately");
-  cadence[2] = g_settings_get_int (settings, "cadence-weeks-vaguely");
-
-  if (!tn_store_get_reminder_state (store, &state, now, &error))
-    return fail (error->message);
-  state.enabled = g_settings_get_boolean (settings, "reminder-enabled");
-
-  verdict = tn_reminder_check (&state, now, weekday, hour);
-  if (verdict != TN_REMINDER_DUE)
-    {
-      g_print ("%s\n", tn_reminder_verdict_describe (verdict));
-      return 0;
-    }
-
-  candidates = tn_store_list_reminder_candidates (store, cadence, &error);
-  if (candidates == NULL)
+  if (!tn_background_remind_if_due (store, settings, NULL, NULL, &sent, &contact_id, &error))
     return fail (error->message);
 
-  id = tn_reminder_suggest ((const TnReminderCandidate *) (gpointer) candidates->data, candidates->len,
-                            now, 0, &reason);
-  for (guint i = 0; id != 0 && i < candidates->len; i++)
-    {
-      if (g_array_index (candidates, TnReminderCandidate, i).id == id)
-        chosen = &g_array_index (candidates, TnReminderCandidate, i);
-    }
-
-  if (chosen != NULL)
-    body = tn_reminder_describe_suggestion (chosen->name, chosen->trust, chosen->last_met, now);
-  else if (reason == TN_REMINDER_REASON_NO_CANDIDATES)
-    body = g_strdup (_("Import your contacts to get a suggestion: drag vCard files onto TrustNet."));
-  else
-    body = g_strdup (_("You have already met everyone this week. Who else could you invite?"));
-
-  tn_reminder_week_of (now, &year, &week);
-  if (!tn_store_claim_reminder (store, year, week, &claimed, &error))
-    return fail (error->message);
-  if (!claimed)
-    {
-      g_print ("%s\n", tn_reminder_verdict_describe (TN_REMINDER_ALREADY_SENT));
-      return 0;
-    }
-
-  if (!tn_notifier_send_reminder (chosen != NULL ? chosen->name : NULL, body, chosen != NULL ? chosen->id : 0, &error))
-    {
-      g_autoptr(GError) unclaim_error = NULL;
-
-      if (!tn_store_unclaim_reminder (store, &state, &unclaim_error))
-        g_warning ("Could not take back this week's reminder: %s", unclaim_error->message);
-      return fail (error->message);
-    }
-
-  if (chosen != NULL)
-    /* TRANSLATORS: what --remind prints after sending, e.g. "sent: Ada Lovelace" */
-    g_print (_("sent: %s\n"), chosen->name);
-  else if (reason == TN_REMINDER_REASON_NO_CANDIDATES)
-    g_print ("%s\n", _("sent: no contacts yet"));
-  else
-    g_print ("%s\n", _("sent: everyone already met this week"));
-
+  g_clear_object (&sent);
   return 0;
+}
+
+/* --background: see tn-background.c. */
+static int
+run_background (TnStore *store)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *problem = NULL;
+
+  settings = open_settings (&problem);
+  if (settings == NULL)
+    return fail (problem);
+
+  return tn_background_run (store, settings);
 }
 
 /* Everything that can be wrong with the arguments themselves is found
@@ -586,10 +534,11 @@ check_arguments (TnCliOptions *options)
   TnTrust trust;
   TnInteractionKind kind;
   guint n_modes = (options->list ? 1 : 0) + (options->add ? 1 : 0) + (options->who ? 1 : 0) +
-                  (options->import ? 1 : 0) + (options->export ? 1 : 0) + (options->remind ? 1 : 0);
+                  (options->import ? 1 : 0) + (options->export ? 1 : 0) + (options->remind ? 1 : 0) +
+                  (options->background ? 1 : 0);
 
   if (n_modes > 1)
-    return g_strdup (_("Choose one of --list, --add, --with, --import, --export or --remind at a time"));
+    return g_strdup (_("Choose one of --list, --add, --with, --import, --export, --remind or --background at a time"));
   if (options->json && !options->list)
     return g_strdup (_("--json goes with --list"));
   if ((options->emails != NULL || options->organization != NULL) && options->add == NULL)
@@ -676,13 +625,14 @@ tn_cli_run (GVariantDict *options)
   parsed.remaining = remaining;
   g_variant_dict_lookup (options, "export", "^&ay", &parsed.export);
   parsed.remind = g_variant_dict_contains (options, "remind");
+  parsed.background = g_variant_dict_contains (options, "background");
 
   problem = check_arguments (&parsed);
   if (problem != NULL)
     return fail (problem);
 
   if (!parsed.list && parsed.add == NULL && parsed.who == NULL && parsed.import == NULL && parsed.export == NULL &&
-      !parsed.remind)
+      !parsed.remind && !parsed.background)
     return TN_CLI_CONTINUE;
 
   /* An import only writes: the list of every contact would be read for nothing. */
@@ -702,6 +652,8 @@ tn_cli_run (GVariantDict *options)
     return run_export (store, &parsed);
   if (parsed.remind)
     return run_remind (store);
+  if (parsed.background)
+    return run_background (store);
 
   if (parsed.log != NULL)
     return run_log (store, &parsed);

@@ -8,79 +8,69 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libnotify/notify.h>
 
 #include "tn-notifier.h"
 
 #define APP_ID "org.example.TrustNet"
 
-/* The actions only do anything in a process that keeps running its main loop after
- * sending: `trustnet --remind` sends and exits, so the server's ActionInvoked signals
- * find nobody; `trustnet --background` (not written yet) will stay, log the lunch,
- * suggest the next person or snooze. Until then these only note what was asked. */
+typedef struct
+{
+  TnNotifierActionFunc func;
+  gpointer user_data;
+} ActionTarget;
+
+/* Only a process that keeps its main loop running after sending (`--background`) ever
+ * gets here: `--remind` sends and exits, so the server's ActionInvoked signals find
+ * nobody. */
 static void
 on_action_cb (NotifyNotification *notification,
               char               *action,
               gpointer            user_data)
 {
-  g_debug ("Reminder action “%s” for contact %" G_GINT64_FORMAT,
-           action, (gint64) GPOINTER_TO_SIZE (user_data));
+  ActionTarget *target = user_data;
+
+  g_debug ("Reminder action “%s”", action);
+  if (target->func != NULL)
+    target->func (action, target->user_data);
 }
 
-/**
- * tn_notifier_send_reminder:
- * @name: (nullable): the suggested contact's name, %NULL when there is no one to suggest
- * @body: the notification's body
- * @contact_id: the suggested contact's id, 0 when there is none
- * @error: return location for a #GError
- *
- * Shows the reminder: app name "TrustNet", the app icon, the `desktop-entry` hint, the
- * summary "Lunch with someone this week", @body, and the actions "log-lunch",
- * "someone-else", "snooze" and "default" (a click on the notification).
- *
- * Returns: %TRUE when the notification server took it; %FALSE with @error set when there
- *   is no notification server (or it refused)
- */
-gboolean
-tn_notifier_send_reminder (const char  *name,
-                           const char  *body,
-                           gint64       contact_id,
-                           GError     **error)
+/* Sets the body and (again) the actions: with nobody to suggest (no contacts yet)
+ * there is no lunch to log and no one else. */
+static void
+fill (NotifyNotification   *notification,
+      const char           *name,
+      const char           *body,
+      TnNotifierActionFunc  func,
+      gpointer              user_data)
 {
-  NotifyNotification *notification;
-  gboolean shown;
-  g_autoptr(GError) local_error = NULL;
-  gpointer data = GSIZE_TO_POINTER ((gsize) contact_id);
+  ActionTarget target = { func, user_data };
 
-  g_return_val_if_fail (body != NULL, FALSE);
-  g_return_val_if_fail (contact_id >= 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!notify_is_initted () && !notify_init ("TrustNet"))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("Cannot show notifications: libnotify failed to start"));
-      return FALSE;
-    }
-
-  notification = notify_notification_new (_("Lunch with someone this week"), body, APP_ID);
+  notify_notification_update (notification, _("Lunch with someone this week"), body, APP_ID);
   notify_notification_set_app_name (notification, "TrustNet");
   notify_notification_set_hint_string (notification, "desktop-entry", APP_ID);
   notify_notification_set_urgency (notification, NOTIFY_URGENCY_NORMAL);
 
-  /* With nobody to suggest (no contacts yet) there is no lunch to log and no one else. */
+  notify_notification_clear_actions (notification);
   if (name != NULL)
     {
-      notify_notification_add_action (notification, "log-lunch", _("Log lunch"), on_action_cb, data, NULL);
-      notify_notification_add_action (notification, "someone-else", _("Someone else"), on_action_cb, data, NULL);
+      notify_notification_add_action (notification, "log-lunch", _("Log lunch"), on_action_cb,
+                                      g_memdup2 (&target, sizeof target), g_free);
+      notify_notification_add_action (notification, "someone-else", _("Someone else"), on_action_cb,
+                                      g_memdup2 (&target, sizeof target), g_free);
     }
-  notify_notification_add_action (notification, "snooze", _("Remind me tomorrow"), on_action_cb, data, NULL);
-  notify_notification_add_action (notification, "default", _("Open TrustNet"), on_action_cb, data, NULL);
+  notify_notification_add_action (notification, "snooze", _("Remind me tomorrow"), on_action_cb,
+                                  g_memdup2 (&target, sizeof target), g_free);
+  notify_notification_add_action (notification, "default", _("Open TrustNet"), on_action_cb,
+                                  g_memdup2 (&target, sizeof target), g_free);
+}
 
-  /* libnotify 0.8 has no g_autoptr for its types. */
-  shown = notify_notification_show (notification, &local_error);
-  g_object_unref (notification);
-  if (!shown)
+static gboolean
+show (NotifyNotification  *notification,
+      GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!notify_notification_show (notification, &local_error))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Cannot show the reminder: no notification server answered (%s)"),
@@ -89,4 +79,80 @@ tn_notifier_send_reminder (const char  *name,
     }
 
   return TRUE;
+}
+
+/**
+ * tn_notifier_send_reminder:
+ * @name: (nullable): the suggested contact's name, %NULL when there is no one to suggest
+ * @body: the notification's body
+ * @func: (nullable): called with the action the person picks
+ * @user_data: for @func
+ * @error: return location for a #GError
+ *
+ * Shows the reminder: app name "TrustNet", the app icon, the `desktop-entry` hint, the
+ * summary "Lunch with someone this week", @body, and the actions "log-lunch",
+ * "someone-else", "snooze" and "default" (a click on the notification). @func is only
+ * called while the returned notification is alive and the main loop runs.
+ *
+ * Returns: (transfer full) (nullable): the notification shown; %NULL with @error set
+ *   when there is no notification server (or it refused)
+ */
+NotifyNotification *
+tn_notifier_send_reminder (const char            *name,
+                           const char            *body,
+                           TnNotifierActionFunc   func,
+                           gpointer               user_data,
+                           GError               **error)
+{
+  NotifyNotification *notification;
+
+  g_return_val_if_fail (body != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!notify_is_initted () && !notify_init ("TrustNet"))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("Cannot show notifications: libnotify failed to start"));
+      return NULL;
+    }
+
+  notification = notify_notification_new (_("Lunch with someone this week"), body, APP_ID);
+  fill (notification, name, body, func, user_data);
+
+  /* libnotify 0.8 has no g_autoptr for its types. */
+  if (!show (notification, error))
+    {
+      g_object_unref (notification);
+      return NULL;
+    }
+
+  return notification;
+}
+
+/**
+ * tn_notifier_update_reminder:
+ * @notification: a notification from tn_notifier_send_reminder()
+ * @name: (nullable): the new suggestion's name
+ * @body: the new body
+ * @func: (nullable): called with the action the person picks
+ * @user_data: for @func
+ * @error: return location for a #GError
+ *
+ * Replaces the shown reminder (same notification id) with another suggestion.
+ *
+ * Returns: %TRUE when the server took it
+ */
+gboolean
+tn_notifier_update_reminder (NotifyNotification    *notification,
+                             const char            *name,
+                             const char            *body,
+                             TnNotifierActionFunc   func,
+                             gpointer               user_data,
+                             GError               **error)
+{
+  g_return_val_if_fail (NOTIFY_IS_NOTIFICATION (notification), FALSE);
+  g_return_val_if_fail (body != NULL, FALSE);
+
+  fill (notification, name, body, func, user_data);
+  return show (notification, error);
 }

@@ -6,12 +6,31 @@
 #pragma once
 
 #include <glib.h>
+#include <libnotify/notify.h>
 
 G_BEGIN_DECLS
 
-gboolean tn_notifier_send_reminder (const char  *name,
-                                    const char  *body,
-                                    gint64       contact_id,
-                                    GError     **error);
+/**
+ * TnNotifierActionFunc:
+ * @action: "log-lunch", "someone-else", "snooze" or "default"
+ * @user_data: what was given with the function
+ *
+ * Called when the person picks one of the reminder's actions, in a process that keeps
+ * its main loop running and the notification alive.
+ */
+typedef void (*TnNotifierActionFunc) (const char *action,
+                                      gpointer    user_data);
+
+NotifyNotification *tn_notifier_send_reminder   (const char            *name,
+                                                 const char            *body,
+                                                 TnNotifierActionFunc   func,
+                                                 gpointer               user_data,
+                                                 GError               **error);
+gboolean            tn_notifier_update_reminder (NotifyNotification    *notification,
+                                                 const char            *name,
+                                                 const char            *body,
+                                                 TnNotifierActionFunc   func,
+                                                 gpointer               user_data,
+                                                 GError               **error);
 
 G_END_DECLS

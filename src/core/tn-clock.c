@@ -53,7 +53,11 @@ tn_clock_parse_iso8601 (const char  *text,
  * tn_clock_now:
  *
  * The current local time, or the one in the TRUSTNET_NOW environment
- * variable (ISO 8601) when it is set and valid.
+ * variable (ISO 8601) when it is set and valid. With TRUSTNET_NOW_MOVES=1 as
+ * well, that time moves on: TRUSTNET_NOW plus the monotonic time elapsed since
+ * the process first asked the clock (so `--background` can be tested just before
+ * the due time). Without it TRUSTNET_NOW stands still, which tests comparing
+ * exact times rely on.
  *
  * Returns: (transfer full): now
  */
@@ -70,8 +74,20 @@ tn_clock_now (void)
       /* A zone in the override says when, not where: weeks are local. */
       if (now != NULL)
         {
-          GDateTime *local = g_date_time_to_local (now);
+          static gint64 started_us = -1;
+          GDateTime *local;
 
+          if (started_us < 0)
+            started_us = g_get_monotonic_time ();
+          if (g_strcmp0 (g_getenv ("TRUSTNET_NOW_MOVES"), "1") == 0)
+            {
+              GDateTime *moved = g_date_time_add (now, g_get_monotonic_time () - started_us);
+
+              g_date_time_unref (now);
+              now = moved;
+            }
+
+          local = g_date_time_to_local (now);
           g_date_time_unref (now);
           return local;
         }

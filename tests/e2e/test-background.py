@@ -1,0 +1,148 @@
+#!/usr/bin/python3
+# test-background.py — `trustnet --background` end to end: started 2 seconds before the
+# due time with a moving clock, it sends the reminder once, handles "Log lunch" and
+# "Remind me tomorrow" invoked through python3-dbusmock's notification daemon, and
+# exits 0 on SIGTERM.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+import dbus
+import dbusmock
+
+TRUSTNET = os.environ.get('TRUSTNET_BIN', 'trustnet')
+SETUP_NOW = '2026-11-20T10:00:00'
+BEFORE_DUE = '2026-11-23T08:59:58'   # 2026-W48's Monday, 2 s before the default 09:00
+TODAY = '2026-11-23'
+
+results = []
+
+
+def check(name, condition, detail=''):
+    results.append((name, bool(condition), detail))
+
+
+def run(env, *args, now):
+    return subprocess.run([TRUSTNET, *args], env=dict(env, TRUSTNET_NOW=now),
+                          capture_output=True, text=True, timeout=20)
+
+
+def sql(db, query):
+    return subprocess.run(['sqlite3', db, query], capture_output=True, text=True, timeout=10).stdout.strip()
+
+
+def wait_for(condition, seconds):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+def main():
+    dbusmock.DBusTestCase.start_session_bus()
+    bus_address = os.environ['DBUS_SESSION_BUS_ADDRESS']
+    server, obj = dbusmock.DBusTestCase.spawn_server_template(
+        'notification_daemon', {}, stdout=subprocess.PIPE)
+    mock = dbus.Interface(obj, dbusmock.MOCK_IFACE)
+    tmp = tempfile.mkdtemp(prefix='test-background-')
+    background = None
+
+    try:
+        env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=bus_address)
+        db = os.path.join(tmp, 'trustnet.db')
+        base = ['--database', db]
+
+        for args in (['--add', 'Ada Lovelace', '--email', 'ada@example.org'],
+                     ['--with', 'Ada Lovelace', '--rate', '1'],
+                     ['--with', 'Ada Lovelace', '--log', 'lunch', '--date', '2026-09-21']):
+            setup = run(env, *base, *args, now=SETUP_NOW)
+            if setup.returncode != 0:
+                raise RuntimeError('setup %s failed: %s' % (args, setup.stderr))
+
+        mock.ClearCalls()
+        out_path = os.path.join(tmp, 'stdout')
+        with open(out_path, 'w') as out:
+            background = subprocess.Popen(
+                [TRUSTNET, *base, '--background'],
+                env=dict(env, TRUSTNET_NOW=BEFORE_DUE, TRUSTNET_NOW_MOVES='1'),
+                stdout=out, stderr=subprocess.PIPE, text=True)
+
+        # 1. Fires once when 09:00 comes, and not again.
+        fired = wait_for(lambda: len(mock.GetMethodCalls('Notify')) >= 1, 10)
+        check('--background sends the reminder when the due time comes', fired)
+        time.sleep(2)
+        calls = mock.GetMethodCalls('Notify')
+        check('exactly one Notify call, 2 s later too', len(calls) == 1, repr(calls))
+        if calls:
+            check('it suggests Ada Lovelace', 'Ada Lovelace' in calls[0][1][4], str(calls[0][1][4]))
+        else:
+            check('it suggests Ada Lovelace', False, 'no Notify call')
+
+        # The mock numbers notifications from 1; this is its first.
+        notification_id = dbus.UInt32(1)
+
+        # 2. "Log lunch": a one-on-one lunch with Ada Lovelace today.
+        lunch_query = ("SELECT count(*) FROM interactions JOIN contacts ON contacts.id = contact_id "
+                       "WHERE kind = 'lunch' AND happened_on = '%s' AND one_on_one = 1" % TODAY)
+        mock.EmitSignal('org.freedesktop.Notifications', 'ActionInvoked', 'us',
+                        [notification_id, 'log-lunch'])
+        logged = wait_for(lambda: sql(db, lunch_query) == '1', 5)
+        check('"log-lunch" logs a lunch today', logged, sql(db, lunch_query))
+        ada_query = ("SELECT count(*) FROM interactions WHERE happened_on = '%s' AND contact_id = "
+                     "(SELECT contact_id FROM emails WHERE value = 'ada@example.org')" % TODAY)
+        check('… with Ada Lovelace', sql(db, ada_query) == '1', sql(db, ada_query))
+
+        # 3. "Remind me tomorrow": the snooze is recorded, a day from now.
+        snooze_query = "SELECT value FROM meta WHERE key = 'reminder-snoozed-until'"
+        mock.EmitSignal('org.freedesktop.Notifications', 'ActionInvoked', 'us',
+                        [notification_id, 'snooze'])
+        snoozed = wait_for(lambda: sql(db, snooze_query) not in ('', '0'), 5)
+        value = sql(db, snooze_query)
+        expected = int(time.mktime(time.strptime('2026-11-24T09:00:00', '%Y-%m-%dT%H:%M:%S')))
+        check('"snooze" records snoozed until about a day later',
+              snoozed and value.isdigit() and abs(int(value) - expected) < 60, value)
+
+        # 4. SIGTERM: exit 0 within 2 s, having said what it did.
+        background.send_signal(signal.SIGTERM)
+        try:
+            status = background.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            status = None
+        stderr = background.stderr.read()
+        with open(out_path) as out:
+            stdout = out.read()
+        check('SIGTERM: exit status 0 within 2 s', status == 0, '%r %s' % (status, stderr))
+        check('nothing on stderr', stderr == '', stderr)
+        check('stdout says what happened',
+              'sent: Ada Lovelace' in stdout and 'logged lunch: Ada Lovelace' in stdout and
+              'snoozed until 2026-11-24 09:00' in stdout, stdout)
+        background = None
+    finally:
+        if background is not None:
+            background.kill()
+            background.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+        server.terminate()
+        server.wait()
+        dbusmock.DBusTestCase.stop_dbus(dbusmock.DBusTestCase.session_bus_pid)
+
+    print('1..%d' % len(results))
+    for number, (name, ok, detail) in enumerate(results, 1):
+        print('%s %d - %s' % ('ok' if ok else 'not ok', number, name))
+        if not ok and detail:
+            for line in str(detail).splitlines():
+                print('# ' + line)
+    return 0 if all(ok for _name, ok, _detail in results) else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())
