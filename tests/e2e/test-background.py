@@ -17,6 +17,8 @@ import time
 import dbus
 import dbusmock
 
+from tn_e2e import report_tap, stop_mock_bus
+
 TRUSTNET = os.environ.get('TRUSTNET_BIN', 'trustnet')
 SETUP_NOW = '2026-11-20T10:00:00'
 BEFORE_DUE = '2026-11-23T08:59:58'   # 2026-W48's Monday, 2 s before the default 09:00
@@ -131,17 +133,9 @@ def main():
             background.kill()
             background.wait()
         shutil.rmtree(tmp, ignore_errors=True)
-        server.terminate()
-        server.wait()
-        dbusmock.DBusTestCase.stop_dbus(dbusmock.DBusTestCase.session_bus_pid)
+        stop_mock_bus(server)
 
-    print('1..%d' % len(results))
-    for number, (name, ok, detail) in enumerate(results, 1):
-        print('%s %d - %s' % ('ok' if ok else 'not ok', number, name))
-        if not ok and detail:
-            for line in str(detail).splitlines():
-                print('# ' + line)
-    return 0 if all(ok for _name, ok, _detail in results) else 1
+    return report_tap(results)
 
 
 if __name__ == '__main__':

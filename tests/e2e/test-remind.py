@@ -13,6 +13,8 @@ import tempfile
 import dbus
 import dbusmock
 
+from tn_e2e import report_tap, stop_mock_bus
+
 TRUSTNET = os.environ.get('TRUSTNET_BIN', 'trustnet')
 MONDAY_AFTER_DUE = '2026-11-23T10:00:00'   # 2026-W48, after the default Monday 09:00
 SUNDAY_SAME_WEEK = '2026-11-29T20:00:00'   # 2026-W48's Sunday: still the week already sent
@@ -125,17 +127,9 @@ def main():
               retry.stdout + retry.stderr)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        server.terminate()
-        server.wait()
-        dbusmock.DBusTestCase.stop_dbus(dbusmock.DBusTestCase.session_bus_pid)
+        stop_mock_bus(server)
 
-    print('1..%d' % len(results))
-    for number, (name, ok, detail) in enumerate(results, 1):
-        print('%s %d - %s' % ('ok' if ok else 'not ok', number, name))
-        if not ok and detail:
-            for line in str(detail).splitlines():
-                print('# ' + line)
-    return 0 if all(ok for _name, ok, _detail in results) else 1
+    return report_tap(results)
 
 
 if __name__ == '__main__':
