@@ -50,12 +50,6 @@ press_keys (GtkWidget  *window,
 
 /* ---- Harness: the window and its widgets ------------------------------------------------ */
 
-static gboolean
-window_is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -86,10 +80,7 @@ fixture_set_up (Fixture       *fixture,
 static void
 open_window (Fixture *fixture)
 {
-  fixture->window = tn_window_new (ADW_APPLICATION (application), fixture->store);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (tn_ui_test_wait_until (window_is_drawn, fixture->window));
-  tn_ui_test_settle (200);
+  fixture->window = tn_ui_test_open_window (application, fixture->store);
 }
 
 static gboolean
@@ -309,8 +300,7 @@ open_drag_source (GFile *file)
   gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), 200, 100);
   gtk_window_set_child (GTK_WINDOW (window), label);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (tn_ui_test_wait_until (window_is_drawn, window));
+  tn_ui_test_present (GTK_WINDOW (window));
 
   return window;
 }
@@ -1142,20 +1132,7 @@ main (int   argc,
 {
   int result;
 
-  g_setenv ("GDK_BACKEND", "x11", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  /* GTK's own file chooser, not a portal's: the test drives it. */
-  g_setenv ("GTK_USE_PORTAL", "0", TRUE);
-  gtk_disable_setlocale ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") != NULL)
-    {
-      application = tn_application_new ();
-      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (application), NULL, NULL);
-    }
+  application = tn_ui_test_init (&argc, &argv);
 
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

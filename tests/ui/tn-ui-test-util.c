@@ -10,6 +10,65 @@
 
 #include "tn-ui-test-util.h"
 
+/**
+ * tn_ui_test_init:
+ * @argc: main()'s
+ * @argv: main()'s
+ *
+ * Sets up a window test: X11 (xdotool needs it), memory settings, GTK's own
+ * dialogs rather than a portal's, and GTest.
+ *
+ * Returns: (transfer full) (nullable): the registered application the test's
+ *   windows belong to, or %NULL without a display (the tests then skip)
+ */
+TnApplication *
+tn_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  TnApplication *application;
+
+  g_setenv ("GDK_BACKEND", "x11", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  g_setenv ("GTK_USE_PORTAL", "0", TRUE);
+  gtk_disable_setlocale ();
+  g_test_init (argc, argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL)
+    return NULL;
+
+  application = tn_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+  return application;
+}
+
+static gboolean
+window_is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+/* Shows @window and waits until it is mapped and drawn. */
+void
+tn_ui_test_present (GtkWindow *window)
+{
+  gtk_window_present (window);
+  g_assert_true (tn_ui_test_wait_until (window_is_drawn, window));
+}
+
+/* The real window over @store, shown and drawn. */
+TnWindow *
+tn_ui_test_open_window (TnApplication *application,
+                        TnStore       *store)
+{
+  TnWindow *window = tn_window_new (ADW_APPLICATION (application), store);
+
+  tn_ui_test_present (GTK_WINDOW (window));
+  tn_ui_test_settle (200);
+  return window;
+}
+
 static gboolean
 on_timeout_cb (gpointer data)
 {

@@ -7,9 +7,18 @@
 
 #include <gtk/gtk.h>
 
+#include "tn-application.h"
+#include "tn-window.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*TnTestCondition) (gpointer data);
+
+TnApplication *tn_ui_test_init        (int             *argc,
+                                       char          ***argv);
+void           tn_ui_test_present     (GtkWindow       *window);
+TnWindow      *tn_ui_test_open_window (TnApplication   *application,
+                                       TnStore         *store);
 
 gboolean   tn_ui_test_wait_until_ms    (TnTestCondition  condition,
                                         gpointer         data,
