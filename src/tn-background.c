@@ -35,14 +35,11 @@ suggest (TnStore     *store,
   g_autoptr(GArray) candidates = NULL;
   const TnReminderCandidate *chosen = NULL;
   TnReminderReason reason;
-  int cadence[3];
+  TnCadence cadence;
   gint64 id;
 
-  cadence[0] = g_settings_get_int (settings, "cadence-weeks-completely");
-  cadence[1] = g_settings_get_int (settings, "cadence-weeks-moderately");
-  cadence[2] = g_settings_get_int (settings, "cadence-weeks-vaguely");
-
-  candidates = tn_store_list_reminder_candidates (store, cadence, error);
+  tn_cadence_init_from_settings (&cadence, settings);
+  candidates = tn_store_list_reminder_candidates (store, &cadence, error);
   if (candidates == NULL)
     return FALSE;
 

@@ -530,7 +530,7 @@ test_migration_from_v1 (void)
   TnContact *ada;
 
   store = open_store (path);
-  g_assert_cmpint (tn_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (tn_store_get_schema_version (store), ==, TN_STORE_SCHEMA_VERSION);
   g_assert_cmpuint (n_contacts (store), ==, 1);
   ada = contact_at (store, 0);
   g_assert_cmpstr (tn_contact_get_given_name (ada), ==, "Ada");

@@ -266,11 +266,189 @@ test_log_for_removed_contact (Fixture       *fixture,
   assert_n_interactions (fixture->path, "0");
 }
 
+static void
+test_copy_and_edit (void)
+{
+  g_autoptr(TnInteraction) lunch = tn_interaction_new (TN_INTERACTION_LUNCH, "2026-11-03");
+  g_autoptr(TnInteraction) draft = NULL;
+  guint n_notifies = 0;
+
+  tn_interaction_set_one_on_one (lunch, FALSE);
+  tn_interaction_set_gave_value (lunch, TRUE);
+  tn_interaction_set_note (lunch, "Introduced her to Grace");
+
+  draft = tn_interaction_copy (lunch);
+  g_assert_true (draft != lunch);
+  g_assert_cmpint (tn_interaction_get_id (draft), ==, 0);
+  g_assert_cmpint (tn_interaction_get_kind (draft), ==, TN_INTERACTION_LUNCH);
+  g_assert_cmpstr (tn_interaction_get_day (draft), ==, "2026-11-03");
+  g_assert_false (tn_interaction_get_one_on_one (draft));
+  g_assert_true (tn_interaction_get_gave_value (draft));
+  g_assert_cmpstr (tn_interaction_get_note (draft), ==, "Introduced her to Grace");
+
+  g_signal_connect (draft, "notify", G_CALLBACK (count_notify_cb), &n_notifies);
+  tn_interaction_set_kind (draft, TN_INTERACTION_COFFEE);
+  tn_interaction_set_kind (draft, TN_INTERACTION_COFFEE);
+  tn_interaction_set_day (draft, "2026-11-04");
+  tn_interaction_set_day (draft, "2026-11-04");
+  g_assert_cmpuint (n_notifies, ==, 2);
+  g_assert_cmpint (tn_interaction_get_kind (draft), ==, TN_INTERACTION_COFFEE);
+  g_assert_cmpstr (tn_interaction_get_day (draft), ==, "2026-11-04");
+
+  /* The original is untouched. */
+  g_assert_cmpint (tn_interaction_get_kind (lunch), ==, TN_INTERACTION_LUNCH);
+  g_assert_cmpstr (tn_interaction_get_day (lunch), ==, "2026-11-03");
+}
+
+static TnInteraction *
+first_interaction (TnStore   *store,
+                   TnContact *contact)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) listed = tn_store_list_interactions (store, contact, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, >, 0);
+  return g_object_ref (g_ptr_array_index (listed, 0));
+}
+
+static void
+test_update (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace");
+  g_autoptr(TnInteraction) stored = NULL;
+  g_autoptr(TnInteraction) draft = NULL;
+  g_autoptr(TnInteraction) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  log_interaction (fixture->store, ada, TN_INTERACTION_CALL, "2026-10-01");
+  log_interaction (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-11-20");
+  stored = first_interaction (fixture->store, ada);
+  g_assert_cmpstr (tn_contact_get_last_contact (ada), ==, "2026-11-20");
+
+  /* Moving the latest lunch back in time moves "Last contact" back too. */
+  draft = tn_interaction_copy (stored);
+  tn_interaction_set_kind (draft, TN_INTERACTION_COFFEE);
+  tn_interaction_set_day (draft, "2026-09-15");
+  tn_interaction_set_one_on_one (draft, FALSE);
+  tn_interaction_set_gave_value (draft, TRUE);
+  tn_interaction_set_note (draft, "Brought the référence letter ✉️");
+  g_assert_true (tn_store_update_interaction (fixture->store, ada, stored, draft, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tn_interaction_get_kind (stored), ==, TN_INTERACTION_COFFEE);
+  g_assert_cmpstr (tn_interaction_get_day (stored), ==, "2026-09-15");
+  g_assert_cmpstr (tn_contact_get_last_contact (ada), ==, "2026-10-01");
+
+  reread = first_interaction (fixture->store, ada);
+  g_assert_cmpstr (tn_interaction_get_day (reread), ==, "2026-10-01");
+  g_clear_object (&reread);
+  after = tn_test_sqlite (fixture->path,
+                          "SELECT kind, happened_on, one_on_one, gave_value, note FROM interactions"
+                          " WHERE happened_on = '2026-09-15'");
+  g_assert_cmpstr (after, ==, "coffee|2026-09-15|0|1|Brought the référence letter ✉️");
+
+  /* A day that is not a day, or is after today, changes nothing. */
+  before = tn_test_dump (fixture->path);
+  tn_interaction_set_day (draft, "2026-02-30");
+  g_assert_false (tn_store_update_interaction (fixture->store, ada, stored, draft, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  tn_interaction_set_day (draft, "2026-11-25");
+  g_assert_false (tn_store_update_interaction (fixture->store, ada, stored, draft, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "future"));
+  g_clear_error (&error);
+  g_free (after);
+  after = tn_test_dump (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (tn_interaction_get_day (stored), ==, "2026-09-15");
+}
+
+static void
+test_remove_and_restore (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace");
+  g_autoptr(TnInteraction) latest = NULL;
+  g_autoptr(TnInteraction) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *contacts = tn_store_get_contacts (fixture->store);
+  LastChange change = { 0 };
+
+  log_interaction (fixture->store, ada, TN_INTERACTION_CALL, "2026-10-01");
+  log_interaction (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-11-20");
+  latest = first_interaction (fixture->store, ada);
+  g_signal_connect (contacts, "items-changed", G_CALLBACK (on_items_changed_cb), &change);
+
+  g_assert_true (tn_store_remove_interaction (fixture->store, ada, latest, &error));
+  g_assert_no_error (error);
+  assert_n_interactions (fixture->path, "1");
+  g_assert_cmpint (tn_interaction_get_id (latest), ==, 0);
+  g_assert_cmpstr (tn_contact_get_last_contact (ada), ==, "2026-10-01");
+  g_assert_cmpuint (change.count, ==, 1);
+
+  /* Undo brings back the same fields. */
+  g_assert_true (tn_store_restore_interaction (fixture->store, ada, latest, &error));
+  g_assert_no_error (error);
+  assert_n_interactions (fixture->path, "2");
+  g_assert_cmpint (tn_interaction_get_id (latest), >, 0);
+  g_assert_cmpstr (tn_contact_get_last_contact (ada), ==, "2026-11-20");
+  g_assert_cmpuint (change.count, ==, 2);
+
+  /* The last one gone: never met. */
+  g_assert_true (tn_store_remove_interaction (fixture->store, ada, latest, &error));
+  g_clear_object (&latest);
+  latest = first_interaction (fixture->store, ada);
+  g_assert_true (tn_store_remove_interaction (fixture->store, ada, latest, &error));
+  g_assert_no_error (error);
+  g_assert_null (tn_contact_get_last_contact (ada));
+  assert_n_interactions (fixture->path, "0");
+
+  /* Editing what is no longer there says so. */
+  log_interaction (fixture->store, ada, TN_INTERACTION_CALL, "2026-10-01");
+  g_clear_object (&latest);
+  latest = first_interaction (fixture->store, ada);
+  tn_test_sqlite (fixture->path, "DELETE FROM interactions");
+  draft = tn_interaction_copy (latest);
+  tn_interaction_set_note (draft, "lost");
+  g_assert_false (tn_store_update_interaction (fixture->store, ada, latest, draft, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
+  g_assert_null (tn_interaction_get_note (latest));
+}
+
+static void
+test_log_refuses_bad_days (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace");
+  g_autoptr(TnInteraction) tomorrow = tn_interaction_new (TN_INTERACTION_LUNCH, "2026-11-25");
+  g_autoptr(TnInteraction) today = tn_interaction_new (TN_INTERACTION_LUNCH, "2026-11-24");
+  g_autoptr(TnInteraction) nonsense = g_object_new (TN_TYPE_INTERACTION, "day", "yesterday", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (tn_store_log_interaction (fixture->store, ada, tomorrow, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tn_store_log_interaction (fixture->store, ada, nonsense, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  assert_n_interactions (fixture->path, "0");
+  g_assert_null (tn_contact_get_last_contact (ada));
+
+  g_assert_true (tn_store_log_interaction (fixture->store, ada, today, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* "Today" for the checks that refuse a future day. */
+  g_setenv ("TRUSTNET_NOW", "2026-11-24T12:00:00", TRUE);
 
   g_test_add_func ("/interaction/kinds", test_kinds);
   g_test_add_func ("/interaction/days", test_days);
@@ -281,6 +459,12 @@ main (int   argc,
               fixture_set_up, test_list_newest_first, fixture_tear_down);
   g_test_add ("/interaction/log-for-removed-contact", Fixture, NULL,
               fixture_set_up, test_log_for_removed_contact, fixture_tear_down);
+  g_test_add_func ("/interaction/copy-and-edit", test_copy_and_edit);
+  g_test_add ("/interaction/update", Fixture, NULL, fixture_set_up, test_update, fixture_tear_down);
+  g_test_add ("/interaction/remove-and-restore", Fixture, NULL,
+              fixture_set_up, test_remove_and_restore, fixture_tear_down);
+  g_test_add ("/interaction/log-refuses-bad-days", Fixture, NULL,
+              fixture_set_up, test_log_refuses_bad_days, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -373,8 +373,11 @@ test_is_overdue (void)
   gint64 now_unix = g_date_time_to_unix (now);
   TnReminderCandidate exactly = { .id = 1, .trust = 1, .cadence_weeks = 4,
                                   .last_met = now_unix - 4 * WEEK };
+  /* Whole days count: the day after is not overdue yet, at any hour. */
   TnReminderCandidate almost = { .id = 2, .trust = 1, .cadence_weeks = 4,
-                                 .last_met = now_unix - 4 * WEEK + 1 };
+                                 .last_met = now_unix - 4 * WEEK + DAY - 1 };
+  TnReminderCandidate same_day_later = { .id = 7, .trust = 1, .cadence_weeks = 4,
+                                         .last_met = now_unix - 4 * WEEK + 11 * 3600 };
   TnReminderCandidate never_old = { .id = 3, .trust = 1, .cadence_weeks = 4,
                                     .added_at = now_unix - 5 * WEEK };
   TnReminderCandidate never_new = { .id = 4, .trust = 1, .cadence_weeks = 4,
@@ -387,6 +390,7 @@ test_is_overdue (void)
 
   g_assert_true (tn_reminder_is_overdue (&exactly, now));
   g_assert_false (tn_reminder_is_overdue (&almost, now));
+  g_assert_true (tn_reminder_is_overdue (&same_day_later, now));
   g_assert_true (tn_reminder_is_overdue (&never_old, now));
   g_assert_false (tn_reminder_is_overdue (&never_new, now));
   g_assert_false (tn_reminder_is_overdue (&no_cadence, now));

@@ -30,6 +30,8 @@ struct _TnContact
    * keeps every property TrustNet does not model. */
   char *vcard;
   TnTrust trust;
+  /* Weeks between keep-in-touch meetings; 0 follows the trust rating's default. */
+  int cadence_weeks;
   GStrv emails;
   GStrv phones;
   char *last_contact;
@@ -67,6 +69,7 @@ enum {
   PROP_BIRTHDAY,
   PROP_VCARD,
   PROP_TRUST,
+  PROP_CADENCE_WEEKS,
   PROP_EMAILS,
   PROP_PRIMARY_EMAIL,
   PROP_PHONES,
@@ -204,6 +207,9 @@ tn_contact_get_property (GObject    *object,
     case PROP_TRUST:
       g_value_set_enum (value, self->trust);
       break;
+    case PROP_CADENCE_WEEKS:
+      g_value_set_int (value, self->cadence_weeks);
+      break;
     case PROP_EMAILS:
       g_value_set_boxed (value, tn_contact_get_emails (self));
       break;
@@ -267,6 +273,9 @@ tn_contact_set_property (GObject      *object,
     case PROP_TRUST:
       tn_contact_set_trust (self, g_value_get_enum (value));
       break;
+    case PROP_CADENCE_WEEKS:
+      tn_contact_set_cadence_weeks (self, g_value_get_int (value));
+      break;
     case PROP_EMAILS:
       tn_contact_set_emails (self, g_value_get_boxed (value));
       break;
@@ -311,6 +320,8 @@ tn_contact_class_init (TnContactClass *klass)
     g_param_spec_string ("vcard", NULL, NULL, NULL, rw);
   properties[PROP_TRUST] =
     g_param_spec_enum ("trust", NULL, NULL, TN_TYPE_TRUST, TN_TRUST_UNRATED, rw);
+  properties[PROP_CADENCE_WEEKS] =
+    g_param_spec_int ("cadence-weeks", NULL, NULL, 0, TN_CONTACT_MAX_CADENCE_WEEKS, 0, rw);
   properties[PROP_EMAILS] =
     g_param_spec_boxed ("emails", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_PRIMARY_EMAIL] =
@@ -575,6 +586,35 @@ tn_contact_set_trust (TnContact *self,
 
   self->trust = trust;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUST]);
+}
+
+/**
+ * tn_contact_get_cadence_weeks:
+ * @self: a contact
+ *
+ * Returns: how many weeks may pass between two meetings with this person before
+ *   they are overdue, or 0 to follow their trust rating's default (Preferences)
+ */
+int
+tn_contact_get_cadence_weeks (TnContact *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT (self), 0);
+
+  return self->cadence_weeks;
+}
+
+void
+tn_contact_set_cadence_weeks (TnContact *self,
+                              int        cadence_weeks)
+{
+  g_return_if_fail (TN_IS_CONTACT (self));
+  g_return_if_fail (cadence_weeks >= 0 && cadence_weeks <= TN_CONTACT_MAX_CADENCE_WEEKS);
+
+  if (self->cadence_weeks == cadence_weeks)
+    return;
+
+  self->cadence_weeks = cadence_weeks;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CADENCE_WEEKS]);
 }
 
 /**
@@ -863,6 +903,7 @@ _tn_contact_assign (TnContact *self,
   tn_contact_set_birthday (self, source->birthday);
   tn_contact_set_vcard (self, source->vcard);
   tn_contact_set_trust (self, source->trust);
+  tn_contact_set_cadence_weeks (self, source->cadence_weeks);
   tn_contact_set_emails (self, tn_contact_get_emails (source));
   tn_contact_set_phones (self, tn_contact_get_phones (source));
   g_object_thaw_notify (G_OBJECT (self));

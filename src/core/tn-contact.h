@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* Ten years: the same bound as the Preferences' per-tier cadence. */
+#define TN_CONTACT_MAX_CADENCE_WEEKS 520
+
 #define TN_TYPE_CONTACT (tn_contact_get_type ())
 
 G_DECLARE_FINAL_TYPE (TnContact, tn_contact, TN, CONTACT, GObject)
@@ -48,6 +51,9 @@ void                tn_contact_set_vcard         (TnContact          *self,
 TnTrust             tn_contact_get_trust         (TnContact          *self);
 void                tn_contact_set_trust         (TnContact          *self,
                                                   TnTrust             trust);
+int                 tn_contact_get_cadence_weeks (TnContact          *self);
+void                tn_contact_set_cadence_weeks (TnContact          *self,
+                                                  int                 cadence_weeks);
 const char * const *tn_contact_get_emails        (TnContact          *self);
 void                tn_contact_set_emails        (TnContact          *self,
                                                   const char * const *emails);

@@ -12,4 +12,7 @@ void _tn_interaction_set_ids (TnInteraction *self,
                               gint64         id,
                               gint64         contact_id);
 
+void _tn_interaction_assign  (TnInteraction *self,
+                              TnInteraction *from);
+
 G_END_DECLS

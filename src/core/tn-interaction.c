@@ -203,11 +203,10 @@ tn_interaction_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      self->kind = g_value_get_enum (value);
+      tn_interaction_set_kind (self, g_value_get_enum (value));
       break;
     case PROP_DAY:
-      g_free (self->day);
-      self->day = g_value_dup_string (value);
+      tn_interaction_set_day (self, g_value_get_string (value));
       break;
     case PROP_ONE_ON_ONE:
       tn_interaction_set_one_on_one (self, g_value_get_boolean (value));
@@ -229,7 +228,6 @@ tn_interaction_class_init (TnInteractionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
   const GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-  const GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = tn_interaction_finalize;
   object_class->get_property = tn_interaction_get_property;
@@ -240,9 +238,9 @@ tn_interaction_class_init (TnInteractionClass *klass)
   properties[PROP_CONTACT_ID] =
     g_param_spec_int64 ("contact-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
   properties[PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL, TN_TYPE_INTERACTION_KIND, TN_INTERACTION_LUNCH, construct);
+    g_param_spec_enum ("kind", NULL, NULL, TN_TYPE_INTERACTION_KIND, TN_INTERACTION_LUNCH, rw);
   properties[PROP_DAY] =
-    g_param_spec_string ("day", NULL, NULL, NULL, construct);
+    g_param_spec_string ("day", NULL, NULL, NULL, rw);
   properties[PROP_ONE_ON_ONE] =
     g_param_spec_boolean ("one-on-one", NULL, NULL, TRUE, rw | G_PARAM_CONSTRUCT);
   properties[PROP_GAVE_VALUE] =
@@ -276,6 +274,44 @@ tn_interaction_new (TnInteractionKind  kind,
   return g_object_new (TN_TYPE_INTERACTION, "kind", kind, "day", day, NULL);
 }
 
+/**
+ * tn_interaction_copy:
+ * @self: an interaction
+ *
+ * A draft to edit: the same fields, but no id, so the store can tell it is not the
+ * stored object (see tn_store_update_interaction()).
+ *
+ * Returns: (transfer full): a copy of @self, not stored
+ */
+TnInteraction *
+tn_interaction_copy (TnInteraction *self)
+{
+  TnInteraction *copy;
+
+  g_return_val_if_fail (TN_IS_INTERACTION (self), NULL);
+
+  copy = g_object_new (TN_TYPE_INTERACTION, NULL);
+  _tn_interaction_assign (copy, self);
+  return copy;
+}
+
+/* Takes @from's editable fields; the ids stay. */
+void
+_tn_interaction_assign (TnInteraction *self,
+                        TnInteraction *from)
+{
+  g_assert (TN_IS_INTERACTION (self));
+  g_assert (TN_IS_INTERACTION (from));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  tn_interaction_set_kind (self, from->kind);
+  tn_interaction_set_day (self, from->day);
+  tn_interaction_set_one_on_one (self, from->one_on_one);
+  tn_interaction_set_gave_value (self, from->gave_value);
+  tn_interaction_set_note (self, from->note);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 gint64
 tn_interaction_get_id (TnInteraction *self)
 {
@@ -306,6 +342,44 @@ tn_interaction_get_day (TnInteraction *self)
   g_return_val_if_fail (TN_IS_INTERACTION (self), NULL);
 
   return self->day;
+}
+
+void
+tn_interaction_set_kind (TnInteraction     *self,
+                         TnInteractionKind  kind)
+{
+  g_return_if_fail (TN_IS_INTERACTION (self));
+  g_return_if_fail (kind <= TN_INTERACTION_KIND_LAST);
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * tn_interaction_set_day:
+ * @self: an interaction
+ * @day: the day it happened, YYYY-MM-DD
+ *
+ * The store refuses to write a day that tn_interaction_day_is_valid() does not accept;
+ * one read back from the database is kept as it is.
+ */
+void
+tn_interaction_set_day (TnInteraction *self,
+                        const char    *day)
+{
+  g_autofree char *old = NULL;
+
+  g_return_if_fail (TN_IS_INTERACTION (self));
+
+  if (g_strcmp0 (self->day, day) == 0)
+    return;
+
+  old = g_steal_pointer (&self->day);
+  self->day = g_strdup (day);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 }
 
 gboolean

@@ -43,10 +43,15 @@ const char        *tn_interaction_kind_get_label  (TnInteractionKind  kind);
 
 TnInteraction     *tn_interaction_new             (TnInteractionKind  kind,
                                                    const char        *day);
+TnInteraction     *tn_interaction_copy            (TnInteraction     *self);
 gint64             tn_interaction_get_id          (TnInteraction     *self);
 gint64             tn_interaction_get_contact_id  (TnInteraction     *self);
 TnInteractionKind  tn_interaction_get_kind        (TnInteraction     *self);
+void               tn_interaction_set_kind        (TnInteraction     *self,
+                                                   TnInteractionKind  kind);
 const char        *tn_interaction_get_day         (TnInteraction     *self);
+void               tn_interaction_set_day         (TnInteraction     *self,
+                                                   const char        *day);
 gboolean           tn_interaction_get_one_on_one  (TnInteraction     *self);
 void               tn_interaction_set_one_on_one  (TnInteraction     *self,
                                                    gboolean           one_on_one);

@@ -88,15 +88,16 @@ tn_reminder_week_of (GDateTime *when,
  * @candidate: a contact
  * @now: the current time
  *
- * Returns: %TRUE when the contact's cadence has passed since it was last met, or since
- *   it was added if never met. A contact without a cadence is never overdue.
+ * Returns: %TRUE when the contact's cadence has passed, in whole days, since it was last
+ *   met, or since it was added if never met. A contact without a cadence is never overdue.
  */
 gboolean
 tn_reminder_is_overdue (const TnReminderCandidate *candidate,
                         GDateTime                 *now)
 {
   g_autoptr(GDateTime) since = NULL;
-  g_autoptr(GDateTime) deadline = NULL;
+  GDate since_day, today;
+  int year, month, mday;
 
   g_return_val_if_fail (candidate != NULL, FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
@@ -104,10 +105,18 @@ tn_reminder_is_overdue (const TnReminderCandidate *candidate,
   if (candidate->cadence_weeks <= 0)
     return FALSE;
 
+  /* Whole days, as tn_cadence_is_overdue() counts them, so the reminder and the
+   * contacts page's "Overdue" agree on everyone. */
   since = g_date_time_new_from_unix_local (candidate->last_met != 0 ? candidate->last_met
                                                                     : candidate->added_at);
-  deadline = g_date_time_add_weeks (since, candidate->cadence_weeks);
-  return g_date_time_compare (now, deadline) >= 0;
+  g_date_time_get_ymd (since, &year, &month, &mday);
+  g_date_clear (&since_day, 1);
+  g_date_set_dmy (&since_day, mday, month, year);
+  g_date_time_get_ymd (now, &year, &month, &mday);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, mday, month, year);
+
+  return g_date_days_between (&since_day, &today) >= candidate->cadence_weeks * 7;
 }
 
 /**

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "tn-cadence.h"
 #include "tn-clock.h"
 #include "tn-contact-list.h"
 #include "tn-contact-private.h"
@@ -137,6 +138,11 @@ static const char * const migrations[] = {
   /* Deleting a contact looks its changes up by contact: without this, undoing a large
    * import would scan the table once per contact. */
   "CREATE INDEX batch_changes_contact ON batch_changes (contact_id);",
+
+  /* 2 → 3: a keep-in-touch interval of the contact's own, in weeks; 0 follows the
+   * trust rating's default from the settings. */
+  "ALTER TABLE contacts ADD COLUMN cadence_weeks INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (cadence_weeks BETWEEN 0 AND 520);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TN_STORE_SCHEMA_VERSION);
@@ -145,7 +151,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TN_STORE_SCHEMA_VERSION);
  * [?1, ?2]. */
 static const char contacts_query[] =
   "SELECT id, uid, full_name, organization, title, note, trust, created_at, updated_at,"
-  "       given_name, family_name, birthday, vcard"
+  "       given_name, family_name, birthday, vcard, cadence_weeks"
   "  FROM contacts WHERE removed_at IS NULL AND id BETWEEN ?1 AND ?2 ORDER BY id";
 
 /* The store's connection and an importer's: what every statement helper needs. */
@@ -614,6 +620,7 @@ fill_contact_from_row (TnContact    *contact,
   tn_contact_set_family_name (contact, (const char *) sqlite3_column_text (statement, 10));
   tn_contact_set_birthday (contact, (const char *) sqlite3_column_text (statement, 11));
   tn_contact_set_vcard (contact, (const char *) sqlite3_column_text (statement, 12));
+  tn_contact_set_cadence_weeks (contact, CLAMP (sqlite3_column_int (statement, 13), 0, TN_CONTACT_MAX_CADENCE_WEEKS));
 }
 
 typedef void (*ApplyList) (TnContact          *contact,
@@ -1206,7 +1213,7 @@ tn_store_update_contact (TnStore    *self,
   statement = prepare (self,
                        "UPDATE contacts SET uid = ?2, full_name = ?3, organization = ?4, title = ?5, "
                        "note = ?6, trust = ?7, updated_at = ?8, given_name = ?9, family_name = ?10, "
-                       "birthday = ?11, vcard = ?12 WHERE id = ?1",
+                       "birthday = ?11, vcard = ?12, cadence_weeks = ?13 WHERE id = ?1",
                        error);
   if (statement == NULL)
     goto failed;
@@ -1223,6 +1230,7 @@ tn_store_update_contact (TnStore    *self,
   bind_text (statement, 10, tn_contact_get_family_name (changes));
   bind_text (statement, 11, tn_contact_get_birthday (changes));
   bind_text (statement, 12, tn_contact_get_vcard (changes));
+  sqlite3_bind_int (statement, 13, tn_contact_get_cadence_weeks (changes));
 
   if (sqlite3_step (statement) != SQLITE_DONE)
     {
@@ -3004,6 +3012,90 @@ _tn_store_writer_touch (TnStoreWriter  *self,
 
 /* ---- Interactions ------------------------------------------------------------------- */
 
+/* A day the person can have lived: a real date, and not after today. Days compare as
+ * text, since YYYY-MM-DD sorts by date. */
+static gboolean
+check_interaction_is_valid (TnInteraction  *interaction,
+                            GError        **error)
+{
+  const char *day = tn_interaction_get_day (interaction);
+  g_autoptr(GDateTime) now = tn_clock_now ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  if (!tn_interaction_day_is_valid (day))
+    {
+      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID,
+                   _("“%s” is not a day; write it as YYYY-MM-DD"), day != NULL ? day : "");
+      return FALSE;
+    }
+
+  if (strcmp (day, today) > 0)
+    {
+      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID,
+                   _("%s is in the future; log what already happened"), day);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_contact_is_here (TnStore    *self,
+                       TnContact  *contact,
+                       GError    **error)
+{
+  if (tn_store_get_contact_by_id (self, tn_contact_get_id (contact)) == contact)
+    return TRUE;
+
+  g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
+               _("%s is no longer in the database"), tn_contact_get_full_name (contact));
+  return FALSE;
+}
+
+/* Parameters ?2 to ?6 of an INSERT or UPDATE of interactions, in the same order as both
+ * write them: kind, happened_on, one_on_one, gave_value, note. */
+static void
+bind_interaction_fields (sqlite3_stmt  *statement,
+                         TnInteraction *interaction)
+{
+  bind_text (statement, 2, tn_interaction_kind_to_string (tn_interaction_get_kind (interaction)));
+  bind_text (statement, 3, tn_interaction_get_day (interaction));
+  sqlite3_bind_int (statement, 4, tn_interaction_get_one_on_one (interaction));
+  sqlite3_bind_int (statement, 5, tn_interaction_get_gave_value (interaction));
+  bind_text (statement, 6, tn_interaction_get_note (interaction));
+}
+
+/* After an interaction was edited or deleted, the contact's last contact is whatever
+ * day is now the latest; the list announces it if it moved. */
+static gboolean
+refresh_last_contact (TnStore    *self,
+                      TnContact  *contact,
+                      GError    **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  const char *last;
+
+  statement = prepare (self, "SELECT max (happened_on) FROM interactions WHERE contact_id = ?1", error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, tn_contact_get_id (contact));
+  if (sqlite3_step (statement) != SQLITE_ROW)
+    {
+      set_error_from_sqlite (self, sqlite3_extended_errcode (self->db), error);
+      return FALSE;
+    }
+
+  last = (const char *) sqlite3_column_text (statement, 0);
+  if (g_strcmp0 (last, tn_contact_get_last_contact (contact)) != 0)
+    {
+      _tn_contact_set_last_contact (contact, last);
+      announce_changed (self, contact);
+    }
+
+  return TRUE;
+}
+
 /**
  * tn_store_log_interaction:
  * @self: a store
@@ -3014,6 +3106,7 @@ _tn_store_writer_touch (TnStoreWriter  *self,
  * Records @interaction with @contact in one transaction. The contact's
  * last contact moves to its day if that is later, and the list announces
  * the change, so "Last contact" and anything filtering on it follow.
+ * A day that is not a real date, or is after today, is refused.
  *
  * Returns: %TRUE on success; on failure nothing was written
  */
@@ -3033,12 +3126,8 @@ tn_store_log_interaction (TnStore        *self,
   g_return_val_if_fail (tn_interaction_get_id (interaction) == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (tn_store_get_contact_by_id (self, tn_contact_get_id (contact)) != contact)
-    {
-      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
-                   _("%s is no longer in the database"), tn_contact_get_full_name (contact));
-      return FALSE;
-    }
+  if (!check_contact_is_here (self, contact, error) || !check_interaction_is_valid (interaction, error))
+    return FALSE;
 
   if (!begin (self, error))
     return FALSE;
@@ -3052,11 +3141,7 @@ tn_store_log_interaction (TnStore        *self,
 
   day = tn_interaction_get_day (interaction);
   sqlite3_bind_int64 (statement, 1, tn_contact_get_id (contact));
-  bind_text (statement, 2, tn_interaction_kind_to_string (tn_interaction_get_kind (interaction)));
-  bind_text (statement, 3, day);
-  sqlite3_bind_int (statement, 4, tn_interaction_get_one_on_one (interaction));
-  sqlite3_bind_int (statement, 5, tn_interaction_get_gave_value (interaction));
-  bind_text (statement, 6, tn_interaction_get_note (interaction));
+  bind_interaction_fields (statement, interaction);
   if (!step_done (self, statement, error))
     goto failed;
 
@@ -3135,6 +3220,145 @@ tn_store_list_interactions (TnStore    *self,
     }
 
   return g_steal_pointer (&interactions);
+}
+
+/**
+ * tn_store_update_interaction:
+ * @self: a store
+ * @contact: the contact @interaction is with
+ * @interaction: a stored interaction
+ * @changes: a draft from tn_interaction_copy() with the edited fields
+ * @error: return location for a #GError
+ *
+ * Writes the draft's fields; only then does @interaction take them. The contact's
+ * last contact follows if the day moved.
+ *
+ * Returns: %TRUE on success; on failure nothing changed
+ */
+gboolean
+tn_store_update_interaction (TnStore        *self,
+                             TnContact      *contact,
+                             TnInteraction  *interaction,
+                             TnInteraction  *changes,
+                             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TN_IS_CONTACT (contact), FALSE);
+  g_return_val_if_fail (TN_IS_INTERACTION (interaction), FALSE);
+  g_return_val_if_fail (tn_interaction_get_contact_id (interaction) == tn_contact_get_id (contact), FALSE);
+  g_return_val_if_fail (TN_IS_INTERACTION (changes), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_contact_is_here (self, contact, error) || !check_interaction_is_valid (changes, error))
+    return FALSE;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  statement = prepare (self,
+                       "UPDATE interactions SET kind = ?2, happened_on = ?3, one_on_one = ?4, "
+                       "gave_value = ?5, note = ?6 WHERE id = ?1",
+                       error);
+  if (statement == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (statement, 1, tn_interaction_get_id (interaction));
+  bind_interaction_fields (statement, changes);
+  if (!step_done (self, statement, error))
+    goto failed;
+
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error_literal (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
+                           _("This entry is no longer in the database"));
+      goto failed;
+    }
+
+  if (!commit (self, error))
+    return FALSE;
+
+  _tn_interaction_assign (interaction, changes);
+  /* The row is written; a failed read here only leaves "Last contact" stale. */
+  refresh_last_contact (self, contact, NULL);
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * tn_store_remove_interaction:
+ * @self: a store
+ * @contact: the contact @interaction is with
+ * @interaction: a stored interaction
+ * @error: return location for a #GError
+ *
+ * Deletes @interaction from the database. The object keeps its fields, so
+ * tn_store_restore_interaction() can bring it back for Undo.
+ *
+ * Returns: %TRUE on success; on failure nothing changed
+ */
+gboolean
+tn_store_remove_interaction (TnStore        *self,
+                             TnContact      *contact,
+                             TnInteraction  *interaction,
+                             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TN_IS_CONTACT (contact), FALSE);
+  g_return_val_if_fail (TN_IS_INTERACTION (interaction), FALSE);
+  g_return_val_if_fail (tn_interaction_get_contact_id (interaction) == tn_contact_get_id (contact), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_contact_is_here (self, contact, error))
+    return FALSE;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  statement = prepare (self, "DELETE FROM interactions WHERE id = ?1", error);
+  if (statement == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (statement, 1, tn_interaction_get_id (interaction));
+  if (!step_done (self, statement, error) || !commit (self, error))
+    goto failed;
+
+  _tn_interaction_set_ids (interaction, 0, 0);
+  refresh_last_contact (self, contact, NULL);
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * tn_store_restore_interaction:
+ * @self: a store
+ * @contact: the contact @interaction was with
+ * @interaction: an interaction tn_store_remove_interaction() removed
+ * @error: return location for a #GError
+ *
+ * Undo for tn_store_remove_interaction(): records @interaction again, with a new id.
+ *
+ * Returns: %TRUE on success; on failure nothing changed
+ */
+gboolean
+tn_store_restore_interaction (TnStore        *self,
+                              TnContact      *contact,
+                              TnInteraction  *interaction,
+                              GError        **error)
+{
+  g_return_val_if_fail (TN_IS_INTERACTION (interaction), FALSE);
+  g_return_val_if_fail (tn_interaction_get_id (interaction) == 0, FALSE);
+
+  return tn_store_log_interaction (self, contact, interaction, error);
 }
 
 /* The weekly reminder's state lives in the meta table under these keys, as decimal text. */
@@ -3407,12 +3631,12 @@ local_midnight (const char *day)
 /**
  * tn_store_list_reminder_candidates:
  * @self: a store
- * @cadence_weeks: the keep-in-touch interval in weeks of trust 1, 2 and 3, in that order
+ * @cadence: the keep-in-touch interval per trust rating
  * @error: return location for a #GError
  *
  * Every contact in the list as tn_reminder_suggest() wants it: its last contact day at
- * local midnight (0 if never met), when it was added, and its tier's cadence (none for
- * the unrated).
+ * local midnight (0 if never met), when it was added, and its cadence (its own, else its
+ * tier's; none for the unrated without one).
  *
  * The names are borrowed from the store's contacts: they stay valid while the store is
  * alive and those contacts are not changed or removed, so use the array at once and do
@@ -3422,7 +3646,7 @@ local_midnight (const char *day)
  */
 GArray *
 tn_store_list_reminder_candidates (TnStore    *self,
-                                   const int   cadence_weeks[3],
+                                   const TnCadence *cadence,
                                    GError    **error)
 {
   GListModel *contacts;
@@ -3430,7 +3654,7 @@ tn_store_list_reminder_candidates (TnStore    *self,
   guint n_items;
 
   g_return_val_if_fail (TN_IS_STORE (self), NULL);
-  g_return_val_if_fail (cadence_weeks != NULL, NULL);
+  g_return_val_if_fail (cadence != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   contacts = G_LIST_MODEL (self->contacts);
@@ -3449,7 +3673,7 @@ tn_store_list_reminder_candidates (TnStore    *self,
       candidate.trust = trust;
       candidate.last_met = local_midnight (tn_contact_get_last_contact (contact));
       candidate.added_at = created_at != NULL ? g_date_time_to_unix (created_at) : 0;
-      candidate.cadence_weeks = trust >= 1 && trust <= 3 ? cadence_weeks[trust - 1] : 0;
+      candidate.cadence_weeks = tn_cadence_weeks_for (cadence, contact);
       g_array_append_val (candidates, candidate);
     }
 

@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "tn-cadence.h"
 #include "tn-contact.h"
 #include "tn-interaction.h"
 #include "tn-reminder.h"
 
 G_BEGIN_DECLS
 
-#define TN_STORE_SCHEMA_VERSION 2
+#define TN_STORE_SCHEMA_VERSION 3
 
 #define TN_STORE_ERROR (tn_store_error_quark ())
 
@@ -112,6 +113,19 @@ gboolean    tn_store_log_interaction    (TnStore        *self,
                                          TnContact      *contact,
                                          TnInteraction  *interaction,
                                          GError        **error);
+gboolean    tn_store_update_interaction (TnStore        *self,
+                                         TnContact      *contact,
+                                         TnInteraction  *interaction,
+                                         TnInteraction  *changes,
+                                         GError        **error);
+gboolean    tn_store_remove_interaction (TnStore        *self,
+                                         TnContact      *contact,
+                                         TnInteraction  *interaction,
+                                         GError        **error);
+gboolean    tn_store_restore_interaction (TnStore       *self,
+                                         TnContact      *contact,
+                                         TnInteraction  *interaction,
+                                         GError        **error);
 GPtrArray  *tn_store_list_interactions  (TnStore        *self,
                                          TnContact      *contact,
                                          GError        **error);
@@ -132,7 +146,7 @@ gboolean    tn_store_snooze_reminder    (TnStore          *self,
                                          gint64            until_unix,
                                          GError          **error);
 GArray     *tn_store_list_reminder_candidates (TnStore    *self,
-                                               const int   cadence_weeks[3],
+                                               const TnCadence *cadence,
                                                GError    **error);
 
 G_END_DECLS
