@@ -300,6 +300,21 @@ test_copy_and_edit (void)
   g_assert_cmpstr (tn_interaction_get_day (lunch), ==, "2026-11-03");
 }
 
+typedef struct
+{
+  guint count;
+  TnContact *contact;
+} TimelineChange;
+
+static void
+on_interactions_changed_cb (TnStore        *store,
+                            TnContact      *contact,
+                            TimelineChange *change)
+{
+  change->count++;
+  change->contact = contact;
+}
+
 static TnInteraction *
 first_interaction (TnStore   *store,
                    TnContact *contact)
@@ -377,11 +392,13 @@ test_remove_and_restore (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GListModel *contacts = tn_store_get_contacts (fixture->store);
   LastChange change = { 0 };
+  TimelineChange timeline = { 0 };
 
   log_interaction (fixture->store, ada, TN_INTERACTION_CALL, "2026-10-01");
   log_interaction (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-11-20");
   latest = first_interaction (fixture->store, ada);
   g_signal_connect (contacts, "items-changed", G_CALLBACK (on_items_changed_cb), &change);
+  g_signal_connect (fixture->store, "interactions-changed", G_CALLBACK (on_interactions_changed_cb), &timeline);
 
   g_assert_true (tn_store_remove_interaction (fixture->store, ada, latest, &error));
   g_assert_no_error (error);
@@ -389,6 +406,8 @@ test_remove_and_restore (Fixture       *fixture,
   g_assert_cmpint (tn_interaction_get_id (latest), ==, 0);
   g_assert_cmpstr (tn_contact_get_last_contact (ada), ==, "2026-10-01");
   g_assert_cmpuint (change.count, ==, 1);
+  g_assert_cmpuint (timeline.count, ==, 1);
+  g_assert_true (timeline.contact == ada);
 
   /* Undo brings back the same fields. */
   g_assert_true (tn_store_restore_interaction (fixture->store, ada, latest, &error));
@@ -397,6 +416,7 @@ test_remove_and_restore (Fixture       *fixture,
   g_assert_cmpint (tn_interaction_get_id (latest), >, 0);
   g_assert_cmpstr (tn_contact_get_last_contact (ada), ==, "2026-11-20");
   g_assert_cmpuint (change.count, ==, 2);
+  g_assert_cmpuint (timeline.count, ==, 2);
 
   /* The last one gone: never met. */
   g_assert_true (tn_store_remove_interaction (fixture->store, ada, latest, &error));
@@ -417,6 +437,8 @@ test_remove_and_restore (Fixture       *fixture,
   g_assert_false (tn_store_update_interaction (fixture->store, ada, latest, draft, &error));
   g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
   g_assert_null (tn_interaction_get_note (latest));
+  /* Two removals and a log since the restore; the failed edit announced nothing. */
+  g_assert_cmpuint (timeline.count, ==, 5);
 }
 
 static void

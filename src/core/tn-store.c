@@ -46,6 +46,13 @@ struct _TnStore
 
 G_DEFINE_FINAL_TYPE (TnStore, tn_store, G_TYPE_OBJECT)
 
+enum {
+  INTERACTIONS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_QUARK (tn-store-error-quark, tn_store_error)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -362,6 +369,20 @@ tn_store_class_init (TnStoreClass *klass)
 
   object_class->dispose = tn_store_dispose;
   object_class->finalize = tn_store_finalize;
+
+  /**
+   * TnStore::interactions-changed:
+   * @self: the store
+   * @contact: the contact whose interactions were logged, edited or deleted
+   *
+   * Emitted after the change is committed, so a timeline can read it again.
+   */
+  signals[INTERACTIONS_CHANGED] =
+    g_signal_new ("interactions-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, TN_TYPE_CONTACT);
 }
 
 static void
@@ -3157,6 +3178,7 @@ tn_store_log_interaction (TnStore        *self,
       announce_changed (self, contact);
     }
 
+  g_signal_emit (self, signals[INTERACTIONS_CHANGED], 0, contact);
   return TRUE;
 
 failed:
@@ -3282,6 +3304,7 @@ tn_store_update_interaction (TnStore        *self,
   _tn_interaction_assign (interaction, changes);
   /* The row is written; a failed read here only leaves "Last contact" stale. */
   refresh_last_contact (self, contact, NULL);
+  g_signal_emit (self, signals[INTERACTIONS_CHANGED], 0, contact);
   return TRUE;
 
 failed:
@@ -3331,6 +3354,7 @@ tn_store_remove_interaction (TnStore        *self,
 
   _tn_interaction_set_ids (interaction, 0, 0);
   refresh_last_contact (self, contact, NULL);
+  g_signal_emit (self, signals[INTERACTIONS_CHANGED], 0, contact);
   return TRUE;
 
 failed:
