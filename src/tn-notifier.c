@@ -30,8 +30,9 @@ on_action_cb (NotifyNotification *notification,
   ActionTarget *target = user_data;
 
   g_debug ("Reminder action “%s”", action);
+  /* The token is only there while the action is being handled. */
   if (target->func != NULL)
-    target->func (action, target->user_data);
+    target->func (action, notify_notification_get_activation_token (notification), target->user_data);
 }
 
 /* Sets the body and (again) the actions: with nobody to suggest (no contacts yet)

@@ -2,7 +2,8 @@
 # test-background.py — `trustnet --background` end to end: started 2 seconds before the
 # due time with a moving clock, it sends the reminder once, handles "Log lunch" and
 # "Remind me tomorrow" invoked through python3-dbusmock's notification daemon, and
-# exits 0 on SIGTERM.
+# exits 0 on SIGTERM. Its output is quiet: a verdict only when it changes, not at every
+# hourly check.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -17,9 +18,8 @@ import time
 import dbus
 import dbusmock
 
-from tn_e2e import report_tap, stop_mock_bus
+from tn_e2e import TRUSTNET, report_tap, run, sql, stop_mock_bus, wait_for
 
-TRUSTNET = os.environ.get('TRUSTNET_BIN', 'trustnet')
 SETUP_NOW = '2026-11-20T10:00:00'
 BEFORE_DUE = '2026-11-23T08:59:58'   # 2026-W48's Monday, 2 s before the default 09:00
 TODAY = '2026-11-23'
@@ -29,24 +29,6 @@ results = []
 
 def check(name, condition, detail=''):
     results.append((name, bool(condition), detail))
-
-
-def run(env, *args, now):
-    return subprocess.run([TRUSTNET, *args], env=dict(env, TRUSTNET_NOW=now),
-                          capture_output=True, text=True, timeout=20)
-
-
-def sql(db, query):
-    return subprocess.run(['sqlite3', db, query], capture_output=True, text=True, timeout=10).stdout.strip()
-
-
-def wait_for(condition, seconds):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return condition()
 
 
 def main():
@@ -124,9 +106,44 @@ def main():
             stdout = out.read()
         check('SIGTERM: exit status 0 within 2 s', status == 0, '%r %s' % (status, stderr))
         check('nothing on stderr', stderr == '', stderr)
-        check('stdout says what happened',
-              'sent: Ada Lovelace' in stdout and 'logged lunch: Ada Lovelace' in stdout and
-              'snoozed until 2026-11-24 09:00' in stdout, stdout)
+        check('stdout says what happened, one line each',
+              stdout.splitlines() == [
+                  "not due: this week's reminder time has not come yet",
+                  'next check: 2026-11-23 09:00 (every hour at most; reminder time: Monday 09:00)',
+                  'sent: Ada Lovelace',
+                  'logged lunch: Ada Lovelace',
+                  'snoozed until 2026-11-24 09:00'], stdout)
+        background = None
+
+        # 5. Quiet: checks every 100 ms (instead of every hour) for 2 s print the verdict
+        # once, and again only when it changes (a lunch logged meanwhile).
+        db2 = os.path.join(tmp, 'quiet.db')
+        for args in (['--add', 'Ada Lovelace'], ['--with', 'Ada Lovelace', '--rate', '1']):
+            run(env, '--database', db2, *args, now=SETUP_NOW)
+        sent = run(env, '--database', db2, '--remind', now='2026-11-23T10:00:00')
+        check('setup: --remind sent this week\'s reminder', sent.stdout.strip() == 'sent: Ada Lovelace',
+              sent.stdout + sent.stderr)
+        quiet_path = os.path.join(tmp, 'quiet')
+        with open(quiet_path, 'w') as out:
+            background = subprocess.Popen(
+                [TRUSTNET, '--database', db2, '--background'],
+                env=dict(env, TRUSTNET_NOW='2026-11-23T10:00:00', TRUSTNET_CHECK_EVERY_MS='100'),
+                stdout=out, stderr=subprocess.PIPE, text=True)
+        time.sleep(1)
+        run(env, '--database', db2, '--with', 'Ada Lovelace', '--log', 'coffee', '--date', TODAY,
+            now='2026-11-23T10:00:00')
+        time.sleep(1)
+        background.send_signal(signal.SIGTERM)
+        status = background.wait(timeout=2)
+        stderr = background.stderr.read()
+        with open(quiet_path) as out:
+            quiet = out.read()
+        check('about 20 checks: the verdict once, the change once, and when the next check is',
+              quiet.splitlines() == [
+                  'not due: already sent this week',
+                  'next check: 2026-11-23 10:00 (every hour at most; reminder time: Monday 09:00)',
+                  'not due: lunch already logged this week'], quiet)
+        check('… exit 0, nothing on stderr', status == 0 and stderr == '', '%r %s' % (status, stderr))
         background = None
     finally:
         if background is not None:

@@ -13,9 +13,8 @@ import tempfile
 import dbus
 import dbusmock
 
-from tn_e2e import report_tap, stop_mock_bus
+from tn_e2e import report_tap, run, stop_mock_bus
 
-TRUSTNET = os.environ.get('TRUSTNET_BIN', 'trustnet')
 MONDAY_AFTER_DUE = '2026-11-23T10:00:00'   # 2026-W48, after the default Monday 09:00
 SUNDAY_SAME_WEEK = '2026-11-29T20:00:00'   # 2026-W48's Sunday: still the week already sent
 NEXT_MONDAY_BEFORE_DUE = '2026-11-30T08:00:00'  # 2026-W49, before Monday 09:00
@@ -26,11 +25,6 @@ results = []
 
 def check(name, condition, detail=''):
     results.append((name, bool(condition), detail))
-
-
-def run(env, *args, now):
-    child_env = dict(env, TRUSTNET_NOW=now)
-    return subprocess.run([TRUSTNET, *args], env=child_env, capture_output=True, text=True, timeout=20)
 
 
 def main():
