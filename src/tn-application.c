@@ -11,6 +11,7 @@
 
 #include "tn-application.h"
 #include "tn-cli.h"
+#include "tn-preferences-window.h"
 #include "tn-resources.h"
 #include "tn-window.h"
 
@@ -152,6 +153,28 @@ on_show_contact_activated_cb (GSimpleAction *action,
     tn_window_show_contact (TN_WINDOW (window), contact);
 }
 
+/* One Preferences window at a time: a second Ctrl+, shows the open one again. */
+static void
+on_preferences_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  TnApplication *self = user_data;
+  GtkWindow *parent;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (TN_IS_PREFERENCES_WINDOW (l->data))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (tn_preferences_window_new (parent)));
+}
+
 static void
 on_quit_activated_cb (GSimpleAction *action,
                       GVariant      *parameter,
@@ -166,14 +189,17 @@ tn_application_startup (GApplication *application)
   static const GActionEntry actions[] = {
     { "about", on_about_activated_cb },
     { "show-contact", on_show_contact_activated_cb, "x" },
+    { "preferences", on_preferences_activated_cb },
     { "quit", on_quit_activated_cb },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (tn_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
 }
 
 static void

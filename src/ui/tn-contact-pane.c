@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-contact-pane.h"
+#include "tn-contact-timeline.h"
 #include "tn-text.h"
 #include "tn-trust-chooser.h"
 
@@ -35,6 +36,7 @@ struct _TnContactPane
   AdwAvatar *avatar;
   AdwActionRow *trust_row;
   TnTrustChooser *trust_chooser;
+  TnContactTimeline *timeline;
   AdwEntryRow *name_row;
   AdwEntryRow *organization_row;
   AdwEntryRow *title_row;
@@ -270,6 +272,9 @@ load (TnContactPane *self)
   tn_trust_chooser_set_trust (self->trust_chooser, self->loaded_trust);
 
   gtk_widget_set_visible (self->delete_button, contact != NULL);
+  /* A contact being added has no history yet: it starts at Save. */
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline), contact != NULL);
+  tn_contact_timeline_set_contact (self->timeline, contact);
 
   self->loading = FALSE;
   update_state (self);
@@ -686,6 +691,7 @@ tn_contact_pane_class_init (TnContactPaneClass *klass)
                   G_TYPE_NONE, 0);
 
   g_type_ensure (TN_TYPE_TRUST_CHOOSER);
+  g_type_ensure (TN_TYPE_CONTACT_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-contact-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, TnContactPane, box);
@@ -695,6 +701,7 @@ tn_contact_pane_class_init (TnContactPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnContactPane, avatar);
   gtk_widget_class_bind_template_child (widget_class, TnContactPane, trust_row);
   gtk_widget_class_bind_template_child (widget_class, TnContactPane, trust_chooser);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, timeline);
   gtk_widget_class_bind_template_child (widget_class, TnContactPane, name_row);
   gtk_widget_class_bind_template_child (widget_class, TnContactPane, organization_row);
   gtk_widget_class_bind_template_child (widget_class, TnContactPane, title_row);
@@ -770,6 +777,7 @@ tn_contact_pane_set_store (TnContactPane *self,
   if (!g_set_object (&self->store, store))
     return;
 
+  tn_contact_timeline_set_store (self->timeline, store);
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

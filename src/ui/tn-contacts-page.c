@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tn-cadence.h"
 #include "tn-clock.h"
 #include "tn-contacts-page.h"
 #include "tn-enums.h"
@@ -39,6 +40,12 @@ struct _TnContactsPage
   GSettings *settings;
 
   int trust_filter;
+  /* Only those whose keep-in-touch interval has passed, by the rule of tn-cadence, on
+   * the day @today (refreshed at midnight and at each recount). */
+  gboolean overdue_only;
+  TnCadence cadence;
+  GDateTime *today;
+  guint midnight_source;
   char *folded_query;
   gboolean search_mode;
   gboolean compact;
@@ -46,6 +53,7 @@ struct _TnContactsPage
   TnContact *selected_contact;
 
   guint counts[TN_TRUST_LAST + 1];
+  guint n_overdue;
   guint n_contacts;
   guint recount_source;
 
@@ -78,6 +86,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_TRUST_FILTER,
+  PROP_OVERDUE_ONLY,
   PROP_SEARCH_MODE,
   PROP_COMPACT,
   PROP_SUMMARY,
@@ -87,6 +96,7 @@ enum {
   PROP_N_MODERATELY,
   PROP_N_VAGUELY,
   PROP_N_UNRATED,
+  PROP_N_OVERDUE,
   N_PROPS
 };
 
@@ -229,6 +239,9 @@ filter_contact (gpointer item,
       tn_contact_get_trust (contact) != (TnTrust) self->trust_filter)
     return FALSE;
 
+  if (self->overdue_only && !tn_cadence_is_overdue (&self->cadence, contact, self->today))
+    return FALSE;
+
   return tn_contact_matches (contact, self->folded_query);
 }
 
@@ -261,7 +274,11 @@ update_stack (TnContactsPage *self)
       g_autofree char *description = NULL;
 
       /* A status page's description is markup: the query is escaped. */
-      if (*self->folded_query != '\0' && self->trust_filter == FILTER_ALL)
+      if (self->overdue_only && *self->folded_query == '\0')
+        description = g_strdup (_("No one is overdue. You are keeping in touch with everyone."));
+      else if (self->overdue_only)
+        description = g_markup_printf_escaped (_("No one overdue matches “%s”."), query);
+      else if (*self->folded_query != '\0' && self->trust_filter == FILTER_ALL)
         description = g_markup_printf_escaped (_("No one matches “%s”. Try another name, organization or email."), query);
       else if (*self->folded_query != '\0')
         description = g_markup_printf_escaped (_("No one with this rating matches “%s”."), query);
@@ -421,6 +438,7 @@ recount (TnContactsPage *self)
 {
   guint counts[TN_TRUST_LAST + 1] = { 0 };
   guint n_contacts = 0;
+  guint n_overdue = 0;
 
   if (self->store != NULL)
     {
@@ -432,10 +450,18 @@ recount (TnContactsPage *self)
           g_autoptr(TnContact) contact = g_list_model_get_item (contacts, i);
 
           counts[tn_contact_get_trust (contact)]++;
+          if (tn_cadence_is_overdue (&self->cadence, contact, self->today))
+            n_overdue++;
         }
     }
 
   g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->n_overdue != n_overdue)
+    {
+      self->n_overdue = n_overdue;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OVERDUE]);
+    }
 
   for (TnTrust trust = TN_TRUST_UNRATED; trust <= TN_TRUST_LAST; trust++)
     {
@@ -487,6 +513,64 @@ on_store_items_changed_cb (TnContactsPage *self,
     {
       self->n_contacts = g_list_model_get_n_items (contacts);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CONTACTS]);
+      update_stack (self);
+    }
+}
+
+/* Who is overdue changes with the day and with the intervals in Preferences. */
+static void
+reconsider_overdue (TnContactsPage *self)
+{
+  g_autoptr(GDateTime) now = tn_clock_now ();
+
+  g_clear_pointer (&self->today, g_date_time_unref);
+  self->today = g_steal_pointer (&now);
+  tn_cadence_init_from_settings (&self->cadence, self->settings);
+
+  recount (self);
+  if (self->overdue_only)
+    refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static gboolean
+on_midnight_cb (gpointer user_data);
+
+static void
+schedule_midnight (TnContactsPage *self)
+{
+  g_autoptr(GDateTime) now = tn_clock_now ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now),
+                                                         g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now),
+                                                         0, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_add_days (midnight, 1);
+  GTimeSpan wait = g_date_time_difference (next, now);
+
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  /* A second late, so the clock is surely on the new day. */
+  self->midnight_source = g_timeout_add_seconds ((guint) (wait / G_TIME_SPAN_SECOND) + 1, on_midnight_cb, self);
+}
+
+static gboolean
+on_midnight_cb (gpointer user_data)
+{
+  TnContactsPage *self = user_data;
+
+  self->midnight_source = 0;
+  reconsider_overdue (self);
+  update_stack (self);
+  schedule_midnight (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_cadence_changed_cb (TnContactsPage *self,
+                       const char     *key,
+                       GSettings      *settings)
+{
+  if (g_str_has_prefix (key, "cadence-weeks-"))
+    {
+      reconsider_overdue (self);
       update_stack (self);
     }
 }
@@ -825,6 +909,7 @@ tn_contacts_page_constructed (GObject *object)
   G_OBJECT_CLASS (tn_contacts_page_parent_class)->constructed (object);
 
   g_settings_bind (self->settings, "contacts-filter", self, "trust-filter", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "contacts-overdue-only", self, "overdue-only", G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -846,6 +931,7 @@ tn_contacts_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->recount_source, g_source_remove);
   g_clear_handle_id (&self->warm_source, g_source_remove);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
   g_clear_object (&self->selected_contact);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -860,6 +946,7 @@ tn_contacts_page_finalize (GObject *object)
 
   g_clear_pointer (&self->folded_query, g_free);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->today, g_date_time_unref);
 
   G_OBJECT_CLASS (tn_contacts_page_parent_class)->finalize (object);
 }
@@ -879,6 +966,9 @@ tn_contacts_page_get_property (GObject    *object,
       break;
     case PROP_TRUST_FILTER:
       g_value_set_string (value, tn_contacts_page_get_trust_filter (self));
+      break;
+    case PROP_OVERDUE_ONLY:
+      g_value_set_boolean (value, self->overdue_only);
       break;
     case PROP_SEARCH_MODE:
       g_value_set_boolean (value, self->search_mode);
@@ -907,6 +997,9 @@ tn_contacts_page_get_property (GObject    *object,
     case PROP_N_UNRATED:
       g_value_set_uint (value, self->counts[TN_TRUST_UNRATED]);
       break;
+    case PROP_N_OVERDUE:
+      g_value_set_uint (value, self->n_overdue);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -927,6 +1020,9 @@ tn_contacts_page_set_property (GObject      *object,
       break;
     case PROP_TRUST_FILTER:
       tn_contacts_page_set_trust_filter (self, g_value_get_string (value));
+      break;
+    case PROP_OVERDUE_ONLY:
+      tn_contacts_page_set_overdue_only (self, g_value_get_boolean (value));
       break;
     case PROP_SEARCH_MODE:
       tn_contacts_page_set_search_mode (self, g_value_get_boolean (value));
@@ -975,6 +1071,17 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
                          "all",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TnContactsPage:overdue-only:
+   *
+   * Whether only the contacts whose keep-in-touch interval has passed are shown,
+   * together with the trust filter ("Overdue" and "1": the 1s to call first).
+   */
+  properties[PROP_OVERDUE_ONLY] =
+    g_param_spec_boolean ("overdue-only", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_SEARCH_MODE] =
     g_param_spec_boolean ("search-mode", NULL, NULL,
                           FALSE,
@@ -1011,6 +1118,7 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
   properties[PROP_N_MODERATELY] = count_param_spec ("n-moderately");
   properties[PROP_N_VAGUELY] = count_param_spec ("n-vaguely");
   properties[PROP_N_UNRATED] = count_param_spec ("n-unrated");
+  properties[PROP_N_OVERDUE] = count_param_spec ("n-overdue");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1066,6 +1174,7 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "contacts.delete-selected", NULL, delete_selected_action);
   gtk_widget_class_install_action (widget_class, "contacts.show-all", NULL, show_all_action);
   gtk_widget_class_install_property_action (widget_class, "contacts.filter", "trust-filter");
+  gtk_widget_class_install_property_action (widget_class, "contacts.overdue-only", "overdue-only");
 
   gtk_widget_class_set_css_name (widget_class, "contactspage");
 }
@@ -1092,6 +1201,13 @@ tn_contacts_page_init (TnContactsPage *self)
   g_signal_connect_object (self->settings, "changed::trusted-goal",
                            G_CALLBACK (on_trusted_goal_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (on_cadence_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->today = tn_clock_now ();
+  tn_cadence_init_from_settings (&self->cadence, self->settings);
+  schedule_midnight (self);
 
   recount (self);
   update_stack (self);
@@ -1304,6 +1420,36 @@ tn_contacts_page_set_trust_filter (TnContactsPage *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUST_FILTER]);
+}
+
+gboolean
+tn_contacts_page_get_overdue_only (TnContactsPage *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACTS_PAGE (self), FALSE);
+
+  return self->overdue_only;
+}
+
+/**
+ * tn_contacts_page_set_overdue_only:
+ * @self: a page
+ * @overdue_only: whether to show only the contacts whose keep-in-touch interval has passed
+ */
+void
+tn_contacts_page_set_overdue_only (TnContactsPage *self,
+                                   gboolean        overdue_only)
+{
+  g_return_if_fail (TN_IS_CONTACTS_PAGE (self));
+
+  overdue_only = !!overdue_only;
+  if (self->overdue_only == overdue_only)
+    return;
+
+  self->overdue_only = overdue_only;
+  if (self->filter != NULL)
+    refilter (self, overdue_only ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE_ONLY]);
 }
 
 gboolean

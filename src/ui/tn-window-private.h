@@ -67,6 +67,9 @@ void     _tn_window_init_import              (TnWindow     *self);
 void     _tn_window_dispose_import           (TnWindow     *self);
 void     _tn_window_update_duplicates        (TnWindow     *self);
 
+/* tn-window-log.c */
+void     _tn_window_class_init_log           (GtkWidgetClass *widget_class);
+
 /* tn-window-dnd.c */
 void     _tn_window_init_dnd                 (TnWindow     *self);
 

@@ -361,6 +361,7 @@ tn_window_class_init (TnWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-pane", NULL);
 
   _tn_window_class_init_import (widget_class);
+  _tn_window_class_init_log (widget_class);
 }
 
 static void

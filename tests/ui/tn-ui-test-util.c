@@ -175,6 +175,31 @@ tn_ui_test_point_at (GtkWidget *window)
   tn_ui_test_xdotool ("mousemove", "--window", xid, "400", "8", NULL);
 }
 
+/* A real click in the middle of @widget, through the X server. */
+void
+tn_ui_test_click (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autofree char *xid = tn_ui_test_window_xid (GTK_WIDGET (native));
+  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0f,
+                                                 gtk_widget_get_height (widget) / 2.0f);
+  graphene_point_t point;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &point));
+  /* Widget coordinates start inside the client-side shadow; X's at the surface's corner. */
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  x = g_strdup_printf ("%d", (int) (point.x + dx));
+  y = g_strdup_printf ("%d", (int) (point.y + dy));
+
+  tn_ui_test_xdotool ("mousemove", "--window", xid, x, y, NULL);
+  tn_ui_test_settle (100);
+  tn_ui_test_xdotool ("click", "1", NULL);
+  tn_ui_test_settle (200);
+}
+
 void
 tn_ui_test_save_screenshot (const char *name)
 {
@@ -265,6 +290,24 @@ tn_ui_test_find_button (GtkWidget  *widget,
                         const char *label)
 {
   return find_shown (widget, is_button_labelled, label);
+}
+
+/* The shown AdwMessageDialog, if any. Dialogs belong to no application:
+ * every toplevel is looked at. The toplevel list keeps the dialog alive. */
+GtkWidget *
+tn_ui_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
 }
 
 /* A shown label whose text contains @text. */

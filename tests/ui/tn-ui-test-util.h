@@ -30,6 +30,7 @@ void       tn_ui_test_xdotool          (const char      *first_arg,
                                         ...) G_GNUC_NULL_TERMINATED;
 char      *tn_ui_test_window_xid       (GtkWidget       *window);
 void       tn_ui_test_point_at         (GtkWidget       *window);
+void       tn_ui_test_click            (GtkWidget       *widget);
 void       tn_ui_test_save_screenshot  (const char      *name);
 GtkWidget *tn_ui_test_find_visible     (GtkWidget       *widget,
                                         GType            type);
@@ -37,5 +38,6 @@ GtkWidget *tn_ui_test_find_button      (GtkWidget       *widget,
                                         const char      *label);
 GtkWidget *tn_ui_test_find_label       (GtkWidget       *widget,
                                         const char      *text);
+GtkWidget *tn_ui_test_find_message_dialog (void);
 
 G_END_DECLS

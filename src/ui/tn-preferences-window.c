@@ -1,0 +1,296 @@
+/* tn-preferences-window.c — Preferences: every row bound to its GSettings key, and the
+ * "Remind me when TrustNet is closed" switch kept in step with the autostart entry.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tn-preferences-window"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "tn-autostart.h"
+#include "tn-preferences-window.h"
+
+struct _TnPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  GSettings *settings;
+  /* Set while the background switch is put back after a failure, so that
+   * putting it back does not try to write the autostart entry again. */
+  gboolean reverting_background;
+
+  /* Template children */
+  GtkSwitch *reminder_switch;
+  AdwComboRow *weekday_row;
+  AdwComboRow *hour_row;
+  GtkSwitch *background_switch;
+  AdwActionRow *completely_row;
+  GtkSpinButton *completely_spin;
+  AdwActionRow *moderately_row;
+  GtkSpinButton *moderately_spin;
+  AdwActionRow *vaguely_row;
+  GtkSpinButton *vaguely_spin;
+  GtkSpinButton *goal_spin;
+  AdwEntryRow *employer_row;
+};
+
+G_DEFINE_FINAL_TYPE (TnPreferencesWindow, tn_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* ---- Weekday and hour ---------------------------------------------------------------------- */
+
+/* The locale's weekday names, Monday first, as the reminder-weekday key counts (1 = Monday). */
+static GListModel *
+create_weekday_model (void)
+{
+  GtkStringList *weekdays = gtk_string_list_new (NULL);
+
+  /* 1 January 2024 was a Monday. */
+  for (int day = 1; day <= 7; day++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_utc (2024, 1, day, 12, 0, 0);
+      g_autofree char *name = g_date_time_format (date, "%A");
+
+      gtk_string_list_append (weekdays, name);
+    }
+
+  return G_LIST_MODEL (weekdays);
+}
+
+/* Whether the locale writes times on a 12-hour clock: its own time format
+ * shows 13:00 without a "13" then ("1:00:00 PM"). */
+static gboolean
+locale_uses_twelve_hours (void)
+{
+  g_autoptr(GDateTime) afternoon = g_date_time_new_utc (2024, 1, 1, 13, 0, 0);
+  g_autofree char *text = g_date_time_format (afternoon, "%X");
+
+  return text != NULL && strstr (text, "13") == NULL;
+}
+
+/* 00:00 to 23:00, one per hour, as the locale writes a time of day. */
+static GListModel *
+create_hour_model (void)
+{
+  GtkStringList *hours = gtk_string_list_new (NULL);
+  const char *format = locale_uses_twelve_hours () ? "%-l:%M %p" : "%H:%M";
+
+  for (int hour = 0; hour < 24; hour++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_utc (2024, 1, 1, hour, 0, 0);
+      g_autofree char *text = g_date_time_format (time, format);
+
+      gtk_string_list_append (hours, text);
+    }
+
+  return G_LIST_MODEL (hours);
+}
+
+/* The weekday key counts from 1, the combo row's positions from 0. */
+static gboolean
+weekday_from_setting (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  g_value_set_uint (value, g_variant_get_int32 (variant) - 1);
+  return TRUE;
+}
+
+static GVariant *
+weekday_to_setting (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  guint position = g_value_get_uint (value);
+
+  /* GTK_INVALID_LIST_POSITION while the model is replaced: keep the key. */
+  if (position >= 7)
+    return NULL;
+
+  return g_variant_new_int32 (position + 1);
+}
+
+/* ---- Cadence --------------------------------------------------------------------------------- */
+
+static void
+on_cadence_changed_cb (GtkSpinButton *spin,
+                       AdwActionRow  *row)
+{
+  int weeks = gtk_spin_button_get_value_as_int (spin);
+  g_autofree char *subtitle = g_strdup_printf (ngettext ("Every %d week", "Every %d weeks", weeks), weeks);
+
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static void
+bind_cadence (TnPreferencesWindow *self,
+              const char          *key,
+              GtkSpinButton       *spin,
+              AdwActionRow        *row)
+{
+  g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_cadence_changed_cb), row, 0);
+  g_settings_bind (self->settings, key, spin, "value", G_SETTINGS_BIND_DEFAULT);
+  on_cadence_changed_cb (spin, row);
+}
+
+/* ---- Running in the background ------------------------------------------------------------ */
+
+static void
+on_error_details_clicked_cb (AdwToast            *toast,
+                             TnPreferencesWindow *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), adw_toast_get_title (toast),
+                                   g_object_get_data (G_OBJECT (toast), "error-message"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A toast is too narrow for a path and a reason: it says what failed, and
+ * its Details button shows the whole message. */
+static void
+show_background_error (TnPreferencesWindow *self,
+                       gboolean             enabling,
+                       const GError        *error)
+{
+  AdwToast *toast = adw_toast_new (enabling ? _("Could not turn on starting at login")
+                                            : _("Could not turn off starting at login"));
+
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "error-message", g_strdup (error->message), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_error_details_clicked_cb), self, 0);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static void
+on_background_changed_cb (TnPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean active = gtk_switch_get_active (self->background_switch);
+
+  if (self->reverting_background)
+    return;
+
+  if (tn_autostart_set_enabled (active, &error))
+    return;
+
+  show_background_error (self, active, error);
+
+  /* The switch says what will happen at the next login: put it back. The
+   * binding writes the setting back with it. */
+  self->reverting_background = TRUE;
+  gtk_switch_set_active (self->background_switch, !active);
+  self->reverting_background = FALSE;
+}
+
+/* The autostart entry is what starts TrustNet at login; the setting only
+ * remembers it. Someone may have removed the file, or copied a home folder
+ * without it: the switch shows what the next login will do. */
+static void
+bind_background (TnPreferencesWindow *self)
+{
+  gboolean enabled = tn_autostart_is_enabled ();
+
+  if (g_settings_get_boolean (self->settings, "run-in-background") != enabled)
+    g_settings_set_boolean (self->settings, "run-in-background", enabled);
+
+  g_settings_bind (self->settings, "run-in-background", self->background_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->background_switch, "notify::active",
+                           G_CALLBACK (on_background_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* ---- The window ------------------------------------------------------------------------------ */
+
+static void
+tn_preferences_window_dispose (GObject *object)
+{
+  TnPreferencesWindow *self = (TnPreferencesWindow *) object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (tn_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+tn_preferences_window_class_init (TnPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tn_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TnPreferencesWindow, reminder_switch);
+  gtk_widget_class_bind_template_child (widget_class, TnPreferencesWindow, weekday_row);
+  gtk_widget_class_bind_template_child (widget_class, TnPreferencesWindow, hour_row);
+  gtk_widget_class_bind_template_child (widget_class, TnPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, TnPreferencesWindow, completely_row);
+  gtk_widget_class_bind_template_child (widget_class, TnPreferencesWindow, completely_spin);
+  gtk_widget_class_bind_template_child (widget_class, TnPreferencesWindow, moderately_row);
+  gtk_widget_class_bind_template_child (widget_class, TnPreferencesWindow, moderately_spin);
+  gtk_widget_class_bind_template_child (widget_class, TnPreferencesWindow, vaguely_row);
+  gtk_widget_class_bind_template_child (widget_class, TnPreferencesWindow, vaguely_spin);
+  gtk_widget_class_bind_template_child (widget_class, TnPreferencesWindow, goal_spin);
+  gtk_widget_class_bind_template_child (widget_class, TnPreferencesWindow, employer_row);
+}
+
+static void
+tn_preferences_window_init (TnPreferencesWindow *self)
+{
+  g_autoptr(GListModel) weekdays = create_weekday_model ();
+  g_autoptr(GListModel) hours = create_hour_model ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_bind (self->settings, "reminder-enabled", self->reminder_switch, "active", G_SETTINGS_BIND_DEFAULT);
+
+  /* Day and time mean nothing while there is no reminder. Their own bindings
+   * leave "sensitive" alone: by default they would bind it to the key's
+   * writability, replacing this binding. */
+  adw_combo_row_set_model (self->weekday_row, weekdays);
+  g_settings_bind_with_mapping (self->settings, "reminder-weekday", self->weekday_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY,
+                                weekday_from_setting, weekday_to_setting, NULL, NULL);
+  adw_combo_row_set_model (self->hour_row, hours);
+  g_settings_bind (self->settings, "reminder-hour", self->hour_row, "selected",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
+  g_settings_bind (self->settings, "reminder-enabled", self->weekday_row, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "reminder-enabled", self->hour_row, "sensitive", G_SETTINGS_BIND_GET);
+
+  bind_background (self);
+
+  bind_cadence (self, "cadence-weeks-completely", self->completely_spin, self->completely_row);
+  bind_cadence (self, "cadence-weeks-moderately", self->moderately_spin, self->moderately_row);
+  bind_cadence (self, "cadence-weeks-vaguely", self->vaguely_spin, self->vaguely_row);
+
+  g_settings_bind (self->settings, "trusted-goal", self->goal_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "employer", self->employer_row, "text", G_SETTINGS_BIND_DEFAULT);
+}
+
+/**
+ * tn_preferences_window_new:
+ * @parent: (nullable): the window it belongs to
+ *
+ * The new window joins @parent's application, so that the application can
+ * find it and show it again rather than open a second one.
+ *
+ * Returns: (transfer none): a new window, not shown yet
+ */
+GtkWidget *
+tn_preferences_window_new (GtkWindow *parent)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  return g_object_new (TN_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+}
