@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* tn-stats.c reads the store's tables with SQL aggregates through the store's own
+ * connection, on the main thread. */
+typedef struct sqlite3 sqlite3;
+sqlite3 *_tn_store_get_db (TnStore *self);
+
 /* A second connection to a store's database, for one thread. */
 typedef struct _TnStoreWriter TnStoreWriter;
 

@@ -150,6 +150,29 @@ static const char * const migrations[] = {
    * trust rating's default from the settings. */
   "ALTER TABLE contacts ADD COLUMN cadence_weeks INTEGER NOT NULL DEFAULT 0"
   "  CHECK (cadence_weeks BETWEEN 0 AND 520);",
+
+  /* 3 → 4: who you are. Every saved brand statement is a version (the newest is the
+   * current one); brand_heard records whom you told which version; each linchpin
+   * self-check keeps its six answers as bits (bit i set: question i answered "yes")
+   * and its score. */
+  "CREATE TABLE brand_statements ("
+  "  id INTEGER PRIMARY KEY,"
+  "  text TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE brand_heard ("
+  "  statement_id INTEGER NOT NULL REFERENCES brand_statements (id) ON DELETE CASCADE,"
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  heard_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (statement_id, contact_id)"
+  ");"
+  "CREATE INDEX brand_heard_contact ON brand_heard (contact_id);"
+  "CREATE TABLE linchpin_checks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  taken_at INTEGER NOT NULL,"
+  "  answers INTEGER NOT NULL CHECK (answers BETWEEN 0 AND 63),"
+  "  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 6)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TN_STORE_SCHEMA_VERSION);
@@ -3029,6 +3052,23 @@ _tn_store_writer_touch (TnStoreWriter  *self,
   sqlite3_bind_int64 (statement, 1, id);
   sqlite3_bind_int64 (statement, 2, self->now);
   return connection_step_done (WRITER_CONNECTION (self), statement, error);
+}
+
+/**
+ * _tn_store_get_db: (skip)
+ * @self: a store
+ *
+ * The store's connection, for tn-stats.c, whose figures are aggregates in SQL over the
+ * store's tables (read only: every write goes through this file).
+ *
+ * Returns: (transfer none): the SQLite connection
+ */
+sqlite3 *
+_tn_store_get_db (TnStore *self)
+{
+  g_return_val_if_fail (TN_IS_STORE (self), NULL);
+
+  return self->db;
 }
 
 /* ---- Interactions ------------------------------------------------------------------- */

@@ -14,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-#define TN_STORE_SCHEMA_VERSION 3
+#define TN_STORE_SCHEMA_VERSION 4
 
 #define TN_STORE_ERROR (tn_store_error_quark ())
 

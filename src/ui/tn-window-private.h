@@ -48,6 +48,9 @@ struct _TnWindow
   AdwToastOverlay *toast_overlay;
   AdwFlap *flap;
   AdwHeaderBar *header_bar;
+  AdwViewStack *view_stack;
+  GtkWidget *add_button;
+  GtkWidget *search_button;
   TnContactsPage *contacts_page;
   TnContactPane *contact_pane;
   GtkWidget *drop_zone;

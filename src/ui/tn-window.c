@@ -68,6 +68,8 @@ open_in_pane (TnWindow  *self,
 {
   TnContactPane *pane = self->contact_pane;
 
+  tn_window_show_page (self, "contacts");
+
   if (tn_contact_pane_get_dirty (pane) &&
       (tn_contact_pane_get_contact (pane) != contact || contact == NULL))
     {
@@ -88,6 +90,26 @@ close_pane (TnWindow *self)
 {
   reveal_pane (self, FALSE);
   tn_contacts_page_focus_list (self->contacts_page);
+}
+
+/* Pages */
+
+static void
+on_visible_page_notify_cb (TnWindow     *self,
+                           GParamSpec   *pspec,
+                           AdwViewStack *stack)
+{
+  gboolean on_contacts = g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "contacts") == 0;
+
+  /* Adding and searching are about the contacts list, and so is the pane. */
+  gtk_widget_set_visible (self->add_button, on_contacts);
+  gtk_widget_set_visible (self->search_button, on_contacts);
+
+  if (!on_contacts)
+    reveal_pane (self, FALSE);
+  else if (tn_contact_pane_get_dirty (self->contact_pane))
+    /* Unsaved edits were only out of sight: they come back with the page. */
+    reveal_pane (self, TRUE);
 }
 
 static void
@@ -170,6 +192,7 @@ search_action (GtkWidget  *widget,
 {
   TnWindow *self = TN_WINDOW (widget);
 
+  tn_window_show_page (self, "contacts");
   tn_contacts_page_set_search_mode (self->contacts_page, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (tn_contacts_page_get_search_entry (self->contacts_page)));
 }
@@ -211,6 +234,14 @@ delete_contact_action (GtkWidget  *widget,
   contact = tn_store_get_contact_by_id (self->store, g_variant_get_int64 (parameter));
   if (contact != NULL)
     tn_window_delete_contact (self, contact);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  tn_window_show_page (TN_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -339,10 +370,14 @@ tn_window_class_init (TnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnWindow, contact_pane);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, drop_zone);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, import_label_widget);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, import_cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, on_flap_layout_notify_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_notify_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_contact_notify_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pane_saved_cb);
@@ -354,11 +389,16 @@ tn_window_class_init (TnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-pane", NULL, close_pane_action);
   gtk_widget_class_install_action (widget_class, "win.delete-contact", "x", delete_contact_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-contact", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-contact", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-pane", NULL);
+  /* Alt+1, 2, 3: the pages in the order the switcher shows them. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "contacts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "you");
 
   _tn_window_class_init_import (widget_class);
   _tn_window_class_init_log (widget_class);
@@ -423,6 +463,24 @@ tn_window_show_contact (TnWindow  *self,
 
   tn_contacts_page_select_contact (self->contacts_page, contact);
   open_in_pane (self, contact);
+}
+
+/**
+ * tn_window_show_page:
+ * @self: a window
+ * @name: "contacts", or the name of another page of the window
+ *
+ * Shows that page; a name the window has no page for is ignored.
+ */
+void
+tn_window_show_page (TnWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (TN_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 /**

@@ -22,6 +22,8 @@ TnWindow       *tn_window_new               (AdwApplication *application,
 TnStore        *tn_window_get_store         (TnWindow       *self);
 void            tn_window_show_contact      (TnWindow       *self,
                                              TnContact      *contact);
+void            tn_window_show_page         (TnWindow       *self,
+                                             const char     *name);
 void            tn_window_add_contact       (TnWindow       *self);
 void            tn_window_delete_contact    (TnWindow       *self,
                                              TnContact      *contact);
