@@ -19,12 +19,8 @@
 #include "tn-test-util.h"
 #include "tn-ui-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  TnStore *store;
-  TnWindow *window;
-} Fixture;
+/* No fields of its own: the shared scratch store and window are all it needs. */
+typedef TnUiFixture Fixture;
 
 static TnApplication *application;
 
@@ -50,39 +46,6 @@ press_keys (GtkWidget  *window,
 
 /* ---- Harness: the window and its widgets ------------------------------------------------ */
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (g_getenv ("DISPLAY") == NULL)
-    {
-      g_test_skip ("needs an X display: run under xvfb-run");
-      return;
-    }
-
-  /* Settings live as long as the process: a filter one test set must not hide rows in the next. */
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-
-    g_settings_reset (settings, "contacts-filter");
-  }
-
-  fixture->dir = g_dir_make_tmp ("test-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "trustnet.db", NULL);
-  fixture->store = tn_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-open_window (Fixture *fixture)
-{
-  fixture->window = tn_ui_test_open_window (application, fixture->store);
-}
-
 static gboolean
 not_importing (gpointer data)
 {
@@ -90,22 +53,28 @@ not_importing (gpointer data)
 }
 
 static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  tn_ui_test_fixture_set_up (fixture, "test-import");
+  if (fixture->store == NULL)
+    return;
+
+  /* Settings live as long as the process: a filter one test set must not hide rows in the next. */
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_reset (settings, "contacts-filter");
+}
+
+/* The database must not be closed under a running import. */
+static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   if (fixture->window != NULL)
-    {
-      tn_ui_test_wait_until (not_importing, fixture->window);
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-    }
-  tn_ui_test_settle (50);
-  g_clear_object (&fixture->store);
-
-  if (fixture->dir != NULL)
-    {
-      tn_test_remove_tree (fixture->dir);
-      g_free (fixture->dir);
-    }
+    tn_ui_test_wait_until (not_importing, fixture->window);
+  tn_ui_test_fixture_tear_down (fixture, user_data);
 }
 
 static char *
@@ -133,20 +102,6 @@ write_file (Fixture    *fixture,
   return path;
 }
 
-static guint
-n_stored (Fixture *fixture)
-{
-  return g_list_model_get_n_items (tn_store_get_contacts (fixture->store));
-}
-
-static guint
-n_visible (Fixture *fixture)
-{
-  TnContactsPage *page = tn_window_get_contacts_page (fixture->window);
-
-  return g_list_model_get_n_items (tn_contacts_page_get_visible_model (page));
-}
-
 /* How many contacts the database holds, read through a connection of its own. */
 static guint
 n_in_database (Fixture *fixture)
@@ -158,12 +113,11 @@ n_in_database (Fixture *fixture)
   return g_list_model_get_n_items (tn_store_get_contacts (reopened));
 }
 
+/* The contact named @full_name in @contacts, if any; the model keeps it alive. */
 static TnContact *
-find_contact (Fixture    *fixture,
-              const char *full_name)
+find_named_contact (GListModel *contacts,
+                    const char *full_name)
 {
-  GListModel *contacts = tn_store_get_contacts (fixture->store);
-
   for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
     {
       g_autoptr(TnContact) contact = g_list_model_get_item (contacts, i);
@@ -175,21 +129,20 @@ find_contact (Fixture    *fixture,
   return NULL;
 }
 
+static TnContact *
+find_contact (Fixture    *fixture,
+              const char *full_name)
+{
+  return find_named_contact (tn_store_get_contacts (fixture->store), full_name);
+}
+
 static gboolean
 list_shows (Fixture    *fixture,
             const char *full_name)
 {
-  GListModel *visible = tn_contacts_page_get_visible_model (tn_window_get_contacts_page (fixture->window));
+  TnContactsPage *page = tn_window_get_contacts_page (fixture->window);
 
-  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
-    {
-      g_autoptr(TnContact) contact = g_list_model_get_item (visible, i);
-
-      if (g_strcmp0 (tn_contact_get_full_name (contact), full_name) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  return find_named_contact (tn_contacts_page_get_visible_model (page), full_name) != NULL;
 }
 
 typedef struct
@@ -234,20 +187,6 @@ assert_label_appears (GtkWidget  *root,
       dump_labels (root, 0);
       g_error ("no label with “%s” appeared", text);
     }
-}
-
-typedef struct
-{
-  Fixture *fixture;
-  guint count;
-} CountWait;
-
-static gboolean
-has_n_stored (gpointer data)
-{
-  CountWait *wait = data;
-
-  return n_stored (wait->fixture) == wait->count;
 }
 
 static void
@@ -313,7 +252,6 @@ test_drag_and_drop (Fixture       *fixture,
   g_autoptr(GFile) file = NULL;
   g_autofree char *source_xid = NULL;
   GtkWidget *source;
-  CountWait wait = { fixture, 2 };
   int from_x = 1120, from_y = 690;
   int to_x = 560, to_y = 560;
 
@@ -322,7 +260,7 @@ test_drag_and_drop (Fixture       *fixture,
 
   path = shared_path ("vcards/real/thunderbird/export.vcf");
   file = g_file_new_for_path (path);
-  open_window (fixture);
+  tn_ui_test_fixture_open_window (fixture, application);
 
   /* No window manager: both windows start at 0,0. The source goes to the lower right,
    * over a corner of TrustNet's window, which is 1100 × 720. */
@@ -344,14 +282,14 @@ test_drag_and_drop (Fixture       *fixture,
 
   g_assert_true (tn_ui_test_wait_until_ms (drop_zone_shown, fixture->window, 3000));
   tn_ui_test_save_screenshot ("import-drop-zone");
-  g_assert_cmpuint (n_stored (fixture), ==, 0);
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->store), ==, 0);
 
   tn_ui_test_xdotool ("mouseup", "1", NULL);
 
   /* The drop imports the file: the contacts are in the store and in the list. */
   g_assert_true (tn_ui_test_wait_until (has_contact_named, fixture));
   g_assert_true (tn_ui_test_wait_until (not_importing, fixture->window));
-  g_assert_true (tn_ui_test_wait_until (has_n_stored, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 2));
   g_assert_false (gtk_widget_get_visible (tn_window_get_drop_zone (fixture->window)));
   g_assert_true (list_shows (fixture, "contact number one"));
   g_assert_true (list_shows (fixture, "contact number two"));
@@ -377,7 +315,6 @@ test_drop_file_list (Fixture       *fixture,
   GSList *list = NULL;
   GdkFileList *files;
   GValue value = G_VALUE_INIT;
-  CountWait wait = { fixture, 8 };
 
   if (fixture->store == NULL)
     return;
@@ -396,7 +333,7 @@ test_drop_file_list (Fixture       *fixture,
     single = g_file_new_for_path (thunderbird);
   }
 
-  open_window (fixture);
+  tn_ui_test_fixture_open_window (fixture, application);
 
   /* The same file twice, as a careless drop from two windows would give it: once is enough. */
   list = g_slist_append (list, folder);
@@ -411,8 +348,8 @@ test_drop_file_list (Fixture       *fixture,
   g_value_unset (&value);
 
   g_assert_true (tn_ui_test_wait_until (not_importing, fixture->window));
-  g_assert_true (tn_ui_test_wait_until (has_n_stored, &wait));
-  g_assert_cmpuint (n_visible (fixture), ==, 8);
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 8));
+  g_assert_cmpuint (tn_ui_test_n_visible (fixture->window), ==, 8);
   assert_label_appears (GTK_WIDGET (fixture->window), "Imported 8 contacts");
 }
 
@@ -425,23 +362,21 @@ test_import_real_file_and_undo (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autoptr(TnContact) kept = NULL;
   GtkWidget *undo;
-  CountWait wait = { fixture, 0 };
 
   if (fixture->store == NULL)
     return;
 
   /* Someone already there is kept by Undo: it takes back that import only. */
-  kept = tn_contact_new ("Grace Hopper");
-  g_assert_true (tn_store_add_contact (fixture->store, kept, NULL));
+  kept = tn_ui_test_add_contact (fixture->store, "Grace Hopper", NULL, NULL, TN_TRUST_UNRATED);
 
   path = shared_path ("vcards/real/ez-vcard/John_Doe_ANDROID.vcf");
-  open_window (fixture);
+  tn_ui_test_fixture_open_window (fixture, application);
 
   import_and_wait (fixture, path);
 
   /* The six cards of the Android export, two of them with only an email address. */
-  g_assert_cmpuint (n_stored (fixture), ==, 7);
-  g_assert_cmpuint (n_visible (fixture), ==, 7);
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->store), ==, 7);
+  g_assert_cmpuint (tn_ui_test_n_visible (fixture->window), ==, 7);
   g_assert_true (list_shows (fixture, "ÑÑÑÑ"));
   assert_label_appears (GTK_WIDGET (fixture->window), "Imported 6 contacts");
   tn_ui_test_save_screenshot ("import-result-toast");
@@ -450,9 +385,8 @@ test_import_real_file_and_undo (Fixture       *fixture,
   g_assert_nonnull (undo);
   gtk_widget_activate (undo);
 
-  wait.count = 1;
-  g_assert_true (tn_ui_test_wait_until (has_n_stored, &wait));
-  g_assert_cmpuint (n_visible (fixture), ==, 1);
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 1));
+  g_assert_cmpuint (tn_ui_test_n_visible (fixture->window), ==, 1);
   g_assert_cmpuint (n_in_database (fixture), ==, 1);
   g_assert_nonnull (find_contact (fixture, "Grace Hopper"));
 }
@@ -461,28 +395,6 @@ static gboolean
 is_gone (gpointer data)
 {
   return *(gpointer *) data == NULL;
-}
-
-static GtkWidget *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-message_dialog_is_open (gpointer data)
-{
-  return find_message_dialog () != NULL;
 }
 
 /* The text of the open Import Report dialog. */
@@ -516,17 +428,17 @@ test_import_report (Fixture       *fixture,
     return;
 
   path = write_file (fixture, "broken.vcf", broken, -1);
-  open_window (fixture);
+  tn_ui_test_fixture_open_window (fixture, application);
   import_and_wait (fixture, path);
 
-  g_assert_cmpuint (n_stored (fixture), ==, 2);
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->store), ==, 2);
   assert_label_appears (GTK_WIDGET (fixture->window), "Imported 2 contacts, skipped 1 broken card");
 
   details = tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Details");
   g_assert_nonnull (details);
   g_signal_emit_by_name (details, "clicked");
-  g_assert_true (tn_ui_test_wait_until (message_dialog_is_open, NULL));
-  dialog = find_message_dialog ();
+  dialog = tn_ui_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
 
   /* "file.vcf:LINE: message", line 6 being where the nameless card begins. */
@@ -549,26 +461,6 @@ typedef struct
   guint n_notified;
 } CancelOnProgress;
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Presses Cancel at the first progress report, while the importer is still writing. */
 static void
 on_fraction_notify_cb (GtkProgressBar   *bar,
@@ -581,7 +473,7 @@ on_fraction_notify_cb (GtkProgressBar   *bar,
     return;
 
   /* The bar may still be sliding in: find the button by its name. */
-  cancel = find_named (GTK_WIDGET (data->window), "import-cancel-button");
+  cancel = tn_ui_test_find_named (GTK_WIDGET (data->window), "import-cancel-button");
   g_assert_nonnull (cancel);
   g_assert_true (gtk_widget_is_sensitive (cancel));
   /* Clicked now: activating a button clicks it only after a 250 ms press animation. */
@@ -691,7 +583,7 @@ test_cancel_large_import (Fixture       *fixture,
   g_assert_true (tn_store_add_contact (fixture->store, tn_contact_new ("Grace Hopper"), NULL));
   path = generate_vcards (fixture, 20000);
   file = g_file_new_for_path (path);
-  open_window (fixture);
+  tn_ui_test_fixture_open_window (fixture, application);
 
   bar = find_progress_bar (GTK_WIDGET (fixture->window));
   g_assert_nonnull (bar);
@@ -704,8 +596,8 @@ test_cancel_large_import (Fixture       *fixture,
 
   g_assert_cmpuint (cancel.n_notified, >, 0);
   assert_label_appears (GTK_WIDGET (fixture->window), "Import cancelled; nothing was changed");
-  g_assert_cmpuint (n_stored (fixture), ==, 1);
-  g_assert_cmpuint (n_visible (fixture), ==, 1);
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->store), ==, 1);
+  g_assert_cmpuint (tn_ui_test_n_visible (fixture->window), ==, 1);
   g_assert_cmpuint (n_in_database (fixture), ==, 1);
 
   /* The same file imports in full afterwards; the bar is photographed on the way. */
@@ -713,7 +605,7 @@ test_cancel_large_import (Fixture       *fixture,
   import_and_wait (fixture, path);
   g_signal_handler_disconnect (bar, handler);
   g_assert_true (tn_ui_test_wait_until (is_zero, &screenshot.pid));
-  g_assert_cmpuint (n_stored (fixture), ==, 20001);
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->store), ==, 20001);
   g_assert_cmpuint (n_in_database (fixture), ==, 20001);
 }
 
@@ -727,7 +619,6 @@ test_undo_while_importing (Fixture       *fixture,
   g_autofree char *large = NULL;
   g_autoptr(GFile) large_file = NULL;
   GtkWidget *undo;
-  CountWait wait = { fixture, 20000 };
 
   if (fixture->store == NULL)
     return;
@@ -735,10 +626,10 @@ test_undo_while_importing (Fixture       *fixture,
   small = shared_path ("vcards/real/thunderbird/export.vcf");
   large = generate_vcards (fixture, 20000);
   large_file = g_file_new_for_path (large);
-  open_window (fixture);
+  tn_ui_test_fixture_open_window (fixture, application);
 
   import_and_wait (fixture, small);
-  g_assert_cmpuint (n_stored (fixture), ==, 2);
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->store), ==, 2);
   undo = tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Undo");
   g_assert_nonnull (undo);
 
@@ -748,7 +639,7 @@ test_undo_while_importing (Fixture       *fixture,
   g_assert_true (tn_window_get_importing (fixture->window));
 
   g_assert_true (tn_ui_test_wait_until (not_importing, fixture->window));
-  g_assert_true (tn_ui_test_wait_until (has_n_stored, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 20000));
   g_assert_null (find_contact (fixture, "contact number one"));
   g_assert_cmpuint (n_in_database (fixture), ==, 20000);
   assert_label_appears (GTK_WIDGET (fixture->window), "Imported 20000 contacts");
@@ -780,7 +671,7 @@ test_refuse_not_vcards (Fixture       *fixture,
   picture = write_file (fixture, "holiday.png", (const char *) png_bytes, sizeof png_bytes);
   g_free (write_file (fixture, "pictures/beach.png", (const char *) png_bytes, sizeof png_bytes));
   empty_folder = g_build_filename (fixture->dir, "pictures", NULL);
-  open_window (fixture);
+  tn_ui_test_fixture_open_window (fixture, application);
 
   /* A PNG renamed .vcf reaches the importer, which says what it is. */
   file = g_file_new_for_path (renamed);
@@ -792,7 +683,7 @@ test_refuse_not_vcards (Fixture       *fixture,
   assert_label_appears (GTK_WIDGET (fixture->window), "is a PNG image, not a vCard file");
   tn_ui_test_save_screenshot ("import-refused");
   g_assert_null (tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Undo"));
-  g_assert_cmpuint (n_stored (fixture), ==, 1);
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->store), ==, 1);
   g_assert_cmpuint (n_in_database (fixture), ==, 1);
 
   /* A real picture, and a folder of pictures, are refused before any import. */
@@ -808,9 +699,8 @@ test_refuse_not_vcards (Fixture       *fixture,
   assert_label_appears (GTK_WIDGET (fixture->window), "Nothing was imported from the 2 files");
   g_assert_nonnull (tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Details"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-report", NULL));
-  g_assert_true (tn_ui_test_wait_until (message_dialog_is_open, NULL));
   {
-    GtkWidget *dialog = find_message_dialog ();
+    GtkWidget *dialog = tn_ui_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_autofree char *text = report_text (dialog);
 
     g_test_message ("report: %s", text);
@@ -820,33 +710,11 @@ test_refuse_not_vcards (Fixture       *fixture,
     gtk_window_close (GTK_WINDOW (dialog));
     g_assert_true (tn_ui_test_wait_until (is_gone, &dialog));
   }
-  g_assert_cmpuint (n_stored (fixture), ==, 1);
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->store), ==, 1);
   g_assert_cmpuint (n_in_database (fixture), ==, 1);
 }
 
 /* ---- Import… from the menu's shortcut ------------------------------------------------- */
-
-static GtkWidget *
-find_file_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-file_chooser_is_open (gpointer data)
-{
-  return find_file_chooser () != NULL;
-}
 
 static gboolean
 has_selection (gpointer data)
@@ -865,19 +733,18 @@ test_import_with_chooser (Fixture       *fixture,
   g_autoptr(GListModel) filters = NULL;
   GtkWidget *chooser;
   GtkFileFilter *filter;
-  CountWait wait = { fixture, 2 };
 
   if (fixture->store == NULL)
     return;
 
   path = shared_path ("vcards/real/thunderbird/export.vcf");
   file = g_file_new_for_path (path);
-  open_window (fixture);
+  tn_ui_test_fixture_open_window (fixture, application);
 
   /* Ctrl+I, as a person would; without a portal GTK shows its own dialog. */
   press_keys (GTK_WIDGET (fixture->window), "ctrl+i");
-  g_assert_true (tn_ui_test_wait_until (file_chooser_is_open, NULL));
-  chooser = find_file_chooser ();
+  chooser = tn_ui_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER);
+  g_assert_nonnull (chooser);
   g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
   filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
@@ -891,7 +758,7 @@ test_import_with_chooser (Fixture       *fixture,
   tn_ui_test_save_screenshot ("import-chooser");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
-  g_assert_true (tn_ui_test_wait_until (has_n_stored, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 2));
   g_assert_true (tn_ui_test_wait_until (not_importing, fixture->window));
   assert_label_appears (GTK_WIDGET (fixture->window), "Imported 2 contacts");
 }
@@ -969,7 +836,7 @@ test_export_round_trip (Fixture       *fixture,
   if (fixture->store == NULL)
     return;
 
-  open_window (fixture);
+  tn_ui_test_fixture_open_window (fixture, application);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *path = shared_path (files[i]);
@@ -986,7 +853,7 @@ test_export_round_trip (Fixture       *fixture,
   tn_window_export_to_file (fixture->window, exported_file);
   g_assert_true (tn_ui_test_wait_until (file_exists, exported));
   {
-    g_autofree char *expected = g_strdup_printf ("Exported %u contacts to “everyone.vcf”", n_stored (fixture));
+    g_autofree char *expected = g_strdup_printf ("Exported %u contacts to “everyone.vcf”", tn_ui_test_n_contacts (fixture->store));
 
     assert_label_appears (GTK_WIDGET (fixture->window), expected);
   }
@@ -1008,7 +875,7 @@ test_export_round_trip (Fixture       *fixture,
   page = tn_window_get_contacts_page (fixture->window);
   tn_contacts_page_set_trust_filter (page, "completely");
   tn_ui_test_settle (100);
-  g_assert_cmpuint (n_visible (fixture), ==, 1);
+  g_assert_cmpuint (tn_ui_test_n_visible (fixture->window), ==, 1);
   shown = g_build_filename (fixture->dir, "shown.vcf", NULL);
   shown_file = g_file_new_for_path (shown);
   tn_window_export_to_file (fixture->window, shown_file);
@@ -1042,32 +909,24 @@ test_possible_duplicates (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autoptr(TnContact) ada = NULL;
   g_autoptr(TnContact) alan = NULL;
-  const char *ada_emails[] = { "ada@example.org", NULL };
-  const char *alan_emails[] = { "alan@example.org", NULL };
   GtkWidget *review;
   GtkWindow *duplicates;
   GListModel *pairs;
   g_autoptr(TnDuplicatePair) first_pair = NULL;
   GtkWidget *merge;
-  CountWait wait = { fixture, 3 };
 
   if (fixture->store == NULL)
     return;
 
-  ada = tn_contact_new ("Ada Lovelace");
-  tn_contact_set_emails (ada, ada_emails);
-  tn_contact_set_trust (ada, TN_TRUST_COMPLETELY);
-  g_assert_true (tn_store_add_contact (fixture->store, ada, NULL));
-  alan = tn_contact_new ("Alan Turing");
-  tn_contact_set_emails (alan, alan_emails);
-  g_assert_true (tn_store_add_contact (fixture->store, alan, NULL));
+  ada = tn_ui_test_add_contact (fixture->store, "Ada Lovelace", "ada@example.org", NULL, TN_TRUST_COMPLETELY);
+  alan = tn_ui_test_add_contact (fixture->store, "Alan Turing", "alan@example.org", NULL, TN_TRUST_UNRATED);
 
   path = write_file (fixture, "namesakes.vcf", cards, -1);
-  open_window (fixture);
+  tn_ui_test_fixture_open_window (fixture, application);
   g_assert_cmpuint (tn_window_get_n_possible_duplicates (fixture->window), ==, 0);
 
   import_and_wait (fixture, path);
-  g_assert_cmpuint (n_stored (fixture), ==, 4);
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->store), ==, 4);
   g_assert_cmpuint (tn_window_get_n_possible_duplicates (fixture->window), ==, 2);
   g_assert_true (tn_ui_test_wait_until (has_duplicates_button, fixture->window));
 
@@ -1101,7 +960,7 @@ test_possible_duplicates (Fixture       *fixture,
   g_assert_true (GTK_IS_BUTTON (merge));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (merge)), ==, "_Merge");
   press_keys (GTK_WIDGET (duplicates), "space");
-  g_assert_true (tn_ui_test_wait_until (has_n_stored, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 3));
   g_assert_cmpuint (g_list_model_get_n_items (pairs), ==, 1);
   g_assert_true (tn_contact_has_email (ada, "countess@example.net"));
   g_assert_true (tn_contact_has_email (ada, "ada@example.org"));
@@ -1112,7 +971,7 @@ test_possible_duplicates (Fixture       *fixture,
   /* Keep the two Alans apart: nothing changes in the store, nothing is left to review. */
   tn_duplicates_window_keep_apart (TN_DUPLICATES_WINDOW (duplicates), 0);
   g_assert_cmpuint (g_list_model_get_n_items (pairs), ==, 0);
-  g_assert_cmpuint (n_stored (fixture), ==, 3);
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->store), ==, 3);
   g_assert_cmpuint (tn_window_get_n_possible_duplicates (fixture->window), ==, 0);
   assert_label_appears (GTK_WIDGET (duplicates), "No Possible Duplicates");
 

@@ -16,9 +16,7 @@
 
 typedef struct
 {
-  char *dir;
-  TnStore *store;
-  TnWindow *window;
+  TnUiFixture ui;
   TnContact *ada;
   TnContact *adam;
   TnContact *grace;
@@ -26,94 +24,33 @@ typedef struct
 
 static TnApplication *application;
 
-static TnContact *
-add_contact (TnStore    *store,
-             const char *name,
-             const char *organization,
-             TnTrust     trust)
-{
-  g_autoptr(TnContact) contact = tn_contact_new (name);
-  g_autoptr(GError) error = NULL;
-
-  tn_contact_set_organization (contact, organization);
-  tn_contact_set_trust (contact, trust);
-  g_assert_true (tn_store_add_contact (store, contact, &error));
-  g_assert_no_error (error);
-
-  /* The store's list holds it from now on. */
-  return contact;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  tn_ui_test_fixture_set_up (&fixture->ui, "test-log-dialog");
+  if (fixture->ui.store == NULL)
+    return;
 
-  if (application == NULL)
-    {
-      g_test_skip ("needs an X display: run under xvfb-run");
-      return;
-    }
+  fixture->ada = tn_ui_test_add_contact (fixture->ui.store, "Ada Lovelace", NULL, "Analytical Engines", TN_TRUST_COMPLETELY);
+  fixture->adam = tn_ui_test_add_contact (fixture->ui.store, "Adam Smith", NULL, "Wealth of Nations", TN_TRUST_UNRATED);
+  fixture->grace = tn_ui_test_add_contact (fixture->ui.store, "Grace Hopper", NULL, "US Navy", TN_TRUST_COMPLETELY);
+  g_object_unref (tn_ui_test_add_contact (fixture->ui.store, "Alan Turing", NULL, "Bletchley Park", TN_TRUST_MODERATELY));
 
-  fixture->dir = g_dir_make_tmp ("test-log-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "trustnet.db", NULL);
-  fixture->store = tn_store_open (path, &error);
-  g_assert_no_error (error);
-
-  fixture->ada = add_contact (fixture->store, "Ada Lovelace", "Analytical Engines", TN_TRUST_COMPLETELY);
-  fixture->adam = add_contact (fixture->store, "Adam Smith", "Wealth of Nations", TN_TRUST_UNRATED);
-  fixture->grace = add_contact (fixture->store, "Grace Hopper", "US Navy", TN_TRUST_COMPLETELY);
-  add_contact (fixture->store, "Alan Turing", "Bletchley Park", TN_TRUST_MODERATELY);
-
-  fixture->window = tn_ui_test_open_window (application, fixture->store);
+  tn_ui_test_fixture_open_window (&fixture->ui, application);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  tn_ui_test_settle (50);
-  g_clear_object (&fixture->store);
-
-  if (fixture->dir != NULL)
-    tn_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_object (&fixture->ada);
+  g_clear_object (&fixture->adam);
+  g_clear_object (&fixture->grace);
+  tn_ui_test_fixture_tear_down (&fixture->ui, user_data);
 }
 
 /* Helpers */
-
-static TnLogDialog *
-find_log_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (TN_IS_LOG_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return TN_LOG_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-log_dialog_is_shown (gpointer data)
-{
-  return find_log_dialog () != NULL;
-}
-
-static gboolean
-log_dialog_is_gone (gpointer data)
-{
-  return find_log_dialog () == NULL;
-}
 
 static gboolean
 widget_has_focus (gpointer data)
@@ -140,30 +77,6 @@ has_contact (gpointer data)
   return tn_log_dialog_get_contact (data) != NULL;
 }
 
-/* A real click in the middle of @widget. */
-static void
-click (GtkWidget *widget)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  g_autofree char *xid = tn_ui_test_window_xid (GTK_WIDGET (native));
-  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0f,
-                                                 gtk_widget_get_height (widget) / 2.0f);
-  graphene_point_t point;
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
-  double dx, dy;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &point));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  x = g_strdup_printf ("%d", (int) (point.x + dx));
-  y = g_strdup_printf ("%d", (int) (point.y + dy));
-
-  tn_ui_test_xdotool ("mousemove", "--window", xid, x, y, NULL);
-  tn_ui_test_settle (100);
-  tn_ui_test_xdotool ("click", "1", NULL);
-  tn_ui_test_settle (200);
-}
-
 static void
 key (const char *keys)
 {
@@ -176,7 +89,7 @@ list_interactions (Fixture   *fixture,
                    TnContact *contact)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *interactions = tn_store_list_interactions (fixture->store, contact, &error);
+  GPtrArray *interactions = tn_store_list_interactions (fixture->ui.store, contact, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (interactions);
@@ -209,16 +122,16 @@ test_log_lunch_with_picker (Fixture       *fixture,
   g_autoptr(TnContact) first = NULL;
   g_autoptr(TnContact) second = NULL;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
   g_assert_null (tn_contact_get_last_contact (fixture->adam));
 
   /* Ctrl+L, as a person would, with the list focused. */
-  tn_ui_test_point_at (GTK_WIDGET (fixture->window));
+  tn_ui_test_point_at (GTK_WIDGET (fixture->ui.window));
   key ("ctrl+l");
-  g_assert_true (tn_ui_test_wait_until (log_dialog_is_shown, NULL));
-  dialog = find_log_dialog ();
+  dialog = (TnLogDialog *) tn_ui_test_wait_for_toplevel (TN_TYPE_LOG_DIALOG);
+  g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Log Lunch");
   g_assert_null (tn_log_dialog_get_contact (dialog));
   g_assert_false (tn_log_dialog_get_can_save (dialog));
@@ -259,8 +172,8 @@ test_log_lunch_with_picker (Fixture       *fixture,
   g_assert_true (tn_ui_test_wait_until (widget_has_focus, tn_log_dialog_get_note_row (dialog)));
 
   tn_ui_test_xdotool ("type", "--delay", "40", "Talked about pins", NULL);
-  click (GTK_WIDGET (tn_log_dialog_get_group_switch (dialog)));
-  click (GTK_WIDGET (tn_log_dialog_get_gave_value_switch (dialog)));
+  tn_ui_test_click (GTK_WIDGET (tn_log_dialog_get_group_switch (dialog)));
+  tn_ui_test_click (GTK_WIDGET (tn_log_dialog_get_gave_value_switch (dialog)));
   g_assert_true (gtk_switch_get_active (tn_log_dialog_get_group_switch (dialog)));
   g_assert_true (gtk_switch_get_active (tn_log_dialog_get_gave_value_switch (dialog)));
   tn_ui_test_save_screenshot ("log-dialog-filled");
@@ -270,8 +183,8 @@ test_log_lunch_with_picker (Fixture       *fixture,
   g_assert_cmpuint (interactions->len, ==, 0);
   g_clear_pointer (&interactions, g_ptr_array_unref);
 
-  click (tn_log_dialog_get_save_button (dialog));
-  g_assert_true (tn_ui_test_wait_until (log_dialog_is_gone, NULL));
+  tn_ui_test_click (tn_log_dialog_get_save_button (dialog));
+  g_assert_true (tn_ui_test_wait_toplevel_gone (TN_TYPE_LOG_DIALOG));
 
   interactions = list_interactions (fixture, fixture->adam);
   g_assert_cmpuint (interactions->len, ==, 1);
@@ -289,7 +202,7 @@ test_log_lunch_with_picker (Fixture       *fixture,
   g_assert_cmpuint (interactions->len, ==, 0);
   g_assert_null (tn_contact_get_last_contact (fixture->ada));
 
-  g_assert_nonnull (tn_ui_test_find_label (GTK_WIDGET (fixture->window), "Lunch with Adam Smith logged"));
+  g_assert_nonnull (tn_ui_test_find_label (GTK_WIDGET (fixture->ui.window), "Lunch with Adam Smith logged"));
   tn_ui_test_save_screenshot ("log-dialog-logged");
 }
 
@@ -301,23 +214,23 @@ test_preselect_and_cancel (Fixture       *fixture,
   g_autoptr(GPtrArray) interactions = NULL;
   TnLogDialog *dialog;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
-  tn_window_show_contact (fixture->window, fixture->grace);
+  tn_window_show_contact (fixture->ui.window, fixture->grace);
   tn_ui_test_settle (300);
 
-  tn_ui_test_point_at (GTK_WIDGET (fixture->window));
+  tn_ui_test_point_at (GTK_WIDGET (fixture->ui.window));
   key ("ctrl+l");
-  g_assert_true (tn_ui_test_wait_until (log_dialog_is_shown, NULL));
-  dialog = find_log_dialog ();
+  dialog = (TnLogDialog *) tn_ui_test_wait_for_toplevel (TN_TYPE_LOG_DIALOG);
+  g_assert_nonnull (dialog);
   g_assert_true (tn_log_dialog_get_contact (dialog) == fixture->grace);
   g_assert_true (tn_log_dialog_get_can_save (dialog));
 
   tn_ui_test_point_at (GTK_WIDGET (dialog));
   tn_ui_test_xdotool ("type", "--delay", "40", "unsaved", NULL);
   key ("Escape");
-  g_assert_true (tn_ui_test_wait_until (log_dialog_is_gone, NULL));
+  g_assert_true (tn_ui_test_wait_toplevel_gone (TN_TYPE_LOG_DIALOG));
 
   interactions = list_interactions (fixture, fixture->grace);
   g_assert_cmpuint (interactions->len, ==, 0);
@@ -331,10 +244,10 @@ test_future_day_refused (Fixture       *fixture,
   TnLogDialog *dialog;
   GtkWidget *error_label;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
-  dialog = tn_log_dialog_new_for_contact (GTK_WINDOW (fixture->window), fixture->store, fixture->ada);
+  dialog = tn_log_dialog_new_for_contact (GTK_WINDOW (fixture->ui.window), fixture->ui.store, fixture->ada);
   tn_ui_test_present (GTK_WINDOW (dialog));
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (tn_ui_test_find_visible (GTK_WIDGET (dialog), ADW_TYPE_WINDOW_TITLE))),
                    ==, "Ada Lovelace");
@@ -348,7 +261,7 @@ test_future_day_refused (Fixture       *fixture,
   tn_ui_test_save_screenshot ("log-dialog-future");
 
   /* Neither the button nor Enter in the note writes anything. */
-  click (tn_log_dialog_get_save_button (dialog));
+  tn_ui_test_click (tn_log_dialog_get_save_button (dialog));
   g_assert_false (tn_log_dialog_save (dialog));
   interactions = list_interactions (fixture, fixture->ada);
   g_assert_cmpuint (interactions->len, ==, 0);
@@ -376,14 +289,14 @@ test_edit (Fixture       *fixture,
   TnInteraction *stored;
   TnLogDialog *dialog;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
   tn_interaction_set_note (lunch, "Notes on the engine");
-  g_assert_true (tn_store_log_interaction (fixture->store, fixture->ada, lunch, &error));
+  g_assert_true (tn_store_log_interaction (fixture->ui.store, fixture->ada, lunch, &error));
   g_assert_no_error (error);
 
-  dialog = tn_log_dialog_new_for_edit (GTK_WINDOW (fixture->window), fixture->store, fixture->ada, lunch);
+  dialog = tn_log_dialog_new_for_edit (GTK_WINDOW (fixture->ui.window), fixture->ui.store, fixture->ada, lunch);
   tn_ui_test_present (GTK_WINDOW (dialog));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Lunch");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tn_log_dialog_get_note_row (dialog))), ==, "Notes on the engine");
@@ -395,8 +308,8 @@ test_edit (Fixture       *fixture,
 
   /* Only Save changes the interaction. */
   g_assert_cmpint (tn_interaction_get_kind (lunch), ==, TN_INTERACTION_LUNCH);
-  click (tn_log_dialog_get_save_button (dialog));
-  g_assert_true (tn_ui_test_wait_until (log_dialog_is_gone, NULL));
+  tn_ui_test_click (tn_log_dialog_get_save_button (dialog));
+  g_assert_true (tn_ui_test_wait_toplevel_gone (TN_TYPE_LOG_DIALOG));
 
   g_assert_cmpint (tn_interaction_get_kind (lunch), ==, TN_INTERACTION_COFFEE);
   g_assert_cmpstr (tn_interaction_get_day (lunch), ==, "2026-11-18");
@@ -408,7 +321,7 @@ test_edit (Fixture       *fixture,
   g_assert_cmpstr (tn_interaction_get_day (stored), ==, "2026-11-18");
   g_assert_cmpstr (tn_interaction_get_note (stored), ==, "Notes on the engine");
   g_assert_cmpstr (tn_contact_get_last_contact (fixture->ada), ==, "2026-11-18");
-  g_assert_nonnull (tn_ui_test_find_label (GTK_WIDGET (fixture->window), "Coffee with Ada Lovelace saved"));
+  g_assert_nonnull (tn_ui_test_find_label (GTK_WIDGET (fixture->ui.window), "Coffee with Ada Lovelace saved"));
 }
 
 /* A save the store refuses says why, keeps every field, and writes nothing. */
@@ -421,20 +334,20 @@ test_store_error_keeps_form (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   TnLogDialog *dialog;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
-  dialog = tn_log_dialog_new_for_contact (GTK_WINDOW (fixture->window), fixture->store, ada);
+  dialog = tn_log_dialog_new_for_contact (GTK_WINDOW (fixture->ui.window), fixture->ui.store, ada);
   tn_ui_test_present (GTK_WINDOW (dialog));
   gtk_editable_set_text (GTK_EDITABLE (tn_log_dialog_get_note_row (dialog)), "Keep me");
   gtk_switch_set_active (tn_log_dialog_get_gave_value_switch (dialog), TRUE);
 
   /* Deleted from the list while the dialog was open. */
-  g_assert_true (tn_store_remove_contact (fixture->store, ada, &error));
+  g_assert_true (tn_store_remove_contact (fixture->ui.store, ada, &error));
   g_assert_no_error (error);
 
-  click (tn_log_dialog_get_save_button (dialog));
-  g_assert_true (find_log_dialog () == dialog);
+  tn_ui_test_click (tn_log_dialog_get_save_button (dialog));
+  g_assert_true (tn_ui_test_find_toplevel (TN_TYPE_LOG_DIALOG) == GTK_WIDGET (dialog));
   g_assert_nonnull (tn_log_dialog_get_error (dialog));
   g_assert_nonnull (strstr (tn_log_dialog_get_error (dialog), "Ada Lovelace"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tn_log_dialog_get_note_row (dialog))), ==, "Keep me");
@@ -442,10 +355,10 @@ test_store_error_keeps_form (Fixture       *fixture,
   tn_ui_test_save_screenshot ("log-dialog-error");
 
   /* Undo the deletion: the same form now saves. */
-  g_assert_true (tn_store_restore_contact (fixture->store, ada, &error));
+  g_assert_true (tn_store_restore_contact (fixture->ui.store, ada, &error));
   g_assert_no_error (error);
   g_assert_true (tn_log_dialog_save (dialog));
-  g_assert_true (tn_ui_test_wait_until (log_dialog_is_gone, NULL));
+  g_assert_true (tn_ui_test_wait_toplevel_gone (TN_TYPE_LOG_DIALOG));
 
   interactions = list_interactions (fixture, ada);
   g_assert_cmpuint (interactions->len, ==, 1);

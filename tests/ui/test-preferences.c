@@ -19,9 +19,7 @@
 
 typedef struct
 {
-  char *dir;
-  TnStore *store;
-  TnWindow *window;
+  TnUiFixture ui;
   GSettings *settings;
 } Fixture;
 
@@ -49,15 +47,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *autostart_folder = NULL;
 
-  if (g_getenv ("DISPLAY") == NULL)
-    {
-      g_test_skip ("needs an X display: run under xvfb-run");
-      return;
-    }
+  tn_ui_test_fixture_set_up (&fixture->ui, "test-preferences");
+  if (fixture->ui.store == NULL)
+    return;
 
   /* Settings and the config folder outlive a test: each starts from the defaults. */
   fixture->settings = g_settings_new (APPLICATION_ID);
@@ -66,12 +60,7 @@ fixture_set_up (Fixture       *fixture,
   autostart_folder = get_autostart_folder ();
   tn_test_remove_tree (autostart_folder);
 
-  fixture->dir = g_dir_make_tmp ("test-preferences-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "trustnet.db", NULL);
-  fixture->store = tn_store_open (path, &error);
-  g_assert_no_error (error);
-  fixture->window = tn_ui_test_open_window (application, fixture->store);
+  tn_ui_test_fixture_open_window (&fixture->ui, application);
 }
 
 static void
@@ -80,19 +69,9 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_autofree char *autostart_folder = get_autostart_folder ();
 
-  /* Closes Preferences too: it is destroyed with its parent. */
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  tn_ui_test_settle (50);
-  g_clear_object (&fixture->store);
+  tn_ui_test_fixture_tear_down (&fixture->ui, user_data);
   g_clear_object (&fixture->settings);
   tn_test_remove_tree (autostart_folder);
-
-  if (fixture->dir != NULL)
-    {
-      tn_test_remove_tree (fixture->dir);
-      g_free (fixture->dir);
-    }
 }
 
 /* The open Preferences window, if any. */
@@ -183,15 +162,15 @@ test_open_with_keys (Fixture       *fixture,
   AdwComboRow *hour_row;
   GtkStringObject *hour;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
   g_assert_null (find_preferences ());
-  tn_ui_test_point_at (GTK_WIDGET (fixture->window));
+  tn_ui_test_point_at (GTK_WIDGET (fixture->ui.window));
   tn_ui_test_xdotool ("key", "--delay", "50", "ctrl+comma", NULL);
   g_assert_true (tn_ui_test_wait_until (preferences_are_shown, NULL));
   preferences = find_preferences ();
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (fixture->ui.window));
 
   /* The defaults, as the schema has them: Monday at 09:00. */
   weekday_row = ADW_COMBO_ROW (find_row (preferences, "Day"));
@@ -208,7 +187,7 @@ test_open_with_keys (Fixture       *fixture,
   tn_ui_test_save_screenshot ("preferences");
 
   /* A second Ctrl+comma, from the main window, shows the same window again. */
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_window_present (GTK_WINDOW (fixture->ui.window));
   g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
   g_assert_true (tn_ui_test_wait_until (preferences_have_focus, NULL));
   g_assert_true (find_preferences () == preferences);
@@ -229,7 +208,7 @@ test_weekday_and_hour (Fixture       *fixture,
   AdwComboRow *hour_row;
   GtkSwitch *reminder_switch;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
   preferences = open_preferences ();
@@ -262,7 +241,7 @@ test_background_switch (Fixture       *fixture,
   GtkWidget *preferences;
   GtkWidget *background_switch;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
   preferences = open_preferences ();
@@ -294,12 +273,6 @@ toast_is_shown (gpointer data)
   return tn_ui_test_find_label (data, "Could not turn on starting at login") != NULL;
 }
 
-static gboolean
-message_dialog_is_shown (gpointer data)
-{
-  return tn_ui_test_find_message_dialog () != NULL;
-}
-
 /* A file where the autostart folder should be: a toast says why, the switch goes back. */
 static void
 test_background_error (Fixture       *fixture,
@@ -311,7 +284,7 @@ test_background_error (Fixture       *fixture,
   GtkWidget *details;
   GtkWidget *dialog;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
@@ -330,8 +303,8 @@ test_background_error (Fixture       *fixture,
   details = tn_ui_test_find_button (preferences, "Details");
   g_assert_nonnull (details);
   tn_ui_test_click (details);
-  g_assert_true (tn_ui_test_wait_until (message_dialog_is_shown, NULL));
-  dialog = tn_ui_test_find_message_dialog ();
+  dialog = tn_ui_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Not a directory"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), autostart_folder));
   tn_ui_test_save_screenshot ("preferences-autostart-error-details");
@@ -346,7 +319,7 @@ test_background_follows_file (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GtkWidget *preferences;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
   g_assert_true (tn_autostart_set_enabled (TRUE, &error));
@@ -390,7 +363,7 @@ test_cadence (Fixture       *fixture,
   GtkWidget *spin;
   SettingWait wait;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
   preferences = open_preferences ();
@@ -421,7 +394,7 @@ test_job_security (Fixture       *fixture,
   GtkWidget *employer_row;
   GtkWidget *goal_spin;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
   preferences = open_preferences ();
@@ -445,10 +418,10 @@ test_narrow (Fixture       *fixture,
 {
   GtkWidget *preferences;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
-  preferences = tn_preferences_window_new (GTK_WINDOW (fixture->window));
+  preferences = tn_preferences_window_new (GTK_WINDOW (fixture->ui.window));
   gtk_window_set_default_size (GTK_WINDOW (preferences), 360, 720);
   tn_ui_test_present (GTK_WINDOW (preferences));
   tn_ui_test_settle (300);

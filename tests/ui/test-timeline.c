@@ -19,9 +19,7 @@
 
 typedef struct
 {
-  char *dir;
-  TnStore *store;
-  TnWindow *window;
+  TnUiFixture ui;
   TnContact *ada;      /* a 1, last met five weeks ago: overdue */
   TnContact *grace;    /* a 1, met last week */
   TnContact *alan;     /* a 2, never met: added 75 days ago, twelve weeks not up yet */
@@ -29,20 +27,6 @@ typedef struct
 } Fixture;
 
 static TnApplication *application;
-
-static TnContact *
-add_contact (TnStore    *store,
-             const char *name,
-             TnTrust     trust)
-{
-  g_autoptr(TnContact) contact = tn_contact_new (name);
-  g_autoptr(GError) error = NULL;
-
-  tn_contact_set_trust (contact, trust);
-  g_assert_true (tn_store_add_contact (store, contact, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&contact);
-}
 
 static void
 log_interaction (TnStore           *store,
@@ -63,33 +47,22 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (g_getenv ("DISPLAY") == NULL)
-    {
-      g_test_skip ("needs an X display: run under xvfb-run");
-      return;
-    }
-
-  fixture->dir = g_dir_make_tmp ("test-timeline-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "trustnet.db", NULL);
-  fixture->store = tn_store_open (path, &error);
-  g_assert_no_error (error);
+  tn_ui_test_fixture_set_up (&fixture->ui, "test-timeline");
+  if (fixture->ui.store == NULL)
+    return;
 
   g_setenv ("TRUSTNET_NOW", ADDED, TRUE);
-  fixture->ada = add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
-  fixture->grace = add_contact (fixture->store, "Grace Hopper", TN_TRUST_COMPLETELY);
-  fixture->alan = add_contact (fixture->store, "Alan Turing", TN_TRUST_MODERATELY);
-  fixture->barbara = add_contact (fixture->store, "Barbara Liskov", TN_TRUST_COMPLETELY);
+  fixture->ada = tn_ui_test_add_contact (fixture->ui.store, "Ada Lovelace", NULL, NULL, TN_TRUST_COMPLETELY);
+  fixture->grace = tn_ui_test_add_contact (fixture->ui.store, "Grace Hopper", NULL, NULL, TN_TRUST_COMPLETELY);
+  fixture->alan = tn_ui_test_add_contact (fixture->ui.store, "Alan Turing", NULL, NULL, TN_TRUST_MODERATELY);
+  fixture->barbara = tn_ui_test_add_contact (fixture->ui.store, "Barbara Liskov", NULL, NULL, TN_TRUST_COMPLETELY);
 
   g_setenv ("TRUSTNET_NOW", TODAY, TRUE);
-  log_interaction (fixture->store, fixture->ada, TN_INTERACTION_CALL, "2026-10-05", NULL);
-  log_interaction (fixture->store, fixture->ada, TN_INTERACTION_LUNCH, "2026-10-20", "Talked about engines");
-  log_interaction (fixture->store, fixture->grace, TN_INTERACTION_COFFEE, "2026-11-17", NULL);
+  log_interaction (fixture->ui.store, fixture->ada, TN_INTERACTION_CALL, "2026-10-05", NULL);
+  log_interaction (fixture->ui.store, fixture->ada, TN_INTERACTION_LUNCH, "2026-10-20", "Talked about engines");
+  log_interaction (fixture->ui.store, fixture->grace, TN_INTERACTION_COFFEE, "2026-11-17", NULL);
 
-  fixture->window = tn_ui_test_open_window (application, fixture->store);
+  tn_ui_test_fixture_open_window (&fixture->ui, application);
 }
 
 static void
@@ -98,78 +71,25 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  tn_ui_test_settle (50);
   g_clear_object (&fixture->ada);
   g_clear_object (&fixture->grace);
   g_clear_object (&fixture->alan);
   g_clear_object (&fixture->barbara);
-  g_clear_object (&fixture->store);
-  if (fixture->dir != NULL)
-    tn_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  tn_ui_test_fixture_tear_down (&fixture->ui, user_data);
 
   g_settings_reset (settings, "contacts-overdue-only");
   g_settings_reset (settings, "contacts-filter");
   g_settings_reset (settings, "cadence-weeks-completely");
 }
 
-/* The first descendant of @widget whose widget name is @name. */
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
+/* A #TnTestCount of the TnWindow @window. */
 static guint
-n_visible (Fixture *fixture)
-{
-  return g_list_model_get_n_items (tn_contacts_page_get_visible_model (tn_window_get_contacts_page (fixture->window)));
-}
-
-static guint
-n_overdue (Fixture *fixture)
+n_overdue (gpointer window)
 {
   guint n = 0;
 
-  g_object_get (tn_window_get_contacts_page (fixture->window), "n-overdue", &n, NULL);
+  g_object_get (tn_window_get_contacts_page (window), "n-overdue", &n, NULL);
   return n;
-}
-
-typedef struct
-{
-  Fixture *fixture;
-  guint expected;
-} Count;
-
-static gboolean
-n_visible_is (gpointer data)
-{
-  Count *count = data;
-
-  return n_visible (count->fixture) == count->expected;
-}
-
-static gboolean
-n_overdue_is (gpointer data)
-{
-  Count *count = data;
-
-  return n_overdue (count->fixture) == count->expected;
 }
 
 static void
@@ -180,44 +100,44 @@ test_overdue_filter (Fixture       *fixture,
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   GtkWidget *button;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
-  page = tn_window_get_contacts_page (fixture->window);
-  g_assert_cmpuint (n_visible (fixture), ==, 4);
-  g_assert_cmpuint (n_overdue (fixture), ==, 2);
+  page = tn_window_get_contacts_page (fixture->ui.window);
+  g_assert_cmpuint (tn_ui_test_n_visible (fixture->ui.window), ==, 4);
+  g_assert_cmpuint (n_overdue (fixture->ui.window), ==, 2);
 
   /* One click on "Overdue": Ada and Barbara. */
-  button = find_named (GTK_WIDGET (fixture->window), "overdue-filter-wide");
+  button = tn_ui_test_find_named (GTK_WIDGET (fixture->ui.window), "overdue-filter-wide");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_drawable (button));
   tn_ui_test_click (button);
-  g_assert_true (tn_ui_test_wait_until (n_visible_is, &(Count) { fixture, 2 }));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->ui.window, 2));
   g_assert_true (tn_contacts_page_get_overdue_only (page));
   g_assert_true (g_settings_get_boolean (settings, "contacts-overdue-only"));
   tn_ui_test_save_screenshot ("overdue-filter");
 
   /* With the trust filter: no overdue 2s, and the page says so. */
   tn_contacts_page_set_trust_filter (page, "moderately");
-  g_assert_true (tn_ui_test_wait_until (n_visible_is, &(Count) { fixture, 0 }));
-  g_assert_nonnull (tn_ui_test_find_label (GTK_WIDGET (fixture->window),
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->ui.window, 0));
+  g_assert_nonnull (tn_ui_test_find_label (GTK_WIDGET (fixture->ui.window),
                                            "No one is overdue. You are keeping in touch with everyone."));
   tn_contacts_page_set_trust_filter (page, "all");
-  g_assert_true (tn_ui_test_wait_until (n_visible_is, &(Count) { fixture, 2 }));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->ui.window, 2));
 
   /* Logging a lunch with Barbara takes her off the list and the count. */
-  log_interaction (fixture->store, fixture->barbara, TN_INTERACTION_LUNCH, "2026-11-24", NULL);
-  g_assert_true (tn_ui_test_wait_until (n_visible_is, &(Count) { fixture, 1 }));
-  g_assert_true (tn_ui_test_wait_until (n_overdue_is, &(Count) { fixture, 1 }));
+  log_interaction (fixture->ui.store, fixture->barbara, TN_INTERACTION_LUNCH, "2026-11-24", NULL);
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->ui.window, 1));
+  g_assert_true (tn_ui_test_wait_for_count (n_overdue, fixture->ui.window, 1));
 
   /* Every 6 weeks for the 1s in Preferences: Ada's five weeks are fine now. */
   g_settings_set_int (settings, "cadence-weeks-completely", 6);
-  g_assert_true (tn_ui_test_wait_until (n_visible_is, &(Count) { fixture, 0 }));
-  g_assert_true (tn_ui_test_wait_until (n_overdue_is, &(Count) { fixture, 0 }));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->ui.window, 0));
+  g_assert_true (tn_ui_test_wait_for_count (n_overdue, fixture->ui.window, 0));
 
   /* A second click shows everyone again. */
   tn_ui_test_click (button);
-  g_assert_true (tn_ui_test_wait_until (n_visible_is, &(Count) { fixture, 4 }));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->ui.window, 4));
   g_assert_false (g_settings_get_boolean (settings, "contacts-overdue-only"));
 }
 
@@ -225,15 +145,16 @@ static gboolean
 pane_shows_timeline (gpointer data)
 {
   Fixture *fixture = data;
-  GtkWidget *timeline = find_named (GTK_WIDGET (fixture->window), "contact-pane-timeline");
+  GtkWidget *timeline = tn_ui_test_find_named (GTK_WIDGET (fixture->ui.window), "contact-pane-timeline");
 
-  return tn_window_get_pane_revealed (fixture->window) && timeline != NULL &&
+  return tn_window_get_pane_revealed (fixture->ui.window) && timeline != NULL &&
          gtk_widget_is_drawable (timeline) &&
          tn_contact_timeline_get_contact (TN_CONTACT_TIMELINE (timeline)) == fixture->ada;
 }
 
+/* A #TnTestCount of a TnContactTimeline. */
 static guint
-n_history_rows (TnContactTimeline *timeline)
+n_history_rows (gpointer timeline)
 {
   GtkListBox *list = tn_contact_timeline_get_history_list (timeline);
   guint n = 0;
@@ -243,26 +164,12 @@ n_history_rows (TnContactTimeline *timeline)
   return n;
 }
 
-typedef struct
-{
-  TnContactTimeline *timeline;
-  guint expected;
-} RowCount;
-
-static gboolean
-n_history_rows_is (gpointer data)
-{
-  RowCount *count = data;
-
-  return n_history_rows (count->timeline) == count->expected;
-}
-
 static guint
 n_stored_interactions (Fixture   *fixture,
                        TnContact *contact)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) interactions = tn_store_list_interactions (fixture->store, contact, &error);
+  g_autoptr(GPtrArray) interactions = tn_store_list_interactions (fixture->ui.store, contact, &error);
 
   g_assert_no_error (error);
   return interactions->len;
@@ -292,37 +199,9 @@ static gboolean
 undo_button_shown (gpointer data)
 {
   Fixture *fixture = data;
-  GtkWidget *button = tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Undo");
+  GtkWidget *button = tn_ui_test_find_button (GTK_WIDGET (fixture->ui.window), "Undo");
 
   return button != NULL && gtk_widget_is_drawable (button);
-}
-
-static GtkWindow *
-find_log_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (TN_IS_LOG_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-log_dialog_shown (gpointer data)
-{
-  return find_log_dialog () != NULL;
-}
-
-static gboolean
-log_dialog_gone (gpointer data)
-{
-  return find_log_dialog () == NULL;
 }
 
 static void
@@ -336,12 +215,12 @@ test_history_in_pane (Fixture       *fixture,
   g_autoptr(GtkStringObject) chosen = NULL;
   GtkWindow *dialog;
 
-  if (fixture->store == NULL)
+  if (fixture->ui.store == NULL)
     return;
 
-  tn_window_show_contact (fixture->window, fixture->ada);
+  tn_window_show_contact (fixture->ui.window, fixture->ada);
   g_assert_true (tn_ui_test_wait_until (pane_shows_timeline, fixture));
-  timeline = TN_CONTACT_TIMELINE (find_named (GTK_WIDGET (fixture->window), "contact-pane-timeline"));
+  timeline = TN_CONTACT_TIMELINE (tn_ui_test_find_named (GTK_WIDGET (fixture->ui.window), "contact-pane-timeline"));
 
   /* Newest first, with the note; overdue after five weeks for a 1. */
   g_assert_cmpuint (n_history_rows (timeline), ==, 2);
@@ -349,27 +228,27 @@ test_history_in_pane (Fixture       *fixture,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (newest)), ==, "Lunch");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (newest)), ==,
                    "Tuesday, 20 October 2026 — Talked about engines");
-  status_row = ADW_ACTION_ROW (find_named (GTK_WIDGET (timeline), "timeline-status-row"));
+  status_row = ADW_ACTION_ROW (tn_ui_test_find_named (GTK_WIDGET (timeline), "timeline-status-row"));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (status_row)), ==, "Overdue");
   g_assert_cmpstr (adw_action_row_get_subtitle (status_row), ==, "Last in touch 5 weeks ago");
   tn_ui_test_save_screenshot ("timeline");
 
   /* Delete the lunch with a real click: the call is now the last contact. */
   tn_ui_test_click (row_button (newest, "Delete"));
-  g_assert_true (tn_ui_test_wait_until (n_history_rows_is, &(RowCount) { timeline, 1 }));
+  g_assert_true (tn_ui_test_wait_for_count (n_history_rows, timeline, 1));
   g_assert_cmpuint (n_stored_interactions (fixture, fixture->ada), ==, 1);
   g_assert_cmpstr (tn_contact_get_last_contact (fixture->ada), ==, "2026-10-05");
 
   /* Undo from the toast brings it back. */
   g_assert_true (tn_ui_test_wait_until (undo_button_shown, fixture));
   tn_ui_test_save_screenshot ("timeline-deleted");
-  tn_ui_test_click (tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Undo"));
-  g_assert_true (tn_ui_test_wait_until (n_history_rows_is, &(RowCount) { timeline, 2 }));
+  tn_ui_test_click (tn_ui_test_find_button (GTK_WIDGET (fixture->ui.window), "Undo"));
+  g_assert_true (tn_ui_test_wait_for_count (n_history_rows, timeline, 2));
   g_assert_cmpuint (n_stored_interactions (fixture, fixture->ada), ==, 2);
   g_assert_cmpstr (tn_contact_get_last_contact (fixture->ada), ==, "2026-10-20");
 
   /* Every 8 weeks for Ada alone: saved at once, and no longer overdue. */
-  cadence_row = ADW_COMBO_ROW (find_named (GTK_WIDGET (timeline), "timeline-cadence-row"));
+  cadence_row = ADW_COMBO_ROW (tn_ui_test_find_named (GTK_WIDGET (timeline), "timeline-cadence-row"));
   chosen = g_list_model_get_item (adw_combo_row_get_model (cadence_row), 0);
   g_assert_cmpstr (gtk_string_object_get_string (chosen), ==, "Every 4 weeks, as for their trust rating");
   for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (cadence_row)); i++)
@@ -386,7 +265,7 @@ test_history_in_pane (Fixture       *fixture,
   g_assert_cmpint (tn_contact_get_cadence_weeks (fixture->ada), ==, 8);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (status_row)), ==, "Due in 21 days");
   {
-    g_autofree char *path = g_build_filename (fixture->dir, "trustnet.db", NULL);
+    g_autofree char *path = g_build_filename (fixture->ui.dir, "trustnet.db", NULL);
     g_autofree char *stored = tn_test_sqlite (path, "SELECT cadence_weeks FROM contacts WHERE full_name = 'Ada Lovelace'");
 
     g_assert_cmpstr (stored, ==, "8");
@@ -395,12 +274,12 @@ test_history_in_pane (Fixture       *fixture,
   /* Edit opens the log dialog on that entry; Escape leaves it as it was. */
   newest = gtk_list_box_get_row_at_index (tn_contact_timeline_get_history_list (timeline), 0);
   tn_ui_test_click (row_button (newest, "Edit"));
-  g_assert_true (tn_ui_test_wait_until (log_dialog_shown, NULL));
-  dialog = find_log_dialog ();
+  dialog = GTK_WINDOW (tn_ui_test_wait_for_toplevel (TN_TYPE_LOG_DIALOG));
+  g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Edit Lunch");
   tn_ui_test_save_screenshot ("timeline-edit");
   gtk_window_close (dialog);
-  g_assert_true (tn_ui_test_wait_until (log_dialog_gone, NULL));
+  g_assert_true (tn_ui_test_wait_toplevel_gone (TN_TYPE_LOG_DIALOG));
   g_assert_cmpuint (n_stored_interactions (fixture, fixture->ada), ==, 2);
 }
 

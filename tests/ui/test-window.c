@@ -6,99 +6,16 @@
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
-#include <glib/gstdio.h>
 
 #include "tn-application.h"
 #include "tn-window.h"
 #include "tn-test-util.h"
 #include "tn-ui-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  TnStore *store;
-  TnWindow *window;
-} Fixture;
+/* No fields of its own: the shared scratch store and window are all it needs. */
+typedef TnUiFixture Fixture;
 
 static TnApplication *application;
-
-static TnContact *
-add_contact (TnStore    *store,
-             const char *name,
-             const char *email,
-             const char *organization,
-             TnTrust     trust)
-{
-  g_autoptr(TnContact) contact = tn_contact_new (name);
-  g_autoptr(GError) error = NULL;
-  const char *emails[] = { email, NULL };
-
-  tn_contact_set_emails (contact, emails);
-  tn_contact_set_organization (contact, organization);
-  tn_contact_set_trust (contact, trust);
-  g_assert_true (tn_store_add_contact (store, contact, &error));
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&contact);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (g_getenv ("DISPLAY") == NULL)
-    {
-      g_test_skip ("needs an X display: run under xvfb-run");
-      return;
-    }
-
-  fixture->dir = g_dir_make_tmp ("test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "trustnet.db", NULL);
-  fixture->store = tn_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-open_window (Fixture *fixture)
-{
-  fixture->window = tn_ui_test_open_window (application, fixture->store);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  tn_ui_test_settle (50);
-  g_clear_object (&fixture->store);
-
-  if (fixture->dir != NULL)
-    {
-      g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-          g_unlink (path);
-        }
-      g_rmdir (fixture->dir);
-      g_free (fixture->dir);
-    }
-}
-
-static guint
-n_visible (Fixture *fixture)
-{
-  TnContactsPage *page = tn_window_get_contacts_page (fixture->window);
-
-  return g_list_model_get_n_items (tn_contacts_page_get_visible_model (page));
-}
 
 static void
 test_empty_state (Fixture       *fixture,
@@ -109,7 +26,7 @@ test_empty_state (Fixture       *fixture,
   if (fixture->store == NULL)
     return;
 
-  open_window (fixture);
+  tn_ui_test_fixture_open_window (fixture, application);
   status_page = tn_ui_test_find_visible (GTK_WIDGET (fixture->window), ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status_page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, "No Contacts Yet");
@@ -135,7 +52,7 @@ test_add_contact (Fixture       *fixture,
   if (fixture->store == NULL)
     return;
 
-  open_window (fixture);
+  tn_ui_test_fixture_open_window (fixture, application);
   contacts = tn_store_get_contacts (fixture->store);
 
   /* Ctrl+N, as a person would. */
@@ -153,7 +70,7 @@ test_add_contact (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 1);
   added = g_list_model_get_item (contacts, 0);
   g_assert_cmpstr (tn_contact_get_full_name (added), ==, name);
-  g_assert_cmpuint (n_visible (fixture), ==, 1);
+  g_assert_cmpuint (tn_ui_test_n_visible (fixture->window), ==, 1);
   g_assert_true (tn_contacts_page_get_selected_contact (tn_window_get_contacts_page (fixture->window)) == added);
   g_assert_null (tn_ui_test_find_visible (GTK_WIDGET (tn_window_get_contacts_page (fixture->window)), ADW_TYPE_STATUS_PAGE));
 }
@@ -185,10 +102,10 @@ test_rate_with_keyboard (Fixture       *fixture,
   if (fixture->store == NULL)
     return;
 
-  ada = add_contact (fixture->store, "Ada Lovelace", "ada@example.org", "Analytical Engines", TN_TRUST_UNRATED);
-  grace = add_contact (fixture->store, "Grace Hopper", "grace@navy.example", "US Navy", TN_TRUST_UNRATED);
-  alan = add_contact (fixture->store, "Alan Turing", "alan@bletchley.example", "Bletchley Park", TN_TRUST_UNRATED);
-  open_window (fixture);
+  ada = tn_ui_test_add_contact (fixture->store, "Ada Lovelace", "ada@example.org", "Analytical Engines", TN_TRUST_UNRATED);
+  grace = tn_ui_test_add_contact (fixture->store, "Grace Hopper", "grace@navy.example", "US Navy", TN_TRUST_UNRATED);
+  alan = tn_ui_test_add_contact (fixture->store, "Alan Turing", "alan@bletchley.example", "Bletchley Park", TN_TRUST_UNRATED);
+  tn_ui_test_fixture_open_window (fixture, application);
   page = tn_window_get_contacts_page (fixture->window);
 
   g_assert_true (tn_contacts_page_select_contact (page, ada));
@@ -234,20 +151,6 @@ test_rate_with_keyboard (Fixture       *fixture,
   }
 }
 
-typedef struct
-{
-  Fixture *fixture;
-  guint count;
-} CountWait;
-
-static gboolean
-has_visible_count (gpointer data)
-{
-  CountWait *wait = data;
-
-  return n_visible (wait->fixture) == wait->count;
-}
-
 static void
 test_filter_and_search (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -259,24 +162,22 @@ test_filter_and_search (Fixture       *fixture,
   g_autoptr(TnContact) alan = NULL;
   g_autoptr(TnContact) katherine = NULL;
   g_autoptr(TnContact) first = NULL;
-  CountWait wait = { fixture, 0 };
 
   if (fixture->store == NULL)
     return;
 
-  ada = add_contact (fixture->store, "Ada Lovelace", "ada@example.org", "Analytical Engines", TN_TRUST_COMPLETELY);
-  grace = add_contact (fixture->store, "Grace Hopper", "grace@navy.example", "US Navy", TN_TRUST_COMPLETELY);
-  alan = add_contact (fixture->store, "Alan Turing", "alan@bletchley.example", "Bletchley Park", TN_TRUST_MODERATELY);
-  katherine = add_contact (fixture->store, "Katherine Johnson", "kj@nasa.example", "NASA", TN_TRUST_VAGUELY);
-  open_window (fixture);
+  ada = tn_ui_test_add_contact (fixture->store, "Ada Lovelace", "ada@example.org", "Analytical Engines", TN_TRUST_COMPLETELY);
+  grace = tn_ui_test_add_contact (fixture->store, "Grace Hopper", "grace@navy.example", "US Navy", TN_TRUST_COMPLETELY);
+  alan = tn_ui_test_add_contact (fixture->store, "Alan Turing", "alan@bletchley.example", "Bletchley Park", TN_TRUST_MODERATELY);
+  katherine = tn_ui_test_add_contact (fixture->store, "Katherine Johnson", "kj@nasa.example", "NASA", TN_TRUST_VAGUELY);
+  tn_ui_test_fixture_open_window (fixture, application);
   page = tn_window_get_contacts_page (fixture->window);
   visible = tn_contacts_page_get_visible_model (page);
-  g_assert_cmpuint (n_visible (fixture), ==, 4);
+  g_assert_cmpuint (tn_ui_test_n_visible (fixture->window), ==, 4);
 
   /* One click hides the 2s and 3s. */
   tn_contacts_page_set_trust_filter (page, "completely");
-  wait.count = 2;
-  g_assert_true (tn_ui_test_wait_until (has_visible_count, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->window, 2));
   for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
     {
       g_autoptr(TnContact) contact = g_list_model_get_item (visible, i);
@@ -286,14 +187,12 @@ test_filter_and_search (Fixture       *fixture,
   tn_ui_test_save_screenshot ("only-completely");
 
   tn_contacts_page_set_trust_filter (page, "vaguely");
-  wait.count = 1;
-  g_assert_true (tn_ui_test_wait_until (has_visible_count, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->window, 1));
   first = g_list_model_get_item (visible, 0);
   g_assert_true (first == katherine);
 
   tn_contacts_page_set_trust_filter (page, "all");
-  wait.count = 4;
-  g_assert_true (tn_ui_test_wait_until (has_visible_count, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->window, 4));
 
   /* Ctrl+F and type: matches name, organization or email. */
   tn_contacts_page_focus_list (page);
@@ -301,29 +200,18 @@ test_filter_and_search (Fixture       *fixture,
   tn_ui_test_xdotool ("key", "--delay", "50", "ctrl+f", NULL);
   tn_ui_test_point_at (GTK_WIDGET (fixture->window));
   tn_ui_test_xdotool ("type", "--delay", "50", "navy", NULL);
-  wait.count = 1;
-  g_assert_true (tn_ui_test_wait_until (has_visible_count, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->window, 1));
   g_clear_object (&first);
   first = g_list_model_get_item (visible, 0);
   g_assert_true (first == grace);
   tn_ui_test_save_screenshot ("search");
 
   gtk_editable_set_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page)), "bletchley");
-  wait.count = 1;
-  g_assert_true (tn_ui_test_wait_until (has_visible_count, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->window, 1));
 
   gtk_editable_set_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page)), "nobody-matches-this");
-  wait.count = 0;
-  g_assert_true (tn_ui_test_wait_until (has_visible_count, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->window, 0));
   g_assert_nonnull (tn_ui_test_find_visible (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE));
-}
-
-static gboolean
-has_n_contacts (gpointer data)
-{
-  CountWait *wait = data;
-
-  return g_list_model_get_n_items (tn_store_get_contacts (wait->fixture->store)) == wait->count;
 }
 
 static void
@@ -333,30 +221,28 @@ test_delete_and_undo (Fixture       *fixture,
   TnContactsPage *page;
   g_autoptr(TnContact) ada = NULL;
   g_autoptr(TnContact) grace = NULL;
-  CountWait wait = { fixture, 1 };
   GtkWidget *undo;
 
   if (fixture->store == NULL)
     return;
 
-  ada = add_contact (fixture->store, "Ada Lovelace", "ada@example.org", NULL, TN_TRUST_COMPLETELY);
-  grace = add_contact (fixture->store, "Grace Hopper", "grace@navy.example", NULL, TN_TRUST_MODERATELY);
-  open_window (fixture);
+  ada = tn_ui_test_add_contact (fixture->store, "Ada Lovelace", "ada@example.org", NULL, TN_TRUST_COMPLETELY);
+  grace = tn_ui_test_add_contact (fixture->store, "Grace Hopper", "grace@navy.example", NULL, TN_TRUST_MODERATELY);
+  tn_ui_test_fixture_open_window (fixture, application);
   page = tn_window_get_contacts_page (fixture->window);
 
   g_assert_true (tn_contacts_page_select_contact (page, grace));
   tn_contacts_page_focus_list (page);
   tn_ui_test_point_at (GTK_WIDGET (fixture->window));
   tn_ui_test_xdotool ("key", "--delay", "50", "Delete", NULL);
-  g_assert_true (tn_ui_test_wait_until (has_n_contacts, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 1));
   tn_ui_test_save_screenshot ("deleted-toast");
 
   /* Undo from the toast brings Grace back, rating and all. */
   undo = tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Undo");
   g_assert_nonnull (undo);
   gtk_widget_activate (undo);
-  wait.count = 2;
-  g_assert_true (tn_ui_test_wait_until (has_n_contacts, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 2));
   g_assert_cmpint (tn_contact_get_trust (grace), ==, TN_TRUST_MODERATELY);
 }
 
@@ -369,7 +255,7 @@ main (int   argc,
   application = tn_ui_test_init (&argc, &argv);
 
 #define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, "test-window", tn_ui_test_fixture_set_up, func, tn_ui_test_fixture_tear_down)
 
   ADD_TEST ("/window/empty-state", test_empty_state);
   ADD_TEST ("/window/add-contact", test_add_contact);

@@ -8,6 +8,7 @@
 
 #include <gdk/x11/gdkx.h>
 
+#include "tn-test-util.h"
 #include "tn-ui-test-util.h"
 
 /**
@@ -69,6 +70,108 @@ tn_ui_test_open_window (TnApplication *application,
   return window;
 }
 
+/**
+ * tn_ui_test_fixture_set_up:
+ * @fixture: the test's
+ * @prefix: (type utf8): names the scratch folder, e.g. "test-window"
+ *
+ * Opens an empty store in a scratch folder. Without a display the test is
+ * skipped and @fixture->store stays %NULL, which the tests check first.
+ */
+void
+tn_ui_test_fixture_set_up (TnUiFixture   *fixture,
+                           gconstpointer  prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("DISPLAY") == NULL)
+    {
+      g_test_skip ("needs an X display: run under xvfb-run");
+      return;
+    }
+
+  template = g_strconcat (prefix, "-XXXXXX", NULL);
+  fixture->dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "trustnet.db", NULL);
+  fixture->store = tn_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+void
+tn_ui_test_fixture_open_window (TnUiFixture   *fixture,
+                                TnApplication *application)
+{
+  fixture->window = tn_ui_test_open_window (application, fixture->store);
+}
+
+/* Destroying the window closes what it is transient for too (Preferences, dialogs). */
+void
+tn_ui_test_fixture_tear_down (TnUiFixture   *fixture,
+                              gconstpointer  user_data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  tn_ui_test_settle (50);
+  g_clear_object (&fixture->store);
+
+  if (fixture->dir != NULL)
+    tn_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/**
+ * tn_ui_test_add_contact:
+ * @store: where to add
+ * @name: the full name
+ * @email: (nullable): the one address
+ * @organization: (nullable): where they work
+ * @trust: the rating
+ *
+ * Returns: (transfer full): the contact, now in @store
+ */
+TnContact *
+tn_ui_test_add_contact (TnStore    *store,
+                        const char *name,
+                        const char *email,
+                        const char *organization,
+                        TnTrust     trust)
+{
+  g_autoptr(TnContact) contact = tn_contact_new (name);
+  g_autoptr(GError) error = NULL;
+
+  if (email != NULL)
+    {
+      const char *emails[] = { email, NULL };
+
+      tn_contact_set_emails (contact, emails);
+    }
+  tn_contact_set_organization (contact, organization);
+  tn_contact_set_trust (contact, trust);
+  g_assert_true (tn_store_add_contact (store, contact, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&contact);
+}
+
+/* How many contacts the TnStore @store holds; a #TnTestCount. */
+guint
+tn_ui_test_n_contacts (gpointer store)
+{
+  return g_list_model_get_n_items (tn_store_get_contacts (store));
+}
+
+/* How many contacts the TnWindow @window's list shows, after search and filters; a #TnTestCount. */
+guint
+tn_ui_test_n_visible (gpointer window)
+{
+  TnContactsPage *page = tn_window_get_contacts_page (window);
+
+  return g_list_model_get_n_items (tn_contacts_page_get_visible_model (page));
+}
+
 static gboolean
 on_timeout_cb (gpointer data)
 {
@@ -110,6 +213,32 @@ tn_ui_test_wait_until (TnTestCondition condition,
                        gpointer        data)
 {
   return tn_ui_test_wait_until_ms (condition, data, 10000);
+}
+
+typedef struct
+{
+  TnTestCount count;
+  gpointer data;
+  guint expected;
+} CountWait;
+
+static gboolean
+count_is_expected (gpointer data)
+{
+  CountWait *wait = data;
+
+  return wait->count (wait->data) == wait->expected;
+}
+
+/* Runs the main loop until @count of @data is @expected; returns whether it is. */
+gboolean
+tn_ui_test_wait_for_count (TnTestCount count,
+                           gpointer    data,
+                           guint       expected)
+{
+  CountWait wait = { count, data, expected };
+
+  return tn_ui_test_wait_until (count_is_expected, &wait);
 }
 
 static gboolean
@@ -224,13 +353,15 @@ tn_ui_test_save_screenshot (const char *name)
 typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
                                  gconstpointer wanted);
 
-/* The first shown widget below @widget, depth first, that @match accepts. */
+/* The first widget from @widget down, depth first, that @match accepts; with
+ * @shown_only, hidden widgets and all below them are passed over. */
 static GtkWidget *
-find_shown (GtkWidget     *widget,
-            WidgetMatch    match,
-            gconstpointer  wanted)
+find_widget (GtkWidget     *widget,
+             WidgetMatch    match,
+             gconstpointer  wanted,
+             gboolean       shown_only)
 {
-  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+  if (shown_only && (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget)))
     return NULL;
 
   if (match (widget, wanted))
@@ -240,7 +371,7 @@ find_shown (GtkWidget     *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_shown (child, match, wanted);
+      GtkWidget *found = find_widget (child, match, wanted, shown_only);
 
       if (found != NULL)
         return found;
@@ -254,6 +385,13 @@ is_of_type (GtkWidget     *widget,
             gconstpointer  wanted)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) wanted);
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  wanted)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), wanted) == 0;
 }
 
 static gboolean
@@ -281,7 +419,7 @@ GtkWidget *
 tn_ui_test_find_visible (GtkWidget *widget,
                          GType      type)
 {
-  return find_shown (widget, is_of_type, &type);
+  return find_widget (widget, is_of_type, &type, TRUE);
 }
 
 /* A shown button whose label, without mnemonics, is @label. */
@@ -289,13 +427,21 @@ GtkWidget *
 tn_ui_test_find_button (GtkWidget  *widget,
                         const char *label)
 {
-  return find_shown (widget, is_button_labelled, label);
+  return find_widget (widget, is_button_labelled, label, TRUE);
 }
 
-/* The shown AdwMessageDialog, if any. Dialogs belong to no application:
- * every toplevel is looked at. The toplevel list keeps the dialog alive. */
+/* The widget named @name from @widget down, shown or not: a bar still sliding in counts. */
 GtkWidget *
-tn_ui_test_find_message_dialog (void)
+tn_ui_test_find_named (GtkWidget  *widget,
+                       const char *name)
+{
+  return find_widget (widget, is_named, name, FALSE);
+}
+
+/* A shown toplevel of @type, if any. Dialogs belong to no application:
+ * every toplevel is looked at. The toplevel list keeps the window alive. */
+GtkWidget *
+tn_ui_test_find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -303,11 +449,38 @@ tn_ui_test_find_message_dialog (void)
     {
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
         return window;
     }
 
   return NULL;
+}
+
+static gboolean
+toplevel_is_shown (gpointer data)
+{
+  return tn_ui_test_find_toplevel (*(GType *) data) != NULL;
+}
+
+static gboolean
+toplevel_is_gone (gpointer data)
+{
+  return tn_ui_test_find_toplevel (*(GType *) data) == NULL;
+}
+
+/* Waits for a toplevel of @type to be shown; returns it, or %NULL if none came. */
+GtkWidget *
+tn_ui_test_wait_for_toplevel (GType type)
+{
+  tn_ui_test_wait_until (toplevel_is_shown, &type);
+  return tn_ui_test_find_toplevel (type);
+}
+
+/* Waits until no toplevel of @type is shown; returns whether none is. */
+gboolean
+tn_ui_test_wait_toplevel_gone (GType type)
+{
+  return tn_ui_test_wait_until (toplevel_is_gone, &type);
 }
 
 /* A shown label whose text contains @text. */
@@ -315,5 +488,5 @@ GtkWidget *
 tn_ui_test_find_label (GtkWidget  *widget,
                        const char *text)
 {
-  return find_shown (widget, is_label_containing, text);
+  return find_widget (widget, is_label_containing, text, TRUE);
 }
