@@ -15,7 +15,9 @@
 #include <json-glib/json-glib.h>
 
 #include "tn-background.h"
+#include "tn-brand.h"
 #include "tn-cli.h"
+#include "tn-cli-stats.h"
 #include "tn-clock.h"
 #include "tn-exporter.h"
 #include "tn-importer.h"
@@ -45,6 +47,8 @@ typedef struct
   const char *export;
   gboolean remind;
   gboolean background;
+  gboolean stats;
+  const char *brand;
 } TnCliOptions;
 
 void
@@ -54,7 +58,8 @@ tn_cli_add_options (GApplication *application)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this database file instead of the default one"), N_("PATH") },
     { "list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the contacts with their trust ratings"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --list: print JSON for programs"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --list or --stats: print JSON for programs"), NULL },
+    { "stats", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the dashboard’s figures: trust, lunches, who is overdue"), NULL },
     { "add", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Add a contact with this full name"), N_("NAME") },
     { "email", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, N_("With --add: an email address (may be repeated)"), N_("EMAIL") },
     { "org", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --add: the organization"), N_("ORGANIZATION") },
@@ -68,6 +73,7 @@ tn_cli_add_options (GApplication *application)
     { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write every contact to this vCard file"), N_("FILE") },
     { "remind", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Send this week's “Lunch with someone this week” reminder now if it is due"), NULL },
     { "background", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Run without a window: send the weekly reminder when it is due and handle its actions"), NULL },
+    { "brand", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Save a new version of your brand statement: one sentence on what you do"), N_("TEXT") },
     /* So that `--import a.vcf b.vcf` takes both files. */
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
@@ -118,7 +124,9 @@ contacts_sorted_by_name (TnStore *store)
       entries[i].collation_key = g_utf8_collate_key (tn_contact_get_full_name (entries[i].contact), -1);
     }
 
-  qsort (entries, n_items, sizeof (SortEntry), compare_entries);
+  /* g_new() gives NULL for no contacts, and qsort() must never get NULL (UBSan). */
+  if (n_items > 1)
+    qsort (entries, n_items, sizeof (SortEntry), compare_entries);
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -515,6 +523,52 @@ run_background (TnStore *store)
   return tn_background_run (store, settings);
 }
 
+/* --stats [--json]: see tn-cli-stats.c. */
+static int
+run_stats (TnStore  *store,
+           gboolean  json)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+
+  settings = open_settings (&problem);
+  if (settings == NULL)
+    return fail (problem);
+
+  if (!tn_cli_print_stats (store, settings, json, &error))
+    return fail (error->message);
+
+  return 0;
+}
+
+/* --brand TEXT: a new version, unless it is the current one already. */
+static int
+run_brand (TnStore    *store,
+           const char *text)
+{
+  g_autoptr(TnBrandVersion) before = NULL;
+  g_autoptr(TnBrandVersion) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  before = tn_store_get_current_brand_statement (store, &error);
+  if (error != NULL)
+    return fail (error->message);
+
+  if (!tn_store_save_brand_statement (store, text, NULL, &error))
+    return fail (error->message);
+
+  after = tn_store_get_current_brand_statement (store, &error);
+  if (after == NULL)
+    return fail (error != NULL ? error->message : _("The brand statement could not be read back"));
+
+  if (before != NULL && before->id == after->id)
+    g_print (_("Your brand statement is unchanged: %s\n"), after->text);
+  else
+    g_print (_("Saved your brand statement: %s\n"), after->text);
+  return 0;
+}
+
 /* Everything that can be wrong with the arguments themselves is found
  * before the database is opened, so a mistyped command neither creates a
  * database nor takes its lock. Options that only make sense beside another
@@ -529,12 +583,12 @@ check_arguments (TnCliOptions *options)
   TnInteractionKind kind;
   guint n_modes = (options->list ? 1 : 0) + (options->add ? 1 : 0) + (options->who ? 1 : 0) +
                   (options->import ? 1 : 0) + (options->export ? 1 : 0) + (options->remind ? 1 : 0) +
-                  (options->background ? 1 : 0);
+                  (options->background ? 1 : 0) + (options->stats ? 1 : 0) + (options->brand ? 1 : 0);
 
   if (n_modes > 1)
-    return g_strdup (_("Choose one of --list, --add, --with, --import, --export, --remind or --background at a time"));
-  if (options->json && !options->list)
-    return g_strdup (_("--json goes with --list"));
+    return g_strdup (_("Choose one of --list, --add, --with, --import, --export, --remind, --background, --stats or --brand at a time"));
+  if (options->json && !options->list && !options->stats)
+    return g_strdup (_("--json goes with --list or --stats"));
   if ((options->emails != NULL || options->organization != NULL) && options->add == NULL)
     return g_strdup (_("--email and --org go with --add"));
   if (options->rate != NULL && options->who == NULL)
@@ -568,6 +622,9 @@ check_arguments (TnCliOptions *options)
       if (!tn_text_is_plausible_email (options->emails[i]))
         return g_strdup_printf (_("“%s” is not an email address"), options->emails[i]);
     }
+
+  if (options->brand != NULL && (problem = tn_brand_find_problem (options->brand)) != NULL)
+    return problem;
 
   if ((problem = check_import_paths (options)) != NULL ||
       (problem = check_export_path (options)) != NULL)
@@ -620,13 +677,15 @@ tn_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "export", "^&ay", &parsed.export);
   parsed.remind = g_variant_dict_contains (options, "remind");
   parsed.background = g_variant_dict_contains (options, "background");
+  parsed.stats = g_variant_dict_contains (options, "stats");
+  g_variant_dict_lookup (options, "brand", "&s", &parsed.brand);
 
   problem = check_arguments (&parsed);
   if (problem != NULL)
     return fail (problem);
 
   if (!parsed.list && parsed.add == NULL && parsed.who == NULL && parsed.import == NULL && parsed.export == NULL &&
-      !parsed.remind && !parsed.background)
+      !parsed.remind && !parsed.background && !parsed.stats && parsed.brand == NULL)
     return TN_CLI_CONTINUE;
 
   /* An import only writes: the list of every contact would be read for nothing. */
@@ -648,6 +707,10 @@ tn_cli_run (GVariantDict *options)
     return run_remind (store);
   if (parsed.background)
     return run_background (store);
+  if (parsed.stats)
+    return run_stats (store, parsed.json);
+  if (parsed.brand != NULL)
+    return run_brand (store, parsed.brand);
 
   if (parsed.log != NULL)
     return run_log (store, &parsed);

@@ -14,6 +14,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "tn-test-util.h"
 
@@ -420,6 +421,41 @@ test_log (Fixture       *fixture,
                    "call|2026-11-24|1|0");
 }
 
+/* 1,000 characters: with anything before it, one too many for a brand statement. */
+#define BRAND_10 "abcdefghij"
+#define BRAND_100 BRAND_10 BRAND_10 BRAND_10 BRAND_10 BRAND_10 BRAND_10 BRAND_10 BRAND_10 BRAND_10 BRAND_10
+#define BRAND_1000 BRAND_100 BRAND_100 BRAND_100 BRAND_100 BRAND_100 BRAND_100 BRAND_100 BRAND_100 BRAND_100 BRAND_100
+
+/* --brand saves a cleaned-up version; the same text again is no new version. */
+static void
+test_brand (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *rows = NULL;
+
+  if (!have_trustnet ())
+    return;
+
+  run_on (fixture->path, &run, "--brand", "  I doubled widget sales\n in two territories. ", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Saved your brand statement: I doubled widget sales in two territories.\n");
+
+  run_on (fixture->path, &run, "--brand", "I doubled widget sales in two territories.", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Your brand statement is unchanged: I doubled widget sales in two territories.\n");
+
+  run_on (fixture->path, &run, "--brand", "私は売上を2倍にしました。", NULL);
+  assert_success (&run);
+
+  /* 1,000 characters is the most. */
+  run_on (fixture->path, &run, "--brand", BRAND_1000, NULL);
+  assert_success (&run);
+
+  rows = tn_test_sqlite (fixture->path, "SELECT id, length (text), created_at FROM brand_statements ORDER BY id");
+  g_assert_cmpstr (rows, ==, "1|42|1795510800\n2|13|1795510800\n3|1000|1795510800");
+}
+
 static void
 test_rate (Fixture       *fixture,
            gconstpointer  user_data)
@@ -575,6 +611,88 @@ test_list_one_line_per_contact (Fixture       *fixture,
     }
 }
 
+/* ---------------------------------------------------------------- --stats */
+
+static gint64
+member_int (JsonObject *object,
+            const char *member)
+{
+  g_assert_true (json_object_has_member (object, member));
+  return json_object_get_int_member (object, member);
+}
+
+static void
+test_stats (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *stats, *by_trust;
+  JsonArray *history;
+
+  if (!have_trustnet ())
+    return;
+
+  /* The empty database: zeros, no brand statement, no one-on-one share. */
+  run_on (fixture->path, &run, "--stats", "--json", NULL);
+  assert_success (&run);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  stats = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (member_int (stats, "trusted"), ==, 0);
+  g_assert_cmpint (member_int (stats, "goal"), ==, 20);
+  g_assert_true (json_object_get_null_member (stats, "brand_statement"));
+  g_assert_true (json_object_get_null_member (stats, "one_on_one_share"));
+
+  add_ok (fixture->path, "Ada Lovelace", "ada@example.org");
+  add_ok (fixture->path, "Grace Hopper", "grace@navy.example");
+  add_ok (fixture->path, "Alan Turing", "alan@example.org");
+  run_on (fixture->path, &run, "--with", "ada@example.org", "--rate", "1", NULL);
+  assert_success (&run);
+  run_on (fixture->path, &run, "--with", "grace@navy.example", "--rate", "1", NULL);
+  assert_success (&run);
+  run_on (fixture->path, &run, "--with", "alan@example.org", "--rate", "2", NULL);
+  assert_success (&run);
+  run_on (fixture->path, &run, "--with", "ada@example.org", "--log", "lunch", "--date", "2026-11-23", "--gave-value", NULL);
+  assert_success (&run);
+  run_on (fixture->path, &run, "--with", "alan@example.org", "--log", "meeting", "--date", "2026-11-17", "--group", NULL);
+  assert_success (&run);
+
+  run_on (fixture->path, &run, "--stats", "--json", NULL);
+  assert_success (&run);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  stats = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (member_int (stats, "trusted"), ==, 2);
+  by_trust = json_object_get_object_member (stats, "by_trust");
+  g_assert_cmpint (member_int (by_trust, "0"), ==, 0);
+  g_assert_cmpint (member_int (by_trust, "1"), ==, 2);
+  g_assert_cmpint (member_int (by_trust, "2"), ==, 1);
+  g_assert_cmpint (member_int (by_trust, "3"), ==, 0);
+  g_assert_cmpint (member_int (stats, "lunches_this_week"), ==, 1);
+  g_assert_cmpint (member_int (stats, "week_streak"), ==, 1);
+  g_assert_cmpint (member_int (stats, "lost_touch"), ==, 0);
+  g_assert_cmpint (member_int (stats, "outside_employer"), ==, 2);
+  g_assert_cmpint (member_int (stats, "overdue"), ==, 0);
+  g_assert_cmpint (member_int (stats, "gave_value_90d"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (stats, "one_on_one_share"), ==, 0.5);
+  history = json_object_get_array_member (stats, "trusted_history");
+  g_assert_cmpuint (json_array_get_length (history), ==, 12);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 11), "month"), ==, "2026-11");
+  g_assert_cmpint (member_int (json_array_get_object_element (history, 11), "completely"), ==, 2);
+  g_assert_cmpint (member_int (json_array_get_object_element (history, 10), "completely"), ==, 0);
+
+  /* Five weeks later, Ada is overdue (4 weeks) and the streak is over. */
+  g_setenv ("TRUSTNET_NOW", "2026-12-29T09:00:00Z", TRUE);
+  run_on (fixture->path, &run, "--stats", NULL);
+  assert_success (&run);
+  g_assert_true (g_str_has_prefix (run.out, "2 of 20 people trust you completely\n"));
+  g_assert_nonnull (strstr (run.out, "Overdue: 2\n"));
+  g_assert_nonnull (strstr (run.out, "Ada Lovelace, 36 days"));
+  g_assert_nonnull (strstr (run.out, "Week streak: 0\n"));
+}
+
 /* ---------------------------------------------------------------- errors */
 
 typedef struct
@@ -604,6 +722,8 @@ static const ErrorCase error_cases[] = {
   { "/cli/error/email-without-add", { "--email", "a@b.org" }, "--add", TRUE },
   { "/cli/error/org-without-add", { "--org", "Analytical Engines" }, "--add", TRUE },
   { "/cli/error/json-without-list", { "--json" }, "--list", TRUE },
+  { "/cli/error/stats-and-list", { "--stats", "--list" }, "--stats", TRUE },
+  { "/cli/error/json-with-add", { "--add", "Charles Babbage", "--json" }, "--stats", TRUE },
   { "/cli/error/list-and-add", { "--list", "--add", "Charles Babbage" }, NULL, TRUE },
   { "/cli/error/add-and-with", { "--add", "Charles Babbage", "--with", "grace@navy.example", "--rate", "1" }, NULL, TRUE },
   { "/cli/error/list-and-with", { "--list", "--with", "grace@navy.example", "--rate", "1" }, NULL, TRUE },
@@ -625,6 +745,10 @@ static const ErrorCase error_cases[] = {
   { "/cli/error/date-without-log", { "--with", "grace@navy.example", "--rate", "1", "--date", "2026-11-01" }, "--log", TRUE },
   { "/cli/error/gave-value-without-log", { "--gave-value" }, "--log", TRUE },
   { "/cli/error/rate-and-log", { "--with", "grace@navy.example", "--rate", "1", "--log", "lunch" }, NULL, TRUE },
+  { "/cli/error/brand-empty", { "--brand", "" }, "empty", TRUE },
+  { "/cli/error/brand-blank", { "--brand", " \n\t " }, "empty", TRUE },
+  { "/cli/error/brand-too-long", { "--brand", "I " BRAND_1000 }, "1000", TRUE },
+  { "/cli/error/brand-and-list", { "--brand", "I sold widgets.", "--list" }, "--brand", TRUE },
 };
 
 /* Two namesakes and Grace, the database each error case starts from. */
@@ -1246,6 +1370,7 @@ main (int   argc,
   ADD_TEST ("/cli/list/one-line-per-contact", test_list_one_line_per_contact);
   ADD_TEST ("/cli/rate", test_rate);
   ADD_TEST ("/cli/log", test_log);
+  ADD_TEST ("/cli/brand", test_brand);
   ADD_TEST ("/cli/strange-strings", test_strange_strings);
   ADD_TEST ("/cli/ambiguous-lists-candidates", test_ambiguous_lists_candidates);
   ADD_TEST ("/cli/unknown-option", test_unknown_option);
@@ -1260,6 +1385,7 @@ main (int   argc,
   ADD_TEST ("/cli/import/one-refused", test_import_one_refused);
   ADD_TEST ("/cli/import/killed", test_import_killed);
   ADD_TEST ("/cli/export", test_export);
+  ADD_TEST ("/cli/stats", test_stats);
 
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     g_test_add (error_cases[i].path, Fixture, &error_cases[i], fixture_set_up, test_error_case, fixture_tear_down);

@@ -431,7 +431,7 @@ test_remove_and_restore (Fixture       *fixture,
   log_interaction (fixture->store, ada, TN_INTERACTION_CALL, "2026-10-01");
   g_clear_object (&latest);
   latest = first_interaction (fixture->store, ada);
-  tn_test_sqlite (fixture->path, "DELETE FROM interactions");
+  g_free (tn_test_sqlite (fixture->path, "DELETE FROM interactions"));
   draft = tn_interaction_copy (latest);
   tn_interaction_set_note (draft, "lost");
   g_assert_false (tn_store_update_interaction (fixture->store, ada, latest, draft, &error));

@@ -363,8 +363,8 @@ test_open_empty_file (Fixture       *fixture,
   assert_cli_query (fixture->path,
                     "SELECT group_concat (name, ' ') FROM"
                     " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)",
-                    "batch_changes brand_heard brand_statements contacts emails import_batches interactions"
-                    " linchpin_checks meta phones trust_changes");
+                    "batch_changes brand_heard brand_statements contacts emails import_batches interaction_days"
+                    " interactions linchpin_checks meta phones trust_changes");
 
   ada = add_contact (store, "Ada Lovelace", "ada@example.org");
   reopen (fixture, &store);
@@ -412,7 +412,13 @@ test_open_migrates_cadence (Fixture       *fixture,
   g_clear_object (&store);
   assert_cli_query (fixture->path,
                     /* Undo every migration after 2 → 3 as well: a real schema-2 file has none of them. */
-                    "DROP TABLE brand_heard; DROP TABLE brand_statements; DROP TABLE linchpin_checks;"
+                    "DROP INDEX contacts_removed_trust; DROP INDEX trust_changes_contact_trust;"
+                    " DROP INDEX interactions_kind_day; DROP INDEX trust_changes_changed;"
+                    " DROP TABLE interaction_days; DROP TRIGGER interactions_insert_day;"
+                    " DROP TRIGGER interactions_delete_day; DROP TRIGGER interactions_update_day;"
+                    " DROP TRIGGER interactions_insert_last_met; DROP TRIGGER interactions_delete_last_met;"
+                    " DROP TRIGGER interactions_update_last_met; ALTER TABLE contacts DROP COLUMN last_met;"
+                    " DROP TABLE brand_heard; DROP TABLE brand_statements; DROP TABLE linchpin_checks;"
                     " ALTER TABLE contacts DROP COLUMN cadence_weeks; PRAGMA user_version = 2;"
                     " SELECT count(*) FROM pragma_table_info('contacts') WHERE name = 'cadence_weeks';",
                     "0");
@@ -1094,6 +1100,58 @@ test_strange_strings (Fixture       *fixture,
     }
 }
 
+/* The classic SQL injection strings, as names, organizations, notes and email addresses: no
+ * SQL is built from user text, so each is stored and found verbatim and every table stays. */
+static void
+test_sql_injection_strings (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  static const char * const attacks[] = {
+    "' OR '1'='1",
+    "' OR 1=1; --",
+    "\"; DROP TABLE contacts; --",
+    "1; DELETE FROM emails WHERE 1=1",
+    "x' UNION SELECT sqlite_version (), 2, 3 --",
+    "' || (SELECT group_concat (uid) FROM contacts) || '",
+    "admin'/*",
+    "?1 ?2 :name @x $y",
+    "'); ATTACH DATABASE '/tmp/pwned.db' AS p; --",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autofree char *tables = tn_test_sqlite (fixture->path, "SELECT group_concat (name) FROM sqlite_master");
+
+  for (guint i = 0; i < G_N_ELEMENTS (attacks); i++)
+    {
+      g_autoptr(TnContact) contact = tn_contact_new (attacks[i]);
+      g_autofree char *email = g_strdup_printf ("attack%u@example.org", i);
+      const char *emails[] = { email, NULL };
+
+      tn_contact_set_organization (contact, attacks[(i + 1) % G_N_ELEMENTS (attacks)]);
+      tn_contact_set_note (contact, attacks[(i + 2) % G_N_ELEMENTS (attacks)]);
+      tn_contact_set_emails (contact, emails);
+      g_assert_true (tn_store_add_contact (store, contact, &error));
+      g_assert_no_error (error);
+    }
+
+  reopen (fixture, &store);
+
+  g_assert_cmpuint (n_contacts (store), ==, G_N_ELEMENTS (attacks));
+  for (guint i = 0; i < G_N_ELEMENTS (attacks); i++)
+    {
+      TnContact *found = tn_store_lookup (store, attacks[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (found);
+      g_assert_cmpstr (tn_contact_get_full_name (found), ==, attacks[i]);
+      g_assert_cmpstr (tn_contact_get_organization (found), ==, attacks[(i + 1) % G_N_ELEMENTS (attacks)]);
+      g_assert_cmpstr (tn_contact_get_note (found), ==, attacks[(i + 2) % G_N_ELEMENTS (attacks)]);
+    }
+  assert_cli_query (fixture->path, "SELECT group_concat (name) FROM sqlite_master", tables);
+  assert_cli_query (fixture->path, "SELECT count (*) FROM emails", "9");
+  g_assert_false (g_file_test ("/tmp/pwned.db", G_FILE_TEST_EXISTS));
+}
+
 static void
 test_items_changed (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -1563,6 +1621,7 @@ main (int   argc,
   ADD_TEST ("/store/remove/reopen-purges", test_remove_then_reopen_purges);
   ADD_TEST ("/store/remove/cannot-change-removed", test_removed_cannot_change);
   ADD_TEST ("/store/strange-strings", test_strange_strings);
+  ADD_TEST ("/store/sql-injection-strings", test_sql_injection_strings);
   ADD_TEST ("/store/items-changed", test_items_changed);
   ADD_TEST ("/store/get-contact-by-id", test_get_contact_by_id);
   ADD_TEST ("/store/lookup", test_lookup);

@@ -10,11 +10,12 @@
 #include "tn-cadence.h"
 #include "tn-contact.h"
 #include "tn-interaction.h"
+#include "tn-linchpin.h"
 #include "tn-reminder.h"
 
 G_BEGIN_DECLS
 
-#define TN_STORE_SCHEMA_VERSION 4
+#define TN_STORE_SCHEMA_VERSION 5
 
 #define TN_STORE_ERROR (tn_store_error_quark ())
 
@@ -148,5 +149,61 @@ gboolean    tn_store_snooze_reminder    (TnStore          *self,
 GArray     *tn_store_list_reminder_candidates (TnStore    *self,
                                                const TnCadence *cadence,
                                                GError    **error);
+
+/* Who you are: brand statements and linchpin self-checks. */
+
+/**
+ * TnBrandVersion:
+ * @id: the version's row id
+ * @text: the statement, one cleaned-up sentence
+ * @created_at: when it was saved, Unix time
+ */
+typedef struct
+{
+  gint64 id;
+  char *text;
+  gint64 created_at;
+} TnBrandVersion;
+
+void            tn_brand_version_free                (TnBrandVersion *version);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnBrandVersion, tn_brand_version_free)
+
+gboolean        tn_store_save_brand_statement        (TnStore        *self,
+                                                      const char     *text,
+                                                      gint64         *id_out,
+                                                      GError        **error);
+TnBrandVersion *tn_store_get_current_brand_statement (TnStore        *self,
+                                                      GError        **error);
+GPtrArray      *tn_store_list_brand_statements       (TnStore        *self,
+                                                      GError        **error);
+gboolean        tn_store_restore_brand_statement     (TnStore        *self,
+                                                      gint64          id,
+                                                      GError        **error);
+gboolean        tn_store_set_heard_brand             (TnStore        *self,
+                                                      TnContact      *contact,
+                                                      gboolean        heard,
+                                                      GError        **error);
+gboolean        tn_store_get_heard_brand             (TnStore        *self,
+                                                      TnContact      *contact);
+gboolean        tn_store_count_brand_reach           (TnStore        *self,
+                                                      guint          *heard,
+                                                      guint          *trusted,
+                                                      GError        **error);
+gboolean        tn_store_log_interaction_with_brand  (TnStore        *self,
+                                                      TnContact      *contact,
+                                                      TnInteraction  *interaction,
+                                                      gboolean        heard_brand,
+                                                      GError        **error);
+gboolean        tn_store_save_linchpin_check         (TnStore        *self,
+                                                      guint           answers,
+                                                      GError        **error);
+GArray         *tn_store_list_linchpin_checks        (TnStore        *self,
+                                                      GError        **error);
+gboolean        tn_store_count_one_on_one            (TnStore        *self,
+                                                      GDateTime      *since,
+                                                      guint          *one_on_one,
+                                                      guint          *total,
+                                                      GError        **error);
 
 G_END_DECLS

@@ -49,6 +49,11 @@ struct _TnContactTimeline
   GtkWidget *status_icon;
   AdwComboRow *cadence_row;
   GtkListBox *history_list;
+  /* "Heard your statement": whether they heard the current brand statement version. */
+  GtkWidget *heard_row;
+  GtkSwitch *heard_switch;
+  gulong brand_changed_id;
+  gboolean loading_heard;
 };
 
 G_DEFINE_FINAL_TYPE (TnContactTimeline, tn_contact_timeline, ADW_TYPE_BIN)
@@ -338,10 +343,11 @@ static void
 load_history (TnContactTimeline *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
-    gtk_list_box_remove (self->history_list, child);
+  /* Rows only: the list's placeholder is a child too, and must stay. */
+  while ((row = gtk_list_box_get_row_at_index (self->history_list, 0)) != NULL)
+    gtk_list_box_remove (self->history_list, GTK_WIDGET (row));
   g_clear_pointer (&self->interactions, g_ptr_array_unref);
 
   if (self->contact == NULL || self->store == NULL)
@@ -547,6 +553,39 @@ on_cadence_settings_changed_cb (TnContactTimeline *self,
     }
 }
 
+/* Shown only once there is a statement to have heard. */
+static void
+update_heard (TnContactTimeline *self)
+{
+  g_autoptr(TnBrandVersion) current = NULL;
+
+  if (self->store != NULL && self->contact != NULL)
+    current = tn_store_get_current_brand_statement (self->store, NULL);
+
+  gtk_widget_set_visible (self->heard_row, current != NULL);
+  if (current == NULL)
+    return;
+
+  self->loading_heard = TRUE;
+  gtk_switch_set_active (self->heard_switch, tn_store_get_heard_brand (self->store, self->contact));
+  self->loading_heard = FALSE;
+}
+
+static void
+on_heard_active_cb (TnContactTimeline *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading_heard || self->store == NULL || self->contact == NULL)
+    return;
+
+  if (!tn_store_set_heard_brand (self->store, self->contact, gtk_switch_get_active (self->heard_switch), &error))
+    {
+      show_message (self, error->message);
+      update_heard (self);
+    }
+}
+
 static void
 tn_contact_timeline_dispose (GObject *object)
 {
@@ -629,6 +668,9 @@ tn_contact_timeline_class_init (TnContactTimelineClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnContactTimeline, history_list);
   gtk_widget_class_bind_template_callback (widget_class, on_cadence_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_history_row_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, TnContactTimeline, heard_row);
+  gtk_widget_class_bind_template_child (widget_class, TnContactTimeline, heard_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_heard_active_cb);
 
   gtk_widget_class_install_action (widget_class, "timeline.log", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "timeline.edit", "u", edit_action);
@@ -673,7 +715,10 @@ tn_contact_timeline_set_store (TnContactTimeline *self,
     return;
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->interactions_changed_id, self->store);
+    {
+      g_clear_signal_handler (&self->interactions_changed_id, self->store);
+      g_clear_signal_handler (&self->brand_changed_id, self->store);
+    }
 
   g_set_object (&self->store, store);
 
@@ -681,8 +726,12 @@ tn_contact_timeline_set_store (TnContactTimeline *self,
     self->interactions_changed_id =
       g_signal_connect_object (self->store, "interactions-changed",
                                G_CALLBACK (on_interactions_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->store != NULL)
+    self->brand_changed_id =
+      g_signal_connect_object (self->store, "brand-changed", G_CALLBACK (update_heard), self, G_CONNECT_SWAPPED);
 
   load_history (self);
+  update_heard (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -728,6 +777,7 @@ tn_contact_timeline_set_contact (TnContactTimeline *self,
   load_cadence (self);
   update_status (self);
   load_history (self);
+  update_heard (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT]);
 }
 

@@ -14,6 +14,7 @@
 #include "tn-cadence.h"
 #include "tn-clock.h"
 #include "tn-contacts-page.h"
+#include "tn-stats.h"
 #include "tn-enums.h"
 #include "tn-text.h"
 #include "tn-trust-chooser.h"
@@ -414,16 +415,8 @@ update_summary (TnContactsPage *self)
   /* Nothing to count yet: the empty page says what to do instead. */
   if (self->n_contacts == 0)
     summary = NULL;
-  else if ((int) trusted >= goal)
-    summary = g_strdup_printf (ngettext ("%u person trusts you completely: goal reached",
-                                         "%u people trust you completely: goal reached",
-                                         trusted),
-                               trusted);
   else
-    summary = g_strdup_printf (ngettext ("%u of %d people trusts you completely",
-                                         "%u of %d people trust you completely",
-                                         trusted),
-                               trusted, goal);
+    summary = tn_stats_describe_trusted (trusted, goal);
 
   if (g_strcmp0 (self->summary, summary) == 0)
     return;

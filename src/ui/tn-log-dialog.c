@@ -51,6 +51,9 @@ struct _TnLogDialog
   GtkWidget *day_error_label;
   GtkSwitch *group_switch;
   GtkSwitch *gave_value_switch;
+  /* Shown for a new log once there is a brand statement. */
+  GtkWidget *heard_brand_row;
+  GtkSwitch *heard_brand_switch;
   AdwEntryRow *note_row;
   GtkSortListModel *sort_model;
   GtkFilterListModel *filter_model;
@@ -467,7 +470,11 @@ write_interaction (TnLogDialog  *self,
     {
       draft = tn_interaction_new (get_kind (self), self->day);
       fill_interaction (self, draft);
-      return tn_store_log_interaction (self->store, self->contact, draft, error);
+      /* One transaction: the lunch and that they heard the statement are logged together. */
+      return tn_store_log_interaction_with_brand (self->store, self->contact, draft,
+                                                  gtk_widget_get_visible (self->heard_brand_row) &&
+                                                  gtk_switch_get_active (self->heard_brand_switch),
+                                                  error);
     }
 
   /* The store writes the draft first; only then does the interaction take its fields. */
@@ -581,6 +588,8 @@ tn_log_dialog_class_init (TnLogDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnLogDialog, day_error_label);
   gtk_widget_class_bind_template_child (widget_class, TnLogDialog, group_switch);
   gtk_widget_class_bind_template_child (widget_class, TnLogDialog, gave_value_switch);
+  gtk_widget_class_bind_template_child (widget_class, TnLogDialog, heard_brand_row);
+  gtk_widget_class_bind_template_child (widget_class, TnLogDialog, heard_brand_switch);
   gtk_widget_class_bind_template_child (widget_class, TnLogDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, TnLogDialog, sort_model);
   gtk_widget_class_bind_template_child (widget_class, TnLogDialog, filter_model);
@@ -637,8 +646,10 @@ log_dialog_new (GtkWindow         *parent,
                 gboolean           picker)
 {
   TnLogDialog *self = g_object_new (TN_TYPE_LOG_DIALOG, "transient-for", parent, NULL);
+  g_autoptr(TnBrandVersion) statement = tn_store_get_current_brand_statement (store, NULL);
 
   self->store = g_object_ref (store);
+  gtk_widget_set_visible (self->heard_brand_row, statement != NULL);
   self->picker = picker;
   gtk_widget_set_visible (self->who_group, picker);
   adw_combo_row_set_selected (self->kind_row, kind);
@@ -719,6 +730,8 @@ tn_log_dialog_new_for_edit (GtkWindow     *parent,
 
   self = log_dialog_new (parent, store, contact, tn_interaction_get_kind (interaction), FALSE);
   self->interaction = g_object_ref (interaction);
+  /* Whom you told is marked from the contact's page; an edit changes only the entry. */
+  gtk_widget_set_visible (self->heard_brand_row, FALSE);
 
   set_day (self, tn_interaction_get_day (interaction));
   gtk_switch_set_active (self->group_switch, !tn_interaction_get_one_on_one (interaction));

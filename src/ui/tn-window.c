@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "tn-brand-page.h"
+#include "tn-dashboard-page.h"
 #include "tn-contact-pane.h"
 #include "tn-contacts-page.h"
 #include "tn-window-private.h"
@@ -361,6 +363,8 @@ tn_window_class_init (TnWindowClass *klass)
 
   g_type_ensure (TN_TYPE_CONTACTS_PAGE);
   g_type_ensure (TN_TYPE_CONTACT_PANE);
+  g_type_ensure (TN_TYPE_BRAND_PAGE);
+  g_type_ensure (TN_TYPE_DASHBOARD_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TnWindow, toast_overlay);

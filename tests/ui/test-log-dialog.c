@@ -111,6 +111,12 @@ select_day (TnLogDialog *dialog,
 
 /* Tests */
 
+static gboolean
+switch_is_on (gpointer data)
+{
+  return gtk_switch_get_active (data);
+}
+
 static void
 test_log_lunch_with_picker (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -174,8 +180,9 @@ test_log_lunch_with_picker (Fixture       *fixture,
   tn_ui_test_xdotool ("type", "--delay", "40", "Talked about pins", NULL);
   tn_ui_test_click (GTK_WIDGET (tn_log_dialog_get_group_switch (dialog)));
   tn_ui_test_click (GTK_WIDGET (tn_log_dialog_get_gave_value_switch (dialog)));
-  g_assert_true (gtk_switch_get_active (tn_log_dialog_get_group_switch (dialog)));
-  g_assert_true (gtk_switch_get_active (tn_log_dialog_get_gave_value_switch (dialog)));
+  /* On a busy machine the clicks may still be in the queue: wait for them, not a fixed time. */
+  g_assert_true (tn_ui_test_wait_until (switch_is_on, tn_log_dialog_get_group_switch (dialog)));
+  g_assert_true (tn_ui_test_wait_until (switch_is_on, tn_log_dialog_get_gave_value_switch (dialog)));
   tn_ui_test_save_screenshot ("log-dialog-filled");
 
   /* Nothing is written before Log. */

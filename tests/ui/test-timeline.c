@@ -204,6 +204,14 @@ undo_button_shown (gpointer data)
   return button != NULL && gtk_widget_is_drawable (button);
 }
 
+static gboolean
+no_history_shown (gpointer data)
+{
+  GtkWidget *placeholder = tn_ui_test_find_label (GTK_WIDGET (data), "Nothing logged yet. A lunch, a call or an email starts the clock again.");
+
+  return n_history_rows (data) == 0 && placeholder != NULL && gtk_widget_is_drawable (placeholder);
+}
+
 static void
 test_history_in_pane (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -281,6 +289,11 @@ test_history_in_pane (Fixture       *fixture,
   gtk_window_close (dialog);
   g_assert_true (tn_ui_test_wait_toplevel_gone (TN_TYPE_LOG_DIALOG));
   g_assert_cmpuint (n_stored_interactions (fixture, fixture->ada), ==, 2);
+
+  /* Alan has no history: the list says how to start one, and the status says since when. */
+  tn_window_show_contact (fixture->ui.window, fixture->alan);
+  g_assert_true (tn_ui_test_wait_until (no_history_shown, timeline));
+  g_assert_cmpstr (adw_action_row_get_subtitle (status_row), ==, "Not in touch since you added them 75 days ago");
 }
 
 int

@@ -65,6 +65,9 @@ tn_ui_test_open_window (TnApplication *application,
 {
   TnWindow *window = tn_window_new (ADW_APPLICATION (application), store);
 
+  /* The window opens on the dashboard; the tests of the other pages start on the
+   * contacts, as a person switching there would (test-dashboard switches back). */
+  tn_window_show_page (window, "contacts");
   tn_ui_test_present (GTK_WINDOW (window));
   tn_ui_test_settle (200);
   return window;
@@ -304,11 +307,29 @@ tn_ui_test_point_at (GtkWidget *window)
   tn_ui_test_xdotool ("mousemove", "--window", xid, "400", "8", NULL);
 }
 
+static gboolean
+on_click_event_cb (GtkEventControllerLegacy *watcher,
+                   GdkEvent                 *event,
+                   gboolean                 *released)
+{
+  if (gdk_event_get_event_type (event) == GDK_BUTTON_RELEASE)
+    *released = TRUE;
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
 /* A real click in the middle of @widget, through the X server. */
 void
 tn_ui_test_click (GtkWidget *widget)
 {
   GtkNative *native = gtk_widget_get_native (widget);
+  GtkEventController *watcher;
+  gboolean released = FALSE;
   g_autofree char *xid = tn_ui_test_window_xid (GTK_WIDGET (native));
   graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0f,
                                                  gtk_widget_get_height (widget) / 2.0f);
@@ -325,8 +346,25 @@ tn_ui_test_click (GtkWidget *widget)
 
   tn_ui_test_xdotool ("mousemove", "--window", xid, x, y, NULL);
   tn_ui_test_settle (100);
+
+  /* On a busy machine the release can arrive well after xdotool returns: wait until the
+   * window has seen it, so whatever the click does has happened when this returns. */
+  watcher = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (watcher, GTK_PHASE_CAPTURE);
+  g_signal_connect (watcher, "event", G_CALLBACK (on_click_event_cb), &released);
+  gtk_widget_add_controller (GTK_WIDGET (native), watcher);
+
+  /* The click may close the window it lands in (Log, Save, Cancel). */
+  g_object_add_weak_pointer (G_OBJECT (native), (gpointer *) &native);
+
   tn_ui_test_xdotool ("click", "1", NULL);
-  tn_ui_test_settle (200);
+  g_assert_true (tn_ui_test_wait_until (is_true, &released));
+  if (native != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (native), (gpointer *) &native);
+      gtk_widget_remove_controller (GTK_WIDGET (native), watcher);
+    }
+  tn_ui_test_settle (100);
 }
 
 void

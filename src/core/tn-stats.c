@@ -1,0 +1,772 @@
+/* tn-stats.c — the dashboard's figures: one SQL aggregate per figure over the store's
+ * own connection, so that 100,000 contacts cost what the database does, not a loop.
+ *
+ * Days are local calendar days written "YYYY-MM-DD", as interactions store them; they
+ * compare as text. Contacts removed (and waiting for their Undo to run out) are left
+ * out of every figure, with their interactions and rating changes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tn-stats"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "tn-stats.h"
+#include "tn-store-private.h"
+
+/* The streak stops looking back after ten years: enough for anyone, and bounded. */
+#define MAX_STREAK_WEEKS 520
+
+/* Interactions of contacts still in the list: removed ones are few (they are purged an
+ * hour after their Undo), so this set stays small whatever the size of the database. */
+#define NOT_REMOVED(column) \
+  column " NOT IN (SELECT id FROM contacts WHERE removed_at IS NOT NULL)"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+typedef struct
+{
+  sqlite3 *db;
+  char *today;  /* local day of the figures, YYYY-MM-DD */
+  char *monday; /* this ISO week's first day */
+  GDateTime *local_now;
+} Query;
+
+static void
+query_clear (Query *query)
+{
+  g_clear_pointer (&query->today, g_free);
+  g_clear_pointer (&query->monday, g_free);
+  g_clear_pointer (&query->local_now, g_date_time_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Query, query_clear)
+
+static void
+set_error (Query   *query,
+           GError **error)
+{
+  g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_FAILED,
+               _("Could not compute the figures: %s"), sqlite3_errmsg (query->db));
+}
+
+static sqlite3_stmt *
+prepare (Query       *query,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *statement = NULL;
+
+  if (sqlite3_prepare_v2 (query->db, sql, -1, &statement, NULL) != SQLITE_OK)
+    {
+      set_error (query, error);
+      sqlite3_finalize (statement);
+      return NULL;
+    }
+
+  return statement;
+}
+
+static void
+bind_text (sqlite3_stmt *statement,
+           int           index,
+           const char   *text)
+{
+  sqlite3_bind_text (statement, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Steps to the end; FALSE with @error set when the database failed. */
+static gboolean
+finished (Query        *query,
+          int           result,
+          GError      **error)
+{
+  if (result == SQLITE_DONE)
+    return TRUE;
+
+  set_error (query, error);
+  return FALSE;
+}
+
+static char *
+format_day (GDateTime *local,
+            int        days)
+{
+  g_autoptr(GDateTime) shifted = g_date_time_add_days (local, days);
+
+  return g_date_time_format (shifted, "%Y-%m-%d");
+}
+
+static void
+organization_free (gpointer data)
+{
+  TnStatsOrganization *organization = data;
+
+  g_free (organization->name);
+  g_free (organization);
+}
+
+static void
+overdue_clear (gpointer data)
+{
+  TnStatsOverdue *overdue = data;
+
+  g_clear_pointer (&overdue->name, g_free);
+}
+
+/**
+ * tn_stats_free:
+ * @stats: (transfer full): figures from tn_stats_compute()
+ */
+void
+tn_stats_free (TnStats *stats)
+{
+  if (stats == NULL)
+    return;
+
+  g_clear_pointer (&stats->organizations, g_ptr_array_unref);
+  g_clear_pointer (&stats->overdue, g_array_unref);
+  g_clear_pointer (&stats->brand_statement, g_free);
+  g_free (stats);
+}
+
+static gboolean
+count_by_trust (Query    *query,
+                TnStats  *stats,
+                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) statement =
+    prepare (query, "SELECT trust, count(*) FROM contacts WHERE removed_at IS NULL GROUP BY trust", error);
+  int result;
+
+  if (statement == NULL)
+    return FALSE;
+
+  while ((result = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      int trust = sqlite3_column_int (statement, 0);
+
+      if (trust >= 0 && trust < (int) G_N_ELEMENTS (stats->by_trust))
+        stats->by_trust[trust] = sqlite3_column_int (statement, 1);
+      stats->n_contacts += sqlite3_column_int (statement, 1);
+    }
+
+  return finished (query, result, error);
+}
+
+/* Organizations compare as people write them: "ACME " and "Acme" are one. */
+static char *
+organization_key (const char *name)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  return g_utf8_casefold (trimmed, -1);
+}
+
+static int
+compare_organizations (gconstpointer a,
+                       gconstpointer b)
+{
+  const TnStatsOrganization *first = *(TnStatsOrganization * const *) a;
+  const TnStatsOrganization *second = *(TnStatsOrganization * const *) b;
+
+  if (first->n_trusted != second->n_trusted)
+    return first->n_trusted > second->n_trusted ? -1 : 1;
+  return g_utf8_collate (first->name, second->name);
+}
+
+/* The 1s grouped by organization in SQL; the few groups are then merged by their
+ * case-folded names, which SQLite's ASCII-only NOCASE would get wrong for "Öl AG".
+ * The most frequent spelling names the merged group. */
+static gboolean
+count_organizations (Query       *query,
+                     TnStats     *stats,
+                     const char  *employer,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (organization_free);
+  g_autofree char *employer_key = organization_key (employer);
+  guint at_employer = 0;
+  int result;
+
+  statement = prepare (query,
+                       "SELECT organization, count(*) FROM contacts"
+                       "  WHERE removed_at IS NULL AND trust = 1"
+                       "  GROUP BY organization ORDER BY count(*) DESC",
+                       error);
+  if (statement == NULL)
+    return FALSE;
+
+  while ((result = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (statement, 0);
+      guint count = sqlite3_column_int (statement, 1);
+      g_autofree char *key = organization_key (name);
+      TnStatsOrganization *organization;
+
+      if (*employer_key != '\0' && g_str_equal (key, employer_key))
+        at_employer += count;
+      if (*key == '\0')
+        continue;
+
+      organization = g_hash_table_lookup (by_key, key);
+      if (organization == NULL)
+        {
+          organization = g_new0 (TnStatsOrganization, 1);
+          organization->name = g_strstrip (g_strdup (name));
+          g_ptr_array_add (all, organization);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), organization);
+        }
+      organization->n_trusted += count;
+    }
+  if (!finished (query, result, error))
+    return FALSE;
+
+  g_ptr_array_sort (all, compare_organizations);
+
+  stats->employer_set = *employer_key != '\0';
+  stats->outside_employer = stats->by_trust[TN_TRUST_COMPLETELY] - at_employer;
+  stats->organizations = g_ptr_array_new_with_free_func (organization_free);
+  stats->other_organizations = stats->by_trust[TN_TRUST_COMPLETELY];
+  while (all->len > 0 && stats->organizations->len < TN_STATS_TOP_ORGANIZATIONS)
+    {
+      TnStatsOrganization *organization = g_ptr_array_steal_index (all, 0);
+
+      stats->other_organizations -= organization->n_trusted;
+      g_ptr_array_add (stats->organizations, organization);
+    }
+
+  return TRUE;
+}
+
+/* Unix time of local midnight on the first day of the month after @year-@month. */
+static gint64
+end_of_month (int year,
+              int month)
+{
+  g_autoptr(GDateTime) next = NULL;
+
+  if (month == 12)
+    next = g_date_time_new_local (year + 1, 1, 1, 0, 0, 0);
+  else
+    next = g_date_time_new_local (year, month + 1, 1, 0, 0, 0);
+
+  return g_date_time_to_unix (next);
+}
+
+/* The number of 1s and 2s at the end of each month, counted back from today's ratings:
+ * a change after a month's end is undone from the count (its new rating taken off, the
+ * rating it replaced put back). Only the last months' changes are read, each with its
+ * previous rating found through the (contact_id, changed_at) index, instead of
+ * replaying every change ever made. A contact whose rating has no recorded change is
+ * taken to have had it all along. */
+static gboolean
+count_history (Query    *query,
+               TnStats  *stats,
+               GError  **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  gint64 ends[TN_STATS_HISTORY_MONTHS];
+  int year, month;
+  int result;
+
+  g_date_time_get_ymd (query->local_now, &year, &month, NULL);
+  for (int i = TN_STATS_HISTORY_MONTHS - 1; i >= 0; i--)
+    {
+      stats->history[i].year = year;
+      stats->history[i].month = month;
+      stats->history[i].n_completely = stats->by_trust[TN_TRUST_COMPLETELY];
+      stats->history[i].n_moderately = stats->by_trust[TN_TRUST_MODERATELY];
+      /* The current month ends now: every change so far counts. */
+      ends[i] = i == TN_STATS_HISTORY_MONTHS - 1 ? G_MAXINT64 : end_of_month (year, month);
+      if (--month == 0)
+        {
+          month = 12;
+          year--;
+        }
+    }
+
+  statement = prepare (query,
+                       "SELECT c.changed_at, c.trust,"
+                       "       coalesce ((SELECT p.trust FROM trust_changes p"
+                       "                    WHERE p.contact_id = c.contact_id"
+                       "                      AND (p.changed_at, p.id) < (c.changed_at, c.id)"
+                       "                    ORDER BY p.changed_at DESC, p.id DESC LIMIT 1), 0)"
+                       "  FROM trust_changes c"
+                       "  WHERE c.changed_at >= ?1 AND " NOT_REMOVED ("c.contact_id"),
+                       error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, ends[0]);
+  while ((result = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      gint64 changed_at = sqlite3_column_int64 (statement, 0);
+      int trust = sqlite3_column_int (statement, 1);
+      int previous = sqlite3_column_int (statement, 2);
+
+      for (int i = 0; i < TN_STATS_HISTORY_MONTHS && ends[i] <= changed_at; i++)
+        {
+          TnStatsMonth *point = &stats->history[i];
+
+          point->n_completely += (previous == TN_TRUST_COMPLETELY) - (trust == TN_TRUST_COMPLETELY);
+          point->n_moderately += (previous == TN_TRUST_MODERATELY) - (trust == TN_TRUST_MODERATELY);
+        }
+    }
+
+  return finished (query, result, error);
+}
+
+static gboolean
+count_lunches (Query    *query,
+               TnStats  *stats,
+               GError  **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  int result;
+
+  statement = prepare (query,
+                       "SELECT EXISTS (SELECT 1 FROM interactions"
+                       "  WHERE kind IN ('lunch', 'coffee') AND happened_on BETWEEN ?1 AND ?2"
+                       "    AND " NOT_REMOVED ("contact_id") ")",
+                       error);
+  if (statement == NULL)
+    return FALSE;
+
+  /* Each week back is one look-up in the (kind, happened_on) index. */
+  for (int week = 0; week < MAX_STREAK_WEEKS; week++)
+    {
+      g_autoptr(GDateTime) monday = g_date_time_add_weeks (query->local_now, -week);
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+      int weekday = g_date_time_get_day_of_week (monday);
+      gboolean had_lunch;
+
+      first = format_day (monday, 1 - weekday);
+      last = format_day (monday, 7 - weekday);
+      sqlite3_reset (statement);
+      bind_text (statement, 1, first);
+      bind_text (statement, 2, last);
+      result = sqlite3_step (statement);
+      if (result != SQLITE_ROW)
+        return finished (query, result, error);
+
+      had_lunch = sqlite3_column_int (statement, 0) != 0;
+      if (!had_lunch && week > 0)
+        break;
+      if (had_lunch)
+        stats->week_streak++;
+    }
+
+  g_clear_pointer (&statement, sqlite3_finalize);
+  statement = prepare (query,
+                       "SELECT count(*) FROM interactions"
+                       "  WHERE kind IN ('lunch', 'coffee') AND happened_on BETWEEN ?1 AND ?2"
+                       "    AND " NOT_REMOVED ("contact_id"),
+                       error);
+  if (statement == NULL)
+    return FALSE;
+
+  bind_text (statement, 1, query->monday);
+  bind_text (statement, 2, query->today);
+  result = sqlite3_step (statement);
+  if (result != SQLITE_ROW)
+    return finished (query, result, error);
+  stats->lunches_this_week = sqlite3_column_int (statement, 0);
+
+  return TRUE;
+}
+
+/* The names of the few overdue people listed, looked up once the list is known: reading
+ * every overdue contact's row for them would cost more than the whole count. */
+static gboolean
+name_overdue (Query    *query,
+              TnStats  *stats,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) statement = prepare (query, "SELECT full_name FROM contacts WHERE id = ?1", error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < stats->overdue->len; i++)
+    {
+      TnStatsOverdue *overdue = &g_array_index (stats->overdue, TnStatsOverdue, i);
+      int result;
+
+      sqlite3_reset (statement);
+      sqlite3_bind_int64 (statement, 1, overdue->id);
+      result = sqlite3_step (statement);
+      if (result != SQLITE_ROW)
+        return finished (query, result, error);
+      overdue->name = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+    }
+
+  return TRUE;
+}
+
+/* Whether a contact's interval has passed @factor times: tn_cadence_is_overdue() in SQL,
+ * over the day of the last interaction (contacts.last_met) or, when never met, the local
+ * day the contact was added. For the intervals of the ratings the cut-off days are bound
+ * (?2-?4 as days, ?5-?7 as the unix time of the midnight after them; NULL when the
+ * interval is none), so that the figures compare columns of one index and call no date
+ * function; a contact's own interval, which few have, is computed. */
+#define PASSED(factor) \
+  "CASE WHEN cadence_weeks > 0" \
+  "       THEN julianday (?1) - julianday (coalesce (last_met, date (created_at, 'unixepoch', 'localtime')))" \
+  "            >= " factor " * 7 * cadence_weeks" \
+  "     WHEN last_met IS NOT NULL" \
+  "       THEN last_met <= CASE trust WHEN 1 THEN ?2 WHEN 2 THEN ?3 ELSE ?4 END" \
+  "     ELSE created_at < CASE trust WHEN 1 THEN ?5 WHEN 2 THEN ?6 ELSE ?7 END END"
+
+/* The contacts with an interval: the rated, and the unrated with one of their own. */
+#define TIMED \
+  "FROM contacts WHERE removed_at IS NULL AND (trust > 0 OR cadence_weeks > 0)"
+
+/* Binds ?1 (today) and the cut-offs PASSED() compares with, for @factor times each
+ * rating's interval. */
+static void
+bind_cutoffs (Query           *query,
+              sqlite3_stmt    *statement,
+              const TnCadence *cadence,
+              int              factor)
+{
+  bind_text (statement, 1, query->today);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *day = NULL;
+      g_autoptr(GDateTime) after = NULL;
+      g_autoptr(GDateTime) midnight = NULL;
+      int days = factor * 7 * cadence->tier_weeks[i];
+
+      if (cadence->tier_weeks[i] <= 0)
+        {
+          sqlite3_bind_null (statement, 2 + i);
+          sqlite3_bind_null (statement, 5 + i);
+          continue;
+        }
+
+      day = format_day (query->local_now, -days);
+      /* Added on the cut-off day or before: before the next day's local midnight. */
+      after = g_date_time_add_days (query->local_now, 1 - days);
+      midnight = g_date_time_new_local (g_date_time_get_year (after), g_date_time_get_month (after),
+                                        g_date_time_get_day_of_month (after), 0, 0, 0);
+      bind_text (statement, 2 + i, day);
+      sqlite3_bind_int64 (statement, 5 + i, g_date_time_to_unix (midnight));
+    }
+}
+
+/* Whole days from the local day of @unix_time to @today. */
+static int
+days_since_unix (const GDate *today,
+                 gint64       unix_time)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (unix_time);
+  GDate date;
+  int year, month, day;
+
+  g_date_time_get_ymd (when, &year, &month, &day);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_days_between (&date, today);
+}
+
+static int days_before (const GDate *today,
+                        const char  *day);
+
+/* How many are overdue, have lost touch (twice the interval), and were rated, imported and
+ * never met; then the first few overdue: 1s first, then 2s, 3s and the unrated with an
+ * interval of their own; in each, the never met (added longest ago first), then the
+ * longest unseen. */
+static gboolean
+find_overdue (Query            *query,
+              TnStats          *stats,
+              const TnCadence  *cadence,
+              GError          **error)
+{
+  g_autoptr(sqlite3_stmt) counts = NULL;
+  g_autoptr(sqlite3_stmt) lost = NULL;
+  g_autoptr(sqlite3_stmt) listed = NULL;
+  GDate today;
+  int year, month, day;
+  int result;
+
+  counts = prepare (query,
+                    "SELECT total (" PASSED ("1") "),"
+                    "       total (trust > 0 AND batch_id IS NOT NULL AND last_met IS NULL) " TIMED,
+                    error);
+  lost = prepare (query, "SELECT total (trust > 0 AND " PASSED ("2") ") " TIMED, error);
+  listed = prepare (query,
+                    "SELECT id, trust, last_met, created_at " TIMED " AND " PASSED ("1")
+                    "  ORDER BY CASE WHEN trust = 0 THEN 4 ELSE trust END, last_met IS NOT NULL,"
+                    "           last_met, created_at, id"
+                    "  LIMIT ?8",
+                    error);
+  if (counts == NULL || lost == NULL || listed == NULL)
+    return FALSE;
+
+  bind_cutoffs (query, counts, cadence, 1);
+  result = sqlite3_step (counts);
+  if (result != SQLITE_ROW)
+    return finished (query, result, error);
+  stats->n_overdue = (guint) sqlite3_column_double (counts, 0);
+  stats->never_contacted = (guint) sqlite3_column_double (counts, 1);
+
+  bind_cutoffs (query, lost, cadence, 2);
+  result = sqlite3_step (lost);
+  if (result != SQLITE_ROW)
+    return finished (query, result, error);
+  stats->lost_touch = (guint) sqlite3_column_double (lost, 0);
+
+  g_date_time_get_ymd (query->local_now, &year, &month, &day);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, day, month, year);
+
+  stats->overdue = g_array_new (FALSE, TRUE, sizeof (TnStatsOverdue));
+  g_array_set_clear_func (stats->overdue, overdue_clear);
+  bind_cutoffs (query, listed, cadence, 1);
+  sqlite3_bind_int (listed, 8, TN_STATS_LISTED_OVERDUE);
+  while ((result = sqlite3_step (listed)) == SQLITE_ROW)
+    {
+      TnStatsOverdue overdue = { 0 };
+      const char *last_met = (const char *) sqlite3_column_text (listed, 2);
+
+      overdue.id = sqlite3_column_int64 (listed, 0);
+      overdue.trust = sqlite3_column_int (listed, 1);
+      overdue.never_met = last_met == NULL;
+      overdue.days_since = MAX (last_met != NULL ? days_before (&today, last_met)
+                                                 : days_since_unix (&today, sqlite3_column_int64 (listed, 3)),
+                                0);
+      g_array_append_val (stats->overdue, overdue);
+    }
+
+  return finished (query, result, error) && name_overdue (query, stats, error);
+}
+
+/* Whole days from @day ("YYYY-MM-DD") to @today; -1 if @day is not a day. */
+static int
+days_before (const GDate *today,
+             const char  *day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (day == NULL)
+    return -1;
+  g_date_set_parse (&date, day);
+  if (!g_date_valid (&date))
+    return -1;
+
+  return g_date_days_between (&date, today);
+}
+
+/* The last 91 days of interaction_days: the 13 weekly spans of the sparkline, and the
+ * 90 days of the habit figures. */
+static gboolean
+count_habits (Query    *query,
+              TnStats  *stats,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autofree char *first = format_day (query->local_now, 1 - 7 * TN_STATS_HABIT_WEEKS);
+  GDate today;
+  int year, month, day;
+  int result;
+
+  g_date_time_get_ymd (query->local_now, &year, &month, &day);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, day, month, year);
+
+  /* The sums per day, less the interactions of removed contacts (a few look-ups). */
+  statement = prepare (query,
+                       "SELECT day, sum (n), sum (one_on_one), sum (gave_value) FROM ("
+                       "  SELECT day, n, one_on_one, gave_value FROM interaction_days"
+                       "    WHERE day BETWEEN ?1 AND ?2"
+                       "  UNION ALL"
+                       "  SELECT happened_on, -1, -(one_on_one != 0), -(gave_value != 0) FROM interactions"
+                       "    WHERE contact_id IN (SELECT id FROM contacts WHERE removed_at IS NOT NULL)"
+                       "      AND happened_on BETWEEN ?1 AND ?2)"
+                       "  GROUP BY day",
+                       error);
+  if (statement == NULL)
+    return FALSE;
+
+  bind_text (statement, 1, first);
+  bind_text (statement, 2, query->today);
+  while ((result = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      int age = days_before (&today, (const char *) sqlite3_column_text (statement, 0));
+      guint count = sqlite3_column_int (statement, 1);
+
+      if (age < 0 || age >= 7 * TN_STATS_HABIT_WEEKS)
+        continue;
+
+      stats->per_week[TN_STATS_HABIT_WEEKS - 1 - age / 7] += count;
+      if (age < TN_STATS_HABIT_DAYS)
+        {
+          stats->interactions_90d += count;
+          stats->one_on_one_90d += sqlite3_column_int (statement, 2);
+          stats->gave_value_90d += sqlite3_column_int (statement, 3);
+        }
+    }
+
+  return finished (query, result, error);
+}
+
+static gboolean
+read_brand_statement (Query    *query,
+                      TnStats  *stats,
+                      GError  **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  int result;
+
+  statement = prepare (query,
+                       "SELECT text FROM brand_statements ORDER BY created_at DESC, id DESC LIMIT 1",
+                       error);
+  if (statement == NULL)
+    return FALSE;
+
+  result = sqlite3_step (statement);
+  if (result == SQLITE_ROW)
+    {
+      stats->brand_statement = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+      return TRUE;
+    }
+
+  return finished (query, result, error);
+}
+
+/**
+ * tn_stats_compute:
+ * @store: a store
+ * @now: the moment of the figures; its local day is "today", its ISO week "this week"
+ * @goal: the trusted-contacts goal (the trusted-goal setting)
+ * @employer: (nullable): where the person works now; %NULL or empty for unknown
+ * @cadence: the keep-in-touch interval per rating, as the overdue rule uses it
+ * @error: return location for a #GError
+ *
+ * Computes every dashboard figure in one read transaction, so they agree with each other
+ * even while another program writes. Reads only.
+ *
+ * Returns: (transfer full): the figures, or %NULL with @error set
+ */
+TnStats *
+tn_stats_compute (TnStore         *store,
+                  GDateTime       *now,
+                  int              goal,
+                  const char      *employer,
+                  const TnCadence *cadence,
+                  GError         **error)
+{
+  g_auto(Query) query = { 0 };
+  g_autoptr(TnStats) stats = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TN_IS_STORE (store), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+  g_return_val_if_fail (cadence != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  query.db = _tn_store_get_db (store);
+  query.local_now = g_date_time_to_local (now);
+  query.today = g_date_time_format (query.local_now, "%Y-%m-%d");
+  query.monday = format_day (query.local_now, 1 - g_date_time_get_day_of_week (query.local_now));
+
+  stats = g_new0 (TnStats, 1);
+  stats->goal = goal;
+
+  if (sqlite3_exec (query.db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_error (&query, error);
+      return NULL;
+    }
+
+  ok = count_by_trust (&query, stats, error) &&
+       count_organizations (&query, stats, employer, error) &&
+       count_history (&query, stats, error) &&
+       count_lunches (&query, stats, error) &&
+       find_overdue (&query, stats, cadence, error) &&
+       count_habits (&query, stats, error) &&
+       read_brand_statement (&query, stats, error);
+
+  /* Nothing was written: ending the read transaction cannot lose anything. */
+  sqlite3_exec (query.db, "COMMIT", NULL, NULL, NULL);
+
+  return ok ? g_steal_pointer (&stats) : NULL;
+}
+
+/**
+ * tn_stats_get_trusted:
+ * @stats: figures
+ *
+ * Returns: the number of contacts who trust completely (rated 1)
+ */
+guint
+tn_stats_get_trusted (const TnStats *stats)
+{
+  g_return_val_if_fail (stats != NULL, 0);
+
+  return stats->by_trust[TN_TRUST_COMPLETELY];
+}
+
+/**
+ * tn_stats_goal_reached:
+ * @stats: figures
+ *
+ * Returns: %TRUE when the 1s are at least as many as the goal
+ */
+gboolean
+tn_stats_goal_reached (const TnStats *stats)
+{
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  return (gint64) tn_stats_get_trusted (stats) >= stats->goal;
+}
+
+/**
+ * tn_stats_get_one_on_one_share:
+ * @stats: figures
+ *
+ * Returns: the share of the last 90 days' interactions that were one-on-one, 0 to 1;
+ *   -1 when there were none
+ */
+double
+tn_stats_get_one_on_one_share (const TnStats *stats)
+{
+  g_return_val_if_fail (stats != NULL, -1);
+
+  if (stats->interactions_90d == 0)
+    return -1;
+
+  return (double) stats->one_on_one_90d / stats->interactions_90d;
+}
+
+/**
+ * tn_stats_describe_trusted:
+ * @trusted: the number of 1s
+ * @goal: the trusted-contacts goal
+ *
+ * Returns: (transfer full): "17 of 20 people trust you completely", or that the goal is
+ *   reached, as the dashboard and the contacts page say it
+ */
+char *
+tn_stats_describe_trusted (guint trusted,
+                           int   goal)
+{
+  if ((gint64) trusted >= goal)
+    return g_strdup_printf (ngettext ("%u person trusts you completely: goal reached",
+                                      "%u people trust you completely: goal reached",
+                                      trusted),
+                            trusted);
+
+  return g_strdup_printf (ngettext ("%u of %d people trusts you completely",
+                                    "%u of %d people trust you completely",
+                                    trusted),
+                          trusted, goal);
+}

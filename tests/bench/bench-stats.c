@@ -1,0 +1,246 @@
+/* bench-stats.c — how long computing every dashboard figure takes over 100,000 contacts and
+ * 1,000,000 interactions, with the indexes of schema 5 and without them. Prints figures;
+ * asserts nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-stats [CONTACTS [INTERACTIONS [RUNS]]]   (no display needed;
+ *        BENCH_STATS_KEEP=1 keeps the database and prints where it is)
+ *
+ * The database is generated in a temporary folder, deterministically: contacts added over
+ * the last three years (nine in ten by import), rated like populate.py's (3% of them 1s),
+ * a rating change for every rated contact and a re-rating for one in five, and
+ * interactions over the last two years, most with rated people.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "tn-clock.h"
+#include "tn-stats.h"
+#include "tn-store.h"
+
+#define DAY (24 * 60 * 60)
+
+static const char * const organizations[] = {
+  "Acme Corp", "Globex", "Initech", "Umbrella, Inc.", "Stark Industries", "Wayne Enterprises",
+  "Hooli", "Vandelay Industries", "Cyberdyne Systems", "Tyrell Corp", "Massive Dynamic", NULL,
+};
+static const char * const kinds[] = { "lunch", "coffee", "call", "email", "message", "meeting", "event" };
+
+/* The indexes schema 5 added for the figures, dropped to measure without them. */
+static const char * const schema_5_indexes[] = {
+  "contacts_removed_trust", "interactions_kind_day", "trust_changes_changed", "trust_changes_contact_trust",
+};
+
+static void
+check (sqlite3 *db,
+       int      result)
+{
+  if (result != SQLITE_OK && result != SQLITE_DONE && result != SQLITE_ROW)
+    g_error ("sqlite: %s", sqlite3_errmsg (db));
+}
+
+static sqlite3_stmt *
+prepare (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *statement = NULL;
+
+  check (db, sqlite3_prepare_v2 (db, sql, -1, &statement, NULL));
+  return statement;
+}
+
+static void
+generate (const char *path,
+          guint       n_contacts,
+          guint       n_interactions,
+          gint64      now)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autofree int *trusts = g_new (int, n_contacts + 1);
+  g_autofree gint64 *added = g_new (gint64, n_contacts + 1);
+  g_autoptr(GArray) rated = g_array_new (FALSE, FALSE, sizeof (guint));
+  sqlite3_stmt *contact, *change, *interaction;
+  sqlite3 *db;
+
+  check (NULL, sqlite3_open (path, &db));
+  check (db, sqlite3_exec (db, "BEGIN; INSERT INTO import_batches (id, file_name, imported_at) VALUES (1, 'bench.vcf', 0)",
+                           NULL, NULL, NULL));
+  contact = prepare (db, "INSERT INTO contacts (id, uid, full_name, organization, trust, created_at, updated_at, batch_id)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)");
+  change = prepare (db, "INSERT INTO trust_changes (contact_id, trust, changed_at) VALUES (?1, ?2, ?3)");
+  interaction = prepare (db, "INSERT INTO interactions (contact_id, kind, happened_on, one_on_one, gave_value)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5)");
+
+  for (guint id = 1; id <= n_contacts; id++)
+    {
+      g_autofree char *uid = g_strdup_printf ("bench-%u", id);
+      g_autofree char *name = g_strdup_printf ("Person %u", id);
+      int roll = g_rand_int_range (rand, 0, 100);
+      int trust = roll < 70 ? 0 : roll < 73 ? 1 : roll < 85 ? 2 : 3;
+      gint64 created = now - g_rand_int_range (rand, 1, 3 * 365) * (gint64) DAY;
+
+      trusts[id] = trust;
+      added[id] = created;
+      sqlite3_bind_int64 (contact, 1, id);
+      sqlite3_bind_text (contact, 2, uid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (contact, 3, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (contact, 4, organizations[g_rand_int_range (rand, 0, G_N_ELEMENTS (organizations))], -1, SQLITE_STATIC);
+      sqlite3_bind_int (contact, 5, trust);
+      sqlite3_bind_int64 (contact, 6, created);
+      if (g_rand_int_range (rand, 0, 10) > 0)
+        sqlite3_bind_int (contact, 7, 1);
+      else
+        sqlite3_bind_null (contact, 7);
+      check (db, sqlite3_step (contact));
+      sqlite3_reset (contact);
+
+      if (trust == 0)
+        continue;
+
+      g_array_append_val (rated, id);
+      /* One in five was rated something else first, and re-rated later. */
+      sqlite3_bind_int64 (change, 1, id);
+      if (g_rand_int_range (rand, 0, 5) == 0)
+        {
+          sqlite3_bind_int (change, 2, trust == 1 ? 2 : 1 + trust % 3);
+          sqlite3_bind_int64 (change, 3, created);
+          check (db, sqlite3_step (change));
+          sqlite3_reset (change);
+          created += g_rand_int_range (rand, 1, (now - created) / DAY + 1) * (gint64) DAY;
+        }
+      sqlite3_bind_int (change, 2, trust);
+      sqlite3_bind_int64 (change, 3, MIN (created, now));
+      check (db, sqlite3_step (change));
+      sqlite3_reset (change);
+    }
+
+  for (guint i = 0; i < n_interactions; i++)
+    {
+      /* Four in five with someone rated. */
+      guint id = g_rand_int_range (rand, 0, 5) > 0 && rated->len > 0
+                   ? g_array_index (rated, guint, g_rand_int_range (rand, 0, rated->len))
+                   : (guint) g_rand_int_range (rand, 1, n_contacts + 1);
+      gint64 when = now - g_rand_int_range (rand, 0, 2 * 365) * (gint64) DAY;
+      g_autoptr(GDateTime) day = g_date_time_new_from_unix_local (MAX (when, added[id]));
+      g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+
+      sqlite3_bind_int64 (interaction, 1, id);
+      sqlite3_bind_text (interaction, 2, kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))], -1, SQLITE_STATIC);
+      sqlite3_bind_text (interaction, 3, text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (interaction, 4, g_rand_int_range (rand, 0, 5) > 0);
+      sqlite3_bind_int (interaction, 5, g_rand_int_range (rand, 0, 10) == 0);
+      check (db, sqlite3_step (interaction));
+      sqlite3_reset (interaction);
+    }
+
+  sqlite3_finalize (contact);
+  sqlite3_finalize (change);
+  sqlite3_finalize (interaction);
+  check (db, sqlite3_exec (db, "COMMIT; ANALYZE", NULL, NULL, NULL));
+  sqlite3_close (db);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+measure (const char *path,
+         const char *label,
+         guint       runs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = tn_store_open_full (path, TN_STORE_OPEN_FLAGS_NO_CONTACTS, &error);
+  g_autoptr(GDateTime) now = tn_clock_now ();
+  g_autofree double *ms = g_new (double, runs);
+  const TnCadence cadence = { { 4, 12, 26 } };
+  guint n_overdue = 0, trusted = 0;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+
+  for (guint run = 0; run < runs; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(TnStats) stats = tn_stats_compute (store, now, 20, "Acme Corp", &cadence, &error);
+
+      ms[run] = (g_get_monotonic_time () - start) / 1000.0;
+      if (stats == NULL)
+        g_error ("%s", error->message);
+      n_overdue = stats->n_overdue;
+      trusted = tn_stats_get_trusted (stats);
+    }
+
+  qsort (ms, runs, sizeof (double), compare_doubles);
+  g_print ("%s: all figures in min %.1f ms, median %.1f ms, max %.1f ms over %u runs (%u 1s, %u overdue)\n",
+           label, ms[0], ms[runs / 2], ms[runs - 1], runs, trusted, n_overdue);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n_contacts = argc > 1 ? (guint) atoi (argv[1]) : 100000;
+  guint n_interactions = argc > 2 ? (guint) atoi (argv[2]) : 1000000;
+  guint runs = argc > 3 ? (guint) atoi (argv[3]) : 9;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bench-stats-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GDateTime) now = tn_clock_now ();
+  gint64 start;
+  sqlite3 *db;
+
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  path = g_build_filename (dir, "bench.db", NULL);
+
+  /* The schema comes from the store itself. */
+  g_object_unref (tn_store_open_full (path, TN_STORE_OPEN_FLAGS_NO_CONTACTS, &error));
+  if (error != NULL)
+    g_error ("%s", error->message);
+
+  start = g_get_monotonic_time ();
+  generate (path, n_contacts, n_interactions, g_date_time_to_unix (now));
+  g_print ("database: %u contacts, %u interactions, written in %.1f s\n",
+           n_contacts, n_interactions, (g_get_monotonic_time () - start) / 1e6);
+
+  measure (path, "with the schema 5 indexes", runs);
+
+  check (NULL, sqlite3_open (path, &db));
+  for (guint i = 0; i < G_N_ELEMENTS (schema_5_indexes); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX IF EXISTS %s", schema_5_indexes[i]);
+
+      check (db, sqlite3_exec (db, sql, NULL, NULL, NULL));
+    }
+  sqlite3_close (db);
+  measure (path, "without them", runs);
+
+  /* BENCH_STATS_KEEP=1 keeps the database, to look at a query plan. */
+  if (g_getenv ("BENCH_STATS_KEEP") != NULL)
+    {
+      g_print ("kept: %s\n", path);
+      return 0;
+    }
+
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+  return 0;
+}

@@ -1,0 +1,279 @@
+/* test-dashboard.c — the dashboard in the real window: the figures it shows are the core's,
+ * "Log Lunch…" opens the log dialog on the suggested person, every card can be reached with
+ * the keyboard; and screenshots, empty and full, light and dark, wide and narrow.
+ *
+ * Screenshots are of the whole screen: run under
+ *   xvfb-run -a -s "-screen 0 1280x1000x24" dbus-run-session meson test -C _build test-dashboard
+ * to see the wide ones whole.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tn-application.h"
+#include "tn-clock.h"
+#include "tn-dashboard-page.h"
+#include "tn-log-dialog.h"
+#include "tn-stats.h"
+#include "tn-window.h"
+#include "tn-test-util.h"
+#include "tn-ui-test-util.h"
+
+#define NOW "2026-11-24T09:00:00"
+
+typedef TnUiFixture Fixture;
+
+static TnApplication *application;
+
+static const char * const organizations[] = {
+  "Acme Corp", "Globex", "Initech", "Umbrella", "Hooli", "Stark Industries", NULL,
+};
+static const char * const first_names[] = {
+  "Ada", "Grace", "Alan", "Katherine", "Linus", "Margaret", "Dennis", "Barbara", "Ken", "Frances",
+  "Edsger", "Hedy", "Claude", "Radia", "Tim", "Sophie",
+};
+static const char * const last_names[] = {
+  "Lovelace", "Hopper", "Turing", "Johnson", "Torvalds", "Hamilton", "Ritchie", "Liskov", "Thompson",
+  "Allen", "Dijkstra", "Lamarr", "Shannon", "Perlman", "Berners-Lee", "Wilson",
+};
+
+/* A realistic address book: @n contacts added over the last year (the 1s growing month by
+ * month), a year of lunches, coffees and calls with them. Deterministic. */
+static void
+populate (TnStore *store,
+          guint    n)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (NOW, zone);
+  g_autoptr(GPtrArray) rated = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) added = g_date_time_add_days (now, -g_rand_int_range (rand, 20, 365));
+      g_autofree char *when = g_date_time_format_iso8601 (added);
+      g_autofree char *name = g_strdup_printf ("%s %s", first_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (first_names))],
+                                               last_names[(i + g_rand_int_range (rand, 0, 3)) % G_N_ELEMENTS (last_names)]);
+      g_autoptr(TnContact) contact = tn_contact_new (name);
+      int roll = g_rand_int_range (rand, 0, 100);
+      TnTrust trust = roll < 9 ? TN_TRUST_COMPLETELY : roll < 25 ? TN_TRUST_MODERATELY : roll < 45 ? TN_TRUST_VAGUELY : TN_TRUST_UNRATED;
+
+      g_setenv ("TRUSTNET_NOW", when, TRUE);
+      tn_contact_set_organization (contact, organizations[g_rand_int_range (rand, 0, G_N_ELEMENTS (organizations))]);
+      tn_contact_set_trust (contact, trust == TN_TRUST_COMPLETELY ? TN_TRUST_MODERATELY : trust);
+      tn_store_add_contact (store, contact, &error);
+      g_assert_no_error (error);
+      /* The 1s were 2s first, and became 1s later: the chart climbs. */
+      if (trust == TN_TRUST_COMPLETELY)
+        {
+          g_autoptr(GDateTime) promoted = g_date_time_add_days (added, g_rand_int_range (rand, 7, MAX (8, g_date_time_difference (now, added) / G_TIME_SPAN_DAY)));
+          g_autofree char *then = g_date_time_format_iso8601 (g_date_time_compare (promoted, now) < 0 ? promoted : now);
+
+          g_setenv ("TRUSTNET_NOW", then, TRUE);
+          tn_store_set_trust (store, contact, TN_TRUST_COMPLETELY, &error);
+          g_assert_no_error (error);
+        }
+      if (trust != TN_TRUST_UNRATED)
+        g_ptr_array_add (rated, g_object_ref (contact));
+    }
+
+  g_setenv ("TRUSTNET_NOW", NOW, TRUE);
+  for (guint day = 1; day < 365; day++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_add_days (now, -(int) day);
+      g_autofree char *text = g_date_time_format (when, "%Y-%m-%d");
+      TnContact *contact;
+      g_autoptr(TnInteraction) interaction = NULL;
+      const TnInteractionKind kinds[] = { TN_INTERACTION_LUNCH, TN_INTERACTION_COFFEE, TN_INTERACTION_CALL,
+                                          TN_INTERACTION_EMAIL, TN_INTERACTION_MEETING };
+
+      /* About two a week, fewer long ago. */
+      if (g_rand_int_range (rand, 0, 100) > (day < 120 ? 40 : 22) || rated->len == 0)
+        continue;
+
+      contact = g_ptr_array_index (rated, g_rand_int_range (rand, 0, rated->len));
+      interaction = tn_interaction_new (kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))], text);
+      tn_interaction_set_one_on_one (interaction, g_rand_int_range (rand, 0, 4) > 0);
+      tn_interaction_set_gave_value (interaction, g_rand_int_range (rand, 0, 6) == 0);
+      tn_store_log_interaction (store, contact, interaction, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static TnDashboardPage *
+open_dashboard (Fixture *fixture)
+{
+  TnDashboardPage *page;
+
+  tn_ui_test_fixture_open_window (fixture, application);
+  tn_window_show_page (fixture->window, "dashboard");
+  page = TN_DASHBOARD_PAGE (tn_ui_test_find_visible (GTK_WIDGET (fixture->window), TN_TYPE_DASHBOARD_PAGE));
+  g_assert_nonnull (page);
+  tn_dashboard_page_refresh (page);
+  tn_ui_test_settle (300);
+  return page;
+}
+
+static void
+set_dark (gboolean dark)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  tn_ui_test_settle (300);
+}
+
+static void
+resize (Fixture *fixture,
+        int      width,
+        int      height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  tn_ui_test_settle (500);
+}
+
+static void
+test_starts_on_dashboard (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(TnWindow) window = NULL;
+  GtkWidget *stack;
+
+  if (fixture->store == NULL)
+    return;
+
+  /* Not through tn_ui_test_open_window(), which switches to the contacts. */
+  window = g_object_ref (tn_window_new (ADW_APPLICATION (application), fixture->store));
+  tn_ui_test_present (GTK_WINDOW (window));
+  tn_ui_test_settle (200);
+  stack = tn_ui_test_find_visible (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "dashboard");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  GtkWidget *status_page;
+
+  if (fixture->store == NULL)
+    return;
+
+  open_dashboard (fixture);
+  status_page = tn_ui_test_find_visible (GTK_WIDGET (fixture->window), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status_page);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, "Your Job Security Starts Here");
+  set_dark (FALSE);
+  tn_ui_test_save_screenshot ("dashboard-empty-light");
+  set_dark (TRUE);
+  tn_ui_test_save_screenshot ("dashboard-empty-dark");
+  set_dark (FALSE);
+}
+
+static gboolean
+log_dialog_is_shown (gpointer data)
+{
+  return tn_ui_test_find_toplevel (TN_TYPE_LOG_DIALOG) != NULL;
+}
+
+static void
+test_full (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(TnStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trusted = NULL;
+  g_autofree char *employer = NULL;
+  TnDashboardPage *page;
+  GtkWidget *button, *cards, *child, *dialog;
+  TnCadence cadence;
+  guint n_cards = 0;
+
+  if (fixture->store == NULL)
+    return;
+
+  populate (fixture->store, 300);
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_string (settings, "employer", "Acme Corp");
+  page = open_dashboard (fixture);
+
+  /* What the page says is what the core computes. */
+  now = tn_clock_now ();
+  employer = g_settings_get_string (settings, "employer");
+  tn_cadence_init_from_settings (&cadence, settings);
+  stats = tn_stats_compute (fixture->store, now, g_settings_get_int (settings, "trusted-goal"), employer, &cadence, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tn_stats_get_trusted (stats), >, 0);
+  trusted = tn_stats_describe_trusted (tn_stats_get_trusted (stats), stats->goal);
+  g_assert_nonnull (tn_ui_test_find_label (GTK_WIDGET (page), trusted));
+  {
+    g_autofree char *outside = g_strdup_printf ("%u of your %u would still be there if you left",
+                                                stats->outside_employer, tn_stats_get_trusted (stats));
+
+    g_assert_nonnull (tn_ui_test_find_label (GTK_WIDGET (page), outside));
+  }
+
+  resize (fixture, 1100, 900);
+  set_dark (FALSE);
+  tn_ui_test_save_screenshot ("dashboard-wide-light");
+  set_dark (TRUE);
+  tn_ui_test_save_screenshot ("dashboard-wide-dark");
+  resize (fixture, 360, 900);
+  tn_ui_test_save_screenshot ("dashboard-narrow-dark");
+  set_dark (FALSE);
+  tn_ui_test_save_screenshot ("dashboard-narrow-light");
+  resize (fixture, 1100, 900);
+
+  /* Every card takes the keyboard focus and has a name for screen readers. */
+  cards = tn_ui_test_find_named (GTK_WIDGET (page), "dashboard-cards");
+  g_assert_nonnull (cards);
+  for (child = gtk_widget_get_first_child (cards); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      g_assert_true (gtk_widget_get_focusable (child));
+      g_assert_true (gtk_widget_grab_focus (child));
+      n_cards++;
+    }
+  g_assert_cmpuint (n_cards, >=, 6);
+
+  /* "Log Lunch…" opens the dialog on the person suggested. */
+  g_assert_cmpint (tn_dashboard_page_get_suggested_id (page), >, 0);
+  button = tn_ui_test_find_named (GTK_WIDGET (page), "dashboard-log-lunch-button");
+  g_assert_nonnull (button);
+  /* Focus scrolls it into view; then Enter, as a keyboard user would. */
+  g_assert_true (gtk_widget_grab_focus (button));
+  tn_ui_test_settle (300);
+  tn_ui_test_point_at (GTK_WIDGET (fixture->window));
+  tn_ui_test_xdotool ("key", "Return", NULL);
+  g_assert_true (tn_ui_test_wait_until (log_dialog_is_shown, NULL));
+  dialog = tn_ui_test_find_toplevel (TN_TYPE_LOG_DIALOG);
+  g_assert_cmpint (tn_contact_get_id (tn_log_dialog_get_contact (TN_LOG_DIALOG (dialog))), ==,
+                   tn_dashboard_page_get_suggested_id (page));
+  tn_ui_test_save_screenshot ("dashboard-log-lunch");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "employer");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TRUSTNET_NOW", NOW, TRUE);
+  application = tn_ui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, "test-dashboard", tn_ui_test_fixture_set_up, func, tn_ui_test_fixture_tear_down)
+
+  ADD ("/dashboard/starts-on-dashboard", test_starts_on_dashboard);
+  ADD ("/dashboard/empty", test_empty);
+  ADD ("/dashboard/full", test_full);
+
+#undef ADD
+
+  return g_test_run ();
+}
