@@ -17,53 +17,23 @@
 #include "tn-background.h"
 #include "tn-clock.h"
 #include "tn-reminder.h"
+#include "tn-suggestion.h"
 
 #define MAX_SLEEP_US G_TIME_SPAN_HOUR
 
-/* The suggestion for @now, passing over the first @skip people; @name is %NULL when
- * there is no one to suggest. */
+/* The suggestion for @now, passing over the first @skip people. */
 static gboolean
-suggest (TnStore     *store,
-         GSettings   *settings,
-         GDateTime   *now,
-         guint        skip,
-         gint64      *contact_id,
-         char       **name,
-         char       **body,
-         TnReminderReason *reason_out,
-         GError     **error)
+suggest (TnStore       *store,
+         GSettings     *settings,
+         GDateTime     *now,
+         guint          skip,
+         TnSuggestion  *suggestion,
+         GError       **error)
 {
-  g_autoptr(GArray) candidates = NULL;
-  const TnReminderCandidate *chosen = NULL;
-  TnReminderReason reason;
   TnCadence cadence;
-  gint64 id;
 
   tn_cadence_init_from_settings (&cadence, settings);
-  candidates = tn_store_list_reminder_candidates (store, &cadence, error);
-  if (candidates == NULL)
-    return FALSE;
-
-  id = tn_reminder_suggest ((const TnReminderCandidate *) (gpointer) candidates->data, candidates->len,
-                            now, skip, &reason);
-  for (guint i = 0; id != 0 && i < candidates->len; i++)
-    {
-      if (g_array_index (candidates, TnReminderCandidate, i).id == id)
-        chosen = &g_array_index (candidates, TnReminderCandidate, i);
-    }
-
-  if (reason_out != NULL)
-    *reason_out = reason;
-  *contact_id = chosen != NULL ? chosen->id : 0;
-  *name = chosen != NULL ? g_strdup (chosen->name) : NULL;
-  if (chosen != NULL)
-    *body = tn_reminder_describe_suggestion (chosen->name, chosen->trust, chosen->last_met, now);
-  else if (reason == TN_REMINDER_REASON_NO_CANDIDATES)
-    *body = g_strdup (_("Import your contacts to get a suggestion: drag vCard files onto TrustNet."));
-  else
-    *body = g_strdup (_("You have already met everyone this week. Who else could you invite?"));
-
-  return TRUE;
+  return tn_suggestion_compute (suggestion, store, &cadence, now, skip, error);
 }
 
 /* Sends this week's reminder if it is due; @report is the line that says what happened
@@ -79,11 +49,9 @@ remind_if_due (TnStore               *store,
                GError               **error)
 {
   g_autoptr(GDateTime) now = tn_clock_now ();
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
+  g_auto(TnSuggestion) suggestion = { 0 };
   TnReminderState state = { 0 };
   TnReminderVerdict verdict;
-  TnReminderReason reason;
   NotifyNotification *notification;
   int weekday, hour, year, week;
   gboolean claimed;
@@ -106,8 +74,9 @@ remind_if_due (TnStore               *store,
       return TRUE;
     }
 
-  if (!suggest (store, settings, now, 0, contact_id, &name, &body, &reason, error))
+  if (!suggest (store, settings, now, 0, &suggestion, error))
     return FALSE;
+  *contact_id = suggestion.contact_id;
 
   tn_reminder_week_of (now, &year, &week);
   if (!tn_store_claim_reminder (store, year, week, &claimed, error))
@@ -119,7 +88,7 @@ remind_if_due (TnStore               *store,
       return TRUE;
     }
 
-  notification = tn_notifier_send_reminder (name, body, func, user_data, error);
+  notification = tn_notifier_send_reminder (suggestion.name, suggestion.body, func, user_data, error);
   if (notification == NULL)
     {
       g_autoptr(GError) unclaim_error = NULL;
@@ -130,10 +99,10 @@ remind_if_due (TnStore               *store,
       return FALSE;
     }
 
-  if (name != NULL)
+  if (suggestion.name != NULL)
     /* TRANSLATORS: what --remind prints after sending, e.g. "sent: Ada Lovelace" */
-    *report = g_strdup_printf (_("sent: %s"), name);
-  else if (reason == TN_REMINDER_REASON_NO_CANDIDATES)
+    *report = g_strdup_printf (_("sent: %s"), suggestion.name);
+  else if (suggestion.reason == TN_REMINDER_REASON_NO_CANDIDATES)
     *report = g_strdup (_("sent: no contacts yet"));
   else
     *report = g_strdup (_("sent: everyone already met this week"));
@@ -246,26 +215,25 @@ someone_else (TnBackground *self)
 {
   g_autoptr(GDateTime) now = tn_clock_now ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
+  g_auto(TnSuggestion) suggestion = { 0 };
+  const char *name;
   g_autofree char *body = NULL;
   gboolean alone;
-  gint64 id;
 
-  if (!suggest (self->store, self->settings, now, self->skip + 1, &id, &name, &body, NULL, &error))
+  if (!suggest (self->store, self->settings, now, self->skip + 1, &suggestion, &error))
     {
       g_printerr ("trustnet: %s\n", error->message);
       return;
     }
 
-  alone = name != NULL && id == self->contact_id;
+  name = suggestion.name;
+  alone = name != NULL && suggestion.contact_id == self->contact_id;
   if (alone)
-    {
-      g_autofree char *suggestion = g_steal_pointer (&body);
-
-      /* TRANSLATORS: the reminder's body after "Someone else" when only one person can
-       * be suggested; %s is the usual suggestion, e.g. "Ada Lovelace trusts you completely — …" */
-      body = g_strdup_printf (_("No one else to suggest this week. %s"), suggestion);
-    }
+    /* TRANSLATORS: the reminder's body after "Someone else" when only one person can
+     * be suggested; %s is the usual suggestion, e.g. "Ada Lovelace trusts you completely — …" */
+    body = g_strdup_printf (_("No one else to suggest this week. %s"), suggestion.body);
+  else
+    body = g_strdup (suggestion.body);
 
   if (!tn_notifier_update_reminder (self->notification, name, body, on_action, self, &error))
     {
@@ -274,7 +242,7 @@ someone_else (TnBackground *self)
     }
 
   self->skip++;
-  self->contact_id = id;
+  self->contact_id = suggestion.contact_id;
   if (alone)
     /* TRANSLATORS: what --background prints after "Someone else" when there is no one else */
     g_print (_("no one else to suggest: %s\n"), name);

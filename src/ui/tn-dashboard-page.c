@@ -17,6 +17,7 @@
 #include "tn-history-chart.h"
 #include "tn-log-dialog.h"
 #include "tn-reminder.h"
+#include "tn-suggestion.h"
 #include "tn-stats.h"
 #include "tn-trust-gauge.h"
 
@@ -200,11 +201,9 @@ show_week (TnDashboardPage *self,
            const TnStats   *stats,
            GDateTime       *now)
 {
-  g_autoptr(GArray) candidates = NULL;
+  g_auto(TnSuggestion) suggestion = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *streak = NULL;
-  g_autofree char *why = NULL;
-  TnReminderReason reason = TN_REMINDER_REASON_NO_CANDIDATES;
   TnCadence cadence;
 
   if (stats->lunches_this_week > 0)
@@ -213,21 +212,10 @@ show_week (TnDashboardPage *self,
     set_label (self->lunch_label, _("No lunch or coffee yet this week."));
 
   tn_cadence_init_from_settings (&cadence, self->settings);
-  candidates = tn_store_list_reminder_candidates (self->store, &cadence, &error);
-  self->suggested_id = 0;
-  if (candidates != NULL)
-    self->suggested_id = tn_reminder_suggest ((const TnReminderCandidate *) (gpointer) candidates->data,
-                                              candidates->len, now, 0, &reason);
-  for (guint i = 0; self->suggested_id != 0 && i < candidates->len; i++)
-    {
-      const TnReminderCandidate *candidate = &g_array_index (candidates, TnReminderCandidate, i);
-
-      if (candidate->id == self->suggested_id)
-        why = tn_reminder_describe_suggestion (candidate->name, candidate->trust, candidate->last_met, now);
-    }
-  if (why == NULL && reason == TN_REMINDER_REASON_ALL_MET_THIS_WEEK)
-    why = g_strdup (_("You have already met everyone this week."));
-  set_label (self->suggestion_label, why);
+  if (!tn_suggestion_compute (&suggestion, self->store, &cadence, now, 0, &error))
+    g_warning ("Could not find whom to suggest: %s", error->message);
+  self->suggested_id = suggestion.contact_id;
+  set_label (self->suggestion_label, suggestion.body);
   gtk_widget_set_visible (GTK_WIDGET (self->log_lunch_button), self->suggested_id != 0);
 
   if (stats->week_streak == 0)

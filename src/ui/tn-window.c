@@ -271,6 +271,8 @@ tn_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   on_flap_layout_notify_cb (self, NULL, self->flap);
+  /* The first page is shown before the template's signal handlers hear of any change. */
+  on_visible_page_notify_cb (self, NULL, self->view_stack);
 
   _tn_window_init_import (self);
   _tn_window_init_dnd (self);

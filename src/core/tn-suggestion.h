@@ -1,0 +1,40 @@
+/* tn-suggestion.h — whom to have lunch with this week, and why, in words: the weekly
+ * reminder and the dashboard's "This week" both show this.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tn-cadence.h"
+#include "tn-reminder.h"
+#include "tn-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TnSuggestion:
+ * @contact_id: the suggested contact's id, 0 when there is no one to suggest
+ * @name: (nullable): the suggested contact's name
+ * @body: why, or what to do when there is no one ("Ada Lovelace trusts you completely —
+ *   you last met 9 weeks ago.")
+ * @reason: which branch of the rule chose them (see tn_reminder_suggest())
+ */
+typedef struct
+{
+  gint64 contact_id;
+  char *name;
+  char *body;
+  TnReminderReason reason;
+} TnSuggestion;
+
+gboolean tn_suggestion_compute (TnSuggestion     *suggestion,
+                                TnStore          *store,
+                                const TnCadence  *cadence,
+                                GDateTime        *now,
+                                guint             skip,
+                                GError          **error);
+void     tn_suggestion_clear   (TnSuggestion     *suggestion);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TnSuggestion, tn_suggestion_clear)
+
+G_END_DECLS
