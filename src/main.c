@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-application.h"
+#include "tn-clock.h"
 
 int
 main (int   argc,
@@ -18,6 +19,7 @@ main (int   argc,
 {
   g_autoptr(TnApplication) application = NULL;
 
+  tn_clock_pin_local_zone ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -263,6 +263,39 @@ test_parse_errors (Fixture       *fixture,
   g_assert_null (tn_clock_parse_iso8601 ("not a date", NULL));
 }
 
+/* Runs in a child process: it changes the environment of the whole test program. */
+static void
+test_pin_local_zone (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GTimeZone) before = NULL;
+      g_autoptr(GTimeZone) after = NULL;
+      g_autoptr(GDateTime) when = NULL;
+
+      g_unsetenv ("TZ");
+      before = g_time_zone_new_local ();
+      tn_clock_pin_local_zone ();
+      g_assert_cmpstr (g_getenv ("TZ"), ==, g_time_zone_get_identifier (before));
+
+      /* The same zone, now found from the variable. */
+      after = g_time_zone_new_local ();
+      g_assert_cmpstr (g_time_zone_get_identifier (after), ==, g_time_zone_get_identifier (before));
+      when = g_date_time_new_from_unix_local (1795000000);
+      g_assert_cmpint (g_date_time_get_utc_offset (when), ==,
+                       g_time_zone_get_offset (before, g_time_zone_find_interval (before, G_TIME_TYPE_UNIVERSAL, 1795000000)) * G_TIME_SPAN_SECOND);
+
+      /* A zone someone chose is left alone. */
+      g_setenv ("TZ", "Europe/Berlin", TRUE);
+      tn_clock_pin_local_zone ();
+      g_assert_cmpstr (g_getenv ("TZ"), ==, "Europe/Berlin");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +315,7 @@ main (int   argc,
   ADD_TEST ("/clock/now/invalid-falls-back", test_now_invalid);
   ADD_TEST ("/clock/parse/valid", test_parse_valid);
   ADD_TEST ("/clock/parse/errors", test_parse_errors);
+  g_test_add_func ("/clock/pin-local-zone", test_pin_local_zone);
 
 #undef ADD_TEST
 

@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 GDateTime *tn_clock_now              (void);
 GDateTime *tn_clock_parse_iso8601    (const char *text,
                                       GError    **error);
+void       tn_clock_pin_local_zone   (void);
 
 G_END_DECLS

@@ -38,6 +38,14 @@ struct _TnContactsPage
 
   TnStore *store;
   gulong items_changed_id;
+  /* Whether the store's contacts are in the sort model yet. Sorting 100,000 names the
+   * first time makes a collation key for each (a few hundred milliseconds): when the
+   * page is not what the window shows first, that waits until the first frame is
+   * painted, or until the page is shown (tn_contacts_page_load()) or its rows are
+   * needed, whichever comes first. */
+  gboolean model_attached;
+  gulong after_paint_id;
+  guint attach_source;
   GSettings *settings;
 
   int trust_filter;
@@ -110,6 +118,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static gboolean list_has_focus (TnContactsPage *self);
+static void     attach_model   (TnContactsPage *self);
 static void     rescue_focus   (TnContactsPage *self,
                                 gboolean        had_focus);
 
@@ -261,7 +270,9 @@ compare_names (gconstpointer a,
 static void
 update_stack (TnContactsPage *self)
 {
-  guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  /* Rows not in the list yet are not "no matches". */
+  guint n_visible = self->model_attached ? g_list_model_get_n_items (G_LIST_MODEL (self->filter_model))
+                                         : self->n_contacts;
 
   gtk_widget_set_visible (self->filter_bar, self->n_contacts > 0);
 
@@ -892,6 +903,65 @@ show_all_action (GtkWidget  *widget,
   tn_contacts_page_focus_list (self);
 }
 
+/* Putting the contacts in the list */
+
+static void
+attach_model (TnContactsPage *self)
+{
+  if (self->model_attached || self->store == NULL || self->sort_model == NULL)
+    return;
+
+  self->model_attached = TRUE;
+  g_clear_handle_id (&self->attach_source, g_source_remove);
+  gtk_sort_list_model_set_model (self->sort_model, tn_store_get_contacts (self->store));
+  warm_search_keys (self);
+  update_stack (self);
+}
+
+static gboolean
+attach_model_cb (gpointer user_data)
+{
+  TnContactsPage *self = user_data;
+
+  self->attach_source = 0;
+  attach_model (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_painted_cb (GdkFrameClock  *frame_clock,
+                      TnContactsPage *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, frame_clock);
+  if (!self->model_attached && self->attach_source == 0)
+    self->attach_source = g_idle_add_full (G_PRIORITY_LOW, attach_model_cb, self, NULL);
+}
+
+static void
+tn_contacts_page_realize (GtkWidget *widget)
+{
+  TnContactsPage *self = TN_CONTACTS_PAGE (widget);
+  GdkFrameClock *frame_clock;
+
+  GTK_WIDGET_CLASS (tn_contacts_page_parent_class)->realize (widget);
+
+  frame_clock = gtk_widget_get_frame_clock (widget);
+  if (!self->model_attached && self->after_paint_id == 0 && frame_clock != NULL)
+    self->after_paint_id = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_window_painted_cb), self);
+}
+
+static void
+tn_contacts_page_unrealize (GtkWidget *widget)
+{
+  TnContactsPage *self = TN_CONTACTS_PAGE (widget);
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+
+  if (frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, frame_clock);
+
+  GTK_WIDGET_CLASS (tn_contacts_page_parent_class)->unrealize (widget);
+}
+
 /* GObject */
 
 static void
@@ -924,6 +994,7 @@ tn_contacts_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->recount_source, g_source_remove);
   g_clear_handle_id (&self->warm_source, g_source_remove);
+  g_clear_handle_id (&self->attach_source, g_source_remove);
   g_clear_handle_id (&self->midnight_source, g_source_remove);
   g_clear_object (&self->selected_contact);
   g_clear_object (&self->store);
@@ -1043,6 +1114,9 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = tn_contacts_page_constructed;
+
+  widget_class->realize = tn_contacts_page_realize;
+  widget_class->unrealize = tn_contacts_page_unrealize;
   object_class->dispose = tn_contacts_page_dispose;
   object_class->finalize = tn_contacts_page_finalize;
   object_class->get_property = tn_contacts_page_get_property;
@@ -1257,12 +1331,14 @@ tn_contacts_page_set_store (TnContactsPage *self,
         g_signal_connect_object (contacts, "items-changed",
                                  G_CALLBACK (on_store_items_changed_cb), self,
                                  G_CONNECT_SWAPPED);
-      gtk_sort_list_model_set_model (self->sort_model, contacts);
-      warm_search_keys (self);
+      self->model_attached = FALSE;
+      if (gtk_widget_get_realized (GTK_WIDGET (self)))
+        attach_model (self);
     }
   else if (self->sort_model != NULL)
     {
       gtk_sort_list_model_set_model (self->sort_model, NULL);
+      self->model_attached = FALSE;
     }
 
   if (self->stack != NULL)
@@ -1307,6 +1383,21 @@ find_visible_position (TnContactsPage *self,
 }
 
 /**
+ * tn_contacts_page_load:
+ * @self: a page
+ *
+ * Puts the store's contacts in the list now, if they are not there yet; call it when
+ * the page is about to be shown.
+ */
+void
+tn_contacts_page_load (TnContactsPage *self)
+{
+  g_return_if_fail (TN_IS_CONTACTS_PAGE (self));
+
+  attach_model (self);
+}
+
+/**
  * tn_contacts_page_select_contact:
  * @self: a page
  * @contact: a contact of the store
@@ -1325,6 +1416,7 @@ tn_contacts_page_select_contact (TnContactsPage *self,
   g_return_val_if_fail (TN_IS_CONTACTS_PAGE (self), FALSE);
   g_return_val_if_fail (TN_IS_CONTACT (contact), FALSE);
 
+  attach_model (self);
   position = find_visible_position (self, contact);
   if (position == GTK_INVALID_LIST_POSITION)
     {
@@ -1582,5 +1674,6 @@ tn_contacts_page_get_visible_model (TnContactsPage *self)
 {
   g_return_val_if_fail (TN_IS_CONTACTS_PAGE (self), NULL);
 
+  attach_model (self);
   return G_LIST_MODEL (self->selection);
 }

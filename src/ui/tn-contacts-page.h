@@ -20,6 +20,7 @@ TnStore        *tn_contacts_page_get_store            (TnContactsPage *self);
 void            tn_contacts_page_set_store            (TnContactsPage *self,
                                                        TnStore        *store);
 
+void            tn_contacts_page_load                 (TnContactsPage *self);
 TnContact      *tn_contacts_page_get_selected_contact (TnContactsPage *self);
 gboolean        tn_contacts_page_select_contact       (TnContactsPage *self,
                                                        TnContact      *contact);

@@ -103,6 +103,13 @@ on_visible_page_notify_cb (TnWindow     *self,
 {
   gboolean on_contacts = g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "contacts") == 0;
 
+  /* Ready for triage: the keys 1 2 3 0 j k work as soon as the list shows. */
+  if (on_contacts)
+    {
+      tn_contacts_page_load (self->contacts_page);
+      tn_contacts_page_focus_list (self->contacts_page);
+    }
+
   /* Adding and searching are about the contacts list, and so is the pane. */
   gtk_widget_set_visible (self->add_button, on_contacts);
   gtk_widget_set_visible (self->search_button, on_contacts);
