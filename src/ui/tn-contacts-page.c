@@ -58,6 +58,7 @@ struct _TnContactsPage
   char *folded_query;
   gboolean search_mode;
   gboolean compact;
+  gboolean narrow;
   char *summary;
   TnContact *selected_contact;
 
@@ -81,6 +82,7 @@ struct _TnContactsPage
   GtkColumnViewColumn *name_column;
   GtkCustomSorter *name_sorter;
   GtkColumnViewColumn *trust_column;
+  GtkColumnViewColumn *organization_column;
   GtkColumnViewColumn *email_column;
   AdwStatusPage *no_matches_page;
   GtkSortListModel *sort_model;
@@ -1217,6 +1219,7 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, name_sorter);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, trust_column);
+  gtk_widget_class_bind_template_child (widget_class, TnContactsPage, organization_column);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, email_column);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, no_matches_page);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, sort_model);
@@ -1380,6 +1383,24 @@ find_visible_position (TnContactsPage *self,
     }
 
   return GTK_INVALID_LIST_POSITION;
+}
+
+/**
+ * tn_contacts_page_set_narrow:
+ * @self: a page
+ * @narrow: whether the page has a phone's width to itself
+ *
+ * A narrow page leaves out the Organization column too (see #TnContactsPage:compact),
+ * so the names keep the room to be read.
+ */
+void
+tn_contacts_page_set_narrow (TnContactsPage *self,
+                             gboolean        narrow)
+{
+  g_return_if_fail (TN_IS_CONTACTS_PAGE (self));
+
+  self->narrow = !!narrow;
+  gtk_column_view_column_set_visible (self->organization_column, !self->narrow);
 }
 
 /**

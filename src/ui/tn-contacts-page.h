@@ -21,6 +21,8 @@ void            tn_contacts_page_set_store            (TnContactsPage *self,
                                                        TnStore        *store);
 
 void            tn_contacts_page_load                 (TnContactsPage *self);
+void            tn_contacts_page_set_narrow           (TnContactsPage *self,
+                                                       gboolean        narrow);
 TnContact      *tn_contacts_page_get_selected_contact (TnContactsPage *self);
 gboolean        tn_contacts_page_select_contact       (TnContactsPage *self,
                                                        TnContact      *contact);

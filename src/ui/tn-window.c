@@ -60,6 +60,8 @@ on_flap_layout_notify_cb (TnWindow   *self,
 
   /* Narrow, or sharing the width with the pane: the table drops its Email column. */
   tn_contacts_page_set_compact (self->contacts_page, beside || adw_flap_get_folded (flap));
+  /* Folded with the pane closed: the list has a phone's width to itself. */
+  tn_contacts_page_set_narrow (self->contacts_page, adw_flap_get_folded (flap) && !adw_flap_get_reveal_flap (flap));
 }
 
 /* Opens @contact (or a new contact for %NULL) in the pane, unless the pane
