@@ -11,15 +11,16 @@
 
 #include "tn-brand.h"
 #include "tn-store.h"
+#include "tn-test-store.h"
 #include "tn-test-util.h"
 
 #define NOW "2026-11-24T09:00:00Z"
 
 typedef struct
 {
-  char *dir;
-  char *path;
+  TnTestStore test_store;
   TnStore *store;
+  char *path;
   guint n_changed;
 } Fixture;
 
@@ -34,14 +35,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
   g_setenv ("TRUSTNET_NOW", NOW, TRUE);
-  fixture->dir = g_dir_make_tmp ("test-brand-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "trustnet.db", NULL);
-  fixture->store = tn_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  tn_test_store_open (&fixture->test_store, "test-brand-store");
+  fixture->store = fixture->test_store.store;
+  fixture->path = fixture->test_store.path;
   g_signal_connect (fixture->store, "brand-changed", G_CALLBACK (on_brand_changed_cb), fixture);
 }
 
@@ -49,30 +46,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_clear_object (&fixture->store);
-  tn_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
+  tn_test_store_close (&fixture->test_store);
   g_unsetenv ("TRUSTNET_NOW");
-}
-
-static TnContact *
-add_contact (TnStore    *store,
-             const char *name,
-             TnTrust     trust)
-{
-  g_autoptr(TnContact) contact = tn_contact_new (name);
-  g_autoptr(GError) error = NULL;
-
-  tn_store_add_contact (store, contact, &error);
-  g_assert_no_error (error);
-  if (trust != TN_TRUST_UNRATED)
-    {
-      tn_store_set_trust (store, contact, trust, &error);
-      g_assert_no_error (error);
-    }
-
-  return g_steal_pointer (&contact);
 }
 
 static gint64
@@ -221,10 +196,10 @@ test_heard_and_reach (Fixture       *fixture,
                       gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
-  g_autoptr(TnContact) bob = add_contact (fixture->store, "Bob Babbage", TN_TRUST_COMPLETELY);
-  g_autoptr(TnContact) cy = add_contact (fixture->store, "Cy Moderate", TN_TRUST_MODERATELY);
-  g_autoptr(TnContact) dee = add_contact (fixture->store, "Dee Unrated", TN_TRUST_UNRATED);
+  g_autoptr(TnContact) ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
+  g_autoptr(TnContact) bob = tn_test_add_contact (fixture->store, "Bob Babbage", TN_TRUST_COMPLETELY);
+  g_autoptr(TnContact) cy = tn_test_add_contact (fixture->store, "Cy Moderate", TN_TRUST_MODERATELY);
+  g_autoptr(TnContact) dee = tn_test_add_contact (fixture->store, "Dee Unrated", TN_TRUST_UNRATED);
 
   /* No statement yet: nobody heard it, and nobody can be marked. */
   assert_reach (fixture, 0, 2);
@@ -281,7 +256,7 @@ test_log_with_brand (Fixture       *fixture,
                      gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
+  g_autoptr(TnContact) ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
   g_autoptr(TnInteraction) refused = tn_interaction_new (TN_INTERACTION_LUNCH, "2026-11-23");
   g_autoptr(TnInteraction) lunch = tn_interaction_new (TN_INTERACTION_LUNCH, "2026-11-23");
   g_autoptr(GPtrArray) interactions = NULL;
@@ -364,8 +339,8 @@ test_one_on_one (Fixture       *fixture,
                  gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
-  g_autoptr(TnContact) bob = add_contact (fixture->store, "Bob Babbage", TN_TRUST_VAGUELY);
+  g_autoptr(TnContact) ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
+  g_autoptr(TnContact) bob = tn_test_add_contact (fixture->store, "Bob Babbage", TN_TRUST_VAGUELY);
   g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
   g_autoptr(GDateTime) since = g_date_time_new (zone, 2026, 9, 1, 12, 0, 0);
   guint one = 99, total = 99;

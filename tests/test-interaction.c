@@ -7,36 +7,23 @@
 #include "tn-enums.h"
 #include "tn-interaction.h"
 #include "tn-store.h"
+#include "tn-test-store.h"
 #include "tn-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  TnStore *store;
-} Fixture;
+typedef TnTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-interaction-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "trustnet.db", NULL);
-  fixture->store = tn_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  tn_test_store_open (fixture, "test-interaction");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_clear_object (&fixture->store);
-  tn_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
+  tn_test_store_close (fixture);
 }
 
 static void
@@ -48,32 +35,6 @@ assert_n_interactions (const char *path,
   g_assert_cmpstr (count, ==, expected);
 }
 
-static TnContact *
-add_contact (TnStore    *store,
-             const char *name)
-{
-  g_autoptr(TnContact) contact = tn_contact_new (name);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (tn_store_add_contact (store, contact, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&contact);
-}
-
-static void
-log_interaction (TnStore           *store,
-                 TnContact         *contact,
-                 TnInteractionKind  kind,
-                 const char        *day)
-{
-  g_autoptr(TnInteraction) interaction = tn_interaction_new (kind, day);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (tn_store_log_interaction (store, contact, interaction, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (tn_interaction_get_id (interaction), >, 0);
-  g_assert_cmpint (tn_interaction_get_contact_id (interaction), ==, tn_contact_get_id (contact));
-}
 
 static void
 test_kinds (void)
@@ -178,15 +139,15 @@ static void
 test_log_updates_last_contact (Fixture       *fixture,
                                gconstpointer  user_data)
 {
-  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace");
-  g_autoptr(TnContact) grace = add_contact (fixture->store, "Grace Hopper");
+  g_autoptr(TnContact) ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_UNRATED);
+  g_autoptr(TnContact) grace = tn_test_add_contact (fixture->store, "Grace Hopper", TN_TRUST_UNRATED);
   GListModel *contacts = tn_store_get_contacts (fixture->store);
   LastChange change = { 0 };
 
   g_assert_null (tn_contact_get_last_contact (grace));
   g_signal_connect (contacts, "items-changed", G_CALLBACK (on_items_changed_cb), &change);
 
-  log_interaction (fixture->store, grace, TN_INTERACTION_LUNCH, "2026-11-10");
+  tn_test_log (fixture->store, grace, TN_INTERACTION_LUNCH, "2026-11-10");
   g_assert_cmpstr (tn_contact_get_last_contact (grace), ==, "2026-11-10");
   g_assert_cmpuint (change.count, ==, 1);
   g_assert_cmpuint (change.position, ==, 1);
@@ -194,11 +155,11 @@ test_log_updates_last_contact (Fixture       *fixture,
   g_assert_cmpuint (change.added, ==, 1);
 
   /* An older interaction is recorded but does not move the last contact. */
-  log_interaction (fixture->store, grace, TN_INTERACTION_CALL, "2026-10-01");
+  tn_test_log (fixture->store, grace, TN_INTERACTION_CALL, "2026-10-01");
   g_assert_cmpstr (tn_contact_get_last_contact (grace), ==, "2026-11-10");
   g_assert_cmpuint (change.count, ==, 1);
 
-  log_interaction (fixture->store, grace, TN_INTERACTION_COFFEE, "2026-11-20");
+  tn_test_log (fixture->store, grace, TN_INTERACTION_COFFEE, "2026-11-20");
   g_assert_cmpstr (tn_contact_get_last_contact (grace), ==, "2026-11-20");
   g_assert_cmpuint (change.count, ==, 2);
   g_assert_null (tn_contact_get_last_contact (ada));
@@ -221,20 +182,20 @@ static void
 test_list_newest_first (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace");
-  g_autoptr(TnContact) alan = add_contact (fixture->store, "Alan Turing");
+  g_autoptr(TnContact) ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_UNRATED);
+  g_autoptr(TnContact) alan = tn_test_add_contact (fixture->store, "Alan Turing", TN_TRUST_UNRATED);
   g_autoptr(TnInteraction) lunch = tn_interaction_new (TN_INTERACTION_LUNCH, "2026-11-03");
   g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GError) error = NULL;
 
-  log_interaction (fixture->store, ada, TN_INTERACTION_EMAIL, "2026-09-01");
+  tn_test_log (fixture->store, ada, TN_INTERACTION_EMAIL, "2026-09-01");
   tn_interaction_set_one_on_one (lunch, FALSE);
   tn_interaction_set_gave_value (lunch, TRUE);
   tn_interaction_set_note (lunch, "Team lunch — שלום 👩‍💻");
   g_assert_true (tn_store_log_interaction (fixture->store, ada, lunch, &error));
   g_assert_no_error (error);
-  log_interaction (fixture->store, ada, TN_INTERACTION_EVENT, "2026-10-15");
-  log_interaction (fixture->store, alan, TN_INTERACTION_CALL, "2026-11-20");
+  tn_test_log (fixture->store, ada, TN_INTERACTION_EVENT, "2026-10-15");
+  tn_test_log (fixture->store, alan, TN_INTERACTION_CALL, "2026-11-20");
 
   listed = tn_store_list_interactions (fixture->store, ada, &error);
   g_assert_no_error (error);
@@ -254,7 +215,7 @@ static void
 test_log_for_removed_contact (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace");
+  g_autoptr(TnContact) ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_UNRATED);
   g_autoptr(TnInteraction) lunch = tn_interaction_new (TN_INTERACTION_LUNCH, "2026-11-03");
   g_autoptr(GError) error = NULL;
 
@@ -331,7 +292,7 @@ static void
 test_update (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace");
+  g_autoptr(TnContact) ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_UNRATED);
   g_autoptr(TnInteraction) stored = NULL;
   g_autoptr(TnInteraction) draft = NULL;
   g_autoptr(TnInteraction) reread = NULL;
@@ -339,8 +300,8 @@ test_update (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  log_interaction (fixture->store, ada, TN_INTERACTION_CALL, "2026-10-01");
-  log_interaction (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-11-20");
+  tn_test_log (fixture->store, ada, TN_INTERACTION_CALL, "2026-10-01");
+  tn_test_log (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-11-20");
   stored = first_interaction (fixture->store, ada);
   g_assert_cmpstr (tn_contact_get_last_contact (ada), ==, "2026-11-20");
 
@@ -386,7 +347,7 @@ static void
 test_remove_and_restore (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace");
+  g_autoptr(TnContact) ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_UNRATED);
   g_autoptr(TnInteraction) latest = NULL;
   g_autoptr(TnInteraction) draft = NULL;
   g_autoptr(GError) error = NULL;
@@ -394,8 +355,8 @@ test_remove_and_restore (Fixture       *fixture,
   LastChange change = { 0 };
   TimelineChange timeline = { 0 };
 
-  log_interaction (fixture->store, ada, TN_INTERACTION_CALL, "2026-10-01");
-  log_interaction (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-11-20");
+  tn_test_log (fixture->store, ada, TN_INTERACTION_CALL, "2026-10-01");
+  tn_test_log (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-11-20");
   latest = first_interaction (fixture->store, ada);
   g_signal_connect (contacts, "items-changed", G_CALLBACK (on_items_changed_cb), &change);
   g_signal_connect (fixture->store, "interactions-changed", G_CALLBACK (on_interactions_changed_cb), &timeline);
@@ -428,7 +389,7 @@ test_remove_and_restore (Fixture       *fixture,
   assert_n_interactions (fixture->path, "0");
 
   /* Editing what is no longer there says so. */
-  log_interaction (fixture->store, ada, TN_INTERACTION_CALL, "2026-10-01");
+  tn_test_log (fixture->store, ada, TN_INTERACTION_CALL, "2026-10-01");
   g_clear_object (&latest);
   latest = first_interaction (fixture->store, ada);
   g_free (tn_test_sqlite (fixture->path, "DELETE FROM interactions"));
@@ -445,7 +406,7 @@ static void
 test_log_refuses_bad_days (Fixture       *fixture,
                            gconstpointer  user_data)
 {
-  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace");
+  g_autoptr(TnContact) ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_UNRATED);
   g_autoptr(TnInteraction) tomorrow = tn_interaction_new (TN_INTERACTION_LUNCH, "2026-11-25");
   g_autoptr(TnInteraction) today = tn_interaction_new (TN_INTERACTION_LUNCH, "2026-11-24");
   g_autoptr(TnInteraction) nonsense = g_object_new (TN_TYPE_INTERACTION, "day", "yesterday", NULL);

@@ -11,73 +11,28 @@
 
 #include "tn-reminder.h"
 #include "tn-store.h"
+#include "tn-test-store.h"
 #include "tn-test-util.h"
 
 /* Contacts are added at this moment; every reminder call gets its own explicit time. */
 #define NOW "2026-11-24T09:00:00Z"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  TnStore *store;
-} Fixture;
+typedef TnTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
   g_setenv ("TRUSTNET_NOW", NOW, TRUE);
-  fixture->dir = g_dir_make_tmp ("test-remind-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "trustnet.db", NULL);
-  fixture->store = tn_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  tn_test_store_open (fixture, "test-remind-store");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_clear_object (&fixture->store);
-  tn_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
+  tn_test_store_close (fixture);
   g_unsetenv ("TRUSTNET_NOW");
-}
-
-static TnContact *
-add_contact (TnStore    *store,
-             const char *name,
-             TnTrust     trust)
-{
-  g_autoptr(TnContact) contact = tn_contact_new (name);
-  g_autoptr(GError) error = NULL;
-
-  tn_store_add_contact (store, contact, &error);
-  g_assert_no_error (error);
-  if (trust != TN_TRUST_UNRATED)
-    {
-      tn_store_set_trust (store, contact, trust, &error);
-      g_assert_no_error (error);
-    }
-
-  return g_steal_pointer (&contact);
-}
-
-static void
-log_interaction (TnStore           *store,
-                 TnContact         *contact,
-                 TnInteractionKind  kind,
-                 const char        *day)
-{
-  g_autoptr(TnInteraction) interaction = tn_interaction_new (kind, day);
-  g_autoptr(GError) error = NULL;
-
-  tn_store_log_interaction (store, contact, interaction, &error);
-  g_assert_no_error (error);
 }
 
 static gboolean
@@ -170,7 +125,7 @@ static void
 test_lunch_this_week (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
+  g_autoptr(TnContact) ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
   g_autoptr(GDateTime) monday_start = g_date_time_new_local (2026, 11, 23, 0, 0, 1);
   g_autoptr(GDateTime) sunday_end = g_date_time_new_local (2026, 11, 29, 23, 59, 59);
   g_autoptr(GDateTime) next_monday = g_date_time_new_local (2026, 11, 30, 0, 0, 1);
@@ -182,19 +137,19 @@ test_lunch_this_week (Fixture       *fixture,
   g_setenv ("TRUSTNET_NOW", "2027-01-10T12:00:00", TRUE);
 
   /* The Sunday before the week: not this week. A call this week is not a lunch. */
-  log_interaction (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-11-22");
-  log_interaction (fixture->store, ada, TN_INTERACTION_CALL, "2026-11-24");
+  tn_test_log (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-11-22");
+  tn_test_log (fixture->store, ada, TN_INTERACTION_CALL, "2026-11-24");
   g_assert_false (lunch_this_week (fixture->store, monday_start));
   g_assert_false (lunch_this_week (fixture->store, sunday_end));
 
   /* A coffee on the Sunday, the week's last day, counts from Monday 00:00 to Sunday 23:59. */
-  log_interaction (fixture->store, ada, TN_INTERACTION_COFFEE, "2026-11-29");
+  tn_test_log (fixture->store, ada, TN_INTERACTION_COFFEE, "2026-11-29");
   g_assert_true (lunch_this_week (fixture->store, monday_start));
   g_assert_true (lunch_this_week (fixture->store, sunday_end));
   g_assert_false (lunch_this_week (fixture->store, next_monday));
 
   /* ISO week 2026-W53 runs from 2026-12-28 to 2027-01-03, across the year end. */
-  log_interaction (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-12-28");
+  tn_test_log (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-12-28");
   g_assert_true (lunch_this_week (fixture->store, year_end));
   g_assert_false (lunch_this_week (fixture->store, new_year));
 }
@@ -262,10 +217,10 @@ test_candidates (Fixture       *fixture,
                  gconstpointer  user_data)
 {
   static const TnCadence cadence = { { 4, 12, 26 } };
-  g_autoptr(TnContact) ada = add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
-  g_autoptr(TnContact) grace = add_contact (fixture->store, "Grace Hopper", TN_TRUST_MODERATELY);
-  g_autoptr(TnContact) alan = add_contact (fixture->store, "Alan Turing", TN_TRUST_VAGUELY);
-  g_autoptr(TnContact) unrated = add_contact (fixture->store, "Someone New", TN_TRUST_UNRATED);
+  g_autoptr(TnContact) ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
+  g_autoptr(TnContact) grace = tn_test_add_contact (fixture->store, "Grace Hopper", TN_TRUST_MODERATELY);
+  g_autoptr(TnContact) alan = tn_test_add_contact (fixture->store, "Alan Turing", TN_TRUST_VAGUELY);
+  g_autoptr(TnContact) unrated = tn_test_add_contact (fixture->store, "Someone New", TN_TRUST_UNRATED);
   g_autoptr(GDateTime) midnight = g_date_time_new_local (2026, 9, 21, 0, 0, 0);
   g_autoptr(GDateTime) added = g_date_time_new_from_iso8601 (NOW, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 23, 10, 0, 0);
@@ -274,7 +229,7 @@ test_candidates (Fixture       *fixture,
   const TnReminderCandidate *candidate;
   TnReminderReason reason;
 
-  log_interaction (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-09-21");
+  tn_test_log (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-09-21");
 
   candidates = tn_store_list_reminder_candidates (fixture->store, &cadence, &error);
   g_assert_no_error (error);

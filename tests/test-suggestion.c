@@ -6,7 +6,7 @@
 #include "config.h"
 
 #include "tn-suggestion.h"
-#include "tn-test-util.h"
+#include "tn-test-store.h"
 
 /* A Tuesday of an even ISO week (2026-W48): the rule prefers overdue 1s. */
 #define ADDED "2026-06-01T09:00:00"
@@ -14,59 +14,20 @@
 
 static const TnCadence cadence = { { 4, 12, 26 } };
 
-typedef struct
-{
-  char *dir;
-  TnStore *store;
-} Fixture;
+typedef TnTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-suggestion-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "trustnet.db", NULL);
-  fixture->store = tn_store_open (path, &error);
-  g_assert_no_error (error);
+  tn_test_store_open (fixture, "test-suggestion");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_clear_object (&fixture->store);
-  tn_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-}
-
-static TnContact *
-add_contact (TnStore    *store,
-             const char *name,
-             TnTrust     trust)
-{
-  g_autoptr(TnContact) contact = tn_contact_new (name);
-  g_autoptr(GError) error = NULL;
-
-  tn_contact_set_trust (contact, trust);
-  g_assert_true (tn_store_add_contact (store, contact, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&contact);
-}
-
-static void
-log_lunch (TnStore    *store,
-           TnContact  *contact,
-           const char *day)
-{
-  g_autoptr(TnInteraction) lunch = tn_interaction_new (TN_INTERACTION_LUNCH, day);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (tn_store_log_interaction (store, contact, lunch, &error));
-  g_assert_no_error (error);
+  tn_test_store_close (fixture);
 }
 
 static GDateTime *
@@ -104,12 +65,12 @@ test_oldest_overdue_one_first (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_setenv ("TRUSTNET_NOW", ADDED, TRUE);
-  ada = add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
-  grace = add_contact (fixture->store, "Grace Hopper", TN_TRUST_COMPLETELY);
-  alan = add_contact (fixture->store, "Alan Turing", TN_TRUST_MODERATELY);
+  ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
+  grace = tn_test_add_contact (fixture->store, "Grace Hopper", TN_TRUST_COMPLETELY);
+  alan = tn_test_add_contact (fixture->store, "Alan Turing", TN_TRUST_MODERATELY);
   g_setenv ("TRUSTNET_NOW", NOW, TRUE);
-  log_lunch (fixture->store, ada, "2026-09-22");
-  log_lunch (fixture->store, grace, "2026-10-20");
+  tn_test_log (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-09-22");
+  tn_test_log (fixture->store, grace, TN_INTERACTION_LUNCH, "2026-10-20");
 
   /* Ada, met nine weeks ago, before Grace, met five weeks ago. */
   {
@@ -142,8 +103,8 @@ test_everyone_met_this_week (Fixture       *fixture,
   g_auto(TnSuggestion) suggestion = { 0 };
 
   g_setenv ("TRUSTNET_NOW", NOW, TRUE);
-  ada = add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
-  log_lunch (fixture->store, ada, "2026-11-23");
+  ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
+  tn_test_log (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-11-23");
 
   g_assert_true (tn_suggestion_compute (&suggestion, fixture->store, &cadence, when, 0, &error));
   g_assert_no_error (error);
