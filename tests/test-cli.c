@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -980,6 +981,67 @@ test_not_a_database (Fixture       *fixture,
   file_snapshot_clear (&before);
 }
 
+/* A database cut short (a copy interrupted, a disk that failed): every command says it is
+ * damaged and leaves every byte, whether the header, the first page or a later one is gone. */
+static void
+test_truncated_database (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  static const gsize sizes[] = { 100, 4096, 3 * 4096, 12 * 4096 };
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autofree char *whole = NULL;
+  g_autofree char *vcf = NULL;
+  gsize length = 0;
+
+  if (!have_trustnet ())
+    return;
+
+  seed (fixture->path);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+      g_autofree char *email = g_strdup_printf ("person%u@example.org", i);
+
+      add_ok (fixture->path, name, email);
+    }
+  /* One file, as a copy of it would be, without the write-ahead log beside it. */
+  g_free (tn_test_sqlite (fixture->path, "PRAGMA journal_mode = DELETE"));
+  g_assert_true (g_file_get_contents (fixture->path, &whole, &length, NULL));
+  g_remove (wal);
+  g_remove (shm);
+  vcf = g_build_filename (fixture->dir, "one.vcf", NULL);
+  g_assert_true (g_file_set_contents (vcf, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:New\r\nEND:VCARD\r\n", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      FileSnapshot before = { 0 };
+      g_auto(Run) run = { 0 };
+
+      g_test_message ("cut to %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes", sizes[i], length);
+      g_assert_cmpuint (sizes[i], <, length);
+      g_assert_true (g_file_set_contents_full (fixture->path, whole, length, G_FILE_SET_CONTENTS_NONE, 0600, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (truncate (fixture->path, sizes[i]), ==, 0);
+      file_snapshot_take (&before, fixture->path);
+      g_usleep (20 * 1000);
+
+      run_on (fixture->path, &run, "--list", NULL);
+      assert_user_error (&run);
+      g_assert_nonnull (strstr (run.err, "damaged"));
+      run_on (fixture->path, &run, "--import", vcf, NULL);
+      assert_user_error (&run);
+      run_on (fixture->path, &run, "--add", "Ada Lovelace", NULL);
+      assert_user_error (&run);
+
+      file_snapshot_assert_unchanged (&before, fixture->path);
+      file_snapshot_clear (&before);
+      g_remove (wal);
+      g_remove (shm);
+    }
+}
+
 static void
 test_newer_schema (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -1174,6 +1236,228 @@ test_import_refused (Fixture       *fixture,
       after = tn_test_dump (fixture->path);
       g_assert_cmpstr (after, ==, before);
     }
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+sorted_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  qsort (lines, g_strv_length (lines), sizeof (char *), compare_lines);
+  return g_strjoinv ("\n", lines);
+}
+
+/* Files made to hurt, each with what the person sees. The refused ones change nothing; the
+ * others add exactly the cards that can be read, and no file takes long. */
+static void
+test_import_hostile_files (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GString) binary = g_string_new (NULL);
+  g_autoptr(GString) begins = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GString) utf16 = g_string_new ("\xff\xfe");
+  static const char utf16_text[] = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zo\xc3\xab \xe6\x97\xa5\xe6\x9c\xac\r\n"
+                                   "EMAIL:zoe@example.org\r\nEND:VCARD\r\n";
+  static const char latin1[] = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Caf\xe9 M\xfcller\xff\r\nEND:VCARD\r\n";
+  g_autofree gunichar2 *utf16_units = NULL;
+  glong n_units = 0;
+  struct
+  {
+    const char *name;
+    GString *data;
+    int status;
+    const char *mentions;
+    const char *added; /* the name it adds, or NULL for none */
+  } cases[] = {
+    { "binary.vcf", binary, 1, "binary data", NULL },
+    { "line.vcf", line, 1, "is not a vCard file: it is a single line of", NULL },
+    { "begins.vcf", begins, 0, "skipped 100000 broken cards", NULL },
+    { "utf16.vcf", utf16, 0, NULL, "Zo\xc3\xab \xe6\x97\xa5\xe6\x9c\xac" },
+    { "latin1.vcf", NULL, 0, NULL, "Caf\xc3\xa9 M\xc3\xbcller\xc3\xbf" },
+  };
+
+  if (!have_trustnet ())
+    return;
+
+  for (guint i = 0; i < 64 * 256; i++)
+    g_string_append_c (binary, (char) (i % 256));
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (begins, "BEGIN:VCARD\r\n");
+  for (guint i = 0; i < 10 * 1024 * 1024; i++)
+    g_string_append_c (line, 'x');
+  utf16_units = g_utf8_to_utf16 (utf16_text, -1, NULL, &n_units, NULL);
+  g_string_append_len (utf16, (const char *) utf16_units, n_units * 2);
+  cases[4].data = g_string_new (latin1);
+
+  seed (fixture->path);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_vcf (fixture, cases[i].name, cases[i].data->str, cases[i].data->len);
+      g_autofree char *before = tn_test_dump (fixture->path);
+      g_autofree char *after = NULL;
+      g_auto(Run) run = { 0 };
+      gint64 started = g_get_monotonic_time ();
+
+      g_test_message ("%s", cases[i].name);
+      run_on (fixture->path, &run, "--import", path, NULL);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      if (cases[i].status != 0)
+        assert_user_error (&run);
+      if (cases[i].mentions != NULL)
+        g_assert_nonnull (strstr (cases[i].status != 0 ? run.err : run.out, cases[i].mentions));
+      g_assert_cmpint (g_get_monotonic_time () - started, <, 30 * G_USEC_PER_SEC);
+
+      after = tn_test_dump (fixture->path);
+      if (cases[i].added == NULL)
+        {
+          /* Sorted: a file announcing 100,000 cards has the importer drop and rebuild the
+           * lookup indexes, which only moves their lines in the dump. */
+          g_autofree char *sorted_before = sorted_lines (before);
+          g_autofree char *sorted_after = sorted_lines (after);
+
+          g_assert_cmpstr (sorted_after, ==, sorted_before);
+        }
+      else
+        {
+          g_auto(Run) found = { 0 };
+
+          run_on (fixture->path, &found, "--with", cases[i].added, "--rate", "3", NULL);
+          assert_success (&found);
+        }
+    }
+  g_string_free (cases[4].data, TRUE);
+}
+
+/* A folder of 10,000 small files, given as 10,000 arguments (the window expands a dropped
+ * folder the same way): one import, every contact, and the second time nothing new. */
+static void
+test_import_many_files (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *folder = g_build_filename (fixture->dir, "many", NULL);
+  g_autofree char *count = NULL;
+
+  if (!have_trustnet ())
+    return;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_ptr_array_add (args, g_strdup ("--import"));
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %u\r\n"
+                                               "EMAIL:p%u@example.org\r\nEND:VCARD\r\n", i, i);
+      g_autofree char *name = g_strdup_printf ("many/%05u.vcf", i);
+
+      g_ptr_array_add (args, write_vcf (fixture, name, text, -1));
+    }
+  g_ptr_array_add (args, NULL);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_argv (fixture->path, (const char * const *) args->pdata, &run);
+      assert_success (&run);
+      g_assert_true (g_str_has_prefix (run.out, round == 0 ? "Imported 10000 contacts" : "Imported 0 contacts"));
+    }
+  count = tn_test_sqlite (fixture->path, "SELECT count (*) FROM contacts");
+  g_assert_cmpstr (count, ==, "10000");
+}
+
+/* A file that ends while it is being read (a pipe whose writer stops halfway, as a
+ * removed USB stick or a dropped network share does): the whole cards are imported and the
+ * cut one is reported, never a crash or a half-written contact. */
+static void
+test_import_file_ends_while_read (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "vanishing.vcf", NULL);
+  const char *writer[] = { "/bin/sh", "-c", "printf 'BEGIN:VCARD\\nVERSION:3.0\\nFN:Whole\\nEND:VCARD\\n"
+                           "BEGIN:VCARD\\nVERSION:3.0\\nFN:Cut Off\\nEMAIL:cut@exa' > \"$0\"", fifo, NULL };
+  g_autoptr(GSubprocess) writer_process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  writer_process = g_subprocess_newv (writer, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  run_on (fixture->path, &run, "--import", fifo, NULL);
+  g_subprocess_wait (writer_process, NULL, NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "no END:VCARD"));
+  names = tn_test_sqlite (fixture->path, "SELECT group_concat (full_name, '|') FROM (SELECT full_name FROM contacts ORDER BY id)");
+  g_assert_cmpstr (names, ==, "Whole|Cut Off");
+}
+
+/* PHOTO, LOGO and SOUND URLs are text: importing, listing and exporting a card that points
+ * them at a listening port never connects to it, and the export keeps the URLs. */
+static void
+test_import_never_fetches (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GSocket) listener = NULL;
+  g_autoptr(GSocket) connection = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *card = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *exported = g_build_filename (fixture->dir, "out.vcf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(Run) written = { 0 };
+  guint port;
+
+  if (!have_trustnet ())
+    return;
+
+  listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  address = g_inet_socket_address_new (loopback, 0);
+  g_assert_true (g_socket_bind (listener, address, TRUE, &error));
+  g_assert_true (g_socket_listen (listener, &error));
+  g_clear_object (&address);
+  address = g_socket_get_local_address (listener, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
+
+  card = g_strdup_printf ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Linked\r\n"
+                          "PHOTO;VALUE=uri:http://127.0.0.1:%u/photo.jpg\r\n"
+                          "LOGO;VALUE=uri:http://127.0.0.1:%u/logo.png\r\n"
+                          "SOUND;VALUE=uri:http://127.0.0.1:%u/name.ogg\r\nEND:VCARD\r\n",
+                          port, port, port);
+  path = write_vcf (fixture, "linked.vcf", card, -1);
+  run_on (fixture->path, &imported, "--import", path, NULL);
+  assert_success (&imported);
+  run_on (fixture->path, &listed, "--list", "--json", NULL);
+  assert_success (&listed);
+  run_on (fixture->path, &written, "--export", exported, NULL);
+  assert_success (&written);
+
+  g_socket_set_blocking (listener, FALSE);
+  connection = g_socket_accept (listener, NULL, &error);
+  g_assert_null (connection);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK);
+
+  g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "/photo.jpg"));
+  g_assert_nonnull (strstr (text, "/logo.png"));
+  g_assert_nonnull (strstr (text, "/name.ogg"));
 }
 
 /* One good file and one refused: the good one is imported, the exit status says the other
@@ -1376,6 +1660,7 @@ main (int   argc,
   ADD_TEST ("/cli/unknown-option", test_unknown_option);
   ADD_TEST ("/cli/database-is-directory", test_database_is_directory);
   ADD_TEST ("/cli/not-a-database", test_not_a_database);
+  ADD_TEST ("/cli/truncated-database", test_truncated_database);
   ADD_TEST ("/cli/newer-schema", test_newer_schema);
   ADD_TEST ("/cli/error/creates-no-database", test_error_creates_no_database);
   ADD_TEST ("/cli/import", test_import);
@@ -1383,6 +1668,10 @@ main (int   argc,
   ADD_TEST ("/cli/import/several-files", test_import_several);
   ADD_TEST ("/cli/import/refused", test_import_refused);
   ADD_TEST ("/cli/import/one-refused", test_import_one_refused);
+  ADD_TEST ("/cli/import/hostile-files", test_import_hostile_files);
+  ADD_TEST ("/cli/import/never-fetches", test_import_never_fetches);
+  ADD_TEST ("/cli/import/many-files", test_import_many_files);
+  ADD_TEST ("/cli/import/file-ends-while-read", test_import_file_ends_while_read);
   ADD_TEST ("/cli/import/killed", test_import_killed);
   ADD_TEST ("/cli/export", test_export);
   ADD_TEST ("/cli/stats", test_stats);

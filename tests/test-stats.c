@@ -221,7 +221,11 @@ test_goal_boundary (Fixture       *fixture,
         }
     }
 
-  g_assert_cmpstr (tn_stats_describe_trusted (1, 20), ==, "1 of 20 people trusts you completely");
+  {
+    g_autofree char *one = tn_stats_describe_trusted (1, 20);
+
+    g_assert_cmpstr (one, ==, "1 of 20 people trusts you completely");
+  }
 }
 
 static void

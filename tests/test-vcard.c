@@ -407,6 +407,52 @@ test_quoted_printable (void)
   card = parse_one ("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Call\r\n"
                     "NOTE;ENCODING=QUOTED-PRINTABLE:This is (sharp ->=\r\n#<- sharp).\r\nEND:VCARD\r\n");
   g_assert_cmpstr (card->note, ==, "This is (sharp ->#<- sharp).");
+  g_clear_pointer (&card, tn_vcard_card_free);
+
+  /* QUOTED-PRINTABLE in a list or with a quote inside, which EVCard decodes too, into bytes that are not UTF-8
+   * when the value is cut inside a character (found by fuzzing); decoded here, such a
+   * value is read as Windows-1252 like any other text that is not UTF-8. */
+  card = parse_one ("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Cut\r\n"
+                    "TITLE;,QUOTED-PRINTABLE:=E5=8D=81=E7=90=REF\r\n"
+                    "NOTE;WORK,QUOTED-PRINTABLE:a=3Db\r\n"
+                    "N;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTAB\"LE:M=FCller=C3=\r\n"
+                    "END:VCARD\r\n");
+  g_assert_true (g_utf8_validate (card->vcard, -1, NULL));
+  g_assert_true (g_str_has_suffix (card->title, "=REF"));
+  g_assert_cmpstr (card->note, ==, "a=b");
+  g_assert_cmpstr (card->family_name, ==, "MüllerÃ");
+}
+
+/* A parameter value with "=" in it, which EVCard reads as another parameter named by what
+ * comes before the "=" and then cannot read back from its own output (found by fuzzing):
+ * the parameter goes, the line and the lines after it stay. (A bare CR in a parameter
+ * value, which EVCard reads as the end of the line, is tests/fuzz/reproducers/
+ * roundtrip-parameter-with-cr.vcf.) */
+static void
+test_parameter_with_equals (void)
+{
+  g_autoptr(TnVcardCard) card = NULL;
+
+  card = parse_one ("BEGIN:VCARD\r\nVERSION:2.1\r\nN;X=a=Q\xc2\xbbx=MF:M\xc3\xbcller;Ann\r\n"
+                    "TEL;TYPE=HOME:+44-555-555-7777\r\nTEL;CELL:+15550109999\r\nEND:VCARD\r\n");
+  g_assert_cmpstr (card->family_name, ==, "M\xc3\xbcller");
+  assert_strv (card->phones, "+44-555-555-7777", "+15550109999", NULL);
+  g_assert_null (strstr (card->vcard, "=MF"));
+  assert_card_round_trips (card);
+}
+
+/* CHARSET=UTF-8 with a blank after it: iconv takes "UTF-8 " for UTF-8 but lets through
+ * bytes that are no UTF-8 at all (found by fuzzing); such a value is read as Windows-1252. */
+static void
+test_charset_utf8_with_blank (void)
+{
+  g_autoptr(TnVcardCard) card = NULL;
+
+  card = parse_one ("BEGIN:VCARD\r\nVERSION:3.0\r\nLABEL;CHARSET=UTF-8 :x\r\n"
+                    "FN:Om\r\xf6\x89\x9a\x84x\r\nEND:VCARD\r\n");
+  g_assert_true (g_utf8_validate (card->vcard, -1, NULL));
+  g_assert_true (g_utf8_validate (card->full_name, -1, NULL));
+  g_assert_true (g_str_has_prefix (card->full_name, "Om\n\xc3\xb6"));
 }
 
 static void
@@ -1490,6 +1536,8 @@ main (int   argc,
   g_test_add_func ("/vcard/utf8-bom", test_utf8_bom);
   g_test_add_func ("/vcard/utf16", test_utf16);
   g_test_add_func ("/vcard/quoted-printable", test_quoted_printable);
+  g_test_add_func ("/vcard/parameter-with-equals", test_parameter_with_equals);
+  g_test_add_func ("/vcard/charset-utf8-with-blank", test_charset_utf8_with_blank);
   g_test_add_func ("/vcard/charsets", test_charsets);
   g_test_add_func ("/vcard/shift-jis-backslash", test_shift_jis_backslash);
   g_test_add_func ("/vcard/escapes", test_escapes);

@@ -101,6 +101,62 @@ equal_upper (const char *s,
   return TRUE;
 }
 
+/* Whether EVCard reads a parameter value as the one value it is: items separated by ","
+ * each plain or in double quotes, no "=" outside quotes (EVCard reads "X=a=b" as a parameter
+ * "a"), nothing but "," after a closing quote, no unclosed quote, no control character (a
+ * bare CR ends the line for EVCard). Otherwise EVCard writes back a card it cannot read
+ * again, and an export lost the lines after it (found by fuzzing). */
+static gboolean
+is_safe_param_value (const char *value,
+                     gsize       len)
+{
+  gboolean in_quote = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if ((guchar) value[i] < 0x20 && value[i] != '\t')
+        return FALSE;
+      if (value[i] == '"')
+        {
+          in_quote = !in_quote;
+          if (!in_quote && i + 1 < len && value[i + 1] != ',')
+            return FALSE;
+        }
+      else if (!in_quote && value[i] == '=')
+        return FALSE;
+    }
+  return !in_quote;
+}
+
+/* Whether @upper appears anywhere in @s, ignoring case and double quotes. EVCard finds
+ * QUOTED-PRINTABLE in parameters however they are quoted, listed or run together, and then
+ * decodes the value to bytes it never checks are UTF-8 (found by fuzzing): any parameter
+ * that holds it is taken as QUOTED-PRINTABLE here, decoded here and never reaches EVCard. */
+static gboolean
+has_word_anywhere (const char *s,
+                   gsize       len,
+                   const char *upper)
+{
+  gsize upper_len = strlen (upper);
+
+  for (gsize start = 0; start < len; start++)
+    {
+      gsize matched = 0;
+
+      for (gsize i = start; i < len && matched < upper_len; i++)
+        {
+          if (s[i] == '"')
+            continue;
+          if (g_ascii_toupper (s[i]) != upper[matched])
+            break;
+          matched++;
+        }
+      if (matched == upper_len)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static inline gboolean
 is_name_char (guchar c)
 {
@@ -183,6 +239,7 @@ _tn_vcard_add_problem (TnVcardParser *self,
                        const char    *format,
                        ...)
 {
+  g_autofree char *message = NULL;
   TnVcardProblem *problem;
   va_list args;
 
@@ -199,8 +256,11 @@ _tn_vcard_add_problem (TnVcardParser *self,
   problem->line = line;
   problem->card_skipped = card_skipped;
   va_start (args, format);
-  problem->message = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Messages quote names from the file (a CHARSET value, a property name), which may be
+   * any bytes; a toast or a terminal needs UTF-8 (found by fuzzing). */
+  problem->message = g_utf8_make_valid (message, -1);
   g_ptr_array_add (self->problems, problem);
 }
 
@@ -694,6 +754,21 @@ has_utf8_sequence (const char *bytes,
   return FALSE;
 }
 
+/* g_convert() to UTF-8, or NULL when iconv fails or gives something that is not UTF-8:
+ * glibc reads "UTF-8" (and names it accepts for it, such as "UTF-8 ") with the 5- and 6-byte
+ * forms of old, and writes such bytes back out (found by fuzzing). */
+static char *
+convert_to_utf8 (const char *bytes,
+                 gsize       len,
+                 const char *charset)
+{
+  char *text = g_convert (bytes, len, "UTF-8", charset, NULL, NULL, NULL);
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
 static char *
 convert_fallback (const char *bytes,
                   gsize       len,
@@ -701,12 +776,12 @@ convert_fallback (const char *bytes,
 {
   char *text;
 
-  text = g_convert (bytes, len, "UTF-8", fallback, NULL, NULL, NULL);
+  text = convert_to_utf8 (bytes, len, fallback);
   if (text == NULL && g_ascii_strcasecmp (fallback, "WINDOWS-1252") != 0)
-    text = g_convert (bytes, len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+    text = convert_to_utf8 (bytes, len, "WINDOWS-1252");
   /* Windows-1252 leaves five bytes undefined; ISO-8859-1 maps every byte. */
   if (text == NULL)
-    text = g_convert (bytes, len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+    text = convert_to_utf8 (bytes, len, "ISO-8859-1");
 
   return text != NULL ? text : g_utf8_make_valid (bytes, len);
 }
@@ -747,7 +822,7 @@ to_utf8 (const char *bytes,
       return convert_fallback (bytes, len, fallback);
     }
 
-  text = g_convert (bytes, len, "UTF-8", charset, NULL, NULL, NULL);
+  text = convert_to_utf8 (bytes, len, charset);
   if (text != NULL)
     return text;
 
@@ -808,6 +883,13 @@ classify_param (const char **param,
   if (n == 0)
     return PARAM_DROP;
 
+  if (has_word_anywhere (s, n, "QUOTED-PRINTABLE"))
+    {
+      line->quoted_printable = TRUE;
+      line->params_dirty = TRUE;
+      return PARAM_DROP;
+    }
+
   eq = memchr (s, '=', n);
   if (eq != NULL)
     {
@@ -827,15 +909,12 @@ classify_param (const char **param,
       if (name_len != (gsize) (eq - s))
         line->params_dirty = TRUE;
 
+      if (!is_safe_param_value (value, value_len))
+        goto invalid;
+
       unquote (&value, &value_len);
       if (IS_WORD (name, name_len, "ENCODING"))
         {
-          if (IS_WORD (value, value_len, "QUOTED-PRINTABLE"))
-            {
-              line->quoted_printable = TRUE;
-              line->params_dirty = TRUE;
-              return PARAM_DROP;
-            }
           if (IS_WORD (value, value_len, "B") || IS_WORD (value, value_len, "BASE64"))
             line->base64 = TRUE;
         }
@@ -854,12 +933,6 @@ classify_param (const char **param,
     {
       if (!is_name_char (s[i]) && s[i] != ',')
         goto invalid;
-    }
-  if (IS_WORD (s, n, "QUOTED-PRINTABLE"))
-    {
-      line->quoted_printable = TRUE;
-      line->params_dirty = TRUE;
-      return PARAM_DROP;
     }
   if (IS_WORD (s, n, "BASE64"))
     line->base64 = TRUE;

@@ -98,7 +98,8 @@ strv_builder_clear (StrvBuilder *builder)
   g_clear_pointer (&builder->items, g_free);
 }
 
-/* A copy of @text without the blanks around it, or NULL when nothing is left. */
+/* A copy of @text without the blanks around it, or NULL when nothing is left. Always
+ * UTF-8: see keep_utf8(). */
 static char *
 strdup_trimmed (const char *text)
 {
@@ -110,7 +111,26 @@ strdup_trimmed (const char *text)
   while (end > text && g_ascii_isspace (end[-1]))
     end--;
 
-  return end > text ? g_strndup (text, end - text) : NULL;
+  if (end == text)
+    return NULL;
+  return g_utf8_validate_len (text, end - text, NULL) ? g_strndup (text, end - text)
+                                                      : g_utf8_make_valid (text, end - text);
+}
+
+/* EVCard decodes QUOTED-PRINTABLE wherever it finds it, without checking that the bytes are
+ * UTF-8. The cleaning in tn-vcard-decode.c takes every such parameter it can recognise
+ * off before EVCard sees it, but fuzzing keeps finding new spellings (a parameter list
+ * broken by a bare CR, …), so what comes back from EVCard is made valid as well. */
+static char *
+keep_utf8 (char *text)
+{
+  char *valid;
+
+  if (g_utf8_validate (text, -1, NULL))
+    return text;
+  valid = g_utf8_make_valid (text, -1);
+  g_free (text);
+  return valid;
 }
 
 /* The attribute's value as one trimmed string (a number without its "tel:" for a phone, as
@@ -316,7 +336,7 @@ read_card (TnVcardParser     *self,
   else
     {
       e_vcard_construct_full (vcard, self->text->str, self->text->len, NULL);
-      text = e_vcard_to_string (vcard, EVC_FORMAT_VCARD_30);
+      text = keep_utf8 (e_vcard_to_string (vcard, EVC_FORMAT_VCARD_30));
     }
 
   card = card_from_vcard (vcard, text, span->line);

@@ -22,11 +22,8 @@ import time
 
 import dbus
 
-from tn_e2e import (TRUSTNET, invoke, notify_calls, report_tap, setup, sql, start_mock_bus,
-                    stop_mock_bus, wait_for)
-
-APP_ID = 'org.example.TrustNet'
-APP_PATH = '/org/example/TrustNet'
+from tn_e2e import (APP_ID, TRUSTNET, app_pid, invoke, notify_calls, quit_app, report_tap, setup, sql,
+                    start_mock_bus, stop_mock_bus, wait_for)
 MONDAY_AFTER_DUE = '2026-11-23T10:00:00'
 
 results = []
@@ -34,30 +31,6 @@ results = []
 
 def check(name, condition, detail=''):
     results.append((name, bool(condition), detail))
-
-
-def app_pid(bus):
-    """The pid of the process owning TrustNet's bus name, or None."""
-    try:
-        return int(bus.get_object('org.freedesktop.DBus', '/org/freedesktop/DBus').GetConnectionUnixProcessID(
-            APP_ID, dbus_interface='org.freedesktop.DBus'))
-    except dbus.exceptions.DBusException:
-        return None
-
-
-def quit_app(bus):
-    """Asks the running TrustNet to quit (app.quit); kills it if it does not."""
-    pid = app_pid(bus)
-    if pid is None:
-        return
-    try:
-        bus.get_object(APP_ID, APP_PATH).ActivateAction(
-            'quit', dbus.Array([], signature='v'), dbus.Dictionary({}, signature='sv'),
-            dbus_interface='org.freedesktop.Application')
-    except dbus.exceptions.DBusException:
-        pass
-    if not wait_for(lambda: app_pid(bus) is None, 5):
-        os.kill(pid, signal.SIGKILL)
 
 
 def screenshot(name):

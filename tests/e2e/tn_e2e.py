@@ -3,7 +3,9 @@
 # database with the sqlite3 tool.
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
+import signal
 import subprocess
+import sys
 import time
 
 import dbus
@@ -11,6 +13,8 @@ import dbusmock
 
 TRUSTNET = os.environ.get('TRUSTNET_BIN', 'trustnet')
 NOTIFICATIONS = 'org.freedesktop.Notifications'
+APP_ID = 'org.example.TrustNet'
+APP_PATH = '/org/example/TrustNet'
 
 
 def start_mock_bus():
@@ -46,6 +50,13 @@ def setup(env, db, steps, now):
             raise RuntimeError('setup %s failed: %s' % (args, done.stderr))
 
 
+def gen_vcards(path, n, *options):
+    """Writes n generated cards to path with ../shared/tools/gen-vcards."""
+    tool = os.path.join(os.environ.get('TRUSTNET_SHARED_DIR', '../shared'), 'tools', 'gen-vcards')
+    with open(path, 'w') as out:
+        subprocess.run([sys.executable, tool, str(n), *options], stdout=out, check=True)
+
+
 def sql(db, query):
     return subprocess.run(['sqlite3', db, query], capture_output=True, text=True, timeout=10).stdout.strip()
 
@@ -57,6 +68,30 @@ def wait_for(condition, seconds):
             return True
         time.sleep(0.1)
     return condition()
+
+
+def app_pid(bus):
+    """The pid of the process owning TrustNet's bus name, or None."""
+    try:
+        return int(bus.get_object('org.freedesktop.DBus', '/org/freedesktop/DBus').GetConnectionUnixProcessID(
+            APP_ID, dbus_interface='org.freedesktop.DBus'))
+    except dbus.exceptions.DBusException:
+        return None
+
+
+def quit_app(bus):
+    """Asks the running TrustNet to quit (app.quit); kills it if it does not."""
+    pid = app_pid(bus)
+    if pid is None:
+        return
+    try:
+        bus.get_object(APP_ID, APP_PATH).ActivateAction(
+            'quit', dbus.Array([], signature='v'), dbus.Dictionary({}, signature='sv'),
+            dbus_interface='org.freedesktop.Application')
+    except dbus.exceptions.DBusException:
+        pass
+    if not wait_for(lambda: app_pid(bus) is None, 5):
+        os.kill(pid, signal.SIGKILL)
 
 
 def notify_calls(mock):
