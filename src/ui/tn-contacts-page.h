@@ -31,9 +31,9 @@ void            tn_contacts_page_focus_list           (TnContactsPage *self);
 const char     *tn_contacts_page_get_trust_filter     (TnContactsPage *self);
 void            tn_contacts_page_set_trust_filter     (TnContactsPage *self,
                                                        const char     *trust_filter);
-gboolean        tn_contacts_page_get_overdue_only  (TnContactsPage *self);
-void            tn_contacts_page_set_overdue_only  (TnContactsPage *self,
-                                                    gboolean        overdue_only);
+gboolean        tn_contacts_page_get_overdue_only     (TnContactsPage *self);
+void            tn_contacts_page_set_overdue_only     (TnContactsPage *self,
+                                                       gboolean        overdue_only);
 gboolean        tn_contacts_page_get_search_mode      (TnContactsPage *self);
 void            tn_contacts_page_set_search_mode      (TnContactsPage *self,
                                                        gboolean        search_mode);
