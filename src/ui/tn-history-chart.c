@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-history-chart.h"
+#include "tn-theme-color.h"
 
 #define AXIS_WIDTH 28
 #define LABEL_HEIGHT 20
@@ -35,22 +36,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static GdkRGBA
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              const char *fallback)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  GdkRGBA color;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (context, name, &color))
-    gdk_rgba_parse (&color, fallback);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  return color;
-}
 
 static GdkRGBA
 foreground (GtkWidget *widget)
@@ -147,8 +132,8 @@ tn_history_chart_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   GdkRGBA ink = foreground (widget);
-  GdkRGBA first = lookup_color (widget, "success_color", "#26a269");
-  GdkRGBA second = lookup_color (widget, "accent_color", "#3584e4");
+  GdkRGBA first = tn_theme_color (widget, "success_color", "#26a269");
+  GdkRGBA second = tn_theme_color (widget, "accent_color", "#3584e4");
   double left = self->compact ? 2 : AXIS_WIDTH;
   double bottom = self->compact ? 2 : LABEL_HEIGHT;
   double plot_width = width - left - (self->compact ? 2 : 12);

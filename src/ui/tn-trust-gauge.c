@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "tn-trust-gauge.h"
+#include "tn-theme-color.h"
 
 #define SIZE 132
 #define THICKNESS 12
@@ -25,21 +26,6 @@ struct _TnTrustGauge
 
 G_DEFINE_FINAL_TYPE (TnTrustGauge, tn_trust_gauge, GTK_TYPE_WIDGET)
 
-static GdkRGBA
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              const char *fallback)
-{
-  GdkRGBA color;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color))
-    gdk_rgba_parse (&color, fallback);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  return color;
-}
-
 static void
 tn_trust_gauge_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -50,7 +36,7 @@ tn_trust_gauge_snapshot (GtkWidget   *widget,
   double radius = MIN (width, height) / 2.0 - THICKNESS / 2.0 - 1;
   double share = self->goal > 0 ? MIN ((double) self->trusted / self->goal, 1.0) : 1.0;
   gboolean reached = (gint64) self->trusted >= self->goal;
-  GdkRGBA fill = lookup_color (widget, reached ? "success_color" : "accent_color", reached ? "#26a269" : "#3584e4");
+  GdkRGBA fill = tn_theme_color (widget, reached ? "success_color" : "accent_color", reached ? "#26a269" : "#3584e4");
   GdkRGBA ink;
   g_autofree char *number = g_strdup_printf ("%u", self->trusted);
   PangoLayout *layout;
