@@ -47,6 +47,10 @@ test_weeks_for (void)
   g_assert_cmpint (tn_cadence_weeks_for (&defaults, completely), ==, 4);
   g_assert_cmpint (tn_cadence_weeks_for (&defaults, moderately), ==, 12);
   g_assert_cmpint (tn_cadence_weeks_for (&defaults, vaguely), ==, 26);
+  g_assert_cmpint (tn_cadence_weeks_for_trust (&defaults, TN_TRUST_UNRATED), ==, 0);
+  g_assert_cmpint (tn_cadence_weeks_for_trust (&defaults, TN_TRUST_COMPLETELY), ==, 4);
+  g_assert_cmpint (tn_cadence_weeks_for_trust (&defaults, TN_TRUST_MODERATELY), ==, 12);
+  g_assert_cmpint (tn_cadence_weeks_for_trust (&defaults, TN_TRUST_VAGUELY), ==, 26);
 
   /* A contact's own interval wins, whatever the rating, even unrated. */
   tn_contact_set_cadence_weeks (vaguely, 2);

@@ -47,15 +47,28 @@ int
 tn_cadence_weeks_for (const TnCadence *cadence,
                       TnContact       *contact)
 {
-  TnTrust trust;
-
   g_return_val_if_fail (cadence != NULL, 0);
   g_return_val_if_fail (TN_IS_CONTACT (contact), 0);
 
   if (tn_contact_get_cadence_weeks (contact) > 0)
     return tn_contact_get_cadence_weeks (contact);
 
-  trust = tn_contact_get_trust (contact);
+  return tn_cadence_weeks_for_trust (cadence, tn_contact_get_trust (contact));
+}
+
+/**
+ * tn_cadence_weeks_for_trust:
+ * @cadence: the defaults per trust rating
+ * @trust: a rating
+ *
+ * Returns: the rating's default interval in weeks; 0 (none) for %TN_TRUST_UNRATED
+ */
+int
+tn_cadence_weeks_for_trust (const TnCadence *cadence,
+                            TnTrust          trust)
+{
+  g_return_val_if_fail (cadence != NULL, 0);
+
   if (trust < TN_TRUST_COMPLETELY || trust > TN_TRUST_VAGUELY)
     return 0;
 

@@ -28,6 +28,8 @@ void      tn_cadence_init_from_settings (TnCadence       *cadence,
                                          GSettings       *settings);
 int       tn_cadence_weeks_for          (const TnCadence *cadence,
                                          TnContact       *contact);
+int       tn_cadence_weeks_for_trust    (const TnCadence *cadence,
+                                         TnTrust          trust);
 int       tn_cadence_days_since_contact (TnContact       *contact,
                                          GDateTime       *now);
 gboolean  tn_cadence_is_overdue         (const TnCadence *cadence,

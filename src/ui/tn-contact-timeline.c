@@ -176,7 +176,6 @@ static void
 load_cadence (TnContactTimeline *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(TnContact) rating_only = NULL;
   TnCadence cadence;
   int own, tier_weeks;
   guint selected = 0;
@@ -186,9 +185,7 @@ load_cadence (TnContactTimeline *self)
 
   tn_cadence_init_from_settings (&cadence, self->settings);
   own = tn_contact_get_cadence_weeks (self->contact);
-  rating_only = tn_contact_copy (self->contact);
-  tn_contact_set_cadence_weeks (rating_only, 0);
-  tier_weeks = tn_cadence_weeks_for (&cadence, rating_only);
+  tier_weeks = tn_cadence_weeks_for_trust (&cadence, tn_contact_get_trust (self->contact));
 
   g_array_set_size (self->cadence_choices, 0);
   g_array_append_vals (self->cadence_choices, cadence_presets, G_N_ELEMENTS (cadence_presets));
