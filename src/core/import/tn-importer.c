@@ -30,7 +30,7 @@
 
 #include "tn-duplicates.h"
 #include "tn-importer.h"
-#include "tn-store-private.h"
+#include "tn-import-writer.h"
 #include "tn-vcard.h"
 
 /* Cards handed from the parser to the writer at a time, and how many such handfuls may be
@@ -524,7 +524,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_free)
 typedef struct
 {
   ImportJob *job;
-  TnStoreWriter *writer;
+  TnImportWriter *writer;
   TnDuplicateIndex *index;
   TnImportResult *result;
   GCancellable *cancellable;
@@ -573,16 +573,16 @@ remember_name (gint64      id,
 /* Learns every contact already in the database, once, inside the transaction: a hash
  * lookup per card instead of a query per card, and nobody changes them meanwhile. */
 static TnDuplicateIndex *
-index_known_contacts (TnStoreWriter  *writer,
+index_known_contacts (TnImportWriter  *writer,
                       GError        **error)
 {
   g_autoptr(TnDuplicateIndex) index = tn_duplicate_index_new ();
 
-  if (!_tn_store_writer_foreach_known (writer, TN_STORE_KNOWN_UIDS, remember_uid, index, error) ||
-      !_tn_store_writer_foreach_known (writer, TN_STORE_KNOWN_REMOVED_UIDS, remember_uid, index, error) ||
-      !_tn_store_writer_foreach_known (writer, TN_STORE_KNOWN_EMAILS, remember_email, index, error) ||
-      !_tn_store_writer_foreach_known (writer, TN_STORE_KNOWN_PHONES, remember_phone, index, error) ||
-      !_tn_store_writer_foreach_known (writer, TN_STORE_KNOWN_NAMES, remember_name, index, error))
+  if (!tn_import_writer_foreach_known (writer, TN_IMPORT_KNOWN_UIDS, remember_uid, index, error) ||
+      !tn_import_writer_foreach_known (writer, TN_IMPORT_KNOWN_REMOVED_UIDS, remember_uid, index, error) ||
+      !tn_import_writer_foreach_known (writer, TN_IMPORT_KNOWN_EMAILS, remember_email, index, error) ||
+      !tn_import_writer_foreach_known (writer, TN_IMPORT_KNOWN_PHONES, remember_phone, index, error) ||
+      !tn_import_writer_foreach_known (writer, TN_IMPORT_KNOWN_NAMES, remember_name, index, error))
     return NULL;
 
   return g_steal_pointer (&index);
@@ -590,23 +590,23 @@ index_known_contacts (TnStoreWriter  *writer,
 
 static const char *
 card_field (const TnVcardCard *card,
-            TnStoreField       field)
+            TnImportField       field)
 {
   switch ((int) field)
     {
-    case TN_STORE_FIELD_GIVEN_NAME:
+    case TN_IMPORT_FIELD_GIVEN_NAME:
       return card->given_name;
-    case TN_STORE_FIELD_FAMILY_NAME:
+    case TN_IMPORT_FIELD_FAMILY_NAME:
       return card->family_name;
-    case TN_STORE_FIELD_ORGANIZATION:
+    case TN_IMPORT_FIELD_ORGANIZATION:
       return card->organization;
-    case TN_STORE_FIELD_TITLE:
+    case TN_IMPORT_FIELD_TITLE:
       return card->title;
-    case TN_STORE_FIELD_NOTE:
+    case TN_IMPORT_FIELD_NOTE:
       return card->note;
-    case TN_STORE_FIELD_BIRTHDAY:
+    case TN_IMPORT_FIELD_BIRTHDAY:
       return card->birthday;
-    case TN_STORE_FIELD_VCARD:
+    case TN_IMPORT_FIELD_VCARD:
       return card->vcard;
     default:
       g_assert_not_reached ();
@@ -665,21 +665,21 @@ merge_card (Import             *self,
             gboolean           *changed,
             GError            **error)
 {
-  g_auto(TnStoreMergeTarget) target = { { NULL } };
+  g_auto(TnImportMergeTarget) target = { { NULL } };
   g_autoptr(GPtrArray) emails = NULL;
   g_autoptr(GPtrArray) phones = NULL;
 
   *changed = FALSE;
-  if (!_tn_store_writer_read_contact (self->writer, id, &target, error))
+  if (!tn_import_writer_read_contact (self->writer, id, &target, error))
     return FALSE;
 
-  for (guint field = 0; field < TN_STORE_N_TEXT_FIELDS; field++)
+  for (guint field = 0; field < TN_IMPORT_N_TEXT_FIELDS; field++)
     {
       const char *value = card_field (card, field);
 
       if (target.fields[field] != NULL || value == NULL)
         continue;
-      if (!_tn_store_writer_add_value (self->writer, id, self->batch_id, field, value, error))
+      if (!tn_import_writer_add_value (self->writer, id, self->batch_id, field, value, error))
         return FALSE;
       *changed = TRUE;
     }
@@ -691,7 +691,7 @@ merge_card (Import             *self,
     {
       if (list_has_email (emails, card->emails[i]))
         continue;
-      if (!_tn_store_writer_add_value (self->writer, id, self->batch_id, TN_STORE_FIELD_EMAIL, card->emails[i], error))
+      if (!tn_import_writer_add_value (self->writer, id, self->batch_id, TN_IMPORT_FIELD_EMAIL, card->emails[i], error))
         return FALSE;
       tn_duplicate_index_add_email (self->index, card->emails[i], id);
       g_ptr_array_add (emails, card->emails[i]);
@@ -703,14 +703,14 @@ merge_card (Import             *self,
     {
       if (list_has_phone (phones, card->phones[i]))
         continue;
-      if (!_tn_store_writer_add_value (self->writer, id, self->batch_id, TN_STORE_FIELD_PHONE, card->phones[i], error))
+      if (!tn_import_writer_add_value (self->writer, id, self->batch_id, TN_IMPORT_FIELD_PHONE, card->phones[i], error))
         return FALSE;
       tn_duplicate_index_add_phone (self->index, card->phones[i], id);
       g_ptr_array_add (phones, card->phones[i]);
       *changed = TRUE;
     }
 
-  return !*changed || _tn_store_writer_touch (self->writer, id, error);
+  return !*changed || tn_import_writer_touch (self->writer, id, error);
 }
 
 static gboolean
@@ -728,7 +728,7 @@ add_card (Import      *self,
       import->keys->uid = g_uuid_string_random ();
     }
 
-  if (!_tn_store_writer_add_contact (self->writer, import->card, import->keys->uid, import->trust,
+  if (!tn_import_writer_add_contact (self->writer, import->card, import->keys->uid, import->trust,
                                      (const char * const *) import->normalized_emails,
                                      (const char * const *) import->normalized_phones,
                                      self->batch_id, &id, error))
@@ -829,7 +829,7 @@ close_batch (Import  *self,
              GError **error)
 {
   TnImportFileResult *file = self->file;
-  TnStoreBatchCounts counts = {
+  TnImportBatchCounts counts = {
     .n_added = file->n_added,
     .n_merged = file->n_merged,
     .n_unchanged = file->n_unchanged,
@@ -837,10 +837,10 @@ close_batch (Import  *self,
   };
 
   if (file->error != NULL || file->n_added + file->n_merged == 0)
-    return _tn_store_writer_drop_batch (self->writer, error);
+    return tn_import_writer_drop_batch (self->writer, error);
 
   file->batch_id = self->batch_id;
-  return _tn_store_writer_end_batch (self->writer, self->batch_id, &counts, error);
+  return tn_import_writer_end_batch (self->writer, self->batch_id, &counts, error);
 }
 
 /* Imports one file into the open transaction. Returns FALSE only for what stops the whole
@@ -860,7 +860,7 @@ import_file (Import     *self,
   self->first_id_of_file = 0;
   self->file_size = self->job->sizes[index];
 
-  if (!_tn_store_writer_begin_batch (self->writer, self->file->name, &self->batch_id, error))
+  if (!tn_import_writer_begin_batch (self->writer, self->file->name, &self->batch_id, error))
     return FALSE;
 
   pipeline = pipeline_start (file, self->cancellable, &thread);
@@ -893,15 +893,15 @@ import_file (Import     *self,
 
 static gboolean
 defer_indexes_if_large (ImportJob      *job,
-                        TnStoreWriter  *writer,
+                        TnImportWriter  *writer,
                         GError        **error)
 {
   guint64 n_cards = job->total_size / BYTES_PER_CARD_AT_MOST;
 
-  if (n_cards < LARGE_IMPORT_CARDS || n_cards < _tn_store_writer_count_contacts (writer))
+  if (n_cards < LARGE_IMPORT_CARDS || n_cards < tn_import_writer_count_contacts (writer))
     return TRUE;
 
-  return _tn_store_writer_defer_indexes (writer, error);
+  return tn_import_writer_defer_indexes (writer, error);
 }
 
 /* The whole import, on the thread that calls it, but never touching the store. */
@@ -910,19 +910,19 @@ run_import (ImportJob     *job,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autoptr(TnStoreWriter) writer = NULL;
+  g_autoptr(TnImportWriter) writer = NULL;
   g_autoptr(TnDuplicateIndex) index = NULL;
   g_autoptr(TnImportResult) result = result_new (job->files);
   Import self = { 0 };
 
-  writer = _tn_store_writer_open (job->path, error);
-  if (writer == NULL || !_tn_store_writer_begin (writer, error))
+  writer = tn_import_writer_open (job->path, error);
+  if (writer == NULL || !tn_import_writer_begin (writer, error))
     return NULL;
 
   index = index_known_contacts (writer, error);
   if (index == NULL || !defer_indexes_if_large (job, writer, error))
     {
-      _tn_store_writer_rollback (writer);
+      tn_import_writer_rollback (writer);
       return NULL;
     }
 
@@ -936,20 +936,20 @@ run_import (ImportJob     *job,
     {
       if (!import_file (&self, i, error))
         {
-          _tn_store_writer_rollback (writer);
+          tn_import_writer_rollback (writer);
           return NULL;
         }
     }
 
   /* A cancel that comes after this is too late: the result says what was imported. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !_tn_store_writer_commit (writer, error))
+      !tn_import_writer_commit (writer, error))
     {
-      _tn_store_writer_rollback (writer);
+      tn_import_writer_rollback (writer);
       return NULL;
     }
 
-  _tn_store_writer_checkpoint (writer);
+  tn_import_writer_checkpoint (writer);
   add_up_files (result);
   return g_steal_pointer (&result);
 }

@@ -12,10 +12,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "tn-stats.h"
-#include "tn-store-private.h"
+#include "tn-store-internal.h"
 
 /* The streak stops looking back after ten years: enough for anyone, and bounded. */
 #define MAX_STREAK_WEEKS 520
@@ -25,11 +24,9 @@
 #define NOT_REMOVED(column) \
   column " NOT IN (SELECT id FROM contacts WHERE removed_at IS NOT NULL)"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 typedef struct
 {
-  sqlite3 *db;
+  TnDb *db;     /* the store's own connection, borrowed */
   char *today;  /* local day of the figures, YYYY-MM-DD */
   char *monday; /* this ISO week's first day */
   GDateTime *local_now;
@@ -45,38 +42,16 @@ query_clear (Query *query)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Query, query_clear)
 
-static void
-set_error (Query   *query,
-           GError **error)
-{
-  g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_FAILED,
-               _("Could not compute the figures: %s"), sqlite3_errmsg (query->db));
-}
-
+/* The queries below speak of their Query; tn-db.c does the work. */
 static sqlite3_stmt *
 prepare (Query       *query,
          const char  *sql,
          GError     **error)
 {
-  sqlite3_stmt *statement = NULL;
-
-  if (sqlite3_prepare_v2 (query->db, sql, -1, &statement, NULL) != SQLITE_OK)
-    {
-      set_error (query, error);
-      sqlite3_finalize (statement);
-      return NULL;
-    }
-
-  return statement;
+  return tn_db_prepare (query->db, sql, error);
 }
 
-static void
-bind_text (sqlite3_stmt *statement,
-           int           index,
-           const char   *text)
-{
-  sqlite3_bind_text (statement, index, text, -1, SQLITE_TRANSIENT);
-}
+#define bind_text tn_db_bind_text
 
 /* Steps to the end; FALSE with @error set when the database failed. */
 static gboolean
@@ -84,11 +59,7 @@ finished (Query        *query,
           int           result,
           GError      **error)
 {
-  if (result == SQLITE_DONE)
-    return TRUE;
-
-  set_error (query, error);
-  return FALSE;
+  return tn_db_finished (query->db, result, error);
 }
 
 static char *
@@ -673,7 +644,7 @@ tn_stats_compute (TnStore         *store,
   g_return_val_if_fail (cadence != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  query.db = _tn_store_get_db (store);
+  query.db = &store->db;
   query.local_now = g_date_time_to_local (now);
   query.today = g_date_time_format (query.local_now, "%Y-%m-%d");
   query.monday = format_day (query.local_now, 1 - g_date_time_get_day_of_week (query.local_now));
@@ -681,11 +652,9 @@ tn_stats_compute (TnStore         *store,
   stats = g_new0 (TnStats, 1);
   stats->goal = goal;
 
-  if (sqlite3_exec (query.db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      set_error (&query, error);
-      return NULL;
-    }
+  /* One read transaction, so every figure counts the same rows. */
+  if (!tn_db_exec (query.db, "BEGIN", error))
+    return NULL;
 
   ok = count_by_trust (&query, stats, error) &&
        count_organizations (&query, stats, employer, error) &&
@@ -696,7 +665,7 @@ tn_stats_compute (TnStore         *store,
        read_brand_statement (&query, stats, error);
 
   /* Nothing was written: ending the read transaction cannot lose anything. */
-  sqlite3_exec (query.db, "COMMIT", NULL, NULL, NULL);
+  tn_db_exec (query.db, "COMMIT", NULL);
 
   return ok ? g_steal_pointer (&stats) : NULL;
 }

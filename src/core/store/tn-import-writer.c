@@ -1,0 +1,768 @@
+/* tn-import-writer.c — the importer's own connection to the store's database, for its worker
+ * thread: adds and fills contacts, recording each change so the import can be undone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tn-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tn-clock.h"
+#include "tn-duplicates.h"
+#include "tn-store-internal.h"
+#include "tn-text.h"
+
+/* The columns behind TnImportField, for SQL built from this table only, never from text. */
+const char * const _tn_import_field_columns[TN_IMPORT_N_TEXT_FIELDS] = {
+  [TN_IMPORT_FIELD_GIVEN_NAME] = "given_name",
+  [TN_IMPORT_FIELD_FAMILY_NAME] = "family_name",
+  [TN_IMPORT_FIELD_ORGANIZATION] = "organization",
+  [TN_IMPORT_FIELD_TITLE] = "title",
+  [TN_IMPORT_FIELD_NOTE] = "note",
+  [TN_IMPORT_FIELD_BIRTHDAY] = "birthday",
+  [TN_IMPORT_FIELD_VCARD] = "vcard",
+};
+
+static const char *
+field_name (TnImportField field)
+{
+  if (field == TN_IMPORT_FIELD_EMAIL)
+    return "email";
+  if (field == TN_IMPORT_FIELD_PHONE)
+    return "phone";
+
+  g_assert ((guint) field < TN_IMPORT_N_TEXT_FIELDS);
+  return _tn_import_field_columns[field];
+}
+
+gboolean
+_tn_import_parse_field_name (const char   *name,
+                  TnImportField *field)
+{
+  for (guint i = 0; i <= TN_IMPORT_FIELD_PHONE; i++)
+    {
+      if (g_strcmp0 (name, field_name (i)) == 0)
+        {
+          *field = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The statements an import runs once per card or more, prepared once each. */
+typedef enum
+{
+  WRITE_INSERT_CONTACT,
+  WRITE_INSERT_EMAIL,
+  WRITE_INSERT_PHONE,
+  WRITE_APPEND_EMAIL,
+  WRITE_APPEND_PHONE,
+  WRITE_RECORD_CHANGE,
+  WRITE_RECORD_TRUST,
+  WRITE_TOUCH,
+  WRITE_READ_CONTACT,
+  WRITE_READ_EMAILS,
+  WRITE_READ_PHONES,
+  WRITE_FILL_FIRST,
+  N_WRITE_STATEMENTS = WRITE_FILL_FIRST + TN_IMPORT_N_TEXT_FIELDS,
+} WriteStatement;
+
+/* Fills only an empty field: an import never overwrites. */
+#define FILL(field, column) \
+  [WRITE_FILL_FIRST + TN_IMPORT_FIELD_##field] = \
+    "UPDATE contacts SET " column " = ?2 WHERE id = ?1 AND " column " IS NULL"
+
+/* Constant text, since tn_db_cached() keys statements by it. */
+static const char * const write_sql[N_WRITE_STATEMENTS] = {
+  [WRITE_INSERT_CONTACT] =
+    "INSERT INTO contacts (uid, full_name, given_name, family_name, organization, title, note, birthday,"
+    "                      trust, vcard, batch_id, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+  [WRITE_INSERT_EMAIL] =
+    "INSERT INTO emails (contact_id, position, value, normalized) VALUES (?1, ?2, ?3, ?4)",
+  [WRITE_INSERT_PHONE] =
+    "INSERT INTO phones (contact_id, position, value, normalized) VALUES (?1, ?2, ?3, ?4)",
+  [WRITE_APPEND_EMAIL] =
+    "INSERT INTO emails (contact_id, position, value, normalized) VALUES "
+    "(?1, (SELECT coalesce (max (position) + 1, 0) FROM emails WHERE contact_id = ?1), ?2, ?3)",
+  [WRITE_APPEND_PHONE] =
+    "INSERT INTO phones (contact_id, position, value, normalized) VALUES "
+    "(?1, (SELECT coalesce (max (position) + 1, 0) FROM phones WHERE contact_id = ?1), ?2, ?3)",
+  [WRITE_RECORD_CHANGE] =
+    "INSERT INTO batch_changes (batch_id, contact_id, what, value) VALUES (?1, ?2, ?3, ?4)",
+  [WRITE_RECORD_TRUST] =
+    "INSERT INTO trust_changes (contact_id, trust, changed_at) VALUES (?1, ?2, ?3)",
+  [WRITE_TOUCH] =
+    "UPDATE contacts SET updated_at = ?2 WHERE id = ?1",
+  [WRITE_READ_CONTACT] =
+    "SELECT given_name, family_name, organization, title, note, birthday, vcard FROM contacts WHERE id = ?1",
+  [WRITE_READ_EMAILS] =
+    "SELECT value FROM emails WHERE contact_id = ?1 ORDER BY position",
+  [WRITE_READ_PHONES] =
+    "SELECT value FROM phones WHERE contact_id = ?1 ORDER BY position",
+  FILL (GIVEN_NAME, "given_name"),
+  FILL (FAMILY_NAME, "family_name"),
+  FILL (ORGANIZATION, "organization"),
+  FILL (TITLE, "title"),
+  FILL (NOTE, "note"),
+  FILL (BIRTHDAY, "birthday"),
+  FILL (VCARD, "vcard"),
+};
+
+#undef FILL
+
+static const char * const known_sql[] = {
+  [TN_IMPORT_KNOWN_UIDS] = "SELECT id, uid FROM contacts WHERE removed_at IS NULL ORDER BY id",
+  [TN_IMPORT_KNOWN_REMOVED_UIDS] = "SELECT 0, uid FROM contacts WHERE removed_at IS NOT NULL",
+  [TN_IMPORT_KNOWN_NAMES] = "SELECT id, full_name FROM contacts WHERE removed_at IS NULL ORDER BY id",
+  [TN_IMPORT_KNOWN_EMAILS] =
+    "SELECT e.contact_id, e.value FROM emails AS e JOIN contacts AS c ON c.id = e.contact_id"
+    " WHERE c.removed_at IS NULL ORDER BY e.contact_id, e.position",
+  [TN_IMPORT_KNOWN_PHONES] =
+    "SELECT p.contact_id, p.value FROM phones AS p JOIN contacts AS c ON c.id = p.contact_id"
+    " WHERE c.removed_at IS NULL ORDER BY p.contact_id, p.position",
+};
+
+/* An import's pages stay in memory until the commit instead of spilling to the WAL as they
+ * are written, at the cost of this much memory (KiB). */
+#define WRITER_CACHE_KIB 32768
+
+/* The indexes only lookups by name, email or phone use, which a large import drops and
+ * builds again at the end: built from sorted rows they cost a third of what adding 100,000
+ * random keys one by one does, and the import itself looks nothing up in them. */
+static const char * const lookup_indexes[] = {
+  "contacts_full_name",
+  "emails_normalized",
+  "phones_normalized",
+};
+
+struct _TnImportWriter
+{
+  TnDb db;
+  gint64 now;
+  GPtrArray *dropped_indexes; /* their CREATE INDEX statements, while deferred */
+};
+
+static sqlite3_stmt *
+writer_statement (TnImportWriter  *self,
+                  WriteStatement   which,
+                  GError         **error)
+{
+  return tn_db_cached (&self->db, write_sql[which], error);
+}
+
+static gboolean
+writer_check_schema (TnImportWriter  *self,
+                     GError        **error)
+{
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, "PRAGMA user_version", error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  if (sqlite3_step (statement) != SQLITE_ROW)
+    {
+      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      return FALSE;
+    }
+
+  /* The store that gave the path migrated the database when it opened it. */
+  if (sqlite3_column_int (statement, 0) != TN_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NEWER_SCHEMA,
+                   _("The database %s was changed by another version of TrustNet while it was open; "
+                     "restart TrustNet and try again"),
+                   self->db.path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tn_import_writer_open:
+ * @path: the database of an open #TnStore
+ * @error: return location for a #GError
+ *
+ * Opens a second connection to @path, for the thread that calls this and only that one.
+ *
+ * Returns: (transfer full) (nullable): the writer, or %NULL with @error set
+ */
+TnImportWriter *
+tn_import_writer_open (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(TnImportWriter) self = g_new0 (TnImportWriter, 1);
+  g_autofree char *cache_size = g_strdup_printf ("PRAGMA cache_size = -%d", WRITER_CACHE_KIB);
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* The store created the file; its absence now is an error. */
+  if (!tn_db_open (&self->db, path, error))
+    return NULL;
+
+  /* Not inside the commit: tn_import_writer_checkpoint() does it after. */
+  sqlite3_wal_autocheckpoint (self->db.handle, 0);
+
+  if (!tn_db_exec (&self->db, "PRAGMA foreign_keys = ON", error) ||
+      !tn_db_exec (&self->db, "PRAGMA synchronous = NORMAL", error) ||
+      !tn_db_exec (&self->db, cache_size, error) ||
+      !writer_check_schema (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+void
+tn_import_writer_free (TnImportWriter *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
+  tn_db_close (&self->db);
+  g_free (self);
+}
+
+/* Takes the write lock at once, as the store does, so that a busy database fails before
+ * anything is read. */
+gboolean
+tn_import_writer_begin (TnImportWriter  *self,
+                        GError        **error)
+{
+  g_autoptr(GDateTime) now = tn_clock_now ();
+
+  self->now = g_date_time_to_unix (now);
+  return tn_db_exec (&self->db, "BEGIN IMMEDIATE", error);
+}
+
+/**
+ * tn_import_writer_defer_indexes:
+ * @self: a writer inside a transaction, before its first batch
+ * @error: return location for a #GError
+ *
+ * Drops the lookup indexes until the commit, which builds them again from the SQL they
+ * were made with. For imports larger than the database: see lookup_indexes.
+ */
+gboolean
+tn_import_writer_defer_indexes (TnImportWriter  *self,
+                                GError        **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  g_assert (self->dropped_indexes == NULL);
+
+  statement = tn_db_prepare (&self->db,
+                                  "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1", error);
+  if (statement == NULL)
+    return FALSE;
+
+  self->dropped_indexes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (lookup_indexes); i++)
+    {
+      g_autofree char *drop = NULL;
+
+      sqlite3_bind_text (statement, 1, lookup_indexes[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (statement) != SQLITE_ROW)
+        {
+          /* Someone dropped it already: nothing to build again. */
+          sqlite3_reset (statement);
+          continue;
+        }
+      g_ptr_array_add (self->dropped_indexes, g_strdup ((const char *) sqlite3_column_text (statement, 0)));
+      sqlite3_reset (statement);
+
+      drop = g_strdup_printf ("DROP INDEX %s", lookup_indexes[i]);
+      if (!tn_db_exec (&self->db, drop, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+writer_rebuild_indexes (TnImportWriter  *self,
+                        GError        **error)
+{
+  for (guint i = 0; self->dropped_indexes != NULL && i < self->dropped_indexes->len; i++)
+    {
+      if (!tn_db_exec (&self->db, g_ptr_array_index (self->dropped_indexes, i), error))
+        return FALSE;
+    }
+
+  g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
+  return TRUE;
+}
+
+gboolean
+tn_import_writer_commit (TnImportWriter  *self,
+                         GError        **error)
+{
+  if (writer_rebuild_indexes (self, error) &&
+      tn_db_exec (&self->db, "COMMIT", error))
+    return TRUE;
+
+  tn_import_writer_rollback (self);
+  return FALSE;
+}
+
+void
+tn_import_writer_rollback (TnImportWriter *self)
+{
+  /* Statements left mid-step would keep the transaction's read lock. */
+  tn_db_reset_cached (&self->db);
+
+  /* The rollback brings the dropped indexes back. */
+  g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
+  if (!sqlite3_get_autocommit (self->db.handle))
+    sqlite3_exec (self->db.handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/**
+ * tn_import_writer_checkpoint:
+ * @self: a writer after its commit
+ *
+ * Copies the import from the write-ahead log into the database file now, on the worker
+ * thread, rather than in the middle of some later change on the main thread. Best effort:
+ * SQLite will do it later if this cannot.
+ */
+void
+tn_import_writer_checkpoint (TnImportWriter *self)
+{
+  sqlite3_wal_checkpoint_v2 (self->db.handle, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
+/**
+ * tn_import_writer_count_contacts:
+ * @self: a writer
+ *
+ * Returns: how many contacts the database holds, removed ones included
+ */
+guint
+tn_import_writer_count_contacts (TnImportWriter *self)
+{
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, "SELECT count (*) FROM contacts", NULL);
+
+  if (statement == NULL || sqlite3_step (statement) != SQLITE_ROW)
+    return 0;
+
+  return (guint) sqlite3_column_int64 (statement, 0);
+}
+
+/**
+ * tn_import_writer_begin_batch:
+ * @self: a writer inside a transaction
+ * @file_name: the file being imported, as people see its name
+ * @batch_id: (out): the new batch
+ * @error: return location for a #GError
+ *
+ * Starts one file's batch under a savepoint, so that a file refused half-way, or one that
+ * changed nothing, leaves no trace while the files before it stay.
+ */
+gboolean
+tn_import_writer_begin_batch (TnImportWriter  *self,
+                              const char     *file_name,
+                              gint64         *batch_id,
+                              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  if (!tn_db_exec (&self->db, "SAVEPOINT import_file", error))
+    return FALSE;
+
+  statement = tn_db_prepare (&self->db,
+                                  "INSERT INTO import_batches (file_name, imported_at) VALUES (?1, ?2)",
+                                  error);
+  if (statement == NULL)
+    return FALSE;
+
+  tn_db_bind_text (statement, 1, file_name);
+  sqlite3_bind_int64 (statement, 2, self->now);
+  if (!tn_db_step_done (&self->db, statement, error))
+    return FALSE;
+
+  *batch_id = sqlite3_last_insert_rowid (self->db.handle);
+  return TRUE;
+}
+
+gboolean
+tn_import_writer_end_batch (TnImportWriter             *self,
+                            gint64                     batch_id,
+                            const TnImportBatchCounts  *counts,
+                            GError                   **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  statement = tn_db_prepare (&self->db,
+                                  "UPDATE import_batches SET n_added = ?2, n_merged = ?3, n_unchanged = ?4,"
+                                  " n_skipped = ?5 WHERE id = ?1",
+                                  error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, batch_id);
+  sqlite3_bind_int (statement, 2, counts->n_added);
+  sqlite3_bind_int (statement, 3, counts->n_merged);
+  sqlite3_bind_int (statement, 4, counts->n_unchanged);
+  sqlite3_bind_int (statement, 5, counts->n_skipped);
+
+  return tn_db_step_done (&self->db, statement, error) &&
+         tn_db_exec (&self->db, "RELEASE import_file", error);
+}
+
+/* Forgets everything since tn_import_writer_begin_batch(); the transaction goes on. */
+gboolean
+tn_import_writer_drop_batch (TnImportWriter  *self,
+                             GError        **error)
+{
+  tn_db_reset_cached (&self->db);
+
+  return tn_db_exec (&self->db, "ROLLBACK TO import_file", error) &&
+         tn_db_exec (&self->db, "RELEASE import_file", error);
+}
+
+/**
+ * tn_import_writer_foreach_known:
+ * @self: a writer inside a transaction
+ * @what: which rows
+ * @func: called with each row
+ * @user_data: for @func
+ * @error: return location for a #GError
+ *
+ * Reads what the importer must know about the contacts already there, in one pass.
+ */
+gboolean
+tn_import_writer_foreach_known (TnImportWriter   *self,
+                                TnImportKnown     what,
+                                TnImportRowFunc   func,
+                                gpointer         user_data,
+                                GError         **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  int result;
+
+  g_assert ((guint) what < G_N_ELEMENTS (known_sql));
+
+  statement = tn_db_prepare (&self->db, known_sql[what], error);
+  if (statement == NULL)
+    return FALSE;
+
+  while ((result = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (statement, 1);
+
+      if (text != NULL)
+        func (sqlite3_column_int64 (statement, 0), text, user_data);
+    }
+
+  if (result != SQLITE_DONE)
+    {
+      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* For strings that stay valid until the statement has run and its bindings are cleared. */
+static void
+bind_static (sqlite3_stmt *statement,
+             int           index,
+             const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (statement, index);
+  else
+    sqlite3_bind_text (statement, index, text, -1, SQLITE_STATIC);
+}
+
+/* @normalized holds one value (or NULL) per value, as write_list() computes them. */
+static gboolean
+writer_insert_values (TnImportWriter       *self,
+                      WriteStatement       which,
+                      gint64               contact_id,
+                      const char * const  *values,
+                      const char * const  *normalized,
+                      GError             **error)
+{
+  sqlite3_stmt *statement = writer_statement (self, which, error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      sqlite3_bind_int64 (statement, 1, contact_id);
+      sqlite3_bind_int (statement, 2, (int) i);
+      bind_static (statement, 3, values[i]);
+      bind_static (statement, 4, normalized[i]);
+      if (!tn_db_step_done (&self->db, statement, error))
+        return FALSE;
+    }
+
+  /* No pointers into the caller's strings are left behind. */
+  sqlite3_clear_bindings (statement);
+  return TRUE;
+}
+
+static gboolean
+writer_record_trust (TnImportWriter  *self,
+                     gint64          contact_id,
+                     TnTrust         trust,
+                     GError        **error)
+{
+  sqlite3_stmt *statement = writer_statement (self, WRITE_RECORD_TRUST, error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, contact_id);
+  sqlite3_bind_int (statement, 2, trust);
+  sqlite3_bind_int64 (statement, 3, self->now);
+  return tn_db_step_done (&self->db, statement, error);
+}
+
+/**
+ * tn_import_writer_add_contact:
+ * @self: a writer inside a batch
+ * @card: what the contact is made of
+ * @uid: the uid to give it (the card's, unless another contact holds that)
+ * @trust: its rating, from the card's X-TRUSTNET-TRUST
+ * @normalized_emails: one normalised value per email, as the emails table stores them
+ * @normalized_phones: one per phone number (%NULL where there is none)
+ * @batch_id: the batch that creates it
+ * @id: (out): the new contact's id
+ * @error: return location for a #GError
+ */
+gboolean
+tn_import_writer_add_contact (TnImportWriter      *self,
+                              const TnVcardCard  *card,
+                              const char         *uid,
+                              TnTrust             trust,
+                              const char * const *normalized_emails,
+                              const char * const *normalized_phones,
+                              gint64              batch_id,
+                              gint64             *id,
+                              GError            **error)
+{
+  sqlite3_stmt *statement = writer_statement (self, WRITE_INSERT_CONTACT, error);
+  gboolean result;
+
+  if (statement == NULL)
+    return FALSE;
+
+  /* SQLite reads the card's strings in place during the step instead of copying them. */
+  bind_static (statement, 1, uid);
+  bind_static (statement, 2, card->full_name);
+  bind_static (statement, 3, card->given_name);
+  bind_static (statement, 4, card->family_name);
+  bind_static (statement, 5, card->organization);
+  bind_static (statement, 6, card->title);
+  bind_static (statement, 7, card->note);
+  bind_static (statement, 8, card->birthday);
+  sqlite3_bind_int (statement, 9, trust);
+  bind_static (statement, 10, card->vcard);
+  sqlite3_bind_int64 (statement, 11, batch_id);
+  sqlite3_bind_int64 (statement, 12, self->now);
+
+  result = tn_db_step_done (&self->db, statement, error);
+  /* No pointers into a card that will be freed are left behind. */
+  sqlite3_clear_bindings (statement);
+  if (!result)
+    return FALSE;
+
+  *id = sqlite3_last_insert_rowid (self->db.handle);
+
+  return writer_insert_values (self, WRITE_INSERT_EMAIL, *id, (const char * const *) card->emails,
+                               normalized_emails, error) &&
+         writer_insert_values (self, WRITE_INSERT_PHONE, *id, (const char * const *) card->phones,
+                               normalized_phones, error) &&
+         (trust == TN_TRUST_UNRATED || writer_record_trust (self, *id, trust, error));
+}
+
+void
+tn_import_merge_target_clear (TnImportMergeTarget *target)
+{
+  for (guint i = 0; i < TN_IMPORT_N_TEXT_FIELDS; i++)
+    g_clear_pointer (&target->fields[i], g_free);
+  g_clear_pointer (&target->emails, g_strfreev);
+  g_clear_pointer (&target->phones, g_strfreev);
+}
+
+static GStrv
+writer_read_values (TnImportWriter   *self,
+                    WriteStatement   which,
+                    gint64           id,
+                    GError         **error)
+{
+  sqlite3_stmt *statement = writer_statement (self, which, error);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  int result;
+
+  if (statement == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  sqlite3_bind_int64 (statement, 1, id);
+  while ((result = sqlite3_step (statement)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (statement, 0));
+  sqlite3_reset (statement);
+
+  if (result != SQLITE_DONE)
+    {
+      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * tn_import_writer_read_contact:
+ * @self: a writer inside a transaction
+ * @id: a contact's id
+ * @target: (out caller-allocates): filled with the contact's fields and addresses
+ * @error: return location for a #GError
+ *
+ * Reads what a merge into contact @id must not overwrite or add twice.
+ */
+gboolean
+tn_import_writer_read_contact (TnImportWriter       *self,
+                               gint64               id,
+                               TnImportMergeTarget  *target,
+                               GError             **error)
+{
+  sqlite3_stmt *statement = writer_statement (self, WRITE_READ_CONTACT, error);
+  int result;
+
+  memset (target, 0, sizeof *target);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, id);
+  result = sqlite3_step (statement);
+  if (result == SQLITE_ROW)
+    {
+      for (guint i = 0; i < TN_IMPORT_N_TEXT_FIELDS; i++)
+        target->fields[i] = g_strdup ((const char *) sqlite3_column_text (statement, i));
+    }
+  sqlite3_reset (statement);
+
+  if (result != SQLITE_ROW)
+    {
+      tn_db_set_error (&self->db, result == SQLITE_DONE ? SQLITE_CORRUPT : sqlite3_extended_errcode (self->db.handle), error);
+      return FALSE;
+    }
+
+  target->emails = writer_read_values (self, WRITE_READ_EMAILS, id, error);
+  if (target->emails == NULL)
+    return FALSE;
+
+  target->phones = writer_read_values (self, WRITE_READ_PHONES, id, error);
+  return target->phones != NULL;
+}
+
+/* Adds an email address or phone number after the contact's others. */
+static gboolean
+writer_append_address (TnImportWriter  *self,
+                       gint64          id,
+                       TnImportField    field,
+                       const char     *value,
+                       GError        **error)
+{
+  gboolean is_email = field == TN_IMPORT_FIELD_EMAIL;
+  sqlite3_stmt *statement = writer_statement (self, is_email ? WRITE_APPEND_EMAIL : WRITE_APPEND_PHONE, error);
+  g_autofree char *normalized = is_email ? tn_duplicates_email_key (value) : tn_duplicates_phone_digits (value);
+
+  if (statement == NULL)
+    return FALSE;
+
+  /* As write_list(): emails.normalized is NOT NULL, phones.normalized may be. */
+  if (is_email && normalized == NULL)
+    normalized = g_strdup (value);
+
+  sqlite3_bind_int64 (statement, 1, id);
+  tn_db_bind_text (statement, 2, value);
+  tn_db_bind_text (statement, 3, normalized);
+  return tn_db_step_done (&self->db, statement, error);
+}
+
+/* Fills one of the contact's fields, if it is still empty. */
+static gboolean
+writer_fill_field (TnImportWriter  *self,
+                   gint64          id,
+                   TnImportField    field,
+                   const char     *value,
+                   GError        **error)
+{
+  sqlite3_stmt *statement = writer_statement (self, WRITE_FILL_FIRST + field, error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, id);
+  tn_db_bind_text (statement, 2, value);
+  return tn_db_step_done (&self->db, statement, error);
+}
+
+/**
+ * tn_import_writer_add_value:
+ * @self: a writer inside a batch
+ * @id: a contact that was there before the batch
+ * @batch_id: the batch
+ * @field: an empty field to fill, or %TN_IMPORT_FIELD_EMAIL or %TN_IMPORT_FIELD_PHONE to add
+ *   an address
+ * @value: what to put there
+ * @error: return location for a #GError
+ *
+ * Adds @value to contact @id and records it, so that undoing the batch takes exactly it back.
+ */
+gboolean
+tn_import_writer_add_value (TnImportWriter  *self,
+                            gint64          id,
+                            gint64          batch_id,
+                            TnImportField    field,
+                            const char     *value,
+                            GError        **error)
+{
+  sqlite3_stmt *statement;
+
+  g_assert (value != NULL);
+
+  if (field == TN_IMPORT_FIELD_EMAIL || field == TN_IMPORT_FIELD_PHONE)
+    {
+      if (!writer_append_address (self, id, field, value, error))
+        return FALSE;
+    }
+  else if (!writer_fill_field (self, id, field, value, error))
+    return FALSE;
+
+  statement = writer_statement (self, WRITE_RECORD_CHANGE, error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, batch_id);
+  sqlite3_bind_int64 (statement, 2, id);
+  sqlite3_bind_text (statement, 3, field_name (field), -1, SQLITE_STATIC);
+  tn_db_bind_text (statement, 4, value);
+  return tn_db_step_done (&self->db, statement, error);
+}
+
+gboolean
+tn_import_writer_touch (TnImportWriter  *self,
+                        gint64          id,
+                        GError        **error)
+{
+  sqlite3_stmt *statement = writer_statement (self, WRITE_TOUCH, error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, id);
+  sqlite3_bind_int64 (statement, 2, self->now);
+  return tn_db_step_done (&self->db, statement, error);
+}

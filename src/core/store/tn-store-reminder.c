@@ -1,0 +1,335 @@
+/* tn-store-reminder.c — the weekly reminder's state in TnStore: sent, claimed, snoozed, and
+ * who may be suggested, so every process sees one answer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tn-store"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "tn-cadence.h"
+#include "tn-store-internal.h"
+
+/* The weekly reminder's state lives in the meta table under these keys, as decimal text. */
+#define META_SENT_YEAR "reminder-sent-year"
+#define META_SENT_WEEK "reminder-sent-week"
+#define META_SNOOZED_UNTIL "reminder-snoozed-until"
+
+static gboolean
+read_meta_int (TnStore     *self,
+               const char  *key,
+               gint64      *value,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, "SELECT value FROM meta WHERE key = ?1", error);
+  int result;
+
+  *value = 0;
+  if (statement == NULL)
+    return FALSE;
+
+  tn_db_bind_text (statement, 1, key);
+  result = sqlite3_step (statement);
+  if (result == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (statement, 0);
+
+      *value = text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+      return TRUE;
+    }
+  if (result != SQLITE_DONE)
+    {
+      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_meta_int (TnStore     *self,
+                const char  *key,
+                gint64       value,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", error);
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (statement == NULL)
+    return FALSE;
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+  tn_db_bind_text (statement, 1, key);
+  tn_db_bind_text (statement, 2, text);
+  return tn_db_step_done (&self->db, statement, error);
+}
+
+static gboolean
+read_sent_and_snooze (TnStore          *self,
+                      TnReminderState  *state,
+                      GError          **error)
+{
+  gint64 year, week;
+
+  if (!read_meta_int (self, META_SENT_YEAR, &year, error) ||
+      !read_meta_int (self, META_SENT_WEEK, &week, error) ||
+      !read_meta_int (self, META_SNOOZED_UNTIL, &state->snoozed_until, error))
+    return FALSE;
+
+  state->sent_year = (int) year;
+  state->sent_week = (int) week;
+  return TRUE;
+}
+
+/* "YYYY-MM-DD" of @when's local calendar day plus @days. */
+char *
+_tn_store_local_day_plus (GDateTime *when,
+                int        days)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (when);
+  g_autoptr(GDateTime) shifted = g_date_time_add_days (local, days);
+
+  return g_date_time_format (shifted, "%Y-%m-%d");
+}
+
+/**
+ * tn_store_get_reminder_state:
+ * @self: a store
+ * @state: (out caller-allocates): filled with what the database knows
+ * @now: the current time; its local ISO week is "this week"
+ * @error: return location for a #GError
+ *
+ * Fills @state's @sent_year, @sent_week and @snoozed_until from the meta table, and
+ * @lunch_this_week from the interactions: a lunch or coffee with anyone on a day from
+ * @now's local Monday to Sunday. @enabled is left alone: it is a setting, not data.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tn_store_get_reminder_state (TnStore          *self,
+                             TnReminderState  *state,
+                             GDateTime        *now,
+                             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *monday = NULL;
+  g_autofree char *sunday = NULL;
+  int weekday;
+
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!read_sent_and_snooze (self, state, error))
+    return FALSE;
+
+  local = g_date_time_to_local (now);
+  weekday = g_date_time_get_day_of_week (local); /* 1 = Monday */
+  monday = _tn_store_local_day_plus (local, 1 - weekday);
+  sunday = _tn_store_local_day_plus (local, 7 - weekday);
+
+  /* Days compare as text: YYYY-MM-DD sorts by date. */
+  statement = tn_db_prepare (&self->db,
+                       "SELECT EXISTS (SELECT 1 FROM interactions"
+                       "  WHERE kind IN ('lunch', 'coffee') AND happened_on BETWEEN ?1 AND ?2)",
+                       error);
+  if (statement == NULL)
+    return FALSE;
+  tn_db_bind_text (statement, 1, monday);
+  tn_db_bind_text (statement, 2, sunday);
+  if (sqlite3_step (statement) != SQLITE_ROW)
+    {
+      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      return FALSE;
+    }
+  state->lunch_this_week = sqlite3_column_int (statement, 0) != 0;
+
+  return TRUE;
+}
+
+/**
+ * tn_store_claim_reminder:
+ * @self: a store
+ * @iso_year: the ISO week-numbering year of the reminder about to be sent
+ * @iso_week: its ISO week
+ * @claimed: (out): whether this caller may send it
+ * @error: return location for a #GError
+ *
+ * Records that the reminder of @iso_year-W@iso_week is being sent, in one
+ * `BEGIN IMMEDIATE` transaction that reads the week recorded before writing it, so two
+ * processes that both found it due never both send it: the second gets @claimed
+ * %FALSE. A snooze pending in the same week (set after that week's reminder was
+ * sent, and run out by the time tn_reminder_check() said due) is a second chance:
+ * the claim then succeeds and clears it, so again only one process sends.
+ *
+ * Returns: %TRUE on success, whatever @claimed says; on failure nothing was written
+ */
+gboolean
+tn_store_claim_reminder (TnStore   *self,
+                         int        iso_year,
+                         int        iso_week,
+                         gboolean  *claimed,
+                         GError   **error)
+{
+  TnReminderState before = { 0 };
+
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (iso_year > 0 && iso_week >= 1 && iso_week <= 53, FALSE);
+  g_return_val_if_fail (claimed != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *claimed = FALSE;
+  if (!tn_db_begin (&self->db, error))
+    return FALSE;
+
+  if (!read_sent_and_snooze (self, &before, error))
+    goto failed;
+
+  if (before.sent_year != iso_year || before.sent_week != iso_week || before.snoozed_until != 0)
+    {
+      if (!write_meta_int (self, META_SENT_YEAR, iso_year, error) ||
+          !write_meta_int (self, META_SENT_WEEK, iso_week, error) ||
+          !write_meta_int (self, META_SNOOZED_UNTIL, 0, error))
+        goto failed;
+      *claimed = TRUE;
+    }
+
+  if (!tn_db_commit (&self->db, error))
+    {
+      *claimed = FALSE;
+      return FALSE;
+    }
+
+  return TRUE;
+
+failed:
+  tn_db_rollback (&self->db);
+  return FALSE;
+}
+
+/**
+ * tn_store_unclaim_reminder:
+ * @self: a store
+ * @before: the state read before tn_store_claim_reminder()
+ * @error: return location for a #GError
+ *
+ * Puts back the sent week and snooze of @before, in one transaction: for a caller whose
+ * claim succeeded but whose notification could not be shown, so the reminder stays due.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tn_store_unclaim_reminder (TnStore               *self,
+                           const TnReminderState *before,
+                           GError               **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (before != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!tn_db_begin (&self->db, error))
+    return FALSE;
+
+  if (!write_meta_int (self, META_SENT_YEAR, before->sent_year, error) ||
+      !write_meta_int (self, META_SENT_WEEK, before->sent_week, error) ||
+      !write_meta_int (self, META_SNOOZED_UNTIL, before->snoozed_until, error))
+    {
+      tn_db_rollback (&self->db);
+      return FALSE;
+    }
+
+  return tn_db_commit (&self->db, error);
+}
+
+/**
+ * tn_store_snooze_reminder:
+ * @self: a store
+ * @until_unix: when the reminder may come back ("Remind me tomorrow"), 0 to clear
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tn_store_snooze_reminder (TnStore  *self,
+                          gint64    until_unix,
+                          GError  **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (until_unix >= 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return write_meta_int (self, META_SNOOZED_UNTIL, until_unix, error);
+}
+
+/* Unix time of a "YYYY-MM-DD" day's local midnight, 0 if it is not a day. */
+static gint64
+local_midnight (const char *day)
+{
+  g_autoptr(GDateTime) midnight = NULL;
+  int year, month, mday;
+
+  if (day == NULL || sscanf (day, "%d-%d-%d", &year, &month, &mday) != 3)
+    return 0;
+
+  midnight = g_date_time_new_local (year, month, mday, 0, 0, 0);
+  return midnight != NULL ? g_date_time_to_unix (midnight) : 0;
+}
+
+/**
+ * tn_store_list_reminder_candidates:
+ * @self: a store
+ * @cadence: the keep-in-touch interval per trust rating
+ * @error: return location for a #GError
+ *
+ * Every contact in the list as tn_reminder_suggest() wants it: its last contact day at
+ * local midnight (0 if never met), when it was added, and its cadence (its own, else its
+ * tier's; none for the unrated without one).
+ *
+ * The names are borrowed from the store's contacts: they stay valid while the store is
+ * alive and those contacts are not changed or removed, so use the array at once and do
+ * not keep it across a return to the main loop.
+ *
+ * Returns: (transfer full) (element-type TnReminderCandidate): the candidates, by id
+ */
+GArray *
+tn_store_list_reminder_candidates (TnStore    *self,
+                                   const TnCadence *cadence,
+                                   GError    **error)
+{
+  GListModel *contacts;
+  GArray *candidates;
+  guint n_items;
+
+  g_return_val_if_fail (TN_IS_STORE (self), NULL);
+  g_return_val_if_fail (cadence != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  contacts = G_LIST_MODEL (self->contacts);
+  n_items = g_list_model_get_n_items (contacts);
+  candidates = g_array_sized_new (FALSE, TRUE, sizeof (TnReminderCandidate), n_items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TnContact) contact = g_list_model_get_item (contacts, i);
+      GDateTime *created_at = tn_contact_get_created_at (contact);
+      TnReminderCandidate candidate = { 0 };
+      int trust = tn_contact_get_trust (contact);
+
+      candidate.id = tn_contact_get_id (contact);
+      candidate.name = tn_contact_get_full_name (contact);
+      candidate.trust = trust;
+      candidate.last_met = local_midnight (tn_contact_get_last_contact (contact));
+      candidate.added_at = created_at != NULL ? g_date_time_to_unix (created_at) : 0;
+      candidate.cadence_weeks = tn_cadence_weeks_for (cadence, contact);
+      g_array_append_val (candidates, candidate);
+    }
+
+  return candidates;
+}
+
