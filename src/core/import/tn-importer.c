@@ -40,7 +40,7 @@
 #define N_CHUNKS    8
 
 /* An import at least this large, and larger than the database, drops the lookup indexes and
- * builds them again at the end (see tn-store.c). Cards are estimated from file sizes. */
+ * builds them again at the end (see tn-import-writer.c). Cards are estimated from file sizes. */
 #define LARGE_IMPORT_CARDS     10000
 #define BYTES_PER_CARD_AT_MOST 1024
 
@@ -573,7 +573,7 @@ remember_name (gint64      id,
 /* Learns every contact already in the database, once, inside the transaction: a hash
  * lookup per card instead of a query per card, and nobody changes them meanwhile. */
 static TnDuplicateIndex *
-index_known_contacts (TnImportWriter  *writer,
+index_known_contacts (TnImportWriter *writer,
                       GError        **error)
 {
   g_autoptr(TnDuplicateIndex) index = tn_duplicate_index_new ();
@@ -589,7 +589,7 @@ index_known_contacts (TnImportWriter  *writer,
 }
 
 static const char *
-card_field (const TnVcardCard *card,
+card_field (const TnVcardCard  *card,
             TnImportField       field)
 {
   switch ((int) field)
@@ -893,7 +893,7 @@ import_file (Import     *self,
 
 static gboolean
 defer_indexes_if_large (ImportJob      *job,
-                        TnImportWriter  *writer,
+                        TnImportWriter *writer,
                         GError        **error)
 {
   guint64 n_cards = job->total_size / BYTES_PER_CARD_AT_MOST;

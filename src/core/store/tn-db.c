@@ -287,21 +287,47 @@ tn_db_finished (TnDb    *db,
   return FALSE;
 }
 
+static void
+bind_text_with (sqlite3_stmt            *statement,
+                int                      index,
+                const char              *text,
+                sqlite3_destructor_type  destructor)
+{
+  if (text == NULL)
+    sqlite3_bind_null (statement, index);
+  else
+    sqlite3_bind_text (statement, index, text, -1, destructor);
+}
+
 /**
  * tn_db_bind_text:
  * @statement: a statement
  * @index: the parameter, from 1
- * @text: (nullable): the value; %NULL binds NULL
+ * @text: (nullable): the value, copied; %NULL binds NULL
  */
 void
 tn_db_bind_text (sqlite3_stmt *statement,
                  int           index,
                  const char   *text)
 {
-  if (text == NULL)
-    sqlite3_bind_null (statement, index);
-  else
-    sqlite3_bind_text (statement, index, text, -1, SQLITE_TRANSIENT);
+  bind_text_with (statement, index, text, SQLITE_TRANSIENT);
+}
+
+/**
+ * tn_db_bind_static:
+ * @statement: a statement
+ * @index: the parameter, from 1
+ * @text: (nullable): the value, not copied; %NULL binds NULL
+ *
+ * For an import's hot path: @text must stay valid until @statement has run and its
+ * bindings are cleared.
+ */
+void
+tn_db_bind_static (sqlite3_stmt *statement,
+                   int           index,
+                   const char   *text)
+{
+  bind_text_with (statement, index, text, SQLITE_STATIC);
 }
 
 /**

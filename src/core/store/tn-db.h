@@ -18,39 +18,42 @@ typedef struct
   GHashTable *statements; /* static SQL text → its statement, prepared once */
 } TnDb;
 
-gboolean      tn_db_open       (TnDb          *db,
-                                const char    *path,
-                                GError       **error);
-void          tn_db_close      (TnDb          *db);
+gboolean      tn_db_open         (TnDb         *db,
+                                  const char   *path,
+                                  GError      **error);
+void          tn_db_close        (TnDb         *db);
 
-void          tn_db_set_error  (TnDb          *db,
-                                int            result,
-                                GError       **error);
-gboolean      tn_db_exec       (TnDb          *db,
-                                const char    *sql,
-                                GError       **error);
-sqlite3_stmt *tn_db_prepare    (TnDb          *db,
-                                const char    *sql,
-                                GError       **error);
-sqlite3_stmt *tn_db_cached     (TnDb          *db,
-                                const char    *sql,
-                                GError       **error);
-void          tn_db_reset_cached (TnDb        *db);
-gboolean      tn_db_step_done  (TnDb          *db,
-                                sqlite3_stmt  *statement,
-                                GError       **error);
-gboolean      tn_db_finished   (TnDb          *db,
-                                int            result,
-                                GError       **error);
-void          tn_db_bind_text  (sqlite3_stmt  *statement,
-                                int            index,
-                                const char    *text);
+void          tn_db_set_error    (TnDb         *db,
+                                  int           result,
+                                  GError      **error);
+gboolean      tn_db_exec         (TnDb         *db,
+                                  const char   *sql,
+                                  GError      **error);
+sqlite3_stmt *tn_db_prepare      (TnDb         *db,
+                                  const char   *sql,
+                                  GError      **error);
+sqlite3_stmt *tn_db_cached       (TnDb         *db,
+                                  const char   *sql,
+                                  GError      **error);
+void          tn_db_reset_cached (TnDb         *db);
+gboolean      tn_db_step_done    (TnDb         *db,
+                                  sqlite3_stmt *statement,
+                                  GError      **error);
+gboolean      tn_db_finished     (TnDb         *db,
+                                  int           result,
+                                  GError      **error);
+void          tn_db_bind_text    (sqlite3_stmt *statement,
+                                  int           index,
+                                  const char   *text);
+void          tn_db_bind_static  (sqlite3_stmt *statement,
+                                  int           index,
+                                  const char   *text);
 
-gboolean      tn_db_begin      (TnDb          *db,
-                                GError       **error);
-gboolean      tn_db_commit     (TnDb          *db,
-                                GError       **error);
-void          tn_db_rollback   (TnDb          *db);
+gboolean      tn_db_begin        (TnDb         *db,
+                                  GError      **error);
+gboolean      tn_db_commit       (TnDb         *db,
+                                  GError      **error);
+void          tn_db_rollback     (TnDb         *db);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

@@ -38,8 +38,8 @@ field_name (TnImportField field)
 }
 
 gboolean
-_tn_import_parse_field_name (const char   *name,
-                  TnImportField *field)
+_tn_import_parse_field_name (const char    *name,
+                             TnImportField *field)
 {
   for (guint i = 0; i <= TN_IMPORT_FIELD_PHONE; i++)
     {
@@ -156,7 +156,7 @@ writer_statement (TnImportWriter  *self,
 }
 
 static gboolean
-writer_check_schema (TnImportWriter  *self,
+writer_check_schema (TnImportWriter *self,
                      GError        **error)
 {
   g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, "PRAGMA user_version", error);
@@ -231,7 +231,7 @@ tn_import_writer_free (TnImportWriter *self)
 /* Takes the write lock at once, as the store does, so that a busy database fails before
  * anything is read. */
 gboolean
-tn_import_writer_begin (TnImportWriter  *self,
+tn_import_writer_begin (TnImportWriter *self,
                         GError        **error)
 {
   g_autoptr(GDateTime) now = tn_clock_now ();
@@ -249,7 +249,7 @@ tn_import_writer_begin (TnImportWriter  *self,
  * were made with. For imports larger than the database: see lookup_indexes.
  */
 gboolean
-tn_import_writer_defer_indexes (TnImportWriter  *self,
+tn_import_writer_defer_indexes (TnImportWriter *self,
                                 GError        **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
@@ -257,7 +257,7 @@ tn_import_writer_defer_indexes (TnImportWriter  *self,
   g_assert (self->dropped_indexes == NULL);
 
   statement = tn_db_prepare (&self->db,
-                                  "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1", error);
+                             "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1", error);
   if (statement == NULL)
     return FALSE;
 
@@ -285,7 +285,7 @@ tn_import_writer_defer_indexes (TnImportWriter  *self,
 }
 
 static gboolean
-writer_rebuild_indexes (TnImportWriter  *self,
+writer_rebuild_indexes (TnImportWriter *self,
                         GError        **error)
 {
   for (guint i = 0; self->dropped_indexes != NULL && i < self->dropped_indexes->len; i++)
@@ -299,7 +299,7 @@ writer_rebuild_indexes (TnImportWriter  *self,
 }
 
 gboolean
-tn_import_writer_commit (TnImportWriter  *self,
+tn_import_writer_commit (TnImportWriter *self,
                          GError        **error)
 {
   if (writer_rebuild_indexes (self, error) &&
@@ -364,7 +364,7 @@ tn_import_writer_count_contacts (TnImportWriter *self)
  * changed nothing, leaves no trace while the files before it stay.
  */
 gboolean
-tn_import_writer_begin_batch (TnImportWriter  *self,
+tn_import_writer_begin_batch (TnImportWriter *self,
                               const char     *file_name,
                               gint64         *batch_id,
                               GError        **error)
@@ -375,8 +375,8 @@ tn_import_writer_begin_batch (TnImportWriter  *self,
     return FALSE;
 
   statement = tn_db_prepare (&self->db,
-                                  "INSERT INTO import_batches (file_name, imported_at) VALUES (?1, ?2)",
-                                  error);
+                             "INSERT INTO import_batches (file_name, imported_at) VALUES (?1, ?2)",
+                             error);
   if (statement == NULL)
     return FALSE;
 
@@ -390,17 +390,17 @@ tn_import_writer_begin_batch (TnImportWriter  *self,
 }
 
 gboolean
-tn_import_writer_end_batch (TnImportWriter             *self,
+tn_import_writer_end_batch (TnImportWriter            *self,
                             gint64                     batch_id,
-                            const TnImportBatchCounts  *counts,
+                            const TnImportBatchCounts *counts,
                             GError                   **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
 
   statement = tn_db_prepare (&self->db,
-                                  "UPDATE import_batches SET n_added = ?2, n_merged = ?3, n_unchanged = ?4,"
-                                  " n_skipped = ?5 WHERE id = ?1",
-                                  error);
+                             "UPDATE import_batches SET n_added = ?2, n_merged = ?3, n_unchanged = ?4,"
+                             " n_skipped = ?5 WHERE id = ?1",
+                             error);
   if (statement == NULL)
     return FALSE;
 
@@ -416,7 +416,7 @@ tn_import_writer_end_batch (TnImportWriter             *self,
 
 /* Forgets everything since tn_import_writer_begin_batch(); the transaction goes on. */
 gboolean
-tn_import_writer_drop_batch (TnImportWriter  *self,
+tn_import_writer_drop_batch (TnImportWriter *self,
                              GError        **error)
 {
   tn_db_reset_cached (&self->db);
@@ -439,8 +439,8 @@ gboolean
 tn_import_writer_foreach_known (TnImportWriter   *self,
                                 TnImportKnown     what,
                                 TnImportRowFunc   func,
-                                gpointer         user_data,
-                                GError         **error)
+                                gpointer          user_data,
+                                GError          **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
   int result;
@@ -468,21 +468,9 @@ tn_import_writer_foreach_known (TnImportWriter   *self,
   return TRUE;
 }
 
-/* For strings that stay valid until the statement has run and its bindings are cleared. */
-static void
-bind_static (sqlite3_stmt *statement,
-             int           index,
-             const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (statement, index);
-  else
-    sqlite3_bind_text (statement, index, text, -1, SQLITE_STATIC);
-}
-
 /* @normalized holds one value (or NULL) per value, as write_list() computes them. */
 static gboolean
-writer_insert_values (TnImportWriter       *self,
+writer_insert_values (TnImportWriter      *self,
                       WriteStatement       which,
                       gint64               contact_id,
                       const char * const  *values,
@@ -498,8 +486,8 @@ writer_insert_values (TnImportWriter       *self,
     {
       sqlite3_bind_int64 (statement, 1, contact_id);
       sqlite3_bind_int (statement, 2, (int) i);
-      bind_static (statement, 3, values[i]);
-      bind_static (statement, 4, normalized[i]);
+      tn_db_bind_static (statement, 3, values[i]);
+      tn_db_bind_static (statement, 4, normalized[i]);
       if (!tn_db_step_done (&self->db, statement, error))
         return FALSE;
     }
@@ -510,7 +498,7 @@ writer_insert_values (TnImportWriter       *self,
 }
 
 static gboolean
-writer_record_trust (TnImportWriter  *self,
+writer_record_trust (TnImportWriter *self,
                      gint64          contact_id,
                      TnTrust         trust,
                      GError        **error)
@@ -539,7 +527,7 @@ writer_record_trust (TnImportWriter  *self,
  * @error: return location for a #GError
  */
 gboolean
-tn_import_writer_add_contact (TnImportWriter      *self,
+tn_import_writer_add_contact (TnImportWriter     *self,
                               const TnVcardCard  *card,
                               const char         *uid,
                               TnTrust             trust,
@@ -556,16 +544,16 @@ tn_import_writer_add_contact (TnImportWriter      *self,
     return FALSE;
 
   /* SQLite reads the card's strings in place during the step instead of copying them. */
-  bind_static (statement, 1, uid);
-  bind_static (statement, 2, card->full_name);
-  bind_static (statement, 3, card->given_name);
-  bind_static (statement, 4, card->family_name);
-  bind_static (statement, 5, card->organization);
-  bind_static (statement, 6, card->title);
-  bind_static (statement, 7, card->note);
-  bind_static (statement, 8, card->birthday);
+  tn_db_bind_static (statement, 1, uid);
+  tn_db_bind_static (statement, 2, card->full_name);
+  tn_db_bind_static (statement, 3, card->given_name);
+  tn_db_bind_static (statement, 4, card->family_name);
+  tn_db_bind_static (statement, 5, card->organization);
+  tn_db_bind_static (statement, 6, card->title);
+  tn_db_bind_static (statement, 7, card->note);
+  tn_db_bind_static (statement, 8, card->birthday);
   sqlite3_bind_int (statement, 9, trust);
-  bind_static (statement, 10, card->vcard);
+  tn_db_bind_static (statement, 10, card->vcard);
   sqlite3_bind_int64 (statement, 11, batch_id);
   sqlite3_bind_int64 (statement, 12, self->now);
 
@@ -594,7 +582,7 @@ tn_import_merge_target_clear (TnImportMergeTarget *target)
 }
 
 static GStrv
-writer_read_values (TnImportWriter   *self,
+writer_read_values (TnImportWriter  *self,
                     WriteStatement   which,
                     gint64           id,
                     GError         **error)
@@ -631,9 +619,9 @@ writer_read_values (TnImportWriter   *self,
  * Reads what a merge into contact @id must not overwrite or add twice.
  */
 gboolean
-tn_import_writer_read_contact (TnImportWriter       *self,
+tn_import_writer_read_contact (TnImportWriter      *self,
                                gint64               id,
-                               TnImportMergeTarget  *target,
+                               TnImportMergeTarget *target,
                                GError             **error)
 {
   sqlite3_stmt *statement = writer_statement (self, WRITE_READ_CONTACT, error);
@@ -669,10 +657,10 @@ tn_import_writer_read_contact (TnImportWriter       *self,
 /* Adds an email address or phone number after the contact's others. */
 static gboolean
 writer_append_address (TnImportWriter  *self,
-                       gint64          id,
+                       gint64           id,
                        TnImportField    field,
-                       const char     *value,
-                       GError        **error)
+                       const char      *value,
+                       GError         **error)
 {
   gboolean is_email = field == TN_IMPORT_FIELD_EMAIL;
   sqlite3_stmt *statement = writer_statement (self, is_email ? WRITE_APPEND_EMAIL : WRITE_APPEND_PHONE, error);
@@ -694,10 +682,10 @@ writer_append_address (TnImportWriter  *self,
 /* Fills one of the contact's fields, if it is still empty. */
 static gboolean
 writer_fill_field (TnImportWriter  *self,
-                   gint64          id,
+                   gint64           id,
                    TnImportField    field,
-                   const char     *value,
-                   GError        **error)
+                   const char      *value,
+                   GError         **error)
 {
   sqlite3_stmt *statement = writer_statement (self, WRITE_FILL_FIRST + field, error);
 
@@ -723,11 +711,11 @@ writer_fill_field (TnImportWriter  *self,
  */
 gboolean
 tn_import_writer_add_value (TnImportWriter  *self,
-                            gint64          id,
-                            gint64          batch_id,
+                            gint64           id,
+                            gint64           batch_id,
                             TnImportField    field,
-                            const char     *value,
-                            GError        **error)
+                            const char      *value,
+                            GError         **error)
 {
   sqlite3_stmt *statement;
 
@@ -753,7 +741,7 @@ tn_import_writer_add_value (TnImportWriter  *self,
 }
 
 gboolean
-tn_import_writer_touch (TnImportWriter  *self,
+tn_import_writer_touch (TnImportWriter *self,
                         gint64          id,
                         GError        **error)
 {

@@ -48,8 +48,8 @@ typedef enum
 } TnImportKnown;
 
 typedef void (*TnImportRowFunc) (gint64      id,
-                                const char *text,
-                                gpointer    user_data);
+                                 const char *text,
+                                 gpointer    user_data);
 
 typedef struct
 {
@@ -59,61 +59,61 @@ typedef struct
   guint n_skipped;
 } TnImportBatchCounts;
 
-TnImportWriter *tn_import_writer_open          (const char               *path,
-                                               GError                  **error);
-void           tn_import_writer_free          (TnImportWriter            *self);
+TnImportWriter *tn_import_writer_open           (const char                *path,
+                                                 GError                   **error);
+void            tn_import_writer_free           (TnImportWriter            *self);
 
-gboolean       tn_import_writer_begin         (TnImportWriter            *self,
-                                               GError                  **error);
-gboolean       tn_import_writer_commit        (TnImportWriter            *self,
-                                               GError                  **error);
-void           tn_import_writer_rollback      (TnImportWriter            *self);
-gboolean       tn_import_writer_defer_indexes (TnImportWriter            *self,
-                                               GError                  **error);
-void           tn_import_writer_checkpoint    (TnImportWriter            *self);
-guint          tn_import_writer_count_contacts (TnImportWriter           *self);
+gboolean        tn_import_writer_begin          (TnImportWriter            *self,
+                                                 GError                   **error);
+gboolean        tn_import_writer_commit         (TnImportWriter            *self,
+                                                 GError                   **error);
+void            tn_import_writer_rollback       (TnImportWriter            *self);
+gboolean        tn_import_writer_defer_indexes  (TnImportWriter            *self,
+                                                 GError                   **error);
+void            tn_import_writer_checkpoint     (TnImportWriter            *self);
+guint           tn_import_writer_count_contacts (TnImportWriter            *self);
 
-gboolean       tn_import_writer_begin_batch   (TnImportWriter            *self,
-                                               const char               *file_name,
-                                               gint64                   *batch_id,
-                                               GError                  **error);
-gboolean       tn_import_writer_end_batch     (TnImportWriter            *self,
-                                               gint64                    batch_id,
-                                               const TnImportBatchCounts *counts,
-                                               GError                  **error);
-gboolean       tn_import_writer_drop_batch    (TnImportWriter            *self,
-                                               GError                  **error);
+gboolean        tn_import_writer_begin_batch    (TnImportWriter            *self,
+                                                 const char                *file_name,
+                                                 gint64                    *batch_id,
+                                                 GError                   **error);
+gboolean        tn_import_writer_end_batch      (TnImportWriter            *self,
+                                                 gint64                     batch_id,
+                                                 const TnImportBatchCounts *counts,
+                                                 GError                   **error);
+gboolean        tn_import_writer_drop_batch     (TnImportWriter            *self,
+                                                 GError                   **error);
 
-gboolean       tn_import_writer_foreach_known (TnImportWriter            *self,
-                                               TnImportKnown              what,
-                                               TnImportRowFunc            func,
-                                               gpointer                  user_data,
-                                               GError                  **error);
+gboolean        tn_import_writer_foreach_known  (TnImportWriter            *self,
+                                                 TnImportKnown              what,
+                                                 TnImportRowFunc            func,
+                                                 gpointer                   user_data,
+                                                 GError                   **error);
 
-gboolean       tn_import_writer_add_contact   (TnImportWriter            *self,
-                                               const TnVcardCard        *card,
-                                               const char               *uid,
-                                               TnTrust                   trust,
-                                               const char * const       *normalized_emails,
-                                               const char * const       *normalized_phones,
-                                               gint64                    batch_id,
-                                               gint64                   *id,
-                                               GError                  **error);
-gboolean       tn_import_writer_read_contact  (TnImportWriter            *self,
-                                               gint64                    id,
-                                               TnImportMergeTarget       *target,
-                                               GError                  **error);
-gboolean       tn_import_writer_add_value     (TnImportWriter            *self,
-                                               gint64                    id,
-                                               gint64                    batch_id,
-                                               TnImportField              field,
-                                               const char               *value,
-                                               GError                  **error);
-gboolean       tn_import_writer_touch         (TnImportWriter            *self,
-                                               gint64                    id,
-                                               GError                  **error);
+gboolean        tn_import_writer_add_contact    (TnImportWriter            *self,
+                                                 const TnVcardCard         *card,
+                                                 const char                *uid,
+                                                 TnTrust                    trust,
+                                                 const char * const        *normalized_emails,
+                                                 const char * const        *normalized_phones,
+                                                 gint64                     batch_id,
+                                                 gint64                    *id,
+                                                 GError                   **error);
+gboolean        tn_import_writer_read_contact   (TnImportWriter            *self,
+                                                 gint64                     id,
+                                                 TnImportMergeTarget       *target,
+                                                 GError                   **error);
+gboolean        tn_import_writer_add_value      (TnImportWriter            *self,
+                                                 gint64                     id,
+                                                 gint64                     batch_id,
+                                                 TnImportField              field,
+                                                 const char                *value,
+                                                 GError                   **error);
+gboolean        tn_import_writer_touch          (TnImportWriter            *self,
+                                                 gint64                     id,
+                                                 GError                   **error);
 
-void           tn_import_merge_target_clear   (TnImportMergeTarget       *target);
+void            tn_import_merge_target_clear    (TnImportMergeTarget       *target);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnImportWriter, tn_import_writer_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TnImportMergeTarget, tn_import_merge_target_clear)

@@ -232,10 +232,10 @@ tn_store_restore_brand_statement (TnStore  *self,
  * transaction; @changed says whether a row was written. */
 gboolean
 _tn_store_write_heard_brand (TnStore    *self,
-                   TnContact  *contact,
-                   gboolean    heard,
-                   gboolean   *changed,
-                   GError    **error)
+                             TnContact  *contact,
+                             gboolean    heard,
+                             gboolean   *changed,
+                             GError    **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
   g_autoptr(GPtrArray) current = read_brand_versions (self, 1, error);
@@ -252,10 +252,10 @@ _tn_store_write_heard_brand (TnStore    *self,
     }
 
   statement = tn_db_prepare (&self->db,
-                       heard
-                       ? "INSERT OR IGNORE INTO brand_heard (statement_id, contact_id, heard_at) VALUES (?1, ?2, ?3)"
-                       : "DELETE FROM brand_heard WHERE statement_id = ?1 AND contact_id = ?2",
-                       error);
+                             heard
+                             ? "INSERT OR IGNORE INTO brand_heard (statement_id, contact_id, heard_at) VALUES (?1, ?2, ?3)"
+                             : "DELETE FROM brand_heard WHERE statement_id = ?1 AND contact_id = ?2",
+                             error);
   if (statement == NULL)
     return FALSE;
 
@@ -329,9 +329,9 @@ tn_store_get_heard_brand (TnStore   *self,
   g_return_val_if_fail (TN_IS_CONTACT (contact), FALSE);
 
   statement = tn_db_prepare (&self->db,
-                       "SELECT EXISTS (SELECT 1 FROM brand_heard WHERE contact_id = ?1"
-                       "  AND statement_id = (SELECT max (id) FROM brand_statements))",
-                       NULL);
+                             "SELECT EXISTS (SELECT 1 FROM brand_heard WHERE contact_id = ?1"
+                             "  AND statement_id = (SELECT max (id) FROM brand_statements))",
+                             NULL);
   if (statement == NULL)
     return FALSE;
 
@@ -365,11 +365,11 @@ tn_store_count_brand_reach (TnStore  *self,
 
   *heard = *trusted = 0;
   statement = tn_db_prepare (&self->db,
-                       "SELECT count (*), count (h.contact_id) FROM contacts c"
-                       "  LEFT JOIN brand_heard h ON h.contact_id = c.id"
-                       "    AND h.statement_id = (SELECT max (id) FROM brand_statements)"
-                       "  WHERE c.trust = 1 AND c.removed_at IS NULL",
-                       error);
+                             "SELECT count (*), count (h.contact_id) FROM contacts c"
+                             "  LEFT JOIN brand_heard h ON h.contact_id = c.id"
+                             "    AND h.statement_id = (SELECT max (id) FROM brand_statements)"
+                             "  WHERE c.trust = 1 AND c.removed_at IS NULL",
+                             error);
   if (statement == NULL)
     return FALSE;
 
@@ -512,14 +512,14 @@ tn_store_count_one_on_one (TnStore    *self,
    * be purged or brought back, are taken out by their own interactions (CROSS JOIN keeps
    * SQLite starting from those few contacts rather than from every interaction). */
   statement = tn_db_prepare (&self->db,
-                       "SELECT (SELECT coalesce (sum (n), 0) FROM interaction_days WHERE day >= ?1)"
-                       "       - (SELECT count (*) FROM contacts c CROSS JOIN interactions i ON i.contact_id = c.id"
-                       "           WHERE c.removed_at IS NOT NULL AND i.happened_on >= ?1),"
-                       "       (SELECT coalesce (sum (one_on_one), 0) FROM interaction_days WHERE day >= ?1)"
-                       "       - (SELECT coalesce (sum (i.one_on_one != 0), 0) FROM contacts c"
-                       "           CROSS JOIN interactions i ON i.contact_id = c.id"
-                       "           WHERE c.removed_at IS NOT NULL AND i.happened_on >= ?1)",
-                       error);
+                             "SELECT (SELECT coalesce (sum (n), 0) FROM interaction_days WHERE day >= ?1)"
+                             "       - (SELECT count (*) FROM contacts c CROSS JOIN interactions i ON i.contact_id = c.id"
+                             "           WHERE c.removed_at IS NOT NULL AND i.happened_on >= ?1),"
+                             "       (SELECT coalesce (sum (one_on_one), 0) FROM interaction_days WHERE day >= ?1)"
+                             "       - (SELECT coalesce (sum (i.one_on_one != 0), 0) FROM contacts c"
+                             "           CROSS JOIN interactions i ON i.contact_id = c.id"
+                             "           WHERE c.removed_at IS NOT NULL AND i.happened_on >= ?1)",
+                             error);
   if (statement == NULL)
     return FALSE;
 

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "tn-contact-private.h"
@@ -188,7 +186,7 @@ read_contacts (TnStore     *self,
 
 gboolean
 _tn_store_load_contacts (TnStore  *self,
-               GError  **error)
+                         GError  **error)
 {
   g_autoptr(GPtrArray) loaded = read_contacts (self, 0, G_MAXINT64, NULL, error);
 
@@ -241,8 +239,8 @@ tn_store_get_contact_by_id (TnStore *self,
 
 int
 _tn_store_compare_by_id (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+                         gconstpointer b,
+                         gpointer      user_data)
 {
   gint64 id_a = tn_contact_get_id ((TnContact *) a);
   gint64 id_b = tn_contact_get_id ((TnContact *) b);
@@ -261,7 +259,7 @@ find_position (TnStore   *self,
 
 void
 _tn_store_announce_changed (TnStore   *self,
-                  TnContact *contact)
+                            TnContact *contact)
 {
   guint position;
 
@@ -341,10 +339,10 @@ write_addresses (TnStore    *self,
 
 gboolean
 _tn_store_record_trust_change (TnStore    *self,
-                     gint64      contact_id,
-                     TnTrust     trust,
-                     gint64      changed_at,
-                     GError    **error)
+                               gint64      contact_id,
+                               TnTrust     trust,
+                               gint64      changed_at,
+                               GError    **error)
 {
   g_autoptr(sqlite3_stmt) statement =
     tn_db_prepare (&self->db, "INSERT INTO trust_changes (contact_id, trust, changed_at) VALUES (?1, ?2, ?3)", error);
@@ -356,6 +354,40 @@ _tn_store_record_trust_change (TnStore    *self,
   sqlite3_bind_int (statement, 2, trust);
   sqlite3_bind_int64 (statement, 3, changed_at);
   return tn_db_step_done (&self->db, statement, error);
+}
+
+/* Binds what an added and an edited contact both write, as ?1 to ?11 (uid, full name,
+ * organization, title, note, trust, the time, given and family names, birthday, vcard),
+ * and runs @statement. A uid another contact has is the person's mistake, said so. */
+static gboolean
+write_contact_row (TnStore       *self,
+                   sqlite3_stmt  *statement,
+                   const char    *uid,
+                   TnContact     *contact,
+                   gint64         now,
+                   GError       **error)
+{
+  tn_db_bind_text (statement, 1, uid);
+  tn_db_bind_text (statement, 2, tn_contact_get_full_name (contact));
+  tn_db_bind_text (statement, 3, tn_contact_get_organization (contact));
+  tn_db_bind_text (statement, 4, tn_contact_get_title (contact));
+  tn_db_bind_text (statement, 5, tn_contact_get_note (contact));
+  sqlite3_bind_int (statement, 6, tn_contact_get_trust (contact));
+  sqlite3_bind_int64 (statement, 7, now);
+  tn_db_bind_text (statement, 8, tn_contact_get_given_name (contact));
+  tn_db_bind_text (statement, 9, tn_contact_get_family_name (contact));
+  tn_db_bind_text (statement, 10, tn_contact_get_birthday (contact));
+  tn_db_bind_text (statement, 11, tn_contact_get_vcard (contact));
+
+  if (sqlite3_step (statement) == SQLITE_DONE)
+    return TRUE;
+
+  if (sqlite3_extended_errcode (self->db.handle) == SQLITE_CONSTRAINT_UNIQUE)
+    g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID,
+                 _("A contact with the uid %s already exists"), uid);
+  else
+    tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+  return FALSE;
 }
 
 /**
@@ -395,34 +427,12 @@ tn_store_add_contact (TnStore    *self,
     return FALSE;
 
   statement = tn_db_prepare (&self->db,
-                       "INSERT INTO contacts (uid, full_name, organization, title, note, trust, created_at, updated_at, "
-                       "                      given_name, family_name, birthday, vcard) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10, ?11)",
-                       error);
-  if (statement == NULL)
+                             "INSERT INTO contacts (uid, full_name, organization, title, note, trust, created_at, updated_at, "
+                             "                      given_name, family_name, birthday, vcard) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10, ?11)",
+                             error);
+  if (statement == NULL || !write_contact_row (self, statement, uid, contact, now, error))
     goto failed;
-
-  tn_db_bind_text (statement, 1, uid);
-  tn_db_bind_text (statement, 2, tn_contact_get_full_name (contact));
-  tn_db_bind_text (statement, 3, tn_contact_get_organization (contact));
-  tn_db_bind_text (statement, 4, tn_contact_get_title (contact));
-  tn_db_bind_text (statement, 5, tn_contact_get_note (contact));
-  sqlite3_bind_int (statement, 6, tn_contact_get_trust (contact));
-  sqlite3_bind_int64 (statement, 7, now);
-  tn_db_bind_text (statement, 8, tn_contact_get_given_name (contact));
-  tn_db_bind_text (statement, 9, tn_contact_get_family_name (contact));
-  tn_db_bind_text (statement, 10, tn_contact_get_birthday (contact));
-  tn_db_bind_text (statement, 11, tn_contact_get_vcard (contact));
-
-  if (sqlite3_step (statement) != SQLITE_DONE)
-    {
-      if (sqlite3_extended_errcode (self->db.handle) == SQLITE_CONSTRAINT_UNIQUE)
-        g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID,
-                     _("A contact with the uid %s already exists"), uid);
-      else
-        tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
-      goto failed;
-    }
 
   id = sqlite3_last_insert_rowid (self->db.handle);
 
@@ -494,36 +504,17 @@ tn_store_update_contact (TnStore    *self,
     return FALSE;
 
   statement = tn_db_prepare (&self->db,
-                       "UPDATE contacts SET uid = ?2, full_name = ?3, organization = ?4, title = ?5, "
-                       "note = ?6, trust = ?7, updated_at = ?8, given_name = ?9, family_name = ?10, "
-                       "birthday = ?11, vcard = ?12, cadence_weeks = ?13 WHERE id = ?1",
-                       error);
+                             "UPDATE contacts SET uid = ?1, full_name = ?2, organization = ?3, title = ?4, "
+                             "note = ?5, trust = ?6, updated_at = ?7, given_name = ?8, family_name = ?9, "
+                             "birthday = ?10, vcard = ?11, cadence_weeks = ?12 WHERE id = ?13",
+                             error);
   if (statement == NULL)
     goto failed;
 
-  sqlite3_bind_int64 (statement, 1, id);
-  tn_db_bind_text (statement, 2, tn_contact_get_uid (changes));
-  tn_db_bind_text (statement, 3, tn_contact_get_full_name (changes));
-  tn_db_bind_text (statement, 4, tn_contact_get_organization (changes));
-  tn_db_bind_text (statement, 5, tn_contact_get_title (changes));
-  tn_db_bind_text (statement, 6, tn_contact_get_note (changes));
-  sqlite3_bind_int (statement, 7, tn_contact_get_trust (changes));
-  sqlite3_bind_int64 (statement, 8, now);
-  tn_db_bind_text (statement, 9, tn_contact_get_given_name (changes));
-  tn_db_bind_text (statement, 10, tn_contact_get_family_name (changes));
-  tn_db_bind_text (statement, 11, tn_contact_get_birthday (changes));
-  tn_db_bind_text (statement, 12, tn_contact_get_vcard (changes));
-  sqlite3_bind_int (statement, 13, tn_contact_get_cadence_weeks (changes));
-
-  if (sqlite3_step (statement) != SQLITE_DONE)
-    {
-      if (sqlite3_extended_errcode (self->db.handle) == SQLITE_CONSTRAINT_UNIQUE)
-        g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID,
-                     _("A contact with the uid %s already exists"), tn_contact_get_uid (changes));
-      else
-        tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
-      goto failed;
-    }
+  sqlite3_bind_int (statement, 12, tn_contact_get_cadence_weeks (changes));
+  sqlite3_bind_int64 (statement, 13, id);
+  if (!write_contact_row (self, statement, tn_contact_get_uid (changes), changes, now, error))
+    goto failed;
 
   if (!write_addresses (self, id, changes, error))
     goto failed;

@@ -45,8 +45,8 @@ check_interaction_is_valid (TnInteraction  *interaction,
 
 gboolean
 _tn_store_check_contact_is_here (TnStore    *self,
-                       TnContact  *contact,
-                       GError    **error)
+                                 TnContact  *contact,
+                                 GError    **error)
 {
   if (tn_store_get_contact_by_id (self, tn_contact_get_id (contact)) == contact)
     return TRUE;
@@ -143,9 +143,9 @@ tn_store_log_interaction_with_brand (TnStore        *self,
     return FALSE;
 
   statement = tn_db_prepare (&self->db,
-                       "INSERT INTO interactions (contact_id, kind, happened_on, one_on_one, gave_value, note) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                       error);
+                             "INSERT INTO interactions (contact_id, kind, happened_on, one_on_one, gave_value, note) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                             error);
   if (statement == NULL)
     goto failed;
 
@@ -203,9 +203,9 @@ tn_store_list_interactions (TnStore    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   statement = tn_db_prepare (&self->db,
-                       "SELECT id, kind, happened_on, one_on_one, gave_value, note FROM interactions "
-                       " WHERE contact_id = ?1 ORDER BY happened_on DESC, id DESC",
-                       error);
+                             "SELECT id, kind, happened_on, one_on_one, gave_value, note FROM interactions "
+                             " WHERE contact_id = ?1 ORDER BY happened_on DESC, id DESC",
+                             error);
   if (statement == NULL)
     return NULL;
 
@@ -274,9 +274,9 @@ tn_store_update_interaction (TnStore        *self,
     return FALSE;
 
   statement = tn_db_prepare (&self->db,
-                       "UPDATE interactions SET kind = ?2, happened_on = ?3, one_on_one = ?4, "
-                       "gave_value = ?5, note = ?6 WHERE id = ?1",
-                       error);
+                             "UPDATE interactions SET kind = ?2, happened_on = ?3, one_on_one = ?4, "
+                             "gave_value = ?5, note = ?6 WHERE id = ?1",
+                             error);
   if (statement == NULL)
     goto failed;
 

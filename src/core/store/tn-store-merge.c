@@ -87,11 +87,11 @@ collect_ids (TnStore     *self,
 /* Takes back one thing a batch added to a contact that was already there, if the contact
  * still has it as the batch left it: a field the person has edited since stays. */
 static gboolean
-take_back_change (TnStore       *self,
-                  gint64         contact_id,
+take_back_change (TnStore        *self,
+                  gint64          contact_id,
                   TnImportField   field,
-                  const char    *value,
-                  GError       **error)
+                  const char     *value,
+                  GError        **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
   g_autofree char *sql = NULL;
@@ -258,11 +258,11 @@ tn_store_undo_import (TnStore  *self,
 /* ---- Merging two contacts by hand ------------------------------------------------------- */
 
 static gboolean
-append_value (TnStore       *self,
-              gint64         contact_id,
+append_value (TnStore        *self,
+              gint64          contact_id,
               TnImportField   field,
-              const char    *value,
-              GError       **error)
+              const char     *value,
+              GError        **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
   g_autofree char *normalized = NULL;
@@ -270,9 +270,9 @@ append_value (TnStore       *self,
   if (field == TN_IMPORT_FIELD_EMAIL)
     {
       statement = tn_db_prepare (&self->db,
-                           "INSERT INTO emails (contact_id, position, value, normalized) VALUES "
-                           "(?1, (SELECT coalesce (max (position) + 1, 0) FROM emails WHERE contact_id = ?1), ?2, ?3)",
-                           error);
+                                 "INSERT INTO emails (contact_id, position, value, normalized) VALUES "
+                                 "(?1, (SELECT coalesce (max (position) + 1, 0) FROM emails WHERE contact_id = ?1), ?2, ?3)",
+                                 error);
       normalized = tn_text_normalize_email (value);
       /* emails.normalized is NOT NULL: an unparseable address matches only itself. */
       if (normalized == NULL)
@@ -281,9 +281,9 @@ append_value (TnStore       *self,
   else
     {
       statement = tn_db_prepare (&self->db,
-                           "INSERT INTO phones (contact_id, position, value, normalized) VALUES "
-                           "(?1, (SELECT coalesce (max (position) + 1, 0) FROM phones WHERE contact_id = ?1), ?2, ?3)",
-                           error);
+                                 "INSERT INTO phones (contact_id, position, value, normalized) VALUES "
+                                 "(?1, (SELECT coalesce (max (position) + 1, 0) FROM phones WHERE contact_id = ?1), ?2, ?3)",
+                                 error);
       normalized = tn_text_normalize_phone (value);
     }
 
@@ -367,18 +367,18 @@ absorb_contact (TnStore    *self,
   gint64 absorb_id = tn_contact_get_id (absorb);
 
   statement = tn_db_prepare (&self->db,
-                       "UPDATE contacts SET"
-                       "  given_name = coalesce (given_name, (SELECT given_name FROM contacts WHERE id = ?2)),"
-                       "  family_name = coalesce (family_name, (SELECT family_name FROM contacts WHERE id = ?2)),"
-                       "  organization = coalesce (organization, (SELECT organization FROM contacts WHERE id = ?2)),"
-                       "  title = coalesce (title, (SELECT title FROM contacts WHERE id = ?2)),"
-                       "  note = coalesce (note, (SELECT note FROM contacts WHERE id = ?2)),"
-                       "  birthday = coalesce (birthday, (SELECT birthday FROM contacts WHERE id = ?2)),"
-                       "  vcard = coalesce (vcard, (SELECT vcard FROM contacts WHERE id = ?2)),"
-                       "  trust = CASE trust WHEN 0 THEN (SELECT trust FROM contacts WHERE id = ?2) ELSE trust END,"
-                       "  updated_at = ?3"
-                       " WHERE id = ?1",
-                       error);
+                             "UPDATE contacts SET"
+                             "  given_name = coalesce (given_name, (SELECT given_name FROM contacts WHERE id = ?2)),"
+                             "  family_name = coalesce (family_name, (SELECT family_name FROM contacts WHERE id = ?2)),"
+                             "  organization = coalesce (organization, (SELECT organization FROM contacts WHERE id = ?2)),"
+                             "  title = coalesce (title, (SELECT title FROM contacts WHERE id = ?2)),"
+                             "  note = coalesce (note, (SELECT note FROM contacts WHERE id = ?2)),"
+                             "  birthday = coalesce (birthday, (SELECT birthday FROM contacts WHERE id = ?2)),"
+                             "  vcard = coalesce (vcard, (SELECT vcard FROM contacts WHERE id = ?2)),"
+                             "  trust = CASE trust WHEN 0 THEN (SELECT trust FROM contacts WHERE id = ?2) ELSE trust END,"
+                             "  updated_at = ?3"
+                             " WHERE id = ?1",
+                             error);
   if (statement == NULL)
     return FALSE;
 

@@ -88,7 +88,7 @@ read_sent_and_snooze (TnStore          *self,
 /* "YYYY-MM-DD" of @when's local calendar day plus @days. */
 char *
 _tn_store_local_day_plus (GDateTime *when,
-                int        days)
+                          int        days)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (when);
   g_autoptr(GDateTime) shifted = g_date_time_add_days (local, days);
@@ -136,9 +136,9 @@ tn_store_get_reminder_state (TnStore          *self,
 
   /* Days compare as text: YYYY-MM-DD sorts by date. */
   statement = tn_db_prepare (&self->db,
-                       "SELECT EXISTS (SELECT 1 FROM interactions"
-                       "  WHERE kind IN ('lunch', 'coffee') AND happened_on BETWEEN ?1 AND ?2)",
-                       error);
+                             "SELECT EXISTS (SELECT 1 FROM interactions"
+                             "  WHERE kind IN ('lunch', 'coffee') AND happened_on BETWEEN ?1 AND ?2)",
+                             error);
   if (statement == NULL)
     return FALSE;
   tn_db_bind_text (statement, 1, monday);
@@ -298,9 +298,9 @@ local_midnight (const char *day)
  * Returns: (transfer full) (element-type TnReminderCandidate): the candidates, by id
  */
 GArray *
-tn_store_list_reminder_candidates (TnStore    *self,
+tn_store_list_reminder_candidates (TnStore         *self,
                                    const TnCadence *cadence,
-                                   GError    **error)
+                                   GError         **error)
 {
   GListModel *contacts;
   GArray *candidates;
