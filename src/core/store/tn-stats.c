@@ -42,7 +42,8 @@ query_clear (Query *query)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Query, query_clear)
 
-/* The queries below speak of their Query; tn-db.c does the work. */
+/* The figures' queries keep their short calls on a Query; the work is tn-db.c's, as for
+ * every file of the store, so a failure reads the same here as anywhere else. */
 static sqlite3_stmt *
 prepare (Query       *query,
          const char  *sql,

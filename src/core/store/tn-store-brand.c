@@ -12,8 +12,6 @@
 #include "tn-brand.h"
 #include "tn-store-internal.h"
 
-/* ---- Who you are: brand statements and linchpin self-checks ---- */
-
 void
 tn_brand_version_free (TnBrandVersion *version)
 {

@@ -14,8 +14,6 @@
 #include "tn-interaction-private.h"
 #include "tn-store-internal.h"
 
-/* ---- Interactions ------------------------------------------------------------------- */
-
 /* A day the person can have lived: a real date, and not after today. Days compare as
  * text, since YYYY-MM-DD sorts by date. */
 static gboolean
