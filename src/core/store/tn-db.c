@@ -99,8 +99,12 @@ tn_db_set_error (TnDb    *db,
                  int      result,
                  GError **error)
 {
-  const char *path = db->path;
+  const char *path;
   int code = result & 0xff;
+
+  g_return_if_fail (db != NULL);
+
+  path = db->path;
 
   switch (code)
     {
@@ -149,6 +153,8 @@ tn_db_exec (TnDb        *db,
             const char  *sql,
             GError     **error)
 {
+  g_return_val_if_fail (db != NULL && db->handle != NULL, FALSE);
+
   if (sqlite3_exec (db->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
       tn_db_set_error (db, sqlite3_extended_errcode (db->handle), error);
@@ -172,8 +178,11 @@ tn_db_prepare (TnDb        *db,
                GError     **error)
 {
   sqlite3_stmt *statement = NULL;
-  int result = sqlite3_prepare_v2 (db->handle, sql, -1, &statement, NULL);
+  int result;
 
+  g_return_val_if_fail (db != NULL && db->handle != NULL, NULL);
+
+  result = sqlite3_prepare_v2 (db->handle, sql, -1, &statement, NULL);
   if (result != SQLITE_OK)
     {
       tn_db_set_error (db, result, error);
@@ -206,6 +215,8 @@ tn_db_cached (TnDb        *db,
               GError     **error)
 {
   sqlite3_stmt *statement;
+
+  g_return_val_if_fail (db != NULL && db->handle != NULL, NULL);
 
   if (db->statements == NULL)
     db->statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
@@ -259,8 +270,11 @@ tn_db_step_done (TnDb          *db,
                  sqlite3_stmt  *statement,
                  GError       **error)
 {
-  int result = sqlite3_step (statement);
+  int result;
 
+  g_return_val_if_fail (db != NULL && statement != NULL, FALSE);
+
+  result = sqlite3_step (statement);
   sqlite3_reset (statement);
   return tn_db_finished (db, result, error);
 }
@@ -280,6 +294,8 @@ tn_db_finished (TnDb    *db,
                 int      result,
                 GError **error)
 {
+  g_return_val_if_fail (db != NULL && db->handle != NULL, FALSE);
+
   if (result == SQLITE_DONE)
     return TRUE;
 
@@ -310,6 +326,8 @@ tn_db_bind_text (sqlite3_stmt *statement,
                  int           index,
                  const char   *text)
 {
+  g_return_if_fail (statement != NULL);
+
   bind_text_with (statement, index, text, SQLITE_TRANSIENT);
 }
 
@@ -327,6 +345,8 @@ tn_db_bind_static (sqlite3_stmt *statement,
                    int           index,
                    const char   *text)
 {
+  g_return_if_fail (statement != NULL);
+
   bind_text_with (statement, index, text, SQLITE_STATIC);
 }
 
@@ -344,6 +364,8 @@ gboolean
 tn_db_begin (TnDb    *db,
              GError **error)
 {
+  g_return_val_if_fail (db != NULL && db->handle != NULL, FALSE);
+
   return tn_db_exec (db, "BEGIN IMMEDIATE", error);
 }
 
@@ -360,6 +382,8 @@ gboolean
 tn_db_commit (TnDb    *db,
               GError **error)
 {
+  g_return_val_if_fail (db != NULL && db->handle != NULL, FALSE);
+
   if (tn_db_exec (db, "COMMIT", error))
     return TRUE;
 
@@ -376,6 +400,8 @@ tn_db_commit (TnDb    *db,
 void
 tn_db_rollback (TnDb *db)
 {
+  g_return_if_fail (db != NULL && db->handle != NULL);
+
   if (!sqlite3_get_autocommit (db->handle))
     tn_db_exec (db, "ROLLBACK", NULL);
 }

@@ -20,7 +20,6 @@ static const char contacts_query[] =
   "       given_name, family_name, birthday, vcard, cadence_weeks, last_met"
   "  FROM contacts WHERE removed_at IS NULL AND id BETWEEN ?1 AND ?2 ORDER BY id";
 
-/* The store's connection and an importer's: what every statement helper needs. */
 static void
 remember_contact (TnStore   *self,
                   TnContact *contact)
@@ -200,9 +199,6 @@ _tn_store_load_contacts (TnStore  *self,
   return TRUE;
 }
 
-/* Pages of 16 KiB instead of 4: rows with a whole vCard in them fill pages fast, and an
- * import of 100,000 cards writes a fifth faster. Only a new, empty database can take it;
- * one created before keeps the size it has. */
 /**
  * tn_store_get_contacts:
  * @self: a store
