@@ -17,9 +17,9 @@
 #include <stdlib.h>
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "tn-clock.h"
+#include "tn-db.h"
 #include "tn-stats.h"
 #include "tn-store.h"
 
@@ -36,22 +36,51 @@ static const char * const schema_5_indexes[] = {
   "contacts_removed_trust", "interactions_kind_day", "trust_changes_changed", "trust_changes_contact_trust",
 };
 
+/* A bench has nobody to tell: any failure of the database ends it, with the store's message. */
 static void
-check (sqlite3 *db,
-       int      result)
+check (gboolean  ok,
+       GError   *error)
 {
-  if (result != SQLITE_OK && result != SQLITE_DONE && result != SQLITE_ROW)
-    g_error ("sqlite: %s", sqlite3_errmsg (db));
+  if (!ok)
+    g_error ("%s", error->message);
 }
 
 static sqlite3_stmt *
-prepare (sqlite3    *db,
+prepare (TnDb       *db,
          const char *sql)
 {
-  sqlite3_stmt *statement = NULL;
+  GError *error = NULL;
+  sqlite3_stmt *statement = tn_db_prepare (db, sql, &error);
 
-  check (db, sqlite3_prepare_v2 (db, sql, -1, &statement, NULL));
+  check (statement != NULL, error);
   return statement;
+}
+
+static void
+step (TnDb         *db,
+      sqlite3_stmt *statement)
+{
+  GError *error = NULL;
+
+  check (tn_db_step_done (db, statement, &error), error);
+}
+
+static void
+exec (TnDb       *db,
+      const char *sql)
+{
+  GError *error = NULL;
+
+  check (tn_db_exec (db, sql, &error), error);
+}
+
+static void
+open_db (TnDb       *db,
+         const char *path)
+{
+  GError *error = NULL;
+
+  check (tn_db_open (db, path, &error), error);
 }
 
 static void
@@ -65,16 +94,15 @@ generate (const char *path,
   g_autofree gint64 *added = g_new (gint64, n_contacts + 1);
   g_autoptr(GArray) rated = g_array_new (FALSE, FALSE, sizeof (guint));
   sqlite3_stmt *contact, *change, *interaction;
-  sqlite3 *db;
+  TnDb db = { 0 };
 
-  check (NULL, sqlite3_open (path, &db));
-  check (db, sqlite3_exec (db, "BEGIN; INSERT INTO import_batches (id, file_name, imported_at) VALUES (1, 'bench.vcf', 0)",
-                           NULL, NULL, NULL));
-  contact = prepare (db, "INSERT INTO contacts (id, uid, full_name, organization, trust, created_at, updated_at, batch_id)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)");
-  change = prepare (db, "INSERT INTO trust_changes (contact_id, trust, changed_at) VALUES (?1, ?2, ?3)");
-  interaction = prepare (db, "INSERT INTO interactions (contact_id, kind, happened_on, one_on_one, gave_value)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5)");
+  open_db (&db, path);
+  exec (&db, "BEGIN; INSERT INTO import_batches (id, file_name, imported_at) VALUES (1, 'bench.vcf', 0)");
+  contact = prepare (&db, "INSERT INTO contacts (id, uid, full_name, organization, trust, created_at, updated_at, batch_id)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)");
+  change = prepare (&db, "INSERT INTO trust_changes (contact_id, trust, changed_at) VALUES (?1, ?2, ?3)");
+  interaction = prepare (&db, "INSERT INTO interactions (contact_id, kind, happened_on, one_on_one, gave_value)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5)");
 
   for (guint id = 1; id <= n_contacts; id++)
     {
@@ -87,17 +115,16 @@ generate (const char *path,
       trusts[id] = trust;
       added[id] = created;
       sqlite3_bind_int64 (contact, 1, id);
-      sqlite3_bind_text (contact, 2, uid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (contact, 3, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (contact, 4, organizations[g_rand_int_range (rand, 0, G_N_ELEMENTS (organizations))], -1, SQLITE_STATIC);
+      tn_db_bind_text (contact, 2, uid);
+      tn_db_bind_text (contact, 3, name);
+      tn_db_bind_static (contact, 4, organizations[g_rand_int_range (rand, 0, G_N_ELEMENTS (organizations))]);
       sqlite3_bind_int (contact, 5, trust);
       sqlite3_bind_int64 (contact, 6, created);
       if (g_rand_int_range (rand, 0, 10) > 0)
         sqlite3_bind_int (contact, 7, 1);
       else
         sqlite3_bind_null (contact, 7);
-      check (db, sqlite3_step (contact));
-      sqlite3_reset (contact);
+      step (&db, contact);
 
       if (trust == 0)
         continue;
@@ -109,14 +136,12 @@ generate (const char *path,
         {
           sqlite3_bind_int (change, 2, trust == 1 ? 2 : 1 + trust % 3);
           sqlite3_bind_int64 (change, 3, created);
-          check (db, sqlite3_step (change));
-          sqlite3_reset (change);
+          step (&db, change);
           created += g_rand_int_range (rand, 1, (now - created) / DAY + 1) * (gint64) DAY;
         }
       sqlite3_bind_int (change, 2, trust);
       sqlite3_bind_int64 (change, 3, MIN (created, now));
-      check (db, sqlite3_step (change));
-      sqlite3_reset (change);
+      step (&db, change);
     }
 
   for (guint i = 0; i < n_interactions; i++)
@@ -130,19 +155,18 @@ generate (const char *path,
       g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
 
       sqlite3_bind_int64 (interaction, 1, id);
-      sqlite3_bind_text (interaction, 2, kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))], -1, SQLITE_STATIC);
-      sqlite3_bind_text (interaction, 3, text, -1, SQLITE_TRANSIENT);
+      tn_db_bind_static (interaction, 2, kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))]);
+      tn_db_bind_text (interaction, 3, text);
       sqlite3_bind_int (interaction, 4, g_rand_int_range (rand, 0, 5) > 0);
       sqlite3_bind_int (interaction, 5, g_rand_int_range (rand, 0, 10) == 0);
-      check (db, sqlite3_step (interaction));
-      sqlite3_reset (interaction);
+      step (&db, interaction);
     }
 
   sqlite3_finalize (contact);
   sqlite3_finalize (change);
   sqlite3_finalize (interaction);
-  check (db, sqlite3_exec (db, "COMMIT; ANALYZE", NULL, NULL, NULL));
-  sqlite3_close (db);
+  exec (&db, "COMMIT; ANALYZE");
+  tn_db_close (&db);
 }
 
 static int
@@ -198,7 +222,7 @@ main (int   argc,
   g_autofree char *path = NULL;
   g_autoptr(GDateTime) now = tn_clock_now ();
   gint64 start;
-  sqlite3 *db;
+  TnDb db = { 0 };
 
   if (dir == NULL)
     g_error ("%s", error->message);
@@ -216,14 +240,14 @@ main (int   argc,
 
   measure (path, "with the schema 5 indexes", runs);
 
-  check (NULL, sqlite3_open (path, &db));
+  open_db (&db, path);
   for (guint i = 0; i < G_N_ELEMENTS (schema_5_indexes); i++)
     {
       g_autofree char *sql = g_strdup_printf ("DROP INDEX IF EXISTS %s", schema_5_indexes[i]);
 
-      check (db, sqlite3_exec (db, sql, NULL, NULL, NULL));
+      exec (&db, sql);
     }
-  sqlite3_close (db);
+  tn_db_close (&db);
   measure (path, "without them", runs);
 
   /* BENCH_STATS_KEEP=1 keeps the database, to look at a query plan. */
