@@ -19,7 +19,7 @@ typedef struct
 {
   char *dir;
   char *path;
-  TnDb db;
+  TnDb *db;
 } Fixture;
 
 /* An empty file is a database with no tables, as the store creates it. */
@@ -35,9 +35,10 @@ fixture_set_up (Fixture       *fixture,
   g_file_set_contents (fixture->path, "", 0, &error);
   g_assert_no_error (error);
 
-  g_assert_true (tn_db_open (&fixture->db, fixture->path, &error));
+  fixture->db = tn_db_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_true (tn_db_exec (&fixture->db, "CREATE TABLE t (id INTEGER PRIMARY KEY, value TEXT UNIQUE)", &error));
+  g_assert_nonnull (fixture->db);
+  g_assert_true (tn_db_exec (fixture->db, "CREATE TABLE t (id INTEGER PRIMARY KEY, value TEXT UNIQUE)", &error));
   g_assert_no_error (error);
 }
 
@@ -45,7 +46,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  tn_db_close (&fixture->db);
+  g_clear_pointer (&fixture->db, tn_db_close);
   tn_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->dir, g_free);
@@ -57,7 +58,7 @@ count_rows (Fixture    *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) statement =
-    tn_db_prepare (&fixture->db, "SELECT count (*) FROM t WHERE value IS ?1", &error);
+    tn_db_prepare (fixture->db, "SELECT count (*) FROM t WHERE value IS ?1", &error);
 
   g_assert_no_error (error);
   tn_db_bind_text (statement, 1, value);
@@ -71,17 +72,15 @@ test_open_missing (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("test-db-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "missing.db", NULL);
-  TnDb db = { 0 };
 
   /* Never created: the caller makes the file, with the right permissions, first. */
-  g_assert_false (tn_db_open (&db, path, &error));
+  g_assert_null (tn_db_open (path, &error));
   g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  tn_db_close (&db);
-  g_assert_null (db.handle);
-  g_assert_null (db.path);
+  /* Like g_free(), for cleanups that may find nothing opened. */
+  tn_db_close (NULL);
   tn_test_remove_tree (dir);
 }
 
@@ -91,7 +90,7 @@ test_step_and_bind (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) insert =
-    tn_db_prepare (&fixture->db, "INSERT INTO t (value) VALUES (?1)", &error);
+    tn_db_prepare (fixture->db, "INSERT INTO t (value) VALUES (?1)", &error);
   static const char fixed[] = "static";
   char copied[] = "copied";
 
@@ -99,14 +98,14 @@ test_step_and_bind (Fixture       *fixture,
   tn_db_bind_text (insert, 1, copied);
   /* Bound as a copy: changing the buffer after binding changes nothing. */
   copied[0] = 'X';
-  g_assert_true (tn_db_step_done (&fixture->db, insert, &error));
+  g_assert_true (tn_db_step_done (fixture->db, insert, &error));
   g_assert_no_error (error);
   tn_db_bind_text (insert, 1, NULL);
-  g_assert_true (tn_db_step_done (&fixture->db, insert, &error));
+  g_assert_true (tn_db_step_done (fixture->db, insert, &error));
   tn_db_bind_static (insert, 1, fixed);
-  g_assert_true (tn_db_step_done (&fixture->db, insert, &error));
+  g_assert_true (tn_db_step_done (fixture->db, insert, &error));
   tn_db_bind_static (insert, 1, NULL);
-  g_assert_true (tn_db_step_done (&fixture->db, insert, &error));
+  g_assert_true (tn_db_step_done (fixture->db, insert, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (count_rows (fixture, "copied"), ==, 1);
@@ -115,7 +114,7 @@ test_step_and_bind (Fixture       *fixture,
 
   /* A UNIQUE value twice: the statement fails, and is reset for the next use. */
   tn_db_bind_text (insert, 1, "copied");
-  g_assert_false (tn_db_step_done (&fixture->db, insert, &error));
+  g_assert_false (tn_db_step_done (fixture->db, insert, &error));
   g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_FAILED);
   g_assert_false (sqlite3_stmt_busy (insert));
 }
@@ -125,7 +124,7 @@ test_finished (Fixture       *fixture,
                gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&fixture->db, "SELECT 1 UNION SELECT 2", &error);
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (fixture->db, "SELECT 1 UNION SELECT 2", &error);
   int n_rows = 0;
   int result;
 
@@ -133,10 +132,10 @@ test_finished (Fixture       *fixture,
   while ((result = sqlite3_step (statement)) == SQLITE_ROW)
     n_rows++;
   g_assert_cmpint (n_rows, ==, 2);
-  g_assert_true (tn_db_finished (&fixture->db, result, &error));
+  g_assert_true (tn_db_finished (fixture->db, result, &error));
   g_assert_no_error (error);
 
-  g_assert_false (tn_db_finished (&fixture->db, SQLITE_ROW, &error));
+  g_assert_false (tn_db_finished (fixture->db, SQLITE_ROW, &error));
   g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_FAILED);
 }
 
@@ -160,7 +159,7 @@ test_errors (Fixture       *fixture,
     {
       g_autoptr(GError) error = NULL;
 
-      tn_db_set_error (&fixture->db, cases[i].result, &error);
+      tn_db_set_error (fixture->db, cases[i].result, &error);
       g_assert_error (error, TN_STORE_ERROR, cases[i].code);
       /* Every message names the file, so the person knows which database. */
       g_assert_nonnull (strstr (error->message, fixture->path));
@@ -169,13 +168,13 @@ test_errors (Fixture       *fixture,
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_false (tn_db_exec (&fixture->db, "NOT SQL", &error));
+    g_assert_false (tn_db_exec (fixture->db, "NOT SQL", &error));
     g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_FAILED);
     g_clear_error (&error);
-    g_assert_null (tn_db_prepare (&fixture->db, "SELECT * FROM nowhere", &error));
+    g_assert_null (tn_db_prepare (fixture->db, "SELECT * FROM nowhere", &error));
     g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_FAILED);
     g_clear_error (&error);
-    g_assert_null (tn_db_cached (&fixture->db, "SELECT * FROM nowhere", &error));
+    g_assert_null (tn_db_cached (fixture->db, "SELECT * FROM nowhere", &error));
     g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_FAILED);
   }
 }
@@ -187,16 +186,16 @@ test_cached (Fixture       *fixture,
              gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *statement = tn_db_cached (&fixture->db, select_values, &error);
+  sqlite3_stmt *statement = tn_db_cached (fixture->db, select_values, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (statement);
-  g_assert_true (tn_db_cached (&fixture->db, select_values, NULL) == statement);
+  g_assert_true (tn_db_cached (fixture->db, select_values, NULL) == statement);
 
-  g_assert_true (tn_db_exec (&fixture->db, "INSERT INTO t (value) VALUES ('a')", &error));
+  g_assert_true (tn_db_exec (fixture->db, "INSERT INTO t (value) VALUES ('a')", &error));
   g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
   g_assert_true (sqlite3_stmt_busy (statement));
-  tn_db_reset_cached (&fixture->db);
+  tn_db_reset_cached (fixture->db);
   g_assert_false (sqlite3_stmt_busy (statement));
   /* The cache is finalized by tn_db_close(), which would fail with statements alive. */
 }
@@ -207,20 +206,20 @@ test_transactions (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (tn_db_begin (&fixture->db, &error));
-  g_assert_true (tn_db_exec (&fixture->db, "INSERT INTO t (value) VALUES ('gone')", &error));
-  tn_db_rollback (&fixture->db);
+  g_assert_true (tn_db_begin (fixture->db, &error));
+  g_assert_true (tn_db_exec (fixture->db, "INSERT INTO t (value) VALUES ('gone')", &error));
+  tn_db_rollback (fixture->db);
   g_assert_cmpint (count_rows (fixture, "gone"), ==, 0);
   /* Outside a transaction, a rollback does nothing and says nothing. */
-  tn_db_rollback (&fixture->db);
+  tn_db_rollback (fixture->db);
 
-  g_assert_true (tn_db_begin (&fixture->db, &error));
-  g_assert_true (tn_db_exec (&fixture->db, "INSERT INTO t (value) VALUES ('kept')", &error));
-  g_assert_true (tn_db_commit (&fixture->db, &error));
+  g_assert_true (tn_db_begin (fixture->db, &error));
+  g_assert_true (tn_db_exec (fixture->db, "INSERT INTO t (value) VALUES ('kept')", &error));
+  g_assert_true (tn_db_commit (fixture->db, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (fixture, "kept"), ==, 1);
 
-  g_assert_false (tn_db_commit (&fixture->db, &error));
+  g_assert_false (tn_db_commit (fixture->db, &error));
   g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_FAILED);
 }
 
@@ -230,20 +229,20 @@ test_busy (Fixture       *fixture,
            gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  TnDb other = { 0 };
+  TnDb *other = tn_db_open (fixture->path, &error);
 
-  g_assert_true (tn_db_open (&other, fixture->path, &error));
-  g_assert_true (tn_db_begin (&other, &error));
+  g_assert_nonnull (other);
+  g_assert_true (tn_db_begin (other, &error));
   g_assert_no_error (error);
 
-  g_assert_false (tn_db_begin (&fixture->db, &error));
+  g_assert_false (tn_db_begin (fixture->db, &error));
   g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_BUSY);
 
   /* Closing rolls back what was not committed, and frees the lock. */
-  tn_db_close (&other);
+  tn_db_close (other);
   g_clear_error (&error);
-  g_assert_true (tn_db_begin (&fixture->db, &error));
-  g_assert_true (tn_db_commit (&fixture->db, &error));
+  g_assert_true (tn_db_begin (fixture->db, &error));
+  g_assert_true (tn_db_commit (fixture->db, &error));
 }
 
 int

@@ -74,13 +74,14 @@ exec (TnDb       *db,
   check (tn_db_exec (db, sql, &error), error);
 }
 
-static void
-open_db (TnDb       *db,
-         const char *path)
+static TnDb *
+open_db (const char *path)
 {
   GError *error = NULL;
+  TnDb *db = tn_db_open (path, &error);
 
-  check (tn_db_open (db, path, &error), error);
+  check (db != NULL, error);
+  return db;
 }
 
 static void
@@ -94,15 +95,14 @@ generate (const char *path,
   g_autofree gint64 *added = g_new (gint64, n_contacts + 1);
   g_autoptr(GArray) rated = g_array_new (FALSE, FALSE, sizeof (guint));
   sqlite3_stmt *contact, *change, *interaction;
-  TnDb db = { 0 };
+  TnDb *db = open_db (path);
 
-  open_db (&db, path);
-  exec (&db, "BEGIN; INSERT INTO import_batches (id, file_name, imported_at) VALUES (1, 'bench.vcf', 0)");
-  contact = prepare (&db, "INSERT INTO contacts (id, uid, full_name, organization, trust, created_at, updated_at, batch_id)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)");
-  change = prepare (&db, "INSERT INTO trust_changes (contact_id, trust, changed_at) VALUES (?1, ?2, ?3)");
-  interaction = prepare (&db, "INSERT INTO interactions (contact_id, kind, happened_on, one_on_one, gave_value)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5)");
+  exec (db, "BEGIN; INSERT INTO import_batches (id, file_name, imported_at) VALUES (1, 'bench.vcf', 0)");
+  contact = prepare (db, "INSERT INTO contacts (id, uid, full_name, organization, trust, created_at, updated_at, batch_id)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)");
+  change = prepare (db, "INSERT INTO trust_changes (contact_id, trust, changed_at) VALUES (?1, ?2, ?3)");
+  interaction = prepare (db, "INSERT INTO interactions (contact_id, kind, happened_on, one_on_one, gave_value)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5)");
 
   for (guint id = 1; id <= n_contacts; id++)
     {
@@ -124,7 +124,7 @@ generate (const char *path,
         sqlite3_bind_int (contact, 7, 1);
       else
         sqlite3_bind_null (contact, 7);
-      step (&db, contact);
+      step (db, contact);
 
       if (trust == 0)
         continue;
@@ -136,12 +136,12 @@ generate (const char *path,
         {
           sqlite3_bind_int (change, 2, trust == 1 ? 2 : 1 + trust % 3);
           sqlite3_bind_int64 (change, 3, created);
-          step (&db, change);
+          step (db, change);
           created += g_rand_int_range (rand, 1, (now - created) / DAY + 1) * (gint64) DAY;
         }
       sqlite3_bind_int (change, 2, trust);
       sqlite3_bind_int64 (change, 3, MIN (created, now));
-      step (&db, change);
+      step (db, change);
     }
 
   for (guint i = 0; i < n_interactions; i++)
@@ -159,14 +159,14 @@ generate (const char *path,
       tn_db_bind_text (interaction, 3, text);
       sqlite3_bind_int (interaction, 4, g_rand_int_range (rand, 0, 5) > 0);
       sqlite3_bind_int (interaction, 5, g_rand_int_range (rand, 0, 10) == 0);
-      step (&db, interaction);
+      step (db, interaction);
     }
 
   sqlite3_finalize (contact);
   sqlite3_finalize (change);
   sqlite3_finalize (interaction);
-  exec (&db, "COMMIT; ANALYZE");
-  tn_db_close (&db);
+  exec (db, "COMMIT; ANALYZE");
+  tn_db_close (db);
 }
 
 static int
@@ -222,7 +222,7 @@ main (int   argc,
   g_autofree char *path = NULL;
   g_autoptr(GDateTime) now = tn_clock_now ();
   gint64 start;
-  TnDb db = { 0 };
+  TnDb *db;
 
   if (dir == NULL)
     g_error ("%s", error->message);
@@ -240,14 +240,14 @@ main (int   argc,
 
   measure (path, "with the schema 5 indexes", runs);
 
-  open_db (&db, path);
+  db = open_db (path);
   for (guint i = 0; i < G_N_ELEMENTS (schema_5_indexes); i++)
     {
       g_autofree char *sql = g_strdup_printf ("DROP INDEX IF EXISTS %s", schema_5_indexes[i]);
 
-      exec (&db, sql);
+      exec (db, sql);
     }
-  tn_db_close (&db);
+  tn_db_close (db);
   measure (path, "without them", runs);
 
   /* BENCH_STATS_KEEP=1 keeps the database, to look at a query plan. */

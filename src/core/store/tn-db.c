@@ -33,57 +33,58 @@ configure_sqlite (void)
 
 /**
  * tn_db_open:
- * @db: a zeroed #TnDb
  * @path: an existing database file
  * @error: return location for a #GError
  *
  * Opens @path for reading and writing, never creating it: whoever calls this created the
- * file with the right permissions first. On failure @db still needs tn_db_close().
+ * file with the right permissions first.
  *
- * Returns: %TRUE on success, %FALSE with @error set
+ * Returns: (transfer full) (nullable): the connection, or %NULL with @error set
  */
-gboolean
-tn_db_open (TnDb        *db,
-            const char  *path,
+TnDb *
+tn_db_open (const char  *path,
             GError     **error)
 {
+  g_autoptr(TnDb) db = NULL;
   int result;
 
-  g_return_val_if_fail (db != NULL && db->handle == NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, NULL);
 
   configure_sqlite ();
 
+  db = g_new0 (TnDb, 1);
   db->path = g_strdup (path);
   result = sqlite3_open_v2 (path, &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (result != SQLITE_OK)
     {
       tn_db_set_error (db, result, error);
-      return FALSE;
+      return NULL;
     }
 
   sqlite3_extended_result_codes (db->handle, TRUE);
   sqlite3_busy_timeout (db->handle, BUSY_TIMEOUT_MS);
-  return TRUE;
+  return g_steal_pointer (&db);
 }
 
 /**
  * tn_db_close:
- * @db: a #TnDb, opened or not
+ * @db: (nullable) (transfer full): a connection
  *
- * Rolls back what was not committed, then closes the connection. @db may be opened again.
+ * Rolls back what was not committed, closes the connection and frees @db.
  */
 void
 tn_db_close (TnDb *db)
 {
-  g_return_if_fail (db != NULL);
+  if (db == NULL)
+    return;
 
   /* SQLite refuses to close a connection whose statements are still alive. */
   g_clear_pointer (&db->statements, g_hash_table_unref);
   if (db->handle != NULL)
     tn_db_rollback (db);
   g_clear_pointer (&db->handle, sqlite3_close);
-  g_clear_pointer (&db->path, g_free);
+  g_free (db->path);
+  g_free (db);
 }
 
 /**

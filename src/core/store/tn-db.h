@@ -18,8 +18,7 @@ typedef struct
   GHashTable *statements; /* static SQL text → its statement, prepared once */
 } TnDb;
 
-gboolean      tn_db_open         (TnDb         *db,
-                                  const char   *path,
+TnDb         *tn_db_open         (const char   *path,
                                   GError      **error);
 void          tn_db_close        (TnDb         *db);
 
@@ -55,6 +54,7 @@ gboolean      tn_db_commit       (TnDb         *db,
                                   GError      **error);
 void          tn_db_rollback     (TnDb         *db);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnDb, tn_db_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

@@ -142,7 +142,7 @@ static const char * const lookup_indexes[] = {
 
 struct _TnImportWriter
 {
-  TnDb db;
+  TnDb *db;
   gint64 now;
   GPtrArray *dropped_indexes; /* their CREATE INDEX statements, while deferred */
 };
@@ -152,21 +152,21 @@ writer_statement (TnImportWriter  *self,
                   WriteStatement   which,
                   GError         **error)
 {
-  return tn_db_cached (&self->db, write_sql[which], error);
+  return tn_db_cached (self->db, write_sql[which], error);
 }
 
 static gboolean
 writer_check_schema (TnImportWriter *self,
                      GError        **error)
 {
-  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, "PRAGMA user_version", error);
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, "PRAGMA user_version", error);
 
   if (statement == NULL)
     return FALSE;
 
   if (sqlite3_step (statement) != SQLITE_ROW)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
 
@@ -176,7 +176,7 @@ writer_check_schema (TnImportWriter *self,
       g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NEWER_SCHEMA,
                    _("The database %s was changed by another version of TrustNet while it was open; "
                      "restart TrustNet and try again"),
-                   self->db.path);
+                   self->db->path);
       return FALSE;
     }
 
@@ -202,15 +202,16 @@ tn_import_writer_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   /* The store created the file; its absence now is an error. */
-  if (!tn_db_open (&self->db, path, error))
+  self->db = tn_db_open (path, error);
+  if (self->db == NULL)
     return NULL;
 
   /* Not inside the commit: tn_import_writer_checkpoint() does it after. */
-  sqlite3_wal_autocheckpoint (self->db.handle, 0);
+  sqlite3_wal_autocheckpoint (self->db->handle, 0);
 
-  if (!tn_db_exec (&self->db, "PRAGMA foreign_keys = ON", error) ||
-      !tn_db_exec (&self->db, "PRAGMA synchronous = NORMAL", error) ||
-      !tn_db_exec (&self->db, cache_size, error) ||
+  if (!tn_db_exec (self->db, "PRAGMA foreign_keys = ON", error) ||
+      !tn_db_exec (self->db, "PRAGMA synchronous = NORMAL", error) ||
+      !tn_db_exec (self->db, cache_size, error) ||
       !writer_check_schema (self, error))
     return NULL;
 
@@ -224,7 +225,7 @@ tn_import_writer_free (TnImportWriter *self)
     return;
 
   g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
-  tn_db_close (&self->db);
+  g_clear_pointer (&self->db, tn_db_close);
   g_free (self);
 }
 
@@ -237,7 +238,7 @@ tn_import_writer_begin (TnImportWriter *self,
   g_autoptr(GDateTime) now = tn_clock_now ();
 
   self->now = g_date_time_to_unix (now);
-  return tn_db_exec (&self->db, "BEGIN IMMEDIATE", error);
+  return tn_db_exec (self->db, "BEGIN IMMEDIATE", error);
 }
 
 /**
@@ -256,7 +257,7 @@ tn_import_writer_defer_indexes (TnImportWriter *self,
 
   g_assert (self->dropped_indexes == NULL);
 
-  statement = tn_db_prepare (&self->db,
+  statement = tn_db_prepare (self->db,
                              "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1", error);
   if (statement == NULL)
     return FALSE;
@@ -277,7 +278,7 @@ tn_import_writer_defer_indexes (TnImportWriter *self,
       sqlite3_reset (statement);
 
       drop = g_strdup_printf ("DROP INDEX %s", lookup_indexes[i]);
-      if (!tn_db_exec (&self->db, drop, error))
+      if (!tn_db_exec (self->db, drop, error))
         return FALSE;
     }
 
@@ -290,7 +291,7 @@ writer_rebuild_indexes (TnImportWriter *self,
 {
   for (guint i = 0; self->dropped_indexes != NULL && i < self->dropped_indexes->len; i++)
     {
-      if (!tn_db_exec (&self->db, g_ptr_array_index (self->dropped_indexes, i), error))
+      if (!tn_db_exec (self->db, g_ptr_array_index (self->dropped_indexes, i), error))
         return FALSE;
     }
 
@@ -303,7 +304,7 @@ tn_import_writer_commit (TnImportWriter *self,
                          GError        **error)
 {
   if (writer_rebuild_indexes (self, error) &&
-      tn_db_exec (&self->db, "COMMIT", error))
+      tn_db_exec (self->db, "COMMIT", error))
     return TRUE;
 
   tn_import_writer_rollback (self);
@@ -314,12 +315,12 @@ void
 tn_import_writer_rollback (TnImportWriter *self)
 {
   /* Statements left mid-step would keep the transaction's read lock. */
-  tn_db_reset_cached (&self->db);
+  tn_db_reset_cached (self->db);
 
   /* The rollback brings the dropped indexes back. */
   g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
-  if (!sqlite3_get_autocommit (self->db.handle))
-    sqlite3_exec (self->db.handle, "ROLLBACK", NULL, NULL, NULL);
+  if (!sqlite3_get_autocommit (self->db->handle))
+    sqlite3_exec (self->db->handle, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /**
@@ -333,7 +334,7 @@ tn_import_writer_rollback (TnImportWriter *self)
 void
 tn_import_writer_checkpoint (TnImportWriter *self)
 {
-  sqlite3_wal_checkpoint_v2 (self->db.handle, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  sqlite3_wal_checkpoint_v2 (self->db->handle, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 }
 
 /**
@@ -345,7 +346,7 @@ tn_import_writer_checkpoint (TnImportWriter *self)
 guint
 tn_import_writer_count_contacts (TnImportWriter *self)
 {
-  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, "SELECT count (*) FROM contacts", NULL);
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, "SELECT count (*) FROM contacts", NULL);
 
   if (statement == NULL || sqlite3_step (statement) != SQLITE_ROW)
     return 0;
@@ -371,10 +372,10 @@ tn_import_writer_begin_batch (TnImportWriter *self,
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
 
-  if (!tn_db_exec (&self->db, "SAVEPOINT import_file", error))
+  if (!tn_db_exec (self->db, "SAVEPOINT import_file", error))
     return FALSE;
 
-  statement = tn_db_prepare (&self->db,
+  statement = tn_db_prepare (self->db,
                              "INSERT INTO import_batches (file_name, imported_at) VALUES (?1, ?2)",
                              error);
   if (statement == NULL)
@@ -382,10 +383,10 @@ tn_import_writer_begin_batch (TnImportWriter *self,
 
   tn_db_bind_text (statement, 1, file_name);
   sqlite3_bind_int64 (statement, 2, self->now);
-  if (!tn_db_step_done (&self->db, statement, error))
+  if (!tn_db_step_done (self->db, statement, error))
     return FALSE;
 
-  *batch_id = sqlite3_last_insert_rowid (self->db.handle);
+  *batch_id = sqlite3_last_insert_rowid (self->db->handle);
   return TRUE;
 }
 
@@ -397,7 +398,7 @@ tn_import_writer_end_batch (TnImportWriter            *self,
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
 
-  statement = tn_db_prepare (&self->db,
+  statement = tn_db_prepare (self->db,
                              "UPDATE import_batches SET n_added = ?2, n_merged = ?3, n_unchanged = ?4,"
                              " n_skipped = ?5 WHERE id = ?1",
                              error);
@@ -410,8 +411,8 @@ tn_import_writer_end_batch (TnImportWriter            *self,
   sqlite3_bind_int (statement, 4, counts->n_unchanged);
   sqlite3_bind_int (statement, 5, counts->n_skipped);
 
-  return tn_db_step_done (&self->db, statement, error) &&
-         tn_db_exec (&self->db, "RELEASE import_file", error);
+  return tn_db_step_done (self->db, statement, error) &&
+         tn_db_exec (self->db, "RELEASE import_file", error);
 }
 
 /* Forgets everything since tn_import_writer_begin_batch(); the transaction goes on. */
@@ -419,10 +420,10 @@ gboolean
 tn_import_writer_drop_batch (TnImportWriter *self,
                              GError        **error)
 {
-  tn_db_reset_cached (&self->db);
+  tn_db_reset_cached (self->db);
 
-  return tn_db_exec (&self->db, "ROLLBACK TO import_file", error) &&
-         tn_db_exec (&self->db, "RELEASE import_file", error);
+  return tn_db_exec (self->db, "ROLLBACK TO import_file", error) &&
+         tn_db_exec (self->db, "RELEASE import_file", error);
 }
 
 /**
@@ -447,7 +448,7 @@ tn_import_writer_foreach_known (TnImportWriter   *self,
 
   g_assert ((guint) what < G_N_ELEMENTS (known_sql));
 
-  statement = tn_db_prepare (&self->db, known_sql[what], error);
+  statement = tn_db_prepare (self->db, known_sql[what], error);
   if (statement == NULL)
     return FALSE;
 
@@ -461,7 +462,7 @@ tn_import_writer_foreach_known (TnImportWriter   *self,
 
   if (result != SQLITE_DONE)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
 
@@ -488,7 +489,7 @@ writer_insert_values (TnImportWriter      *self,
       sqlite3_bind_int (statement, 2, (int) i);
       tn_db_bind_static (statement, 3, values[i]);
       tn_db_bind_static (statement, 4, normalized[i]);
-      if (!tn_db_step_done (&self->db, statement, error))
+      if (!tn_db_step_done (self->db, statement, error))
         return FALSE;
     }
 
@@ -511,7 +512,7 @@ writer_record_trust (TnImportWriter *self,
   sqlite3_bind_int64 (statement, 1, contact_id);
   sqlite3_bind_int (statement, 2, trust);
   sqlite3_bind_int64 (statement, 3, self->now);
-  return tn_db_step_done (&self->db, statement, error);
+  return tn_db_step_done (self->db, statement, error);
 }
 
 /**
@@ -557,13 +558,13 @@ tn_import_writer_add_contact (TnImportWriter     *self,
   sqlite3_bind_int64 (statement, 11, batch_id);
   sqlite3_bind_int64 (statement, 12, self->now);
 
-  result = tn_db_step_done (&self->db, statement, error);
+  result = tn_db_step_done (self->db, statement, error);
   /* No pointers into a card that will be freed are left behind. */
   sqlite3_clear_bindings (statement);
   if (!result)
     return FALSE;
 
-  *id = sqlite3_last_insert_rowid (self->db.handle);
+  *id = sqlite3_last_insert_rowid (self->db->handle);
 
   return writer_insert_values (self, WRITE_INSERT_EMAIL, *id, (const char * const *) card->emails,
                                normalized_emails, error) &&
@@ -602,7 +603,7 @@ writer_read_values (TnImportWriter  *self,
 
   if (result != SQLITE_DONE)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return NULL;
     }
 
@@ -642,7 +643,7 @@ tn_import_writer_read_contact (TnImportWriter      *self,
 
   if (result != SQLITE_ROW)
     {
-      tn_db_set_error (&self->db, result == SQLITE_DONE ? SQLITE_CORRUPT : sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, result == SQLITE_DONE ? SQLITE_CORRUPT : sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
 
@@ -676,7 +677,7 @@ writer_append_address (TnImportWriter  *self,
   sqlite3_bind_int64 (statement, 1, id);
   tn_db_bind_text (statement, 2, value);
   tn_db_bind_text (statement, 3, normalized);
-  return tn_db_step_done (&self->db, statement, error);
+  return tn_db_step_done (self->db, statement, error);
 }
 
 /* Fills one of the contact's fields, if it is still empty. */
@@ -694,7 +695,7 @@ writer_fill_field (TnImportWriter  *self,
 
   sqlite3_bind_int64 (statement, 1, id);
   tn_db_bind_text (statement, 2, value);
-  return tn_db_step_done (&self->db, statement, error);
+  return tn_db_step_done (self->db, statement, error);
 }
 
 /**
@@ -737,7 +738,7 @@ tn_import_writer_add_value (TnImportWriter  *self,
   sqlite3_bind_int64 (statement, 2, id);
   sqlite3_bind_text (statement, 3, field_name (field), -1, SQLITE_STATIC);
   tn_db_bind_text (statement, 4, value);
-  return tn_db_step_done (&self->db, statement, error);
+  return tn_db_step_done (self->db, statement, error);
 }
 
 gboolean
@@ -752,5 +753,5 @@ tn_import_writer_touch (TnImportWriter *self,
 
   sqlite3_bind_int64 (statement, 1, id);
   sqlite3_bind_int64 (statement, 2, self->now);
-  return tn_db_step_done (&self->db, statement, error);
+  return tn_db_step_done (self->db, statement, error);
 }

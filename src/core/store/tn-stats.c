@@ -645,7 +645,7 @@ tn_stats_compute (TnStore         *store,
   g_return_val_if_fail (cadence != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  query.db = &store->db;
+  query.db = store->db;
   query.local_now = g_date_time_to_local (now);
   query.today = g_date_time_format (query.local_now, "%Y-%m-%d");
   query.monday = format_day (query.local_now, 1 - g_date_time_get_day_of_week (query.local_now));

@@ -44,7 +44,7 @@ read_brand_versions (TnStore  *self,
   g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_brand_version_free);
   int result;
 
-  statement = tn_db_prepare (&self->db, "SELECT id, text, created_at FROM brand_statements ORDER BY id DESC LIMIT ?1", error);
+  statement = tn_db_prepare (self->db, "SELECT id, text, created_at FROM brand_statements ORDER BY id DESC LIMIT ?1", error);
   if (statement == NULL)
     return NULL;
 
@@ -54,7 +54,7 @@ read_brand_versions (TnStore  *self,
 
   if (result != SQLITE_DONE)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return NULL;
     }
 
@@ -141,7 +141,7 @@ tn_store_save_brand_statement (TnStore     *self,
 
   clean = tn_brand_clean_text (text);
 
-  if (!tn_db_begin (&self->db, error))
+  if (!tn_db_begin (self->db, error))
     return FALSE;
 
   /* Read under the lock, so two processes saving the same text make one version. */
@@ -151,32 +151,32 @@ tn_store_save_brand_statement (TnStore     *self,
 
   if (current->len > 0 && g_strcmp0 (((TnBrandVersion *) current->pdata[0])->text, clean) == 0)
     {
-      tn_db_rollback (&self->db);
+      tn_db_rollback (self->db);
       if (id_out != NULL)
         *id_out = ((TnBrandVersion *) current->pdata[0])->id;
       return TRUE;
     }
 
-  statement = tn_db_prepare (&self->db, "INSERT INTO brand_statements (text, created_at) VALUES (?1, ?2)", error);
+  statement = tn_db_prepare (self->db, "INSERT INTO brand_statements (text, created_at) VALUES (?1, ?2)", error);
   if (statement == NULL)
     goto failed;
 
   tn_db_bind_text (statement, 1, clean);
   sqlite3_bind_int64 (statement, 2, _tn_store_now_unix ());
-  if (!tn_db_step_done (&self->db, statement, error))
+  if (!tn_db_step_done (self->db, statement, error))
     goto failed;
 
   if (id_out != NULL)
-    *id_out = sqlite3_last_insert_rowid (self->db.handle);
+    *id_out = sqlite3_last_insert_rowid (self->db->handle);
 
-  if (!tn_db_commit (&self->db, error))
+  if (!tn_db_commit (self->db, error))
     return FALSE;
 
   g_signal_emit (self, _tn_store_signals[TN_STORE_SIGNAL_BRAND_CHANGED], 0);
   return TRUE;
 
 failed:
-  tn_db_rollback (&self->db);
+  tn_db_rollback (self->db);
   return FALSE;
 }
 
@@ -203,7 +203,7 @@ tn_store_restore_brand_statement (TnStore  *self,
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  statement = tn_db_prepare (&self->db, "SELECT text FROM brand_statements WHERE id = ?1", error);
+  statement = tn_db_prepare (self->db, "SELECT text FROM brand_statements WHERE id = ?1", error);
   if (statement == NULL)
     return FALSE;
 
@@ -219,7 +219,7 @@ tn_store_restore_brand_statement (TnStore  *self,
     }
   else
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
 
@@ -249,7 +249,7 @@ _tn_store_write_heard_brand (TnStore    *self,
       return FALSE;
     }
 
-  statement = tn_db_prepare (&self->db,
+  statement = tn_db_prepare (self->db,
                              heard
                              ? "INSERT OR IGNORE INTO brand_heard (statement_id, contact_id, heard_at) VALUES (?1, ?2, ?3)"
                              : "DELETE FROM brand_heard WHERE statement_id = ?1 AND contact_id = ?2",
@@ -261,10 +261,10 @@ _tn_store_write_heard_brand (TnStore    *self,
   sqlite3_bind_int64 (statement, 2, tn_contact_get_id (contact));
   if (heard)
     sqlite3_bind_int64 (statement, 3, _tn_store_now_unix ());
-  if (!tn_db_step_done (&self->db, statement, error))
+  if (!tn_db_step_done (self->db, statement, error))
     return FALSE;
 
-  *changed = sqlite3_changes (self->db.handle) > 0;
+  *changed = sqlite3_changes (self->db->handle) > 0;
   return TRUE;
 }
 
@@ -292,16 +292,16 @@ tn_store_set_heard_brand (TnStore    *self,
   g_return_val_if_fail (TN_IS_CONTACT (contact), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_tn_store_check_contact_is_here (self, contact, error) || !tn_db_begin (&self->db, error))
+  if (!_tn_store_check_contact_is_here (self, contact, error) || !tn_db_begin (self->db, error))
     return FALSE;
 
   if (!_tn_store_write_heard_brand (self, contact, heard, &changed, error))
     {
-      tn_db_rollback (&self->db);
+      tn_db_rollback (self->db);
       return FALSE;
     }
 
-  if (!tn_db_commit (&self->db, error))
+  if (!tn_db_commit (self->db, error))
     return FALSE;
 
   if (changed)
@@ -326,7 +326,7 @@ tn_store_get_heard_brand (TnStore   *self,
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
   g_return_val_if_fail (TN_IS_CONTACT (contact), FALSE);
 
-  statement = tn_db_prepare (&self->db,
+  statement = tn_db_prepare (self->db,
                              "SELECT EXISTS (SELECT 1 FROM brand_heard WHERE contact_id = ?1"
                              "  AND statement_id = (SELECT max (id) FROM brand_statements))",
                              NULL);
@@ -362,7 +362,7 @@ tn_store_count_brand_reach (TnStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   *heard = *trusted = 0;
-  statement = tn_db_prepare (&self->db,
+  statement = tn_db_prepare (self->db,
                              "SELECT count (*), count (h.contact_id) FROM contacts c"
                              "  LEFT JOIN brand_heard h ON h.contact_id = c.id"
                              "    AND h.statement_id = (SELECT max (id) FROM brand_statements)"
@@ -373,7 +373,7 @@ tn_store_count_brand_reach (TnStore  *self,
 
   if (sqlite3_step (statement) != SQLITE_ROW)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
 
@@ -411,24 +411,24 @@ tn_store_save_linchpin_check (TnStore  *self,
       return FALSE;
     }
 
-  if (!tn_db_begin (&self->db, error))
+  if (!tn_db_begin (self->db, error))
     return FALSE;
 
-  statement = tn_db_prepare (&self->db, "INSERT INTO linchpin_checks (taken_at, answers, score) VALUES (?1, ?2, ?3)", error);
+  statement = tn_db_prepare (self->db, "INSERT INTO linchpin_checks (taken_at, answers, score) VALUES (?1, ?2, ?3)", error);
   if (statement == NULL)
     goto failed;
 
   sqlite3_bind_int64 (statement, 1, _tn_store_now_unix ());
   sqlite3_bind_int (statement, 2, (int) answers);
   sqlite3_bind_int (statement, 3, tn_linchpin_score (answers));
-  if (!tn_db_step_done (&self->db, statement, error) || !tn_db_commit (&self->db, error))
+  if (!tn_db_step_done (self->db, statement, error) || !tn_db_commit (self->db, error))
     goto failed;
 
   g_signal_emit (self, _tn_store_signals[TN_STORE_SIGNAL_BRAND_CHANGED], 0);
   return TRUE;
 
 failed:
-  tn_db_rollback (&self->db);
+  tn_db_rollback (self->db);
   return FALSE;
 }
 
@@ -451,7 +451,7 @@ tn_store_list_linchpin_checks (TnStore  *self,
   g_return_val_if_fail (TN_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  statement = tn_db_prepare (&self->db, "SELECT id, taken_at, answers, score FROM linchpin_checks ORDER BY id DESC", error);
+  statement = tn_db_prepare (self->db, "SELECT id, taken_at, answers, score FROM linchpin_checks ORDER BY id DESC", error);
   if (statement == NULL)
     return NULL;
 
@@ -469,7 +469,7 @@ tn_store_list_linchpin_checks (TnStore  *self,
 
   if (result != SQLITE_DONE)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return NULL;
     }
 
@@ -509,7 +509,7 @@ tn_store_count_one_on_one (TnStore    *self,
    * of the period (400 ms with a million of them). Removed contacts, few and waiting to
    * be purged or brought back, are taken out by their own interactions (CROSS JOIN keeps
    * SQLite starting from those few contacts rather than from every interaction). */
-  statement = tn_db_prepare (&self->db,
+  statement = tn_db_prepare (self->db,
                              "SELECT (SELECT coalesce (sum (n), 0) FROM interaction_days WHERE day >= ?1)"
                              "       - (SELECT count (*) FROM contacts c CROSS JOIN interactions i ON i.contact_id = c.id"
                              "           WHERE c.removed_at IS NOT NULL AND i.happened_on >= ?1),"
@@ -525,7 +525,7 @@ tn_store_count_one_on_one (TnStore    *self,
   tn_db_bind_text (statement, 1, first_day);
   if (sqlite3_step (statement) != SQLITE_ROW)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
 

@@ -80,7 +80,7 @@ merge_values (TnStore    *self,
               ApplyList   apply,
               GError    **error)
 {
-  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, sql, error);
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, sql, error);
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   guint index = 0;
   gint64 current_id = -1;
@@ -124,7 +124,7 @@ merge_values (TnStore    *self,
 
   if (result != SQLITE_DONE)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
 
@@ -146,7 +146,7 @@ read_contacts (TnStore     *self,
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
   int result;
 
-  statement = tn_db_prepare (&self->db, contacts_query, error);
+  statement = tn_db_prepare (self->db, contacts_query, error);
   if (statement == NULL)
     return NULL;
 
@@ -166,7 +166,7 @@ read_contacts (TnStore     *self,
 
   if (result != SQLITE_DONE)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return NULL;
     }
 
@@ -291,17 +291,17 @@ write_list (TnStore             *self,
   g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO %s (contact_id, position, value, normalized) "
                                                  "VALUES (?1, ?2, ?3, ?4)",
                                                  table);
-  g_autoptr(sqlite3_stmt) delete = tn_db_prepare (&self->db, delete_sql, error);
+  g_autoptr(sqlite3_stmt) delete = tn_db_prepare (self->db, delete_sql, error);
   g_autoptr(sqlite3_stmt) insert = NULL;
 
   if (delete == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (delete, 1, contact_id);
-  if (!tn_db_step_done (&self->db, delete, error))
+  if (!tn_db_step_done (self->db, delete, error))
     return FALSE;
 
-  insert = tn_db_prepare (&self->db, insert_sql, error);
+  insert = tn_db_prepare (self->db, insert_sql, error);
   if (insert == NULL)
     return FALSE;
 
@@ -314,7 +314,7 @@ write_list (TnStore             *self,
       tn_db_bind_text (insert, 3, values[i]);
       /* emails.normalized is NOT NULL: an unparseable address matches only itself. */
       tn_db_bind_text (insert, 4, normalized ? normalized : values[i]);
-      if (!tn_db_step_done (&self->db, insert, error))
+      if (!tn_db_step_done (self->db, insert, error))
         return FALSE;
     }
 
@@ -341,7 +341,7 @@ _tn_store_record_trust_change (TnStore    *self,
                                GError    **error)
 {
   g_autoptr(sqlite3_stmt) statement =
-    tn_db_prepare (&self->db, "INSERT INTO trust_changes (contact_id, trust, changed_at) VALUES (?1, ?2, ?3)", error);
+    tn_db_prepare (self->db, "INSERT INTO trust_changes (contact_id, trust, changed_at) VALUES (?1, ?2, ?3)", error);
 
   if (statement == NULL)
     return FALSE;
@@ -349,7 +349,7 @@ _tn_store_record_trust_change (TnStore    *self,
   sqlite3_bind_int64 (statement, 1, contact_id);
   sqlite3_bind_int (statement, 2, trust);
   sqlite3_bind_int64 (statement, 3, changed_at);
-  return tn_db_step_done (&self->db, statement, error);
+  return tn_db_step_done (self->db, statement, error);
 }
 
 /* Binds what an added and an edited contact both write, as ?1 to ?11 (uid, full name,
@@ -378,11 +378,11 @@ write_contact_row (TnStore       *self,
   if (sqlite3_step (statement) == SQLITE_DONE)
     return TRUE;
 
-  if (sqlite3_extended_errcode (self->db.handle) == SQLITE_CONSTRAINT_UNIQUE)
+  if (sqlite3_extended_errcode (self->db->handle) == SQLITE_CONSTRAINT_UNIQUE)
     g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID,
                  _("A contact with the uid %s already exists"), uid);
   else
-    tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+    tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
   return FALSE;
 }
 
@@ -419,10 +419,10 @@ tn_store_add_contact (TnStore    *self,
   if (uid == NULL)
     uid = g_uuid_string_random ();
 
-  if (!tn_db_begin (&self->db, error))
+  if (!tn_db_begin (self->db, error))
     return FALSE;
 
-  statement = tn_db_prepare (&self->db,
+  statement = tn_db_prepare (self->db,
                              "INSERT INTO contacts (uid, full_name, organization, title, note, trust, created_at, updated_at, "
                              "                      given_name, family_name, birthday, vcard) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10, ?11)",
@@ -430,7 +430,7 @@ tn_store_add_contact (TnStore    *self,
   if (statement == NULL || !write_contact_row (self, statement, uid, contact, now, error))
     goto failed;
 
-  id = sqlite3_last_insert_rowid (self->db.handle);
+  id = sqlite3_last_insert_rowid (self->db->handle);
 
   if (!write_addresses (self, id, contact, error))
     goto failed;
@@ -439,7 +439,7 @@ tn_store_add_contact (TnStore    *self,
       !_tn_store_record_trust_change (self, id, tn_contact_get_trust (contact), now, error))
     goto failed;
 
-  if (!tn_db_commit (&self->db, error))
+  if (!tn_db_commit (self->db, error))
     return FALSE;
 
   tn_contact_set_uid (contact, uid);
@@ -451,7 +451,7 @@ tn_store_add_contact (TnStore    *self,
   return TRUE;
 
 failed:
-  tn_db_rollback (&self->db);
+  tn_db_rollback (self->db);
   return FALSE;
 }
 
@@ -496,10 +496,10 @@ tn_store_update_contact (TnStore    *self,
   if (tn_contact_get_uid (changes) == NULL)
     tn_contact_set_uid (changes, tn_contact_get_uid (contact));
 
-  if (!tn_db_begin (&self->db, error))
+  if (!tn_db_begin (self->db, error))
     return FALSE;
 
-  statement = tn_db_prepare (&self->db,
+  statement = tn_db_prepare (self->db,
                              "UPDATE contacts SET uid = ?1, full_name = ?2, organization = ?3, title = ?4, "
                              "note = ?5, trust = ?6, updated_at = ?7, given_name = ?8, family_name = ?9, "
                              "birthday = ?10, vcard = ?11, cadence_weeks = ?12 WHERE id = ?13",
@@ -519,7 +519,7 @@ tn_store_update_contact (TnStore    *self,
       !_tn_store_record_trust_change (self, id, tn_contact_get_trust (changes), now, error))
     goto failed;
 
-  if (!tn_db_commit (&self->db, error))
+  if (!tn_db_commit (self->db, error))
     return FALSE;
 
   g_object_freeze_notify (G_OBJECT (contact));
@@ -531,7 +531,7 @@ tn_store_update_contact (TnStore    *self,
   return TRUE;
 
 failed:
-  tn_db_rollback (&self->db);
+  tn_db_rollback (self->db);
   return FALSE;
 }
 
@@ -574,10 +574,10 @@ set_removed_at (TnStore    *self,
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
 
-  if (!tn_db_begin (&self->db, error))
+  if (!tn_db_begin (self->db, error))
     return FALSE;
 
-  statement = tn_db_prepare (&self->db, "UPDATE contacts SET removed_at = ?2 WHERE id = ?1", error);
+  statement = tn_db_prepare (self->db, "UPDATE contacts SET removed_at = ?2 WHERE id = ?1", error);
   if (statement == NULL)
     goto failed;
 
@@ -587,13 +587,13 @@ set_removed_at (TnStore    *self,
   else
     sqlite3_bind_int64 (statement, 2, removed_at);
 
-  if (!tn_db_step_done (&self->db, statement, error))
+  if (!tn_db_step_done (self->db, statement, error))
     goto failed;
 
-  return tn_db_commit (&self->db, error);
+  return tn_db_commit (self->db, error);
 
 failed:
-  tn_db_rollback (&self->db);
+  tn_db_rollback (self->db);
   return FALSE;
 }
 
@@ -660,7 +660,7 @@ tn_store_restore_contact (TnStore    *self,
   if (!set_removed_at (self, contact, 0, error))
     return FALSE;
 
-  if (sqlite3_changes (self->db.handle) == 0)
+  if (sqlite3_changes (self->db->handle) == 0)
     {
       g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
                    _("%s can no longer be restored"), tn_contact_get_full_name (contact));
@@ -707,7 +707,7 @@ find_matches (TnStore     *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (queries) && matches->len == 0; i++)
     {
-      g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, queries[i], error);
+      g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, queries[i], error);
       int result;
 
       if (statement == NULL)
@@ -725,7 +725,7 @@ find_matches (TnStore     *self,
 
       if (result != SQLITE_DONE)
         {
-          tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+          tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
           return NULL;
         }
     }

@@ -77,14 +77,14 @@ refresh_last_contact (TnStore    *self,
   g_autoptr(sqlite3_stmt) statement = NULL;
   const char *last;
 
-  statement = tn_db_prepare (&self->db, "SELECT max (happened_on) FROM interactions WHERE contact_id = ?1", error);
+  statement = tn_db_prepare (self->db, "SELECT max (happened_on) FROM interactions WHERE contact_id = ?1", error);
   if (statement == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (statement, 1, tn_contact_get_id (contact));
   if (sqlite3_step (statement) != SQLITE_ROW)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
 
@@ -137,10 +137,10 @@ tn_store_log_interaction_with_brand (TnStore        *self,
   if (!_tn_store_check_contact_is_here (self, contact, error) || !check_interaction_is_valid (interaction, error))
     return FALSE;
 
-  if (!tn_db_begin (&self->db, error))
+  if (!tn_db_begin (self->db, error))
     return FALSE;
 
-  statement = tn_db_prepare (&self->db,
+  statement = tn_db_prepare (self->db,
                              "INSERT INTO interactions (contact_id, kind, happened_on, one_on_one, gave_value, note) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                              error);
@@ -150,16 +150,16 @@ tn_store_log_interaction_with_brand (TnStore        *self,
   day = tn_interaction_get_day (interaction);
   sqlite3_bind_int64 (statement, 1, tn_contact_get_id (contact));
   bind_interaction_fields (statement, interaction);
-  if (!tn_db_step_done (&self->db, statement, error))
+  if (!tn_db_step_done (self->db, statement, error))
     goto failed;
 
   if (heard_brand && !_tn_store_write_heard_brand (self, contact, TRUE, &heard_changed, error))
     goto failed;
 
-  if (!tn_db_commit (&self->db, error))
+  if (!tn_db_commit (self->db, error))
     return FALSE;
 
-  _tn_interaction_set_ids (interaction, sqlite3_last_insert_rowid (self->db.handle), tn_contact_get_id (contact));
+  _tn_interaction_set_ids (interaction, sqlite3_last_insert_rowid (self->db->handle), tn_contact_get_id (contact));
 
   last = tn_contact_get_last_contact (contact);
   if (last == NULL || strcmp (day, last) > 0)
@@ -174,7 +174,7 @@ tn_store_log_interaction_with_brand (TnStore        *self,
   return TRUE;
 
 failed:
-  tn_db_rollback (&self->db);
+  tn_db_rollback (self->db);
   return FALSE;
 }
 
@@ -200,7 +200,7 @@ tn_store_list_interactions (TnStore    *self,
   g_return_val_if_fail (TN_IS_CONTACT (contact), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  statement = tn_db_prepare (&self->db,
+  statement = tn_db_prepare (self->db,
                              "SELECT id, kind, happened_on, one_on_one, gave_value, note FROM interactions "
                              " WHERE contact_id = ?1 ORDER BY happened_on DESC, id DESC",
                              error);
@@ -229,7 +229,7 @@ tn_store_list_interactions (TnStore    *self,
 
   if (result != SQLITE_DONE)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return NULL;
     }
 
@@ -268,10 +268,10 @@ tn_store_update_interaction (TnStore        *self,
   if (!_tn_store_check_contact_is_here (self, contact, error) || !check_interaction_is_valid (changes, error))
     return FALSE;
 
-  if (!tn_db_begin (&self->db, error))
+  if (!tn_db_begin (self->db, error))
     return FALSE;
 
-  statement = tn_db_prepare (&self->db,
+  statement = tn_db_prepare (self->db,
                              "UPDATE interactions SET kind = ?2, happened_on = ?3, one_on_one = ?4, "
                              "gave_value = ?5, note = ?6 WHERE id = ?1",
                              error);
@@ -280,17 +280,17 @@ tn_store_update_interaction (TnStore        *self,
 
   sqlite3_bind_int64 (statement, 1, tn_interaction_get_id (interaction));
   bind_interaction_fields (statement, changes);
-  if (!tn_db_step_done (&self->db, statement, error))
+  if (!tn_db_step_done (self->db, statement, error))
     goto failed;
 
-  if (sqlite3_changes (self->db.handle) != 1)
+  if (sqlite3_changes (self->db->handle) != 1)
     {
       g_set_error_literal (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
                            _("This entry is no longer in the database"));
       goto failed;
     }
 
-  if (!tn_db_commit (&self->db, error))
+  if (!tn_db_commit (self->db, error))
     return FALSE;
 
   _tn_interaction_assign (interaction, changes);
@@ -300,7 +300,7 @@ tn_store_update_interaction (TnStore        *self,
   return TRUE;
 
 failed:
-  tn_db_rollback (&self->db);
+  tn_db_rollback (self->db);
   return FALSE;
 }
 
@@ -333,15 +333,15 @@ tn_store_remove_interaction (TnStore        *self,
   if (!_tn_store_check_contact_is_here (self, contact, error))
     return FALSE;
 
-  if (!tn_db_begin (&self->db, error))
+  if (!tn_db_begin (self->db, error))
     return FALSE;
 
-  statement = tn_db_prepare (&self->db, "DELETE FROM interactions WHERE id = ?1", error);
+  statement = tn_db_prepare (self->db, "DELETE FROM interactions WHERE id = ?1", error);
   if (statement == NULL)
     goto failed;
 
   sqlite3_bind_int64 (statement, 1, tn_interaction_get_id (interaction));
-  if (!tn_db_step_done (&self->db, statement, error) || !tn_db_commit (&self->db, error))
+  if (!tn_db_step_done (self->db, statement, error) || !tn_db_commit (self->db, error))
     goto failed;
 
   _tn_interaction_set_ids (interaction, 0, 0);
@@ -350,7 +350,7 @@ tn_store_remove_interaction (TnStore        *self,
   return TRUE;
 
 failed:
-  tn_db_rollback (&self->db);
+  tn_db_rollback (self->db);
   return FALSE;
 }
 

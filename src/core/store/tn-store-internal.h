@@ -17,7 +17,7 @@ struct _TnStore
   GObject parent_instance;
 
   /* Owned References */
-  TnDb db;
+  TnDb *db;
 
   /* Contacts ordered by id, and the same objects by id for lookups. */
   TnContactList *contacts;

@@ -21,7 +21,7 @@ check_batch_can_be_undone (TnStore  *self,
                            gint64    batch_id,
                            GError  **error)
 {
-  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, "SELECT undone_at IS NOT NULL FROM import_batches WHERE id = ?1", error);
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, "SELECT undone_at IS NOT NULL FROM import_batches WHERE id = ?1", error);
   int result;
 
   if (statement == NULL)
@@ -40,7 +40,7 @@ check_batch_can_be_undone (TnStore  *self,
     }
   if (result != SQLITE_ROW)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
   if (sqlite3_column_int (statement, 0) != 0)
@@ -61,7 +61,7 @@ collect_ids (TnStore     *self,
              GArray      *ids,
              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, sql, error);
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, sql, error);
   int result;
 
   if (statement == NULL)
@@ -77,7 +77,7 @@ collect_ids (TnStore     *self,
 
   if (result != SQLITE_DONE)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
 
@@ -104,13 +104,13 @@ take_back_change (TnStore        *self,
     sql = g_strdup_printf ("UPDATE contacts SET %s = NULL WHERE id = ?1 AND %s = ?2",
                            _tn_import_field_columns[field], _tn_import_field_columns[field]);
 
-  statement = tn_db_prepare (&self->db, sql, error);
+  statement = tn_db_prepare (self->db, sql, error);
   if (statement == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (statement, 1, contact_id);
   tn_db_bind_text (statement, 2, value);
-  return tn_db_step_done (&self->db, statement, error);
+  return tn_db_step_done (self->db, statement, error);
 }
 
 static gboolean
@@ -119,7 +119,7 @@ take_back_changes (TnStore  *self,
                    GError  **error)
 {
   g_autoptr(sqlite3_stmt) statement =
-    tn_db_prepare (&self->db, "SELECT contact_id, what, value FROM batch_changes WHERE batch_id = ?1", error);
+    tn_db_prepare (self->db, "SELECT contact_id, what, value FROM batch_changes WHERE batch_id = ?1", error);
   int result;
 
   if (statement == NULL)
@@ -141,7 +141,7 @@ take_back_changes (TnStore  *self,
 
   if (result != SQLITE_DONE)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
 
@@ -155,7 +155,7 @@ exec_for_id (TnStore     *self,
              gint64       now,
              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, sql, error);
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, sql, error);
 
   if (statement == NULL)
     return FALSE;
@@ -163,7 +163,7 @@ exec_for_id (TnStore     *self,
   sqlite3_bind_int64 (statement, 1, id);
   if (sqlite3_bind_parameter_count (statement) >= 2)
     sqlite3_bind_int64 (statement, 2, now);
-  return tn_db_step_done (&self->db, statement, error);
+  return tn_db_step_done (self->db, statement, error);
 }
 
 /* Undoing a large import deletes rows all over every table and index: with SQLite's
@@ -179,7 +179,7 @@ set_cache_size (TnStore *self,
   g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%d", kib);
 
   /* Only a matter of speed: a failure changes nothing else. */
-  tn_db_exec (&self->db, sql, NULL);
+  tn_db_exec (self->db, sql, NULL);
 }
 
 static gboolean
@@ -190,7 +190,7 @@ undo_batch (TnStore  *self,
 {
   gint64 now = _tn_store_now_unix ();
 
-  if (!tn_db_begin (&self->db, error))
+  if (!tn_db_begin (self->db, error))
     return FALSE;
 
   if (!check_batch_can_be_undone (self, batch_id, error) ||
@@ -211,11 +211,11 @@ undo_batch (TnStore  *self,
       !exec_for_id (self, "DELETE FROM batch_changes WHERE batch_id = ?1", batch_id, now, error) ||
       !exec_for_id (self, "UPDATE import_batches SET undone_at = ?2 WHERE id = ?1", batch_id, now, error))
     {
-      tn_db_rollback (&self->db);
+      tn_db_rollback (self->db);
       return FALSE;
     }
 
-  return tn_db_commit (&self->db, error);
+  return tn_db_commit (self->db, error);
 }
 
 /**
@@ -269,7 +269,7 @@ append_value (TnStore        *self,
 
   if (field == TN_IMPORT_FIELD_EMAIL)
     {
-      statement = tn_db_prepare (&self->db,
+      statement = tn_db_prepare (self->db,
                                  "INSERT INTO emails (contact_id, position, value, normalized) VALUES "
                                  "(?1, (SELECT coalesce (max (position) + 1, 0) FROM emails WHERE contact_id = ?1), ?2, ?3)",
                                  error);
@@ -280,7 +280,7 @@ append_value (TnStore        *self,
     }
   else
     {
-      statement = tn_db_prepare (&self->db,
+      statement = tn_db_prepare (self->db,
                                  "INSERT INTO phones (contact_id, position, value, normalized) VALUES "
                                  "(?1, (SELECT coalesce (max (position) + 1, 0) FROM phones WHERE contact_id = ?1), ?2, ?3)",
                                  error);
@@ -293,7 +293,7 @@ append_value (TnStore        *self,
   sqlite3_bind_int64 (statement, 1, contact_id);
   tn_db_bind_text (statement, 2, value);
   tn_db_bind_text (statement, 3, normalized);
-  return tn_db_step_done (&self->db, statement, error);
+  return tn_db_step_done (self->db, statement, error);
 }
 
 static gboolean
@@ -366,7 +366,7 @@ absorb_contact (TnStore    *self,
   gint64 keep_id = tn_contact_get_id (keep);
   gint64 absorb_id = tn_contact_get_id (absorb);
 
-  statement = tn_db_prepare (&self->db,
+  statement = tn_db_prepare (self->db,
                              "UPDATE contacts SET"
                              "  given_name = coalesce (given_name, (SELECT given_name FROM contacts WHERE id = ?2)),"
                              "  family_name = coalesce (family_name, (SELECT family_name FROM contacts WHERE id = ?2)),"
@@ -385,7 +385,7 @@ absorb_contact (TnStore    *self,
   sqlite3_bind_int64 (statement, 1, keep_id);
   sqlite3_bind_int64 (statement, 2, absorb_id);
   sqlite3_bind_int64 (statement, 3, now);
-  if (!tn_db_step_done (&self->db, statement, error))
+  if (!tn_db_step_done (self->db, statement, error))
     return FALSE;
 
   if (tn_contact_get_trust (keep) == TN_TRUST_UNRATED && tn_contact_get_trust (absorb) != TN_TRUST_UNRATED &&
@@ -393,13 +393,13 @@ absorb_contact (TnStore    *self,
     return FALSE;
 
   g_clear_pointer (&statement, sqlite3_finalize);
-  statement = tn_db_prepare (&self->db, "UPDATE interactions SET contact_id = ?1 WHERE contact_id = ?2", error);
+  statement = tn_db_prepare (self->db, "UPDATE interactions SET contact_id = ?1 WHERE contact_id = ?2", error);
   if (statement == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (statement, 1, keep_id);
   sqlite3_bind_int64 (statement, 2, absorb_id);
-  if (!tn_db_step_done (&self->db, statement, error))
+  if (!tn_db_step_done (self->db, statement, error))
     return FALSE;
 
   return exec_for_id (self, "DELETE FROM contacts WHERE id = ?1", absorb_id, now, error);
@@ -452,17 +452,17 @@ tn_store_merge_contacts (TnStore    *self,
         }
     }
 
-  if (!tn_db_begin (&self->db, error))
+  if (!tn_db_begin (self->db, error))
     return FALSE;
 
   if (!merge_addresses (self, keep, absorb, error) ||
       !absorb_contact (self, keep, absorb, now, error))
     {
-      tn_db_rollback (&self->db);
+      tn_db_rollback (self->db);
       return FALSE;
     }
 
-  if (!tn_db_commit (&self->db, error))
+  if (!tn_db_commit (self->db, error))
     return FALSE;
 
   ids[0] = tn_contact_get_id (keep);

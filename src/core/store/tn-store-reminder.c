@@ -25,7 +25,7 @@ read_meta_int (TnStore     *self,
                gint64      *value,
                GError     **error)
 {
-  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, "SELECT value FROM meta WHERE key = ?1", error);
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, "SELECT value FROM meta WHERE key = ?1", error);
   int result;
 
   *value = 0;
@@ -43,7 +43,7 @@ read_meta_int (TnStore     *self,
     }
   if (result != SQLITE_DONE)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
 
@@ -56,7 +56,7 @@ write_meta_int (TnStore     *self,
                 gint64       value,
                 GError     **error)
 {
-  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", error);
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", error);
   char text[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (statement == NULL)
@@ -65,7 +65,7 @@ write_meta_int (TnStore     *self,
   g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
   tn_db_bind_text (statement, 1, key);
   tn_db_bind_text (statement, 2, text);
-  return tn_db_step_done (&self->db, statement, error);
+  return tn_db_step_done (self->db, statement, error);
 }
 
 static gboolean
@@ -135,7 +135,7 @@ tn_store_get_reminder_state (TnStore          *self,
   sunday = _tn_store_local_day_plus (local, 7 - weekday);
 
   /* Days compare as text: YYYY-MM-DD sorts by date. */
-  statement = tn_db_prepare (&self->db,
+  statement = tn_db_prepare (self->db,
                              "SELECT EXISTS (SELECT 1 FROM interactions"
                              "  WHERE kind IN ('lunch', 'coffee') AND happened_on BETWEEN ?1 AND ?2)",
                              error);
@@ -145,7 +145,7 @@ tn_store_get_reminder_state (TnStore          *self,
   tn_db_bind_text (statement, 2, sunday);
   if (sqlite3_step (statement) != SQLITE_ROW)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
   state->lunch_this_week = sqlite3_column_int (statement, 0) != 0;
@@ -185,7 +185,7 @@ tn_store_claim_reminder (TnStore   *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   *claimed = FALSE;
-  if (!tn_db_begin (&self->db, error))
+  if (!tn_db_begin (self->db, error))
     return FALSE;
 
   if (!read_sent_and_snooze (self, &before, error))
@@ -200,7 +200,7 @@ tn_store_claim_reminder (TnStore   *self,
       *claimed = TRUE;
     }
 
-  if (!tn_db_commit (&self->db, error))
+  if (!tn_db_commit (self->db, error))
     {
       *claimed = FALSE;
       return FALSE;
@@ -209,7 +209,7 @@ tn_store_claim_reminder (TnStore   *self,
   return TRUE;
 
 failed:
-  tn_db_rollback (&self->db);
+  tn_db_rollback (self->db);
   return FALSE;
 }
 
@@ -233,18 +233,18 @@ tn_store_unclaim_reminder (TnStore               *self,
   g_return_val_if_fail (before != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!tn_db_begin (&self->db, error))
+  if (!tn_db_begin (self->db, error))
     return FALSE;
 
   if (!write_meta_int (self, META_SENT_YEAR, before->sent_year, error) ||
       !write_meta_int (self, META_SENT_WEEK, before->sent_week, error) ||
       !write_meta_int (self, META_SNOOZED_UNTIL, before->snoozed_until, error))
     {
-      tn_db_rollback (&self->db);
+      tn_db_rollback (self->db);
       return FALSE;
     }
 
-  return tn_db_commit (&self->db, error);
+  return tn_db_commit (self->db, error);
 }
 
 /**

@@ -227,7 +227,7 @@ tn_store_finalize (GObject *object)
 {
   TnStore *self = (TnStore *) object;
 
-  tn_db_close (&self->db);
+  g_clear_pointer (&self->db, tn_db_close);
 
   G_OBJECT_CLASS (tn_store_parent_class)->finalize (object);
 }
@@ -354,7 +354,7 @@ read_schema_version (TnStore  *self,
                      int      *version,
                      GError  **error)
 {
-  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (&self->db, "PRAGMA user_version", error);
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, "PRAGMA user_version", error);
   int result;
 
   if (statement == NULL)
@@ -363,7 +363,7 @@ read_schema_version (TnStore  *self,
   result = sqlite3_step (statement);
   if (result != SQLITE_ROW)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
 
@@ -382,7 +382,7 @@ refuse_newer_schema (TnStore  *self,
   g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NEWER_SCHEMA,
                _("The database %s was written by a newer version of TrustNet (schema %d; this version knows up to %d). "
                  "It was left untouched; please update TrustNet"),
-               self->db.path, version, TN_STORE_SCHEMA_VERSION);
+               self->db->path, version, TN_STORE_SCHEMA_VERSION);
   return TRUE;
 }
 
@@ -415,39 +415,39 @@ migrate (TnStore  *self,
   if (version == TN_STORE_SCHEMA_VERSION)
     return TRUE;
 
-  if (!tn_db_begin (&self->db, error))
+  if (!tn_db_begin (self->db, error))
     return FALSE;
 
   /* Read again under the lock: another process may have migrated meanwhile. */
   if (!read_schema_version (self, &version, error) || refuse_newer_schema (self, version, error))
     {
-      tn_db_rollback (&self->db);
+      tn_db_rollback (self->db);
       return FALSE;
     }
 
   if (version == TN_STORE_SCHEMA_VERSION)
     {
-      tn_db_rollback (&self->db);
+      tn_db_rollback (self->db);
       return TRUE;
     }
 
   for (int step = version; step < TN_STORE_SCHEMA_VERSION; step++)
     {
-      if (!tn_db_exec (&self->db, migrations[step], error))
+      if (!tn_db_exec (self->db, migrations[step], error))
         {
-          tn_db_rollback (&self->db);
+          tn_db_rollback (self->db);
           return FALSE;
         }
     }
 
   set_version = g_strdup_printf ("PRAGMA user_version = %d", TN_STORE_SCHEMA_VERSION);
-  if (!tn_db_exec (&self->db, set_version, error))
+  if (!tn_db_exec (self->db, set_version, error))
     {
-      tn_db_rollback (&self->db);
+      tn_db_rollback (self->db);
       return FALSE;
     }
 
-  return tn_db_commit (&self->db, error);
+  return tn_db_commit (self->db, error);
 }
 
 /* Contacts removed with Undo offered stay in the database, interactions
@@ -463,14 +463,14 @@ purge_removed (TnStore  *self,
   gint64 cutoff = _tn_store_now_unix () - PURGE_REMOVED_AFTER_SECONDS;
   gboolean any;
 
-  statement = tn_db_prepare (&self->db, "SELECT EXISTS (SELECT 1 FROM contacts WHERE removed_at < ?1)", error);
+  statement = tn_db_prepare (self->db, "SELECT EXISTS (SELECT 1 FROM contacts WHERE removed_at < ?1)", error);
   if (statement == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (statement, 1, cutoff);
   if (sqlite3_step (statement) != SQLITE_ROW)
     {
-      tn_db_set_error (&self->db, sqlite3_extended_errcode (self->db.handle), error);
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
       return FALSE;
     }
 
@@ -479,21 +479,21 @@ purge_removed (TnStore  *self,
   if (!any)
     return TRUE;
 
-  if (!tn_db_begin (&self->db, error))
+  if (!tn_db_begin (self->db, error))
     return FALSE;
 
-  statement = tn_db_prepare (&self->db, "DELETE FROM contacts WHERE removed_at < ?1", error);
+  statement = tn_db_prepare (self->db, "DELETE FROM contacts WHERE removed_at < ?1", error);
   if (statement == NULL)
     goto failed;
 
   sqlite3_bind_int64 (statement, 1, cutoff);
-  if (!tn_db_step_done (&self->db, statement, error))
+  if (!tn_db_step_done (self->db, statement, error))
     goto failed;
 
-  return tn_db_commit (&self->db, error);
+  return tn_db_commit (self->db, error);
 
 failed:
-  tn_db_rollback (&self->db);
+  tn_db_rollback (self->db);
   return FALSE;
 }
 
@@ -509,11 +509,11 @@ choose_page_size (TnStore  *self,
   g_autofree char *sql = NULL;
   GStatBuf info;
 
-  if (g_stat (self->db.path, &info) != 0 || info.st_size != 0)
+  if (g_stat (self->db->path, &info) != 0 || info.st_size != 0)
     return TRUE;
 
   sql = g_strdup_printf ("PRAGMA page_size = %d", NEW_DATABASE_PAGE_SIZE);
-  return tn_db_exec (&self->db, sql, error);
+  return tn_db_exec (self->db, sql, error);
 }
 
 /**
@@ -542,8 +542,11 @@ tn_store_open_full (const char        *path,
   self = g_object_new (TN_TYPE_STORE, NULL);
   file = path ? g_strdup (path) : tn_store_get_default_path ();
 
-  if (!prepare_private_file (file, error) ||
-      !tn_db_open (&self->db, file, error))
+  if (!prepare_private_file (file, error))
+    return NULL;
+
+  self->db = tn_db_open (file, error);
+  if (self->db == NULL)
     return NULL;
 
   if (!check_schema_is_known (self, error))
@@ -551,18 +554,18 @@ tn_store_open_full (const char        *path,
 
   /* SQLite silently opens a file it may not write read-only; say so now
    * rather than at the first change the person tries to save. */
-  if (sqlite3_db_readonly (self->db.handle, "main") == 1)
+  if (sqlite3_db_readonly (self->db->handle, "main") == 1)
     {
-      tn_db_set_error (&self->db, SQLITE_READONLY, error);
+      tn_db_set_error (self->db, SQLITE_READONLY, error);
       return NULL;
     }
 
-  keep_file_private (self->db.path);
+  keep_file_private (self->db->path);
 
   if (!choose_page_size (self, error) ||
-      !tn_db_exec (&self->db, "PRAGMA journal_mode = WAL", error) ||
-      !tn_db_exec (&self->db, "PRAGMA foreign_keys = ON", error) ||
-      !tn_db_exec (&self->db, "PRAGMA synchronous = NORMAL", error))
+      !tn_db_exec (self->db, "PRAGMA journal_mode = WAL", error) ||
+      !tn_db_exec (self->db, "PRAGMA foreign_keys = ON", error) ||
+      !tn_db_exec (self->db, "PRAGMA synchronous = NORMAL", error))
     return NULL;
 
   if (!migrate (self, error) || !purge_removed (self, error))
@@ -595,7 +598,7 @@ tn_store_get_path (TnStore *self)
 {
   g_return_val_if_fail (TN_IS_STORE (self), NULL);
 
-  return self->db.path;
+  return self->db->path;
 }
 
 int
