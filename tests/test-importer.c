@@ -1,6 +1,6 @@
 /* test-importer.c — issue 3's core: the duplicate rules, importing vCard files into a real
  * temporary database (sync and async, merge, undo, cancel, refusals), the store's new
- * list operations, and export → import round trips on every file of ../shared/vcards/real.
+ * list operations, and export → import round trips on every file of tests/data/vcards/real.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -1583,9 +1583,9 @@ test_export_file (Fixture       *fixture,
 static char *
 real_dir (void)
 {
-  const char *shared = g_getenv ("TRUSTNET_SHARED_DIR");
+  const char *data = g_getenv ("TRUSTNET_TEST_DATA");
 
-  return shared != NULL ? g_build_filename (shared, "vcards", "real", NULL) : NULL;
+  return data != NULL ? g_build_filename (data, "vcards", "real", NULL) : NULL;
 }
 
 static void
@@ -1732,7 +1732,7 @@ test_round_trip_real_files (Fixture       *fixture,
 
   if (dir == NULL)
     {
-      g_test_skip ("TRUSTNET_SHARED_DIR is not set");
+      g_test_skip ("TRUSTNET_TEST_DATA is not set");
       return;
     }
 
@@ -1814,7 +1814,7 @@ test_real_expected (Fixture       *fixture,
 
   if (dir == NULL)
     {
-      g_test_skip ("TRUSTNET_SHARED_DIR is not set");
+      g_test_skip ("TRUSTNET_TEST_DATA is not set");
       return;
     }
 

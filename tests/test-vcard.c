@@ -1,5 +1,5 @@
 /* test-vcard.c — reading .vcf files: every quirk of real exporters on small inline cards, then
- * every file of ../shared/vcards/real with the facts its EXPECTED.md lists.
+ * every file of tests/data/vcards/real with the facts its EXPECTED.md lists.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -915,11 +915,11 @@ test_parse_file (void)
 static char *
 real_dir (void)
 {
-  const char *shared = g_getenv ("TRUSTNET_SHARED_DIR");
+  const char *data = g_getenv ("TRUSTNET_TEST_DATA");
 
-  if (shared == NULL)
+  if (data == NULL)
     return NULL;
-  return g_build_filename (shared, "vcards", "real", NULL);
+  return g_build_filename (data, "vcards", "real", NULL);
 }
 
 /* Parses a file of the corpus; NULL (and the test skipped) when the corpus is not there. */
@@ -936,7 +936,7 @@ parse_real (const char  *relative,
 
   if (dir == NULL)
     {
-      g_test_skip ("TRUSTNET_SHARED_DIR is not set");
+      g_test_skip ("TRUSTNET_TEST_DATA is not set");
       return NULL;
     }
 
@@ -991,7 +991,7 @@ test_real_every_file (void)
 
   if (dir == NULL)
     {
-      g_test_skip ("TRUSTNET_SHARED_DIR is not set");
+      g_test_skip ("TRUSTNET_TEST_DATA is not set");
       return;
     }
 
@@ -1423,7 +1423,7 @@ test_real_edge_files (void)
 
   if (dir == NULL)
     {
-      g_test_skip ("TRUSTNET_SHARED_DIR is not set");
+      g_test_skip ("TRUSTNET_TEST_DATA is not set");
       return;
     }
 

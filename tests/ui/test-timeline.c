@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "tn-contact-timeline.h"
-#include "tn-log-dialog.h"
+#include "tn-log-dialog-private.h"
 #include "tn-test-util.h"
 #include "tn-ui-test-util.h"
 
