@@ -9,8 +9,8 @@
 
 G_BEGIN_DECLS
 
-AdwEntryRow *tn_contact_pane_get_name_row   (TnContactPane *self);
-GtkTextView *tn_contact_pane_get_note_view  (TnContactPane *self);
+AdwEntryRow *tn_contact_pane_get_name_row    (TnContactPane *self);
+GtkTextView *tn_contact_pane_get_note_view   (TnContactPane *self);
 GtkWidget   *tn_contact_pane_get_save_button (TnContactPane *self);
 
 G_END_DECLS
