@@ -381,50 +381,6 @@ test_open_default_path (Fixture       *fixture,
   g_assert_cmphex (file_mode (folder), ==, 0700);
 }
 
-/* A database from before per-contact cadences (schema 2) gains the column, every
- * contact keeps following its tier, and an interval set afterwards survives a reopen. */
-static void
-test_open_migrates_cadence (Fixture       *fixture,
-                            gconstpointer  user_data)
-{
-  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
-  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
-  g_autoptr(TnContact) changes = NULL;
-  g_autoptr(GError) error = NULL;
-  TnContact *reread;
-
-  g_clear_object (&store);
-  assert_cli_query (fixture->path,
-                    /* Undo every migration after 2 → 3 as well: a real schema-2 file has none of them. */
-                    "DROP INDEX contacts_removed_trust; DROP INDEX trust_changes_contact_trust;"
-                    " DROP INDEX interactions_kind_day; DROP INDEX trust_changes_changed;"
-                    " DROP TABLE interaction_days; DROP TRIGGER interactions_insert_day;"
-                    " DROP TRIGGER interactions_delete_day; DROP TRIGGER interactions_update_day;"
-                    " DROP TRIGGER interactions_insert_last_met; DROP TRIGGER interactions_delete_last_met;"
-                    " DROP TRIGGER interactions_update_last_met; ALTER TABLE contacts DROP COLUMN last_met;"
-                    " DROP TABLE brand_heard; DROP TABLE brand_statements; DROP TABLE linchpin_checks;"
-                    " ALTER TABLE contacts DROP COLUMN cadence_weeks; PRAGMA user_version = 2;"
-                    " SELECT count(*) FROM pragma_table_info('contacts') WHERE name = 'cadence_weeks';",
-                    "0");
-
-  store = tn_test_store_open_path (fixture->path);
-  g_assert_cmpint (tn_store_get_schema_version (store), ==, TN_STORE_SCHEMA_VERSION);
-  reread = tn_store_get_contact_by_id (store, tn_contact_get_id (ada));
-  g_assert_cmpstr (tn_contact_get_full_name (reread), ==, "Ada Lovelace");
-  g_assert_cmpint (tn_contact_get_cadence_weeks (reread), ==, 0);
-
-  changes = tn_contact_copy (reread);
-  tn_contact_set_cadence_weeks (changes, 6);
-  g_assert_true (tn_store_update_contact (store, reread, changes, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (tn_contact_get_cadence_weeks (reread), ==, 6);
-
-  reopen (fixture, &store);
-  reread = tn_store_get_contact_by_id (store, tn_contact_get_id (ada));
-  g_assert_cmpint (tn_contact_get_cadence_weeks (reread), ==, 6);
-  assert_cli_query (fixture->path, "SELECT cadence_weeks FROM contacts", "6");
-}
-
 static void
 test_open_newer_schema (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -1590,7 +1546,6 @@ main (int   argc,
   ADD_TEST ("/store/open/empty-file", test_open_empty_file);
   ADD_TEST ("/store/open/default-path", test_open_default_path);
   ADD_TEST ("/store/open/newer-schema", test_open_newer_schema);
-  ADD_TEST ("/store/open/migrates-cadence", test_open_migrates_cadence);
   ADD_TEST ("/store/open/not-a-database", test_open_not_a_database);
   ADD_TEST ("/store/open/refused-keeps-mode", test_open_refused_keeps_mode);
   ADD_TEST ("/store/open/directory", test_open_directory);

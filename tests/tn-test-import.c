@@ -126,6 +126,7 @@ tn_test_add_person (TnStore    *store,
   tn_contact_set_phones (contact, phones);
   g_assert_true (tn_store_add_contact (store, contact, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (tn_contact_get_id (contact), >, 0);
   return g_steal_pointer (&contact);
 }
 
