@@ -208,7 +208,7 @@ test_index (void)
   g_assert_cmpuint (tn_duplicate_index_add_name (index, "Alan Turing"), ==, 0);
 }
 
-/* ---- On import -------------------------------------------------------------------- */
+/* ---- On import ---------------------------------------------------------------------- */
 
 static void
 test_duplicate_by_uid (Fixture       *fixture,
@@ -328,7 +328,7 @@ test_duplicates_in_file (Fixture       *fixture,
   tn_test_assert_query (fixture->path, "SELECT count (*) FROM batch_changes", "1");
 }
 
-/* ---- Possible duplicates in the store ------------------------------------------------ */
+/* ---- Possible duplicates in the store ----------------------------------------------- */
 
 static void
 test_possible_duplicates (Fixture       *fixture,

@@ -24,7 +24,7 @@ typedef TnTestStore Fixture;
 /* The first bytes of a PNG image, as in a photo renamed contacts.vcf. */
 static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
 
-/* ---- The store, as the importer needs it --------------------------------------------- */
+/* ---- The store, as the importer needs it -------------------------------------------- */
 
 static void
 count_cb (guint *count)
@@ -89,7 +89,7 @@ test_open_without_contacts (Fixture       *fixture,
   tn_test_assert_query (fixture->path, "SELECT title FROM contacts", "Countess");
 }
 
-/* ---- Reading a file card by card ----------------------------------------------------- */
+/* ---- Reading a file card by card ---------------------------------------------------- */
 
 typedef struct
 {
@@ -688,7 +688,7 @@ test_busy_database (Fixture       *fixture,
   g_subprocess_wait (locker, NULL, NULL);
 }
 
-/* ---- The store's list after other connections wrote ---------------------------------- */
+/* ---- The store's list after other connections wrote --------------------------------- */
 
 static void
 test_refresh_contacts (Fixture       *fixture,
@@ -734,7 +734,7 @@ test_refresh_contacts (Fixture       *fixture,
   g_assert_true (tn_store_refresh_contacts (fixture->store, NULL, 0, &error));
 }
 
-/* ---- The real files --------------------------------------------------------------- */
+/* ---- The real files ----------------------------------------------------------------- */
 
 /* Facts of EXPECTED.md, through the importer. */
 static void
