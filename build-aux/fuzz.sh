@@ -6,7 +6,7 @@
 # Usage: build-aux/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]     (default 60 s, every target)
 #
 # The growing corpus lives in _build-fuzz/corpus/TARGET (kept between runs, so several
-# bounded runs add up); it starts from tests/fuzz/corpus and ../shared/vcards/real.
+# bounded runs add up); it starts from tests/fuzz/corpus and tests/data/vcards/real.
 # A crash, leak, timeout or sanitizer report leaves its input in _build-fuzz/artifacts/;
 # copy it into tests/fuzz/reproducers once fixed, and the suite replays it forever.
 # Runs under nice, one process per target, so a shared machine stays usable.
@@ -55,7 +55,7 @@ for target in $targets; do
 
   nice -n 10 "$build_dir/tests/fuzz/$target" "$corpus" \
     "$source_dir/tests/fuzz/corpus" "$source_dir/tests/fuzz/reproducers" \
-    "$source_dir/../shared/vcards/real" \
+    "$source_dir/tests/data/vcards/real" \
     -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-16384}" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$artifacts" -print_final_stats=1 -detect_leaks="${FUZZ_LEAKS:-1}" >"$log" 2>&1
   result=$?

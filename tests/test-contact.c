@@ -762,6 +762,43 @@ test_contact_construct_properties (void)
     }
 }
 
+/* The fields an import fills: given and family name, birthday, the card itself. */
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_contact_fields (void)
+{
+  g_autoptr(TnContact) contact = tn_contact_new ("Ada Lovelace");
+  g_autoptr(TnContact) copy = NULL;
+  g_autofree char *given = NULL;
+  guint n_notify = 0;
+
+  g_signal_connect_swapped (contact, "notify::given-name", G_CALLBACK (count_cb), &n_notify);
+  tn_contact_set_given_name (contact, "Ada");
+  tn_contact_set_given_name (contact, "Ada");
+  g_assert_cmpuint (n_notify, ==, 1);
+  tn_contact_set_family_name (contact, "  ");
+  g_assert_cmpstr (tn_contact_get_family_name (contact), ==, "  ");
+  tn_contact_set_family_name (contact, "");
+  g_assert_null (tn_contact_get_family_name (contact));
+  tn_contact_set_family_name (contact, "Lovelace");
+  tn_contact_set_birthday (contact, "--12-10");
+  tn_contact_set_vcard (contact, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n");
+
+  g_object_get (contact, "given-name", &given, NULL);
+  g_assert_cmpstr (given, ==, "Ada");
+
+  copy = tn_contact_copy (contact);
+  g_assert_cmpstr (tn_contact_get_given_name (copy), ==, "Ada");
+  g_assert_cmpstr (tn_contact_get_family_name (copy), ==, "Lovelace");
+  g_assert_cmpstr (tn_contact_get_birthday (copy), ==, "--12-10");
+  g_assert_cmpstr (tn_contact_get_vcard (copy), ==, tn_contact_get_vcard (contact));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -785,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/contact/search/accents", test_contact_search_accents);
   g_test_add_func ("/contact/search/follows-changes", test_contact_search_follows_changes);
   g_test_add_func ("/contact/has-email", test_contact_has_email);
+  g_test_add_func ("/contact/import-fields", test_contact_fields);
 
   return g_test_run ();
 }

@@ -168,10 +168,8 @@ test_log_updates_last_contact (Fixture       *fixture,
 
   /* What the next start reads back. */
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(TnStore) reopened = tn_store_open (fixture->path, &error);
+    g_autoptr(TnStore) reopened = tn_test_store_open_path (fixture->path);
 
-    g_assert_no_error (error);
     g_assert_cmpstr (tn_contact_get_last_contact (tn_store_get_contact_by_id (reopened, tn_contact_get_id (grace))),
                      ==, "2026-11-20");
     g_assert_null (tn_contact_get_last_contact (tn_store_get_contact_by_id (reopened, tn_contact_get_id (ada))));

@@ -69,9 +69,7 @@ test_state_round_trip (Fixture       *fixture,
   g_assert_true (claimed);
 
   /* It survives a reopen. */
-  g_clear_object (&fixture->store);
-  fixture->store = tn_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  tn_test_store_reopen (fixture);
   tn_store_get_reminder_state (fixture->store, &state, now, &error);
   g_assert_no_error (error);
   g_assert_cmpint (state.sent_year, ==, 2026);
@@ -106,8 +104,7 @@ test_claim_twice (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (claimed);
 
-  other = tn_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  other = tn_test_store_open_path (fixture->path);
   tn_store_claim_reminder (other, 2026, 48, &claimed, &error);
   g_assert_no_error (error);
   g_assert_false (claimed);

@@ -13,6 +13,7 @@
 #include "tn-importer.h"
 #include "tn-stats.h"
 #include "tn-store.h"
+#include "tn-test-store.h"
 #include "tn-test-util.h"
 
 /* A Tuesday. */
@@ -20,12 +21,7 @@
 
 static const TnCadence defaults = { { 4, 12, 26 } };
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  TnStore *store;
-} Fixture;
+typedef TnTestStore Fixture;
 
 static void
 set_clock (const char *iso8601)
@@ -47,24 +43,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
   set_clock (NOW);
-  fixture->dir = g_dir_make_tmp ("test-stats-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "trustnet.db", NULL);
-  fixture->store = tn_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  tn_test_store_open (fixture, "test-stats");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_clear_object (&fixture->store);
-  tn_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
+  tn_test_store_close (fixture);
   g_unsetenv ("TRUSTNET_NOW");
 }
 

@@ -17,6 +17,7 @@
 
 #include "tn-clock.h"
 #include "tn-store.h"
+#include "tn-test-store.h"
 #include "tn-test-util.h"
 
 /* Whatever the clock says, stores in these tests are at this moment. */
@@ -24,21 +25,15 @@
 
 #define RLM "\xe2\x80\x8f"
 
-typedef struct
-{
-  char *dir;  /* a fresh temporary folder, removed afterwards */
-  char *path; /* a database in a subfolder that does not exist yet */
-} Fixture;
+/* No store is open: these tests open their own, on a database in a subfolder that does
+ * not exist yet, since opening is what they test. */
+typedef TnTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "data", "trustnet.db", NULL);
+  tn_test_store_make_dir (fixture, "test-store", "data/trustnet.db");
   g_setenv ("TRUSTNET_NOW", NOW, TRUE);
 }
 
@@ -46,10 +41,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  tn_test_remove_tree (fixture->dir);
-  g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
+  g_autofree char *dir = g_strdup (fixture->dir);
+
+  tn_test_store_close (fixture);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
   g_unsetenv ("TRUSTNET_NOW");
 }
 
@@ -72,23 +67,12 @@ assert_cli_query (const char *path,
   g_assert_cmpstr (result, ==, expected);
 }
 
-static TnStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  TnStore *store = tn_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (TN_IS_STORE (store));
-  return store;
-}
-
 static void
 reopen (Fixture  *fixture,
         TnStore **store)
 {
   g_clear_object (store);
-  *store = open_store (fixture->path);
+  *store = tn_test_store_open_path (fixture->path);
 }
 
 static TnContact *
@@ -306,7 +290,7 @@ test_open_creates_private (Fixture       *fixture,
 
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 
-  store = open_store (fixture->path);
+  store = tn_test_store_open_path (fixture->path);
 
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmphex (file_mode (fixture->path), ==, 0600);
@@ -335,13 +319,13 @@ static void
 test_open_tightens_mode (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
 
   g_clear_object (&store);
 
   /* A backup tool restored it readable by everyone. */
   g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
-  store = open_store (fixture->path);
+  store = tn_test_store_open_path (fixture->path);
   g_assert_cmphex (file_mode (fixture->path), ==, 0600);
 }
 
@@ -358,7 +342,7 @@ test_open_empty_file (Fixture       *fixture,
   g_assert_true (g_file_set_contents_full (fixture->path, "", 0, G_FILE_SET_CONTENTS_NONE, 0600, &error));
   g_assert_no_error (error);
 
-  store = open_store (fixture->path);
+  store = tn_test_store_open_path (fixture->path);
   g_assert_cmpint (tn_store_get_schema_version (store), ==, TN_STORE_SCHEMA_VERSION);
   assert_cli_query (fixture->path,
                     "SELECT group_concat (name, ' ') FROM"
@@ -389,7 +373,7 @@ test_open_default_path (Fixture       *fixture,
 
   /* No path means the default one, created privately. */
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  store = open_store (NULL);
+  store = tn_test_store_open_path (NULL);
   g_assert_cmpstr (tn_store_get_path (store), ==, path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmphex (file_mode (path), ==, 0600);
@@ -397,56 +381,12 @@ test_open_default_path (Fixture       *fixture,
   g_assert_cmphex (file_mode (folder), ==, 0700);
 }
 
-/* A database from before per-contact cadences (schema 2) gains the column, every
- * contact keeps following its tier, and an interval set afterwards survives a reopen. */
-static void
-test_open_migrates_cadence (Fixture       *fixture,
-                            gconstpointer  user_data)
-{
-  g_autoptr(TnStore) store = open_store (fixture->path);
-  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
-  g_autoptr(TnContact) changes = NULL;
-  g_autoptr(GError) error = NULL;
-  TnContact *reread;
-
-  g_clear_object (&store);
-  assert_cli_query (fixture->path,
-                    /* Undo every migration after 2 → 3 as well: a real schema-2 file has none of them. */
-                    "DROP INDEX contacts_removed_trust; DROP INDEX trust_changes_contact_trust;"
-                    " DROP INDEX interactions_kind_day; DROP INDEX trust_changes_changed;"
-                    " DROP TABLE interaction_days; DROP TRIGGER interactions_insert_day;"
-                    " DROP TRIGGER interactions_delete_day; DROP TRIGGER interactions_update_day;"
-                    " DROP TRIGGER interactions_insert_last_met; DROP TRIGGER interactions_delete_last_met;"
-                    " DROP TRIGGER interactions_update_last_met; ALTER TABLE contacts DROP COLUMN last_met;"
-                    " DROP TABLE brand_heard; DROP TABLE brand_statements; DROP TABLE linchpin_checks;"
-                    " ALTER TABLE contacts DROP COLUMN cadence_weeks; PRAGMA user_version = 2;"
-                    " SELECT count(*) FROM pragma_table_info('contacts') WHERE name = 'cadence_weeks';",
-                    "0");
-
-  store = open_store (fixture->path);
-  g_assert_cmpint (tn_store_get_schema_version (store), ==, TN_STORE_SCHEMA_VERSION);
-  reread = tn_store_get_contact_by_id (store, tn_contact_get_id (ada));
-  g_assert_cmpstr (tn_contact_get_full_name (reread), ==, "Ada Lovelace");
-  g_assert_cmpint (tn_contact_get_cadence_weeks (reread), ==, 0);
-
-  changes = tn_contact_copy (reread);
-  tn_contact_set_cadence_weeks (changes, 6);
-  g_assert_true (tn_store_update_contact (store, reread, changes, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (tn_contact_get_cadence_weeks (reread), ==, 6);
-
-  reopen (fixture, &store);
-  reread = tn_store_get_contact_by_id (store, tn_contact_get_id (ada));
-  g_assert_cmpint (tn_contact_get_cadence_weeks (reread), ==, 6);
-  assert_cli_query (fixture->path, "SELECT cadence_weeks FROM contacts", "6");
-}
-
 static void
 test_open_newer_schema (Fixture       *fixture,
                         gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
   g_autofree char *wal = sibling (fixture->path, "-wal");
   FileSnapshot before = { 0 };
@@ -552,7 +492,7 @@ test_open_refused_keeps_mode (Fixture       *fixture,
   g_assert_cmpint (g_chmod (notes, 0644), ==, 0);
   assert_open_refused_untouched (notes, TN_STORE_ERROR_NOT_A_DATABASE);
 
-  store = open_store (fixture->path);
+  store = tn_test_store_open_path (fixture->path);
   g_clear_object (&store);
   assert_cli_query (fixture->path, "PRAGMA user_version = 99", "");
   g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
@@ -589,7 +529,7 @@ test_open_read_only (Fixture       *fixture,
       return;
     }
 
-  store = open_store (fixture->path);
+  store = tn_test_store_open_path (fixture->path);
   ada = add_contact (store, "Ada Lovelace", "ada@example.org");
   g_clear_object (&store);
 
@@ -632,7 +572,7 @@ test_add_assigns_identity (Fixture       *fixture,
                            gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) ada = tn_contact_new ("Ada Lovelace");
   g_autoptr(TnContact) grace = tn_contact_new ("Grace Hopper");
 
@@ -660,7 +600,7 @@ test_reopen_keeps_data (Fixture       *fixture,
                         gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) ada = new_full_contact ();
   g_autoptr(TnContact) bare = tn_contact_new ("Grace Hopper");
 
@@ -686,7 +626,7 @@ test_update_round_trip (Fixture       *fixture,
                         gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) ada = new_full_contact ();
   g_autoptr(TnContact) draft = NULL;
   const char *emails[] = { "countess@babbage.example", NULL };
@@ -738,7 +678,7 @@ test_update_notifies_once (Fixture       *fixture,
                            gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
   g_autoptr(TnContact) draft = tn_contact_copy (ada);
   guint n_name = 0;
@@ -763,7 +703,7 @@ test_remove_restore (Fixture       *fixture,
                      gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
   g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
   g_autoptr(TnContact) alan = add_contact (store, "Alan Turing", "alan@bletchley.example");
@@ -803,7 +743,7 @@ test_remove_then_reopen_purges (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
   g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
   gint64 grace_id = tn_contact_get_id (grace);
@@ -853,7 +793,7 @@ test_removed_cannot_change (Fixture       *fixture,
                             gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
   g_autoptr(TnContact) draft = NULL;
   g_autoptr(TnContact) stranger = tn_contact_new ("Not In The Store");
@@ -899,7 +839,7 @@ test_invalid_name (Fixture       *fixture,
 {
   static const char * const invalid[] = { NULL, "", " ", "   \t\n  " };
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
   g_autofree char *before = tn_test_sqlite (fixture->path, ".dump");
   GArray *changes = watch_items_changed (store);
@@ -942,7 +882,7 @@ test_duplicate_uid (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) first = tn_contact_new ("Ada Lovelace");
   g_autoptr(TnContact) second = new_full_contact ();
   g_autoptr(TnContact) grace = NULL;
@@ -1035,7 +975,7 @@ test_strange_strings (Fixture       *fixture,
     "Zo\xc3\xa9 / Zoe\xcc\x81",
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *long_note = make_long_note ();
   const char *emails[] = { "o'brien+lunch@example.ie", "\"very.unusual\"@example.org", "\xe7\x94\xa8\xe6\x88\xb7@\xe4\xbe\x8b\xe5\xad\x90.\xe5\xb9\xbf\xe5\x91\x8a", NULL };
@@ -1118,7 +1058,7 @@ test_sql_injection_strings (Fixture       *fixture,
     "'); ATTACH DATABASE '/tmp/pwned.db' AS p; --",
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autofree char *tables = tn_test_sqlite (fixture->path, "SELECT group_concat (name) FROM sqlite_master");
 
   for (guint i = 0; i < G_N_ELEMENTS (attacks); i++)
@@ -1157,7 +1097,7 @@ test_items_changed (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   GArray *changes = watch_items_changed (store);
   g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
   g_autoptr(TnContact) grace = NULL;
@@ -1219,7 +1159,7 @@ test_get_contact_by_id (Fixture       *fixture,
                         gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
   g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
   gint64 ada_id = tn_contact_get_id (ada);
@@ -1273,7 +1213,7 @@ test_lookup (Fixture       *fixture,
              gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) ada = tn_contact_new ("Ada Lovelace");
   g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
   const char *emails[] = { "ada@example.org", "Ada.Lovelace@Engines.Example", NULL };
@@ -1327,7 +1267,7 @@ static void
 test_lookup_rule_order (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
   /* Someone whose name reads like Grace's address: the email rule wins. */
   g_autoptr(TnContact) odd = add_contact (store, "grace@navy.example", NULL);
@@ -1341,7 +1281,7 @@ test_lookup_ambiguous (Fixture       *fixture,
                        gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) first = add_contact (store, "Ada Lovelace", "ada@example.org");
   g_autoptr(TnContact) second = add_contact (store, "Ada Lovelace", "ada@engines.example");
   g_autoptr(TnContact) third = NULL;
@@ -1388,7 +1328,7 @@ test_lookup_removed (Fixture       *fixture,
                      gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
   g_autofree char *uid = g_strdup (tn_contact_get_uid (grace));
 
@@ -1409,7 +1349,7 @@ test_trust_history (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) ada = tn_contact_new ("Ada Lovelace");
   g_autoptr(TnContact) unrated = add_contact (store, "Grace Hopper", "grace@navy.example");
   g_autoptr(TnContact) draft = NULL;
@@ -1524,7 +1464,7 @@ test_busy (Fixture       *fixture,
            gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = open_store (fixture->path);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
   g_autoptr(TnContact) grace = tn_contact_new ("Grace Hopper");
   g_autofree char *before = tn_test_sqlite (fixture->path, ".dump");
@@ -1606,7 +1546,6 @@ main (int   argc,
   ADD_TEST ("/store/open/empty-file", test_open_empty_file);
   ADD_TEST ("/store/open/default-path", test_open_default_path);
   ADD_TEST ("/store/open/newer-schema", test_open_newer_schema);
-  ADD_TEST ("/store/open/migrates-cadence", test_open_migrates_cadence);
   ADD_TEST ("/store/open/not-a-database", test_open_not_a_database);
   ADD_TEST ("/store/open/refused-keeps-mode", test_open_refused_keeps_mode);
   ADD_TEST ("/store/open/directory", test_open_directory);

@@ -8,6 +8,46 @@
 #include "tn-test-util.h"
 
 /**
+ * tn_test_store_make_dir:
+ * @test_store: (out caller-allocates): where to keep the folder and path
+ * @prefix: names the scratch folder, e.g. "test-store"
+ * @relative_path: the database's path inside the folder, e.g. "data/trustnet.db"
+ *
+ * A scratch folder and a database path in it, with no store open: for suites that
+ * test opening itself, on a path that may not exist yet.
+ */
+void
+tn_test_store_make_dir (TnTestStore *test_store,
+                        const char  *prefix,
+                        const char  *relative_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strconcat (prefix, "-XXXXXX", NULL);
+
+  test_store->dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  test_store->path = g_build_filename (test_store->dir, relative_path, NULL);
+  test_store->store = NULL;
+}
+
+/**
+ * tn_test_store_open_path:
+ * @path: a database file
+ *
+ * Returns: (transfer full): a store open on @path; opening must succeed
+ */
+TnStore *
+tn_test_store_open_path (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  TnStore *store = tn_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (TN_IS_STORE (store));
+  return store;
+}
+
+/**
  * tn_test_store_open:
  * @test_store: (out caller-allocates): where to keep the folder, path and store
  * @prefix: names the scratch folder, e.g. "test-interaction"
@@ -16,14 +56,22 @@ void
 tn_test_store_open (TnTestStore *test_store,
                     const char  *prefix)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *template = g_strconcat (prefix, "-XXXXXX", NULL);
+  tn_test_store_make_dir (test_store, prefix, "trustnet.db");
+  test_store->store = tn_test_store_open_path (test_store->path);
+}
 
-  test_store->dir = g_dir_make_tmp (template, &error);
-  g_assert_no_error (error);
-  test_store->path = g_build_filename (test_store->dir, "trustnet.db", NULL);
-  test_store->store = tn_store_open (test_store->path, &error);
-  g_assert_no_error (error);
+/**
+ * tn_test_store_reopen:
+ * @test_store: a store opened by tn_test_store_open()
+ *
+ * Closes the store and opens its file again, as the next start of the app would, so
+ * that what a test reads comes from the database and not from the old store's memory.
+ */
+void
+tn_test_store_reopen (TnTestStore *test_store)
+{
+  g_clear_object (&test_store->store);
+  test_store->store = tn_test_store_open_path (test_store->path);
 }
 
 /**
@@ -38,6 +86,38 @@ tn_test_store_close (TnTestStore *test_store)
     tn_test_remove_tree (test_store->dir);
   g_clear_pointer (&test_store->dir, g_free);
   g_clear_pointer (&test_store->path, g_free);
+}
+
+/**
+ * tn_test_store_set_up:
+ * @test_store: the fixture
+ * @now: (nullable): the moment the store lives at (TRUSTNET_NOW), e.g. "2026-11-24T09:00:00Z"
+ *
+ * A GTest fixture set-up: a store in a scratch folder named after the test program.
+ */
+void
+tn_test_store_set_up (TnTestStore   *test_store,
+                      gconstpointer  now)
+{
+  g_autofree char *prefix = g_path_get_basename (g_get_prgname ());
+
+  if (now != NULL)
+    g_setenv ("TRUSTNET_NOW", now, TRUE);
+  tn_test_store_open (test_store, prefix);
+}
+
+/**
+ * tn_test_store_tear_down:
+ * @test_store: the fixture
+ * @now: (nullable): what tn_test_store_set_up() was given
+ */
+void
+tn_test_store_tear_down (TnTestStore   *test_store,
+                         gconstpointer  now)
+{
+  tn_test_store_close (test_store);
+  if (now != NULL)
+    g_unsetenv ("TRUSTNET_NOW");
 }
 
 /**

@@ -13,7 +13,10 @@ G_BEGIN_DECLS
  * TnTestStore:
  * @dir: the scratch folder, removed with everything in it by tn_test_store_close()
  * @path: the database file in it
- * @store: the store open on it
+ * @store: the store open on it, or %NULL for suites that test opening itself
+ *
+ * Used directly as a GTest fixture with tn_test_store_set_up() and
+ * tn_test_store_tear_down(), or embedded in a suite's own fixture.
  */
 typedef struct
 {
@@ -22,9 +25,23 @@ typedef struct
   TnStore *store;
 } TnTestStore;
 
-void       tn_test_store_open  (TnTestStore       *test_store,
-                                const char        *prefix);
-void       tn_test_store_close (TnTestStore       *test_store);
+void       tn_test_store_make_dir   (TnTestStore       *test_store,
+                                     const char        *prefix,
+                                     const char        *relative_path);
+void       tn_test_store_open       (TnTestStore       *test_store,
+                                     const char        *prefix);
+void       tn_test_store_reopen     (TnTestStore       *test_store);
+void       tn_test_store_close      (TnTestStore       *test_store);
+TnStore   *tn_test_store_open_path  (const char        *path);
+
+void       tn_test_store_set_up     (TnTestStore       *test_store,
+                                     gconstpointer      now);
+void       tn_test_store_tear_down  (TnTestStore       *test_store,
+                                     gconstpointer      now);
+
+/* A test on a fresh store whose clock (TRUSTNET_NOW) reads @now, a string or NULL. */
+#define tn_test_add_store_test(path, now, func) \
+  g_test_add ((path), TnTestStore, (now), tn_test_store_set_up, (func), tn_test_store_tear_down)
 
 TnContact *tn_test_add_contact (TnStore           *store,
                                 const char        *name,

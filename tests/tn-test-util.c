@@ -4,8 +4,10 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <sys/stat.h>
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "tn-test-util.h"
@@ -87,4 +89,92 @@ char *
 tn_test_dump (const char *path)
 {
   return tn_test_sqlite (path, ".dump");
+}
+
+/**
+ * tn_test_real_dir:
+ *
+ * Returns: (transfer full) (nullable): tests/data/vcards/real, the corpus of files that
+ *   real programs wrote; %NULL when the test runs outside meson and TRUSTNET_TEST_DATA is unset
+ */
+char *
+tn_test_real_dir (void)
+{
+  const char *data = g_getenv ("TRUSTNET_TEST_DATA");
+
+  return data != NULL ? g_build_filename (data, "vcards", "real", NULL) : NULL;
+}
+
+/* Every file of the corpus below @dir into @files, without its notes (*.md, SHA256SUMS). */
+static void
+collect_files (GFile     *dir,
+               GPtrArray *files)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  while ((info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+      const char *name = g_file_info_get_name (info);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        collect_files (child, files);
+      else if (!g_str_has_suffix (name, ".md") && strcmp (name, "SHA256SUMS") != 0)
+        g_ptr_array_add (files, g_steal_pointer (&child));
+    }
+  g_assert_no_error (error);
+}
+
+/* @strv holds exactly the strings that follow, in order, up to NULL. */
+void
+tn_test_assert_strv (const char * const *strv,
+                     ...)
+{
+  va_list args;
+  const char *expected;
+  guint i = 0;
+
+  g_assert_nonnull (strv);
+  va_start (args, strv);
+  while ((expected = va_arg (args, const char *)) != NULL)
+    {
+      g_assert_nonnull (strv[i]);
+      g_assert_cmpstr (strv[i], ==, expected);
+      i++;
+    }
+  va_end (args);
+  g_assert_null (strv[i]);
+}
+
+/**
+ * tn_test_real_files:
+ * @files: (element-type GFile): where to add every file of the corpus
+ *
+ * Returns: (transfer full) (nullable): the corpus's folder, for paths relative to it;
+ *   %NULL, and the test skipped, when TRUSTNET_TEST_DATA is unset
+ */
+GFile *
+tn_test_real_files (GPtrArray *files)
+{
+  g_autofree char *dir = tn_test_real_dir ();
+  g_autoptr(GFile) root = NULL;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("TRUSTNET_TEST_DATA is not set");
+      return NULL;
+    }
+
+  root = g_file_new_for_path (dir);
+  collect_files (root, files);
+  /* Fewer would mean a corpus copied in part, which would pass for the wrong reason. */
+  g_assert_cmpuint (files->len, >=, 80);
+  return g_steal_pointer (&root);
 }

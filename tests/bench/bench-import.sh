@@ -13,7 +13,7 @@ source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 build_dir=$(cd "${1:-$source_dir/_build}" && pwd)
 cards=${2:-100000}
 runs=${3:-3}
-shared_dir=${TRUSTNET_SHARED_DIR:-$source_dir/../shared}
+gen_vcards=${TRUSTNET_GEN_VCARDS:-$source_dir/tests/tools/gen-vcards}
 trustnet="$build_dir/src/trustnet"
 bench_parse="$build_dir/tests/bench/bench-parse"
 
@@ -28,7 +28,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 vcf="$work/cards.vcf"
 
-"$shared_dir/tools/gen-vcards" "$cards" --dup-rate 0.05 > "$vcf"
+"$gen_vcards" "$cards" --dup-rate 0.05 > "$vcf"
 echo "file: $cards cards, $(( $(stat -c %s "$vcf") / 1024 / 1024 )) MiB, --dup-rate 0.05"
 
 export GSETTINGS_BACKEND=memory

@@ -51,8 +51,9 @@ def setup(env, db, steps, now):
 
 
 def gen_vcards(path, n, *options):
-    """Writes n generated cards to path with ../shared/tools/gen-vcards."""
-    tool = os.path.join(os.environ.get('TRUSTNET_SHARED_DIR', '../shared'), 'tools', 'gen-vcards')
+    """Writes n generated cards to path with tests/tools/gen-vcards."""
+    tool = os.environ.get('TRUSTNET_GEN_VCARDS',
+                          os.path.join(os.path.dirname(__file__), '..', 'tools', 'gen-vcards'))
     with open(path, 'w') as out:
         subprocess.run([sys.executable, tool, str(n), *options], stdout=out, check=True)
 

@@ -78,12 +78,12 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static char *
-shared_path (const char *relative)
+data_path (const char *relative)
 {
-  const char *shared = g_getenv ("TRUSTNET_SHARED_DIR");
+  const char *data = g_getenv ("TRUSTNET_TEST_DATA");
 
-  g_assert_nonnull (shared);
-  return g_build_filename (shared, relative, NULL);
+  g_assert_nonnull (data);
+  return g_build_filename (data, relative, NULL);
 }
 
 static char *
@@ -258,7 +258,7 @@ test_drag_and_drop (Fixture       *fixture,
   if (fixture->store == NULL)
     return;
 
-  path = shared_path ("vcards/real/thunderbird/export.vcf");
+  path = data_path ("vcards/real/thunderbird/export.vcf");
   file = g_file_new_for_path (path);
   tn_ui_test_fixture_open_window (fixture, application);
 
@@ -320,7 +320,7 @@ test_drop_file_list (Fixture       *fixture,
     return;
 
   /* A folder with one vCard and a picture, which the folder walk passes by. */
-  android = shared_path ("vcards/real/ez-vcard/John_Doe_ANDROID.vcf");
+  android = data_path ("vcards/real/ez-vcard/John_Doe_ANDROID.vcf");
   g_file_get_contents (android, &contents, &length, &error);
   g_assert_no_error (error);
   g_free (write_file (fixture, "phone/android.VCF", contents, length));
@@ -328,7 +328,7 @@ test_drop_file_list (Fixture       *fixture,
   folder_path = g_build_filename (fixture->dir, "phone", NULL);
   folder = g_file_new_for_path (folder_path);
   {
-    g_autofree char *thunderbird = shared_path ("vcards/real/thunderbird/export.vcf");
+    g_autofree char *thunderbird = data_path ("vcards/real/thunderbird/export.vcf");
 
     single = g_file_new_for_path (thunderbird);
   }
@@ -369,7 +369,7 @@ test_import_real_file_and_undo (Fixture       *fixture,
   /* Someone already there is kept by Undo: it takes back that import only. */
   kept = tn_ui_test_add_contact (fixture->store, "Grace Hopper", NULL, NULL, TN_TRUST_UNRATED);
 
-  path = shared_path ("vcards/real/ez-vcard/John_Doe_ANDROID.vcf");
+  path = data_path ("vcards/real/ez-vcard/John_Doe_ANDROID.vcf");
   tn_ui_test_fixture_open_window (fixture, application);
 
   import_and_wait (fixture, path);
@@ -552,13 +552,14 @@ static char *
 generate_vcards (Fixture *fixture,
                  guint    n_cards)
 {
-  g_autofree char *tool = shared_path ("tools/gen-vcards");
+  const char *tool = g_getenv ("TRUSTNET_GEN_VCARDS");
   g_autofree char *count = g_strdup_printf ("%u", n_cards);
   const char *argv[] = { tool, count, NULL };
   g_autofree char *output = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
 
+  g_assert_nonnull (tool);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
@@ -623,7 +624,7 @@ test_undo_while_importing (Fixture       *fixture,
   if (fixture->store == NULL)
     return;
 
-  small = shared_path ("vcards/real/thunderbird/export.vcf");
+  small = data_path ("vcards/real/thunderbird/export.vcf");
   large = generate_vcards (fixture, 20000);
   large_file = g_file_new_for_path (large);
   tn_ui_test_fixture_open_window (fixture, application);
@@ -737,7 +738,7 @@ test_import_with_chooser (Fixture       *fixture,
   if (fixture->store == NULL)
     return;
 
-  path = shared_path ("vcards/real/thunderbird/export.vcf");
+  path = data_path ("vcards/real/thunderbird/export.vcf");
   file = g_file_new_for_path (path);
   tn_ui_test_fixture_open_window (fixture, application);
 
@@ -839,7 +840,7 @@ test_export_round_trip (Fixture       *fixture,
   tn_ui_test_fixture_open_window (fixture, application);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autofree char *path = shared_path (files[i]);
+      g_autofree char *path = data_path (files[i]);
 
       import_and_wait (fixture, path);
     }

@@ -6,7 +6,7 @@
  */
 #include "config.h"
 
-#include "tn-log-dialog.h"
+#include "tn-log-dialog-private.h"
 #include "tn-test-util.h"
 #include "tn-ui-test-util.h"
 

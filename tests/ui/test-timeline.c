@@ -1,145 +1,18 @@
-/* test-timeline.c — keeping in touch in the real window under Xvfb: the contacts page's
- * "Overdue" filter and count, and a contact's history in the side pane with Delete and
- * Undo, driven with real clicks.
+/* test-timeline.c — a contact's history in the side pane of the real window under Xvfb,
+ * with Delete and Undo driven by real clicks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "tn-contact-timeline.h"
 #include "tn-log-dialog.h"
 #include "tn-test-util.h"
-#include "tn-ui-test-util.h"
+#include "tn-ui-test-people.h"
 
-/* Today, in every test; the contacts were added on ADDED. */
-#define TODAY "2026-11-24T10:00:00"
-#define ADDED "2026-09-10T10:00:00"
-
-typedef struct
-{
-  TnUiFixture ui;
-  TnContact *ada;      /* a 1, last met five weeks ago: overdue */
-  TnContact *grace;    /* a 1, met last week */
-  TnContact *alan;     /* a 2, never met: added 75 days ago, twelve weeks not up yet */
-  TnContact *barbara;  /* a 1, never met since added 75 days ago: overdue */
-} Fixture;
+typedef TnUiPeopleFixture Fixture;
 
 static TnApplication *application;
-
-static void
-log_interaction (TnStore           *store,
-                 TnContact         *contact,
-                 TnInteractionKind  kind,
-                 const char        *day,
-                 const char        *note)
-{
-  g_autoptr(TnInteraction) interaction = tn_interaction_new (kind, day);
-  g_autoptr(GError) error = NULL;
-
-  tn_interaction_set_note (interaction, note);
-  g_assert_true (tn_store_log_interaction (store, contact, interaction, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  tn_ui_test_fixture_set_up (&fixture->ui, "test-timeline");
-  if (fixture->ui.store == NULL)
-    return;
-
-  g_setenv ("TRUSTNET_NOW", ADDED, TRUE);
-  fixture->ada = tn_ui_test_add_contact (fixture->ui.store, "Ada Lovelace", NULL, NULL, TN_TRUST_COMPLETELY);
-  fixture->grace = tn_ui_test_add_contact (fixture->ui.store, "Grace Hopper", NULL, NULL, TN_TRUST_COMPLETELY);
-  fixture->alan = tn_ui_test_add_contact (fixture->ui.store, "Alan Turing", NULL, NULL, TN_TRUST_MODERATELY);
-  fixture->barbara = tn_ui_test_add_contact (fixture->ui.store, "Barbara Liskov", NULL, NULL, TN_TRUST_COMPLETELY);
-
-  g_setenv ("TRUSTNET_NOW", TODAY, TRUE);
-  log_interaction (fixture->ui.store, fixture->ada, TN_INTERACTION_CALL, "2026-10-05", NULL);
-  log_interaction (fixture->ui.store, fixture->ada, TN_INTERACTION_LUNCH, "2026-10-20", "Talked about engines");
-  log_interaction (fixture->ui.store, fixture->grace, TN_INTERACTION_COFFEE, "2026-11-17", NULL);
-
-  tn_ui_test_fixture_open_window (&fixture->ui, application);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-
-  g_clear_object (&fixture->ada);
-  g_clear_object (&fixture->grace);
-  g_clear_object (&fixture->alan);
-  g_clear_object (&fixture->barbara);
-  tn_ui_test_fixture_tear_down (&fixture->ui, user_data);
-
-  g_settings_reset (settings, "contacts-overdue-only");
-  g_settings_reset (settings, "contacts-filter");
-  g_settings_reset (settings, "cadence-weeks-completely");
-}
-
-/* A #TnTestCount of the TnWindow @window. */
-static guint
-n_overdue (gpointer window)
-{
-  guint n = 0;
-
-  g_object_get (tn_window_get_contacts_page (window), "n-overdue", &n, NULL);
-  return n;
-}
-
-static void
-test_overdue_filter (Fixture       *fixture,
-                     gconstpointer  user_data)
-{
-  TnContactsPage *page;
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  GtkWidget *button;
-
-  if (fixture->ui.store == NULL)
-    return;
-
-  page = tn_window_get_contacts_page (fixture->ui.window);
-  g_assert_cmpuint (tn_ui_test_n_visible (fixture->ui.window), ==, 4);
-  g_assert_cmpuint (n_overdue (fixture->ui.window), ==, 2);
-
-  /* One click on "Overdue": Ada and Barbara. */
-  button = tn_ui_test_find_named (GTK_WIDGET (fixture->ui.window), "overdue-filter-wide");
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_drawable (button));
-  tn_ui_test_click (button);
-  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->ui.window, 2));
-  g_assert_true (tn_contacts_page_get_overdue_only (page));
-  g_assert_true (g_settings_get_boolean (settings, "contacts-overdue-only"));
-  tn_ui_test_save_screenshot ("overdue-filter");
-
-  /* With the trust filter: no overdue 2s, and the page says so. */
-  tn_contacts_page_set_trust_filter (page, "moderately");
-  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->ui.window, 0));
-  g_assert_nonnull (tn_ui_test_find_label (GTK_WIDGET (fixture->ui.window),
-                                           "No one is overdue. You are keeping in touch with everyone."));
-  tn_contacts_page_set_trust_filter (page, "all");
-  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->ui.window, 2));
-
-  /* Logging a lunch with Barbara takes her off the list and the count. */
-  log_interaction (fixture->ui.store, fixture->barbara, TN_INTERACTION_LUNCH, "2026-11-24", NULL);
-  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->ui.window, 1));
-  g_assert_true (tn_ui_test_wait_for_count (n_overdue, fixture->ui.window, 1));
-
-  /* Every 6 weeks for the 1s in Preferences: Ada's five weeks are fine now. */
-  g_settings_set_int (settings, "cadence-weeks-completely", 6);
-  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->ui.window, 0));
-  g_assert_true (tn_ui_test_wait_for_count (n_overdue, fixture->ui.window, 0));
-
-  /* A second click shows everyone again. */
-  tn_ui_test_click (button);
-  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->ui.window, 4));
-  g_assert_false (g_settings_get_boolean (settings, "contacts-overdue-only"));
-}
 
 static gboolean
 pane_shows_timeline (gpointer data)
@@ -302,8 +175,8 @@ main (int   argc,
 {
   application = tn_ui_test_init (&argc, &argv);
 
-  g_test_add ("/timeline/overdue-filter", Fixture, NULL, fixture_set_up, test_overdue_filter, fixture_tear_down);
-  g_test_add ("/timeline/history-in-pane", Fixture, NULL, fixture_set_up, test_history_in_pane, fixture_tear_down);
+  g_test_add ("/timeline/history-in-pane", Fixture, application,
+              tn_ui_test_people_set_up, test_history_in_pane, tn_ui_test_people_tear_down);
 
   return g_test_run ();
 }

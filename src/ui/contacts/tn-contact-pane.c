@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "tn-contact-pane.h"
+#include "tn-contact-pane-private.h"
 #include "tn-contact-timeline.h"
 #include "tn-text.h"
 #include "tn-trust-chooser.h"

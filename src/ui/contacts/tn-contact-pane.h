@@ -29,9 +29,4 @@ gboolean     tn_contact_pane_save           (TnContactPane *self);
 void         tn_contact_pane_discard        (TnContactPane *self);
 void         tn_contact_pane_focus_first    (TnContactPane *self);
 
-/* For tests: the fields a person fills in. */
-AdwEntryRow *tn_contact_pane_get_name_row   (TnContactPane *self);
-GtkTextView *tn_contact_pane_get_note_view  (TnContactPane *self);
-GtkWidget   *tn_contact_pane_get_save_button (TnContactPane *self);
-
 G_END_DECLS

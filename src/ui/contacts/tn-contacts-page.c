@@ -13,7 +13,7 @@
 
 #include "tn-cadence.h"
 #include "tn-clock.h"
-#include "tn-contacts-page.h"
+#include "tn-contacts-page-private.h"
 #include "tn-stats.h"
 #include "tn-enums.h"
 #include "tn-text.h"

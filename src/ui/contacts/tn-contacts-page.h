@@ -43,10 +43,8 @@ gboolean        tn_contacts_page_get_compact          (TnContactsPage *self);
 void            tn_contacts_page_set_compact          (TnContactsPage *self,
                                                        gboolean        compact);
 
-/* For tests and the window: the widgets a person works with. */
-GtkColumnView  *tn_contacts_page_get_column_view      (TnContactsPage *self);
+/* The window focuses the search entry (Ctrl+F) and exports what is shown. */
 GtkSearchEntry *tn_contacts_page_get_search_entry     (TnContactsPage *self);
-GtkSearchBar   *tn_contacts_page_get_search_bar       (TnContactsPage *self);
 GListModel     *tn_contacts_page_get_visible_model    (TnContactsPage *self);
 
 G_END_DECLS

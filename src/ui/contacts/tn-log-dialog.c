@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-clock.h"
-#include "tn-log-dialog.h"
+#include "tn-log-dialog-private.h"
 #include "tn-text.h"
 
 struct _TnLogDialog

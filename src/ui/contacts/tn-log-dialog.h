@@ -32,15 +32,4 @@ void           tn_log_dialog_set_contact       (TnLogDialog       *self,
 gboolean       tn_log_dialog_get_can_save      (TnLogDialog       *self);
 gboolean       tn_log_dialog_save              (TnLogDialog       *self);
 
-/* For tests: the parts of the form a person works with. */
-GtkSearchEntry *tn_log_dialog_get_search_entry (TnLogDialog       *self);
-GListModel     *tn_log_dialog_get_matches      (TnLogDialog       *self);
-AdwComboRow    *tn_log_dialog_get_kind_row     (TnLogDialog       *self);
-GtkCalendar    *tn_log_dialog_get_calendar     (TnLogDialog       *self);
-GtkSwitch      *tn_log_dialog_get_group_switch (TnLogDialog       *self);
-GtkSwitch      *tn_log_dialog_get_gave_value_switch (TnLogDialog  *self);
-AdwEntryRow    *tn_log_dialog_get_note_row     (TnLogDialog       *self);
-GtkWidget      *tn_log_dialog_get_save_button  (TnLogDialog       *self);
-const char     *tn_log_dialog_get_error        (TnLogDialog       *self);
-
 G_END_DECLS

@@ -1,0 +1,134 @@
+/* test-migration.c — databases written by older schemas, opened by this one: they gain
+ * the new tables and columns and keep every contact (schema 1, schema 2).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-migration"
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "tn-test-import.h"
+#include "tn-test-util.h"
+
+#define NOW "2026-11-24T09:00:00Z"
+
+/* No store is open at first: each test writes an old database with the sqlite3 tool,
+ * since a store would create the file with today's schema. */
+typedef TnTestStore Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  tn_test_store_make_dir (fixture, "test-migration", "trustnet.db");
+  g_setenv ("TRUSTNET_NOW", NOW, TRUE);
+}
+
+/* A database written by schema 1 gains the import tables and keeps its contacts. */
+static void
+test_migration_from_v1 (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  static const char v1[] =
+    "CREATE TABLE contacts (id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, full_name TEXT NOT NULL,"
+    " given_name TEXT, family_name TEXT, organization TEXT, title TEXT, note TEXT, birthday TEXT,"
+    " trust INTEGER NOT NULL DEFAULT 0 CHECK (trust BETWEEN 0 AND 3), created_at INTEGER NOT NULL,"
+    " updated_at INTEGER NOT NULL, removed_at INTEGER, vcard TEXT);"
+    "CREATE INDEX contacts_full_name ON contacts (full_name);"
+    "CREATE TABLE emails (contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+    " position INTEGER NOT NULL, value TEXT NOT NULL, normalized TEXT NOT NULL, kind TEXT,"
+    " PRIMARY KEY (contact_id, position));"
+    "CREATE INDEX emails_normalized ON emails (normalized);"
+    "CREATE TABLE phones (contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+    " position INTEGER NOT NULL, value TEXT NOT NULL, normalized TEXT, kind TEXT,"
+    " PRIMARY KEY (contact_id, position));"
+    "CREATE INDEX phones_normalized ON phones (normalized);"
+    "CREATE TABLE interactions (id INTEGER PRIMARY KEY, contact_id INTEGER NOT NULL REFERENCES contacts (id)"
+    " ON DELETE CASCADE, kind TEXT NOT NULL, happened_on TEXT NOT NULL, one_on_one INTEGER NOT NULL DEFAULT 1,"
+    " gave_value INTEGER NOT NULL DEFAULT 0, note TEXT);"
+    "CREATE TABLE trust_changes (id INTEGER PRIMARY KEY, contact_id INTEGER NOT NULL REFERENCES contacts (id)"
+    " ON DELETE CASCADE, trust INTEGER NOT NULL, changed_at INTEGER NOT NULL);"
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+    "INSERT INTO contacts (uid, full_name, given_name, birthday, trust, created_at, updated_at)"
+    " VALUES ('uid-ada', 'Ada Lovelace', 'Ada', '1815-12-10', 1, 1, 1);"
+    "INSERT INTO emails VALUES (1, 0, 'ada@example.org', 'ada@example.org', NULL);"
+    "PRAGMA user_version = 1;";
+  const char *path = fixture->path;
+  g_autofree char *result = tn_test_sqlite (path, v1);
+  TnStore *store;
+  TnContact *ada;
+
+  tn_test_store_reopen (fixture);
+  store = fixture->store;
+  g_assert_cmpint (tn_store_get_schema_version (store), ==, TN_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 1);
+  ada = tn_test_contact_at (store, 0);
+  g_assert_cmpstr (tn_contact_get_given_name (ada), ==, "Ada");
+  g_assert_cmpstr (tn_contact_get_birthday (ada), ==, "1815-12-10");
+  tn_test_assert_query (path, "SELECT count (*) FROM contacts WHERE batch_id IS NULL", "1");
+  tn_test_assert_query (path, "SELECT count (*) FROM import_batches", "0");
+}
+
+/* A database from before per-contact cadences (schema 2) gains the column, every
+ * contact keeps following its tier, and an interval set afterwards survives a reopen. */
+static void
+test_open_migrates_cadence (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
+  g_autoptr(TnContact) ada = tn_test_add_person (store, "Ada Lovelace", "ada@example.org", NULL);
+  g_autoptr(TnContact) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  TnContact *reread;
+
+  g_clear_object (&store);
+  tn_test_assert_query (fixture->path,
+                        /* Undo every migration after 2 → 3 as well: a real schema-2 file has none of them. */
+                        "DROP INDEX contacts_removed_trust; DROP INDEX trust_changes_contact_trust;"
+                        " DROP INDEX interactions_kind_day; DROP INDEX trust_changes_changed;"
+                        " DROP TABLE interaction_days; DROP TRIGGER interactions_insert_day;"
+                        " DROP TRIGGER interactions_delete_day; DROP TRIGGER interactions_update_day;"
+                        " DROP TRIGGER interactions_insert_last_met; DROP TRIGGER interactions_delete_last_met;"
+                        " DROP TRIGGER interactions_update_last_met; ALTER TABLE contacts DROP COLUMN last_met;"
+                        " DROP TABLE brand_heard; DROP TABLE brand_statements; DROP TABLE linchpin_checks;"
+                        " ALTER TABLE contacts DROP COLUMN cadence_weeks; PRAGMA user_version = 2;"
+                        " SELECT count(*) FROM pragma_table_info('contacts') WHERE name = 'cadence_weeks';",
+                        "0");
+
+  store = tn_test_store_open_path (fixture->path);
+  g_assert_cmpint (tn_store_get_schema_version (store), ==, TN_STORE_SCHEMA_VERSION);
+  reread = tn_store_get_contact_by_id (store, tn_contact_get_id (ada));
+  g_assert_cmpstr (tn_contact_get_full_name (reread), ==, "Ada Lovelace");
+  g_assert_cmpint (tn_contact_get_cadence_weeks (reread), ==, 0);
+
+  changes = tn_contact_copy (reread);
+  tn_contact_set_cadence_weeks (changes, 6);
+  g_assert_true (tn_store_update_contact (store, reread, changes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tn_contact_get_cadence_weeks (reread), ==, 6);
+
+  g_clear_object (&store);
+  store = tn_test_store_open_path (fixture->path);
+  reread = tn_store_get_contact_by_id (store, tn_contact_get_id (ada));
+  g_assert_cmpint (tn_contact_get_cadence_weeks (reread), ==, 6);
+  tn_test_assert_query (fixture->path, "SELECT cadence_weeks FROM contacts", "6");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NOW, fixture_set_up, func, tn_test_store_tear_down)
+
+  ADD_TEST ("/store/migration-from-v1", test_migration_from_v1);
+  ADD_TEST ("/store/open/migrates-cadence", test_open_migrates_cadence);
+
+#undef ADD_TEST
+
+  return g_test_run ();
+}
