@@ -4,9 +4,19 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
+
+#define TN_TYPE_CLOCK (tn_clock_get_type ())
+
+G_DECLARE_FINAL_TYPE (TnClock, tn_clock, TN, CLOCK, GObject)
+
+TnClock   *tn_clock_new              (void);
+gboolean   tn_clock_set_followed     (TnClock  **clock_pointer,
+                                      TnClock   *new_clock,
+                                      GCallback  on_day_changed,
+                                      gpointer   follower);
 
 GDateTime *tn_clock_now              (void);
 GDateTime *tn_clock_parse_iso8601    (const char *text,

@@ -15,6 +15,8 @@ struct _TnWindow
 
   TnStore *store;
   GSettings *settings;
+  /* The pages' one source of "the day changed". */
+  TnClock *clock;
 
   /* The import under way, if any: its cancellable is set from the moment the files are
    * looked at until the importer is done. */
