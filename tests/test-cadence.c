@@ -158,6 +158,11 @@ test_has_passed (void)
   /* No interval, never passed. */
   g_assert_false (tn_cadence_has_passed (0, 10000, 1));
   g_assert_false (tn_cadence_has_passed (-1, 10000, 1));
+
+  /* The days left run out on the day the rule says overdue. */
+  g_assert_cmpint (tn_cadence_days_until_due (4, 27), ==, 1);
+  g_assert_cmpint (tn_cadence_days_until_due (4, 28), ==, 0);
+  g_assert_cmpint (tn_cadence_days_until_due (2, 0), ==, 14);
 }
 
 /* The SQL's parameters are the same rule seen from today: the last day a meeting may

@@ -131,6 +131,20 @@ tn_cadence_has_passed (int weeks,
 }
 
 /**
+ * tn_cadence_days_until_due:
+ * @weeks: a keep-in-touch interval in weeks, more than 0
+ * @days_since: whole days since the last contact
+ *
+ * Returns: the days left until tn_cadence_has_passed() says overdue; 0 or less once it does
+ */
+int
+tn_cadence_days_until_due (int weeks,
+                           int days_since)
+{
+  return interval_days (weeks, 1) - days_since;
+}
+
+/**
  * tn_cadence_days_between:
  * @since: the last contact, in local time
  * @now: the current time, in local time

@@ -40,6 +40,8 @@ int       tn_cadence_days_between       (GDateTime       *since,
 gboolean  tn_cadence_has_passed         (int              weeks,
                                          int              days_since,
                                          int              times);
+int       tn_cadence_days_until_due     (int              weeks,
+                                         int              days_since);
 
 /**
  * TnCadenceCutoffs:
