@@ -1,4 +1,5 @@
-/* tn-clock.h — what time it is, as far as TrustNet is concerned.
+/* tn-clock.h — what time it is, as far as TrustNet is concerned, and TnClock, which
+ * says when the day changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
