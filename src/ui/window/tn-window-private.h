@@ -15,8 +15,6 @@ struct _TnWindow
 
   TnStore *store;
   GSettings *settings;
-  /* The pages' one source of "the day changed". */
-  TnClock *clock;
 
   /* The import under way, if any: its cancellable is set from the moment the files are
    * looked at until the importer is done. */
@@ -60,6 +58,10 @@ struct _TnWindow
   GtkLabel *import_label_widget;
   GtkProgressBar *import_progress;
   GtkButton *import_cancel_button;
+
+  /* Owned, not a template child: the pages' one source of "the day changed", which the
+   * template gives them. */
+  TnClock *clock;
 };
 
 /* tn-window.c */
