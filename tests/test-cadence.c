@@ -116,10 +116,11 @@ test_overdue_never_met (void)
   g_assert_true (tn_cadence_is_overdue (&defaults, grace, after));
 }
 
-/* The contacts page and the reminder must agree on everyone, also across the change
- * from summer time (Europe/Berlin, 25 October 2026) and at any hour. */
+/* One rule, tn_cadence_has_passed(), decides for the contacts page and the reminder
+ * alike, also across the change from summer time (Europe/Berlin, 25 October 2026) and
+ * at any hour. */
 static void
-test_agrees_with_reminder (void)
+test_one_rule (void)
 {
   static const char * const days[] = { "2026-09-28", "2026-09-29", "2026-10-24", "2026-10-25",
                                        "2026-10-26", "2026-11-23", NULL };
@@ -138,10 +139,52 @@ test_agrees_with_reminder (void)
         {
           g_autoptr(GDateTime) now = local_time (nows[n]);
 
+          gboolean passed = tn_cadence_has_passed (4, tn_cadence_days_between (midnight, now), 1);
+
+          g_assert_cmpint (tn_cadence_is_overdue (&defaults, contact, now), ==, passed);
           g_assert_cmpint (tn_cadence_is_overdue (&defaults, contact, now), ==,
                            tn_reminder_is_overdue (&candidate, now));
         }
     }
+}
+
+static void
+test_has_passed (void)
+{
+  g_assert_false (tn_cadence_has_passed (4, 27, 1));
+  g_assert_true (tn_cadence_has_passed (4, 28, 1));
+  g_assert_false (tn_cadence_has_passed (4, 55, 2));
+  g_assert_true (tn_cadence_has_passed (4, 56, 2));
+  /* No interval, never passed. */
+  g_assert_false (tn_cadence_has_passed (0, 10000, 1));
+  g_assert_false (tn_cadence_has_passed (-1, 10000, 1));
+
+  /* The days left run out on the day the rule says overdue. */
+  g_assert_cmpint (tn_cadence_days_until_due (4, 27), ==, 1);
+  g_assert_cmpint (tn_cadence_days_until_due (4, 28), ==, 0);
+  g_assert_cmpint (tn_cadence_days_until_due (2, 0), ==, 14);
+}
+
+/* The SQL's parameters are the same rule seen from today: the last day a meeting may
+ * have been on for the interval to have passed. */
+static void
+test_cutoffs (void)
+{
+  static const TnCadence some = { { 4, 0, 26 } };
+  g_autoptr(GDateTime) now = local_time ("2026-11-24T09:00:00");
+  g_autoptr(GDateTime) midnight = local_time ("2026-10-28T00:00:00");
+  g_auto(TnCadenceCutoffs) cutoffs = { 0 };
+
+  tn_cadence_cutoffs_init (&cutoffs, &some, now, 1);
+  g_assert_cmpstr (cutoffs.today, ==, "2026-11-24");
+  g_assert_cmpstr (cutoffs.last_met_by[0], ==, "2026-10-27");
+  g_assert_cmpint (cutoffs.added_before[0], ==, g_date_time_to_unix (midnight));
+  g_assert_null (cutoffs.last_met_by[1]);
+  g_assert_cmpstr (cutoffs.last_met_by[2], ==, "2026-05-26");
+  tn_cadence_cutoffs_clear (&cutoffs);
+
+  tn_cadence_cutoffs_init (&cutoffs, &some, now, 2);
+  g_assert_cmpstr (cutoffs.last_met_by[0], ==, "2026-09-29");
 }
 
 static void
@@ -175,7 +218,9 @@ main (int   argc,
   g_test_add_func ("/cadence/days-since-contact", test_days_since_contact);
   g_test_add_func ("/cadence/overdue-boundary", test_overdue_boundary);
   g_test_add_func ("/cadence/overdue-never-met", test_overdue_never_met);
-  g_test_add_func ("/cadence/agrees-with-reminder", test_agrees_with_reminder);
+  g_test_add_func ("/cadence/one-rule", test_one_rule);
+  g_test_add_func ("/cadence/has-passed", test_has_passed);
+  g_test_add_func ("/cadence/cutoffs", test_cutoffs);
   g_test_add_func ("/cadence/init-from-settings", test_init_from_settings);
 
   return g_test_run ();

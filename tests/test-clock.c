@@ -296,6 +296,111 @@ test_pin_local_zone (void)
   g_test_trap_assert_passed ();
 }
 
+static void
+on_day_changed_cb (TnClock *clock,
+                   guint   *n_changes)
+{
+  (*n_changes)++;
+}
+
+static gboolean
+on_waited_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Counts day-changed over @wait_ms of a clock started at @now. */
+static guint
+count_day_changes (const char *now,
+                   const char *moves,
+                   guint       wait_ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(TnClock) clock = NULL;
+  guint n_changes = 0;
+
+  g_setenv ("TRUSTNET_NOW", now, TRUE);
+  g_setenv ("TRUSTNET_NOW_MOVES", moves, TRUE);
+  clock = tn_clock_new ();
+  g_signal_connect (clock, "day-changed", G_CALLBACK (on_day_changed_cb), &n_changes);
+  g_timeout_add (wait_ms, on_waited_cb, loop);
+  g_main_loop_run (loop);
+
+  return n_changes;
+}
+
+/* Each in a process of its own: TRUSTNET_NOW_MOVES counts from the clock's first use. */
+static void
+test_day_changed_at_midnight (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  if (g_test_subprocess ())
+    {
+      g_assert_cmpuint (count_day_changes ("2026-11-24T23:59:59", "1", 2500), ==, 1);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_day_changed_not_before (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  if (g_test_subprocess ())
+    {
+      /* Standing still a second before midnight: the day never changes. */
+      g_assert_cmpuint (count_day_changes ("2026-11-24T23:59:59", "0", 2500), ==, 0);
+      /* Moving, but far from midnight. */
+      g_assert_cmpuint (count_day_changes ("2026-11-24T12:00:00", "1", 1500), ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static guint n_followed_changes;
+
+static void
+on_followed_day_changed_cb (GObject *follower,
+                            TnClock *clock)
+{
+  n_followed_changes++;
+}
+
+/* The follower hears the clock it follows now, and no other. */
+static void
+test_set_followed (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GObject) follower = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(TnClock) first = tn_clock_new ();
+  g_autoptr(TnClock) second = tn_clock_new ();
+  TnClock *followed = NULL;
+  GCallback callback = G_CALLBACK (on_followed_day_changed_cb);
+
+  n_followed_changes = 0;
+  g_assert_true (tn_clock_set_followed (&followed, first, callback, follower));
+  g_assert_false (tn_clock_set_followed (&followed, first, callback, follower));
+  g_signal_emit_by_name (first, "day-changed");
+  g_assert_cmpuint (n_followed_changes, ==, 1);
+
+  g_assert_true (tn_clock_set_followed (&followed, second, callback, follower));
+  g_assert_true (followed == second);
+  g_signal_emit_by_name (first, "day-changed");
+  g_assert_cmpuint (n_followed_changes, ==, 1);
+  g_signal_emit_by_name (second, "day-changed");
+  g_assert_cmpuint (n_followed_changes, ==, 2);
+
+  g_assert_true (tn_clock_set_followed (&followed, NULL, callback, follower));
+  g_assert_null (followed);
+  g_signal_emit_by_name (second, "day-changed");
+  g_assert_cmpuint (n_followed_changes, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +421,9 @@ main (int   argc,
   ADD_TEST ("/clock/parse/valid", test_parse_valid);
   ADD_TEST ("/clock/parse/errors", test_parse_errors);
   g_test_add_func ("/clock/pin-local-zone", test_pin_local_zone);
+  ADD_TEST ("/clock/day-changed/at-midnight", test_day_changed_at_midnight);
+  ADD_TEST ("/clock/day-changed/not-before", test_day_changed_not_before);
+  ADD_TEST ("/clock/set-followed", test_set_followed);
 
 #undef ADD_TEST
 

@@ -1,12 +1,23 @@
-/* tn-clock.h — what time it is, as far as TrustNet is concerned.
+/* tn-clock.h — what time it is, as far as TrustNet is concerned, and TnClock, which
+ * says when the day changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
+
+#define TN_TYPE_CLOCK (tn_clock_get_type ())
+
+G_DECLARE_FINAL_TYPE (TnClock, tn_clock, TN, CLOCK, GObject)
+
+TnClock   *tn_clock_new              (void);
+gboolean   tn_clock_set_followed     (TnClock  **clock_pointer,
+                                      TnClock   *new_clock,
+                                      GCallback  on_day_changed,
+                                      gpointer   follower);
 
 GDateTime *tn_clock_now              (void);
 GDateTime *tn_clock_parse_iso8601    (const char *text,

@@ -35,5 +35,38 @@ int       tn_cadence_days_since_contact (TnContact       *contact,
 gboolean  tn_cadence_is_overdue         (const TnCadence *cadence,
                                          TnContact       *contact,
                                          GDateTime       *now);
+int       tn_cadence_days_between       (GDateTime       *since,
+                                         GDateTime       *now);
+gboolean  tn_cadence_has_passed         (int              weeks,
+                                         int              days_since,
+                                         int              times);
+int       tn_cadence_days_until_due     (int              weeks,
+                                         int              days_since);
+
+/**
+ * TnCadenceCutoffs:
+ * @today: ?1 of tn_cadence_passed_sql(), the local day, "YYYY-MM-DD"
+ * @last_met_by: ?2 to ?4, per rating 1 to 3: met on this day or before, the interval
+ *   has passed; %NULL (bind NULL) when the rating has no interval
+ * @added_before: ?5 to ?7, per rating: added before this unix time (the local midnight
+ *   after the day of @last_met_by) and never met, the interval has passed
+ *
+ * The parameters of tn_cadence_passed_sql(), for tn_cadence_cutoffs_init()'s day.
+ */
+typedef struct
+{
+  char   *today;
+  char   *last_met_by[3];
+  gint64  added_before[3];
+} TnCadenceCutoffs;
+
+char     *tn_cadence_passed_sql         (int               times);
+void      tn_cadence_cutoffs_init       (TnCadenceCutoffs *cutoffs,
+                                         const TnCadence  *cadence,
+                                         GDateTime        *now,
+                                         int               times);
+void      tn_cadence_cutoffs_clear      (TnCadenceCutoffs *cutoffs);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TnCadenceCutoffs, tn_cadence_cutoffs_clear)
 
 G_END_DECLS

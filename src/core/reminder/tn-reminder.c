@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tn-cadence.h"
 #include "tn-reminder.h"
 
 /* The local calendar date of @when. */
@@ -89,34 +90,21 @@ tn_reminder_week_of (GDateTime *when,
  * @now: the current time
  *
  * Returns: %TRUE when the contact's cadence has passed, in whole days, since it was last
- *   met, or since it was added if never met. A contact without a cadence is never overdue.
+ *   met, or since it was added if never met, by tn_cadence_has_passed(), so that the
+ *   reminder and the contacts page's "Overdue" agree on everyone.
  */
 gboolean
 tn_reminder_is_overdue (const TnReminderCandidate *candidate,
                         GDateTime                 *now)
 {
   g_autoptr(GDateTime) since = NULL;
-  GDate since_day, today;
-  int year, month, mday;
 
   g_return_val_if_fail (candidate != NULL, FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
-  if (candidate->cadence_weeks <= 0)
-    return FALSE;
-
-  /* Whole days, as tn_cadence_is_overdue() counts them, so the reminder and the
-   * contacts page's "Overdue" agree on everyone. */
   since = g_date_time_new_from_unix_local (candidate->last_met != 0 ? candidate->last_met
                                                                     : candidate->added_at);
-  g_date_time_get_ymd (since, &year, &month, &mday);
-  g_date_clear (&since_day, 1);
-  g_date_set_dmy (&since_day, mday, month, year);
-  g_date_time_get_ymd (now, &year, &month, &mday);
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, mday, month, year);
-
-  return g_date_days_between (&since_day, &today) >= candidate->cadence_weeks * 7;
+  return tn_cadence_has_passed (candidate->cadence_weeks, tn_cadence_days_between (since, now), 1);
 }
 
 /**

@@ -382,54 +382,47 @@ name_overdue (Query    *query,
   return TRUE;
 }
 
-/* Whether a contact's interval has passed @factor times: tn_cadence_is_overdue() in SQL,
- * over the day of the last interaction (contacts.last_met) or, when never met, the local
- * day the contact was added. For the intervals of the ratings the cut-off days are bound
- * (?2-?4 as days, ?5-?7 as the unix time of the midnight after them; NULL when the
- * interval is none), so that the figures compare columns of one index and call no date
- * function; a contact's own interval, which few have, is computed. */
-#define PASSED(factor) \
-  "CASE WHEN cadence_weeks > 0" \
-  "       THEN julianday (?1) - julianday (coalesce (last_met, date (created_at, 'unixepoch', 'localtime')))" \
-  "            >= " factor " * 7 * cadence_weeks" \
-  "     WHEN last_met IS NOT NULL" \
-  "       THEN last_met <= CASE trust WHEN 1 THEN ?2 WHEN 2 THEN ?3 ELSE ?4 END" \
-  "     ELSE created_at < CASE trust WHEN 1 THEN ?5 WHEN 2 THEN ?6 ELSE ?7 END END"
-
 /* The contacts with an interval: the rated, and the unrated with one of their own. */
 #define TIMED \
   "FROM contacts WHERE removed_at IS NULL AND (trust > 0 OR cadence_weeks > 0)"
 
-/* Binds ?1 (today) and the cut-offs PASSED() compares with, for @factor times each
- * rating's interval. */
+/* Prepares @head, tn_cadence_passed_sql() for @times intervals, then @tail: the overdue
+ * rule is written once, in tn-cadence.c, and only put into the figures' SQL here. */
+static sqlite3_stmt *
+prepare_passed (Query       *query,
+                const char  *head,
+                int          times,
+                const char  *tail,
+                GError     **error)
+{
+  g_autofree char *passed = tn_cadence_passed_sql (times);
+  g_autofree char *sql = g_strconcat (head, passed, tail, NULL);
+
+  return prepare (query, sql, error);
+}
+
+/* Binds the parameters of tn_cadence_passed_sql() for @times each rating's interval. */
 static void
 bind_cutoffs (Query           *query,
               sqlite3_stmt    *statement,
               const TnCadence *cadence,
-              int              factor)
+              int              times)
 {
-  bind_text (statement, 1, query->today);
+  g_auto(TnCadenceCutoffs) cutoffs = { 0 };
+
+  tn_cadence_cutoffs_init (&cutoffs, cadence, query->local_now, times);
+  bind_text (statement, 1, cutoffs.today);
   for (int i = 0; i < 3; i++)
     {
-      g_autofree char *day = NULL;
-      g_autoptr(GDateTime) after = NULL;
-      g_autoptr(GDateTime) midnight = NULL;
-      int days = factor * 7 * cadence->tier_weeks[i];
-
-      if (cadence->tier_weeks[i] <= 0)
+      if (cutoffs.last_met_by[i] == NULL)
         {
           sqlite3_bind_null (statement, 2 + i);
           sqlite3_bind_null (statement, 5 + i);
           continue;
         }
 
-      day = format_day (query->local_now, -days);
-      /* Added on the cut-off day or before: before the next day's local midnight. */
-      after = g_date_time_add_days (query->local_now, 1 - days);
-      midnight = g_date_time_new_local (g_date_time_get_year (after), g_date_time_get_month (after),
-                                        g_date_time_get_day_of_month (after), 0, 0, 0);
-      bind_text (statement, 2 + i, day);
-      sqlite3_bind_int64 (statement, 5 + i, g_date_time_to_unix (midnight));
+      bind_text (statement, 2 + i, cutoffs.last_met_by[i]);
+      sqlite3_bind_int64 (statement, 5 + i, cutoffs.added_before[i]);
     }
 }
 
@@ -468,17 +461,16 @@ find_overdue (Query            *query,
   int year, month, day;
   int result;
 
-  counts = prepare (query,
-                    "SELECT total (" PASSED ("1") "),"
-                    "       total (trust > 0 AND batch_id IS NOT NULL AND last_met IS NULL) " TIMED,
-                    error);
-  lost = prepare (query, "SELECT total (trust > 0 AND " PASSED ("2") ") " TIMED, error);
-  listed = prepare (query,
-                    "SELECT id, trust, last_met, created_at " TIMED " AND " PASSED ("1")
-                    "  ORDER BY CASE WHEN trust = 0 THEN 4 ELSE trust END, last_met IS NOT NULL,"
-                    "           last_met, created_at, id"
-                    "  LIMIT ?8",
-                    error);
+  counts = prepare_passed (query, "SELECT total (", 1,
+                           "),"
+                           "       total (trust > 0 AND batch_id IS NOT NULL AND last_met IS NULL) " TIMED,
+                           error);
+  lost = prepare_passed (query, "SELECT total (trust > 0 AND ", 2, ") " TIMED, error);
+  listed = prepare_passed (query, "SELECT id, trust, last_met, created_at " TIMED " AND ", 1,
+                           "  ORDER BY CASE WHEN trust = 0 THEN 4 ELSE trust END, last_met IS NOT NULL,"
+                           "           last_met, created_at, id"
+                           "  LIMIT ?8",
+                           error);
   if (counts == NULL || lost == NULL || listed == NULL)
     return FALSE;
 

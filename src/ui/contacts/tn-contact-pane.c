@@ -19,6 +19,7 @@ struct _TnContactPane
   GtkWidget parent_instance;
 
   TnStore *store;
+  TnClock *clock;
   TnContact *contact;
   gulong contact_notify_id;
 
@@ -57,6 +58,7 @@ enum {
   PROP_CONTACT,
   PROP_DIRTY,
   PROP_CAN_SAVE,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -567,6 +569,7 @@ tn_contact_pane_dispose (GObject *object)
 
   g_clear_object (&self->contact);
   g_clear_object (&self->store);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (tn_contact_pane_parent_class)->dispose (object);
 }
@@ -593,6 +596,9 @@ tn_contact_pane_get_property (GObject    *object,
     case PROP_CAN_SAVE:
       g_value_set_boolean (value, self->can_save);
       break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -610,6 +616,10 @@ tn_contact_pane_set_property (GObject      *object,
     {
     case PROP_STORE:
       tn_contact_pane_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      if (g_set_object (&self->clock, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -658,6 +668,16 @@ tn_contact_pane_class_init (TnContactPaneClass *klass)
     g_param_spec_boolean ("can-save", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TnContactPane:clock:
+   *
+   * The clock the timeline follows for "today"; the template hands it on.
+   */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         TN_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

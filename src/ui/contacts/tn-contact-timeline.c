@@ -29,6 +29,8 @@ struct _TnContactTimeline
 
   TnStore *store;
   gulong interactions_changed_id;
+  /* Followed so that "today", "yesterday" and "Due in" move on at midnight. */
+  TnClock *clock;
   TnContact *contact;
   gulong contact_notify_id;
   GSettings *settings;
@@ -62,6 +64,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_CONTACT,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -128,7 +131,7 @@ update_status (TnContactTimeline *self)
   g_autofree char *title = NULL;
   g_autofree char *since = NULL;
   TnCadence cadence;
-  int days, weeks;
+  int days, weeks, days_left;
   gboolean overdue;
 
   if (self->contact == NULL)
@@ -139,6 +142,7 @@ update_status (TnContactTimeline *self)
   weeks = tn_cadence_weeks_for (&cadence, self->contact);
   days = tn_cadence_days_since_contact (self->contact, now);
   overdue = tn_cadence_is_overdue (&cadence, self->contact, now);
+  days_left = tn_cadence_days_until_due (weeks, days);
 
   if (tn_contact_get_last_contact (self->contact) == NULL)
     since = g_strdup_printf (ngettext ("Not in touch since you added them %d day ago",
@@ -159,7 +163,7 @@ update_status (TnContactTimeline *self)
   else if (overdue)
     title = g_strdup (_("Overdue"));
   else
-    title = g_strdup_printf (ngettext ("Due in %d day", "Due in %d days", weeks * 7 - days), weeks * 7 - days);
+    title = g_strdup_printf (ngettext ("Due in %d day", "Due in %d days", days_left), days_left);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), title);
   adw_action_row_set_subtitle (self->status_row, since);
@@ -590,6 +594,7 @@ tn_contact_timeline_dispose (GObject *object)
 
   tn_contact_timeline_set_contact (self, NULL);
   tn_contact_timeline_set_store (self, NULL);
+  g_clear_object (&self->clock);
   g_clear_handle_id (&self->load_cadence_source, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->interactions, g_ptr_array_unref);
@@ -614,6 +619,9 @@ tn_contact_timeline_get_property (GObject    *object,
     case PROP_CONTACT:
       g_value_set_object (value, self->contact);
       break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -635,6 +643,9 @@ tn_contact_timeline_set_property (GObject      *object,
     case PROP_CONTACT:
       tn_contact_timeline_set_contact (self, g_value_get_object (value));
       break;
+    case PROP_CLOCK:
+      tn_contact_timeline_set_clock (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -655,6 +666,9 @@ tn_contact_timeline_class_init (TnContactTimelineClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CONTACT] =
     g_param_spec_object ("contact", NULL, NULL, TN_TYPE_CONTACT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, TN_TYPE_CLOCK,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -730,6 +744,22 @@ tn_contact_timeline_set_store (TnContactTimeline *self,
   load_history (self);
   update_heard (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * tn_contact_timeline_set_clock:
+ * @self: a timeline
+ * @clock: (nullable): the clock whose day-changed updates the status row
+ */
+void
+tn_contact_timeline_set_clock (TnContactTimeline *self,
+                               TnClock           *clock)
+{
+  g_return_if_fail (TN_IS_CONTACT_TIMELINE (self));
+  g_return_if_fail (clock == NULL || TN_IS_CLOCK (clock));
+
+  if (tn_clock_set_followed (&self->clock, clock, G_CALLBACK (update_status), self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
 }
 
 /**

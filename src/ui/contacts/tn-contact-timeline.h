@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "tn-clock.h"
 #include "tn-store.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ G_DECLARE_FINAL_TYPE (TnContactTimeline, tn_contact_timeline, TN, CONTACT_TIMELI
 GtkWidget   *tn_contact_timeline_new              (void);
 void         tn_contact_timeline_set_store        (TnContactTimeline *self,
                                                    TnStore           *store);
+void         tn_contact_timeline_set_clock        (TnContactTimeline *self,
+                                                   TnClock           *clock);
 TnContact   *tn_contact_timeline_get_contact      (TnContactTimeline *self);
 void         tn_contact_timeline_set_contact      (TnContactTimeline *self,
                                                    TnContact         *contact);

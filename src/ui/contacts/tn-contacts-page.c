@@ -50,11 +50,11 @@ struct _TnContactsPage
 
   int trust_filter;
   /* Only those whose keep-in-touch interval has passed, by the rule of tn-cadence, on
-   * the day @today (refreshed at midnight and at each recount). */
+   * the day @today (refreshed when @clock says the day changed). */
   gboolean overdue_only;
   TnCadence cadence;
   GDateTime *today;
-  guint midnight_source;
+  TnClock *clock;
   char *folded_query;
   gboolean search_mode;
   gboolean compact;
@@ -108,6 +108,7 @@ enum {
   PROP_N_VAGUELY,
   PROP_N_UNRATED,
   PROP_N_OVERDUE,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -538,35 +539,30 @@ reconsider_overdue (TnContactsPage *self)
     refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
-static gboolean
-on_midnight_cb (gpointer user_data);
-
 static void
-schedule_midnight (TnContactsPage *self)
+on_day_changed_cb (TnContactsPage *self)
 {
-  g_autoptr(GDateTime) now = tn_clock_now ();
-  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now),
-                                                         g_date_time_get_month (now),
-                                                         g_date_time_get_day_of_month (now),
-                                                         0, 0, 0);
-  g_autoptr(GDateTime) next = g_date_time_add_days (midnight, 1);
-  GTimeSpan wait = g_date_time_difference (next, now);
-
-  g_clear_handle_id (&self->midnight_source, g_source_remove);
-  /* A second late, so the clock is surely on the new day. */
-  self->midnight_source = g_timeout_add_seconds ((guint) (wait / G_TIME_SPAN_SECOND) + 1, on_midnight_cb, self);
-}
-
-static gboolean
-on_midnight_cb (gpointer user_data)
-{
-  TnContactsPage *self = user_data;
-
-  self->midnight_source = 0;
   reconsider_overdue (self);
   update_stack (self);
-  schedule_midnight (self);
-  return G_SOURCE_REMOVE;
+}
+
+TnClock *
+tn_contacts_page_get_clock (TnContactsPage *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACTS_PAGE (self), NULL);
+
+  return self->clock;
+}
+
+void
+tn_contacts_page_set_clock (TnContactsPage *self,
+                            TnClock        *clock)
+{
+  g_return_if_fail (TN_IS_CONTACTS_PAGE (self));
+  g_return_if_fail (clock == NULL || TN_IS_CLOCK (clock));
+
+  if (tn_clock_set_followed (&self->clock, clock, G_CALLBACK (on_day_changed_cb), self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
 }
 
 static void
@@ -997,7 +993,7 @@ tn_contacts_page_dispose (GObject *object)
   g_clear_handle_id (&self->recount_source, g_source_remove);
   g_clear_handle_id (&self->warm_source, g_source_remove);
   g_clear_handle_id (&self->attach_source, g_source_remove);
-  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  g_clear_object (&self->clock);
   g_clear_object (&self->selected_contact);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -1029,6 +1025,9 @@ tn_contacts_page_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
       break;
     case PROP_TRUST_FILTER:
       g_value_set_string (value, tn_contacts_page_get_trust_filter (self));
@@ -1083,6 +1082,9 @@ tn_contacts_page_set_property (GObject      *object,
     {
     case PROP_STORE:
       tn_contacts_page_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      tn_contacts_page_set_clock (self, g_value_get_object (value));
       break;
     case PROP_TRUST_FILTER:
       tn_contacts_page_set_trust_filter (self, g_value_get_string (value));
@@ -1189,6 +1191,17 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
   properties[PROP_N_UNRATED] = count_param_spec ("n-unrated");
   properties[PROP_N_OVERDUE] = count_param_spec ("n-overdue");
 
+  /**
+   * TnContactsPage:clock:
+   *
+   * The clock whose #TnClock::day-changed moves the "Overdue" filter and count on to
+   * the new day.
+   */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         TN_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1277,7 +1290,6 @@ tn_contacts_page_init (TnContactsPage *self)
 
   self->today = tn_clock_now ();
   tn_cadence_init_from_settings (&self->cadence, self->settings);
-  schedule_midnight (self);
 
   recount (self);
   update_stack (self);

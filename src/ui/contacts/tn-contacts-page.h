@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "tn-clock.h"
 #include "tn-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,9 @@ GtkWidget      *tn_contacts_page_new                  (TnStore        *store);
 TnStore        *tn_contacts_page_get_store            (TnContactsPage *self);
 void            tn_contacts_page_set_store            (TnContactsPage *self,
                                                        TnStore        *store);
+TnClock        *tn_contacts_page_get_clock            (TnContactsPage *self);
+void            tn_contacts_page_set_clock            (TnContactsPage *self,
+                                                       TnClock        *clock);
 
 void            tn_contacts_page_load                 (TnContactsPage *self);
 void            tn_contacts_page_set_narrow           (TnContactsPage *self,

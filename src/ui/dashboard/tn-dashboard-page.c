@@ -26,6 +26,7 @@ struct _TnDashboardPage
   GtkWidget parent_instance;
 
   TnStore *store;
+  TnClock *clock;
   GSettings *settings;
   guint refresh_source;
   gint64 suggested_id;
@@ -60,6 +61,7 @@ G_DEFINE_FINAL_TYPE (TnDashboardPage, tn_dashboard_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -486,6 +488,32 @@ tn_dashboard_page_set_store (TnDashboardPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+TnClock *
+tn_dashboard_page_get_clock (TnDashboardPage *self)
+{
+  g_return_val_if_fail (TN_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->clock;
+}
+
+/* This week, who is overdue and the habits' last 90 days all count from today. */
+static void
+on_day_changed_cb (TnDashboardPage *self)
+{
+  queue_refresh (self);
+}
+
+void
+tn_dashboard_page_set_clock (TnDashboardPage *self,
+                             TnClock         *clock)
+{
+  g_return_if_fail (TN_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (clock == NULL || TN_IS_CLOCK (clock));
+
+  if (tn_clock_set_followed (&self->clock, clock, G_CALLBACK (on_day_changed_cb), self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
+}
+
 /**
  * tn_dashboard_page_get_suggested_id:
  * @self: a dashboard
@@ -508,6 +536,7 @@ tn_dashboard_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_DASHBOARD_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->clock);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tn_dashboard_page_parent_class)->dispose (object);
@@ -527,6 +556,10 @@ tn_dashboard_page_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -544,6 +577,10 @@ tn_dashboard_page_set_property (GObject      *object,
     {
     case PROP_STORE:
       tn_dashboard_page_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_CLOCK:
+      tn_dashboard_page_set_clock (self, g_value_get_object (value));
       break;
 
     default:
@@ -568,6 +605,15 @@ tn_dashboard_page_class_init (TnDashboardPageClass *klass)
    */
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, TN_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TnDashboardPage:clock:
+   *
+   * The clock whose #TnClock::day-changed refreshes the figures that count from today.
+   */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, TN_TYPE_CLOCK,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "tn-clock.h"
 #include "tn-store.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,9 @@ G_DECLARE_FINAL_TYPE (TnDashboardPage, tn_dashboard_page, TN, DASHBOARD_PAGE, Gt
 TnStore   *tn_dashboard_page_get_store          (TnDashboardPage *self);
 void       tn_dashboard_page_set_store          (TnDashboardPage *self,
                                                  TnStore         *store);
+TnClock   *tn_dashboard_page_get_clock          (TnDashboardPage *self);
+void       tn_dashboard_page_set_clock          (TnDashboardPage *self,
+                                                 TnClock         *clock);
 gint64     tn_dashboard_page_get_suggested_id   (TnDashboardPage *self);
 void       tn_dashboard_page_refresh            (TnDashboardPage *self);
 

@@ -58,6 +58,10 @@ struct _TnWindow
   GtkLabel *import_label_widget;
   GtkProgressBar *import_progress;
   GtkButton *import_cancel_button;
+
+  /* Owned, not a template child: the pages' one source of "the day changed", which the
+   * template gives them. */
+  TnClock *clock;
 };
 
 /* tn-window.c */

@@ -21,6 +21,7 @@ G_DEFINE_FINAL_TYPE (TnWindow, tn_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -308,6 +309,7 @@ tn_window_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (tn_window_parent_class)->finalize (object);
 }
@@ -324,6 +326,9 @@ tn_window_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -369,6 +374,16 @@ tn_window_class_init (TnWindowClass *klass)
     g_param_spec_object ("store", NULL, NULL,
                          TN_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TnWindow:clock:
+   *
+   * The clock the window's pages follow for "today"; the template gives it to them.
+   */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         TN_TYPE_CLOCK,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -423,6 +438,8 @@ static void
 tn_window_init (TnWindow *self)
 {
   self->settings = g_settings_new (APPLICATION_ID);
+  /* Before the template, whose pages bind to it. */
+  self->clock = tn_clock_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
