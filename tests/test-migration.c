@@ -86,7 +86,18 @@ test_open_migrates_cadence (Fixture       *fixture,
   g_clear_object (&store);
   tn_test_assert_query (fixture->path,
                         /* Undo every migration after 2 → 3 as well: a real schema-2 file has none of them. */
-                        "DROP INDEX contacts_removed_trust; DROP INDEX trust_changes_contact_trust;"
+                        "DROP TABLE changes; DROP TRIGGER contacts_insert_feed; DROP TRIGGER contacts_update_feed;"
+                        " DROP TRIGGER contacts_delete_feed; DROP TRIGGER emails_insert_feed;"
+                        " DROP TRIGGER emails_update_feed; DROP TRIGGER emails_delete_feed;"
+                        " DROP TRIGGER phones_insert_feed; DROP TRIGGER phones_update_feed;"
+                        " DROP TRIGGER phones_delete_feed; DROP TRIGGER interactions_insert_feed;"
+                        " DROP TRIGGER interactions_update_feed; DROP TRIGGER interactions_delete_feed;"
+                        " DROP TRIGGER meta_insert_feed; DROP TRIGGER meta_update_feed; DROP TRIGGER meta_delete_feed;"
+                        " DROP TRIGGER brand_statements_insert_feed; DROP TRIGGER brand_statements_delete_feed;"
+                        " DROP TRIGGER brand_heard_insert_feed; DROP TRIGGER brand_heard_delete_feed;"
+                        " DROP TRIGGER linchpin_checks_insert_feed;"
+                        " ALTER TABLE contacts DROP COLUMN revision;"
+                        " DROP INDEX contacts_removed_trust; DROP INDEX trust_changes_contact_trust;"
                         " DROP INDEX interactions_kind_day; DROP INDEX trust_changes_changed;"
                         " DROP TABLE interaction_days; DROP TRIGGER interactions_insert_day;"
                         " DROP TRIGGER interactions_delete_day; DROP TRIGGER interactions_update_day;"

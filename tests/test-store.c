@@ -347,8 +347,8 @@ test_open_empty_file (Fixture       *fixture,
   assert_cli_query (fixture->path,
                     "SELECT group_concat (name, ' ') FROM"
                     " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)",
-                    "batch_changes brand_heard brand_statements contacts emails import_batches interaction_days"
-                    " interactions linchpin_checks meta phones trust_changes");
+                    "batch_changes brand_heard brand_statements changes contacts emails import_batches"
+                    " interaction_days interactions linchpin_checks meta phones sqlite_sequence trust_changes");
 
   ada = add_contact (store, "Ada Lovelace", "ada@example.org");
   reopen (fixture, &store);

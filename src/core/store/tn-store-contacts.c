@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tn-contact-edit.h"
 #include "tn-contact-private.h"
 #include "tn-store-internal.h"
 #include "tn-text.h"
@@ -455,49 +456,70 @@ failed:
   return FALSE;
 }
 
-/**
- * tn_store_update_contact:
- * @self: a store
- * @contact: a contact of this store
- * @changes: a draft from tn_contact_copy() with the edited fields
- * @error: return location for a #GError
- *
- * Writes the draft's fields in one transaction; only then does @contact
- * take them, so what is shown is always what is saved.
- *
- * Returns: %TRUE on success; on failure nothing changed
- */
+static void
+set_gone_error (TnContact  *contact,
+                GError    **error)
+{
+  g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
+               _("%s is no longer in the database"), tn_contact_get_full_name (contact));
+}
+
 gboolean
-tn_store_update_contact (TnStore    *self,
-                         TnContact  *contact,
-                         TnContact  *changes,
-                         GError    **error)
+_tn_store_check_contact_is_here (TnStore    *self,
+                                 TnContact  *contact,
+                                 GError    **error)
+{
+  if (tn_store_get_contact_by_id (self, tn_contact_get_id (contact)) == contact)
+    return TRUE;
+
+  set_gone_error (contact, error);
+  return FALSE;
+}
+
+static void update_from (TnStore   *self,
+                         TnContact *contact,
+                         TnContact *fresh);
+
+/* Writes the person's edit of @contact (@wanted, see tn_contact_edit_rebase()) onto the
+ * row as the database has it now, then gives @contact that row. The write lock is taken
+ * before the row is read, so nobody can change it in between; whatever another process
+ * wrote before stays, except the fields the person changed. */
+static gboolean
+write_edit (TnStore             *self,
+            TnContact           *contact,
+            TnContact           *wanted,
+            TnContactEditFlags   flags,
+            GError             **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
-  gint64 id;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(TnContact) row = NULL;
+  TnContact *current;
+  gint64 id = tn_contact_get_id (contact);
   gint64 now = _tn_store_now_unix ();
-
-  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (TN_IS_CONTACT (contact), FALSE);
-  g_return_val_if_fail (TN_IS_CONTACT (changes), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  id = tn_contact_get_id (contact);
-  if (tn_store_get_contact_by_id (self, id) != contact)
-    {
-      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
-                   _("%s is no longer in the database"), tn_contact_get_full_name (contact));
-      return FALSE;
-    }
-
-  if (!check_contact_is_valid (changes, error))
-    return FALSE;
-
-  if (tn_contact_get_uid (changes) == NULL)
-    tn_contact_set_uid (changes, tn_contact_get_uid (contact));
+  gboolean changed;
 
   if (!tn_db_begin (self->db, error))
     return FALSE;
+
+  rows = read_contacts (self, id, id, NULL, error);
+  if (rows == NULL)
+    goto failed;
+  if (rows->len == 0)
+    {
+      set_gone_error (contact, error);
+      goto failed;
+    }
+
+  current = g_ptr_array_index (rows, 0);
+  row = tn_contact_edit_rebase (contact, wanted, current, flags, &changed);
+  if (!changed)
+    {
+      /* Nothing to write; the contact may still be behind what another process wrote. */
+      tn_db_rollback (self->db);
+      update_from (self, contact, current);
+      return TRUE;
+    }
 
   statement = tn_db_prepare (self->db,
                              "UPDATE contacts SET uid = ?1, full_name = ?2, organization = ?3, title = ?4, "
@@ -507,32 +529,67 @@ tn_store_update_contact (TnStore    *self,
   if (statement == NULL)
     goto failed;
 
-  sqlite3_bind_int (statement, 12, tn_contact_get_cadence_weeks (changes));
+  sqlite3_bind_int (statement, 12, tn_contact_get_cadence_weeks (row));
   sqlite3_bind_int64 (statement, 13, id);
-  if (!write_contact_row (self, statement, tn_contact_get_uid (changes), changes, now, error))
+  if (!write_contact_row (self, statement, tn_contact_get_uid (row), row, now, error))
     goto failed;
 
-  if (!write_addresses (self, id, changes, error))
+  if ((!g_strv_equal (tn_contact_get_emails (row), tn_contact_get_emails (current)) ||
+       !g_strv_equal (tn_contact_get_phones (row), tn_contact_get_phones (current))) &&
+      !write_addresses (self, id, row, error))
     goto failed;
 
-  if (tn_contact_get_trust (changes) != tn_contact_get_trust (contact) &&
-      !_tn_store_record_trust_change (self, id, tn_contact_get_trust (changes), now, error))
+  if (tn_contact_get_trust (row) != tn_contact_get_trust (current) &&
+      !_tn_store_record_trust_change (self, id, tn_contact_get_trust (row), now, error))
     goto failed;
 
   if (!tn_db_commit (self->db, error))
     return FALSE;
 
-  g_object_freeze_notify (G_OBJECT (contact));
-  _tn_contact_assign (contact, changes);
-  _tn_contact_set_timestamps (contact, g_date_time_to_unix (tn_contact_get_created_at (contact)), now);
-  g_object_thaw_notify (G_OBJECT (contact));
-  _tn_store_announce_changed (self, contact);
-
+  _tn_contact_set_timestamps (row, g_date_time_to_unix (tn_contact_get_created_at (current)), now);
+  update_from (self, contact, row);
   return TRUE;
 
 failed:
   tn_db_rollback (self->db);
   return FALSE;
+}
+
+/**
+ * tn_store_update_contact:
+ * @self: a store
+ * @contact: a contact of this store
+ * @changes: a draft from tn_contact_copy() with the edited fields
+ * @error: return location for a #GError
+ *
+ * Writes the fields the draft changed, in one transaction, onto the contact as the
+ * database has it now: what another process (the command line, an import) wrote
+ * meanwhile is kept, and where both changed one field the draft, the later change,
+ * wins. Only then does @contact take the result, so what is shown is what is saved.
+ *
+ * Returns: %TRUE on success; on failure nothing changed
+ */
+gboolean
+tn_store_update_contact (TnStore    *self,
+                         TnContact  *contact,
+                         TnContact  *changes,
+                         GError    **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TN_IS_CONTACT (contact), FALSE);
+  g_return_val_if_fail (TN_IS_CONTACT (changes), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_tn_store_check_contact_is_here (self, contact, error))
+    return FALSE;
+
+  if (!check_contact_is_valid (changes, error))
+    return FALSE;
+
+  if (tn_contact_get_uid (changes) == NULL)
+    tn_contact_set_uid (changes, tn_contact_get_uid (contact));
+
+  return write_edit (self, contact, changes, TN_CONTACT_EDIT_NONE, error);
 }
 
 /**
@@ -542,7 +599,9 @@ failed:
  * @trust: the new rating
  * @error: return location for a #GError
  *
- * Rates @contact and records the change for the trust history.
+ * Rates @contact and records the change for the trust history. Whether anything needs
+ * writing is decided by the database, not by @contact, which may be behind another
+ * process's rating.
  *
  * Returns: %TRUE on success; on failure nothing changed
  */
@@ -557,13 +616,14 @@ tn_store_set_trust (TnStore    *self,
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
   g_return_val_if_fail (TN_IS_CONTACT (contact), FALSE);
   g_return_val_if_fail (tn_trust_is_valid (trust), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (tn_contact_get_trust (contact) == trust)
-    return TRUE;
+  if (!_tn_store_check_contact_is_here (self, contact, error))
+    return FALSE;
 
   changes = tn_contact_copy (contact);
   tn_contact_set_trust (changes, trust);
-  return tn_store_update_contact (self, contact, changes, error);
+  return write_edit (self, contact, changes, TN_CONTACT_EDIT_RATING, error);
 }
 
 static gboolean
@@ -622,8 +682,7 @@ tn_store_remove_contact (TnStore    *self,
 
   if (!find_position (self, contact, &position))
     {
-      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
-                   _("%s is no longer in the database"), tn_contact_get_full_name (contact));
+      set_gone_error (contact, error);
       return FALSE;
     }
 
@@ -876,12 +935,18 @@ unix_or_zero (GDateTime *date_time)
   return date_time != NULL ? g_date_time_to_unix (date_time) : 0;
 }
 
-/* Gives @contact, which the views hold, what the database now says. */
+/* Gives @contact, which the views hold, what the database now says; the views hear of
+ * it only when it says something new. */
 static void
 update_from (TnStore   *self,
              TnContact *contact,
              TnContact *fresh)
 {
+  if (tn_contact_edit_same (contact, fresh) &&
+      g_strcmp0 (tn_contact_get_last_contact (contact), tn_contact_get_last_contact (fresh)) == 0 &&
+      unix_or_zero (tn_contact_get_updated_at (contact)) == unix_or_zero (tn_contact_get_updated_at (fresh)))
+    return;
+
   g_object_freeze_notify (G_OBJECT (contact));
   _tn_contact_assign (contact, fresh);
   _tn_contact_set_last_contact (contact, tn_contact_get_last_contact (fresh));

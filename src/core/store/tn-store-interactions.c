@@ -41,19 +41,6 @@ check_interaction_is_valid (TnInteraction  *interaction,
   return TRUE;
 }
 
-gboolean
-_tn_store_check_contact_is_here (TnStore    *self,
-                                 TnContact  *contact,
-                                 GError    **error)
-{
-  if (tn_store_get_contact_by_id (self, tn_contact_get_id (contact)) == contact)
-    return TRUE;
-
-  g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
-               _("%s is no longer in the database"), tn_contact_get_full_name (contact));
-  return FALSE;
-}
-
 /* Parameters ?2 to ?6 of an INSERT or UPDATE of interactions, in the same order as both
  * write them: kind, happened_on, one_on_one, gave_value, note. */
 static void

@@ -22,12 +22,19 @@ struct _TnStore
   /* Contacts ordered by id, and the same objects by id for lookups. */
   TnContactList *contacts;
   GHashTable *contacts_by_id;
+
+  /* The change feed (tn-store-feed.c): SQLite's count of other connections' commits
+   * when this store last looked, the last change it took in, and its polling source. */
+  gint64 data_version;
+  gint64 seen_seq;
+  guint follow_source;
 };
 
 typedef enum
 {
   TN_STORE_SIGNAL_INTERACTIONS_CHANGED,
   TN_STORE_SIGNAL_BRAND_CHANGED,
+  TN_STORE_SIGNAL_CHANGED_ELSEWHERE,
   TN_STORE_N_SIGNALS
 } TnStoreSignal;
 
@@ -44,16 +51,19 @@ int         _tn_store_compare_by_id         (gconstpointer   a,
                                              gpointer        user_data);
 void        _tn_store_announce_changed      (TnStore        *self,
                                              TnContact      *contact);
+gboolean    _tn_store_check_contact_is_here (TnStore        *self,
+                                             TnContact      *contact,
+                                             GError        **error);
 gboolean    _tn_store_record_trust_change   (TnStore        *self,
                                              gint64          contact_id,
                                              TnTrust         trust,
                                              gint64          changed_at,
                                              GError        **error);
 
-/* tn-store-interactions.c */
-gboolean    _tn_store_check_contact_is_here (TnStore        *self,
-                                             TnContact      *contact,
+/* tn-store-feed.c */
+gboolean    _tn_store_feed_init             (TnStore        *self,
                                              GError        **error);
+
 
 /* tn-store-reminder.c */
 char       *_tn_store_local_day_plus        (GDateTime      *when,

@@ -444,12 +444,8 @@ tn_store_merge_contacts (TnStore    *self,
     {
       TnContact *contact = i == 0 ? keep : absorb;
 
-      if (tn_store_get_contact_by_id (self, tn_contact_get_id (contact)) != contact)
-        {
-          g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
-                       _("%s is no longer in the database"), tn_contact_get_full_name (contact));
-          return FALSE;
-        }
+      if (!_tn_store_check_contact_is_here (self, contact, error))
+        return FALSE;
     }
 
   if (!tn_db_begin (self->db, error))

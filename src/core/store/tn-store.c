@@ -199,6 +199,134 @@ static const char * const migrations[] = {
   "                              gave_value = gave_value + (NEW.gave_value != 0)"
   "    WHERE day = NEW.happened_on;"
   "END;",
+
+  /* 5 → 6: one truth between processes. Contact ids are never reused (AUTOINCREMENT, so a
+   * notification or an Undo that names an id never reaches someone added after a purge),
+   * each contact row has a revision that every change bumps, and the change feed records,
+   * by triggers, the latest committed change of every row that matters: another process
+   * reads it to refresh exactly those rows, and sync to know what changed since it last
+   * looked. One row per changed row (INSERT OR REPLACE moves it to a new seq), so the feed
+   * is bounded by the size of the database. The table is rebuilt with foreign keys off
+   * (see migrate()); the triggers that name contacts are dropped first and made again. */
+  "DROP TRIGGER interactions_insert_last_met;"
+  "DROP TRIGGER interactions_delete_last_met;"
+  "DROP TRIGGER interactions_update_last_met;"
+  "CREATE TABLE contacts_v6 ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  full_name TEXT NOT NULL,"
+  "  given_name TEXT,"
+  "  family_name TEXT,"
+  "  organization TEXT,"
+  "  title TEXT,"
+  "  note TEXT,"
+  "  birthday TEXT,"
+  "  trust INTEGER NOT NULL DEFAULT 0 CHECK (trust BETWEEN 0 AND 3),"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  removed_at INTEGER,"
+  "  vcard TEXT,"
+  "  batch_id INTEGER REFERENCES import_batches (id) ON DELETE SET NULL,"
+  "  cadence_weeks INTEGER NOT NULL DEFAULT 0 CHECK (cadence_weeks BETWEEN 0 AND 520),"
+  "  last_met TEXT,"
+  "  revision INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO contacts_v6 (id, uid, full_name, given_name, family_name, organization, title, note, birthday,"
+  "                         trust, created_at, updated_at, removed_at, vcard, batch_id, cadence_weeks, last_met)"
+  "  SELECT id, uid, full_name, given_name, family_name, organization, title, note, birthday,"
+  "         trust, created_at, updated_at, removed_at, vcard, batch_id, cadence_weeks, last_met FROM contacts;"
+  "DROP TABLE contacts;"
+  "ALTER TABLE contacts_v6 RENAME TO contacts;"
+  "CREATE INDEX contacts_full_name ON contacts (full_name);"
+  "CREATE INDEX contacts_batch ON contacts (batch_id);"
+  "CREATE INDEX contacts_removed_trust ON contacts"
+  "  (removed_at, trust, cadence_weeks, last_met, created_at, batch_id, organization);"
+  "CREATE TRIGGER interactions_insert_last_met AFTER INSERT ON interactions BEGIN"
+  "  UPDATE contacts SET last_met = NEW.happened_on"
+  "    WHERE id = NEW.contact_id AND (last_met IS NULL OR last_met < NEW.happened_on);"
+  "END;"
+  "CREATE TRIGGER interactions_delete_last_met AFTER DELETE ON interactions BEGIN"
+  "  UPDATE contacts SET last_met = (SELECT max (happened_on) FROM interactions WHERE contact_id = OLD.contact_id)"
+  "    WHERE id = OLD.contact_id;"
+  "END;"
+  "CREATE TRIGGER interactions_update_last_met AFTER UPDATE OF contact_id, happened_on ON interactions BEGIN"
+  "  UPDATE contacts SET last_met = (SELECT max (happened_on) FROM interactions WHERE contact_id = contacts.id)"
+  "    WHERE id IN (OLD.contact_id, NEW.contact_id);"
+  "END;"
+  "CREATE TABLE changes ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('contact', 'interaction', 'brand', 'self-check', 'setting')),"
+  "  row_id INTEGER NOT NULL,"
+  "  contact_id INTEGER,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE UNIQUE INDEX changes_row ON changes (kind, row_id);"
+  /* A contact's row, and everything shown as part of it. A row that changes without
+   * naming a new revision gets the next one. */
+  "CREATE TRIGGER contacts_insert_feed AFTER INSERT ON contacts BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', NEW.id, NEW.id);"
+  "END;"
+  "CREATE TRIGGER contacts_update_feed AFTER UPDATE ON contacts BEGIN"
+  "  UPDATE contacts SET revision = OLD.revision + 1 WHERE id = NEW.id AND NEW.revision = OLD.revision;"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', NEW.id, NEW.id);"
+  "END;"
+  "CREATE TRIGGER contacts_delete_feed AFTER DELETE ON contacts BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id, deleted) VALUES ('contact', OLD.id, OLD.id, 1);"
+  "END;"
+  "CREATE TRIGGER emails_insert_feed AFTER INSERT ON emails BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', NEW.contact_id, NEW.contact_id);"
+  "END;"
+  "CREATE TRIGGER emails_update_feed AFTER UPDATE ON emails BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', NEW.contact_id, NEW.contact_id);"
+  "END;"
+  "CREATE TRIGGER emails_delete_feed AFTER DELETE ON emails BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', OLD.contact_id, OLD.contact_id);"
+  "END;"
+  "CREATE TRIGGER phones_insert_feed AFTER INSERT ON phones BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', NEW.contact_id, NEW.contact_id);"
+  "END;"
+  "CREATE TRIGGER phones_update_feed AFTER UPDATE ON phones BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', NEW.contact_id, NEW.contact_id);"
+  "END;"
+  "CREATE TRIGGER phones_delete_feed AFTER DELETE ON phones BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', OLD.contact_id, OLD.contact_id);"
+  "END;"
+  "CREATE TRIGGER interactions_insert_feed AFTER INSERT ON interactions BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('interaction', NEW.id, NEW.contact_id);"
+  "END;"
+  "CREATE TRIGGER interactions_update_feed AFTER UPDATE ON interactions BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('interaction', NEW.id, NEW.contact_id);"
+  "END;"
+  "CREATE TRIGGER interactions_delete_feed AFTER DELETE ON interactions BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id, deleted) VALUES ('interaction', OLD.id, OLD.contact_id, 1);"
+  "END;"
+  "CREATE TRIGGER brand_statements_insert_feed AFTER INSERT ON brand_statements BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id) VALUES ('brand', NEW.id);"
+  "END;"
+  "CREATE TRIGGER brand_statements_delete_feed AFTER DELETE ON brand_statements BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, deleted) VALUES ('brand', OLD.id, 1);"
+  "END;"
+  /* Whom you told your statement is part of the contact (and of the brand page). */
+  "CREATE TRIGGER brand_heard_insert_feed AFTER INSERT ON brand_heard BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', NEW.contact_id, NEW.contact_id);"
+  "END;"
+  "CREATE TRIGGER brand_heard_delete_feed AFTER DELETE ON brand_heard BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', OLD.contact_id, OLD.contact_id);"
+  "END;"
+  "CREATE TRIGGER linchpin_checks_insert_feed AFTER INSERT ON linchpin_checks BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id) VALUES ('self-check', NEW.id);"
+  "END;"
+  "CREATE TRIGGER meta_insert_feed AFTER INSERT ON meta BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id) VALUES ('setting', NEW.rowid);"
+  "END;"
+  "CREATE TRIGGER meta_update_feed AFTER UPDATE ON meta BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id) VALUES ('setting', NEW.rowid);"
+  "END;"
+  "CREATE TRIGGER meta_delete_feed AFTER DELETE ON meta BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, deleted) VALUES ('setting', OLD.rowid, 1);"
+  "END;"
+  /* Every contact there now is news to a feed that starts here. */
+  "INSERT INTO changes (kind, row_id, contact_id) SELECT 'contact', id, id FROM contacts;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TN_STORE_SCHEMA_VERSION);
@@ -216,6 +344,7 @@ tn_store_dispose (GObject *object)
 {
   TnStore *self = (TnStore *) object;
 
+  g_clear_handle_id (&self->follow_source, g_source_remove);
   g_clear_pointer (&self->contacts_by_id, g_hash_table_unref);
   g_clear_object (&self->contacts);
 
@@ -263,6 +392,21 @@ tn_store_class_init (TnStoreClass *klass)
    */
   _tn_store_signals[TN_STORE_SIGNAL_BRAND_CHANGED] =
     g_signal_new ("brand-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * TnStore::changed-elsewhere:
+   * @self: the store
+   *
+   * Emitted after tn_store_check_for_changes() took in what other processes committed
+   * (the list of contacts and the other signals already followed), for views that
+   * show figures over everything, such as the dashboard.
+   */
+  _tn_store_signals[TN_STORE_SIGNAL_CHANGED_ELSEWHERE] =
+    g_signal_new ("changed-elsewhere",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -401,11 +545,14 @@ check_schema_is_known (TnStore  *self,
   return !refuse_newer_schema (self, version, error);
 }
 
+static gboolean migrate_steps (TnStore  *self,
+                               GError  **error);
+
 static gboolean
 migrate (TnStore  *self,
          GError  **error)
 {
-  g_autofree char *set_version = NULL;
+  gboolean migrated;
   int version = 0;
 
   /* An up-to-date database needs no write lock, so reading it works while
@@ -414,6 +561,25 @@ migrate (TnStore  *self,
     return FALSE;
   if (version == TN_STORE_SCHEMA_VERSION)
     return TRUE;
+
+  /* Schema 6 rebuilds the contacts table: with foreign keys on, dropping the old one
+   * would delete every row that points at it. SQLite takes this pragma only outside a
+   * transaction; migrate_steps() checks the keys before it commits. */
+  if (version < 6 && !tn_db_exec (self->db, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+
+  migrated = migrate_steps (self, error);
+  return tn_db_exec (self->db, "PRAGMA foreign_keys = ON", migrated ? error : NULL) && migrated;
+}
+
+/* The steps from the database's version to this one, in one transaction. */
+static gboolean
+migrate_steps (TnStore  *self,
+               GError  **error)
+{
+  g_autofree char *set_version = NULL;
+  g_autoptr(sqlite3_stmt) broken_keys = NULL;
+  int version = 0;
 
   if (!tn_db_begin (self->db, error))
     return FALSE;
@@ -438,6 +604,19 @@ migrate (TnStore  *self,
           tn_db_rollback (self->db);
           return FALSE;
         }
+    }
+
+  /* A rebuilt table whose rows no longer match their references is a bug of a step:
+   * better to stay at the old version than to commit it. */
+  broken_keys = tn_db_prepare (self->db, "PRAGMA foreign_key_check", error);
+  if (broken_keys == NULL || sqlite3_step (broken_keys) != SQLITE_DONE)
+    {
+      if (broken_keys != NULL)
+        g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_FAILED,
+                     _("The database %s could not be updated to this version of TrustNet: its references do not match"),
+                     self->db->path);
+      tn_db_rollback (self->db);
+      return FALSE;
     }
 
   set_version = g_strdup_printf ("PRAGMA user_version = %d", TN_STORE_SCHEMA_VERSION);
@@ -568,7 +747,7 @@ tn_store_open_full (const char        *path,
       !tn_db_exec (self->db, "PRAGMA synchronous = NORMAL", error))
     return NULL;
 
-  if (!migrate (self, error) || !purge_removed (self, error))
+  if (!migrate (self, error) || !purge_removed (self, error) || !_tn_store_feed_init (self, error))
     return NULL;
 
   if (!(flags & TN_STORE_OPEN_FLAGS_NO_CONTACTS) && !_tn_store_load_contacts (self, error))

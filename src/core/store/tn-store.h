@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-#define TN_STORE_SCHEMA_VERSION 5
+#define TN_STORE_SCHEMA_VERSION 6
 
 #define TN_STORE_ERROR (tn_store_error_quark ())
 
@@ -57,6 +57,42 @@ typedef enum
   TN_STORE_OPEN_FLAGS_NO_CONTACTS = 1 << 0,
 } TnStoreOpenFlags;
 
+/**
+ * TnStoreChangeKind:
+ * @TN_STORE_CHANGE_CONTACT: a contact, its addresses or whether they heard your statement
+ * @TN_STORE_CHANGE_INTERACTION: a logged lunch, call, …
+ * @TN_STORE_CHANGE_BRAND: a version of the brand statement
+ * @TN_STORE_CHANGE_SELF_CHECK: a linchpin self-check
+ * @TN_STORE_CHANGE_SETTING: a row of the store's own settings (the reminder's state)
+ */
+typedef enum
+{
+  TN_STORE_CHANGE_CONTACT,
+  TN_STORE_CHANGE_INTERACTION,
+  TN_STORE_CHANGE_BRAND,
+  TN_STORE_CHANGE_SELF_CHECK,
+  TN_STORE_CHANGE_SETTING,
+} TnStoreChangeKind;
+
+/**
+ * TnStoreChange:
+ * @seq: its place in the feed; later changes have greater numbers
+ * @kind: what changed
+ * @row_id: the row: the contact's, the interaction's, the statement's, …
+ * @contact_id: the contact it belongs to, 0 for none
+ * @deleted: whether the row was deleted
+ *
+ * The latest committed change of one row (see tn_store_list_changes()).
+ */
+typedef struct
+{
+  gint64 seq;
+  TnStoreChangeKind kind;
+  gint64 row_id;
+  gint64 contact_id;
+  gboolean deleted;
+} TnStoreChange;
+
 #define TN_TYPE_STORE (tn_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (TnStore, tn_store, TN, STORE, GObject)
@@ -75,6 +111,8 @@ int         tn_store_get_schema_version (TnStore     *self);
 GListModel *tn_store_get_contacts       (TnStore     *self);
 TnContact  *tn_store_get_contact_by_id  (TnStore     *self,
                                          gint64       id);
+TnContact  *tn_store_get_contact_by_uid (TnStore     *self,
+                                         const char  *uid);
 TnContact  *tn_store_lookup             (TnStore     *self,
                                          const char  *who,
                                          GError     **error);
@@ -96,6 +134,14 @@ gboolean    tn_store_remove_contact     (TnStore     *self,
 gboolean    tn_store_restore_contact    (TnStore     *self,
                                          TnContact   *contact,
                                          GError     **error);
+
+gboolean    tn_store_check_for_changes  (TnStore       *self,
+                                         GError       **error);
+void        tn_store_follow_other_processes (TnStore   *self);
+GArray     *tn_store_list_changes       (TnStore       *self,
+                                         gint64         since,
+                                         GError       **error);
+gint64      tn_store_get_change_seq     (TnStore       *self);
 
 gboolean    tn_store_refresh_contacts   (TnStore       *self,
                                          const gint64  *ids,
