@@ -12,6 +12,7 @@
 #include "tn-log-dialog.h"
 #include "tn-test-util.h"
 #include "tn-ui-test-util.h"
+#include "tn-window-private.h"
 
 /* Today, in every test; the contacts were added on ADDED. */
 #define TODAY "2026-11-24T10:00:00"

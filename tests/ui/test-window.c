@@ -8,7 +8,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "tn-application.h"
-#include "tn-window.h"
+#include "tn-window-private.h"
 #include "tn-test-util.h"
 #include "tn-ui-test-util.h"
 

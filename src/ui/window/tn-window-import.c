@@ -17,15 +17,9 @@
 
 #include "tn-duplicates-window.h"
 #include "tn-exporter.h"
+#include "tn-import-files.h"
 #include "tn-importer.h"
 #include "tn-window-private.h"
-
-/* How deep an import looks into the folders it is given: a folder of address books
- * sorted by year is found, a whole home folder is not walked. */
-#define MAX_FOLDER_DEPTH 3
-
-/* How many bytes of a file with an unknown name are read to tell whether it is a vCard. */
-#define SNIFF_SIZE 1024
 
 /* Long enough to read what an import did and reach Undo. */
 #define IMPORT_TOAST_TIMEOUT 15
@@ -34,13 +28,6 @@
 /* After the list changes, wait this long before looking for possible duplicates again:
  * an import or a run of ratings changes many rows in a row. */
 #define DUPLICATES_DELAY_MS 400
-
-#define FILE_ATTRIBUTES \
-  G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
-  G_FILE_ATTRIBUTE_STANDARD_NAME "," \
-  G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," \
-  G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE "," \
-  G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN
 
 /* Sets *@place to a copy of @text (GLib 2.74 has no g_set_str ()). */
 static void
@@ -51,240 +38,6 @@ replace_text (char       **place,
 
   g_free (*place);
   *place = copy;
-}
-
-/* ---- Which files are vCards ------------------------------------------------------------ */
-
-static gboolean
-name_is_vcard (const char *name)
-{
-  g_autofree char *lower = g_utf8_strdown (name, -1);
-
-  return g_str_has_suffix (lower, ".vcf") || g_str_has_suffix (lower, ".vcard");
-}
-
-static gboolean
-content_type_is_vcard (const char *content_type)
-{
-  return content_type != NULL &&
-         (g_content_type_is_a (content_type, "text/vcard") ||
-          g_content_type_is_a (content_type, "text/x-vcard") ||
-          g_content_type_is_a (content_type, "text/directory"));
-}
-
-/* A file named "contacts.txt" or nothing at all may still be a vCard: it starts with
- * BEGIN:VCARD, after a byte-order mark and blank lines (UTF-16 text reads the same
- * once its zero bytes are left out). */
-static gboolean
-starts_like_vcard (GFile        *file,
-                   GCancellable *cancellable)
-{
-  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, NULL);
-  char buffer[SNIFF_SIZE];
-  char text[SNIFF_SIZE + 1];
-  gsize n_read = 0;
-  gsize n_text = 0;
-  const char *start;
-
-  if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, sizeof buffer, &n_read, cancellable, NULL))
-    return FALSE;
-
-  for (gsize i = 0; i < n_read; i++)
-    {
-      guchar c = buffer[i];
-
-      if (c != '\0' && c != 0xef && c != 0xbb && c != 0xbf && c != 0xff && c != 0xfe)
-        text[n_text++] = c;
-    }
-  text[n_text] = '\0';
-
-  for (start = text; g_ascii_isspace (*start); start++)
-    ;
-
-  return g_ascii_strncasecmp (start, "BEGIN:VCARD", strlen ("BEGIN:VCARD")) == 0;
-}
-
-/* ---- Step 1: looking at the files, in a worker thread ---------------------------------- */
-
-typedef struct
-{
-  GPtrArray *given;   /* GFile: what was dropped or chosen */
-  GPtrArray *files;   /* GFile: the vCard files found, in order */
-  GHashTable *seen;   /* GFile: the same, to drop a file given twice (alone and in its folder) */
-  GPtrArray *refused; /* char *: why a file or folder given is not imported */
-} Collection;
-
-static void
-collection_free (Collection *self)
-{
-  g_clear_pointer (&self->given, g_ptr_array_unref);
-  g_clear_pointer (&self->files, g_ptr_array_unref);
-  g_clear_pointer (&self->seen, g_hash_table_unref);
-  g_clear_pointer (&self->refused, g_ptr_array_unref);
-  g_free (self);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Collection, collection_free)
-
-static int
-compare_infos_by_name (gconstpointer a,
-                       gconstpointer b)
-{
-  GFileInfo *info_a = *(GFileInfo * const *) a;
-  GFileInfo *info_b = *(GFileInfo * const *) b;
-  g_autofree char *key_a = g_utf8_collate_key_for_filename (g_file_info_get_display_name (info_a), -1);
-  g_autofree char *key_b = g_utf8_collate_key_for_filename (g_file_info_get_display_name (info_b), -1);
-
-  return strcmp (key_a, key_b);
-}
-
-static void collect_file (Collection   *self,
-                          GFile        *file,
-                          GFileInfo    *info,
-                          guint         depth,
-                          GCancellable *cancellable);
-
-static void
-collect_folder (Collection   *self,
-                GFile        *folder,
-                GFileInfo    *info,
-                guint         depth,
-                GCancellable *cancellable)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-  guint n_before = self->files->len;
-  GFileInfo *child;
-
-  enumerator = g_file_enumerate_children (folder, FILE_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable, &error);
-  if (enumerator == NULL)
-    {
-      if (depth == 0)
-        g_ptr_array_add (self->refused, g_strdup (error->message));
-      return;
-    }
-
-  while ((child = g_file_enumerator_next_file (enumerator, cancellable, NULL)) != NULL)
-    g_ptr_array_add (children, child);
-
-  /* The files of a folder are imported in the order a file manager shows them. */
-  g_ptr_array_sort (children, compare_infos_by_name);
-
-  for (guint i = 0; i < children->len; i++)
-    {
-      GFileInfo *child_info = g_ptr_array_index (children, i);
-      g_autoptr(GFile) child_file = g_file_enumerator_get_child (enumerator, child_info);
-
-      if (g_file_info_get_is_hidden (child_info))
-        continue;
-
-      collect_file (self, child_file, child_info, depth + 1, cancellable);
-    }
-
-  if (depth == 0 && self->files->len == n_before)
-    g_ptr_array_add (self->refused,
-                     g_strdup_printf (_("The folder “%s” holds no vCard files."),
-                                      g_file_info_get_display_name (info)));
-}
-
-/* Adds @file if it is a vCard file, opens it if it is a folder. Only what the person gave
- * (@depth 0) is refused by name: in a folder, whatever is not a vCard is simply passed by. */
-static void
-collect_file (Collection   *self,
-              GFile        *file,
-              GFileInfo    *info,
-              guint         depth,
-              GCancellable *cancellable)
-{
-  const char *name = g_file_info_get_display_name (info);
-  const char *content_type = g_file_info_get_content_type (info);
-
-  switch (g_file_info_get_file_type (info))
-    {
-    case G_FILE_TYPE_DIRECTORY:
-      if (depth < MAX_FOLDER_DEPTH)
-        collect_folder (self, file, info, depth, cancellable);
-      return;
-
-    case G_FILE_TYPE_REGULAR:
-    case G_FILE_TYPE_SYMBOLIC_LINK:
-    case G_FILE_TYPE_SHORTCUT:
-    case G_FILE_TYPE_UNKNOWN:
-      break;
-
-    case G_FILE_TYPE_SPECIAL:
-    case G_FILE_TYPE_MOUNTABLE:
-    default:
-      if (depth == 0)
-        g_ptr_array_add (self->refused, g_strdup_printf (_("“%s” is not a vCard file."), name));
-      return;
-    }
-
-  /* A name that says vCard goes to the importer, which refuses a PNG renamed .vcf with
-   * a message of its own; anything else has to look like a vCard. */
-  if (name_is_vcard (name) || content_type_is_vcard (content_type) ||
-      (depth == 0 && starts_like_vcard (file, cancellable)))
-    {
-      if (g_hash_table_add (self->seen, g_object_ref (file)))
-        g_ptr_array_add (self->files, g_object_ref (file));
-      return;
-    }
-
-  if (depth > 0)
-    return;
-
-  if (content_type != NULL && !g_content_type_is_unknown (content_type))
-    {
-      g_autofree char *description = g_content_type_get_description (content_type);
-
-      /* TRANSLATORS: the second %s says what the file is instead, like "PNG image" */
-      g_ptr_array_add (self->refused, g_strdup_printf (_("“%s” is not a vCard file (%s)."), name, description));
-    }
-  else
-    {
-      g_ptr_array_add (self->refused, g_strdup_printf (_("“%s” is not a vCard file."), name));
-    }
-}
-
-static void
-collect_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  g_autoptr(Collection) self = g_new0 (Collection, 1);
-  GPtrArray *given = task_data;
-
-  self->given = g_ptr_array_ref (given);
-  self->files = g_ptr_array_new_with_free_func (g_object_unref);
-  self->seen = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal, g_object_unref, NULL);
-  self->refused = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < given->len; i++)
-    {
-      GFile *file = g_ptr_array_index (given, i);
-      g_autoptr(GFileInfo) info = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (g_task_return_error_if_cancelled (task))
-        return;
-
-      info = g_file_query_info (file, FILE_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable, &error);
-      if (info == NULL)
-        {
-          g_ptr_array_add (self->refused, g_strdup (error->message));
-          continue;
-        }
-
-      collect_file (self, file, info, 0, cancellable);
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  g_task_return_pointer (task, g_steal_pointer (&self), (GDestroyNotify) collection_free);
 }
 
 static gboolean run_pending_undo_cb (gpointer user_data);
@@ -846,14 +599,14 @@ on_collected_cb (GObject      *source_object,
                  GAsyncResult *async_result,
                  gpointer      user_data)
 {
-  TnWindow *self = TN_WINDOW (source_object);
-  g_autoptr(Collection) collection = NULL;
+  g_autoptr(TnWindow) self = user_data;
+  g_autoptr(TnImportFiles) collection = NULL;
   g_autoptr(GError) error = NULL;
   ImportRun *run;
 
-  collection = g_task_propagate_pointer (G_TASK (async_result), &error);
+  collection = tn_import_collect_files_finish (async_result, &error);
   if (collection != NULL && self->disposed)
-    g_clear_pointer (&collection, collection_free);
+    g_clear_pointer (&collection, tn_import_files_free);
   if (collection == NULL && self->disposed)
     {
       set_importing (self, FALSE);
@@ -910,9 +663,6 @@ tn_window_import_files (TnWindow  *self,
                         GFile    **files,
                         guint      n_files)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GPtrArray) given = NULL;
-
   g_return_if_fail (TN_IS_WINDOW (self));
   g_return_if_fail (files != NULL || n_files == 0);
 
@@ -925,10 +675,6 @@ tn_window_import_files (TnWindow  *self,
       return;
     }
 
-  given = g_ptr_array_new_full (n_files, g_object_unref);
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (given, g_object_ref (files[i]));
-
   /* What the last import said is old news once another one starts (its Undo stays
    * reachable until then; the menu keeps its report). */
   if (self->result_toast != NULL && g_object_get_data (G_OBJECT (self->result_toast), "tn-batches") == NULL)
@@ -939,10 +685,8 @@ tn_window_import_files (TnWindow  *self,
   gtk_label_set_text (self->import_label_widget, _("Looking at the files…"));
   set_importing (self, TRUE);
 
-  task = g_task_new (self, self->import_cancellable, on_collected_cb, NULL);
-  g_task_set_source_tag (task, tn_window_import_files);
-  g_task_set_task_data (task, g_steal_pointer (&given), (GDestroyNotify) g_ptr_array_unref);
-  g_task_run_in_thread (task, collect_thread);
+  tn_import_collect_files_async (files, n_files, TN_IMPORT_COLLECT_FLAGS_NONE, self->import_cancellable,
+                                 on_collected_cb, g_object_ref (self));
 }
 
 /**
@@ -980,12 +724,9 @@ tn_window_cancel_import (TnWindow *self)
 
 /* ---- The report of the last import --------------------------------------------------- */
 
-static void
-import_report_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+void
+_tn_window_show_import_report (TnWindow *self)
 {
-  TnWindow *self = TN_WINDOW (widget);
   GtkWidget *dialog;
   GtkWidget *scroller;
   GtkWidget *view;
@@ -1080,12 +821,9 @@ on_import_chooser_response_cb (TnWindow             *self,
     tn_window_import_files (self, (GFile **) files->pdata, files->len);
 }
 
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+void
+_tn_window_choose_import_files (TnWindow *self)
 {
-  TnWindow *self = TN_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
   if (self->chooser != NULL)
@@ -1104,14 +842,6 @@ import_action (GtkWidget  *widget,
 
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   gtk_native_dialog_show (self->chooser);
-}
-
-static void
-cancel_import_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  tn_window_cancel_import (TN_WINDOW (widget));
 }
 
 /* ---- Exporting ----------------------------------------------------------------------- */
@@ -1253,12 +983,9 @@ on_export_chooser_response_cb (TnWindow             *self,
     tn_window_export_to_file (self, file);
 }
 
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+void
+_tn_window_choose_export_file (TnWindow *self)
 {
-  TnWindow *self = TN_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autofree char *title = NULL;
   const char *file_name;
@@ -1398,28 +1125,7 @@ tn_window_get_n_possible_duplicates (TnWindow *self)
   return self->n_possible_duplicates;
 }
 
-static void
-review_duplicates_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  tn_window_review_duplicates (TN_WINDOW (widget));
-}
-
 /* ---- Set-up ---------------------------------------------------------------------------- */
-
-void
-_tn_window_class_init_import (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
-  gtk_widget_class_install_action (widget_class, "win.import-report", NULL, import_report_action);
-  gtk_widget_class_install_action (widget_class, "win.review-duplicates", NULL, review_duplicates_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
-}
 
 void
 _tn_window_init_import (TnWindow *self)

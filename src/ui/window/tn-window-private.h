@@ -1,5 +1,5 @@
-/* tn-window-private.h — what the parts of TnWindow share: the instance struct and the
- * entry points of tn-window-import.c (import, export, undo) and tn-window-dnd.c (drops).
+/* tn-window-private.h — what the parts of TnWindow share: the instance struct, the entry
+ * points of tn-window-actions.c, -import.c and -dnd.c, and the parts tests reach into.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -60,20 +60,40 @@ struct _TnWindow
   GtkButton *import_cancel_button;
 };
 
+/* One key of the window's actions: @target, if any, is the string parameter. */
+typedef struct
+{
+  const char *accelerator;
+  const char *action_name;
+  const char *target;
+} TnWindowAccel;
+
 /* tn-window.c */
 void     _tn_window_show_message             (TnWindow     *self,
                                               const char   *message);
+void     _tn_window_close_pane               (TnWindow     *self);
+
+/* tn-window-actions.c */
+void                 _tn_window_class_actions_init (GtkWidgetClass *widget_class);
+const TnWindowAccel *_tn_window_get_accels         (guint          *n_accels);
 
 /* tn-window-import.c */
-void     _tn_window_class_init_import        (GtkWidgetClass *widget_class);
 void     _tn_window_init_import              (TnWindow     *self);
 void     _tn_window_dispose_import           (TnWindow     *self);
 void     _tn_window_update_duplicates        (TnWindow     *self);
-
-/* tn-window-log.c */
-void     _tn_window_class_init_log           (GtkWidgetClass *widget_class);
+void     _tn_window_choose_import_files      (TnWindow     *self);
+void     _tn_window_choose_export_file       (TnWindow     *self);
+void     _tn_window_show_import_report       (TnWindow     *self);
 
 /* tn-window-dnd.c */
 void     _tn_window_init_dnd                 (TnWindow     *self);
+
+/* For tests: the parts of the window, and what a drop does. */
+TnContactsPage *tn_window_get_contacts_page (TnWindow       *self);
+TnContactPane  *tn_window_get_contact_pane  (TnWindow       *self);
+gboolean        tn_window_get_pane_revealed (TnWindow       *self);
+gboolean        tn_window_drop              (TnWindow       *self,
+                                             const GValue   *value);
+GtkWidget      *tn_window_get_drop_zone     (TnWindow       *self);
 
 G_END_DECLS
