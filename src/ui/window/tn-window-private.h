@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "tn-import-controller.h"
 #include "tn-window.h"
 
 G_BEGIN_DECLS
@@ -16,31 +17,17 @@ struct _TnWindow
   TnStore *store;
   GSettings *settings;
 
-  /* The import under way, if any: its cancellable is set from the moment the files are
-   * looked at until the importer is done. */
-  GCancellable *import_cancellable;
-  GApplication *import_application;
-  char *import_label;
+  /* The import, export and duplicates work; the window shows what it says. */
+  TnImportController *import_controller;
 
-  /* Batches whose Undo was pressed while another import held the database. */
-  GArray *pending_undo;
-
-  /* Set once the window is being destroyed: a worker that finishes later only cleans up. */
+  /* Set once the window is being destroyed: toasts are no longer animated. */
   gboolean disposed;
 
-  /* Possible duplicates: how many pairs are left to review, and the pairs the person
-   * said to keep apart ("idA:idB", lower id first), for as long as the window is open. */
-  guint n_possible_duplicates;
-  GHashTable *kept_apart;
-  guint duplicates_source;
+  /* The Possible Duplicates window, while it is open. */
   GtkWindow *duplicates_window;
 
   /* The toast about the last import, while it is shown or waiting to be. */
   AdwToast *result_toast;
-
-  /* The report of the last import, for its Details dialog. */
-  char *last_report_summary;
-  char *last_report_details;
 
   GtkNativeDialog *chooser;
 
@@ -80,7 +67,6 @@ const TnWindowAccel *_tn_window_get_accels         (guint          *n_accels);
 /* tn-window-import.c */
 void     _tn_window_init_import              (TnWindow     *self);
 void     _tn_window_dispose_import           (TnWindow     *self);
-void     _tn_window_update_duplicates        (TnWindow     *self);
 void     _tn_window_choose_import_files      (TnWindow     *self);
 void     _tn_window_choose_export_file       (TnWindow     *self);
 void     _tn_window_show_import_report       (TnWindow     *self);
