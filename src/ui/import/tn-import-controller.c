@@ -739,11 +739,16 @@ tn_import_controller_dispose (GObject *object)
 {
   TnImportController *self = TN_IMPORT_CONTROLLER (object);
 
-  /* The worker rolls back on its own; its callback still holds the controller. */
+  /* Run by the window that goes away with an import under way: the worker rolls back on
+   * its own (its callback still holds the controller), and an Undo pressed during it is
+   * forgotten with the window, as nothing would report it. */
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (tn_store_get_contacts (self->store), self);
   g_clear_handle_id (&self->duplicates_source, g_source_remove);
+  g_clear_pointer (&self->pending_undo, g_array_unref);
 
   G_OBJECT_CLASS (tn_import_controller_parent_class)->dispose (object);
 }

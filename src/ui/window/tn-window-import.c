@@ -703,12 +703,12 @@ _tn_window_dispose_import (TnWindow *self)
 {
   self->disposed = TRUE;
 
-  /* The worker rolls back on its own and the controller outlives the window until it is
-   * done; from now on nothing it says is shown. */
+  /* An import under way outlives the window until its worker is done: from now on it
+   * only cleans up, and nothing it says is shown. */
   if (self->import_controller != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->import_controller, self);
-      tn_import_controller_cancel (self->import_controller);
+      g_object_run_dispose (G_OBJECT (self->import_controller));
     }
   g_clear_object (&self->import_controller);
 

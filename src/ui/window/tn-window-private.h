@@ -14,22 +14,21 @@ struct _TnWindow
 {
   AdwApplicationWindow parent_instance;
 
+  /* Owned References */
   TnStore *store;
   GSettings *settings;
-
   /* The import, export and duplicates work; the window shows what it says. */
   TnImportController *import_controller;
+  GtkNativeDialog *chooser;
 
-  /* Set once the window is being destroyed: toasts are no longer animated. */
-  gboolean disposed;
-
+  /* Borrowed References */
   /* The Possible Duplicates window, while it is open. */
   GtkWindow *duplicates_window;
-
   /* The toast about the last import, while it is shown or waiting to be. */
   AdwToast *result_toast;
 
-  GtkNativeDialog *chooser;
+  /* Set once the window is being destroyed: toasts are no longer animated. */
+  gboolean disposed;
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
