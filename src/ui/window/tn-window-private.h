@@ -1,5 +1,5 @@
 /* tn-window-private.h — what the parts of TnWindow share: the instance struct, the entry
- * points of tn-window-actions.c, -import.c and -dnd.c, and the parts tests reach into.
+ * points of tn-window-actions.c, -import.c, -toasts.c and -dnd.c, and what tests reach.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -69,6 +69,16 @@ void     _tn_window_dispose_import           (TnWindow     *self);
 void     _tn_window_choose_import_files      (TnWindow     *self);
 void     _tn_window_choose_export_file       (TnWindow     *self);
 void     _tn_window_show_import_report       (TnWindow     *self);
+
+/* tn-window-toasts.c */
+void     _tn_window_show_import_message      (TnWindow     *self,
+                                              const char   *message);
+void     _tn_window_show_result_toast        (TnWindow     *self,
+                                              const char   *summary,
+                                              gboolean      has_details,
+                                              guint         n_possible_duplicates,
+                                              GArray       *batches);
+void     _tn_window_dismiss_stale_result_toast (TnWindow   *self);
 
 /* tn-window-dnd.c */
 void     _tn_window_init_dnd                 (TnWindow     *self);
