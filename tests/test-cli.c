@@ -736,7 +736,7 @@ static const ErrorCase error_cases[] = {
   { "/cli/error/export-missing-folder", { "--export", "/nonexistent/trustnet/contacts.vcf" }, "/nonexistent/trustnet", TRUE },
   { "/cli/error/export-to-folder", { "--export", "/tmp" }, "folder", TRUE },
   { "/cli/error/export-empty", { "--export", "" }, "--export", TRUE },
-  { "/cli/error/import-folder", { "--import", "/tmp" }, "folder", FALSE },
+  { "/cli/error/import-folder", { "--import", "/dev/pts" }, "folder", FALSE },
   { "/cli/error/import-device", { "--import", "/dev/null" }, "empty", FALSE },
   { "/cli/error/log-unknown-kind", { "--with", "grace@navy.example", "--log", "dinner" }, "dinner", TRUE },
   { "/cli/error/log-bad-date", { "--with", "grace@navy.example", "--log", "lunch", "--date", "2026-02-30" }, "2026-02-30", TRUE },
@@ -1636,6 +1636,43 @@ test_import_killed (Fixture       *fixture,
   }
 }
 
+/* `--import DIR` takes the folder's vCards as a drop on the window does: sub-folders too,
+ * hidden files and other files passed by, a file also named on its own read once. */
+static void
+test_import_folder (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "phone", NULL);
+  g_autofree char *sub = g_build_filename (fixture->dir, "phone", "2025", NULL);
+  g_autofree char *nothing = g_build_filename (fixture->dir, "nothing", NULL);
+  g_autofree char *ada = NULL;
+  g_autofree char *count = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) empty = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (nothing, 0700), ==, 0);
+  ada = write_vcf (fixture, "phone/ada.vcf", "BEGIN:VCARD\nFN:Ada Lovelace\nEND:VCARD\n", -1);
+  g_free (write_vcf (fixture, "phone/2025/grace.vcf", "BEGIN:VCARD\nFN:Grace Hopper\nEND:VCARD\n", -1));
+  g_free (write_vcf (fixture, "phone/.alan.vcf", "BEGIN:VCARD\nFN:Alan Turing\nEND:VCARD\n", -1));
+  g_free (write_vcf (fixture, "phone/notes.txt", "Lunch with Ada on Monday.\n", -1));
+
+  run_on (fixture->path, &run, "--import", folder, ada, NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Imported 2 contacts, merged 0 duplicates, skipped 0 broken cards\n");
+  g_assert_cmpstr (run.err, ==, "");
+  count = tn_test_sqlite (fixture->path, "SELECT count (*) FROM contacts");
+  g_assert_cmpstr (count, ==, "2");
+
+  /* A folder with nothing to import is refused in one line, in the window's words. */
+  run_on (fixture->path, &empty, "--import", nothing, NULL);
+  assert_user_error (&empty);
+  g_assert_nonnull (strstr (empty.err, "The folder “nothing” holds no vCard files."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1675,6 +1712,7 @@ main (int   argc,
   ADD_TEST ("/cli/import/killed", test_import_killed);
   ADD_TEST ("/cli/export", test_export);
   ADD_TEST ("/cli/stats", test_stats);
+  ADD_TEST ("/cli/import/folder", test_import_folder);
 
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     g_test_add (error_cases[i].path, Fixture, &error_cases[i], fixture_set_up, test_error_case, fixture_tear_down);

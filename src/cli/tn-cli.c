@@ -20,6 +20,7 @@
 #include "tn-cli-stats.h"
 #include "tn-clock.h"
 #include "tn-exporter.h"
+#include "tn-import-files.h"
 #include "tn-importer.h"
 #include "tn-notifier.h"
 #include "tn-reminder.h"
@@ -69,7 +70,7 @@ tn_cli_add_options (GApplication *application)
     { "date", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --log: the day it happened (default today)"), N_("YYYY-MM-DD") },
     { "gave-value", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --log: you gave something of value (an introduction, a referral, help)"), NULL },
     { "group", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --log: it was a group, not one-on-one"), NULL },
-    { "import", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, N_("Import vCard files; more files may follow"), N_("FILE…") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, N_("Import vCard files, or the vCard files in folders; more may follow"), N_("FILE…") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write every contact to this vCard file"), N_("FILE") },
     { "remind", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Send this week's “Lunch with someone this week” reminder now if it is due"), NULL },
     { "background", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Run without a window: send the weekly reminder when it is due and handle its actions"), NULL },
@@ -345,35 +346,69 @@ print_file_problems (const char         *path,
     print_error (file->error->message);
 }
 
-/* Every file is read even when one is refused; the others are imported (each its own
- * batch, all in one transaction) and the exit status is 1. */
+/* How a file found for --import is named in messages: as the person typed it when it was
+ * given by name, by its path when it was found in a folder given. */
+static const char *
+import_file_name (GHashTable *given_names,
+                  GFile      *file)
+{
+  const char *name = g_hash_table_lookup (given_names, file);
+
+  return name != NULL ? name : g_file_peek_path (file);
+}
+
+/* The files and folders given are looked at as a drop on the window is, then every file
+ * is read even when one is refused; the others are imported (each its own batch, all in
+ * one transaction) and the exit status is 1. */
 static int
 run_import (TnStore      *store,
             TnCliOptions *options)
 {
   g_autoptr(GPtrArray) paths = import_paths (options);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) given = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) given_names = g_hash_table_new (g_file_hash, (GEqualFunc) g_file_equal);
+  g_autoptr(TnImportFiles) found = NULL;
   g_autoptr(TnImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
+  guint n_refused;
 
   for (guint i = 0; i < paths->len; i++)
-    g_ptr_array_add (files, g_file_new_for_commandline_arg (g_ptr_array_index (paths, i)));
+    {
+      GFile *file = g_file_new_for_commandline_arg (g_ptr_array_index (paths, i));
+
+      g_ptr_array_add (given, file);
+      g_hash_table_insert (given_names, file, g_ptr_array_index (paths, i));
+    }
+
+  found = tn_import_collect_files ((GFile * const *) given->pdata, given->len,
+                                   TN_IMPORT_COLLECT_FLAGS_TAKE_SPECIAL, NULL, &error);
+  if (found == NULL)
+    return fail (error->message);
+
+  for (guint i = 0; i < found->refused->len; i++)
+    print_error (g_ptr_array_index (found->refused, i));
+
+  if (found->files->len == 0)
+    return 1;
 
   /* The process ends next: reading the new contacts back into the list would be waste. */
-  result = tn_importer_import (store, (GFile **) files->pdata, files->len, TN_IMPORT_FLAGS_NO_REFRESH, NULL, &error);
+  result = tn_importer_import (store, (GFile **) found->files->pdata, found->files->len,
+                               TN_IMPORT_FLAGS_NO_REFRESH, NULL, &error);
   if (result == NULL)
     return fail (error->message);
 
   for (guint i = 0; i < result->files->len; i++)
-    print_file_problems (g_ptr_array_index (paths, i), g_ptr_array_index (result->files, i));
+    print_file_problems (import_file_name (given_names, g_ptr_array_index (found->files, i)),
+                         g_ptr_array_index (result->files, i));
 
   if (result->n_refused == result->files->len)
     return 1;
 
   summary = import_summary (result);
   g_print ("%s\n", summary);
-  return result->n_refused > 0 ? 1 : 0;
+  n_refused = result->n_refused + found->refused->len;
+  return n_refused > 0 ? 1 : 0;
 }
 
 static int

@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "tn-application.h"
-#include "tn-window.h"
+#include "tn-window-private.h"
 
 /* What a person types, one keystroke at a time, then deletes again. */
 static const char * const typed[] = { "a", "an", "ana", "ana ", "ana g", "ana ga", "ana gar", "ana garc" };

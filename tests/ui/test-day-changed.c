@@ -8,6 +8,7 @@
 #include "tn-contact-timeline.h"
 #include "tn-test-util.h"
 #include "tn-ui-test-util.h"
+#include "tn-window-private.h"
 
 /* Ada, a 1 (every four weeks) never met, was added on ADDED: she is overdue from the
  * 28th day after, AFTER_MIDNIGHT, and not yet the evening before. */

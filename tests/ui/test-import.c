@@ -15,7 +15,7 @@
 #include "tn-duplicate-pair.h"
 #include "tn-duplicates-window.h"
 #include "tn-importer.h"
-#include "tn-window.h"
+#include "tn-window-private.h"
 #include "tn-test-util.h"
 #include "tn-ui-test-util.h"
 

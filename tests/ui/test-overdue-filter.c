@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "tn-ui-test-people.h"
+#include "tn-window-private.h"
 
 typedef TnUiPeopleFixture Fixture;
 

@@ -9,6 +9,7 @@
 #include "tn-log-dialog.h"
 #include "tn-test-util.h"
 #include "tn-ui-test-people.h"
+#include "tn-window-private.h"
 
 typedef TnUiPeopleFixture Fixture;
 

@@ -9,7 +9,7 @@
 
 #include "tn-application.h"
 #include "tn-contact-pane-private.h"
-#include "tn-window.h"
+#include "tn-window-private.h"
 #include "tn-test-util.h"
 #include "tn-ui-test-util.h"
 

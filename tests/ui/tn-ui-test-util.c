@@ -10,6 +10,7 @@
 
 #include "tn-test-util.h"
 #include "tn-ui-test-util.h"
+#include "tn-window-private.h"
 
 /**
  * tn_ui_test_init:

@@ -649,8 +649,9 @@ tn_vcard_parse (GBytes      *contents,
   return parse_all (contents, display_name, NULL, problems, error);
 }
 
-/* Reads all of @file, refusing folders and files too large to import, with GIO's domain and
- * code kept in errors but messages written for people. */
+/* Reads all of @file, refusing files too large to import, with GIO's domain and code kept
+ * in errors but messages written for people. Which files to read at all (folders opened,
+ * the rest set aside) is tn-import-files.c's to say; a folder reaching here is an error. */
 static GBytes *
 load_file (GFile         *file,
            char         **display_name,
@@ -673,12 +674,6 @@ load_file (GFile         *file,
   if (info == NULL)
     goto failed;
 
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("%s is a folder, not a vCard file."), quoted);
-      return NULL;
-    }
   if ((guint64) g_file_info_get_size (info) > TN_VCARD_MAX_FILE_SIZE)
     {
       g_autofree char *size = g_format_size (g_file_info_get_size (info));
@@ -715,6 +710,10 @@ failed:
            g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                  _("You are not allowed to read %s."), quoted);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY) ||
+           g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ISDIR))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                 _("%s is a folder, not a vCard file."), quoted);
   else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, g_steal_pointer (&local_error));
   else

@@ -1,899 +1,119 @@
 /* tn-window-import.c — the window's side of importing and exporting vCards: the file
- * choosers, the progress bar with Cancel, the toast with Undo, the report, the duplicates.
+ * choosers, the progress bar with Cancel, the report, the duplicates; toasts in -toasts.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An import goes in two steps, both off the main thread: first the dropped or chosen files
- * are looked at (folders opened, anything that is not a vCard set aside), then the
- * importer reads and writes them in one transaction while the bar shows its progress.
+ * The work itself, and what is known about it, is TnImportController's; this file only
+ * shows what the controller's properties and signals say.
  */
 #define G_LOG_DOMAIN "tn-window"
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "tn-duplicates-window.h"
-#include "tn-exporter.h"
-#include "tn-importer.h"
 #include "tn-window-private.h"
 
-/* How deep an import looks into the folders it is given: a folder of address books
- * sorted by year is found, a whole home folder is not walked. */
-#define MAX_FOLDER_DEPTH 3
-
-/* How many bytes of a file with an unknown name are read to tell whether it is a vCard. */
-#define SNIFF_SIZE 1024
-
-/* Long enough to read what an import did and reach Undo. */
-#define IMPORT_TOAST_TIMEOUT 15
-
-
-/* After the list changes, wait this long before looking for possible duplicates again:
- * an import or a run of ratings changes many rows in a row. */
-#define DUPLICATES_DELAY_MS 400
-
-#define FILE_ATTRIBUTES \
-  G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
-  G_FILE_ATTRIBUTE_STANDARD_NAME "," \
-  G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," \
-  G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE "," \
-  G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN
-
-/* Sets *@place to a copy of @text (GLib 2.74 has no g_set_str ()). */
-static void
-replace_text (char       **place,
-              const char  *text)
-{
-  char *copy = g_strdup (text);
-
-  g_free (*place);
-  *place = copy;
-}
-
-/* ---- Which files are vCards ------------------------------------------------------------ */
-
-static gboolean
-name_is_vcard (const char *name)
-{
-  g_autofree char *lower = g_utf8_strdown (name, -1);
-
-  return g_str_has_suffix (lower, ".vcf") || g_str_has_suffix (lower, ".vcard");
-}
-
-static gboolean
-content_type_is_vcard (const char *content_type)
-{
-  return content_type != NULL &&
-         (g_content_type_is_a (content_type, "text/vcard") ||
-          g_content_type_is_a (content_type, "text/x-vcard") ||
-          g_content_type_is_a (content_type, "text/directory"));
-}
-
-/* A file named "contacts.txt" or nothing at all may still be a vCard: it starts with
- * BEGIN:VCARD, after a byte-order mark and blank lines (UTF-16 text reads the same
- * once its zero bytes are left out). */
-static gboolean
-starts_like_vcard (GFile        *file,
-                   GCancellable *cancellable)
-{
-  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, NULL);
-  char buffer[SNIFF_SIZE];
-  char text[SNIFF_SIZE + 1];
-  gsize n_read = 0;
-  gsize n_text = 0;
-  const char *start;
-
-  if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, sizeof buffer, &n_read, cancellable, NULL))
-    return FALSE;
-
-  for (gsize i = 0; i < n_read; i++)
-    {
-      guchar c = buffer[i];
-
-      if (c != '\0' && c != 0xef && c != 0xbb && c != 0xbf && c != 0xff && c != 0xfe)
-        text[n_text++] = c;
-    }
-  text[n_text] = '\0';
-
-  for (start = text; g_ascii_isspace (*start); start++)
-    ;
-
-  return g_ascii_strncasecmp (start, "BEGIN:VCARD", strlen ("BEGIN:VCARD")) == 0;
-}
-
-/* ---- Step 1: looking at the files, in a worker thread ---------------------------------- */
-
-typedef struct
-{
-  GPtrArray *given;   /* GFile: what was dropped or chosen */
-  GPtrArray *files;   /* GFile: the vCard files found, in order */
-  GHashTable *seen;   /* GFile: the same, to drop a file given twice (alone and in its folder) */
-  GPtrArray *refused; /* char *: why a file or folder given is not imported */
-} Collection;
+/* ---- What the controller says ------------------------------------------------------------ */
 
 static void
-collection_free (Collection *self)
+on_import_message_cb (TnWindow           *self,
+                      const char         *message,
+                      TnImportController *controller)
 {
-  g_clear_pointer (&self->given, g_ptr_array_unref);
-  g_clear_pointer (&self->files, g_ptr_array_unref);
-  g_clear_pointer (&self->seen, g_hash_table_unref);
-  g_clear_pointer (&self->refused, g_ptr_array_unref);
-  g_free (self);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Collection, collection_free)
-
-static int
-compare_infos_by_name (gconstpointer a,
-                       gconstpointer b)
-{
-  GFileInfo *info_a = *(GFileInfo * const *) a;
-  GFileInfo *info_b = *(GFileInfo * const *) b;
-  g_autofree char *key_a = g_utf8_collate_key_for_filename (g_file_info_get_display_name (info_a), -1);
-  g_autofree char *key_b = g_utf8_collate_key_for_filename (g_file_info_get_display_name (info_b), -1);
-
-  return strcmp (key_a, key_b);
-}
-
-static void collect_file (Collection   *self,
-                          GFile        *file,
-                          GFileInfo    *info,
-                          guint         depth,
-                          GCancellable *cancellable);
-
-static void
-collect_folder (Collection   *self,
-                GFile        *folder,
-                GFileInfo    *info,
-                guint         depth,
-                GCancellable *cancellable)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-  guint n_before = self->files->len;
-  GFileInfo *child;
-
-  enumerator = g_file_enumerate_children (folder, FILE_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable, &error);
-  if (enumerator == NULL)
-    {
-      if (depth == 0)
-        g_ptr_array_add (self->refused, g_strdup (error->message));
-      return;
-    }
-
-  while ((child = g_file_enumerator_next_file (enumerator, cancellable, NULL)) != NULL)
-    g_ptr_array_add (children, child);
-
-  /* The files of a folder are imported in the order a file manager shows them. */
-  g_ptr_array_sort (children, compare_infos_by_name);
-
-  for (guint i = 0; i < children->len; i++)
-    {
-      GFileInfo *child_info = g_ptr_array_index (children, i);
-      g_autoptr(GFile) child_file = g_file_enumerator_get_child (enumerator, child_info);
-
-      if (g_file_info_get_is_hidden (child_info))
-        continue;
-
-      collect_file (self, child_file, child_info, depth + 1, cancellable);
-    }
-
-  if (depth == 0 && self->files->len == n_before)
-    g_ptr_array_add (self->refused,
-                     g_strdup_printf (_("The folder “%s” holds no vCard files."),
-                                      g_file_info_get_display_name (info)));
-}
-
-/* Adds @file if it is a vCard file, opens it if it is a folder. Only what the person gave
- * (@depth 0) is refused by name: in a folder, whatever is not a vCard is simply passed by. */
-static void
-collect_file (Collection   *self,
-              GFile        *file,
-              GFileInfo    *info,
-              guint         depth,
-              GCancellable *cancellable)
-{
-  const char *name = g_file_info_get_display_name (info);
-  const char *content_type = g_file_info_get_content_type (info);
-
-  switch (g_file_info_get_file_type (info))
-    {
-    case G_FILE_TYPE_DIRECTORY:
-      if (depth < MAX_FOLDER_DEPTH)
-        collect_folder (self, file, info, depth, cancellable);
-      return;
-
-    case G_FILE_TYPE_REGULAR:
-    case G_FILE_TYPE_SYMBOLIC_LINK:
-    case G_FILE_TYPE_SHORTCUT:
-    case G_FILE_TYPE_UNKNOWN:
-      break;
-
-    case G_FILE_TYPE_SPECIAL:
-    case G_FILE_TYPE_MOUNTABLE:
-    default:
-      if (depth == 0)
-        g_ptr_array_add (self->refused, g_strdup_printf (_("“%s” is not a vCard file."), name));
-      return;
-    }
-
-  /* A name that says vCard goes to the importer, which refuses a PNG renamed .vcf with
-   * a message of its own; anything else has to look like a vCard. */
-  if (name_is_vcard (name) || content_type_is_vcard (content_type) ||
-      (depth == 0 && starts_like_vcard (file, cancellable)))
-    {
-      if (g_hash_table_add (self->seen, g_object_ref (file)))
-        g_ptr_array_add (self->files, g_object_ref (file));
-      return;
-    }
-
-  if (depth > 0)
-    return;
-
-  if (content_type != NULL && !g_content_type_is_unknown (content_type))
-    {
-      g_autofree char *description = g_content_type_get_description (content_type);
-
-      /* TRANSLATORS: the second %s says what the file is instead, like "PNG image" */
-      g_ptr_array_add (self->refused, g_strdup_printf (_("“%s” is not a vCard file (%s)."), name, description));
-    }
-  else
-    {
-      g_ptr_array_add (self->refused, g_strdup_printf (_("“%s” is not a vCard file."), name));
-    }
+  _tn_window_show_import_message (self, message);
 }
 
 static void
-collect_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+on_import_finished_cb (TnWindow           *self,
+                       const char         *summary,
+                       gboolean            has_details,
+                       guint               n_possible_duplicates,
+                       GArray             *batches,
+                       TnImportController *controller)
 {
-  g_autoptr(Collection) self = g_new0 (Collection, 1);
-  GPtrArray *given = task_data;
-
-  self->given = g_ptr_array_ref (given);
-  self->files = g_ptr_array_new_with_free_func (g_object_unref);
-  self->seen = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal, g_object_unref, NULL);
-  self->refused = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < given->len; i++)
-    {
-      GFile *file = g_ptr_array_index (given, i);
-      g_autoptr(GFileInfo) info = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (g_task_return_error_if_cancelled (task))
-        return;
-
-      info = g_file_query_info (file, FILE_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable, &error);
-      if (info == NULL)
-        {
-          g_ptr_array_add (self->refused, g_strdup (error->message));
-          continue;
-        }
-
-      collect_file (self, file, info, 0, cancellable);
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  g_task_return_pointer (task, g_steal_pointer (&self), (GDestroyNotify) collection_free);
-}
-
-static gboolean run_pending_undo_cb (gpointer user_data);
-
-/* ---- The bar: what is imported, how far, Cancel ------------------------------------------ */
-
-static void
-set_importing (TnWindow *self,
-               gboolean  importing)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-
-  /* The application stays until the worker is done, even if the window is closed. */
-  if (importing)
-    {
-      self->import_application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-      if (self->import_application != NULL)
-        g_application_hold (g_object_ref (self->import_application));
-    }
-  else
-    {
-      g_clear_object (&self->import_cancellable);
-      g_clear_pointer (&self->import_label, g_free);
-      if (self->import_application != NULL)
-        g_application_release (self->import_application);
-      g_clear_object (&self->import_application);
-
-      /* After what the import says about itself. */
-      if (self->pending_undo != NULL)
-        g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_pending_undo_cb, g_object_ref (self), g_object_unref);
-    }
-
-  if (self->disposed)
-    return;
-
-  gtk_revealer_set_reveal_child (self->import_revealer, importing);
-  gtk_widget_action_set_enabled (widget, "win.import", !importing);
-  gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
-  if (importing)
-    gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  _tn_window_show_result_toast (self, summary, has_details, n_possible_duplicates, batches);
 }
 
 static void
-show_progress (TnWindow *self,
-               double    fraction,
-               guint     n_cards)
+on_message_cb (TnWindow           *self,
+               const char         *message,
+               TnImportController *controller)
 {
-  g_autofree char *text = NULL;
-
-  if (n_cards == 0)
-    /* TRANSLATORS: %s is a file name or "3 files" */
-    text = g_strdup_printf (_("Importing %s…"), self->import_label);
-  else
-    /* TRANSLATORS: %s is a file name or "3 files", then how many cards were read so far */
-    text = g_strdup_printf (ngettext ("Importing %s… %'u card", "Importing %s… %'u cards", n_cards),
-                            self->import_label, n_cards);
-
-  gtk_label_set_text (self->import_label_widget, text);
-  gtk_progress_bar_set_fraction (self->import_progress, CLAMP (fraction, 0.0, 1.0));
+  _tn_window_show_message (self, message);
 }
 
 static void
-on_import_progress_cb (double   fraction,
-                       guint    n_cards,
-                       gpointer user_data)
+on_exported_cb (TnWindow           *self,
+                const char         *message,
+                TnImportController *controller)
 {
-  TnWindow *self = user_data;
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
-  /* Reports queued before a cancel may still arrive; the bar is already going. */
-  if (!self->disposed && self->import_cancellable != NULL && !g_cancellable_is_cancelled (self->import_cancellable))
-    show_progress (self, fraction, n_cards);
-}
-
-/* ---- Step 2: what the import did --------------------------------------------------------- */
-
-/* "Imported 812 contacts, merged 17 duplicates, skipped 2 broken cards", leaving out the
- * parts that are zero. */
-static char *
-format_summary (const TnImportResult *result,
-                guint                 n_refused)
-{
-  g_autofree char *summary = NULL;
-
-  if (result->n_added == 0 && result->n_merged == 0 && result->n_skipped == 0 && result->n_unchanged > 0)
-    {
-      summary = g_strdup_printf (ngettext ("Nothing new: %u contact was already here",
-                                           "Nothing new: all %u contacts were already here",
-                                           result->n_unchanged),
-                                 result->n_unchanged);
-    }
-  else
-    {
-      if (result->n_added > 0 || result->n_merged == 0)
-        summary = g_strdup_printf (ngettext ("Imported %u contact", "Imported %u contacts", result->n_added),
-                                   result->n_added);
-      else
-        /* TRANSLATORS: followed by ", merged 17 duplicates" */
-        summary = g_strdup (_("No new contacts"));
-
-      if (result->n_merged > 0)
-        {
-          g_autofree char *merged = g_strdup_printf (ngettext ("merged %u duplicate", "merged %u duplicates",
-                                                               result->n_merged),
-                                                     result->n_merged);
-          g_autofree char *joined = NULL;
-
-          /* TRANSLATORS: joins the parts of "Imported 812 contacts, merged 17 duplicates" */
-          joined = g_strdup_printf (C_("import summary", "%s, %s"), summary, merged);
-          replace_text (&summary, joined);
-        }
-
-      if (result->n_skipped > 0)
-        {
-          g_autofree char *skipped = g_strdup_printf (ngettext ("skipped %u broken card", "skipped %u broken cards",
-                                                                result->n_skipped),
-                                                      result->n_skipped);
-          g_autofree char *joined = g_strdup_printf (C_("import summary", "%s, %s"), summary, skipped);
-
-          replace_text (&summary, joined);
-        }
-    }
-
-  if (n_refused > 0)
-    {
-      g_autofree char *refused = g_strdup_printf (ngettext ("%u file could not be imported",
-                                                            "%u files could not be imported",
-                                                            n_refused),
-                                                  n_refused);
-      g_autofree char *joined = NULL;
-
-      /* TRANSLATORS: "Imported 812 contacts; 1 file could not be imported" */
-      joined = g_strdup_printf (C_("import summary", "%s; %s"), summary, refused);
-      replace_text (&summary, joined);
-    }
-
-  return g_steal_pointer (&summary);
-}
-
-/* One line per problem, as a compiler reports them: "file.vcf:12: message". */
-static char *
-format_details (const TnImportResult *result,
-                GPtrArray            *refused)
-{
-  g_autoptr(GString) details = g_string_new (NULL);
-
-  for (guint i = 0; refused != NULL && i < refused->len; i++)
-    g_string_append_printf (details, "%s\n", (const char *) g_ptr_array_index (refused, i));
-
-  for (guint i = 0; result != NULL && i < result->files->len; i++)
-    {
-      const TnImportFileResult *file = g_ptr_array_index (result->files, i);
-
-      if (file->error != NULL)
-        g_string_append_printf (details, "%s\n", file->error->message);
-
-      for (guint j = 0; j < file->problems->len; j++)
-        {
-          const TnVcardProblem *problem = g_ptr_array_index (file->problems, j);
-
-          g_string_append_printf (details, "%s:%u: %s\n", file->name, problem->line, problem->message);
-        }
-    }
-
-  if (details->len == 0)
-    return NULL;
-
-  g_string_truncate (details, details->len - 1);
-  return g_string_free (g_steal_pointer (&details), FALSE);
-}
-
-static void
-set_report (TnWindow   *self,
-            const char *summary,
-            const char *details)
-{
-  replace_text (&self->last_report_summary, summary);
-  replace_text (&self->last_report_details, details);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-report", details != NULL);
-}
-
-static void on_result_toast_dismissed_cb (TnWindow *self,
-                                          AdwToast *toast);
-
-/* libadwaita 1.2.2, as Debian 12 ships it, frees a toast's bookkeeping when the toast's
- * hide animation ends but leaves its show animation pointing at it (fixed upstream in 1.3,
- * commit 1674ebc9). When both end in the same frame — a toast dismissed while it is still
- * sliding in, and a main thread busy for a moment, as it is at the end of an import — the
- * application crashes. So the window dismisses its toasts, Undo included, only once a frame
- * has been drawn after their show animation (at most 500 ms) is over. */
-#define TOAST_SHOW_US (600 * G_TIME_SPAN_MILLISECOND)
-
-static gint64
-current_frame_time (TnWindow *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->toast_overlay));
-
-  return clock != NULL ? gdk_frame_clock_get_frame_time (clock) : 0;
-}
-
-/* When the toast's show animation started, in frame-clock time: when it was added, and
- * again whenever it comes back after a more urgent toast pushed it aside. */
-static void
-on_toast_title_map_cb (GtkWidget *title,
-                       AdwToast  *toast)
-{
-  TnWindow *self = TN_WINDOW (gtk_widget_get_root (title));
-  gint64 now = current_frame_time (self);
-
-  g_object_set_data_full (G_OBJECT (toast), "tn-shown-at", g_memdup2 (&now, sizeof now), g_free);
-}
-
-static gboolean
-dismiss_when_shown_cb (GtkWidget     *overlay,
-                       GdkFrameClock *clock,
-                       gpointer       user_data)
-{
-  AdwToast *toast = user_data;
-  gint64 *shown_at = g_object_get_data (G_OBJECT (toast), "tn-shown-at");
-
-  if (shown_at != NULL && gdk_frame_clock_get_frame_time (clock) < *shown_at + TOAST_SHOW_US)
-    return G_SOURCE_CONTINUE;
-
-  adw_toast_dismiss (toast);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-dismiss_toast_safely (TnWindow *self,
-                      AdwToast *toast)
-{
-  /* An overlay that is not drawn plays no animation. */
-  if (self->disposed || !gtk_widget_get_mapped (GTK_WIDGET (self->toast_overlay)))
-    {
-      adw_toast_dismiss (toast);
-      return;
-    }
-
-  gtk_widget_add_tick_callback (GTK_WIDGET (self->toast_overlay), dismiss_when_shown_cb,
-                                g_object_ref (toast), g_object_unref);
-}
-
-/* Shows @toast, made with new_import_toast(), as the one about the last import, in place
- * of the one before. Import toasts are of high priority: they show at once. */
-static void
-show_import_toast (TnWindow *self,
-                   AdwToast *toast)
-{
-  gint64 now = current_frame_time (self);
-
-  if (self->result_toast != NULL)
-    dismiss_toast_safely (self, self->result_toast);
-
-  self->result_toast = toast;
-  g_object_set_data_full (G_OBJECT (toast), "tn-shown-at", g_memdup2 (&now, sizeof now), g_free);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_result_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-
+  /* The answer to what the person just did shows now; an import's toast waits behind it. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   tn_window_add_toast (self, toast);
 }
 
-/* A toast whose custom title is @title (a label, or a box that starts with one), so that
- * the window sees it come and go and its buttons are the window's own. */
-static AdwToast *
-new_import_toast (const char *text,
-                  GtkWidget  *title)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  /* The title is what screen readers announce; the custom title shows it. */
-  adw_toast_set_custom_title (toast, title);
-  g_signal_connect_object (title, "map", G_CALLBACK (on_toast_title_map_cb), toast, 0);
-
-  return toast;
-}
-
-static GtkWidget *
-new_toast_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  /* One line, as a toast's own title: shortened only when the window is narrow. */
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_tooltip_text (label, text);
-  gtk_widget_add_css_class (label, "heading");
-
-  return label;
-}
-
-/* What became of an import, when it is only a message: cancelled, refused, failed. */
 static void
-show_import_message (TnWindow   *self,
-                     const char *message)
+on_importing_notify_cb (TnWindow           *self,
+                        GParamSpec         *pspec,
+                        TnImportController *controller)
 {
-  AdwToast *toast = new_import_toast (message, new_toast_label (message));
+  gboolean importing = tn_import_controller_get_importing (controller);
 
-  adw_toast_set_timeout (toast, 6);
-  show_import_toast (self, toast);
+  gtk_revealer_set_reveal_child (self->import_revealer, importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
 }
 
 static void
-undo_batches (TnWindow *self,
-              GArray   *batches)
+on_progress_notify_cb (TnWindow           *self,
+                       GParamSpec         *pspec,
+                       TnImportController *controller)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* The last file first: a later batch may have merged into a contact an earlier one made. */
-  for (guint i = batches->len; i > 0; i--)
-    {
-      if (!tn_store_undo_import (self->store, g_array_index (batches, gint64, i - 1), &error))
-        {
-          _tn_window_show_message (self, error->message);
-          return;
-        }
-    }
-
-  _tn_window_show_message (self, _("Import undone"));
+  gtk_progress_bar_set_fraction (self->import_progress, tn_import_controller_get_progress (controller));
 }
 
 static void
-on_undo_import_clicked_cb (GtkButton *button,
-                           AdwToast  *toast)
+on_status_notify_cb (TnWindow           *self,
+                     GParamSpec         *pspec,
+                     TnImportController *controller)
 {
-  TnWindow *self = TN_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
-  g_autoptr(GArray) batches = g_object_steal_data (G_OBJECT (toast), "tn-batches");
+  const char *status = tn_import_controller_get_status (controller);
 
-  if (batches == NULL || self->store == NULL)
-    return;
-
-  /* Pressed once: the toast goes, safely (see dismiss_toast_safely()). */
-  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  dismiss_toast_safely (self, toast);
-
-  /* The database is the other import's until it is done; then this one is taken back. */
-  if (self->import_cancellable != NULL)
-    {
-      if (self->pending_undo == NULL)
-        self->pending_undo = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_array_append_vals (self->pending_undo, batches->data, batches->len);
-      return;
-    }
-
-  undo_batches (self, batches);
-}
-
-static gboolean
-run_pending_undo_cb (gpointer user_data)
-{
-  TnWindow *self = user_data;
-  g_autoptr(GArray) batches = NULL;
-
-  if (self->import_cancellable != NULL || self->disposed)
-    return G_SOURCE_REMOVE;
-
-  batches = g_steal_pointer (&self->pending_undo);
-  if (batches != NULL && batches->len > 0)
-    undo_batches (self, batches);
-
-  return G_SOURCE_REMOVE;
+  gtk_label_set_text (self->import_label_widget, status != NULL ? status : "");
 }
 
 static void
-on_result_toast_dismissed_cb (TnWindow *self,
-                              AdwToast *toast)
+on_report_notify_cb (TnWindow           *self,
+                     GParamSpec         *pspec,
+                     TnImportController *controller)
 {
-  if (self->result_toast == toast)
-    self->result_toast = NULL;
-}
-
-static GtkWidget *
-new_toast_button (const char *label,
-                  const char *action_name,
-                  const char *name)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_name (button, name);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_widget_add_css_class (button, "flat");
-
-  return button;
-}
-
-/* The toast after an import: the summary, then Details, Review Duplicates and Undo. */
-static void
-show_result_toast (TnWindow   *self,
-                   const char *summary,
-                   gboolean    has_details,
-                   guint       n_possible_duplicates,
-                   GArray     *batches)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = new_toast_label (summary);
-  AdwToast *toast = new_import_toast (summary, box);
-
-  gtk_widget_set_name (box, "import-toast");
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_box_append (GTK_BOX (box), label);
-
-  if (has_details)
-    gtk_box_append (GTK_BOX (box), new_toast_button (_("_Details"), "win.import-report", "import-details-button"));
-
-  if (n_possible_duplicates > 0)
-    gtk_box_append (GTK_BOX (box), new_toast_button (_("_Review Duplicates"), "win.review-duplicates",
-                                                     "import-duplicates-button"));
-
-  /* Undo is a button of the title rather than the toast's own, whose click dismisses the
-   * toast at once, which libadwaita 1.2 cannot always take (see dismiss_toast_safely()). */
-  if (batches != NULL && batches->len > 0)
-    {
-      GtkWidget *undo = gtk_button_new_with_mnemonic (_("_Undo"));
-
-      gtk_widget_set_name (undo, "import-undo-button");
-      gtk_widget_set_valign (undo, GTK_ALIGN_CENTER);
-      gtk_widget_set_margin_start (undo, 6);
-      gtk_box_append (GTK_BOX (box), undo);
-      g_object_set_data_full (G_OBJECT (toast), "tn-batches", g_array_ref (batches), (GDestroyNotify) g_array_unref);
-      g_signal_connect_object (undo, "clicked", G_CALLBACK (on_undo_import_clicked_cb), toast, 0);
-    }
-
-  adw_toast_set_timeout (toast, IMPORT_TOAST_TIMEOUT);
-
-  /* One import, one toast: an older one waiting in the queue would only say stale things. */
-  show_import_toast (self, toast);
-}
-
-static char *
-join_lines (GPtrArray *lines)
-{
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (joined, '\n');
-      g_string_append (joined, g_ptr_array_index (lines, i));
-    }
-
-  return g_string_free (g_steal_pointer (&joined), FALSE);
-}
-
-/* Nothing could be imported at all: say why, and nothing else. */
-static void
-show_refused (TnWindow  *self,
-              GPtrArray *reasons)
-{
-  g_autofree char *summary = NULL;
-  g_autofree char *details = NULL;
-
-  g_assert (reasons->len > 0);
-
-  if (reasons->len == 1)
-    {
-      set_report (self, NULL, NULL);
-      show_import_message (self, g_ptr_array_index (reasons, 0));
-      return;
-    }
-
-  summary = g_strdup_printf (ngettext ("Nothing was imported from the %u file",
-                                       "Nothing was imported from the %u files",
-                                       reasons->len),
-                             reasons->len);
-  details = join_lines (reasons);
-
-  set_report (self, summary, details);
-  show_result_toast (self, summary, TRUE, 0, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-report",
+                                 tn_import_controller_get_report_details (controller) != NULL);
 }
 
 static void
-report_import (TnWindow       *self,
-               TnImportResult *result,
-               GPtrArray      *refused_before)
+on_exporting_notify_cb (TnWindow           *self,
+                        GParamSpec         *pspec,
+                        TnImportController *controller)
 {
-  g_autoptr(GPtrArray) refused = g_ptr_array_new ();
-  g_autoptr(GArray) batches = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *summary = NULL;
-  g_autofree char *details = NULL;
-  guint n_cards;
-
-  for (guint i = 0; i < refused_before->len; i++)
-    g_ptr_array_add (refused, g_ptr_array_index (refused_before, i));
-
-  for (guint i = 0; i < result->files->len; i++)
-    {
-      const TnImportFileResult *file = g_ptr_array_index (result->files, i);
-
-      if (file->error != NULL)
-        g_ptr_array_add (refused, file->error->message);
-      if (file->batch_id != 0)
-        g_array_append_val (batches, file->batch_id);
-    }
-
-  n_cards = result->n_added + result->n_merged + result->n_unchanged + result->n_skipped;
-  if (n_cards == 0 && refused->len > 0)
-    {
-      show_refused (self, refused);
-      return;
-    }
-
-  summary = format_summary (result, refused->len);
-  details = format_details (result, refused_before);
-  set_report (self, summary, details);
-
-  _tn_window_update_duplicates (self);
-  show_result_toast (self, summary, details != NULL,
-                     result->n_possible_duplicates > 0 ? self->n_possible_duplicates : 0,
-                     batches);
-}
-
-typedef struct
-{
-  TnWindow *window;
-  GPtrArray *refused;
-} ImportRun;
-
-static void
-import_run_free (ImportRun *run)
-{
-  g_clear_object (&run->window);
-  g_clear_pointer (&run->refused, g_ptr_array_unref);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportRun, import_run_free)
-
-static void
-on_imported_cb (GObject      *source_object,
-                GAsyncResult *async_result,
-                gpointer      user_data)
-{
-  g_autoptr(ImportRun) run = user_data;
-  TnWindow *self = run->window;
-  g_autoptr(TnImportResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  result = tn_importer_import_finish (TN_STORE (source_object), async_result, &error);
-  set_importing (self, FALSE);
-
-  if (self->disposed)
-    return;
-
-  if (result == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_import_message (self, _("Import cancelled; nothing was changed"));
-      else
-        show_import_message (self, error->message);
-      return;
-    }
-
-  report_import (self, result, run->refused);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !tn_import_controller_get_exporting (controller));
 }
 
 static void
-on_collected_cb (GObject      *source_object,
-                 GAsyncResult *async_result,
-                 gpointer      user_data)
+on_n_possible_duplicates_notify_cb (TnWindow           *self,
+                                    GParamSpec         *pspec,
+                                    TnImportController *controller)
 {
-  TnWindow *self = TN_WINDOW (source_object);
-  g_autoptr(Collection) collection = NULL;
-  g_autoptr(GError) error = NULL;
-  ImportRun *run;
-
-  collection = g_task_propagate_pointer (G_TASK (async_result), &error);
-  if (collection != NULL && self->disposed)
-    g_clear_pointer (&collection, collection_free);
-  if (collection == NULL && self->disposed)
-    {
-      set_importing (self, FALSE);
-      return;
-    }
-  if (collection == NULL)
-    {
-      set_importing (self, FALSE);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_import_message (self, _("Import cancelled; nothing was changed"));
-      else
-        show_import_message (self, error->message);
-      return;
-    }
-
-  if (collection->files->len == 0)
-    {
-      set_importing (self, FALSE);
-      show_refused (self, collection->refused);
-      return;
-    }
-
-  if (collection->files->len == 1)
-    self->import_label = g_file_get_basename (g_ptr_array_index (collection->files, 0));
-  else
-    self->import_label = g_strdup_printf (ngettext ("%u file", "%u files", collection->files->len),
-                                          collection->files->len);
-  show_progress (self, 0.0, 0);
-
-  run = g_new0 (ImportRun, 1);
-  run->window = g_object_ref (self);
-  run->refused = g_ptr_array_ref (collection->refused);
-
-  tn_importer_import_async (self->store,
-                            (GFile **) collection->files->pdata, collection->files->len,
-                            TN_IMPORT_FLAGS_NONE,
-                            self->import_cancellable,
-                            on_import_progress_cb, g_object_ref (self), g_object_unref,
-                            on_imported_cb, run);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-duplicates",
+                                 tn_import_controller_get_n_possible_duplicates (controller) > 0);
 }
+
+/* ---- What the window asks of it ---------------------------------------------------------- */
 
 /**
  * tn_window_import_files:
@@ -910,39 +130,16 @@ tn_window_import_files (TnWindow  *self,
                         GFile    **files,
                         guint      n_files)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GPtrArray) given = NULL;
-
   g_return_if_fail (TN_IS_WINDOW (self));
   g_return_if_fail (files != NULL || n_files == 0);
 
-  if (n_files == 0)
+  if (n_files == 0 || self->import_controller == NULL)
     return;
 
-  if (self->import_cancellable != NULL)
-    {
-      _tn_window_show_message (self, _("Another import is under way: wait for it to finish, or cancel it"));
-      return;
-    }
+  if (!tn_import_controller_get_importing (self->import_controller))
+    _tn_window_dismiss_stale_result_toast (self);
 
-  given = g_ptr_array_new_full (n_files, g_object_unref);
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (given, g_object_ref (files[i]));
-
-  /* What the last import said is old news once another one starts (its Undo stays
-   * reachable until then; the menu keeps its report). */
-  if (self->result_toast != NULL && g_object_get_data (G_OBJECT (self->result_toast), "tn-batches") == NULL)
-    dismiss_toast_safely (self, self->result_toast);
-
-  self->import_cancellable = g_cancellable_new ();
-  self->import_label = g_strdup ("");
-  gtk_label_set_text (self->import_label_widget, _("Looking at the files…"));
-  set_importing (self, TRUE);
-
-  task = g_task_new (self, self->import_cancellable, on_collected_cb, NULL);
-  g_task_set_source_tag (task, tn_window_import_files);
-  g_task_set_task_data (task, g_steal_pointer (&given), (GDestroyNotify) g_ptr_array_unref);
-  g_task_run_in_thread (task, collect_thread);
+  tn_import_controller_import_files (self->import_controller, files, n_files);
 }
 
 /**
@@ -956,7 +153,7 @@ tn_window_get_importing (TnWindow *self)
 {
   g_return_val_if_fail (TN_IS_WINDOW (self), FALSE);
 
-  return self->import_cancellable != NULL;
+  return self->import_controller != NULL && tn_import_controller_get_importing (self->import_controller);
 }
 
 /**
@@ -970,31 +167,61 @@ tn_window_cancel_import (TnWindow *self)
 {
   g_return_if_fail (TN_IS_WINDOW (self));
 
-  if (self->import_cancellable == NULL)
+  if (!tn_window_get_importing (self))
     return;
 
-  g_cancellable_cancel (self->import_cancellable);
-  gtk_label_set_text (self->import_label_widget, _("Cancelling the import…"));
+  tn_import_controller_cancel (self->import_controller);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+}
+
+/* The contacts the list shows: everyone, or only those a search or the trust filter lets
+ * through. */
+static GListModel *
+shown_contacts (TnWindow *self)
+{
+  if (tn_contacts_page_get_filtered (self->contacts_page))
+    return tn_contacts_page_get_visible_model (self->contacts_page);
+
+  return tn_store_get_contacts (self->store);
+}
+
+/**
+ * tn_window_export_to_file:
+ * @self: a window
+ * @file: where to write; replaced if it exists
+ *
+ * Writes the contacts the list shows as vCards: everyone, or only those a search or the
+ * trust filter lets through. The writing happens in a worker thread, on copies of the
+ * contacts; a toast says how many were written.
+ */
+void
+tn_window_export_to_file (TnWindow *self,
+                          GFile    *file)
+{
+  g_return_if_fail (TN_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->import_controller != NULL)
+    tn_import_controller_export (self->import_controller, shown_contacts (self), file);
 }
 
 /* ---- The report of the last import --------------------------------------------------- */
 
-static void
-import_report_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+void
+_tn_window_show_import_report (TnWindow *self)
 {
-  TnWindow *self = TN_WINDOW (widget);
   GtkWidget *dialog;
   GtkWidget *scroller;
   GtkWidget *view;
   GtkTextBuffer *buffer;
 
-  if (self->last_report_details == NULL)
+  const char *details = tn_import_controller_get_report_details (self->import_controller);
+
+  if (details == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Report"), self->last_report_summary);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Report"),
+                                   tn_import_controller_get_report_summary (self->import_controller));
   gtk_widget_set_name (dialog, "import-report-dialog");
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -1017,7 +244,7 @@ import_report_action (GtkWidget  *widget,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problems found in the files"),
                                   -1);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  gtk_text_buffer_set_text (buffer, self->last_report_details, -1);
+  gtk_text_buffer_set_text (buffer, details, -1);
 
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -1080,12 +307,9 @@ on_import_chooser_response_cb (TnWindow             *self,
     tn_window_import_files (self, (GFile **) files->pdata, files->len);
 }
 
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+void
+_tn_window_choose_import_files (TnWindow *self)
 {
-  TnWindow *self = TN_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
   if (self->chooser != NULL)
@@ -1107,137 +331,6 @@ import_action (GtkWidget  *widget,
 }
 
 static void
-cancel_import_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  tn_window_cancel_import (TN_WINDOW (widget));
-}
-
-/* ---- Exporting ----------------------------------------------------------------------- */
-
-typedef struct
-{
-  GListStore *contacts; /* copies, which the worker alone touches */
-  GFile *file;
-  guint n_written;
-  GApplication *application; /* held until the file is written */
-} Export;
-
-static void
-export_free (Export *export)
-{
-  if (export->application != NULL)
-    g_application_release (export->application);
-  g_clear_object (&export->application);
-  g_clear_object (&export->contacts);
-  g_clear_object (&export->file);
-  g_free (export);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Export *export = task_data;
-  GError *error = NULL;
-
-  if (tn_exporter_write_file (G_LIST_MODEL (export->contacts), export->file, &export->n_written,
-                              cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-on_exported_cb (GObject      *source_object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  TnWindow *self = TN_WINDOW (source_object);
-  Export *export = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-  gboolean written;
-  AdwToast *toast;
-
-  written = g_task_propagate_boolean (G_TASK (result), &error);
-  if (self->disposed)
-    return;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
-
-  if (!written)
-    {
-      _tn_window_show_message (self, error->message);
-      return;
-    }
-
-  name = g_file_get_basename (export->file);
-  message = g_markup_printf_escaped (ngettext ("Exported %u contact to “%s”", "Exported %u contacts to “%s”",
-                                               export->n_written),
-                                     export->n_written, name);
-  /* The answer to what the person just did shows now; an import's toast waits behind it. */
-  toast = adw_toast_new (message);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  tn_window_add_toast (self, toast);
-}
-
-/**
- * tn_window_export_to_file:
- * @self: a window
- * @file: where to write; replaced if it exists
- *
- * Writes the contacts the list shows as vCards: everyone, or only those a search or the
- * trust filter lets through. The writing happens in a worker thread, on copies of the
- * contacts; a toast says how many were written.
- */
-void
-tn_window_export_to_file (TnWindow *self,
-                          GFile    *file)
-{
-  g_autoptr(GTask) task = NULL;
-  GListModel *contacts;
-  Export *export;
-  guint n_items;
-
-  g_return_if_fail (TN_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (tn_contacts_page_get_filtered (self->contacts_page))
-    contacts = tn_contacts_page_get_visible_model (self->contacts_page);
-  else
-    contacts = tn_store_get_contacts (self->store);
-
-  /* The views and the store change their contacts on this thread: the worker gets its own. */
-  export = g_new0 (Export, 1);
-  export->contacts = g_list_store_new (TN_TYPE_CONTACT);
-  export->file = g_object_ref (file);
-  n_items = g_list_model_get_n_items (contacts);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(TnContact) contact = g_list_model_get_item (contacts, i);
-      g_autoptr(TnContact) copy = tn_contact_copy (contact);
-
-      g_list_store_append (export->contacts, copy);
-    }
-
-  export->application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  if (export->application != NULL)
-    g_application_hold (g_object_ref (export->application));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-
-  task = g_task_new (self, NULL, on_exported_cb, NULL);
-  g_task_set_source_tag (task, tn_window_export_to_file);
-  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
 on_export_chooser_response_cb (TnWindow             *self,
                                int                   response,
                                GtkFileChooserNative *chooser)
@@ -1253,12 +346,9 @@ on_export_chooser_response_cb (TnWindow             *self,
     tn_window_export_to_file (self, file);
 }
 
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+void
+_tn_window_choose_export_file (TnWindow *self)
 {
-  TnWindow *self = TN_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autofree char *title = NULL;
   const char *file_name;
@@ -1305,50 +395,11 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (self->chooser);
 }
 
-/* ---- Possible duplicates --------------------------------------------------------------- */
-
-static gboolean
-count_duplicates_cb (gpointer user_data)
-{
-  TnWindow *self = user_data;
-
-  self->duplicates_source = 0;
-  self->n_possible_duplicates = self->store != NULL ? tn_duplicates_window_count_pairs (self->store, self->kept_apart) : 0;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-duplicates", self->n_possible_duplicates > 0);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Counts the pairs left to review now; the menu item shows only when there are some. */
-void
-_tn_window_update_duplicates (TnWindow *self)
-{
-  g_clear_handle_id (&self->duplicates_source, g_source_remove);
-  count_duplicates_cb (self);
-}
-
-static void
-on_contacts_changed_cb (TnWindow   *self,
-                        guint       position,
-                        guint       removed,
-                        guint       added,
-                        GListModel *contacts)
-{
-  /* Only contacts coming or going make or break pairs; a rating (one row replaced by
-   * itself) does not, and with 100,000 contacts a count costs a tenth of a second. */
-  if (added == removed)
-    return;
-
-  if (self->duplicates_source == 0)
-    self->duplicates_source = g_timeout_add_full (G_PRIORITY_LOW, DUPLICATES_DELAY_MS,
-                                                  count_duplicates_cb, self, NULL);
-}
-
 static void
 on_duplicates_changed_cb (TnWindow           *self,
                           TnDuplicatesWindow *window)
 {
-  _tn_window_update_duplicates (self);
+  tn_import_controller_update_duplicates (self->import_controller);
 }
 
 static void
@@ -1373,7 +424,9 @@ tn_window_review_duplicates (TnWindow *self)
 
   if (self->duplicates_window == NULL)
     {
-      self->duplicates_window = GTK_WINDOW (tn_duplicates_window_new (GTK_WINDOW (self), self->store, self->kept_apart));
+      GHashTable *kept_apart = tn_import_controller_get_kept_apart (self->import_controller);
+
+      self->duplicates_window = GTK_WINDOW (tn_duplicates_window_new (GTK_WINDOW (self), self->store, kept_apart));
       g_signal_connect_object (self->duplicates_window, "changed",
                                G_CALLBACK (on_duplicates_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->duplicates_window, "destroy",
@@ -1395,49 +448,43 @@ tn_window_get_n_possible_duplicates (TnWindow *self)
 {
   g_return_val_if_fail (TN_IS_WINDOW (self), 0);
 
-  return self->n_possible_duplicates;
-}
-
-static void
-review_duplicates_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  tn_window_review_duplicates (TN_WINDOW (widget));
+  return tn_import_controller_get_n_possible_duplicates (self->import_controller);
 }
 
 /* ---- Set-up ---------------------------------------------------------------------------- */
 
 void
-_tn_window_class_init_import (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
-  gtk_widget_class_install_action (widget_class, "win.import-report", NULL, import_report_action);
-  gtk_widget_class_install_action (widget_class, "win.review-duplicates", NULL, review_duplicates_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
-}
-
-void
 _tn_window_init_import (TnWindow *self)
 {
-  self->kept_apart = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  static const struct
+  {
+    const char *signal;
+    GCallback callback;
+  } handlers[] = {
+    { "import-message", G_CALLBACK (on_import_message_cb) },
+    { "import-finished", G_CALLBACK (on_import_finished_cb) },
+    { "message", G_CALLBACK (on_message_cb) },
+    { "exported", G_CALLBACK (on_exported_cb) },
+    { "notify::importing", G_CALLBACK (on_importing_notify_cb) },
+    { "notify::progress", G_CALLBACK (on_progress_notify_cb) },
+    { "notify::status", G_CALLBACK (on_status_notify_cb) },
+    { "notify::report-details", G_CALLBACK (on_report_notify_cb) },
+    { "notify::exporting", G_CALLBACK (on_exporting_notify_cb) },
+    { "notify::n-possible-duplicates", G_CALLBACK (on_n_possible_duplicates_notify_cb) },
+  };
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-report", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-duplicates", FALSE);
 
-  if (self->store != NULL)
-    {
-      g_signal_connect_object (tn_store_get_contacts (self->store), "items-changed",
-                               G_CALLBACK (on_contacts_changed_cb), self, G_CONNECT_SWAPPED);
-      /* Duplicates from an earlier import are offered too, once the window is up. */
-      self->duplicates_source = g_timeout_add_full (G_PRIORITY_LOW, DUPLICATES_DELAY_MS,
-                                                    count_duplicates_cb, self, NULL);
-    }
+  if (self->store == NULL)
+    return;
+
+  self->import_controller =
+    tn_import_controller_new (self->store, G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
+    g_signal_connect_object (self->import_controller, handlers[i].signal, handlers[i].callback,
+                             self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -1445,9 +492,14 @@ _tn_window_dispose_import (TnWindow *self)
 {
   self->disposed = TRUE;
 
-  /* The worker rolls back on its own; its callback still holds the window. */
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
+  /* An import under way outlives the window until its worker is done: from now on it
+   * only cleans up, and nothing it says is shown. */
+  if (self->import_controller != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->import_controller, self);
+      g_object_run_dispose (G_OBJECT (self->import_controller));
+    }
+  g_clear_object (&self->import_controller);
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
@@ -1455,10 +507,4 @@ _tn_window_dispose_import (TnWindow *self)
 
   if (self->duplicates_window != NULL)
     gtk_window_destroy (self->duplicates_window);
-
-  g_clear_handle_id (&self->duplicates_source, g_source_remove);
-  g_clear_pointer (&self->pending_undo, g_array_unref);
-  g_clear_pointer (&self->kept_apart, g_hash_table_unref);
-  g_clear_pointer (&self->last_report_summary, g_free);
-  g_clear_pointer (&self->last_report_details, g_free);
 }

@@ -1,10 +1,11 @@
-/* tn-window-private.h — what the parts of TnWindow share: the instance struct and the
- * entry points of tn-window-import.c (import, export, undo) and tn-window-dnd.c (drops).
+/* tn-window-private.h — what the parts of TnWindow share: the instance struct, the entry
+ * points of tn-window-actions.c, -import.c, -toasts.c and -dnd.c, and what tests reach.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "tn-import-controller.h"
 #include "tn-window.h"
 
 G_BEGIN_DECLS
@@ -13,36 +14,21 @@ struct _TnWindow
 {
   AdwApplicationWindow parent_instance;
 
+  /* Owned References */
   TnStore *store;
   GSettings *settings;
+  /* The import, export and duplicates work; the window shows what it says. */
+  TnImportController *import_controller;
+  GtkNativeDialog *chooser;
 
-  /* The import under way, if any: its cancellable is set from the moment the files are
-   * looked at until the importer is done. */
-  GCancellable *import_cancellable;
-  GApplication *import_application;
-  char *import_label;
-
-  /* Batches whose Undo was pressed while another import held the database. */
-  GArray *pending_undo;
-
-  /* Set once the window is being destroyed: a worker that finishes later only cleans up. */
-  gboolean disposed;
-
-  /* Possible duplicates: how many pairs are left to review, and the pairs the person
-   * said to keep apart ("idA:idB", lower id first), for as long as the window is open. */
-  guint n_possible_duplicates;
-  GHashTable *kept_apart;
-  guint duplicates_source;
+  /* Borrowed References */
+  /* The Possible Duplicates window, while it is open. */
   GtkWindow *duplicates_window;
-
   /* The toast about the last import, while it is shown or waiting to be. */
   AdwToast *result_toast;
 
-  /* The report of the last import, for its Details dialog. */
-  char *last_report_summary;
-  char *last_report_details;
-
-  GtkNativeDialog *chooser;
+  /* Set once the window is being destroyed: toasts are no longer animated. */
+  gboolean disposed;
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
@@ -64,20 +50,49 @@ struct _TnWindow
   TnClock *clock;
 };
 
+/* One key of the window's actions: @target, if any, is the string parameter. */
+typedef struct
+{
+  const char *accelerator;
+  const char *action_name;
+  const char *target;
+} TnWindowAccel;
+
 /* tn-window.c */
 void     _tn_window_show_message             (TnWindow     *self,
                                               const char   *message);
+void     _tn_window_close_pane               (TnWindow     *self);
+
+/* tn-window-actions.c */
+void                 _tn_window_class_actions_init (GtkWidgetClass *widget_class);
+const TnWindowAccel *_tn_window_get_accels         (guint          *n_accels);
 
 /* tn-window-import.c */
-void     _tn_window_class_init_import        (GtkWidgetClass *widget_class);
 void     _tn_window_init_import              (TnWindow     *self);
 void     _tn_window_dispose_import           (TnWindow     *self);
-void     _tn_window_update_duplicates        (TnWindow     *self);
+void     _tn_window_choose_import_files      (TnWindow     *self);
+void     _tn_window_choose_export_file       (TnWindow     *self);
+void     _tn_window_show_import_report       (TnWindow     *self);
 
-/* tn-window-log.c */
-void     _tn_window_class_init_log           (GtkWidgetClass *widget_class);
+/* tn-window-toasts.c */
+void     _tn_window_show_import_message      (TnWindow     *self,
+                                              const char   *message);
+void     _tn_window_show_result_toast        (TnWindow     *self,
+                                              const char   *summary,
+                                              gboolean      has_details,
+                                              guint         n_possible_duplicates,
+                                              GArray       *batches);
+void     _tn_window_dismiss_stale_result_toast (TnWindow   *self);
 
 /* tn-window-dnd.c */
 void     _tn_window_init_dnd                 (TnWindow     *self);
+
+/* For tests: the parts of the window, and what a drop does. */
+TnContactsPage *tn_window_get_contacts_page (TnWindow       *self);
+TnContactPane  *tn_window_get_contact_pane  (TnWindow       *self);
+gboolean        tn_window_get_pane_revealed (TnWindow       *self);
+gboolean        tn_window_drop              (TnWindow       *self,
+                                             const GValue   *value);
+GtkWidget      *tn_window_get_drop_zone     (TnWindow       *self);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* tn-window.c — the main window: it opens and closes the contact pane,
  * deletes with Undo, reports errors as toasts and remembers its size.
- * Importing and exporting live in tn-window-import.c, drag and drop in tn-window-dnd.c.
+ * Its actions and keys live in tn-window-actions.c, importing and exporting in
+ * tn-window-import.c, drag and drop in tn-window-dnd.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -90,8 +91,8 @@ open_in_pane (TnWindow  *self,
   return TRUE;
 }
 
-static void
-close_pane (TnWindow *self)
+void
+_tn_window_close_pane (TnWindow *self)
 {
   reveal_pane (self, FALSE);
   tn_contacts_page_focus_list (self->contacts_page);
@@ -163,7 +164,7 @@ static void
 on_pane_closed_cb (TnWindow      *self,
                    TnContactPane *pane)
 {
-  close_pane (self);
+  _tn_window_close_pane (self);
 }
 
 /* Deleting, with Undo */
@@ -185,83 +186,6 @@ on_undo_delete_cb (TnWindow *self,
     }
 
   tn_contacts_page_select_contact (self->contacts_page, contact);
-}
-
-/* Actions */
-
-static void
-add_contact_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  tn_window_add_contact (TN_WINDOW (widget));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  TnWindow *self = TN_WINDOW (widget);
-
-  tn_window_show_page (self, "contacts");
-  tn_contacts_page_set_search_mode (self->contacts_page, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (tn_contacts_page_get_search_entry (self->contacts_page)));
-}
-
-static void
-save_contact_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  TnWindow *self = TN_WINDOW (widget);
-
-  if (adw_flap_get_reveal_flap (self->flap))
-    tn_contact_pane_save (self->contact_pane);
-}
-
-static void
-close_pane_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  TnWindow *self = TN_WINDOW (widget);
-
-  /* From the list, Escape closes a pane with nothing to lose; edits wait for Cancel. */
-  if (adw_flap_get_reveal_flap (self->flap) && !tn_contact_pane_get_dirty (self->contact_pane))
-    close_pane (self);
-}
-
-static void
-delete_contact_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  TnWindow *self = TN_WINDOW (widget);
-  TnContact *contact;
-
-  if (self->store == NULL)
-    return;
-
-  contact = tn_store_get_contact_by_id (self->store, g_variant_get_int64 (parameter));
-  if (contact != NULL)
-    tn_window_delete_contact (self, contact);
-}
-
-static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  tn_window_show_page (TN_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-show_toast_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  _tn_window_show_message (TN_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 /* GObject */
@@ -413,25 +337,7 @@ tn_window_class_init (TnWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_pane_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pane_closed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.add-contact", NULL, add_contact_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.save-contact", NULL, save_contact_action);
-  gtk_widget_class_install_action (widget_class, "win.close-pane", NULL, close_pane_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-contact", "x", delete_contact_action);
-  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-contact", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-contact", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-pane", NULL);
-  /* Alt+1, 2, 3: the pages in the order the switcher shows them. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "contacts");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "you");
-
-  _tn_window_class_init_import (widget_class);
-  _tn_window_class_init_log (widget_class);
+  _tn_window_class_actions_init (widget_class);
 }
 
 static void
@@ -561,7 +467,7 @@ tn_window_delete_contact (TnWindow  *self,
   if (tn_contact_pane_get_contact (self->contact_pane) == deleted)
     {
       tn_contact_pane_edit_contact (self->contact_pane, NULL);
-      close_pane (self);
+      _tn_window_close_pane (self);
     }
 
   title = g_markup_printf_escaped (_("Deleted %s"), tn_contact_get_full_name (deleted));

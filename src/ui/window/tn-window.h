@@ -40,12 +40,4 @@ void            tn_window_export_to_file    (TnWindow       *self,
 guint           tn_window_get_n_possible_duplicates (TnWindow *self);
 GtkWindow      *tn_window_review_duplicates (TnWindow       *self);
 
-/* For tests: the parts of the window. */
-TnContactsPage *tn_window_get_contacts_page (TnWindow       *self);
-TnContactPane  *tn_window_get_contact_pane  (TnWindow       *self);
-gboolean        tn_window_get_pane_revealed (TnWindow       *self);
-gboolean        tn_window_drop              (TnWindow       *self,
-                                             const GValue   *value);
-GtkWidget      *tn_window_get_drop_zone     (TnWindow       *self);
-
 G_END_DECLS

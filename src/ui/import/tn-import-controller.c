@@ -1,0 +1,977 @@
+/* tn-import-controller.c — the import under way (its progress, Cancel, what it did, Undo),
+ * the export, and the count of possible duplicates, kept apart from the window's widgets.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An import goes in two steps, both off the main thread: first the dropped or chosen files
+ * are looked at (tn_import_collect_files ()), then the importer reads and writes them in one
+ * transaction. The window follows the properties and turns the signals into toasts.
+ */
+#define G_LOG_DOMAIN "tn-import-controller"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tn-duplicates-window.h"
+#include "tn-exporter.h"
+#include "tn-import-controller.h"
+#include "tn-import-files.h"
+#include "tn-importer.h"
+
+/* After the list changes, wait this long before looking for possible duplicates again:
+ * an import or a run of ratings changes many rows in a row. */
+#define DUPLICATES_DELAY_MS 400
+
+struct _TnImportController
+{
+  GObject parent_instance;
+
+  /* Owned References */
+  TnStore *store;
+  GApplication *application; /* held while a worker runs, even with the window closed */
+
+  /* The import under way, if any: its cancellable is set from the moment the files are
+   * looked at until the importer is done. */
+  GCancellable *cancellable;
+  char *label;
+  char *status;
+  double progress;
+
+  /* Batches whose Undo was pressed while another import held the database. */
+  GArray *pending_undo;
+
+  /* The report of the last import, for its Details dialog. */
+  char *report_summary;
+  char *report_details;
+
+  gboolean exporting;
+
+  /* Possible duplicates: how many pairs are left to review, and the pairs the person
+   * said to keep apart ("idA:idB", lower id first), for as long as the window is open. */
+  guint n_possible_duplicates;
+  GHashTable *kept_apart;
+  guint duplicates_source;
+};
+
+G_DEFINE_FINAL_TYPE (TnImportController, tn_import_controller, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_APPLICATION,
+  PROP_IMPORTING,
+  PROP_PROGRESS,
+  PROP_STATUS,
+  PROP_REPORT_DETAILS,
+  PROP_EXPORTING,
+  PROP_N_POSSIBLE_DUPLICATES,
+  N_PROPS
+};
+
+enum {
+  IMPORT_MESSAGE,
+  IMPORT_FINISHED,
+  MESSAGE,
+  EXPORTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Sets *@place to a copy of @text (GLib 2.74 has no g_set_str ()). */
+static gboolean
+replace_text (char       **place,
+              const char  *text)
+{
+  char *copy;
+
+  if (g_strcmp0 (*place, text) == 0)
+    return FALSE;
+
+  copy = g_strdup (text);
+  g_free (*place);
+  *place = copy;
+  return TRUE;
+}
+
+static void
+set_status (TnImportController *self,
+            const char         *status)
+{
+  if (replace_text (&self->status, status))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+static void
+hold_application (TnImportController *self)
+{
+  if (self->application != NULL)
+    g_application_hold (self->application);
+}
+
+static void
+release_application (TnImportController *self)
+{
+  if (self->application != NULL)
+    g_application_release (self->application);
+}
+
+/* ---- The import under way ---------------------------------------------------------------- */
+
+static gboolean run_pending_undo_cb (gpointer user_data);
+
+static void
+set_importing (TnImportController *self,
+               gboolean            importing)
+{
+  if (importing)
+    {
+      hold_application (self);
+      self->progress = 0.0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+    }
+  else
+    {
+      g_clear_object (&self->cancellable);
+      g_clear_pointer (&self->label, g_free);
+      release_application (self);
+
+      /* After what the import says about itself. */
+      if (self->pending_undo != NULL)
+        g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_pending_undo_cb, g_object_ref (self), g_object_unref);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+}
+
+static void
+show_progress (TnImportController *self,
+               double              fraction,
+               guint               n_cards)
+{
+  g_autofree char *text = NULL;
+
+  if (n_cards == 0)
+    /* TRANSLATORS: %s is a file name or "3 files" */
+    text = g_strdup_printf (_("Importing %s…"), self->label);
+  else
+    /* TRANSLATORS: %s is a file name or "3 files", then how many cards were read so far */
+    text = g_strdup_printf (ngettext ("Importing %s… %'u card", "Importing %s… %'u cards", n_cards),
+                            self->label, n_cards);
+
+  set_status (self, text);
+  self->progress = CLAMP (fraction, 0.0, 1.0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+static void
+on_import_progress_cb (double   fraction,
+                       guint    n_cards,
+                       gpointer user_data)
+{
+  TnImportController *self = user_data;
+
+  /* Reports queued before a cancel may still arrive; the bar is already going. */
+  if (self->cancellable != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    show_progress (self, fraction, n_cards);
+}
+
+/* ---- What the import did ----------------------------------------------------------------- */
+
+/* Joins @part (taken) to *@summary with @format, "%s, %s" or "%s; %s" as translated. */
+static void
+append_part (char       **summary,
+             const char  *format,
+             char        *part)
+{
+  g_autofree char *owned = part;
+  g_autofree char *joined = g_strdup_printf (format, *summary, owned);
+
+  replace_text (summary, joined);
+}
+
+/* "Imported 812 contacts, merged 17 duplicates, skipped 2 broken cards", leaving out the
+ * parts that are zero. */
+static char *
+format_summary (const TnImportResult *result,
+                guint                 n_refused)
+{
+  g_autofree char *summary = NULL;
+
+  if (result->n_added == 0 && result->n_merged == 0 && result->n_skipped == 0 && result->n_unchanged > 0)
+    summary = g_strdup_printf (ngettext ("Nothing new: %u contact was already here",
+                                         "Nothing new: all %u contacts were already here",
+                                         result->n_unchanged),
+                               result->n_unchanged);
+  else if (result->n_added > 0 || result->n_merged == 0)
+    summary = g_strdup_printf (ngettext ("Imported %u contact", "Imported %u contacts", result->n_added),
+                               result->n_added);
+  else
+    /* TRANSLATORS: followed by ", merged 17 duplicates" */
+    summary = g_strdup (_("No new contacts"));
+
+  if (result->n_merged > 0)
+    /* TRANSLATORS: joins the parts of "Imported 812 contacts, merged 17 duplicates" */
+    append_part (&summary, C_("import summary", "%s, %s"),
+                 g_strdup_printf (ngettext ("merged %u duplicate", "merged %u duplicates", result->n_merged),
+                                  result->n_merged));
+
+  if (result->n_skipped > 0)
+    append_part (&summary, C_("import summary", "%s, %s"),
+                 g_strdup_printf (ngettext ("skipped %u broken card", "skipped %u broken cards", result->n_skipped),
+                                  result->n_skipped));
+
+  if (n_refused > 0)
+    /* TRANSLATORS: "Imported 812 contacts; 1 file could not be imported" */
+    append_part (&summary, C_("import summary", "%s; %s"),
+                 g_strdup_printf (ngettext ("%u file could not be imported", "%u files could not be imported",
+                                            n_refused),
+                                  n_refused));
+
+  return g_steal_pointer (&summary);
+}
+
+/* One line per problem, as a compiler reports them: "file.vcf:12: message". */
+static char *
+format_details (const TnImportResult *result,
+                GPtrArray            *refused)
+{
+  g_autoptr(GString) details = g_string_new (NULL);
+
+  for (guint i = 0; refused != NULL && i < refused->len; i++)
+    g_string_append_printf (details, "%s\n", (const char *) g_ptr_array_index (refused, i));
+
+  for (guint i = 0; result != NULL && i < result->files->len; i++)
+    {
+      const TnImportFileResult *file = g_ptr_array_index (result->files, i);
+
+      if (file->error != NULL)
+        g_string_append_printf (details, "%s\n", file->error->message);
+
+      for (guint j = 0; j < file->problems->len; j++)
+        {
+          const TnVcardProblem *problem = g_ptr_array_index (file->problems, j);
+
+          g_string_append_printf (details, "%s:%u: %s\n", file->name, problem->line, problem->message);
+        }
+    }
+
+  if (details->len == 0)
+    return NULL;
+
+  g_string_truncate (details, details->len - 1);
+  return g_string_free (g_steal_pointer (&details), FALSE);
+}
+
+static void
+set_report (TnImportController *self,
+            const char         *summary,
+            const char         *details)
+{
+  replace_text (&self->report_summary, summary);
+  if (replace_text (&self->report_details, details))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT_DETAILS]);
+}
+
+/* What became of an import, when it is only a message: cancelled, refused, failed. */
+static void
+finish_with_error (TnImportController *self,
+                   const GError       *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_signal_emit (self, signals[IMPORT_MESSAGE], 0, _("Import cancelled; nothing was changed"));
+  else
+    g_signal_emit (self, signals[IMPORT_MESSAGE], 0, error->message);
+}
+
+/* Nothing could be imported at all: say why, and nothing else. */
+static void
+finish_refused (TnImportController *self,
+                GPtrArray          *reasons)
+{
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+
+  g_assert (reasons->len > 0);
+
+  if (reasons->len == 1)
+    {
+      set_report (self, NULL, NULL);
+      g_signal_emit (self, signals[IMPORT_MESSAGE], 0, g_ptr_array_index (reasons, 0));
+      return;
+    }
+
+  for (guint i = 0; i < reasons->len; i++)
+    g_string_append_printf (details, "%s%s", i > 0 ? "\n" : "", (const char *) g_ptr_array_index (reasons, i));
+  summary = g_strdup_printf (ngettext ("Nothing was imported from the %u file",
+                                       "Nothing was imported from the %u files",
+                                       reasons->len),
+                             reasons->len);
+
+  set_report (self, summary, details->str);
+  g_signal_emit (self, signals[IMPORT_FINISHED], 0, summary, TRUE, 0, NULL);
+}
+
+static void
+finish_import (TnImportController *self,
+               TnImportResult     *result,
+               GPtrArray          *refused_before)
+{
+  g_autoptr(GPtrArray) refused = g_ptr_array_new ();
+  g_autoptr(GArray) batches = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *summary = NULL;
+  g_autofree char *details = NULL;
+  guint n_cards;
+
+  for (guint i = 0; i < refused_before->len; i++)
+    g_ptr_array_add (refused, g_ptr_array_index (refused_before, i));
+
+  for (guint i = 0; i < result->files->len; i++)
+    {
+      const TnImportFileResult *file = g_ptr_array_index (result->files, i);
+
+      if (file->error != NULL)
+        g_ptr_array_add (refused, file->error->message);
+      if (file->batch_id != 0)
+        g_array_append_val (batches, file->batch_id);
+    }
+
+  n_cards = result->n_added + result->n_merged + result->n_unchanged + result->n_skipped;
+  if (n_cards == 0 && refused->len > 0)
+    {
+      finish_refused (self, refused);
+      return;
+    }
+
+  summary = format_summary (result, refused->len);
+  details = format_details (result, refused_before);
+  set_report (self, summary, details);
+
+  tn_import_controller_update_duplicates (self);
+  g_signal_emit (self, signals[IMPORT_FINISHED], 0, summary, details != NULL,
+                 result->n_possible_duplicates > 0 ? self->n_possible_duplicates : 0,
+                 batches);
+}
+
+typedef struct
+{
+  TnImportController *controller;
+  GPtrArray *refused;
+} ImportRun;
+
+static void
+import_run_free (ImportRun *run)
+{
+  g_clear_object (&run->controller);
+  g_clear_pointer (&run->refused, g_ptr_array_unref);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportRun, import_run_free)
+
+static void
+on_imported_cb (GObject      *source_object,
+                GAsyncResult *async_result,
+                gpointer      user_data)
+{
+  g_autoptr(ImportRun) run = user_data;
+  TnImportController *self = run->controller;
+  g_autoptr(TnImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = tn_importer_import_finish (TN_STORE (source_object), async_result, &error);
+  set_importing (self, FALSE);
+
+  if (result == NULL)
+    finish_with_error (self, error);
+  else
+    finish_import (self, result, run->refused);
+}
+
+static void
+on_collected_cb (GObject      *source_object,
+                 GAsyncResult *async_result,
+                 gpointer      user_data)
+{
+  g_autoptr(TnImportController) self = user_data;
+  g_autoptr(TnImportFiles) found = NULL;
+  g_autoptr(GError) error = NULL;
+  ImportRun *run;
+
+  found = tn_import_collect_files_finish (async_result, &error);
+  if (found == NULL || found->files->len == 0)
+    {
+      set_importing (self, FALSE);
+      if (found == NULL)
+        finish_with_error (self, error);
+      else
+        finish_refused (self, found->refused);
+      return;
+    }
+
+  if (found->files->len == 1)
+    self->label = g_file_get_basename (g_ptr_array_index (found->files, 0));
+  else
+    self->label = g_strdup_printf (ngettext ("%u file", "%u files", found->files->len), found->files->len);
+  show_progress (self, 0.0, 0);
+
+  run = g_new0 (ImportRun, 1);
+  run->controller = g_object_ref (self);
+  run->refused = g_ptr_array_ref (found->refused);
+
+  tn_importer_import_async (self->store,
+                            (GFile **) found->files->pdata, found->files->len,
+                            TN_IMPORT_FLAGS_NONE,
+                            self->cancellable,
+                            on_import_progress_cb, g_object_ref (self), g_object_unref,
+                            on_imported_cb, run);
+}
+
+/**
+ * tn_import_controller_import_files:
+ * @self: a controller
+ * @files: (array length=n_files): vCard files, or folders that hold some
+ * @n_files: how many there are
+ *
+ * Imports @files in the background; #TnImportController:importing, :progress and :status
+ * follow it, then ::import-finished or ::import-message says what happened. Only one
+ * import runs at a time: while one does, ::message says so and nothing starts.
+ *
+ * Returns: %TRUE if the import started
+ */
+gboolean
+tn_import_controller_import_files (TnImportController  *self,
+                                   GFile              **files,
+                                   guint                n_files)
+{
+  g_return_val_if_fail (TN_IS_IMPORT_CONTROLLER (self), FALSE);
+  g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
+
+  if (n_files == 0)
+    return FALSE;
+
+  if (self->cancellable != NULL)
+    {
+      g_signal_emit (self, signals[MESSAGE], 0, _("Another import is under way: wait for it to finish, or cancel it"));
+      return FALSE;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  self->label = g_strdup ("");
+  set_status (self, _("Looking at the files…"));
+  set_importing (self, TRUE);
+
+  tn_import_collect_files_async (files, n_files, TN_IMPORT_COLLECT_FLAGS_NONE, self->cancellable,
+                                 on_collected_cb, g_object_ref (self));
+  return TRUE;
+}
+
+/**
+ * tn_import_controller_cancel:
+ * @self: a controller
+ *
+ * Stops the import under way, if any. The database stays as it was before it.
+ */
+void
+tn_import_controller_cancel (TnImportController *self)
+{
+  g_return_if_fail (TN_IS_IMPORT_CONTROLLER (self));
+
+  if (self->cancellable == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  set_status (self, _("Cancelling the import…"));
+}
+
+/* ---- Undo -------------------------------------------------------------------------------- */
+
+static void
+undo_batches (TnImportController *self,
+              GArray             *batches)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The last file first: a later batch may have merged into a contact an earlier one made. */
+  for (guint i = batches->len; i > 0; i--)
+    {
+      if (!tn_store_undo_import (self->store, g_array_index (batches, gint64, i - 1), &error))
+        {
+          g_signal_emit (self, signals[MESSAGE], 0, error->message);
+          return;
+        }
+    }
+
+  g_signal_emit (self, signals[MESSAGE], 0, _("Import undone"));
+}
+
+static gboolean
+run_pending_undo_cb (gpointer user_data)
+{
+  TnImportController *self = user_data;
+  g_autoptr(GArray) batches = NULL;
+
+  if (self->cancellable != NULL)
+    return G_SOURCE_REMOVE;
+
+  batches = g_steal_pointer (&self->pending_undo);
+  if (batches != NULL && batches->len > 0)
+    undo_batches (self, batches);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * tn_import_controller_undo:
+ * @self: a controller
+ * @batches: (element-type gint64): the batches an import made, as ::import-finished gave them
+ *
+ * Takes an import back: now, or once the import under way is done, since the database is
+ * that import's until then. ::message says how it went.
+ */
+void
+tn_import_controller_undo (TnImportController *self,
+                           GArray             *batches)
+{
+  g_return_if_fail (TN_IS_IMPORT_CONTROLLER (self));
+  g_return_if_fail (batches != NULL);
+
+  if (self->cancellable != NULL)
+    {
+      if (self->pending_undo == NULL)
+        self->pending_undo = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_vals (self->pending_undo, batches->data, batches->len);
+      return;
+    }
+
+  undo_batches (self, batches);
+}
+
+/* ---- Exporting --------------------------------------------------------------------------- */
+
+typedef struct
+{
+  GListStore *contacts; /* copies, which the worker alone touches */
+  GFile *file;
+  guint n_written;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_clear_object (&export->contacts);
+  g_clear_object (&export->file);
+  g_free (export);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Export *export = task_data;
+  GError *error = NULL;
+
+  if (tn_exporter_write_file (G_LIST_MODEL (export->contacts), export->file, &export->n_written,
+                              cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+set_exporting (TnImportController *self,
+               gboolean            exporting)
+{
+  if (exporting)
+    hold_application (self);
+  else
+    release_application (self);
+
+  self->exporting = exporting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPORTING]);
+}
+
+static void
+on_exported_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TnImportController *self = TN_IMPORT_CONTROLLER (source_object);
+  Export *export = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  set_exporting (self, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_signal_emit (self, signals[MESSAGE], 0, error->message);
+      return;
+    }
+
+  name = g_file_get_basename (export->file);
+  message = g_strdup_printf (ngettext ("Exported %u contact to “%s”", "Exported %u contacts to “%s”",
+                                       export->n_written),
+                             export->n_written, name);
+  g_signal_emit (self, signals[EXPORTED], 0, message);
+}
+
+/**
+ * tn_import_controller_export:
+ * @self: a controller
+ * @contacts: (element-type TnContact): the contacts to write
+ * @file: where to write; replaced if it exists
+ *
+ * Writes @contacts as vCards in a worker thread, on copies of them; ::exported, or
+ * ::message if the file could not be written, says how it went.
+ */
+void
+tn_import_controller_export (TnImportController *self,
+                             GListModel         *contacts,
+                             GFile              *file)
+{
+  g_autoptr(GTask) task = NULL;
+  Export *export;
+  guint n_items;
+
+  g_return_if_fail (TN_IS_IMPORT_CONTROLLER (self));
+  g_return_if_fail (G_IS_LIST_MODEL (contacts));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* The views and the store change their contacts on this thread: the worker gets its own. */
+  export = g_new0 (Export, 1);
+  export->contacts = g_list_store_new (TN_TYPE_CONTACT);
+  export->file = g_object_ref (file);
+  n_items = g_list_model_get_n_items (contacts);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TnContact) contact = g_list_model_get_item (contacts, i);
+      g_autoptr(TnContact) copy = tn_contact_copy (contact);
+
+      g_list_store_append (export->contacts, copy);
+    }
+
+  set_exporting (self, TRUE);
+
+  task = g_task_new (self, NULL, on_exported_cb, NULL);
+  g_task_set_source_tag (task, tn_import_controller_export);
+  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/* ---- Possible duplicates ----------------------------------------------------------------- */
+
+static gboolean
+count_duplicates_cb (gpointer user_data)
+{
+  TnImportController *self = user_data;
+  guint n_pairs;
+
+  self->duplicates_source = 0;
+  n_pairs = tn_duplicates_window_count_pairs (self->store, self->kept_apart);
+  if (n_pairs != self->n_possible_duplicates)
+    {
+      self->n_possible_duplicates = n_pairs;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_POSSIBLE_DUPLICATES]);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_count (TnImportController *self)
+{
+  if (self->duplicates_source == 0)
+    self->duplicates_source = g_timeout_add_full (G_PRIORITY_LOW, DUPLICATES_DELAY_MS,
+                                                  count_duplicates_cb, self, NULL);
+}
+
+/**
+ * tn_import_controller_update_duplicates:
+ * @self: a controller
+ *
+ * Counts the pairs left to review now, as after a merge or a pair kept apart.
+ */
+void
+tn_import_controller_update_duplicates (TnImportController *self)
+{
+  g_return_if_fail (TN_IS_IMPORT_CONTROLLER (self));
+
+  g_clear_handle_id (&self->duplicates_source, g_source_remove);
+  count_duplicates_cb (self);
+}
+
+static void
+on_contacts_changed_cb (TnImportController *self,
+                        guint               position,
+                        guint               removed,
+                        guint               added,
+                        GListModel         *contacts)
+{
+  /* Only contacts coming or going make or break pairs; a rating (one row replaced by
+   * itself) does not, and with 100,000 contacts a count costs a tenth of a second. */
+  if (added != removed)
+    schedule_count (self);
+}
+
+/* ---- GObject ----------------------------------------------------------------------------- */
+
+static void
+tn_import_controller_constructed (GObject *object)
+{
+  TnImportController *self = TN_IMPORT_CONTROLLER (object);
+
+  G_OBJECT_CLASS (tn_import_controller_parent_class)->constructed (object);
+
+  g_signal_connect_object (tn_store_get_contacts (self->store), "items-changed",
+                           G_CALLBACK (on_contacts_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Duplicates from an earlier import are offered too, once the window is up. */
+  schedule_count (self);
+}
+
+static void
+tn_import_controller_dispose (GObject *object)
+{
+  TnImportController *self = TN_IMPORT_CONTROLLER (object);
+
+  /* Run by the window that goes away with an import under way: the worker rolls back on
+   * its own (its callback still holds the controller), and an Undo pressed during it is
+   * forgotten with the window, as nothing would report it. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (tn_store_get_contacts (self->store), self);
+  g_clear_handle_id (&self->duplicates_source, g_source_remove);
+  g_clear_pointer (&self->pending_undo, g_array_unref);
+
+  G_OBJECT_CLASS (tn_import_controller_parent_class)->dispose (object);
+}
+
+static void
+tn_import_controller_finalize (GObject *object)
+{
+  TnImportController *self = TN_IMPORT_CONTROLLER (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->application);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->pending_undo, g_array_unref);
+  g_clear_pointer (&self->report_summary, g_free);
+  g_clear_pointer (&self->report_details, g_free);
+  g_clear_pointer (&self->kept_apart, g_hash_table_unref);
+
+  G_OBJECT_CLASS (tn_import_controller_parent_class)->finalize (object);
+}
+
+static void
+tn_import_controller_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TnImportController *self = TN_IMPORT_CONTROLLER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_APPLICATION:
+      g_value_set_object (value, self->application);
+      break;
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, tn_import_controller_get_importing (self));
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
+    case PROP_REPORT_DETAILS:
+      g_value_set_string (value, self->report_details);
+      break;
+    case PROP_EXPORTING:
+      g_value_set_boolean (value, self->exporting);
+      break;
+    case PROP_N_POSSIBLE_DUPLICATES:
+      g_value_set_uint (value, self->n_possible_duplicates);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tn_import_controller_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  TnImportController *self = TN_IMPORT_CONTROLLER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    case PROP_APPLICATION:
+      g_set_object (&self->application, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tn_import_controller_class_init (TnImportControllerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags read_only = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = tn_import_controller_constructed;
+  object_class->dispose = tn_import_controller_dispose;
+  object_class->finalize = tn_import_controller_finalize;
+  object_class->get_property = tn_import_controller_get_property;
+  object_class->set_property = tn_import_controller_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TN_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Held while a worker runs, so that closing the last window does not end it. */
+  properties[PROP_APPLICATION] =
+    g_param_spec_object ("application", NULL, NULL, G_TYPE_APPLICATION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IMPORTING] = g_param_spec_boolean ("importing", NULL, NULL, FALSE, read_only);
+  properties[PROP_PROGRESS] = g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0, read_only);
+  /* "Looking at the files…", "Importing contacts.vcf… 1,200 cards", "Cancelling…" */
+  properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, read_only);
+  /* One line per problem of the last import, or %NULL when it had none. */
+  properties[PROP_REPORT_DETAILS] = g_param_spec_string ("report-details", NULL, NULL, NULL, read_only);
+  properties[PROP_EXPORTING] = g_param_spec_boolean ("exporting", NULL, NULL, FALSE, read_only);
+  properties[PROP_N_POSSIBLE_DUPLICATES] =
+    g_param_spec_uint ("n-possible-duplicates", NULL, NULL, 0, G_MAXUINT, 0, read_only);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* What became of an import that is only a message: cancelled, refused, failed. */
+  signals[IMPORT_MESSAGE] =
+    g_signal_new ("import-message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The summary, whether there are details, the pairs to review, and the batches to undo. */
+  signals[IMPORT_FINISHED] =
+    g_signal_new ("import-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_BOOLEAN, G_TYPE_UINT, G_TYPE_ARRAY);
+  /* Anything else worth a toast: Undo done or failed, a refused import, an export error. */
+  signals[MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[EXPORTED] =
+    g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+tn_import_controller_init (TnImportController *self)
+{
+  self->kept_apart = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * tn_import_controller_new:
+ * @store: the store to import into and export from
+ * @application: (nullable): the application to keep running while a worker runs
+ *
+ * Returns: (transfer full): a new controller
+ */
+TnImportController *
+tn_import_controller_new (TnStore      *store,
+                          GApplication *application)
+{
+  g_return_val_if_fail (TN_IS_STORE (store), NULL);
+  g_return_val_if_fail (application == NULL || G_IS_APPLICATION (application), NULL);
+
+  return g_object_new (TN_TYPE_IMPORT_CONTROLLER,
+                       "store", store,
+                       "application", application,
+                       NULL);
+}
+
+gboolean
+tn_import_controller_get_importing (TnImportController *self)
+{
+  g_return_val_if_fail (TN_IS_IMPORT_CONTROLLER (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+double
+tn_import_controller_get_progress (TnImportController *self)
+{
+  g_return_val_if_fail (TN_IS_IMPORT_CONTROLLER (self), 0.0);
+
+  return self->progress;
+}
+
+const char *
+tn_import_controller_get_status (TnImportController *self)
+{
+  g_return_val_if_fail (TN_IS_IMPORT_CONTROLLER (self), NULL);
+
+  return self->status;
+}
+
+const char *
+tn_import_controller_get_report_summary (TnImportController *self)
+{
+  g_return_val_if_fail (TN_IS_IMPORT_CONTROLLER (self), NULL);
+
+  return self->report_summary;
+}
+
+const char *
+tn_import_controller_get_report_details (TnImportController *self)
+{
+  g_return_val_if_fail (TN_IS_IMPORT_CONTROLLER (self), NULL);
+
+  return self->report_details;
+}
+
+gboolean
+tn_import_controller_get_exporting (TnImportController *self)
+{
+  g_return_val_if_fail (TN_IS_IMPORT_CONTROLLER (self), FALSE);
+
+  return self->exporting;
+}
+
+guint
+tn_import_controller_get_n_possible_duplicates (TnImportController *self)
+{
+  g_return_val_if_fail (TN_IS_IMPORT_CONTROLLER (self), 0);
+
+  return self->n_possible_duplicates;
+}
+
+/**
+ * tn_import_controller_get_kept_apart:
+ * @self: a controller
+ *
+ * Returns: (transfer none): the pairs the person said to keep apart, "idA:idB" with the
+ *   lower id first, for the Possible Duplicates window to read and add to
+ */
+GHashTable *
+tn_import_controller_get_kept_apart (TnImportController *self)
+{
+  g_return_val_if_fail (TN_IS_IMPORT_CONTROLLER (self), NULL);
+
+  return self->kept_apart;
+}

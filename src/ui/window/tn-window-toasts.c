@@ -1,0 +1,237 @@
+/* tn-window-toasts.c — the toasts about imports: one at a time, with Details, Review
+ * Duplicates and Undo, dismissed only when libadwaita 1.2 can take it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tn-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tn-window-private.h"
+
+/* Long enough to read what an import did and reach Undo. */
+#define IMPORT_TOAST_TIMEOUT 15
+
+static void on_result_toast_dismissed_cb (TnWindow *self,
+                                          AdwToast *toast);
+
+/* libadwaita 1.2.2, as Debian 12 ships it, frees a toast's bookkeeping when the toast's
+ * hide animation ends but leaves its show animation pointing at it (fixed upstream in 1.3,
+ * commit 1674ebc9). When both end in the same frame — a toast dismissed while it is still
+ * sliding in, and a main thread busy for a moment, as it is at the end of an import — the
+ * application crashes. So the window dismisses its toasts, Undo included, only once a frame
+ * has been drawn after their show animation (at most 500 ms) is over. */
+#define TOAST_SHOW_US (600 * G_TIME_SPAN_MILLISECOND)
+
+static gint64
+current_frame_time (TnWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->toast_overlay));
+
+  return clock != NULL ? gdk_frame_clock_get_frame_time (clock) : 0;
+}
+
+/* When the toast's show animation started, in frame-clock time: when it was added, and
+ * again whenever it comes back after a more urgent toast pushed it aside. */
+static void
+on_toast_title_map_cb (GtkWidget *title,
+                       AdwToast  *toast)
+{
+  TnWindow *self = TN_WINDOW (gtk_widget_get_root (title));
+  gint64 now = current_frame_time (self);
+
+  g_object_set_data_full (G_OBJECT (toast), "tn-shown-at", g_memdup2 (&now, sizeof now), g_free);
+}
+
+static gboolean
+is_sliding_in (AdwToast      *toast,
+               GdkFrameClock *clock)
+{
+  gint64 *shown_at = g_object_get_data (G_OBJECT (toast), "tn-shown-at");
+
+  return shown_at != NULL && gdk_frame_clock_get_frame_time (clock) < *shown_at + TOAST_SHOW_US;
+}
+
+static gboolean
+dismiss_when_shown_cb (GtkWidget     *overlay,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  AdwToast *toast = user_data;
+
+  if (is_sliding_in (toast, clock))
+    return G_SOURCE_CONTINUE;
+
+  adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dismiss_toast_safely (TnWindow *self,
+                      AdwToast *toast)
+{
+  /* An overlay that is not drawn plays no animation. */
+  if (self->disposed || !gtk_widget_get_mapped (GTK_WIDGET (self->toast_overlay)))
+    {
+      adw_toast_dismiss (toast);
+      return;
+    }
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->toast_overlay), dismiss_when_shown_cb,
+                                g_object_ref (toast), g_object_unref);
+}
+
+/* Shows @toast, made with new_import_toast(), as the one about the last import, in place
+ * of the one before. Import toasts are of high priority: they show at once. */
+static void
+show_import_toast (TnWindow *self,
+                   AdwToast *toast)
+{
+  gint64 now = current_frame_time (self);
+
+  if (self->result_toast != NULL)
+    dismiss_toast_safely (self, self->result_toast);
+
+  self->result_toast = toast;
+  g_object_set_data_full (G_OBJECT (toast), "tn-shown-at", g_memdup2 (&now, sizeof now), g_free);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_result_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  tn_window_add_toast (self, toast);
+}
+
+/* A toast whose custom title is @title (a label, or a box that starts with one), so that
+ * the window sees it come and go and its buttons are the window's own. */
+static AdwToast *
+new_import_toast (const char *text,
+                  GtkWidget  *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  /* The title is what screen readers announce; the custom title shows it. */
+  adw_toast_set_custom_title (toast, title);
+  g_signal_connect_object (title, "map", G_CALLBACK (on_toast_title_map_cb), toast, 0);
+
+  return toast;
+}
+
+static GtkWidget *
+new_toast_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  /* One line, as a toast's own title: shortened only when the window is narrow. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_tooltip_text (label, text);
+  gtk_widget_add_css_class (label, "heading");
+
+  return label;
+}
+
+/* What became of an import, when it is only a message: cancelled, refused, failed. */
+void
+_tn_window_show_import_message (TnWindow   *self,
+                                const char *message)
+{
+  AdwToast *toast = new_import_toast (message, new_toast_label (message));
+
+  adw_toast_set_timeout (toast, 6);
+  show_import_toast (self, toast);
+}
+
+static void
+on_undo_import_clicked_cb (GtkButton *button,
+                           AdwToast  *toast)
+{
+  TnWindow *self = TN_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+  g_autoptr(GArray) batches = g_object_steal_data (G_OBJECT (toast), "tn-batches");
+
+  if (batches == NULL || self->import_controller == NULL)
+    return;
+
+  /* Pressed once: the toast goes, safely (see dismiss_toast_safely()). */
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  dismiss_toast_safely (self, toast);
+
+  tn_import_controller_undo (self->import_controller, batches);
+}
+
+static void
+on_result_toast_dismissed_cb (TnWindow *self,
+                              AdwToast *toast)
+{
+  if (self->result_toast == toast)
+    self->result_toast = NULL;
+}
+
+static GtkWidget *
+new_toast_button (const char *label,
+                  const char *action_name,
+                  const char *name)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_add_css_class (button, "flat");
+
+  return button;
+}
+
+/* The toast after an import: the summary, then Details, Review Duplicates and Undo. */
+void
+_tn_window_show_result_toast (TnWindow   *self,
+                              const char *summary,
+                              gboolean    has_details,
+                              guint       n_possible_duplicates,
+                              GArray     *batches)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = new_toast_label (summary);
+  AdwToast *toast = new_import_toast (summary, box);
+
+  gtk_widget_set_name (box, "import-toast");
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (has_details)
+    gtk_box_append (GTK_BOX (box), new_toast_button (_("_Details"), "win.import-report", "import-details-button"));
+
+  if (n_possible_duplicates > 0)
+    gtk_box_append (GTK_BOX (box), new_toast_button (_("_Review Duplicates"), "win.review-duplicates",
+                                                     "import-duplicates-button"));
+
+  /* Undo is a button of the title rather than the toast's own, whose click dismisses the
+   * toast at once, which libadwaita 1.2 cannot always take (see dismiss_toast_safely()). */
+  if (batches != NULL && batches->len > 0)
+    {
+      GtkWidget *undo = gtk_button_new_with_mnemonic (_("_Undo"));
+
+      gtk_widget_set_name (undo, "import-undo-button");
+      gtk_widget_set_valign (undo, GTK_ALIGN_CENTER);
+      gtk_widget_set_margin_start (undo, 6);
+      gtk_box_append (GTK_BOX (box), undo);
+      g_object_set_data_full (G_OBJECT (toast), "tn-batches", g_array_ref (batches), (GDestroyNotify) g_array_unref);
+      g_signal_connect_object (undo, "clicked", G_CALLBACK (on_undo_import_clicked_cb), toast, 0);
+    }
+
+  adw_toast_set_timeout (toast, IMPORT_TOAST_TIMEOUT);
+
+  /* One import, one toast: an older one waiting in the queue would only say stale things. */
+  show_import_toast (self, toast);
+}
+
+/* What the last import said is old news once another one starts; its Undo stays reachable
+ * until then, and the menu keeps its report. */
+void
+_tn_window_dismiss_stale_result_toast (TnWindow *self)
+{
+  if (self->result_toast != NULL && g_object_get_data (G_OBJECT (self->result_toast), "tn-batches") == NULL)
+    dismiss_toast_safely (self, self->result_toast);
+}
