@@ -1,5 +1,6 @@
 /* tn-application.c — TrustNet's GtkApplication: the command-line modes run
- * locally without a window; a plain launch opens the store and the window.
+ * locally without a window; a plain launch opens the store and the window, and
+ * `--background` runs the weekly reminder in the same one instance per database.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,9 +8,11 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 
 #include "tn-application.h"
+#include "tn-background.h"
 #include "tn-cli.h"
 #include "tn-preferences-window.h"
 #include "tn-resources.h"
@@ -21,9 +24,65 @@ struct _TnApplication
 
   char *database_path;
   TnStore *store;
+  /* The weekly reminder, once `--background` asked for it here or in another launch. */
+  TnBackground *background;
+  /* The activation g_application_run() makes in a `--background` launch: no window. */
+  gboolean skip_activate;
 };
 
 G_DEFINE_FINAL_TYPE (TnApplication, tn_application, ADW_TYPE_APPLICATION)
+
+/* One TrustNet per database: the default database has the application id, any other
+ * one an id of its own derived from its absolute path. A launch on database B while a
+ * window on A is open so starts a TrustNet of its own on B rather than raising A's. */
+static char *
+application_id_for (const char *database_path)
+{
+  g_autofree char *default_path = tn_store_get_default_path ();
+  g_autofree char *path = NULL;
+  g_autofree char *digest = NULL;
+
+  if (database_path == NULL)
+    return g_strdup (APPLICATION_ID);
+
+  path = g_canonicalize_filename (database_path, NULL);
+  if (g_strcmp0 (path, default_path) == 0)
+    return g_strdup (APPLICATION_ID);
+
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
+  digest[16] = '\0';
+  return g_strdup_printf ("%s.Database_%s", APPLICATION_ID, digest);
+}
+
+/* `--background`: the reminder runs in the one TrustNet of this database. If it is
+ * running already (a window is open), it is handed the reminder and this launch ends;
+ * otherwise this process becomes that TrustNet, without a window until one is asked for. */
+static int
+start_background (TnApplication *self)
+{
+  GApplication *application = G_APPLICATION (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("trustnet: %s\n", error->message);
+      return 1;
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (self), "background", NULL);
+  if (g_application_get_is_remote (application))
+    {
+      GDBusConnection *bus = g_application_get_dbus_connection (application);
+
+      if (bus != NULL)
+        g_dbus_connection_flush_sync (bus, NULL, NULL);
+      g_print ("%s\n", _("The running TrustNet now sends the weekly reminder"));
+      return 0;
+    }
+
+  self->skip_activate = TRUE;
+  return -1;
+}
 
 static int
 tn_application_handle_local_options (GApplication *application,
@@ -31,11 +90,29 @@ tn_application_handle_local_options (GApplication *application,
 {
   TnApplication *self = TN_APPLICATION (application);
   const char *database_path = NULL;
+  g_autofree char *application_id = NULL;
+  int status;
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &database_path))
     self->database_path = g_strdup (database_path);
 
-  return tn_cli_run (options);
+  application_id = application_id_for (self->database_path);
+  g_application_set_application_id (application, application_id);
+
+  status = tn_cli_run (options);
+  if (status == TN_CLI_CONTINUE && g_variant_dict_contains (options, "background"))
+    return start_background (self);
+  return status;
+}
+
+/* The store every part of this process shares, opened on first use. */
+static TnStore *
+ensure_store (TnApplication  *self,
+              GError        **error)
+{
+  if (self->store == NULL)
+    self->store = tn_store_open (self->database_path, error);
+  return self->store;
 }
 
 /* The window needs the store; without it, say why in the window and on
@@ -87,6 +164,12 @@ tn_application_activate (GApplication *application)
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
+  if (self->skip_activate)
+    {
+      self->skip_activate = FALSE;
+      return;
+    }
+
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window != NULL)
     {
@@ -94,10 +177,7 @@ tn_application_activate (GApplication *application)
       return;
     }
 
-  if (self->store == NULL)
-    self->store = tn_store_open (self->database_path, &error);
-
-  if (self->store == NULL)
+  if (ensure_store (self, &error) == NULL)
     {
       show_store_error (self, error);
       return;
@@ -131,26 +211,84 @@ on_about_activated_cb (GSimpleAction *action,
                          NULL);
 }
 
-/* "app.show-contact" (int64 id): what clicking the weekly reminder asks for,
- * over D-Bus, from the --background process. */
+/* Opens the window (if need be) on the contact with @uid; an empty uid, or one
+ * deleted since, just opens the window. */
 static void
-on_show_contact_activated_cb (GSimpleAction *action,
-                              GVariant      *parameter,
-                              gpointer       user_data)
+show_contact (TnApplication *self,
+              const char    *uid)
 {
-  TnApplication *self = user_data;
   GtkWindow *window;
   TnContact *contact;
 
   g_application_activate (G_APPLICATION (self));
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (!TN_IS_WINDOW (window) || self->store == NULL)
+  if (!TN_IS_WINDOW (window) || self->store == NULL || uid == NULL || *uid == '\0')
     return;
 
-  contact = tn_store_get_contact_by_id (self->store, g_variant_get_int64 (parameter));
+  tn_store_check_for_changes (self->store);
+  contact = tn_store_get_contact_by_uid (self->store, uid);
   if (contact != NULL)
     tn_window_show_contact (TN_WINDOW (window), contact);
+}
+
+/* "app.show-contact" (string uid): a contact named by its uid, which outlives any
+ * row id, for whatever asks from outside (a click on the reminder, a script). */
+static void
+on_show_contact_activated_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  show_contact (user_data, g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_open_contact_cb (TnApplication *self,
+                    const char    *uid,
+                    const char    *activation_token)
+{
+  /* The click's token lets the window take the focus (XDG activation). */
+  if (activation_token != NULL)
+    gdk_display_notify_startup_complete (gdk_display_get_default (), activation_token);
+  show_contact (self, uid);
+}
+
+static gboolean
+on_quit_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* "app.background": start the weekly reminder in this process, once. It keeps the
+ * application running with no window, and after the window closes, until SIGTERM,
+ * SIGINT or Quit; shutting down withdraws its notification. */
+static void
+on_background_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  TnApplication *self = user_data;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->background != NULL)
+    return;
+
+  if (ensure_store (self, &error) == NULL)
+    {
+      g_printerr ("trustnet: %s\n", error->message);
+      return;
+    }
+
+  settings = g_settings_new (APPLICATION_ID);
+  self->background = tn_background_new (self->store, settings);
+  g_signal_connect_object (self->background, "open-contact", G_CALLBACK (on_open_contact_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
+  g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
+  g_application_hold (G_APPLICATION (self));
+  tn_background_start (self->background);
 }
 
 /* One Preferences window at a time: a second Ctrl+, shows the open one again. */
@@ -188,7 +326,8 @@ tn_application_startup (GApplication *application)
 {
   static const GActionEntry actions[] = {
     { "about", on_about_activated_cb },
-    { "show-contact", on_show_contact_activated_cb, "x" },
+    { "show-contact", on_show_contact_activated_cb, "s" },
+    { "background", on_background_activated_cb },
     { "preferences", on_preferences_activated_cb },
     { "quit", on_quit_activated_cb },
   };
@@ -200,6 +339,16 @@ tn_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
+}
+
+static void
+tn_application_shutdown (GApplication *application)
+{
+  TnApplication *self = TN_APPLICATION (application);
+
+  g_clear_object (&self->background);
+
+  G_APPLICATION_CLASS (tn_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -222,6 +371,7 @@ tn_application_class_init (TnApplicationClass *klass)
   object_class->finalize = tn_application_finalize;
   application_class->handle_local_options = tn_application_handle_local_options;
   application_class->startup = tn_application_startup;
+  application_class->shutdown = tn_application_shutdown;
   application_class->activate = tn_application_activate;
 }
 

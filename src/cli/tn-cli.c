@@ -27,7 +27,6 @@
 #include "tn-store.h"
 #include "tn-text.h"
 
-#define TN_CLI_CONTINUE (-1)
 
 typedef struct
 {
@@ -522,8 +521,8 @@ open_settings (char **problem)
  * (see tn_background_remind_if_due(), which --background shares). If sending fails
  * the exit status is 1 and the reminder stays due.
  *
- * The notification's actions need a process that keeps running: this one exits right
- * after sending, so they are handled by `--background`, not here. */
+ * The notification's buttons need a process that keeps running: this one exits right
+ * after sending, so it sends the reminder without them. */
 static int
 run_remind (TnStore *store)
 {
@@ -531,31 +530,16 @@ run_remind (TnStore *store)
   g_autoptr(GError) error = NULL;
   g_autofree char *problem = NULL;
   NotifyNotification *sent = NULL;
-  gint64 contact_id;
 
   settings = open_settings (&problem);
   if (settings == NULL)
     return fail (problem);
 
-  if (!tn_background_remind_if_due (store, settings, NULL, NULL, &sent, &contact_id, &error))
+  if (!tn_background_remind_if_due (store, settings, NULL, NULL, &sent, &error))
     return fail (error->message);
 
   g_clear_object (&sent);
   return 0;
-}
-
-/* --background: see tn-background.c. */
-static int
-run_background (TnStore *store)
-{
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *problem = NULL;
-
-  settings = open_settings (&problem);
-  if (settings == NULL)
-    return fail (problem);
-
-  return tn_background_run (store, settings);
 }
 
 /* --stats [--json]: see tn-cli-stats.c. */
@@ -672,8 +656,9 @@ check_arguments (TnCliOptions *options)
  * tn_cli_run:
  * @options: the parsed options from #GApplication::handle-local-options
  *
- * Returns: the exit status, or -1 when no command-line mode was asked for
- *   and the window should open
+ * Returns: the exit status, or %TN_CLI_CONTINUE when the application itself should
+ *   go on: no command-line mode was asked for and the window should open, or
+ *   `--background` asked for the reminder service, which runs inside the application
  */
 int
 tn_cli_run (GVariantDict *options)
@@ -720,7 +705,7 @@ tn_cli_run (GVariantDict *options)
     return fail (problem);
 
   if (!parsed.list && parsed.add == NULL && parsed.who == NULL && parsed.import == NULL && parsed.export == NULL &&
-      !parsed.remind && !parsed.background && !parsed.stats && parsed.brand == NULL)
+      !parsed.remind && !parsed.stats && parsed.brand == NULL)
     return TN_CLI_CONTINUE;
 
   /* An import only writes: the list of every contact would be read for nothing. */
@@ -740,8 +725,6 @@ tn_cli_run (GVariantDict *options)
     return run_export (store, &parsed);
   if (parsed.remind)
     return run_remind (store);
-  if (parsed.background)
-    return run_background (store);
   if (parsed.stats)
     return run_stats (store, parsed.json);
   if (parsed.brand != NULL)

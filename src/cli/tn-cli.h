@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* What tn_cli_run() returns when the application, not the command line, goes on. */
+#define TN_CLI_CONTINUE (-1)
+
 void tn_cli_add_options (GApplication *application);
 int  tn_cli_run         (GVariantDict *options);
 

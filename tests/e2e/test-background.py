@@ -68,8 +68,16 @@ def main():
         check('exactly one Notify call, 2 s later too', len(calls) == 1, repr(calls))
         if calls:
             check('it suggests Ada Lovelace', 'Ada Lovelace' in calls[0][1][4], str(calls[0][1][4]))
+            actions = calls[0][1][5]
+            pairs = dict(zip([str(a) for a in actions[0::2]], [str(a) for a in actions[1::2]]))
+            check('actions it serves: log-lunch, someone-else, snooze, default',
+                  pairs.get('log-lunch') == 'Log lunch' and
+                  pairs.get('someone-else') == 'Someone else' and
+                  pairs.get('snooze') == 'Remind me tomorrow' and
+                  'default' in pairs, repr(pairs))
         else:
             check('it suggests Ada Lovelace', False, 'no Notify call')
+            check('actions it serves: log-lunch, someone-else, snooze, default', False, 'no Notify call')
 
         # The mock numbers notifications from 1; this is its first.
         notification_id = dbus.UInt32(1)

@@ -1,14 +1,10 @@
 #!/usr/bin/python3
-# test-open-contact.py — a click on the reminder (its "default" action) end to end:
-# `trustnet --background` asks TrustNet over D-Bus (org.freedesktop.Application's
-# ActivateAction "show-contact" with the contact's id) to open the window on the
-# suggested person. With a window already running, that instance is reused; with none
-# (and no D-Bus activation on this private bus), the background process starts one.
-#
-# What is asserted: the ActivateAction call with the right id, seen with dbus-monitor;
-# its successful reply ("opened: Ada Lovelace" is printed only then); who owns the app's
-# name. That the window then shows the contact is tn_window_show_contact()'s part; the
-# screenshots saved in the build folder show it for people to look at.
+# test-open-contact.py — the reminder runs inside the one TrustNet of its database:
+# `trustnet --background` owns the application's bus name without a window; a click on
+# the reminder (its "default" action) opens the window on the suggested person in that
+# same process; a later plain launch opens nothing new; closing the window leaves the
+# reminder running; "Log lunch" for someone deleted meanwhile logs nothing and says so;
+# SIGTERM withdraws the notification.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -22,7 +18,7 @@ import time
 
 import dbus
 
-from tn_e2e import (APP_ID, TRUSTNET, app_pid, invoke, notify_calls, quit_app, report_tap, setup, sql,
+from tn_e2e import (TRUSTNET, app_id, app_pid, invoke, notify_calls, quit_app, report_tap, setup, sql,
                     start_mock_bus, stop_mock_bus, wait_for)
 MONDAY_AFTER_DUE = '2026-11-23T10:00:00'
 
@@ -45,6 +41,25 @@ def read(path):
         return f.read()
 
 
+def trustnet_windows():
+    done = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', '^TrustNet$'],
+                          capture_output=True, text=True, timeout=10)
+    return done.stdout.split()
+
+
+def biggest_window():
+    """The main window, not GTK's 1x1 leader window that has the same title."""
+    best, best_area = None, -1
+    for window in trustnet_windows():
+        done = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', window],
+                              capture_output=True, text=True, timeout=10)
+        fields = dict(line.split('=', 1) for line in done.stdout.split() if '=' in line)
+        area = int(fields.get('WIDTH', 0)) * int(fields.get('HEIGHT', 0))
+        if area > best_area:
+            best, best_area = window, area
+    return best
+
+
 def main():
     if not os.environ.get('DISPLAY'):
         print('1..0 # SKIP no display: run under xvfb-run')
@@ -57,89 +72,79 @@ def main():
 
     try:
         db = os.path.join(tmp, 'trustnet.db')
+        name = app_id(db)
+        env = dict(env, TRUSTNET_NOW=MONDAY_AFTER_DUE)
         setup(env, db, [['--add', 'Grace Hopper'],
                         ['--add', 'Ada Lovelace', '--email', 'ada@example.org'],
                         ['--with', 'Ada Lovelace', '--rate', '1'],
                         ['--with', 'Ada Lovelace', '--log', 'lunch', '--date', '2026-09-21']],
               MONDAY_AFTER_DUE)
-        ada = sql(db, "SELECT contact_id FROM emails WHERE value = 'ada@example.org'")
-
-        monitor_path = os.path.join(tmp, 'monitor')
-        monitor = subprocess.Popen(
-            ['dbus-monitor', '--session', "type='method_call',interface='org.freedesktop.Application'"],
-            env=env, stdout=open(monitor_path, 'w'), stderr=subprocess.DEVNULL)
-        processes.append(monitor)
 
         out_path = os.path.join(tmp, 'stdout')
-        background = subprocess.Popen([TRUSTNET, '--database', db, '--background'],
-                                      env=dict(env, TRUSTNET_NOW=MONDAY_AFTER_DUE),
+        background = subprocess.Popen([TRUSTNET, '--database', db, '--background'], env=env,
                                       stdout=open(out_path, 'w'), stderr=subprocess.PIPE, text=True)
         processes.append(background)
         sent = wait_for(lambda: len(notify_calls(mock)) == 1, 10)
         check('the reminder is sent, suggesting Ada Lovelace',
               sent and 'Ada Lovelace' in notify_calls(mock)[0]['body'], repr(notify_calls(mock)))
-        check('no TrustNet window runs yet', app_pid(bus) is None)
+        check('--background is the TrustNet of its database (owns %s), without a window' % name,
+              app_pid(bus, name) == background.pid and trustnet_windows() == [],
+              '%r %r' % (app_pid(bus, name), trustnet_windows()))
 
-        # 1. No TrustNet running: the click starts it, then asks it to show Ada Lovelace.
-        time.sleep(0.5)   # dbus-monitor is listening
+        # 1. The click opens the window on Ada Lovelace in the same process.
         invoke(mock, 1, 'default')
         opened = wait_for(lambda: 'opened: Ada Lovelace' in read(out_path), 20)
-        stdout = read(out_path)
-        started_pid = app_pid(bus)
-        check('the click starts TrustNet (its name is owned) and says so',
-              started_pid is not None and 'starting TrustNet\n' in stdout, stdout)
-        check('… the started app took the action: "opened: Ada Lovelace"', opened, stdout)
-        monitored = read(monitor_path)
-        check('… through ActivateAction("show-contact", [<int64 %s>]) to %s' % (ada, APP_ID),
-              'member=ActivateAction' in monitored and 'string "show-contact"' in monitored and
-              'int64 %s' % ada in monitored, monitored)
+        check('a click opens TrustNet on Ada Lovelace: "opened: Ada Lovelace"', opened, read(out_path))
+        check('… in the background process itself: one window, no new process',
+              wait_for(lambda: len(trustnet_windows()) >= 1, 10) and app_pid(bus, name) == background.pid,
+              '%r %r' % (app_pid(bus, name), trustnet_windows()))
         time.sleep(1.5)   # the window has drawn the pane
         screenshot('open-contact-started.png')
 
-        # 2. TrustNet already running: the same instance gets the action; nothing is started.
-        invoke(mock, 1, 'default')
-        opened_again = wait_for(lambda: read(out_path).count('opened: Ada Lovelace') == 2, 10)
-        stdout = read(out_path)
-        check('a second click reuses the running TrustNet',
-              opened_again and stdout.count('starting TrustNet') == 1 and app_pid(bus) == started_pid,
-              stdout)
-        quit_app(bus)
+        # 2. A launch from the menu: the same window comes forward, nothing else starts.
+        again = subprocess.run([TRUSTNET, '--database', db], env=env, capture_output=True, text=True,
+                               timeout=30)
+        check('a plain launch exits 0 at once and the same process keeps the window',
+              again.returncode == 0 and app_pid(bus, name) == background.pid and
+              len(trustnet_windows()) == 1, again.stderr + repr(trustnet_windows()))
 
-        # 3. A window the person opened: the click goes to it.
-        window = subprocess.Popen([TRUSTNET, '--database', db], env=dict(env, TRUSTNET_NOW=MONDAY_AFTER_DUE),
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        processes.append(window)
-        check('trustnet (the window) takes its bus name', wait_for(lambda: app_pid(bus) == window.pid, 15),
-              repr(app_pid(bus)))
+        # 3. Closing the window leaves the reminder running: its buttons still work.
+        window = biggest_window()
+        subprocess.run(['xdotool', 'windowclose', window], timeout=10)
+        closed = wait_for(lambda: trustnet_windows() == [], 10)
+        check('closing the window leaves the reminder running',
+              closed and background.poll() is None and app_pid(bus, name) == background.pid,
+              repr(trustnet_windows()))
+        invoke(mock, 1, 'log-lunch')
+        check('… "Log lunch" still logs it: "logged lunch: Ada Lovelace"',
+              wait_for(lambda: 'logged lunch: Ada Lovelace' in read(out_path), 10), read(out_path))
+
+        # 4. Ada deleted elsewhere (as the window's Delete does): Log lunch logs nothing.
+        before = sql(db, 'SELECT count (*) FROM interactions')
+        sql(db, "UPDATE contacts SET removed_at = strftime ('%s', 'now') WHERE full_name = 'Ada Lovelace'")
+        invoke(mock, 1, 'log-lunch')
         time.sleep(1)
-        invoke(mock, 1, 'default')
-        opened_in_window = wait_for(lambda: read(out_path).count('opened: Ada Lovelace') == 3, 10)
-        stdout = read(out_path)
-        check('a click with the window open: it shows Ada Lovelace, nothing else is started',
-              opened_in_window and stdout.count('starting TrustNet') == 1 and app_pid(bus) == window.pid,
-              stdout)
-        time.sleep(1.5)
-        screenshot('open-contact-running.png')
-        monitored = read(monitor_path)
-        # The first click's first call found no one; its second went to the started app.
-        check('four show-contact calls in all (the first found no TrustNet)',
-              monitored.count('string "show-contact"') == 4, monitored)
-        quit_app(bus)
-        window.wait(timeout=5)
-        processes.remove(window)
+        check('"Log lunch" for a contact deleted since logs nothing',
+              sql(db, 'SELECT count (*) FROM interactions') == before and
+              read(out_path).count('logged lunch') == 1, read(out_path))
 
+        # 5. SIGTERM: exit 0, the notification withdrawn.
         background.send_signal(signal.SIGTERM)
         status = background.wait(timeout=5)
         processes.remove(background)
         stderr = background.stderr.read()
-        check('--background: exit 0, nothing on stderr', status == 0 and stderr == '', '%r %s' % (status, stderr))
+        check('… and says so on stderr',
+              'trustnet: The suggested contact was deleted; nothing was logged' in stderr, stderr)
+        check('SIGTERM: exit 0, and the notification is withdrawn (CloseNotification)',
+              status == 0 and len(mock.GetMethodCalls('CloseNotification')) == 1,
+              '%r %r' % (status, mock.GetMethodCalls('CloseNotification')))
     finally:
-        quit_app(bus)
+        quit_app(bus, app_id(os.path.join(tmp, 'trustnet.db')))
         for process in processes:
             process.kill()
             process.wait()
-        shutil.rmtree(tmp, ignore_errors=True)
         stop_mock_bus(server)
+        shutil.rmtree(tmp, ignore_errors=True)
 
     return report_tap(results)
 

@@ -63,11 +63,8 @@ def main():
             check('body names Ada Lovelace and 9 weeks ago',
                   'Ada Lovelace' in body and '9 weeks ago' in body, str(body))
             pairs = dict(zip([str(a) for a in actions[0::2]], [str(a) for a in actions[1::2]]))
-            check('actions: log-lunch, someone-else, snooze, default',
-                  pairs.get('log-lunch') == 'Log lunch' and
-                  pairs.get('someone-else') == 'Someone else' and
-                  pairs.get('snooze') == 'Remind me tomorrow' and
-                  'default' in pairs, repr(pairs))
+            # --remind exits right after sending: buttons would find nobody to serve them.
+            check('no actions: --remind never offers a button nobody serves', pairs == {}, repr(pairs))
             check('desktop-entry hint',
                   str(hints.get('desktop-entry', '')) == 'org.example.TrustNet', repr(hints))
         else:

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
-# test-second-instance.py — TrustNet is single instance: starting it again while its window
-# is open activates the running one (its window comes to the front) and exits at once,
-# without a second window or a second store on the same database.
+# test-second-instance.py — TrustNet is single instance per database: starting it again
+# while its window is open activates the running one (its window comes to the front) and
+# exits at once, without a second window or a second store on the same database. Another
+# database gets a TrustNet of its own, never a silent switch to the open one; and
+# `--background` while the window is open hands the reminder to that window's process.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -14,8 +16,8 @@ import time
 
 import dbus
 
-from tn_e2e import (APP_ID, TRUSTNET, app_pid, quit_app, report_tap, setup, start_mock_bus,
-                    stop_mock_bus, wait_for)
+from tn_e2e import (TRUSTNET, app_id, app_path, app_pid, notify_calls, quit_app, report_tap, setup,
+                    start_mock_bus, stop_mock_bus, wait_for)
 
 NOW = '2026-11-24T09:00:00'
 
@@ -37,7 +39,7 @@ def main():
         print('1..0 # SKIP no display: run under xvfb-run')
         return 0
 
-    server, _mock, env = start_mock_bus()
+    server, mock, env = start_mock_bus()
     bus = dbus.SessionBus()
     tmp = tempfile.mkdtemp(prefix='test-second-instance-')
     env = dict(env, TRUSTNET_NOW=NOW)
@@ -45,13 +47,15 @@ def main():
 
     try:
         db = os.path.join(tmp, 'trustnet.db')
-        setup(env, db, [['--add', 'Ada Lovelace', '--email', 'ada@example.org']], NOW)
+        name = app_id(db)
+        setup(env, db, [['--add', 'Ada Lovelace', '--email', 'ada@example.org'],
+                        ['--with', 'Ada Lovelace', '--rate', '1']], NOW)
 
         first = subprocess.Popen([TRUSTNET, '--database', db], env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         processes.append(first)
-        check('the first trustnet takes the bus name', wait_for(lambda: app_pid(bus) == first.pid, 20),
-              repr(app_pid(bus)))
+        check('the first trustnet takes the bus name', wait_for(lambda: app_pid(bus, name) == first.pid, 20),
+              repr(app_pid(bus, name)))
         check('… and shows one window', wait_for(lambda: len(trustnet_windows()) == 1, 20),
               repr(trustnet_windows()))
 
@@ -74,14 +78,44 @@ def main():
         monitored = monitor.communicate(timeout=5)[0]
         processes.remove(monitor)
         check('… it activated the running one (org.gtk.Application.Activate)',
-              'member=Activate' in monitored and APP_ID.replace('.', '/') in monitored, monitored)
-        check('the first still owns the name and runs', app_pid(bus) == first.pid and first.poll() is None)
+              'member=Activate' in monitored and app_path(name) in monitored, monitored)
+        check('the first still owns the name and runs', app_pid(bus, name) == first.pid and first.poll() is None)
         check('still exactly one TrustNet window', len(trustnet_windows()) == 1, repr(trustnet_windows()))
 
-        quit_app(bus)
+        # Another database: a TrustNet of its own, with its own window.
+        other_db = os.path.join(tmp, 'other.db')
+        setup(env, other_db, [['--add', 'Grace Hopper']], NOW)
+        other = subprocess.Popen([TRUSTNET, '--database', other_db], env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        processes.append(other)
+        check('a launch on another database starts its own TrustNet (%s)' % app_id(other_db),
+              app_id(other_db) != name and wait_for(lambda: app_pid(bus, app_id(other_db)) == other.pid, 20),
+              repr(app_pid(bus, app_id(other_db))))
+        check('… with a window of its own beside the first',
+              wait_for(lambda: len(trustnet_windows()) == 2, 20), repr(trustnet_windows()))
+        quit_app(bus, app_id(other_db))
+        other.wait(timeout=10)
+        processes.remove(other)
+
+        # --background while the window is open: the window's process sends the reminder.
+        background = subprocess.run([TRUSTNET, '--database', db, '--background'],
+                                    env=env,
+                                    capture_output=True, text=True, timeout=30)
+        check('--background with the window open hands over the reminder and exits 0',
+              background.returncode == 0 and
+              background.stdout == 'The running TrustNet now sends the weekly reminder\n',
+              background.stdout + background.stderr)
+        check('… the window\'s process sends it, suggesting Ada Lovelace',
+              wait_for(lambda: len(notify_calls(mock)) == 1, 10) and
+              'Ada Lovelace' in notify_calls(mock)[0]['body'] and app_pid(bus, name) == first.pid,
+              repr(notify_calls(mock)))
+
+        quit_app(bus, name)
         first.wait(timeout=10)
         processes.remove(first)
-        check('the first quits cleanly', first.returncode == 0, first.stderr.read())
+        check('the first quits cleanly and withdraws its reminder',
+              first.returncode == 0 and len(mock.GetMethodCalls('CloseNotification')) == 1,
+              first.stderr.read())
     except Exception as error:  # a failed setup is a failed test, with the reason
         check('setup', False, repr(error))
     finally:

@@ -2,6 +2,7 @@
 # bus with its mock notification server, running the real binary, and reading the
 # database with the sqlite3 tool.
 # SPDX-License-Identifier: GPL-3.0-or-later
+import hashlib
 import os
 import signal
 import subprocess
@@ -14,7 +15,6 @@ import dbusmock
 TRUSTNET = os.environ.get('TRUSTNET_BIN', 'trustnet')
 NOTIFICATIONS = 'org.freedesktop.Notifications'
 APP_ID = 'org.example.TrustNet'
-APP_PATH = '/org/example/TrustNet'
 
 
 def start_mock_bus():
@@ -71,27 +71,41 @@ def wait_for(condition, seconds):
     return condition()
 
 
-def app_pid(bus):
-    """The pid of the process owning TrustNet's bus name, or None."""
+def app_id(db):
+    """The application id of the one TrustNet of database db (src/tn-application.c):
+    the default database has APP_ID, any other an id derived from its absolute path."""
+    path = os.path.abspath(db)
+    data_home = os.environ.get('XDG_DATA_HOME') or os.path.expanduser('~/.local/share')
+    if path == os.path.join(data_home, 'trustnet', 'trustnet.db'):
+        return APP_ID
+    return APP_ID + '.Database_' + hashlib.sha256(path.encode()).hexdigest()[:16]
+
+
+def app_path(name):
+    return '/' + name.replace('.', '/')
+
+
+def app_pid(bus, name=APP_ID):
+    """The pid of the process owning the TrustNet bus name (app_id(db)), or None."""
     try:
         return int(bus.get_object('org.freedesktop.DBus', '/org/freedesktop/DBus').GetConnectionUnixProcessID(
-            APP_ID, dbus_interface='org.freedesktop.DBus'))
+            name, dbus_interface='org.freedesktop.DBus'))
     except dbus.exceptions.DBusException:
         return None
 
 
-def quit_app(bus):
-    """Asks the running TrustNet to quit (app.quit); kills it if it does not."""
-    pid = app_pid(bus)
+def quit_app(bus, name=APP_ID):
+    """Asks the running TrustNet (app_id(db)) to quit (app.quit); kills it if it does not."""
+    pid = app_pid(bus, name)
     if pid is None:
         return
     try:
-        bus.get_object(APP_ID, APP_PATH).ActivateAction(
+        bus.get_object(name, app_path(name)).ActivateAction(
             'quit', dbus.Array([], signature='v'), dbus.Dictionary({}, signature='sv'),
             dbus_interface='org.freedesktop.Application')
     except dbus.exceptions.DBusException:
         pass
-    if not wait_for(lambda: app_pid(bus) is None, 5):
+    if not wait_for(lambda: app_pid(bus, name) is None, 5):
         os.kill(pid, signal.SIGKILL)
 
 

@@ -1,9 +1,10 @@
 /* tn-background.c — sends the weekly reminder if it is due (`--remind` and
- * `--background` share this), and `trustnet --background`: no window, a check at
- * start, then one each time the reminder could next be due (at most an hour apart, so
- * a resume from suspend is noticed within the hour), the notification's actions
- * handled (a click opens TrustNet, starting it if need be), and a clean exit on
- * SIGTERM or SIGINT.
+ * `--background` share this), and TnBackground, the reminder service the application
+ * runs for `trustnet --background`: a check at start, then one each time the reminder
+ * could next be due (at most an hour apart, so a resume from suspend is noticed within
+ * the hour), and the notification's actions handled for as long as it lives. The
+ * notification names its contact by uid, never by row id, and is withdrawn when the
+ * service goes away, so no button is left on screen that nobody serves.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,6 +37,17 @@ suggest (TnStore       *store,
   return tn_suggestion_compute (suggestion, store, &cadence, now, skip, error);
 }
 
+/* The uid of the contact with row id @id, or NULL: what outlives this moment (a
+ * notification on screen) names the contact by uid, which is never reused. */
+static char *
+uid_of (TnStore *store,
+        gint64   id)
+{
+  TnContact *contact = id != 0 ? tn_store_get_contact_by_id (store, id) : NULL;
+
+  return contact != NULL ? g_strdup (tn_contact_get_uid (contact)) : NULL;
+}
+
 /* Sends this week's reminder if it is due; @report is the line that says what happened
  * (`sent: Ada Lovelace`, `not due: …`), for the caller to print. */
 static gboolean
@@ -44,7 +56,7 @@ remind_if_due (TnStore               *store,
                TnNotifierActionFunc   func,
                gpointer               user_data,
                NotifyNotification   **sent,
-               gint64                *contact_id,
+               char                 **contact_uid,
                char                 **report,
                GError               **error)
 {
@@ -57,7 +69,7 @@ remind_if_due (TnStore               *store,
   gboolean claimed;
 
   *sent = NULL;
-  *contact_id = 0;
+  *contact_uid = NULL;
   *report = NULL;
 
   weekday = g_settings_get_int (settings, "reminder-weekday");
@@ -76,14 +88,12 @@ remind_if_due (TnStore               *store,
 
   if (!suggest (store, settings, now, 0, &suggestion, error))
     return FALSE;
-  *contact_id = suggestion.contact_id;
 
   tn_reminder_week_of (now, &year, &week);
   if (!tn_store_claim_reminder (store, year, week, &claimed, error))
     return FALSE;
   if (!claimed)
     {
-      *contact_id = 0;
       *report = g_strdup (tn_reminder_verdict_describe (TN_REMINDER_ALREADY_SENT));
       return TRUE;
     }
@@ -93,7 +103,6 @@ remind_if_due (TnStore               *store,
     {
       g_autoptr(GError) unclaim_error = NULL;
 
-      *contact_id = 0;
       if (!tn_store_unclaim_reminder (store, &state, &unclaim_error))
         g_warning ("Could not take back this week's reminder: %s", unclaim_error->message);
       return FALSE;
@@ -108,6 +117,7 @@ remind_if_due (TnStore               *store,
     *report = g_strdup (_("sent: everyone already met this week"));
 
   *sent = notification;
+  *contact_uid = uid_of (store, suggestion.contact_id);
   return TRUE;
 }
 
@@ -118,11 +128,11 @@ remind_if_due (TnStore               *store,
  * @func: (nullable): called with the action the person picks
  * @user_data: for @func
  * @sent: (out) (transfer full): the notification sent, %NULL when none was
- * @contact_id: (out): whom it suggests, 0 for no one
  * @error: return location for a #GError
  *
  * Sends this week's reminder if it is due and prints what it did on stdout
- * (`sent: Ada Lovelace`, `not due: …`).
+ * (`sent: Ada Lovelace`, `not due: …`). Without @func the notification has no buttons:
+ * a process that exits right after sending (`--remind`) could not serve them.
  *
  * The week is claimed in the database (one transaction) before the notification is
  * sent, so two processes never both send it; if sending then fails (no notification
@@ -136,62 +146,76 @@ tn_background_remind_if_due (TnStore               *store,
                              TnNotifierActionFunc   func,
                              gpointer               user_data,
                              NotifyNotification   **sent,
-                             gint64                *contact_id,
                              GError               **error)
 {
   g_autofree char *report = NULL;
+  g_autofree char *contact_uid = NULL;
 
   g_return_val_if_fail (TN_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_SETTINGS (settings), FALSE);
-  g_return_val_if_fail (sent != NULL && contact_id != NULL, FALSE);
+  g_return_val_if_fail (sent != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!remind_if_due (store, settings, func, user_data, sent, contact_id, &report, error))
+  if (!remind_if_due (store, settings, func, user_data, sent, &contact_uid, &report, error))
     return FALSE;
 
   g_print ("%s\n", report);
   return TRUE;
 }
 
-typedef struct
+struct _TnBackground
 {
+  GObject parent_instance;
+
   TnStore *store;
   GSettings *settings;
-  GMainLoop *loop;
-  GCancellable *cancellable;
   NotifyNotification *notification;
-  gint64 contact_id;
+  /* Whom the notification on screen suggests; "Someone else" moves on by @skip. */
+  char *contact_uid;
   guint skip;
   guint timeout_id;
   /* The last line a check printed: the same verdict is not printed every hour. */
   char *last_report;
-  /* A click while TrustNet was not running: waiting for the started app. */
-  gint64 open_contact_id;
-  char *open_token;
-  gboolean opening;
-  gboolean may_start_app;
-  guint open_watch_id;
-  guint open_timeout_id;
-  int status;
-} TnBackground;
+};
+
+G_DEFINE_FINAL_TYPE (TnBackground, tn_background, G_TYPE_OBJECT)
+
+enum {
+  OPEN_CONTACT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void on_action (const char *action,
                        const char *activation_token,
                        gpointer    user_data);
 
+/* The suggested contact as the database has it now: another process may have deleted
+ * them since the notification went out. */
+static TnContact *
+find_suggested (TnBackground *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->contact_uid == NULL)
+    return NULL;
+  tn_store_check_for_changes (self->store);
+  return tn_store_get_contact_by_uid (self->store, self->contact_uid);
+}
+
 static void
 log_lunch (TnBackground *self)
 {
-  TnContact *contact;
+  TnContact *contact = find_suggested (self);
   g_autoptr(TnInteraction) interaction = NULL;
   g_autoptr(GDateTime) now = tn_clock_now ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(GError) error = NULL;
 
-  contact = tn_store_get_contact_by_id (self->store, self->contact_id);
   if (contact == NULL)
     {
-      g_printerr ("trustnet: %s\n", _("The suggested contact is no longer there"));
+      g_printerr ("trustnet: %s\n", _("The suggested contact was deleted; nothing was logged"));
       return;
     }
 
@@ -216,10 +240,12 @@ someone_else (TnBackground *self)
   g_autoptr(GDateTime) now = tn_clock_now ();
   g_autoptr(GError) error = NULL;
   g_auto(TnSuggestion) suggestion = { 0 };
-  const char *name;
+  g_autofree char *uid = NULL;
   g_autofree char *body = NULL;
+  const char *name;
   gboolean alone;
 
+  tn_store_check_for_changes (self->store);
   if (!suggest (self->store, self->settings, now, self->skip + 1, &suggestion, &error))
     {
       g_printerr ("trustnet: %s\n", error->message);
@@ -227,7 +253,8 @@ someone_else (TnBackground *self)
     }
 
   name = suggestion.name;
-  alone = name != NULL && suggestion.contact_id == self->contact_id;
+  uid = uid_of (self->store, suggestion.contact_id);
+  alone = name != NULL && g_strcmp0 (uid, self->contact_uid) == 0;
   if (alone)
     /* TRANSLATORS: the reminder's body after "Someone else" when only one person can
      * be suggested; %s is the usual suggestion, e.g. "Ada Lovelace trusts you completely — …" */
@@ -242,7 +269,8 @@ someone_else (TnBackground *self)
     }
 
   self->skip++;
-  self->contact_id = suggestion.contact_id;
+  g_free (self->contact_uid);
+  self->contact_uid = g_steal_pointer (&uid);
   if (alone)
     /* TRANSLATORS: what --background prints after "Someone else" when there is no one else */
     g_print (_("no one else to suggest: %s\n"), name);
@@ -269,173 +297,18 @@ snooze (TnBackground *self)
   g_print (_("snoozed until %s\n"), text);
 }
 
-/* Opening TrustNet on a contact after a click: the app's "show-contact" action over
- * D-Bus (org.freedesktop.Application), so a running window is reused. When no
- * TrustNet runs, the bus starts the installed D-Bus service; where it cannot (not
- * installed, a private bus), this process starts `trustnet` itself, waits for it to
- * take its name and asks again. */
-
-#define OPEN_TIMEOUT_SECONDS 30
-
-static void call_show_contact (TnBackground    *self,
-                               GDBusConnection *bus);
-
-static void
-stop_waiting_for_app (TnBackground *self)
-{
-  self->opening = FALSE;
-  g_clear_handle_id (&self->open_watch_id, g_bus_unwatch_name);
-  g_clear_handle_id (&self->open_timeout_id, g_source_remove);
-  g_clear_pointer (&self->open_token, g_free);
-}
-
-static void
-on_app_appeared_cb (GDBusConnection *bus,
-                    const char      *name,
-                    const char      *owner,
-                    gpointer         user_data)
-{
-  TnBackground *self = user_data;
-
-  g_clear_handle_id (&self->open_watch_id, g_bus_unwatch_name);
-  g_clear_handle_id (&self->open_timeout_id, g_source_remove);
-  call_show_contact (self, bus);
-}
-
-static gboolean
-on_app_timeout_cb (gpointer user_data)
-{
-  TnBackground *self = user_data;
-
-  self->open_timeout_id = 0;
-  stop_waiting_for_app (self);
-  g_printerr ("trustnet: %s\n", _("Could not open TrustNet: it did not start in time"));
-  return G_SOURCE_REMOVE;
-}
-
-/* The program to start: this very executable, so a build-tree or relocated TrustNet
- * starts itself rather than another one found in $PATH. */
-static char *
-own_executable (void)
-{
-  char *path = g_file_read_link ("/proc/self/exe", NULL);
-
-  return path != NULL ? path : g_strdup ("trustnet");
-}
-
-static void
-start_app (TnBackground    *self,
-           GDBusConnection *bus)
-{
-  g_autofree char *program = own_executable ();
-  const char *argv[] = { program, "--database", tn_store_get_path (self->store), NULL };
-  g_autoptr(GError) error = NULL;
-
-  self->may_start_app = FALSE;
-
-  /* Watch first, so the name cannot appear unnoticed. */
-  self->open_watch_id = g_bus_watch_name_on_connection (bus, APPLICATION_ID, G_BUS_NAME_WATCHER_FLAGS_NONE,
-                                                        on_app_appeared_cb, NULL, self, NULL);
-
-  /* Without G_SPAWN_DO_NOT_REAP_CHILD the app is not our child: it outlives us. */
-  if (!g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL, NULL, &error))
-    {
-      stop_waiting_for_app (self);
-      g_printerr ("trustnet: could not start TrustNet: %s\n", error->message);
-      return;
-    }
-
-  self->open_timeout_id = g_timeout_add_seconds (OPEN_TIMEOUT_SECONDS, on_app_timeout_cb, self);
-  g_print ("%s\n", _("starting TrustNet"));
-}
-
-static void
-on_show_contact_reply_cb (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  GDBusConnection *bus = G_DBUS_CONNECTION (source);
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  TnBackground *self;
-  TnContact *contact;
-
-  reply = g_dbus_connection_call_finish (bus, result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self = user_data;
-  if (reply == NULL &&
-      (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN) ||
-       g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER)) &&
-      self->may_start_app)
-    {
-      start_app (self, bus);
-      return;
-    }
-
-  stop_waiting_for_app (self);
-  if (reply == NULL)
-    {
-      g_dbus_error_strip_remote_error (error);
-      g_printerr ("trustnet: could not open TrustNet: %s\n", error->message);
-      return;
-    }
-
-  contact = tn_store_get_contact_by_id (self->store, self->open_contact_id);
-  /* TRANSLATORS: what --background prints after a click on the reminder, e.g. "opened: Ada Lovelace" */
-  g_print (_("opened: %s\n"), contact != NULL ? tn_contact_get_full_name (contact) : "TrustNet");
-}
-
-static void
-call_show_contact (TnBackground    *self,
-                   GDBusConnection *bus)
-{
-  GVariantBuilder parameter, platform_data;
-
-  g_variant_builder_init (&parameter, G_VARIANT_TYPE ("av"));
-  g_variant_builder_add (&parameter, "v", g_variant_new_int64 (self->open_contact_id));
-
-  /* The click's activation token lets the window take the focus (Wayland's XDG
-   * activation; X11's startup notification). */
-  g_variant_builder_init (&platform_data, G_VARIANT_TYPE_VARDICT);
-  if (self->open_token != NULL)
-    {
-      g_variant_builder_add (&platform_data, "{sv}", "activation-token", g_variant_new_string (self->open_token));
-      g_variant_builder_add (&platform_data, "{sv}", "desktop-startup-id", g_variant_new_string (self->open_token));
-    }
-  g_dbus_connection_call (bus, APPLICATION_ID, "/org/example/TrustNet",
-                          "org.freedesktop.Application", "ActivateAction",
-                          g_variant_new ("(sava{sv})", "show-contact", &parameter, &platform_data),
-                          NULL, G_DBUS_CALL_FLAGS_NONE, 10000, self->cancellable,
-                          on_show_contact_reply_cb, self);
-}
-
+/* A click on the notification: the application opens its window on the contact, in
+ * this very process, since the reminder runs inside the one TrustNet of the database. */
 static void
 open_contact (TnBackground *self,
               const char   *activation_token)
 {
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GError) error = NULL;
+  TnContact *contact = find_suggested (self);
 
-  self->open_contact_id = self->contact_id;
-
-  /* A second click while the first is under way: it opens on the latest contact. */
-  if (self->opening)
-    return;
-
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  if (bus == NULL)
-    {
-      g_printerr ("trustnet: could not open TrustNet: %s\n", error->message);
-      return;
-    }
-
-  g_free (self->open_token);
-  self->open_token = g_strdup (activation_token);
-  self->opening = TRUE;
-  self->may_start_app = TRUE;
-  call_show_contact (self, bus);
+  g_signal_emit (self, signals[OPEN_CONTACT], 0,
+                 contact != NULL ? tn_contact_get_uid (contact) : NULL, activation_token);
+  /* TRANSLATORS: what --background prints after a click on the reminder, e.g. "opened: Ada Lovelace" */
+  g_print (_("opened: %s\n"), contact != NULL ? tn_contact_get_full_name (contact) : "TrustNet");
 }
 
 static void
@@ -493,10 +366,12 @@ check (TnBackground *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
+  g_autofree char *contact_uid = NULL;
   NotifyNotification *sent = NULL;
-  gint64 contact_id = 0;
 
-  if (!remind_if_due (self->store, self->settings, on_action, self, &sent, &contact_id, &report, &error))
+  /* What other processes wrote since the last check decides whom to suggest. */
+  tn_store_check_for_changes (self->store);
+  if (!remind_if_due (self->store, self->settings, on_action, self, &sent, &contact_uid, &report, &error))
     {
       g_printerr ("trustnet: %s\n", error->message);
       g_clear_pointer (&self->last_report, g_free);
@@ -513,7 +388,8 @@ check (TnBackground *self)
     {
       g_clear_object (&self->notification);
       self->notification = sent;
-      self->contact_id = contact_id;
+      g_free (self->contact_uid);
+      self->contact_uid = g_steal_pointer (&contact_uid);
       self->skip = 0;
 
       /* What the next checks this week will find: nothing new to say. */
@@ -531,15 +407,6 @@ on_check_cb (gpointer user_data)
   check (self);
   g_date_time_unref (schedule (self));
   return G_SOURCE_REMOVE;
-}
-
-static gboolean
-on_signal_cb (gpointer user_data)
-{
-  TnBackground *self = user_data;
-
-  g_main_loop_quit (self->loop);
-  return G_SOURCE_CONTINUE;
 }
 
 /* The one line `--background` prints at start after its first verdict, e.g.
@@ -563,52 +430,107 @@ print_next_check (TnBackground *self,
   g_print (_("next check: %s (every hour at most; reminder time: %s)\n"), when, reminder_time);
 }
 
+/* Withdraws the notification: its buttons would find nobody once this service is gone. */
+static void
+withdraw (TnBackground *self)
+{
+  if (self->notification == NULL)
+    return;
+
+  if (!notify_notification_close (self->notification, NULL))
+    g_debug ("The reminder could not be withdrawn: the notification server is gone");
+  g_clear_object (&self->notification);
+}
+
+static void
+tn_background_dispose (GObject *object)
+{
+  TnBackground *self = (TnBackground *) object;
+
+  withdraw (self);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (tn_background_parent_class)->dispose (object);
+}
+
+static void
+tn_background_finalize (GObject *object)
+{
+  TnBackground *self = (TnBackground *) object;
+
+  g_clear_pointer (&self->contact_uid, g_free);
+  g_clear_pointer (&self->last_report, g_free);
+
+  G_OBJECT_CLASS (tn_background_parent_class)->finalize (object);
+}
+
+static void
+tn_background_class_init (TnBackgroundClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tn_background_dispose;
+  object_class->finalize = tn_background_finalize;
+
+  /**
+   * TnBackground::open-contact:
+   * @self: the service
+   * @uid: (nullable): the suggested contact's uid, %NULL when they are gone or there
+   *   was no one to suggest
+   * @activation_token: (nullable): the token of the click, for the window to take the focus
+   *
+   * The person clicked the notification: the window should open on @uid.
+   */
+  signals[OPEN_CONTACT] = g_signal_new ("open-contact", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+}
+
+static void
+tn_background_init (TnBackground *self)
+{
+}
+
 /**
- * tn_background_run:
+ * tn_background_new:
  * @store: the database
  * @settings: the app's settings
  *
- * Runs until SIGTERM or SIGINT. Prints the first check's verdict and when the next
- * check is, then a line only when something happens or the verdict changes.
- *
- * Returns: the exit status
+ * Returns: (transfer full): a reminder service, not started yet
  */
-int
-tn_background_run (TnStore   *store,
+TnBackground *
+tn_background_new (TnStore   *store,
                    GSettings *settings)
 {
-  TnBackground self = { 0 };
+  TnBackground *self;
+
+  g_return_val_if_fail (TN_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (TN_TYPE_BACKGROUND, NULL);
+  self->store = g_object_ref (store);
+  self->settings = g_object_ref (settings);
+  return self;
+}
+
+/**
+ * tn_background_start:
+ * @self: a reminder service
+ *
+ * Checks now, prints the verdict and when the next check is, then keeps checking on
+ * the main loop, printing a line only when something happens or the verdict changes.
+ * Disposing the service stops it and withdraws its notification.
+ */
+void
+tn_background_start (TnBackground *self)
+{
   g_autoptr(GDateTime) next = NULL;
-  guint term_id, int_id;
 
-  g_return_val_if_fail (TN_IS_STORE (store), 1);
-  g_return_val_if_fail (G_IS_SETTINGS (settings), 1);
+  g_return_if_fail (TN_IS_BACKGROUND (self));
+  g_return_if_fail (self->timeout_id == 0);
 
-  self.store = store;
-  self.settings = settings;
-  self.loop = g_main_loop_new (NULL, FALSE);
-  self.cancellable = g_cancellable_new ();
-
-  term_id = g_unix_signal_add (SIGTERM, on_signal_cb, &self);
-  int_id = g_unix_signal_add (SIGINT, on_signal_cb, &self);
-
-  check (&self);
-  next = schedule (&self);
-  print_next_check (&self, next);
-  g_main_loop_run (self.loop);
-
-  /* A D-Bus reply still on its way must not find `self` gone. */
-  g_cancellable_cancel (self.cancellable);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
-  g_source_remove (term_id);
-  g_source_remove (int_id);
-  g_clear_handle_id (&self.timeout_id, g_source_remove);
-  stop_waiting_for_app (&self);
-  g_clear_object (&self.notification);
-  g_clear_object (&self.cancellable);
-  g_clear_pointer (&self.last_report, g_free);
-  g_main_loop_unref (self.loop);
-  return self.status;
+  check (self);
+  next = schedule (self);
+  print_next_check (self, next);
 }

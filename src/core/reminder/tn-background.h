@@ -1,6 +1,6 @@
 /* tn-background.h — the weekly reminder sent if due (shared by `--remind` and
- * `--background`), and `trustnet --background`, which keeps checking and handles the
- * notification's actions.
+ * `--background`), and TnBackground, the service that keeps checking and handles the
+ * notification's actions inside the running TrustNet.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,14 +13,19 @@
 
 G_BEGIN_DECLS
 
-gboolean tn_background_remind_if_due (TnStore               *store,
-                                      GSettings             *settings,
-                                      TnNotifierActionFunc   func,
-                                      gpointer               user_data,
-                                      NotifyNotification   **sent,
-                                      gint64                *contact_id,
-                                      GError               **error);
-int      tn_background_run           (TnStore               *store,
-                                      GSettings             *settings);
+#define TN_TYPE_BACKGROUND (tn_background_get_type ())
+
+G_DECLARE_FINAL_TYPE (TnBackground, tn_background, TN, BACKGROUND, GObject)
+
+gboolean      tn_background_remind_if_due (TnStore               *store,
+                                           GSettings             *settings,
+                                           TnNotifierActionFunc   func,
+                                           gpointer               user_data,
+                                           NotifyNotification   **sent,
+                                           GError               **error);
+
+TnBackground *tn_background_new           (TnStore               *store,
+                                           GSettings             *settings);
+void          tn_background_start         (TnBackground          *self);
 
 G_END_DECLS

@@ -19,9 +19,8 @@ typedef struct
   gpointer user_data;
 } ActionTarget;
 
-/* Only a process that keeps its main loop running after sending (`--background`) ever
- * gets here: `--remind` sends and exits, so the server's ActionInvoked signals find
- * nobody. */
+/* Only a process that keeps its main loop running after sending (the reminder service)
+ * gets here: `--remind` sends without actions, since it exits right away. */
 static void
 on_action_cb (NotifyNotification *notification,
               char               *action,
@@ -36,7 +35,7 @@ on_action_cb (NotifyNotification *notification,
 }
 
 /* Sets the body and (again) the actions: with nobody to suggest (no contacts yet)
- * there is no lunch to log and no one else. */
+ * there is no lunch to log and no one else; without @func nobody would serve any. */
 static void
 fill (NotifyNotification   *notification,
       const char           *name,
@@ -52,6 +51,8 @@ fill (NotifyNotification   *notification,
   notify_notification_set_urgency (notification, NOTIFY_URGENCY_NORMAL);
 
   notify_notification_clear_actions (notification);
+  if (func == NULL)
+    return;
   if (name != NULL)
     {
       notify_notification_add_action (notification, "log-lunch", _("Log lunch"), on_action_cb,
