@@ -80,6 +80,10 @@ start_background (TnApplication *self)
       return 0;
     }
 
+  /* Here the action ran in this process: without its store there is no reminder. */
+  if (self->background == NULL)
+    return 1;
+
   self->skip_activate = TRUE;
   return -1;
 }
@@ -110,8 +114,14 @@ static TnStore *
 ensure_store (TnApplication  *self,
               GError        **error)
 {
-  if (self->store == NULL)
-    self->store = tn_store_open (self->database_path, error);
+  if (self->store != NULL)
+    return self->store;
+
+  self->store = tn_store_open (self->database_path, error);
+  /* The command line, an import or another machine's sync write the same database:
+   * the window and the reminder show what they wrote within a second. */
+  if (self->store != NULL)
+    tn_store_follow_other_processes (self->store);
   return self->store;
 }
 
@@ -226,7 +236,7 @@ show_contact (TnApplication *self,
   if (!TN_IS_WINDOW (window) || self->store == NULL || uid == NULL || *uid == '\0')
     return;
 
-  tn_store_check_for_changes (self->store);
+  tn_store_check_for_changes (self->store, NULL);
   contact = tn_store_get_contact_by_uid (self->store, uid);
   if (contact != NULL)
     tn_window_show_contact (TN_WINDOW (window), contact);

@@ -109,8 +109,12 @@ def main():
               len(trustnet_windows()) == 1, again.stderr + repr(trustnet_windows()))
 
         # 3. Closing the window leaves the reminder running: its buttons still work.
+        # Ctrl+W, as a person closes it; xdotool's windowclose would destroy the X window
+        # under GTK's feet.
         window = biggest_window()
-        subprocess.run(['xdotool', 'windowclose', window], timeout=10)
+        subprocess.run(['xdotool', 'windowfocus', '--sync', window], timeout=10)
+        time.sleep(0.5)
+        subprocess.run(['xdotool', 'key', '--window', window, 'ctrl+w'], timeout=10)
         closed = wait_for(lambda: trustnet_windows() == [], 10)
         check('closing the window leaves the reminder running',
               closed and background.poll() is None and app_pid(bus, name) == background.pid,

@@ -192,15 +192,14 @@ static void on_action (const char *action,
                        gpointer    user_data);
 
 /* The suggested contact as the database has it now: another process may have deleted
- * them since the notification went out. */
+ * them since the notification went out. (A store that cannot read the changes now
+ * reads them at its next look; what it has is the best answer meanwhile.) */
 static TnContact *
 find_suggested (TnBackground *self)
 {
-  g_autoptr(GError) error = NULL;
-
   if (self->contact_uid == NULL)
     return NULL;
-  tn_store_check_for_changes (self->store);
+  tn_store_check_for_changes (self->store, NULL);
   return tn_store_get_contact_by_uid (self->store, self->contact_uid);
 }
 
@@ -245,7 +244,7 @@ someone_else (TnBackground *self)
   const char *name;
   gboolean alone;
 
-  tn_store_check_for_changes (self->store);
+  tn_store_check_for_changes (self->store, NULL);
   if (!suggest (self->store, self->settings, now, self->skip + 1, &suggestion, &error))
     {
       g_printerr ("trustnet: %s\n", error->message);
@@ -370,7 +369,7 @@ check (TnBackground *self)
   NotifyNotification *sent = NULL;
 
   /* What other processes wrote since the last check decides whom to suggest. */
-  tn_store_check_for_changes (self->store);
+  tn_store_check_for_changes (self->store, NULL);
   if (!remind_if_due (self->store, self->settings, on_action, self, &sent, &contact_uid, &report, &error))
     {
       g_printerr ("trustnet: %s\n", error->message);

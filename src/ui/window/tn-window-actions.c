@@ -22,6 +22,9 @@ static const TnWindowAccel accels[] = {
   { "<Control>l", "win.log-lunch", NULL },
   { "<Control>i", "win.import", NULL },
   { "<Shift><Control>e", "win.export", NULL },
+  /* GtkWindow's own action: with the reminder running, the window can close while
+   * TrustNet stays, so closing is not quitting. */
+  { "<Control>w", "window.close", NULL },
   /* The pages in the order the switcher shows them. */
   { "<Alt>1", "win.show-page", "dashboard" },
   { "<Alt>2", "win.show-page", "contacts" },
