@@ -9,7 +9,7 @@ build_packages="gcc meson ninja-build pkg-config gettext itstool
   libnotify-dev libebook-contacts1.2-dev libjson-glib-dev"
 run_packages="adwaita-icon-theme fonts-cantarell fonts-noto-color-emoji dbus dbus-user-session libglib2.0-bin"
 test_packages="xvfb xauth xdotool imagemagick sqlite3 desktop-file-utils appstream
-  python3-dbusmock python3-gi at-spi2-core time dunst"
+  python3-dbusmock python3-gi at-spi2-core time dunst locales"
 
 wanted="$build_packages $run_packages"
 if [ "${1:-}" = "--test" ]; then
@@ -23,18 +23,27 @@ for package in $wanted; do
   fi
 done
 
-if [ -z "$missing" ]; then
-  exit 0
-fi
-
 if [ "$(id -u)" -ne 0 ]; then
   sudo_cmd="sudo"
 else
   sudo_cmd=""
 fi
 
-echo "Installing:$missing" >&2
-export DEBIAN_FRONTEND=noninteractive
-$sudo_cmd apt-get update -q
-# shellcheck disable=SC2086
-$sudo_cmd apt-get install -y -q --no-install-recommends $missing
+if [ -n "$missing" ]; then
+  echo "Installing:$missing" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get update -q
+  # shellcheck disable=SC2086
+  $sudo_cmd apt-get install -y -q --no-install-recommends $missing
+fi
+
+# The test machine runs TrustNet in German too (LC_ALL=de_DE.UTF-8): generate that
+# locale once, only if `locale -a` lacks it (it lists it as de_DE.utf8).
+if [ "${1:-}" = "--test" ] && ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+  echo "Generating the de_DE.UTF-8 locale" >&2
+  $sudo_cmd sed -i 's/^# *\(de_DE\.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  if ! grep -q '^de_DE\.UTF-8 UTF-8' /etc/locale.gen; then
+    echo "de_DE.UTF-8 UTF-8" | $sudo_cmd tee -a /etc/locale.gen >/dev/null
+  fi
+  $sudo_cmd locale-gen
+fi

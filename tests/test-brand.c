@@ -63,10 +63,22 @@ static const Case cases[] = {
   { "I doubled widget sales in two territories 🚀🚀", 1, 7, "PPPPP" },
   { "🚀 I shipped 12 apps 🎉.", 1, 4, "PPPPP" },
 
-  /* German: no English word, so the word checks cannot judge it; a number still counts. */
-  { "Ich habe zwei Firmen gegründet und verkauft.", 1, 7, "PPUUU" },
-  { "Ich habe den Umsatz in zwei Jahren um 40 % gesteigert.", 1, 10, "PPPUU" },
-  { "Ich arbeite z.B. mit Dr. Müller an 3 Projekten.", 1, 9, "PPPUU" },
+  /* German has built-in word lists, so a German statement is checked in any locale. */
+  { "Ich habe zwei Firmen gegründet und verkauft.", 1, 7, "PPPPP" },
+  { "Ich habe den Umsatz in zwei Jahren um 40 % gesteigert.", 1, 10, "PPPPP" },
+  { "Ich arbeite z.B. mit Dr. Müller an 3 Projekten.", 1, 9, "PPPPP" },
+  /* German filler, no result, not first person. */
+  { "Ich bin ein engagierter und belastbarer Mensch.", 1, 7, "PPHHP" },
+  { "Hochmotivierte, ergebnisorientierte Fachkraft mit Leidenschaft für Vertrieb.", 1, 7, "PPHHH" },
+  { "Ich bin fleißig und zuverlässig.", 1, 5, "PPHHP" },
+  { "Hat den Umsatz in zwei Regionen verdoppelt.", 1, 7, "PPPPH" },
+  { "Wir haben unser Start-up für eine Million Euro verkauft.", 1, 9, "PPPPP" },
+  { "Ich habe Maschinenbau im Hauptfach und Wirtschaftsrecht im Nebenfach studiert.", 1, 10, "PPPPP" },
+  /* German sentences: "z. B.", "Nr." and "bzw." do not end one; a second sentence does. */
+  { "Ich habe als Ing. bei Firma Nr. 1 bzw. bei deren Tochter 12 Patente angemeldet.", 1, 15, "PPPPP" },
+  { "Ich verkaufe Häuser. Ich habe 300 im Jahr verkauft.", 2, 9, "HPPPP" },
+  /* A German "ß" and umlauts match after case folding. */
+  { "ICH HABE DEN UMSATZ VERDOPPELT UND BIN FLEIẞIG.", 1, 8, "PPPHP" },
   /* Hebrew: its own full stop, no case. */
   { "הכפלתי את המכירות בשני אזורים.", 1, 5, "PPUUU" },
   { "הכפלתי את המכירות ב-2 אזורים. אני מהנדס.", 2, 7, "HPPUU" },
@@ -162,6 +174,28 @@ test_messages (void)
   g_assert_cmpuint (tn_brand_count_passed (empty), ==, 0);
 }
 
+/* German statements name the German word found, and a German statement is judged in
+ * the C locale too (the tests run with LC_ALL=C.UTF-8): the German lists are built in. */
+static void
+test_german (void)
+{
+  g_autoptr(TnBrandReport) filler = tn_brand_check ("Ich bin ein engagierter Teamplayer.");
+  g_autoptr(TnBrandReport) concrete = tn_brand_check ("Ich habe drei Firmen gegründet.");
+  g_autoptr(TnBrandReport) third = tn_brand_check ("Hat drei Firmen gegründet.");
+  g_autoptr(TnBrandReport) plain = tn_brand_check ("Ich arbeite gern mit Menschen.");
+
+  g_assert_cmpstr (filler->results[TN_BRAND_CHECK_NO_FILLER].message, ==,
+                   "“engagierter” is what everyone says; say what you did instead");
+  g_assert_cmpint (filler->results[TN_BRAND_CHECK_CONCRETE].verdict, ==, TN_BRAND_VERDICT_HINT);
+  g_assert_cmpstr (concrete->results[TN_BRAND_CHECK_CONCRETE].message, ==, "Concrete: “drei” can be checked");
+  g_assert_cmpuint (tn_brand_count_passed (concrete), ==, 5);
+  g_assert_cmpint (third->results[TN_BRAND_CHECK_FIRST_PERSON].verdict, ==, TN_BRAND_VERDICT_HINT);
+  /* Known as German by its common words alone: hints, not "could not check". */
+  g_assert_cmpint (plain->results[TN_BRAND_CHECK_CONCRETE].verdict, ==, TN_BRAND_VERDICT_HINT);
+  g_assert_cmpint (plain->results[TN_BRAND_CHECK_NO_FILLER].verdict, ==, TN_BRAND_VERDICT_PASS);
+  g_assert_cmpint (plain->results[TN_BRAND_CHECK_FIRST_PERSON].verdict, ==, TN_BRAND_VERDICT_PASS);
+}
+
 static void
 test_count_words (void)
 {
@@ -237,6 +271,7 @@ main (int   argc,
 
   g_test_add_func ("/brand/cases", test_cases);
   g_test_add_func ("/brand/messages", test_messages);
+  g_test_add_func ("/brand/german", test_german);
   g_test_add_func ("/brand/count-words", test_count_words);
   g_test_add_func ("/brand/thai", test_thai_cannot_be_counted);
   g_test_add_func ("/brand/clean-text", test_clean_text);

@@ -15,14 +15,17 @@
 
 /* ---- Word lists --------------------------------------------------------------------- */
 
-/* Each list is the English one plus its translation, so an English statement is coached
- * whatever the interface language, and a translated one in its own. Entries are separated
- * by commas; a hyphen and a space match alike ("results-driven", "results driven"). */
+/* Each list is the English one, the German one and the translation into the interface
+ * language, so an English or a German statement is coached whatever the interface
+ * language, and a translated one in its own. Entries are separated by commas; a hyphen
+ * and a space match alike ("results-driven", "results driven"). The German lists are also
+ * the German translations in po/de.po. */
 
 typedef struct
 {
   const char *context;
   const char *english;
+  const char *german;
 } WordList;
 
 static const WordList first_person_words = {
@@ -31,6 +34,8 @@ static const WordList first_person_words = {
    * Give your language's first-person pronouns and short forms; for a language written
    * without spaces (Japanese, Chinese), give the pronouns as they are written. */
   NC_ ("brand first person", "I, I'm, I've, I'd, I'll, me, my, mine, myself, we, we're, we've, we'd, we'll, our, ours"),
+  "ich, mich, mir, mein, meine, meinen, meinem, meiner, meines, wir, uns, unser, "
+  "unsere, unseren, unserem, unserer, unseres",
 };
 
 static const WordList marker_words = {
@@ -40,6 +45,8 @@ static const WordList marker_words = {
    * from the other brand lists) is taken to be in another language, and the word checks
    * then say "could not check" instead of giving a hint. */
   NC_ ("brand language markers", "the, and, to, for, with, who, that, by, from, of, at"),
+  "der, die, das, und, für, mit, ist, nicht, auf, den, dem, des, ein, eine, einen, "
+  "bei, von, zu, wer, habe, bin",
 };
 
 static const WordList concrete_words = {
@@ -52,6 +59,16 @@ static const WordList concrete_words = {
        "launched, sold, grew, cut, saved, raised, won, led, shipped, wrote, published, "
        "invented, increased, reduced, turned around, majored, minored, graduated, certified, "
        "licensed, patented, designed, created, opened, hired, trained, taught"),
+  "eins, zwei, drei, vier, fünf, sechs, sieben, acht, neun, zehn, elf, zwölf, "
+  "zwanzig, fünfzig, hundert, hunderte, tausend, tausende, Million, Millionen, "
+  "Milliarde, Milliarden, Dutzend, Dutzende, halb, halbiert, doppelt, verdoppelt, "
+  "verdreifacht, vervierfacht, erste, ersten, erster, erstes, gebaut, aufgebaut, "
+  "gegründet, eingeführt, gestartet, verkauft, gewachsen, gesenkt, gespart, "
+  "eingespart, eingeworben, gesteigert, gewonnen, geleitet, geführt, ausgeliefert, "
+  "geschrieben, veröffentlicht, erfunden, erhöht, verringert, reduziert, saniert, "
+  "studiert, Hauptfach, Nebenfach, Abschluss, promoviert, zertifiziert, "
+  "approbiert, zugelassen, patentiert, entworfen, gestaltet, entwickelt, "
+  "geschaffen, eröffnet, eingestellt, ausgebildet, geschult, unterrichtet",
 };
 
 static const WordList filler_words = {
@@ -64,6 +81,26 @@ static const WordList filler_words = {
        "out of the box, best-in-class, best of breed, guru, ninja, rockstar, rock star, "
        "people person, go-to person, seasoned professional, value-add, game changer, "
        "game-changer, visionary, strategic thinker"),
+  "fleißig, fleißige, fleißiger, fleißigen, engagiert, engagierte, engagierter, "
+  "engagierten, leidenschaftlich, leidenschaftliche, leidenschaftlicher, "
+  "leidenschaftlichen, ergebnisorientiert, ergebnisorientierte, "
+  "ergebnisorientierter, ergebnisorientierten, zielorientiert, zielorientierte, "
+  "zielorientierter, zielorientierten, detailorientiert, detailorientierte, "
+  "detailorientierter, detailorientierten, selbstständig, selbstständige, "
+  "selbstständiger, selbstständigen, eigenständig, eigenständige, eigenständiger, "
+  "eigenständigen, selbstmotiviert, selbstmotivierte, selbstmotivierter, "
+  "selbstmotivierten, hochmotiviert, hochmotivierte, hochmotivierter, "
+  "hochmotivierten, motiviert, motivierte, motivierter, motivierten, dynamisch, "
+  "dynamische, dynamischer, dynamischen, proaktiv, proaktive, proaktiver, "
+  "proaktiven, kommunikationsstark, kommunikationsstarke, kommunikationsstarker, "
+  "kommunikationsstarken, belastbar, belastbare, belastbarer, belastbaren, "
+  "flexibel, flexible, flexibler, flexiblen, zuverlässig, zuverlässige, "
+  "zuverlässiger, zuverlässigen, lösungsorientiert, lösungsorientierte, "
+  "lösungsorientierter, lösungsorientierten, teamfähig, teamfähige, teamfähiger, "
+  "teamfähigen, Teamplayer, mit Leidenschaft, Macher, Synergie, Synergien, "
+  "hoch motiviert, hoch motivierte, hoch motivierter, hoch motivierten, Vordenker, "
+  "über den Tellerrand, Best in Class, Guru, Ninja, Rockstar, erfahrener Profi, "
+  "Mehrwert, Gamechanger, Visionär, strategischer Denker",
 };
 
 static const WordList abbreviation_words = {
@@ -72,6 +109,8 @@ static const WordList abbreviation_words = {
    * ("Dr." in "Dr. Smith"), without the stop, separated by commas. Ones with a stop
    * inside ("e.g.", "z.B.") and single letters are recognised already. */
   NC_ ("brand abbreviations", "Mr, Mrs, Ms, Dr, Prof, St, Jr, Sr, vs, No, approx, ca, Mt"),
+  "Hr, Fr, Dr, Prof, Str, Nr, bzw, ca, vgl, ggf, evtl, inkl, zzgl, Tel, Abt, Dipl, "
+  "Ing",
 };
 
 /* ---- Text helpers ------------------------------------------------------------------- */
@@ -239,7 +278,7 @@ find_entry (const char *normalized,
   return NULL;
 }
 
-/* find_entry() over the English list and its translation. */
+/* find_entry() over the English list, the German one and the translation. */
 static char *
 find_in_list (const char     *normalized,
               const WordList *list)
@@ -247,7 +286,10 @@ find_in_list (const char     *normalized,
   const char *translated = g_dpgettext2 (GETTEXT_PACKAGE, list->context, list->english);
   char *found = find_entry (normalized, list->english);
 
-  if (found == NULL && g_strcmp0 (list->english, translated) != 0)
+  if (found == NULL)
+    found = find_entry (normalized, list->german);
+  if (found == NULL && g_strcmp0 (list->english, translated) != 0 &&
+      g_strcmp0 (list->german, translated) != 0)
     found = find_entry (normalized, translated);
 
   return found;

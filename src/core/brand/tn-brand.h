@@ -63,7 +63,9 @@ typedef struct
  *
  * Languages. The word lists behind the concrete, filler and first-person checks (result
  * verbs and number words, filler phrases, first-person pronouns, and a few very common
- * words that tell the language) are translatable, so they follow the interface language.
+ * words that tell the language) are translatable, so they follow the interface language;
+ * the English and the German lists are built in and always apply, so an English or a
+ * German statement is coached whatever the interface language.
  * A statement written in another language is not failed for missing English pronouns:
  * when it contains none of the list's common words nor any pronoun, those three checks
  * say %TN_BRAND_VERDICT_UNKNOWN ("could not check") instead of giving a hint, except that
