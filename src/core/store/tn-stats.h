@@ -95,7 +95,7 @@ typedef struct
 typedef struct
 {
   guint n_contacts;
-  guint by_trust[4];
+  guint by_trust[TN_TRUST_N_RATINGS];
   int goal;
   guint outside_employer;
   gboolean employer_set;

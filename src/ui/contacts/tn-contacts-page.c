@@ -18,6 +18,7 @@
 #include "tn-enums.h"
 #include "tn-text.h"
 #include "tn-trust-chooser.h"
+#include "tn-trust-counts.h"
 
 /* How many contacts get their search key folded per idle call, so a first
  * search over 100,000 contacts does not pay for all of them at once. */
@@ -62,7 +63,7 @@ struct _TnContactsPage
   char *summary;
   TnContact *selected_contact;
 
-  guint counts[TN_TRUST_LAST + 1];
+  guint counts[TN_TRUST_N_RATINGS];
   guint n_overdue;
   guint n_contacts;
   guint recount_source;
@@ -443,45 +444,32 @@ update_summary (TnContactsPage *self)
 static void
 recount (TnContactsPage *self)
 {
-  guint counts[TN_TRUST_LAST + 1] = { 0 };
-  guint n_contacts = 0;
-  guint n_overdue = 0;
+  TnTrustCounts counts;
 
-  if (self->store != NULL)
-    {
-      GListModel *contacts = tn_store_get_contacts (self->store);
-
-      n_contacts = g_list_model_get_n_items (contacts);
-      for (guint i = 0; i < n_contacts; i++)
-        {
-          g_autoptr(TnContact) contact = g_list_model_get_item (contacts, i);
-
-          counts[tn_contact_get_trust (contact)]++;
-          if (tn_cadence_is_overdue (&self->cadence, contact, self->today))
-            n_overdue++;
-        }
-    }
+  tn_trust_counts_count_model (&counts,
+                               self->store != NULL ? tn_store_get_contacts (self->store) : NULL,
+                               &self->cadence, self->today);
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (self->n_overdue != n_overdue)
+  if (self->n_overdue != counts.n_overdue)
     {
-      self->n_overdue = n_overdue;
+      self->n_overdue = counts.n_overdue;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OVERDUE]);
     }
 
   for (TnTrust trust = TN_TRUST_UNRATED; trust <= TN_TRUST_LAST; trust++)
     {
-      if (self->counts[trust] != counts[trust])
+      if (self->counts[trust] != counts.by_trust[trust])
         {
-          self->counts[trust] = counts[trust];
+          self->counts[trust] = counts.by_trust[trust];
           g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[trust]]);
         }
     }
 
-  if (self->n_contacts != n_contacts)
+  if (self->n_contacts != counts.n_contacts)
     {
-      self->n_contacts = n_contacts;
+      self->n_contacts = counts.n_contacts;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CONTACTS]);
     }
 
