@@ -230,6 +230,56 @@ invalid:
   return PARAM_DROP;
 }
 
+/* Reads the parameters that start at @params, up to the value's ":" (minding quotes unless
+ * they are unbalanced), noting on @out what they say. Returns the ":", or NULL if none. */
+static const char *
+line_parse_params (const char *params,
+                   const char *end,
+                   Line       *out)
+{
+  const char *colon = NULL;
+  const char *cursor;
+  const char *param;
+  gboolean in_quote = FALSE;
+  gboolean mind_quotes = TRUE;
+  gboolean has_8bit = FALSE;
+  gsize param_len;
+
+  out->params = params;
+  for (const char *q = out->params; q < end; q++)
+    {
+      if (*q == '"')
+        in_quote = !in_quote;
+      else if (*q == ':' && !in_quote)
+        {
+          colon = q;
+          break;
+        }
+      else if ((guchar) *q >= 0x80)
+        has_8bit = TRUE;
+    }
+  if (colon == NULL)
+    {
+      /* An unbalanced quote swallowed the ":"; read the quotes as plain text. */
+      colon = memchr (out->params, ':', end - out->params);
+      if (colon == NULL)
+        return NULL;
+      mind_quotes = FALSE;
+      out->quotes_broken = TRUE;
+      out->params_dirty = TRUE;
+    }
+  out->params_len = colon - out->params;
+
+  cursor = out->params;
+  while ((param = next_param (&cursor, colon, mind_quotes, &param_len)) != NULL)
+    classify_param (&param, &param_len, out);
+
+  if (has_8bit && !g_utf8_validate_len (out->params, out->params_len, NULL))
+    out->params_dirty = TRUE;
+
+  return colon;
+}
+
 /**
  * line_parse:
  * @line: one unfolded content line, without its line break
@@ -246,7 +296,7 @@ line_parse (const char *line,
   const char *end = line + len;
   const char *name = line;
   const char *p;
-  const char *colon = NULL;
+  const char *colon;
 
   memset (out, 0, sizeof *out);
 
@@ -279,44 +329,9 @@ line_parse (const char *line,
 
   if (*p == ';')
     {
-      const char *cursor;
-      const char *param;
-      gboolean in_quote = FALSE;
-      gboolean mind_quotes = TRUE;
-      gboolean has_8bit = FALSE;
-      gsize param_len;
-
-      out->params = p + 1;
-      for (const char *q = out->params; q < end; q++)
-        {
-          if (*q == '"')
-            in_quote = !in_quote;
-          else if (*q == ':' && !in_quote)
-            {
-              colon = q;
-              break;
-            }
-          else if ((guchar) *q >= 0x80)
-            has_8bit = TRUE;
-        }
+      colon = line_parse_params (p + 1, end, out);
       if (colon == NULL)
-        {
-          /* An unbalanced quote swallowed the ":"; read the quotes as plain text. */
-          colon = memchr (out->params, ':', end - out->params);
-          if (colon == NULL)
-            return LINE_NO_VALUE;
-          mind_quotes = FALSE;
-          out->quotes_broken = TRUE;
-          out->params_dirty = TRUE;
-        }
-      out->params_len = colon - out->params;
-
-      cursor = out->params;
-      while ((param = next_param (&cursor, colon, mind_quotes, &param_len)) != NULL)
-        classify_param (&param, &param_len, out);
-
-      if (has_8bit && !g_utf8_validate_len (out->params, out->params_len, NULL))
-        out->params_dirty = TRUE;
+        return LINE_NO_VALUE;
     }
   else
     colon = p;
@@ -707,6 +722,71 @@ report_line (TnVcardParser *self,
                            _("Line %u (“%s”) is not a vCard property and was ignored."), number, text);
 }
 
+/* Starts self->text and self->fields over for the card at @span. */
+static void
+card_begin (TnVcardParser     *self,
+            const TnVcardSpan *span)
+{
+  self->span = span;
+  self->fallback = NULL;
+  self->text_size = 0;
+  self->version_30 = FALSE;
+  g_string_truncate (self->text, 0);
+  g_string_append_len (self->text, "BEGIN:VCARD\r\n", 13);
+  g_string_truncate (self->fields, 0);
+  g_string_append_len (self->fields, "BEGIN:VCARD\r\n", 13);
+}
+
+/* Whether the card being cleaned up has grown past the limit; if so, it is reported skipped. */
+static gboolean
+card_is_too_large (TnVcardParser *self)
+{
+  g_autofree char *limit = NULL;
+
+  if (self->text_size <= TN_VCARD_MAX_CARD_SIZE)
+    return FALSE;
+
+  limit = g_format_size (TN_VCARD_MAX_CARD_SIZE);
+  _tn_vcard_add_problem (self, self->span->line, TRUE,
+                         _("The card on line %u is larger than %s (not counting photos) "
+                            "and was skipped."),
+                         self->span->line, limit);
+  return TRUE;
+}
+
+/* An encoded value that goes on past its line: QUOTED-PRINTABLE soft breaks (folded or
+ * not) and 2.1 base64 lines without indent are joined into @line, and @parsed read again. */
+static void
+join_encoded_value (TnVcardParser  *self,
+                    Reader         *r,
+                    const char    **line,
+                    gsize          *len,
+                    Line           *parsed)
+{
+  /* A QUOTED-PRINTABLE soft break may be folded too ("=" CRLF SPACE, as EVCard writes
+   * it): that "=" goes, or "=\r\n ab" would read as the byte 0xAB. */
+  if (parsed->quoted_printable && self->fold_equals->len > 0)
+    {
+      for (guint i = self->fold_equals->len; i > 0; i--)
+        g_string_erase (self->logical, g_array_index (self->fold_equals, gsize, i - 1), 1);
+      *line = self->logical->str;
+      *len = self->logical->len;
+      line_parse (*line, *len, parsed);
+    }
+
+  if (parsed->quoted_printable && parsed->value_len > 0 &&
+      ((*line)[*len - 1] == '=' || (*line)[*len - 1] == ' ' || (*line)[*len - 1] == '\t'))
+    {
+      _tn_vcard_join_soft_breaks (self, r, line, len);
+      line_parse (*line, *len, parsed);
+    }
+  else if (parsed->base64 && self->span->syntax == TN_VCARD_SYNTAX_21)
+    {
+      _tn_vcard_join_base64_lines (self, r, line, len);
+      line_parse (*line, *len, parsed);
+    }
+}
+
 /* Builds self->text: the card as clean UTF-8 vCard text. Returns FALSE if it must be skipped. */
 gboolean
 _tn_vcard_clean_card (TnVcardParser     *self,
@@ -717,15 +797,7 @@ _tn_vcard_clean_card (TnVcardParser     *self,
   guint number;
   Reader r;
 
-  self->span = span;
-  self->fallback = NULL;
-  self->text_size = 0;
-  self->version_30 = FALSE;
-  g_string_truncate (self->text, 0);
-  g_string_append_len (self->text, "BEGIN:VCARD\r\n", 13);
-  g_string_truncate (self->fields, 0);
-  g_string_append_len (self->fields, "BEGIN:VCARD\r\n", 13);
-
+  card_begin (self, span);
   _tn_vcard_reader_init (&r, span->body, span->body_end, span->line + 1);
   while (_tn_vcard_read_logical_line (self, &r, &line, &len, &number))
     {
@@ -753,28 +825,7 @@ _tn_vcard_clean_card (TnVcardParser     *self,
           continue;
         }
 
-      /* A QUOTED-PRINTABLE soft break may be folded too ("=" CRLF SPACE, as EVCard writes
-       * it): that "=" goes, or "=\r\n ab" would read as the byte 0xAB. */
-      if (parsed.quoted_printable && self->fold_equals->len > 0)
-        {
-          for (guint i = self->fold_equals->len; i > 0; i--)
-            g_string_erase (self->logical, g_array_index (self->fold_equals, gsize, i - 1), 1);
-          line = self->logical->str;
-          len = self->logical->len;
-          line_parse (line, len, &parsed);
-        }
-
-      if (parsed.quoted_printable && parsed.value_len > 0 &&
-          (line[len - 1] == '=' || line[len - 1] == ' ' || line[len - 1] == '\t'))
-        {
-          _tn_vcard_join_soft_breaks (self, &r, &line, &len);
-          line_parse (line, len, &parsed);
-        }
-      else if (parsed.base64 && span->syntax == TN_VCARD_SYNTAX_21)
-        {
-          _tn_vcard_join_base64_lines (self, &r, &line, &len);
-          line_parse (line, len, &parsed);
-        }
+      join_encoded_value (self, &r, &line, &len, &parsed);
 
       append_property (self, &parsed, line, len, number);
       /* Exactly what e_vcard_to_string() looks for to give a card back as it is. */
@@ -782,16 +833,8 @@ _tn_vcard_clean_card (TnVcardParser     *self,
           IS_WORD (parsed.value, parsed.value_len, "3.0"))
         self->version_30 = TRUE;
 
-      if (self->text_size > TN_VCARD_MAX_CARD_SIZE)
-        {
-          g_autofree char *limit = g_format_size (TN_VCARD_MAX_CARD_SIZE);
-
-          _tn_vcard_add_problem (self, span->line, TRUE,
-                                 _("The card on line %u is larger than %s (not counting photos) "
-                                    "and was skipped."),
-                                 span->line, limit);
-          return FALSE;
-        }
+      if (card_is_too_large (self))
+        return FALSE;
     }
 
   g_string_append_len (self->text, "END:VCARD\r\n", 11);

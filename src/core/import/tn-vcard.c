@@ -209,6 +209,31 @@ name_is (const char *name,
   return name[i] == '\0';
 }
 
+/* The names from N and ORG; without FN, the full name from N, then the organization,
+ * then @first_email. */
+static void
+card_fill_names (TnVcardCard     *card,
+                 EVCardAttribute *n,
+                 EVCardAttribute *org,
+                 const char      *first_email)
+{
+  if (n != NULL)
+    {
+      card->family_name = attribute_component (n, 0);
+      card->given_name = attribute_component (n, 1);
+    }
+  if (org != NULL)
+    card->organization = attribute_component (org, 0);
+
+  if (card->full_name == NULL && card->given_name != NULL && card->family_name != NULL)
+    card->full_name = g_strconcat (card->given_name, " ", card->family_name, NULL);
+  else if (card->full_name == NULL)
+    card->full_name = g_strdup (card->given_name != NULL ? card->given_name :
+                                card->family_name != NULL ? card->family_name :
+                                card->organization != NULL ? card->organization :
+                                first_email);
+}
+
 /* One walk over the attributes EVCard parsed. Returns NULL when the card has no name. */
 static TnVcardCard *
 card_from_vcard (EVCard *vcard,
@@ -272,22 +297,7 @@ card_from_vcard (EVCard *vcard,
         }
     }
 
-  if (n != NULL)
-    {
-      card->family_name = attribute_component (n, 0);
-      card->given_name = attribute_component (n, 1);
-    }
-  if (org != NULL)
-    card->organization = attribute_component (org, 0);
-
-  /* No FN: the name from N, then the organization, then the first email address. */
-  if (card->full_name == NULL && card->given_name != NULL && card->family_name != NULL)
-    card->full_name = g_strconcat (card->given_name, " ", card->family_name, NULL);
-  else if (card->full_name == NULL)
-    card->full_name = g_strdup (card->given_name != NULL ? card->given_name :
-                                card->family_name != NULL ? card->family_name :
-                                card->organization != NULL ? card->organization :
-                                emails.len > 0 ? emails.items[0] : NULL);
+  card_fill_names (card, n, org, emails.len > 0 ? emails.items[0] : NULL);
 
   if (card->full_name == NULL)
     {
