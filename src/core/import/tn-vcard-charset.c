@@ -227,27 +227,29 @@ append_escape (GString       *out,
 
   next = text[i + 1];
 
+  /* Kept as they are, in every version. */
+  switch (next)
+    {
+    case '\\':
+    case ';':
+    case ',':
+      g_string_append_c (out, '\\');
+      g_string_append_c (out, next);
+      return i + 2;
+    default:
+      break;
+    }
+
   if (syntax == TN_VCARD_SYNTAX_21)
     {
-      /* What Android and Outlook mean by a backslash in 2.1. */
-      switch (next)
+      /* What Android and Outlook mean by any other backslash in 2.1. */
+      if (next == ':')
         {
-        case '\\':
-          g_string_append (out, "\\\\");
-          return i + 2;
-        case ';':
-          g_string_append (out, "\\;");
-          return i + 2;
-        case ',':
-          g_string_append (out, "\\,");
-          return i + 2;
-        case ':':
           g_string_append_c (out, ':');
           return i + 2;
-        default:
-          g_string_append (out, "\\\\");
-          return i + 1;
         }
+      g_string_append (out, "\\\\");
+      return i + 1;
     }
 
   switch (next)
@@ -255,15 +257,6 @@ append_escape (GString       *out,
     case 'n':
     case 'N':
       g_string_append (out, "\\n");
-      return i + 2;
-    case '\\':
-      g_string_append (out, "\\\\");
-      return i + 2;
-    case ';':
-      g_string_append (out, "\\;");
-      return i + 2;
-    case ',':
-      g_string_append (out, "\\,");
       return i + 2;
     case 'r':
     case 'R':
