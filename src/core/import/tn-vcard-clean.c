@@ -11,7 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tn-vcard-private.h"
+#include "tn-vcard-decode-private.h"
 #include "tn-vcard.h"
 
 #define FOLD_WIDTH   75  /* octets per written line, as RFC 2425 asks */

@@ -17,7 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tn-vcard-private.h"
+#include "tn-vcard-decode-private.h"
 #include "tn-vcard.h"
 
 #define MAX_PROBLEMS 200 /* then one line says how many more there were */
