@@ -204,7 +204,7 @@ on_search_mode_notify_cb (TnContactsPage *self,
   tn_contacts_page_focus_list (self);
 }
 
-/* Counting, for the filter buttons and the summary */
+/* Counting, for the filter buttons and the summary; who is overdue follows the day */
 
 static void
 update_summary (TnContactsPage *self)
@@ -358,6 +358,8 @@ on_trusted_goal_changed_cb (TnContactsPage *self,
 {
   update_summary (self);
 }
+
+/* The filters and the search, as properties */
 
 const char *
 tn_contacts_page_get_trust_filter (TnContactsPage *self)

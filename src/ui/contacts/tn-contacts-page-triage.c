@@ -17,15 +17,6 @@
 
 /* Selection and focus */
 
-static void
-show_error (TnContactsPage *self,
-            const GError   *error)
-{
-  /* The window shows it as a toast; on its own (in a test) the page can only log it. */
-  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message))
-    g_message ("%s", error->message);
-}
-
 static GtkWidget *
 get_list_view (TnContactsPage *self)
 {
@@ -223,6 +214,15 @@ on_column_view_activate_cb (TnContactsPage *self,
 /* Rating */
 
 static void
+show_error (TnContactsPage *self,
+            const GError   *error)
+{
+  /* The window shows it as a toast; on its own (in a test) the page can only log it. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message))
+    g_message ("%s", error->message);
+}
+
+static void
 rate_contact (TnContactsPage *self,
               TnContact      *contact,
               TnTrust         trust)
@@ -336,6 +336,8 @@ show_all_action (GtkWidget  *widget,
   _tn_contacts_page_set_folded_query (self, g_strdup (""));
   tn_contacts_page_focus_list (self);
 }
+
+/* The selection, as the window asks for it */
 
 /**
  * tn_contacts_page_get_selected_contact:
