@@ -7,18 +7,9 @@
 #include "tn-cadence.h"
 #include "tn-contact-private.h"
 #include "tn-reminder.h"
+#include "tn-test-util.h"
 
 static const TnCadence defaults = { { 4, 12, 26 } };
-
-static GDateTime *
-local_time (const char *iso8601)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-  GDateTime *when = g_date_time_new_from_iso8601 (iso8601, zone);
-
-  g_assert_nonnull (when);
-  return when;
-}
 
 /* A contact added at @added, last met on @last_contact (NULL for never). */
 static TnContact *
@@ -27,7 +18,7 @@ make_contact (TnTrust     trust,
               const char *last_contact)
 {
   TnContact *contact = tn_contact_new ("Ada Lovelace");
-  g_autoptr(GDateTime) added_at = local_time (added);
+  g_autoptr(GDateTime) added_at = tn_test_local_time (added);
 
   tn_contact_set_trust (contact, trust);
   _tn_contact_set_timestamps (contact, g_date_time_to_unix (added_at), g_date_time_to_unix (added_at));
@@ -68,8 +59,8 @@ test_days_since_contact (void)
   g_autoptr(TnContact) never = make_contact (TN_TRUST_COMPLETELY, "2026-11-10T23:30:00", NULL);
   g_autoptr(TnContact) odd = make_contact (TN_TRUST_COMPLETELY, "2026-11-10T08:00:00", "2026-13-45");
   g_autoptr(TnContact) later = make_contact (TN_TRUST_COMPLETELY, "2026-11-10T08:00:00", "2026-12-01");
-  g_autoptr(GDateTime) morning = local_time ("2026-11-24T00:10:00");
-  g_autoptr(GDateTime) night = local_time ("2026-11-24T23:50:00");
+  g_autoptr(GDateTime) morning = tn_test_local_time ("2026-11-24T00:10:00");
+  g_autoptr(GDateTime) night = tn_test_local_time ("2026-11-24T23:50:00");
 
   /* Whole days: the hour does not matter. */
   g_assert_cmpint (tn_cadence_days_since_contact (met, morning), ==, 23);
@@ -86,8 +77,8 @@ static void
 test_overdue_boundary (void)
 {
   g_autoptr(TnContact) ada = make_contact (TN_TRUST_COMPLETELY, "2026-01-05T10:00:00", "2026-10-27");
-  g_autoptr(GDateTime) day_27 = local_time ("2026-11-23T23:59:00");
-  g_autoptr(GDateTime) day_28 = local_time ("2026-11-24T00:00:00");
+  g_autoptr(GDateTime) day_27 = tn_test_local_time ("2026-11-23T23:59:00");
+  g_autoptr(GDateTime) day_28 = tn_test_local_time ("2026-11-24T00:00:00");
 
   g_assert_false (tn_cadence_is_overdue (&defaults, ada, day_27));
   g_assert_true (tn_cadence_is_overdue (&defaults, ada, day_28));
@@ -109,8 +100,8 @@ static void
 test_overdue_never_met (void)
 {
   g_autoptr(TnContact) grace = make_contact (TN_TRUST_COMPLETELY, "2026-10-27T18:00:00", NULL);
-  g_autoptr(GDateTime) before = local_time ("2026-11-23T20:00:00");
-  g_autoptr(GDateTime) after = local_time ("2026-11-24T08:00:00");
+  g_autoptr(GDateTime) before = tn_test_local_time ("2026-11-23T20:00:00");
+  g_autoptr(GDateTime) after = tn_test_local_time ("2026-11-24T08:00:00");
 
   g_assert_false (tn_cadence_is_overdue (&defaults, grace, before));
   g_assert_true (tn_cadence_is_overdue (&defaults, grace, after));
@@ -132,12 +123,12 @@ test_one_rule (void)
     {
       g_autoptr(TnContact) contact = make_contact (TN_TRUST_COMPLETELY, "2026-01-05T10:00:00", days[d]);
       g_autofree char *midnight_text = g_strconcat (days[d], "T00:00:00", NULL);
-      g_autoptr(GDateTime) midnight = local_time (midnight_text);
+      g_autoptr(GDateTime) midnight = tn_test_local_time (midnight_text);
       TnReminderCandidate candidate = { 1, "Ada", 1, g_date_time_to_unix (midnight), 0, 4 };
 
       for (guint n = 0; nows[n] != NULL; n++)
         {
-          g_autoptr(GDateTime) now = local_time (nows[n]);
+          g_autoptr(GDateTime) now = tn_test_local_time (nows[n]);
 
           gboolean passed = tn_cadence_has_passed (4, tn_cadence_days_between (midnight, now), 1);
 
@@ -171,8 +162,8 @@ static void
 test_cutoffs (void)
 {
   static const TnCadence some = { { 4, 0, 26 } };
-  g_autoptr(GDateTime) now = local_time ("2026-11-24T09:00:00");
-  g_autoptr(GDateTime) midnight = local_time ("2026-10-28T00:00:00");
+  g_autoptr(GDateTime) now = tn_test_local_time ("2026-11-24T09:00:00");
+  g_autoptr(GDateTime) midnight = tn_test_local_time ("2026-10-28T00:00:00");
   g_auto(TnCadenceCutoffs) cutoffs = { 0 };
 
   tn_cadence_cutoffs_init (&cutoffs, &some, now, 1);

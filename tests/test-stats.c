@@ -29,16 +29,6 @@ set_clock (const char *iso8601)
   g_setenv ("TRUSTNET_NOW", iso8601, TRUE);
 }
 
-static GDateTime *
-local_time (const char *iso8601)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-  GDateTime *when = g_date_time_new_from_iso8601 (iso8601, zone);
-
-  g_assert_nonnull (when);
-  return when;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -120,7 +110,7 @@ compute_full (Fixture         *fixture,
               const char      *employer,
               const TnCadence *cadence)
 {
-  g_autoptr(GDateTime) when = local_time (now);
+  g_autoptr(GDateTime) when = tn_test_local_time (now);
   g_autoptr(GError) error = NULL;
   TnStats *stats = tn_stats_compute (fixture->store, when, goal, employer, cadence, &error);
 
@@ -382,7 +372,7 @@ count_overdue_by_cadence (Fixture         *fixture,
                           const char      *now)
 {
   GListModel *contacts = tn_store_get_contacts (fixture->store);
-  g_autoptr(GDateTime) when = local_time (now);
+  g_autoptr(GDateTime) when = tn_test_local_time (now);
   guint n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)

@@ -178,3 +178,19 @@ tn_test_real_files (GPtrArray *files)
   g_assert_cmpuint (files->len, >=, 80);
   return g_steal_pointer (&root);
 }
+
+/**
+ * tn_test_local_time:
+ * @iso8601: a time without a zone, "2026-11-24T09:00:00"
+ *
+ * Returns: (transfer full): @iso8601 in the local time zone; the test fails if it is not a time
+ */
+GDateTime *
+tn_test_local_time (const char *iso8601)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  GDateTime *when = g_date_time_new_from_iso8601 (iso8601, zone);
+
+  g_assert_nonnull (when);
+  return when;
+}

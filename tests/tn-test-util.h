@@ -1,5 +1,6 @@
 /* tn-test-util.h — what several test suites need: a scratch folder removed afterwards, a
- * second program (the sqlite3 tool) reading the database, and the real-world vCard corpus.
+ * second program (the sqlite3 tool) reading the database, the real-world vCard corpus, and
+ * local times written as text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,5 +20,7 @@ GFile *tn_test_real_files  (GPtrArray          *files);
 
 void   tn_test_assert_strv (const char * const *strv,
                             ...) G_GNUC_NULL_TERMINATED;
+
+GDateTime *tn_test_local_time (const char    *iso8601);
 
 G_END_DECLS

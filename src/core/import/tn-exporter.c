@@ -22,6 +22,7 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 G_GNUC_END_IGNORE_DEPRECATIONS
 
 #include "tn-exporter.h"
+#include "tn-vcard-attributes-private.h"
 #include "tn-vcard-private.h"
 
 /* EDS 3.46 declares no g_autoptr() support for its types. */
@@ -33,61 +34,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVCard, g_object_unref)
 /* Cards are written to the file in pieces of about this size. */
 #define WRITE_BUFFER_SIZE (64 * 1024)
 
-/* ---- Reading a property as the importer does ----------------------------------------- */
-
-static char *
-strdup_trimmed (const char *text)
-{
-  g_autofree char *copy = g_strdup (text != NULL ? text : "");
-
-  g_strstrip (copy);
-  return *copy != '\0' ? g_steal_pointer (&copy) : NULL;
-}
-
-/* The value as tn-vcard.c reads it: the values joined with ";", trimmed, and for a phone
- * number without its "tel:". Comparing this with the contact's value says whether the
- * property still holds what the contact has. */
-static char *
-attribute_text (EVCardAttribute *attr,
-                gboolean         is_phone)
-{
-  g_autoptr(GString) joined = g_string_new (NULL);
-  const char *text;
-
-  for (GList *l = e_vcard_attribute_get_values (attr); l != NULL; l = l->next)
-    {
-      if (l != e_vcard_attribute_get_values (attr))
-        g_string_append_c (joined, ';');
-      g_string_append (joined, l->data != NULL ? l->data : "");
-    }
-
-  text = joined->str;
-  while (g_ascii_isspace (*text))
-    text++;
-  if (is_phone && g_ascii_strncasecmp (text, "tel:", 4) == 0)
-    text += 4;
-
-  return strdup_trimmed (text);
-}
-
-static char *
-attribute_component (EVCardAttribute *attr,
-                     guint            index)
-{
-  return strdup_trimmed (g_list_nth_data (e_vcard_attribute_get_values (attr), index));
-}
-
-static char *
-attribute_birthday (EVCardAttribute *attr)
-{
-  GList *values = e_vcard_attribute_get_values (attr);
-
-  if (values == NULL || values->data == NULL)
-    return NULL;
-
-  return _tn_vcard_normalize_date (values->data,
-                                   e_vcard_attribute_get_param (attr, "X-APPLE-OMIT-YEAR") != NULL);
-}
+/* ---- Reading a property as the importer does (tn-vcard-attributes-private.h) -------- */
 
 /* Every property named @name, whatever its group and case, in card order. */
 static GList *
@@ -131,7 +78,7 @@ typedef char *(*ReadValue) (EVCardAttribute *attr);
 static char *
 read_text (EVCardAttribute *attr)
 {
-  return attribute_text (attr, FALSE);
+  return _tn_vcard_attribute_text (attr, FALSE);
 }
 
 /* A property read once (FN, TITLE, NOTE, UID, BDAY): kept if its first occurrence still
@@ -183,7 +130,7 @@ put_components (EVCard     *vcard,
 
   for (guint i = 0; i < MIN (n_components, 2); i++)
     {
-      g_autofree char *current = attribute_component (attrs->data, i);
+      g_autofree char *current = _tn_vcard_attribute_component (attrs->data, i);
 
       same = same && g_strcmp0 (current, wanted[i]) == 0;
     }
@@ -222,7 +169,7 @@ put_list (EVCard             *vcard,
 
   for (GList *l = attrs; l != NULL; l = l->next)
     {
-      g_autofree char *current = attribute_text (l->data, is_phone);
+      g_autofree char *current = _tn_vcard_attribute_text (l->data, is_phone);
       gboolean kept = FALSE;
 
       for (guint i = 0; i < n_values && !kept; i++)
@@ -288,7 +235,7 @@ tn_exporter_contact_to_vcard (TnContact *contact)
   put_components (vcard, EVC_ORG, tn_contact_get_organization (contact), NULL, 1, FALSE);
   put_single (vcard, EVC_TITLE, tn_contact_get_title (contact), read_text);
   put_single (vcard, EVC_NOTE, tn_contact_get_note (contact), read_text);
-  put_single (vcard, EVC_BDAY, tn_contact_get_birthday (contact), attribute_birthday);
+  put_single (vcard, EVC_BDAY, tn_contact_get_birthday (contact), _tn_vcard_attribute_birthday);
   put_list (vcard, EVC_EMAIL, tn_contact_get_emails (contact), FALSE);
   put_list (vcard, EVC_TEL, tn_contact_get_phones (contact), TRUE);
   put_trust (vcard, tn_contact_get_trust (contact));

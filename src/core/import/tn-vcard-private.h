@@ -1,5 +1,6 @@
-/* tn-vcard-private.h — between the two halves of tn-vcard: tn-vcard-decode.c turns a file's
- * bytes into clean card texts, tn-vcard.c has EVCard read them and fills TnVcardCards.
+/* tn-vcard-private.h — between the two halves of tn-vcard: tn-vcard-decode.c (with -clean.c
+ * and -charset.c, see tn-vcard-decode-private.h) turns a file's bytes into clean card texts,
+ * tn-vcard.c has EVCard read them and fills TnVcardCards.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

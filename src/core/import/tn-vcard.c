@@ -20,6 +20,7 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 #include <libebook-contacts/libebook-contacts.h>
 G_GNUC_END_IGNORE_DEPRECATIONS
 
+#include "tn-vcard-attributes-private.h"
 #include "tn-vcard-private.h"
 #include "tn-vcard.h"
 
@@ -135,9 +136,9 @@ keep_utf8 (char *text)
 
 /* The attribute's value as one trimmed string (a number without its "tel:" for a phone, as
  * in TEL;VALUE=uri:tel:+1-555-0100), or NULL when it is empty. */
-static char *
-attribute_text (EVCardAttribute *attr,
-                gboolean         is_phone)
+char *
+_tn_vcard_attribute_text (EVCardAttribute *attr,
+                          gboolean         is_phone)
 {
   GList *values = e_vcard_attribute_get_values (attr);
   g_autoptr(GString) joined = NULL;
@@ -169,17 +170,17 @@ attribute_text (EVCardAttribute *attr,
 }
 
 /* The @index'th component of a structured value (N, ORG), trimmed, or NULL. */
-static char *
-attribute_component (EVCardAttribute *attr,
-                     guint            index)
+char *
+_tn_vcard_attribute_component (EVCardAttribute *attr,
+                               guint            index)
 {
   const char *value = g_list_nth_data (e_vcard_attribute_get_values (attr), index);
 
   return value != NULL ? strdup_trimmed (value) : NULL;
 }
 
-static char *
-attribute_birthday (EVCardAttribute *attr)
+char *
+_tn_vcard_attribute_birthday (EVCardAttribute *attr)
 {
   GList *values = e_vcard_attribute_get_values (attr);
 
@@ -209,6 +210,31 @@ name_is (const char *name,
   return name[i] == '\0';
 }
 
+/* The names from N and ORG; without FN, the full name from N, then the organization,
+ * then @first_email. */
+static void
+card_fill_names (TnVcardCard     *card,
+                 EVCardAttribute *n,
+                 EVCardAttribute *org,
+                 const char      *first_email)
+{
+  if (n != NULL)
+    {
+      card->family_name = _tn_vcard_attribute_component (n, 0);
+      card->given_name = _tn_vcard_attribute_component (n, 1);
+    }
+  if (org != NULL)
+    card->organization = _tn_vcard_attribute_component (org, 0);
+
+  if (card->full_name == NULL && card->given_name != NULL && card->family_name != NULL)
+    card->full_name = g_strconcat (card->given_name, " ", card->family_name, NULL);
+  else if (card->full_name == NULL)
+    card->full_name = g_strdup (card->given_name != NULL ? card->given_name :
+                                card->family_name != NULL ? card->family_name :
+                                card->organization != NULL ? card->organization :
+                                first_email);
+}
+
 /* One walk over the attributes EVCard parsed. Returns NULL when the card has no name. */
 static TnVcardCard *
 card_from_vcard (EVCard *vcard,
@@ -234,21 +260,21 @@ card_from_vcard (EVCard *vcard,
         {
         case 'B':
           if (card->birthday == NULL && name_is (name, EVC_BDAY))
-            card->birthday = attribute_birthday (attr);
+            card->birthday = _tn_vcard_attribute_birthday (attr);
           break;
         case 'E':
-          if (name_is (name, EVC_EMAIL) && (value = attribute_text (attr, FALSE)) != NULL)
+          if (name_is (name, EVC_EMAIL) && (value = _tn_vcard_attribute_text (attr, FALSE)) != NULL)
             strv_builder_add (&emails, value);
           break;
         case 'F':
           if (card->full_name == NULL && name_is (name, EVC_FN))
-            card->full_name = attribute_text (attr, FALSE);
+            card->full_name = _tn_vcard_attribute_text (attr, FALSE);
           break;
         case 'N':
           if (n == NULL && name_is (name, EVC_N))
             n = attr;
           else if (card->note == NULL && name_is (name, EVC_NOTE))
-            card->note = attribute_text (attr, FALSE);
+            card->note = _tn_vcard_attribute_text (attr, FALSE);
           break;
         case 'O':
           if (org == NULL && name_is (name, EVC_ORG))
@@ -257,37 +283,22 @@ card_from_vcard (EVCard *vcard,
         case 'T':
           if (name_is (name, EVC_TEL))
             {
-              if ((value = attribute_text (attr, TRUE)) != NULL)
+              if ((value = _tn_vcard_attribute_text (attr, TRUE)) != NULL)
                 strv_builder_add (&phones, value);
             }
           else if (card->title == NULL && name_is (name, EVC_TITLE))
-            card->title = attribute_text (attr, FALSE);
+            card->title = _tn_vcard_attribute_text (attr, FALSE);
           break;
         case 'U':
           if (card->uid == NULL && name_is (name, EVC_UID))
-            card->uid = attribute_text (attr, FALSE);
+            card->uid = _tn_vcard_attribute_text (attr, FALSE);
           break;
         default:
           break;
         }
     }
 
-  if (n != NULL)
-    {
-      card->family_name = attribute_component (n, 0);
-      card->given_name = attribute_component (n, 1);
-    }
-  if (org != NULL)
-    card->organization = attribute_component (org, 0);
-
-  /* No FN: the name from N, then the organization, then the first email address. */
-  if (card->full_name == NULL && card->given_name != NULL && card->family_name != NULL)
-    card->full_name = g_strconcat (card->given_name, " ", card->family_name, NULL);
-  else if (card->full_name == NULL)
-    card->full_name = g_strdup (card->given_name != NULL ? card->given_name :
-                                card->family_name != NULL ? card->family_name :
-                                card->organization != NULL ? card->organization :
-                                emails.len > 0 ? emails.items[0] : NULL);
+  card_fill_names (card, n, org, emails.len > 0 ? emails.items[0] : NULL);
 
   if (card->full_name == NULL)
     {

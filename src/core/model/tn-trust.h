@@ -26,6 +26,8 @@ typedef enum
 } TnTrust;
 
 #define TN_TRUST_LAST TN_TRUST_VAGUELY
+/* How many ratings there are, unrated included: the size of an array indexed by TnTrust. */
+#define TN_TRUST_N_RATINGS (TN_TRUST_LAST + 1)
 
 gboolean     tn_trust_is_valid       (int      value);
 gboolean     tn_trust_parse          (const char *text,

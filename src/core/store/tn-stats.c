@@ -11,10 +11,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tn-stats.h"
 #include "tn-store-internal.h"
+#include "tn-trust-counts.h"
 
 /* The streak stops looking back after ten years: enough for anyone, and bounded. */
 #define MAX_STREAK_WEEKS 520
@@ -41,27 +44,6 @@ query_clear (Query *query)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Query, query_clear)
-
-/* The figures' queries keep their short calls on a Query; the work is tn-db.c's, as for
- * every file of the store, so a failure reads the same here as anywhere else. */
-static sqlite3_stmt *
-prepare (Query       *query,
-         const char  *sql,
-         GError     **error)
-{
-  return tn_db_prepare (query->db, sql, error);
-}
-
-#define bind_text tn_db_bind_text
-
-/* Steps to the end; FALSE with @error set when the database failed. */
-static gboolean
-finished (Query        *query,
-          int           result,
-          GError      **error)
-{
-  return tn_db_finished (query->db, result, error);
-}
 
 static char *
 format_day (GDateTime *local,
@@ -105,28 +87,28 @@ tn_stats_free (TnStats *stats)
   g_free (stats);
 }
 
+/* Grouped in SQL, bucketed by tn_trust_counts_add(), as the contacts page counts its list. */
 static gboolean
 count_by_trust (Query    *query,
                 TnStats  *stats,
                 GError  **error)
 {
   g_autoptr(sqlite3_stmt) statement =
-    prepare (query, "SELECT trust, count(*) FROM contacts WHERE removed_at IS NULL GROUP BY trust", error);
+    tn_db_prepare (query->db, "SELECT trust, count(*) FROM contacts WHERE removed_at IS NULL GROUP BY trust", error);
+  TnTrustCounts counts = { 0 };
   int result;
 
   if (statement == NULL)
     return FALSE;
 
   while ((result = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      int trust = sqlite3_column_int (statement, 0);
+    tn_trust_counts_add (&counts, sqlite3_column_int (statement, 0), sqlite3_column_int (statement, 1));
 
-      if (trust >= 0 && trust < (int) G_N_ELEMENTS (stats->by_trust))
-        stats->by_trust[trust] = sqlite3_column_int (statement, 1);
-      stats->n_contacts += sqlite3_column_int (statement, 1);
-    }
+  G_STATIC_ASSERT (sizeof stats->by_trust == sizeof counts.by_trust);
+  memcpy (stats->by_trust, counts.by_trust, sizeof stats->by_trust);
+  stats->n_contacts = counts.n_contacts;
 
-  return finished (query, result, error);
+  return tn_db_finished (query->db, result, error);
 }
 
 /* Organizations compare as people write them: "ACME " and "Acme" are one. */
@@ -166,11 +148,11 @@ count_organizations (Query       *query,
   guint at_employer = 0;
   int result;
 
-  statement = prepare (query,
-                       "SELECT organization, count(*) FROM contacts"
-                       "  WHERE removed_at IS NULL AND trust = 1"
-                       "  GROUP BY organization ORDER BY count(*) DESC",
-                       error);
+  statement = tn_db_prepare (query->db,
+                             "SELECT organization, count(*) FROM contacts"
+                             "  WHERE removed_at IS NULL AND trust = 1"
+                             "  GROUP BY organization ORDER BY count(*) DESC",
+                             error);
   if (statement == NULL)
     return FALSE;
 
@@ -196,7 +178,7 @@ count_organizations (Query       *query,
         }
       organization->n_trusted += count;
     }
-  if (!finished (query, result, error))
+  if (!tn_db_finished (query->db, result, error))
     return FALSE;
 
   g_ptr_array_sort (all, compare_organizations);
@@ -263,15 +245,15 @@ count_history (Query    *query,
         }
     }
 
-  statement = prepare (query,
-                       "SELECT c.changed_at, c.trust,"
-                       "       coalesce ((SELECT p.trust FROM trust_changes p"
-                       "                    WHERE p.contact_id = c.contact_id"
-                       "                      AND (p.changed_at, p.id) < (c.changed_at, c.id)"
-                       "                    ORDER BY p.changed_at DESC, p.id DESC LIMIT 1), 0)"
-                       "  FROM trust_changes c"
-                       "  WHERE c.changed_at >= ?1 AND " NOT_REMOVED ("c.contact_id"),
-                       error);
+  statement = tn_db_prepare (query->db,
+                             "SELECT c.changed_at, c.trust,"
+                             "       coalesce ((SELECT p.trust FROM trust_changes p"
+                             "                    WHERE p.contact_id = c.contact_id"
+                             "                      AND (p.changed_at, p.id) < (c.changed_at, c.id)"
+                             "                    ORDER BY p.changed_at DESC, p.id DESC LIMIT 1), 0)"
+                             "  FROM trust_changes c"
+                             "  WHERE c.changed_at >= ?1 AND " NOT_REMOVED ("c.contact_id"),
+                             error);
   if (statement == NULL)
     return FALSE;
 
@@ -291,7 +273,7 @@ count_history (Query    *query,
         }
     }
 
-  return finished (query, result, error);
+  return tn_db_finished (query->db, result, error);
 }
 
 static gboolean
@@ -302,11 +284,11 @@ count_lunches (Query    *query,
   g_autoptr(sqlite3_stmt) statement = NULL;
   int result;
 
-  statement = prepare (query,
-                       "SELECT EXISTS (SELECT 1 FROM interactions"
-                       "  WHERE kind IN ('lunch', 'coffee') AND happened_on BETWEEN ?1 AND ?2"
-                       "    AND " NOT_REMOVED ("contact_id") ")",
-                       error);
+  statement = tn_db_prepare (query->db,
+                             "SELECT EXISTS (SELECT 1 FROM interactions"
+                             "  WHERE kind IN ('lunch', 'coffee') AND happened_on BETWEEN ?1 AND ?2"
+                             "    AND " NOT_REMOVED ("contact_id") ")",
+                             error);
   if (statement == NULL)
     return FALSE;
 
@@ -322,11 +304,11 @@ count_lunches (Query    *query,
       first = format_day (monday, 1 - weekday);
       last = format_day (monday, 7 - weekday);
       sqlite3_reset (statement);
-      bind_text (statement, 1, first);
-      bind_text (statement, 2, last);
+      tn_db_bind_text (statement, 1, first);
+      tn_db_bind_text (statement, 2, last);
       result = sqlite3_step (statement);
       if (result != SQLITE_ROW)
-        return finished (query, result, error);
+        return tn_db_finished (query->db, result, error);
 
       had_lunch = sqlite3_column_int (statement, 0) != 0;
       if (!had_lunch && week > 0)
@@ -336,19 +318,19 @@ count_lunches (Query    *query,
     }
 
   g_clear_pointer (&statement, sqlite3_finalize);
-  statement = prepare (query,
-                       "SELECT count(*) FROM interactions"
-                       "  WHERE kind IN ('lunch', 'coffee') AND happened_on BETWEEN ?1 AND ?2"
-                       "    AND " NOT_REMOVED ("contact_id"),
-                       error);
+  statement = tn_db_prepare (query->db,
+                             "SELECT count(*) FROM interactions"
+                             "  WHERE kind IN ('lunch', 'coffee') AND happened_on BETWEEN ?1 AND ?2"
+                             "    AND " NOT_REMOVED ("contact_id"),
+                             error);
   if (statement == NULL)
     return FALSE;
 
-  bind_text (statement, 1, query->monday);
-  bind_text (statement, 2, query->today);
+  tn_db_bind_text (statement, 1, query->monday);
+  tn_db_bind_text (statement, 2, query->today);
   result = sqlite3_step (statement);
   if (result != SQLITE_ROW)
-    return finished (query, result, error);
+    return tn_db_finished (query->db, result, error);
   stats->lunches_this_week = sqlite3_column_int (statement, 0);
 
   return TRUE;
@@ -361,7 +343,7 @@ name_overdue (Query    *query,
               TnStats  *stats,
               GError  **error)
 {
-  g_autoptr(sqlite3_stmt) statement = prepare (query, "SELECT full_name FROM contacts WHERE id = ?1", error);
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (query->db, "SELECT full_name FROM contacts WHERE id = ?1", error);
 
   if (statement == NULL)
     return FALSE;
@@ -375,7 +357,7 @@ name_overdue (Query    *query,
       sqlite3_bind_int64 (statement, 1, overdue->id);
       result = sqlite3_step (statement);
       if (result != SQLITE_ROW)
-        return finished (query, result, error);
+        return tn_db_finished (query->db, result, error);
       overdue->name = g_strdup ((const char *) sqlite3_column_text (statement, 0));
     }
 
@@ -398,7 +380,7 @@ prepare_passed (Query       *query,
   g_autofree char *passed = tn_cadence_passed_sql (times);
   g_autofree char *sql = g_strconcat (head, passed, tail, NULL);
 
-  return prepare (query, sql, error);
+  return tn_db_prepare (query->db, sql, error);
 }
 
 /* Binds the parameters of tn_cadence_passed_sql() for @times each rating's interval. */
@@ -411,7 +393,7 @@ bind_cutoffs (Query           *query,
   g_auto(TnCadenceCutoffs) cutoffs = { 0 };
 
   tn_cadence_cutoffs_init (&cutoffs, cadence, query->local_now, times);
-  bind_text (statement, 1, cutoffs.today);
+  tn_db_bind_text (statement, 1, cutoffs.today);
   for (int i = 0; i < 3; i++)
     {
       if (cutoffs.last_met_by[i] == NULL)
@@ -421,24 +403,20 @@ bind_cutoffs (Query           *query,
           continue;
         }
 
-      bind_text (statement, 2 + i, cutoffs.last_met_by[i]);
+      tn_db_bind_text (statement, 2 + i, cutoffs.last_met_by[i]);
       sqlite3_bind_int64 (statement, 5 + i, cutoffs.added_before[i]);
     }
 }
 
-/* Whole days from the local day of @unix_time to @today. */
+/* Whole days from the local day of @created_at (unix time) to the figures' day: the
+ * cadence's own count, so that "never met" reads the same here as on the contacts page. */
 static int
-days_since_unix (const GDate *today,
-                 gint64       unix_time)
+days_since_added (Query  *query,
+                  gint64  created_at)
 {
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (unix_time);
-  GDate date;
-  int year, month, day;
+  g_autoptr(GDateTime) added = g_date_time_new_from_unix_local (created_at);
 
-  g_date_time_get_ymd (when, &year, &month, &day);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_days_between (&date, today);
+  return tn_cadence_days_between (added, query->local_now);
 }
 
 static int days_before (const GDate *today,
@@ -477,14 +455,14 @@ find_overdue (Query            *query,
   bind_cutoffs (query, counts, cadence, 1);
   result = sqlite3_step (counts);
   if (result != SQLITE_ROW)
-    return finished (query, result, error);
+    return tn_db_finished (query->db, result, error);
   stats->n_overdue = (guint) sqlite3_column_double (counts, 0);
   stats->never_contacted = (guint) sqlite3_column_double (counts, 1);
 
   bind_cutoffs (query, lost, cadence, 2);
   result = sqlite3_step (lost);
   if (result != SQLITE_ROW)
-    return finished (query, result, error);
+    return tn_db_finished (query->db, result, error);
   stats->lost_touch = (guint) sqlite3_column_double (lost, 0);
 
   g_date_time_get_ymd (query->local_now, &year, &month, &day);
@@ -503,13 +481,12 @@ find_overdue (Query            *query,
       overdue.id = sqlite3_column_int64 (listed, 0);
       overdue.trust = sqlite3_column_int (listed, 1);
       overdue.never_met = last_met == NULL;
-      overdue.days_since = MAX (last_met != NULL ? days_before (&today, last_met)
-                                                 : days_since_unix (&today, sqlite3_column_int64 (listed, 3)),
-                                0);
+      overdue.days_since = last_met != NULL ? MAX (days_before (&today, last_met), 0)
+                                            : days_since_added (query, sqlite3_column_int64 (listed, 3));
       g_array_append_val (stats->overdue, overdue);
     }
 
-  return finished (query, result, error) && name_overdue (query, stats, error);
+  return tn_db_finished (query->db, result, error) && name_overdue (query, stats, error);
 }
 
 /* Whole days from @day ("YYYY-MM-DD") to @today; -1 if @day is not a day. */
@@ -547,21 +524,21 @@ count_habits (Query    *query,
   g_date_set_dmy (&today, day, month, year);
 
   /* The sums per day, less the interactions of removed contacts (a few look-ups). */
-  statement = prepare (query,
-                       "SELECT day, sum (n), sum (one_on_one), sum (gave_value) FROM ("
-                       "  SELECT day, n, one_on_one, gave_value FROM interaction_days"
-                       "    WHERE day BETWEEN ?1 AND ?2"
-                       "  UNION ALL"
-                       "  SELECT happened_on, -1, -(one_on_one != 0), -(gave_value != 0) FROM interactions"
-                       "    WHERE contact_id IN (SELECT id FROM contacts WHERE removed_at IS NOT NULL)"
-                       "      AND happened_on BETWEEN ?1 AND ?2)"
-                       "  GROUP BY day",
-                       error);
+  statement = tn_db_prepare (query->db,
+                             "SELECT day, sum (n), sum (one_on_one), sum (gave_value) FROM ("
+                             "  SELECT day, n, one_on_one, gave_value FROM interaction_days"
+                             "    WHERE day BETWEEN ?1 AND ?2"
+                             "  UNION ALL"
+                             "  SELECT happened_on, -1, -(one_on_one != 0), -(gave_value != 0) FROM interactions"
+                             "    WHERE contact_id IN (SELECT id FROM contacts WHERE removed_at IS NOT NULL)"
+                             "      AND happened_on BETWEEN ?1 AND ?2)"
+                             "  GROUP BY day",
+                             error);
   if (statement == NULL)
     return FALSE;
 
-  bind_text (statement, 1, first);
-  bind_text (statement, 2, query->today);
+  tn_db_bind_text (statement, 1, first);
+  tn_db_bind_text (statement, 2, query->today);
   while ((result = sqlite3_step (statement)) == SQLITE_ROW)
     {
       int age = days_before (&today, (const char *) sqlite3_column_text (statement, 0));
@@ -579,7 +556,7 @@ count_habits (Query    *query,
         }
     }
 
-  return finished (query, result, error);
+  return tn_db_finished (query->db, result, error);
 }
 
 static gboolean
@@ -590,9 +567,9 @@ read_brand_statement (Query    *query,
   g_autoptr(sqlite3_stmt) statement = NULL;
   int result;
 
-  statement = prepare (query,
-                       "SELECT text FROM brand_statements ORDER BY created_at DESC, id DESC LIMIT 1",
-                       error);
+  statement = tn_db_prepare (query->db,
+                             "SELECT text FROM brand_statements ORDER BY created_at DESC, id DESC LIMIT 1",
+                             error);
   if (statement == NULL)
     return FALSE;
 
@@ -603,7 +580,7 @@ read_brand_statement (Query    *query,
       return TRUE;
     }
 
-  return finished (query, result, error);
+  return tn_db_finished (query->db, result, error);
 }
 
 /**

@@ -69,7 +69,8 @@ typedef struct
 /**
  * TnStats:
  * @n_contacts: contacts in the list (removed ones are never counted)
- * @by_trust: contacts per rating, 0 (unrated) to 3
+ * @by_trust: contacts per rating, indexed by #TnTrust (0, unrated, to 3), bucketed by
+ *   tn_trust_counts_add() as the contacts page counts them
  * @goal: the trusted-contacts goal the figures were computed for
  * @outside_employer: 1s whose organization is not the employer (all 1s when no employer is set)
  * @employer_set: an employer was given
@@ -95,7 +96,7 @@ typedef struct
 typedef struct
 {
   guint n_contacts;
-  guint by_trust[4];
+  guint by_trust[TN_TRUST_N_RATINGS];
   int goal;
   guint outside_employer;
   gboolean employer_set;

@@ -627,18 +627,8 @@ tn_contact_pane_set_property (GObject      *object,
 }
 
 static void
-tn_contact_pane_class_init (TnContactPaneClass *klass)
+install_properties (GObjectClass *object_class)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = tn_contact_pane_dispose;
-  object_class->get_property = tn_contact_pane_get_property;
-  object_class->set_property = tn_contact_pane_set_property;
-
-  widget_class->measure = tn_contact_pane_measure;
-  widget_class->size_allocate = tn_contact_pane_size_allocate;
-
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          TN_TYPE_STORE,
@@ -680,7 +670,11 @@ tn_contact_pane_class_init (TnContactPaneClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+}
 
+static void
+install_signals (TnContactPaneClass *klass)
+{
   /**
    * TnContactPane::saved:
    * @self: the pane
@@ -709,6 +703,23 @@ tn_contact_pane_class_init (TnContactPaneClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 0);
+}
+
+static void
+tn_contact_pane_class_init (TnContactPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tn_contact_pane_dispose;
+  object_class->get_property = tn_contact_pane_get_property;
+  object_class->set_property = tn_contact_pane_set_property;
+
+  widget_class->measure = tn_contact_pane_measure;
+  widget_class->size_allocate = tn_contact_pane_size_allocate;
+
+  install_properties (object_class);
+  install_signals (klass);
 
   g_type_ensure (TN_TYPE_TRUST_CHOOSER);
   g_type_ensure (TN_TYPE_CONTACT_TIMELINE);

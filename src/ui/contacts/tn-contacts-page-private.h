@@ -1,15 +1,137 @@
-/* tn-contacts-page-private.h — the page's table and search bar, for the tests that drive
- * them as a person would; the window needs only what tn-contacts-page.h offers.
+/* tn-contacts-page-private.h — what the files of TnContactsPage share: the instance, its
+ * properties, and each part's entry points; and, for the tests that drive them as a person
+ * would, the page's table and search bar (the window needs only tn-contacts-page.h).
+ *
+ * The page is split by concern: tn-contacts-page.c (the object, its store, loading the
+ * list), -columns.c (the cells and sorting), -filter.c (search, filters, counts) and
+ * -triage.c (selection, focus and rating from the keyboard).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "tn-cadence.h"
 #include "tn-contacts-page.h"
 
 G_BEGIN_DECLS
 
-GtkColumnView *tn_contacts_page_get_column_view (TnContactsPage *self);
-GtkSearchBar  *tn_contacts_page_get_search_bar  (TnContactsPage *self);
+/* TnContactsPage.trust_filter when every rating is shown. */
+#define FILTER_ALL (-1)
+
+struct _TnContactsPage
+{
+  GtkWidget parent_instance;
+
+  TnStore *store;
+  gulong items_changed_id;
+  /* Whether the store's contacts are in the sort model yet. Sorting 100,000 names the
+   * first time makes a collation key for each (a few hundred milliseconds): when the
+   * page is not what the window shows first, that waits until the first frame is
+   * painted, or until the page is shown (tn_contacts_page_load()) or its rows are
+   * needed, whichever comes first. */
+  gboolean model_attached;
+  gulong after_paint_id;
+  guint attach_source;
+  GSettings *settings;
+
+  int trust_filter;
+  /* Only those whose keep-in-touch interval has passed, by the rule of tn-cadence, on
+   * the day @today (refreshed when @clock says the day changed). */
+  gboolean overdue_only;
+  TnCadence cadence;
+  GDateTime *today;
+  TnClock *clock;
+  char *folded_query;
+  gboolean search_mode;
+  gboolean compact;
+  gboolean narrow;
+  char *summary;
+  TnContact *selected_contact;
+
+  guint counts[TN_TRUST_N_RATINGS];
+  guint n_overdue;
+  guint n_contacts;
+  guint recount_source;
+
+  guint warm_source;
+  guint warm_position;
+
+  guint focus_tick;
+  guint focus_tries;
+
+  /* Template children */
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkWidget *filter_bar;
+  GtkStack *stack;
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkCustomSorter *name_sorter;
+  GtkColumnViewColumn *trust_column;
+  GtkColumnViewColumn *organization_column;
+  GtkColumnViewColumn *email_column;
+  AdwStatusPage *no_matches_page;
+  GtkSortListModel *sort_model;
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter *filter;
+  GtkSingleSelection *selection;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_TRUST_FILTER,
+  PROP_OVERDUE_ONLY,
+  PROP_SEARCH_MODE,
+  PROP_COMPACT,
+  PROP_SUMMARY,
+  PROP_SELECTED_CONTACT,
+  PROP_N_CONTACTS,
+  PROP_N_COMPLETELY,
+  PROP_N_MODERATELY,
+  PROP_N_VAGUELY,
+  PROP_N_UNRATED,
+  PROP_N_OVERDUE,
+  PROP_CLOCK,
+  N_PROPS
+};
+
+/* tn-contacts-page.c */
+void           _tn_contacts_page_notify                 (TnContactsPage  *self,
+                                                         guint            prop_id);
+void           _tn_contacts_page_attach_model           (TnContactsPage  *self);
+
+/* tn-contacts-page-columns.c */
+void           _tn_contacts_page_class_bind_columns     (GtkWidgetClass  *widget_class);
+void           _tn_contacts_page_init_columns           (TnContactsPage  *self);
+
+/* tn-contacts-page-filter.c */
+void           _tn_contacts_page_class_bind_filters     (GtkWidgetClass  *widget_class);
+void           _tn_contacts_page_init_filters           (TnContactsPage  *self);
+void           _tn_contacts_page_refilter               (TnContactsPage  *self,
+                                                         GtkFilterChange  change);
+void           _tn_contacts_page_set_folded_query       (TnContactsPage  *self,
+                                                         char            *folded_query);
+void           _tn_contacts_page_update_stack           (TnContactsPage  *self);
+void           _tn_contacts_page_recount                (TnContactsPage  *self);
+void           _tn_contacts_page_warm_search_keys       (TnContactsPage  *self);
+void           _tn_contacts_page_store_items_changed_cb (TnContactsPage  *self,
+                                                         guint            position,
+                                                         guint            removed,
+                                                         guint            added,
+                                                         GListModel      *contacts);
+
+/* tn-contacts-page-triage.c */
+void           _tn_contacts_page_class_bind_triage      (GtkWidgetClass  *widget_class);
+gboolean       _tn_contacts_page_list_has_focus         (TnContactsPage  *self);
+void           _tn_contacts_page_rescue_focus           (TnContactsPage  *self,
+                                                         gboolean         had_focus);
+void           _tn_contacts_page_focus_selected         (TnContactsPage  *self);
+void           _tn_contacts_page_select_position        (TnContactsPage  *self,
+                                                         guint            position);
+
+/* For the tests */
+GtkColumnView *tn_contacts_page_get_column_view         (TnContactsPage  *self);
+GtkSearchBar  *tn_contacts_page_get_search_bar          (TnContactsPage  *self);
 
 G_END_DECLS

@@ -1,0 +1,178 @@
+/* tn-contacts-page-columns.c — the contacts table's columns: what the cells show (the
+ * closures and the tooltip the .ui file binds), the name sorter, and which columns fit.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tn-contacts-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "tn-clock.h"
+#include "tn-contacts-page-private.h"
+
+/* The Trust column: the buttons and the word, or the buttons alone. */
+#define TRUST_COLUMN_WIDE 210
+#define TRUST_COLUMN_NARROW 112
+
+/* Expression closures used by the .ui file */
+
+static guint
+trust_sort_rank_cb (gpointer unused,
+                    TnTrust  trust)
+{
+  return tn_trust_get_sort_rank (trust);
+}
+
+static char *
+format_count_cb (gpointer unused,
+                 guint    count)
+{
+  return g_strdup_printf ("%u", count);
+}
+
+static GDateTime *
+parse_day (const char *day)
+{
+  if (day == NULL || *day == '\0')
+    return NULL;
+
+  return tn_clock_parse_iso8601 (day, NULL);
+}
+
+static char *
+format_last_contact_cb (gpointer    unused,
+                        const char *last_contact)
+{
+  g_autoptr(GDateTime) then = parse_day (last_contact);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  gint64 days;
+
+  if (then == NULL)
+    return g_strdup (last_contact == NULL ? _("Never") : last_contact);
+
+  now = tn_clock_now ();
+  today = g_date_time_new_local (g_date_time_get_year (now),
+                                 g_date_time_get_month (now),
+                                 g_date_time_get_day_of_month (now),
+                                 0, 0, 0);
+  /* Rounded, so a change to summer time does not make yesterday two days ago. */
+  days = (g_date_time_difference (today, then) + G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY;
+
+  if (days == 0)
+    return g_strdup (_("Today"));
+  if (days == 1)
+    return g_strdup (_("Yesterday"));
+  if (days > 1 && days < 7)
+    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", (int) days), (int) days);
+  if (days >= 7 && days < 8 * 7)
+    return g_strdup_printf (ngettext ("%d week ago", "%d weeks ago", (int) (days / 7)), (int) (days / 7));
+
+  /* TRANSLATORS: a day in the "Last contact" column, see g_date_time_format() */
+  return g_date_time_format (then, _("%-d %b %Y"));
+}
+
+/* Asked for when the pointer rests on the cell, rather than set on every
+ * row: setting a tooltip costs a round trip to the display server. */
+static gboolean
+on_last_contact_query_tooltip_cb (GtkWidget   *label,
+                                  int          x,
+                                  int          y,
+                                  gboolean     keyboard_mode,
+                                  GtkTooltip  *tooltip,
+                                  GtkListItem *list_item)
+{
+  TnContact *contact = gtk_list_item_get_item (list_item);
+  g_autoptr(GDateTime) then = NULL;
+  g_autofree char *text = NULL;
+
+  if (contact == NULL)
+    return FALSE;
+
+  then = parse_day (tn_contact_get_last_contact (contact));
+  if (then == NULL)
+    {
+      gtk_tooltip_set_text (tooltip, _("No lunch, coffee, call or meeting logged yet"));
+      return TRUE;
+    }
+
+  /* TRANSLATORS: the full date in the "Last contact" tooltip, see g_date_time_format() */
+  text = g_date_time_format (then, _("%A, %-d %B %Y"));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* Names sort by collation keys the contacts keep: a GtkStringSorter would
+ * fold and key all 100,000 names again each time the list is sorted. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  int order = strcmp (tn_contact_get_sort_key ((TnContact *) a), tn_contact_get_sort_key ((TnContact *) b));
+
+  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+/**
+ * tn_contacts_page_set_narrow:
+ * @self: a page
+ * @narrow: whether the page has a phone's width to itself
+ *
+ * A narrow page leaves out the Organization column too (see #TnContactsPage:compact),
+ * so the names keep the room to be read.
+ */
+void
+tn_contacts_page_set_narrow (TnContactsPage *self,
+                             gboolean        narrow)
+{
+  g_return_if_fail (TN_IS_CONTACTS_PAGE (self));
+
+  self->narrow = !!narrow;
+  gtk_column_view_column_set_visible (self->organization_column, !self->narrow);
+}
+
+gboolean
+tn_contacts_page_get_compact (TnContactsPage *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACTS_PAGE (self), FALSE);
+
+  return self->compact;
+}
+
+void
+tn_contacts_page_set_compact (TnContactsPage *self,
+                              gboolean        compact)
+{
+  g_return_if_fail (TN_IS_CONTACTS_PAGE (self));
+
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+
+  self->compact = compact;
+  gtk_column_view_column_set_visible (self->email_column, !compact);
+  /* Room for the three buttons only: the rating's word then stays out of every row. */
+  gtk_column_view_column_set_fixed_width (self->trust_column, compact ? TRUST_COLUMN_NARROW : TRUST_COLUMN_WIDE);
+  _tn_contacts_page_notify (self, PROP_COMPACT);
+}
+
+void
+_tn_contacts_page_class_bind_columns (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, trust_sort_rank_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_count_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_last_contact_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_last_contact_query_tooltip_cb);
+}
+
+void
+_tn_contacts_page_init_columns (TnContactsPage *self)
+{
+  gtk_custom_sorter_set_sort_func (self->name_sorter, compare_names, NULL, NULL);
+  gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
+}
