@@ -216,7 +216,9 @@ gboolean
 tn_ui_test_wait_until (TnTestCondition condition,
                        gpointer        data)
 {
-  return tn_ui_test_wait_until_ms (condition, data, 10000);
+  /* Generous: a machine busy with other builds draws and imports slowly, and a wait
+   * that runs out is a failure, never a measurement. */
+  return tn_ui_test_wait_until_ms (condition, data, 30000);
 }
 
 typedef struct
