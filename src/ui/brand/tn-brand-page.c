@@ -532,13 +532,22 @@ tn_brand_page_set_store (TnBrandPage *self,
     return;
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+    {
+      g_signal_handlers_disconnect_by_data (tn_store_get_contacts (self->store), self);
+      g_signal_handlers_disconnect_by_data (self->store, self);
+    }
   g_set_object (&self->store, store);
 
   if (store != NULL)
     {
       g_signal_connect_object (store, "brand-changed", G_CALLBACK (on_brand_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "interactions-changed", G_CALLBACK (on_interactions_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      /* "N of your 1s know": who heard the statement is written on contacts, not on the
+       * brand, and only changed-elsewhere tells of another process marking it; a rating
+       * changes a contact in the list. */
+      g_signal_connect_object (store, "changed-elsewhere", G_CALLBACK (load_reach), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (tn_store_get_contacts (store), "items-changed", G_CALLBACK (load_reach), self,
                                G_CONNECT_SWAPPED);
     }
 

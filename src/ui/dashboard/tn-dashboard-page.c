@@ -482,6 +482,10 @@ tn_dashboard_page_set_store (TnDashboardPage *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "interactions-changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "brand-changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+      /* Whatever else another process wrote (who heard the statement, the reminder's
+       * state) counts in the figures too; the refresh waits for idle, so once is enough. */
+      g_signal_connect_object (store, "changed-elsewhere", G_CALLBACK (on_store_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       queue_refresh (self);
     }
 
