@@ -140,11 +140,15 @@ on_selected_contact_notify_cb (TnWindow       *self,
                                TnContactsPage *page)
 {
   TnContact *contact = tn_contacts_page_get_selected_contact (page);
+  TnContact *open = tn_contact_pane_get_contact (self->contact_pane);
 
-  /* An open pane follows the selection, as long as nothing is typed in it. */
+  /* An open pane follows the selection, as long as nothing is typed in it. The selection
+   * also moves on when the person in the pane is deleted: then the pane stays on them
+   * until the deletion is dealt with (on_store_changed_elsewhere_cb() says so). */
   if (contact == NULL ||
       !adw_flap_get_reveal_flap (self->flap) ||
-      tn_contact_pane_get_dirty (self->contact_pane))
+      tn_contact_pane_get_dirty (self->contact_pane) ||
+      (open != NULL && tn_store_get_contact_by_id (self->store, tn_contact_get_id (open)) != open))
     return;
 
   if (tn_contact_pane_get_contact (self->contact_pane) != contact)
