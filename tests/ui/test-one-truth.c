@@ -134,6 +134,22 @@ pane_is_closed (gpointer data)
   return !tn_window_get_pane_revealed (data);
 }
 
+/* Deletes @contact through @other, another connection, while it is open in the pane: the
+ * pane lets go within a second. */
+static void
+delete_elsewhere (Fixture   *fixture,
+                  TnStore   *other,
+                  TnContact *contact)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tn_store_remove_contact (other, tn_store_get_contact_by_uid (other, tn_contact_get_uid (contact)),
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_true (tn_ui_test_wait_until_ms (pane_is_closed, fixture->window, WITHIN_MS));
+  g_assert_null (tn_contact_pane_get_contact (tn_window_get_contact_pane (fixture->window)));
+}
+
 /* The dashboard's "trusted" figure, as the core counts it now. */
 static char *
 describe_trusted (TnStore *store)
@@ -276,12 +292,54 @@ test_command_line_and_window (Fixture       *fixture,
 
   /* Deleted elsewhere while open in the pane: the pane lets go and says so. */
   tn_window_show_contact (fixture->window, ada);
-  g_assert_true (tn_store_remove_contact (second, again, &error));
-  g_assert_no_error (error);
-  g_assert_true (tn_ui_test_wait_until_ms (pane_is_closed, fixture->window, WITHIN_MS));
-  g_assert_null (tn_contact_pane_get_contact (tn_window_get_contact_pane (fixture->window)));
+  delete_elsewhere (fixture, second, ada);
   g_assert_null (tn_store_get_contact_by_id (fixture->store, tn_contact_get_id (ada)));
   g_assert_nonnull (tn_ui_test_find_label (GTK_WIDGET (fixture->window), "Ada Lovelace was deleted elsewhere"));
+}
+
+static gboolean
+undo_is_shown (gpointer data)
+{
+  return tn_ui_test_find_button (GTK_WIDGET (data), "Undo") != NULL;
+}
+
+/* Undo outlives a moment: pressed after another process deleted the person, it changes
+ * nothing and says why, instead of writing a lunch for nobody. */
+static void
+test_undo_after_deleted_elsewhere (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = NULL;
+  g_autoptr(TnInteraction) lunch = NULL;
+  g_autoptr(TnStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  GtkWidget *timeline;
+  Wait wait = { fixture, NULL, "Ada Lovelace was deleted; nothing was changed" };
+
+  if (fixture->store == NULL)
+    return;
+
+  ada = tn_ui_test_add_contact (fixture->store, "Ada Lovelace", "ada@example.org", NULL, TN_TRUST_COMPLETELY);
+  lunch = tn_interaction_new (TN_INTERACTION_LUNCH, "2026-11-02");
+  g_assert_true (tn_store_log_interaction (fixture->store, ada, lunch, &error));
+  g_assert_no_error (error);
+  tn_store_follow_other_processes (fixture->store);
+  tn_ui_test_fixture_open_window (fixture, application);
+
+  tn_window_show_contact (fixture->window, ada);
+  timeline = tn_ui_test_find_named (GTK_WIDGET (fixture->window), "contact-pane-timeline");
+  g_assert_true (gtk_widget_activate_action (timeline, "timeline.delete", "u", 0));
+  g_assert_true (tn_ui_test_wait_until (undo_is_shown, fixture->window));
+
+  second = tn_store_open (tn_store_get_path (fixture->store), &error);
+  g_assert_no_error (error);
+  delete_elsewhere (fixture, second, ada);
+
+  g_signal_emit_by_name (tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Undo"), "clicked");
+  count = tn_test_sqlite (tn_store_get_path (fixture->store), "SELECT count (*) FROM interactions");
+  g_assert_cmpstr (g_strstrip (count), ==, "0");
+  g_assert_true (tn_ui_test_wait_until (label_is_shown, &wait));
 }
 
 int
@@ -292,6 +350,8 @@ main (int   argc,
 
   g_test_add ("/one-truth/command-line-and-window", Fixture, "test-one-truth", tn_ui_test_fixture_set_up,
               test_command_line_and_window, tn_ui_test_fixture_tear_down);
+  g_test_add ("/one-truth/undo-after-deleted-elsewhere", Fixture, "test-one-truth", tn_ui_test_fixture_set_up,
+              test_undo_after_deleted_elsewhere, tn_ui_test_fixture_tear_down);
 
   return g_test_run ();
 }
