@@ -342,6 +342,36 @@ test_undo_after_deleted_elsewhere (Fixture       *fixture,
   g_assert_true (tn_ui_test_wait_until (label_is_shown, &wait));
 }
 
+/* A store that does not poll still catches up when the person comes back to the window:
+ * the window asks when it becomes the active one. */
+static void
+test_catch_up_on_focus (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = NULL;
+  Wait wait = { fixture, NULL, NULL };
+
+  if (fixture->store == NULL)
+    return;
+
+  ada = tn_ui_test_add_contact (fixture->store, "Ada Lovelace", "ada@example.org", NULL, TN_TRUST_COMPLETELY);
+  tn_ui_test_fixture_open_window (fixture, application);
+  wait.ada = ada;
+  if (!gtk_window_is_active (GTK_WINDOW (fixture->window)))
+    {
+      g_test_skip ("the window is not the active one: no window manager");
+      return;
+    }
+
+  run_trustnet (fixture, "--with", "ada@example.org", "--rate", "3", NULL);
+  tn_ui_test_settle (300);
+  g_assert_cmpint (tn_contact_get_trust (ada), ==, TN_TRUST_COMPLETELY);
+
+  /* What GTK says when the window is focused again. */
+  g_object_notify (G_OBJECT (fixture->window), "is-active");
+  g_assert_true (ada_is_rated_3 (&wait));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +382,8 @@ main (int   argc,
               test_command_line_and_window, tn_ui_test_fixture_tear_down);
   g_test_add ("/one-truth/undo-after-deleted-elsewhere", Fixture, "test-one-truth", tn_ui_test_fixture_set_up,
               test_undo_after_deleted_elsewhere, tn_ui_test_fixture_tear_down);
+  g_test_add ("/one-truth/catch-up-on-focus", Fixture, "test-one-truth", tn_ui_test_fixture_set_up,
+              test_catch_up_on_focus, tn_ui_test_fixture_tear_down);
 
   return g_test_run ();
 }
