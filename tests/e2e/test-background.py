@@ -3,7 +3,8 @@
 # due time with a moving clock, it sends the reminder once, handles "Log lunch" and
 # "Remind me tomorrow" invoked through python3-dbusmock's notification daemon, and
 # exits 0 on SIGTERM. Its output is quiet: a verdict only when it changes, not at every
-# hourly check.
+# hourly check. Waiting for the due time, it follows what the command line changes
+# meanwhile, and names the person right at the moment it fires.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -18,17 +19,56 @@ import time
 import dbus
 import dbusmock
 
-from tn_e2e import TRUSTNET, report_tap, run, sql, stop_mock_bus, wait_for
+from tn_e2e import TRUSTNET, report_tap, run, setup, sql, stop_mock_bus, wait_for
 
 SETUP_NOW = '2026-11-20T10:00:00'
 BEFORE_DUE = '2026-11-23T08:59:58'   # 2026-W48's Monday, 2 s before the default 09:00
 TODAY = '2026-11-23'
+# Time enough for three runs of the command line before the due time.
+WELL_BEFORE_DUE = '2026-11-23T08:59:54'
 
 results = []
 
 
 def check(name, condition, detail=''):
     results.append((name, bool(condition), detail))
+
+
+def check_follows_changes(env, tmp, mock):
+    """6. Started before the due time, the reminder hears what the command line writes
+    meanwhile: Ada, whom it would have suggested, is rated 3 (not due for months), and a
+    new 1 nobody has met is added. When 09:00 comes, it names the new 1."""
+    db = os.path.join(tmp, 'changes.db')
+    setup(env, db, [['--add', 'Ada Lovelace', '--email', 'ada@example.org'],
+                    ['--with', 'Ada Lovelace', '--rate', '1'],
+                    ['--with', 'Ada Lovelace', '--log', 'lunch', '--date', '2026-09-21']], SETUP_NOW)
+    mock.ClearCalls()
+    background = subprocess.Popen(
+        [TRUSTNET, '--database', db, '--background'],
+        env=dict(env, TRUSTNET_NOW=WELL_BEFORE_DUE, TRUSTNET_NOW_MOVES='1'),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(0.5)
+        setup(env, db, [['--with', 'ada@example.org', '--rate', '3'],
+                        ['--add', 'Hedy Lamarr', '--email', 'hedy@example.org'],
+                        ['--with', 'hedy@example.org', '--rate', '1']], WELL_BEFORE_DUE)
+        check('setup: the changes were made before the due time',
+              len(mock.GetMethodCalls('Notify')) == 0, repr(mock.GetMethodCalls('Notify')))
+        fired = wait_for(lambda: len(mock.GetMethodCalls('Notify')) >= 1, 15)
+        calls = mock.GetMethodCalls('Notify')
+        body = str(calls[0][1][4]) if calls else ''
+        check('changes meanwhile: the reminder is sent once', fired and len(calls) == 1, repr(calls))
+        check('… naming the new 1 never met, Hedy Lamarr', 'Hedy Lamarr' in body, body)
+        check('… not Ada Lovelace, rated 3 meanwhile', 'Ada Lovelace' not in body, body)
+        background.send_signal(signal.SIGTERM)
+        status = background.wait(timeout=2)
+        stderr = background.stderr.read()
+        check('… exit 0, nothing on stderr', status == 0 and stderr == '', '%r %s' % (status, stderr))
+        background = None
+    finally:
+        if background is not None:
+            background.kill()
+            background.wait()
 
 
 def main():
@@ -153,6 +193,8 @@ def main():
                   'not due: lunch already logged this week'], quiet)
         check('… exit 0, nothing on stderr', status == 0 and stderr == '', '%r %s' % (status, stderr))
         background = None
+
+        check_follows_changes(env, tmp, mock)
     finally:
         if background is not None:
             background.kill()

@@ -38,6 +38,8 @@ struct _TnBrandPage
   GtkSwitch *question_switches[TN_LINCHPIN_N_QUESTIONS];
   /* What TrustNet knows about the group-events question, or NULL. */
   char *one_on_one_fact;
+  /* The reach counted again once the list has settled: an import changes it many times. */
+  guint reach_source;
 
   /* Template children */
   GtkTextView *editor;
@@ -305,6 +307,23 @@ load_reach (TnBrandPage *self)
   gtk_label_set_label (self->reach_label, text);
 }
 
+static gboolean
+load_reach_cb (gpointer user_data)
+{
+  TnBrandPage *self = user_data;
+
+  self->reach_source = 0;
+  load_reach (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_load_reach (TnBrandPage *self)
+{
+  if (self->reach_source == 0)
+    self->reach_source = g_idle_add_full (G_PRIORITY_LOW, load_reach_cb, self, NULL);
+}
+
 /* ---- Linchpin self-check ------------------------------------------------------------ */
 
 static void
@@ -532,13 +551,23 @@ tn_brand_page_set_store (TnBrandPage *self,
     return;
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+    {
+      g_signal_handlers_disconnect_by_data (tn_store_get_contacts (self->store), self);
+      g_signal_handlers_disconnect_by_data (self->store, self);
+    }
   g_set_object (&self->store, store);
 
   if (store != NULL)
     {
       g_signal_connect_object (store, "brand-changed", G_CALLBACK (on_brand_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "interactions-changed", G_CALLBACK (on_interactions_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      /* "N of your 1s know": who heard the statement is written on contacts, not on the
+       * brand, and only changed-elsewhere tells of another process marking it; a rating
+       * changes a contact in the list. */
+      g_signal_connect_object (store, "changed-elsewhere", G_CALLBACK (queue_load_reach), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (tn_store_get_contacts (store), "items-changed", G_CALLBACK (queue_load_reach), self,
                                G_CONNECT_SWAPPED);
     }
 
@@ -558,6 +587,7 @@ tn_brand_page_dispose (GObject *object)
 {
   TnBrandPage *self = (TnBrandPage *) object;
 
+  g_clear_handle_id (&self->reach_source, g_source_remove);
   g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_BRAND_PAGE);

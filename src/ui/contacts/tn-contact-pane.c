@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tn-contact-edit.h"
 #include "tn-contact-pane-private.h"
 #include "tn-contact-timeline.h"
 #include "tn-text.h"
@@ -23,8 +24,9 @@ struct _TnContactPane
   TnContact *contact;
   gulong contact_notify_id;
 
-  /* The rating the form was loaded with, to tell a person's change from the store's. */
-  TnTrust loaded_trust;
+  /* What the form was filled from: the fields where the form differs from it are the
+   * person's edit, every other field follows what other processes write. */
+  TnContact *loaded;
   gboolean loading;
   gboolean dirty;
   gboolean can_save;
@@ -239,21 +241,20 @@ update_trust_row (TnContactPane *self)
   adw_action_row_set_subtitle (self->trust_row, tn_trust_get_description (trust));
 }
 
+/* Shows @contact's values, touching only the fields that differ: rebuilding a row or
+ * setting its text would take the cursor away from the one being typed in. */
 static void
-load (TnContactPane *self)
+fill_form (TnContactPane *self,
+           TnContact     *contact)
 {
-  TnContact *contact = self->contact;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
   g_autofree char *note = get_note (self);
   const char *new_note = contact != NULL ? tn_contact_get_note (contact) : NULL;
-
-  self->loading = TRUE;
 
   set_text_if_changed (self->name_row, contact ? tn_contact_get_full_name (contact) : NULL);
   set_text_if_changed (self->organization_row, contact ? tn_contact_get_organization (contact) : NULL);
   set_text_if_changed (self->title_row, contact ? tn_contact_get_title (contact) : NULL);
 
-  /* Rebuilding the rows would take the cursor away from the one being typed in. */
   {
     g_auto(GStrv) emails = collect_values (self, self->emails_list);
     g_auto(GStrv) phones = collect_values (self, self->phones_list);
@@ -270,8 +271,18 @@ load (TnContactPane *self)
   if (g_strcmp0 (note, new_note != NULL ? new_note : "") != 0)
     gtk_text_buffer_set_text (buffer, new_note != NULL ? new_note : "", -1);
 
-  self->loaded_trust = contact ? tn_contact_get_trust (contact) : TN_TRUST_UNRATED;
-  tn_trust_chooser_set_trust (self->trust_chooser, self->loaded_trust);
+  tn_trust_chooser_set_trust (self->trust_chooser, contact ? tn_contact_get_trust (contact) : TN_TRUST_UNRATED);
+}
+
+static void
+load (TnContactPane *self)
+{
+  TnContact *contact = self->contact;
+
+  self->loading = TRUE;
+  fill_form (self, contact);
+  g_clear_object (&self->loaded);
+  self->loaded = contact != NULL ? tn_contact_copy (contact) : NULL;
 
   gtk_widget_set_visible (self->delete_button, contact != NULL);
   /* A contact being added has no history yet: it starts at Save. */
@@ -391,32 +402,40 @@ on_trust_notify_cb (TnContactPane  *self,
   update_state (self);
 }
 
-/* The contact changed under the form: from the list's in-place rating, or
- * from this pane's own Save. Unedited, the form follows it; edited, it
- * keeps the person's typing but still follows a rating they did not touch. */
+static void apply_form (TnContactPane *self,
+                        TnContact     *draft);
+
+/* The contact changed under the form: from the list's in-place rating, this pane's own
+ * Save, or another process (the command line, an import). Unedited, the form follows it;
+ * edited, the person's changes are laid onto it field by field, as Save will write them,
+ * so a field they did not touch never carries a stale value back into the database. */
 static void
 on_contact_notify_cb (TnContactPane *self,
                       GParamSpec    *pspec,
                       TnContact     *contact)
 {
+  g_autoptr(TnContact) wanted = NULL;
+  g_autoptr(TnContact) merged = NULL;
+  gboolean changed;
+
   if (self->loading)
     return;
 
-  if (!self->dirty)
+  if (!self->dirty || self->loaded == NULL)
     {
       load (self);
       return;
     }
 
-  if (g_str_equal (pspec->name, "trust"))
-    {
-      TnTrust trust = tn_contact_get_trust (contact);
+  wanted = tn_contact_copy (self->loaded);
+  apply_form (self, wanted);
+  merged = tn_contact_edit_rebase (self->loaded, wanted, contact, TN_CONTACT_EDIT_NONE, &changed);
 
-      if (tn_trust_chooser_get_trust (self->trust_chooser) == self->loaded_trust)
-        tn_trust_chooser_set_trust (self->trust_chooser, trust);
-      self->loaded_trust = trust;
-    }
-
+  self->loading = TRUE;
+  fill_form (self, merged);
+  g_clear_object (&self->loaded);
+  self->loaded = tn_contact_copy (contact);
+  self->loading = FALSE;
   update_state (self);
 }
 
@@ -568,6 +587,7 @@ tn_contact_pane_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_CONTACT_PANE);
 
   g_clear_object (&self->contact);
+  g_clear_object (&self->loaded);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
 

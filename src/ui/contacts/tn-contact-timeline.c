@@ -55,6 +55,8 @@ struct _TnContactTimeline
   GtkWidget *heard_row;
   GtkSwitch *heard_switch;
   gulong brand_changed_id;
+  /* Another process may mark who heard it: that changes no field of the contact. */
+  gulong changed_elsewhere_id;
   gboolean loading_heard;
 };
 
@@ -409,6 +411,8 @@ typedef struct
   TnStore *store;
   TnContact *contact;
   TnInteraction *interaction;
+  /* The timeline, to show why Undo failed, unless it is gone by then. */
+  GWeakRef timeline;
 } DeletedInteraction;
 
 static void
@@ -419,6 +423,7 @@ deleted_interaction_free (gpointer data)
   g_clear_object (&deleted->store);
   g_clear_object (&deleted->contact);
   g_clear_object (&deleted->interaction);
+  g_weak_ref_clear (&deleted->timeline);
   g_free (deleted);
 }
 
@@ -433,7 +438,22 @@ on_undo_delete_cb (AdwToast           *toast,
     return;
 
   if (!tn_store_restore_interaction (deleted->store, deleted->contact, deleted->interaction, &error))
-    g_warning ("Could not undo: %s", error->message);
+    {
+      g_autoptr(TnContactTimeline) timeline = g_weak_ref_get (&deleted->timeline);
+      g_autofree char *message = NULL;
+
+      /* The toast outlives a moment: meanwhile another process may have deleted the person. */
+      if (g_error_matches (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND))
+        message = g_strdup_printf (_("%s was deleted; nothing was changed"),
+                                   tn_contact_get_full_name (deleted->contact));
+      else
+        message = g_strdup (error->message);
+
+      if (timeline != NULL)
+        show_message (timeline, message);
+      else
+        g_message ("%s", message);
+    }
 }
 
 static void
@@ -467,6 +487,7 @@ delete_interaction (TnContactTimeline *self,
   deleted->store = g_object_ref (self->store);
   deleted->contact = g_object_ref (self->contact);
   deleted->interaction = g_steal_pointer (&kept);
+  g_weak_ref_init (&deleted->timeline, self);
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -729,6 +750,7 @@ tn_contact_timeline_set_store (TnContactTimeline *self,
     {
       g_clear_signal_handler (&self->interactions_changed_id, self->store);
       g_clear_signal_handler (&self->brand_changed_id, self->store);
+      g_clear_signal_handler (&self->changed_elsewhere_id, self->store);
     }
 
   g_set_object (&self->store, store);
@@ -740,6 +762,9 @@ tn_contact_timeline_set_store (TnContactTimeline *self,
   if (self->store != NULL)
     self->brand_changed_id =
       g_signal_connect_object (self->store, "brand-changed", G_CALLBACK (update_heard), self, G_CONNECT_SWAPPED);
+  if (self->store != NULL)
+    self->changed_elsewhere_id =
+      g_signal_connect_object (self->store, "changed-elsewhere", G_CALLBACK (update_heard), self, G_CONNECT_SWAPPED);
 
   load_history (self);
   update_heard (self);

@@ -74,8 +74,17 @@ open_log_dialog (TnDashboardPage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   TnContact *contact = self->store != NULL ? tn_store_get_contact_by_id (self->store, contact_id) : NULL;
 
-  if (contact == NULL || !GTK_IS_WINDOW (root))
+  if (!GTK_IS_WINDOW (root))
     return;
+
+  /* Ids are never given to anyone else: one that finds nobody is a person deleted elsewhere
+   * since the figures were shown, never somebody else to log a lunch with. */
+  if (contact == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
+                                  _("That person was already deleted; nothing was changed"));
+      return;
+    }
 
   gtk_window_present (GTK_WINDOW (tn_log_dialog_new_for_contact (GTK_WINDOW (root), self->store, contact)));
 }
@@ -482,6 +491,10 @@ tn_dashboard_page_set_store (TnDashboardPage *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "interactions-changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "brand-changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+      /* Whatever else another process wrote (who heard the statement, the reminder's
+       * state) counts in the figures too; the refresh waits for idle, so once is enough. */
+      g_signal_connect_object (store, "changed-elsewhere", G_CALLBACK (on_store_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       queue_refresh (self);
     }
 

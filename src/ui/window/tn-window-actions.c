@@ -85,9 +85,13 @@ delete_contact_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
+  /* Ids are never given to anyone else, so an id that finds nobody is a person deleted
+   * (elsewhere) since the action was set up: never somebody else to delete instead. */
   contact = tn_store_get_contact_by_id (self->store, g_variant_get_int64 (parameter));
   if (contact != NULL)
     tn_window_delete_contact (self, contact);
+  else
+    _tn_window_show_message (self, _("That person was already deleted; nothing was changed"));
 }
 
 static void

@@ -140,11 +140,15 @@ on_selected_contact_notify_cb (TnWindow       *self,
                                TnContactsPage *page)
 {
   TnContact *contact = tn_contacts_page_get_selected_contact (page);
+  TnContact *open = tn_contact_pane_get_contact (self->contact_pane);
 
-  /* An open pane follows the selection, as long as nothing is typed in it. */
+  /* An open pane follows the selection, as long as nothing is typed in it. The selection
+   * also moves on when the person in the pane is deleted: then the pane stays on them
+   * until the deletion is dealt with (on_store_changed_elsewhere_cb() says so). */
   if (contact == NULL ||
       !adw_flap_get_reveal_flap (self->flap) ||
-      tn_contact_pane_get_dirty (self->contact_pane))
+      tn_contact_pane_get_dirty (self->contact_pane) ||
+      (open != NULL && tn_store_get_contact_by_id (self->store, tn_contact_get_id (open)) != open))
     return;
 
   if (tn_contact_pane_get_contact (self->contact_pane) != contact)
@@ -188,6 +192,46 @@ on_undo_delete_cb (TnWindow *self,
   tn_contacts_page_select_contact (self->contacts_page, contact);
 }
 
+/* Following other processes */
+
+/* The command line, an import or the reminder wrote something: the pages follow the store
+ * on their own; the pane only has to let go of a person deleted elsewhere. This window's
+ * own deletions close the pane before the store hears of them again, so they never land
+ * here. */
+static void
+on_store_changed_elsewhere_cb (TnWindow *self,
+                               TnStore  *store)
+{
+  TnContact *contact = tn_contact_pane_get_contact (self->contact_pane);
+  g_autofree char *message = NULL;
+
+  if (contact == NULL || tn_store_get_contact_by_id (store, tn_contact_get_id (contact)) == contact)
+    return;
+
+  /* Before the pane drops the last reference to the contact. */
+  message = g_strdup_printf (_("%s was deleted elsewhere"), tn_contact_get_full_name (contact));
+
+  tn_contact_pane_edit_contact (self->contact_pane, NULL);
+  if (adw_flap_get_reveal_flap (self->flap))
+    {
+      _tn_window_close_pane (self);
+      _tn_window_show_message (self, message);
+    }
+}
+
+/* Coming back to the window after using the command line: the change shows at once,
+ * not at the store's next look. Cheap, as nothing is read unless someone committed. */
+static void
+on_is_active_notify_cb (TnWindow   *self,
+                        GParamSpec *pspec)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && gtk_window_is_active (GTK_WINDOW (self)) &&
+      !tn_store_check_for_changes (self->store, &error))
+    g_debug ("Could not read what other processes wrote: %s", error->message);
+}
+
 /* GObject */
 
 static void
@@ -199,6 +243,10 @@ tn_window_constructed (GObject *object)
 
   tn_contacts_page_set_store (self->contacts_page, self->store);
   tn_contact_pane_set_store (self->contact_pane, self->store);
+  if (self->store != NULL)
+    g_signal_connect_object (self->store, "changed-elsewhere", G_CALLBACK (on_store_changed_elsewhere_cb), self,
+                             G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_notify_cb), NULL);
 
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
