@@ -16,6 +16,7 @@
 #include "tn-cli.h"
 #include "tn-preferences-window.h"
 #include "tn-resources.h"
+#include "tn-text.h"
 #include "tn-window.h"
 
 struct _TnApplication
@@ -65,7 +66,7 @@ start_background (TnApplication *self)
 
   if (!g_application_register (application, NULL, &error))
     {
-      g_printerr ("trustnet: %s\n", error->message);
+      tn_text_print (TRUE, "trustnet: %s\n", error->message);
       return 1;
     }
 
@@ -135,7 +136,7 @@ show_store_error (TnApplication *self,
   g_autoptr(GtkBuilder) builder = NULL;
   GtkWindow *window;
 
-  g_printerr ("trustnet: %s\n", error->message);
+  tn_text_print (TRUE, "trustnet: %s\n", error->message);
 
   builder = gtk_builder_new_from_resource ("/org/example/TrustNet/ui/tn-store-error-window.ui");
   window = GTK_WINDOW (gtk_builder_get_object (builder, "window"));
@@ -287,7 +288,7 @@ on_background_activated_cb (GSimpleAction *action,
 
   if (ensure_store (self, &error) == NULL)
     {
-      g_printerr ("trustnet: %s\n", error->message);
+      tn_text_print (TRUE, "trustnet: %s\n", error->message);
       return;
     }
 

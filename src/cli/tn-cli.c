@@ -85,7 +85,7 @@ tn_cli_add_options (GApplication *application)
 static void
 print_error (const char *message)
 {
-  g_printerr ("trustnet: %s\n", message);
+  tn_text_print (TRUE, "trustnet: %s\n", message);
 }
 
 static int
@@ -196,23 +196,17 @@ print_contacts_json (GPtrArray *contacts)
   g_print ("%s\n", text);
 }
 
-/* A field of a tab-separated line: control characters (a newline in a
- * name, a tab in an organization) become spaces so that a contact stays
- * on one line and in its columns. */
+/* A field of a tab-separated line, through tn_text_for_terminal(): control characters (a
+ * newline in a name, a tab in an organization, an ESC from a vCard) become spaces so that
+ * a contact stays on one line and in its columns and never drives the terminal. */
 static void
 append_field (GString    *line,
               const char *text)
 {
-  g_string_append_c (line, '\t');
-  for (const char *p = text ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  g_autofree char *printable = tn_text_for_terminal (text);
 
-      if (g_unichar_iscntrl (c))
-        g_string_append_c (line, ' ');
-      else
-        g_string_append_unichar (line, c);
-    }
+  g_string_append_c (line, '\t');
+  g_string_append (line, printable);
 }
 
 /* One contact a line, fields separated by tabs so that `cut` and `awk`
@@ -231,6 +225,7 @@ print_contacts_text (GPtrArray *contacts)
       append_field (line, tn_contact_get_full_name (contact));
       append_field (line, tn_contact_get_organization (contact));
       append_field (line, emails);
+      /* Each field is printable already; the tabs between them must stay. */
       g_print ("%s\n", line->str);
     }
 }
@@ -264,7 +259,7 @@ run_add (TnStore      *store,
   if (!tn_store_add_contact (store, contact, &error))
     return fail (error->message);
 
-  g_print (_("Added %s (uid %s)\n"), tn_contact_get_full_name (contact), tn_contact_get_uid (contact));
+  tn_text_print (FALSE, _("Added %s (uid %s)\n"), tn_contact_get_full_name (contact), tn_contact_get_uid (contact));
   return 0;
 }
 
@@ -287,7 +282,7 @@ run_rate (TnStore      *store,
   if (!tn_store_set_trust (store, contact, trust, &error))
     return fail (error->message);
 
-  g_print (_("%s: trust %d (%s)\n"), tn_contact_get_full_name (contact), trust, tn_trust_get_label (trust));
+  tn_text_print (FALSE, _("%s: trust %d (%s)\n"), tn_contact_get_full_name (contact), trust, tn_trust_get_label (trust));
   return 0;
 }
 
@@ -338,7 +333,7 @@ print_file_problems (const char         *path,
     {
       TnVcardProblem *problem = g_ptr_array_index (file->problems, i);
 
-      g_printerr ("%s:%u: %s\n", path, problem->line, problem->message);
+      tn_text_print (TRUE, "%s:%u: %s\n", path, problem->line, problem->message);
     }
 
   if (file->error != NULL)
@@ -405,7 +400,7 @@ run_import (TnStore      *store,
     return 1;
 
   summary = import_summary (result);
-  g_print ("%s\n", summary);
+  tn_text_print (FALSE, "%s\n", summary);
   n_refused = result->n_refused + found->refused->len;
   return n_refused > 0 ? 1 : 0;
 }
@@ -421,7 +416,7 @@ run_export (TnStore      *store,
   if (!tn_exporter_write_file (tn_store_get_contacts (store), file, &n_written, NULL, &error))
     return fail (error->message);
 
-  g_print (ngettext ("Exported %u contact to %s\n", "Exported %u contacts to %s\n", n_written),
+  tn_text_print (FALSE, ngettext ("Exported %u contact to %s\n", "Exported %u contacts to %s\n", n_written),
            n_written, options->export);
   return 0;
 }
@@ -494,7 +489,7 @@ run_log (TnStore      *store,
     return fail (error->message);
 
   /* TRANSLATORS: "Logged lunch with Ada Lovelace on 2026-11-24" */
-  g_print (_("Logged %s with %s on %s\n"), tn_interaction_kind_to_string (kind), tn_contact_get_full_name (contact), day);
+  tn_text_print (FALSE, _("Logged %s with %s on %s\n"), tn_interaction_kind_to_string (kind), tn_contact_get_full_name (contact), day);
   return 0;
 }
 
@@ -582,9 +577,9 @@ run_brand (TnStore    *store,
     return fail (error != NULL ? error->message : _("The brand statement could not be read back"));
 
   if (before != NULL && before->id == after->id)
-    g_print (_("Your brand statement is unchanged: %s\n"), after->text);
+    tn_text_print (FALSE, _("Your brand statement is unchanged: %s\n"), after->text);
   else
-    g_print (_("Saved your brand statement: %s\n"), after->text);
+    tn_text_print (FALSE, _("Saved your brand statement: %s\n"), after->text);
   return 0;
 }
 
@@ -597,6 +592,7 @@ static char *
 check_arguments (TnCliOptions *options)
 {
   g_autofree char *name = NULL;
+  g_autofree char *organization = NULL;
   char *problem;
   TnTrust trust;
   TnInteractionKind kind;
@@ -634,6 +630,10 @@ check_arguments (TnCliOptions *options)
       name = tn_text_clean_line (options->add);
       if (name == NULL)
         return g_strdup (_("--add needs a name, e.g. --add \"Ada Lovelace\""));
+      organization = tn_text_clean_line (options->organization);
+      /* An ESC or BEL kept in a name would reach every terminal and window showing it. */
+      if (tn_text_has_control (name, FALSE) || (organization != NULL && tn_text_has_control (organization, FALSE)))
+        return g_strdup (_("A name or organization cannot hold control characters (a tab, a line break, ESC)"));
     }
 
   for (guint i = 0; options->emails != NULL && options->emails[i] != NULL; i++)
@@ -642,6 +642,9 @@ check_arguments (TnCliOptions *options)
         return g_strdup_printf (_("“%s” is not an email address"), options->emails[i]);
     }
 
+  /* Line breaks and tabs fold into spaces in a statement; other control characters cannot. */
+  if (options->brand != NULL && tn_text_has_control (options->brand, TRUE))
+    return g_strdup (_("A brand statement cannot hold control characters such as ESC"));
   if (options->brand != NULL && (problem = tn_brand_find_problem (options->brand)) != NULL)
     return problem;
 
