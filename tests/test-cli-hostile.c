@@ -137,6 +137,143 @@ test_typed_control_refused (Fixture       *fixture,
     }
 }
 
+/* ---------------------------------------------------------- private files */
+
+/* Plants @path as another user would in a folder everyone may write: 0666, owned by
+ * nobody. FALSE (and the test skipped) where this process cannot give files away. */
+static gboolean
+plant_foreign_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("Only root can make a file another user's");
+      return FALSE;
+    }
+
+  g_file_set_contents (path, "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (chmod (path, 0666), ==, 0);
+  g_assert_cmpint (chown (path, 65534, 65534), ==, 0);
+  return TRUE;
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf info;
+
+  g_assert_cmpint (g_lstat (path, &info), ==, 0);
+  return info.st_mode & 07777;
+}
+
+/* A database another user made first: refused, and left exactly as it was. */
+static void
+test_foreign_database (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_auto(Run) run = { 0 };
+  GStatBuf info;
+
+  if (!have_trustnet ())
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0777), ==, 0);
+  if (!plant_foreign_file (fixture->path))
+    return;
+
+  run_on (fixture->path, &run, "--add", "Ada Lovelace", NULL);
+  assert_user_error (&run);
+  g_assert_nonnull (strstr (run.err, "another user"));
+  g_assert_cmpint (g_lstat (fixture->path, &info), ==, 0);
+  g_assert_cmpint (info.st_size, ==, 0);
+  g_assert_cmpuint (info.st_uid, ==, 65534);
+  g_assert_cmphex (file_mode (fixture->path), ==, 0666);
+}
+
+/* A WAL or SHM file another user put beside our database: refused before SQLite reads
+ * it, nothing written, and the database as it was once the file is gone. */
+static void
+test_foreign_journal (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const char *suffix = user_data;
+  g_autofree char *planted = g_strconcat (fixture->path, suffix, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  add_ok (fixture->path, "Ada Lovelace", "ada@example.org");
+  before = tn_test_dump (fixture->path);
+  g_remove (planted);
+  if (!plant_foreign_file (planted))
+    return;
+
+  run_on (fixture->path, &run, "--add", "Eve", NULL);
+  assert_user_error (&run);
+  g_assert_nonnull (strstr (run.err, planted));
+  g_assert_cmphex (file_mode (planted), ==, 0666);
+
+  g_assert_cmpint (g_remove (planted), ==, 0);
+  after = tn_test_dump (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A symbolic link in the database's or its WAL's place is not followed. */
+static void
+test_symlinked_files (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *target = g_build_filename (fixture->dir, "elsewhere", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autofree char *content = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  g_assert_true (g_file_set_contents (target, "not yours", -1, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink (target, fixture->path), ==, 0);
+  run_on (fixture->path, &run, "--add", "Ada Lovelace", NULL);
+  assert_user_error (&run);
+  g_assert_nonnull (strstr (run.err, "symbolic link"));
+
+  g_assert_cmpint (g_remove (fixture->path), ==, 0);
+  add_ok (fixture->path, "Ada Lovelace", NULL);
+  g_remove (wal);
+  g_assert_cmpint (symlink (target, wal), ==, 0);
+  run_on (fixture->path, &run, "--add", "Eve", NULL);
+  assert_user_error (&run);
+  g_assert_nonnull (strstr (run.err, "symbolic link"));
+
+  g_assert_true (g_file_get_contents (target, &content, NULL, NULL));
+  g_assert_cmpstr (content, ==, "not yours");
+}
+
+/* Our own database left readable by everyone is still made private, as before. */
+static void
+test_own_loose_database_tightened (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  add_ok (fixture->path, "Ada Lovelace", NULL);
+  g_assert_cmpint (g_chmod (fixture->path, 0666), ==, 0);
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_success (&run);
+  g_assert_cmphex (file_mode (fixture->path), ==, 0600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,6 +286,11 @@ main (int   argc,
   ADD_TEST ("/cli/hostile/escape-from-vcard", test_escape_from_vcard);
   ADD_TEST ("/cli/hostile/escape-in-problem-line", test_escape_in_problem_line);
   ADD_TEST ("/cli/hostile/typed-control-refused", test_typed_control_refused);
+  ADD_TEST ("/cli/hostile/foreign-database", test_foreign_database);
+  g_test_add ("/cli/hostile/foreign-wal", Fixture, "-wal", fixture_set_up, test_foreign_journal, fixture_tear_down);
+  g_test_add ("/cli/hostile/foreign-shm", Fixture, "-shm", fixture_set_up, test_foreign_journal, fixture_tear_down);
+  ADD_TEST ("/cli/hostile/symlinked-files", test_symlinked_files);
+  ADD_TEST ("/cli/hostile/own-loose-database-tightened", test_own_loose_database_tightened);
 
   return g_test_run ();
 }

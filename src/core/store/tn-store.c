@@ -451,19 +451,10 @@ prepare_private_file (const char  *path,
       return FALSE;
     }
 
-  if (g_stat (path, &info) == 0)
-    {
-      if (!S_ISREG (info.st_mode))
-        {
-          g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_A_DATABASE,
-                       _("%s is not a TrustNet database, or it is damaged"), path);
-          return FALSE;
-        }
+  if (g_lstat (path, &info) == 0)
+    return TRUE;
 
-      return TRUE;
-    }
-
-  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -480,17 +471,88 @@ prepare_private_file (const char  *path,
   return TRUE;
 }
 
-/* Re-checked at every open, once the file is known to be a database we
- * may use: a backup tool may have loosened it, but a refused file keeps
- * its mode like everything else about it. */
-static void
-keep_file_private (const char *path)
+/* The database holds a person's relationships, and its WAL holds recent changes: in a
+ * folder others may write (/tmp, a shared drive), another user could have put a file
+ * there first, readable by everyone or with content of theirs for SQLite to take in.
+ * Each file is opened without following a symbolic link and judged by what was opened.
+ * A missing file is fine: SQLite creates the WAL and SHM files with the database's mode.
+ * With @tighten, a file of ours that others may read is made private, which is only done
+ * once the database is known to be one we may use: a refused file keeps its mode. */
+static gboolean
+judge_private_file (const char  *path,
+                    int          fd,
+                    gboolean     is_database,
+                    gboolean     tighten,
+                    GError     **error)
 {
   GStatBuf info;
 
-  if (g_stat (path, &info) == 0 && (info.st_mode & 077) != 0 &&
-      g_chmod (path, info.st_mode & 0700) != 0)
-    g_warning ("Could not make %s private: %s", path, g_strerror (errno));
+  if (fstat (fd, &info) != 0)
+    return TRUE;
+
+  if (is_database && !S_ISREG (info.st_mode))
+    {
+      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_A_DATABASE,
+                   _("%s is not a TrustNet database, or it is damaged"), path);
+      return FALSE;
+    }
+  if (!S_ISREG (info.st_mode) || info.st_uid != geteuid ())
+    {
+      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_PRIVATE,
+                   _("%s belongs to another user or is not a file; TrustNet will not keep your contacts in it"),
+                   path);
+      return FALSE;
+    }
+  if (tighten && (info.st_mode & 077) != 0 && fchmod (fd, info.st_mode & 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_PRIVATE,
+                   _("Others may read %s and it cannot be made private: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_private_file (const char  *path,
+                    gboolean     is_database,
+                    gboolean     tighten,
+                    GError     **error)
+{
+  gboolean ok;
+  int fd;
+
+  /* O_NONBLOCK: a FIFO put in the WAL's place must not hang the open. */
+  fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0 && errno == ELOOP)
+    {
+      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_PRIVATE,
+                   _("%s is a symbolic link; TrustNet opens its database files only where they are"), path);
+      return FALSE;
+    }
+  /* Missing, SQLite creates it; unreadable, SQLite refuses it with its own message. */
+  if (fd < 0)
+    return TRUE;
+
+  ok = judge_private_file (path, fd, is_database, tighten, error);
+  close (fd);
+  return ok;
+}
+
+/* The database and the two files SQLite keeps beside it in WAL mode. */
+static gboolean
+check_private_files (const char  *path,
+                     gboolean     tighten,
+                     GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  return check_private_file (path, TRUE, tighten, error) &&
+         check_private_file (wal, FALSE, tighten, error) &&
+         check_private_file (shm, FALSE, tighten, error);
 }
 
 static gboolean
@@ -721,7 +783,7 @@ tn_store_open_full (const char        *path,
   self = g_object_new (TN_TYPE_STORE, NULL);
   file = path ? g_strdup (path) : tn_store_get_default_path ();
 
-  if (!prepare_private_file (file, error))
+  if (!check_private_files (file, FALSE, error) || !prepare_private_file (file, error))
     return NULL;
 
   self->db = tn_db_open (file, error);
@@ -739,7 +801,8 @@ tn_store_open_full (const char        *path,
       return NULL;
     }
 
-  keep_file_private (self->db->path);
+  if (!check_private_files (file, TRUE, error))
+    return NULL;
 
   if (!choose_page_size (self, error) ||
       !tn_db_exec (self->db, "PRAGMA journal_mode = WAL", error) ||

@@ -30,6 +30,8 @@ G_BEGIN_DECLS
  * @TN_STORE_ERROR_NOT_FOUND: no contact matches
  * @TN_STORE_ERROR_AMBIGUOUS: more than one contact matches
  * @TN_STORE_ERROR_FAILED: anything else the database reported
+ * @TN_STORE_ERROR_NOT_PRIVATE: the database or its WAL or SHM file belongs to another
+ *   user, is a symbolic link, or could be read by others and cannot be made private
  */
 typedef enum
 {
@@ -42,6 +44,7 @@ typedef enum
   TN_STORE_ERROR_NOT_FOUND,
   TN_STORE_ERROR_AMBIGUOUS,
   TN_STORE_ERROR_FAILED,
+  TN_STORE_ERROR_NOT_PRIVATE,
 } TnStoreError;
 
 /**
