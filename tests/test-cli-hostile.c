@@ -274,6 +274,104 @@ test_own_loose_database_tightened (Fixture       *fixture,
   g_assert_cmphex (file_mode (fixture->path), ==, 0600);
 }
 
+/* ------------------------------------------------------------------ export */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @folder, sorted and joined with spaces: what an export left behind. */
+static char *
+folder_listing (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static char *
+read_text (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* --export link.vcf where the link points at a file of value: refused, the file as it was. */
+static void
+test_export_symlink_refused (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *target = g_build_filename (out, "precious.txt", NULL);
+  g_autofree char *link = g_build_filename (out, "link.vcf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *listing = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  add_ok (fixture->path, "Ada Lovelace", "ada@example.org");
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (target, "my thesis\n", -1, NULL));
+  g_assert_cmpint (symlink (target, link), ==, 0);
+
+  run_on (fixture->path, &run, "--export", link, NULL);
+  assert_user_error (&run);
+  g_assert_nonnull (strstr (run.err, "symbolic link"));
+  text = read_text (target);
+  g_assert_cmpstr (text, ==, "my thesis\n");
+  listing = folder_listing (out);
+  g_assert_cmpstr (listing, ==, "link.vcf precious.txt");
+}
+
+/* An existing 0644 file is replaced by a 0600 one, never written in place: its other
+ * hard link keeps the old content, and no temporary file stays behind. */
+static void
+test_export_replaces (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *target = g_build_filename (out, "contacts.vcf", NULL);
+  g_autofree char *other = g_build_filename (out, "other-link.vcf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *listing = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  add_ok (fixture->path, "Ada Lovelace", "ada@example.org");
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (target, "old content\n", -1, NULL));
+  g_assert_cmpint (g_chmod (target, 0644), ==, 0);
+  g_assert_cmpint (link (target, other), ==, 0);
+
+  run_on (fixture->path, &run, "--export", target, NULL);
+  assert_success (&run);
+  text = read_text (target);
+  g_assert_nonnull (strstr (text, "FN:Ada Lovelace"));
+  g_assert_cmphex (file_mode (target), ==, 0600);
+  kept = read_text (other);
+  g_assert_cmpstr (kept, ==, "old content\n");
+  g_assert_cmphex (file_mode (other), ==, 0644);
+  listing = folder_listing (out);
+  g_assert_cmpstr (listing, ==, "contacts.vcf other-link.vcf");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +389,8 @@ main (int   argc,
   g_test_add ("/cli/hostile/foreign-shm", Fixture, "-shm", fixture_set_up, test_foreign_journal, fixture_tear_down);
   ADD_TEST ("/cli/hostile/symlinked-files", test_symlinked_files);
   ADD_TEST ("/cli/hostile/own-loose-database-tightened", test_own_loose_database_tightened);
+  ADD_TEST ("/cli/hostile/export-symlink-refused", test_export_symlink_refused);
+  ADD_TEST ("/cli/hostile/export-replaces", test_export_replaces);
 
   return g_test_run ();
 }
