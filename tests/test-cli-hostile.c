@@ -372,6 +372,52 @@ test_export_replaces (Fixture       *fixture,
   g_assert_cmpstr (listing, ==, "contacts.vcf other-link.vcf");
 }
 
+/* ------------------------------------------------------ files that are not files */
+
+/* A FIFO nobody writes to: refused at once with a message, where it used to hang. */
+static void
+test_import_fifo_refused (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "contacts.vcf", NULL);
+  g_auto(Run) run = { 0 };
+  gint64 start;
+
+  if (!have_trustnet ())
+    return;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  start = g_get_monotonic_time ();
+  run_on (fixture->path, &run, "--import", fifo, NULL);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  assert_user_error (&run);
+  g_assert_nonnull (strstr (run.err, "not a regular file"));
+}
+
+/* /dev/zero claims no size and never ends: refused, not read until memory runs out. A
+ * folder holding a link to it gets the same answer for that file. */
+static void
+test_import_device_refused (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "cards", NULL);
+  g_autofree char *zero = g_build_filename (folder, "zero.vcf", NULL);
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  run_on (fixture->path, &run, "--import", "/dev/zero", NULL);
+  assert_user_error (&run);
+  g_assert_nonnull (strstr (run.err, "not a regular file"));
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  run_on (fixture->path, &run, "--import", folder, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_null (strstr (run.out, "Imported 1"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +437,8 @@ main (int   argc,
   ADD_TEST ("/cli/hostile/own-loose-database-tightened", test_own_loose_database_tightened);
   ADD_TEST ("/cli/hostile/export-symlink-refused", test_export_symlink_refused);
   ADD_TEST ("/cli/hostile/export-replaces", test_export_replaces);
+  ADD_TEST ("/cli/hostile/import-fifo-refused", test_import_fifo_refused);
+  ADD_TEST ("/cli/hostile/import-device-refused", test_import_device_refused);
 
   return g_test_run ();
 }

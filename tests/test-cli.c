@@ -569,7 +569,7 @@ static const ErrorCase error_cases[] = {
   { "/cli/error/export-to-folder", { "--export", "/tmp" }, "folder", TRUE },
   { "/cli/error/export-empty", { "--export", "" }, "--export", TRUE },
   { "/cli/error/import-folder", { "--import", "/dev/pts" }, "folder", FALSE },
-  { "/cli/error/import-device", { "--import", "/dev/null" }, "empty", FALSE },
+  { "/cli/error/import-device", { "--import", "/dev/null" }, "not a regular file", FALSE },
   { "/cli/error/log-unknown-kind", { "--with", "grace@navy.example", "--log", "dinner" }, "dinner", TRUE },
   { "/cli/error/log-bad-date", { "--with", "grace@navy.example", "--log", "lunch", "--date", "2026-02-30" }, "2026-02-30", TRUE },
   { "/cli/error/log-future", { "--with", "grace@navy.example", "--log", "lunch", "--date", "2026-11-25" }, "future", FALSE },
@@ -1205,29 +1205,23 @@ test_import_many_files (Fixture       *fixture,
   g_assert_cmpstr (count, ==, "10000");
 }
 
-/* A file that ends while it is being read (a pipe whose writer stops halfway, as a
- * removed USB stick or a dropped network share does): the whole cards are imported and the
- * cut one is reported, never a crash or a half-written contact. */
+/* A file that ends halfway through a card (a removed USB stick or a dropped network share
+ * leaves one): the whole cards are imported and the cut one is reported, never a crash or a
+ * half-written contact. A pipe is no longer read (issue 13); test-cli-hostile refuses one. */
 static void
 test_import_file_ends_while_read (Fixture       *fixture,
                                   gconstpointer  user_data)
 {
-  g_autofree char *fifo = g_build_filename (fixture->dir, "vanishing.vcf", NULL);
-  const char *writer[] = { "/bin/sh", "-c", "printf 'BEGIN:VCARD\\nVERSION:3.0\\nFN:Whole\\nEND:VCARD\\n"
-                           "BEGIN:VCARD\\nVERSION:3.0\\nFN:Cut Off\\nEMAIL:cut@exa' > \"$0\"", fifo, NULL };
-  g_autoptr(GSubprocess) writer_process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *cut = g_build_filename (fixture->dir, "vanishing.vcf", NULL);
   g_autofree char *names = NULL;
   g_auto(Run) run = { 0 };
 
   if (!have_trustnet ())
     return;
 
-  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  writer_process = g_subprocess_newv (writer, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  run_on (fixture->path, &run, "--import", fifo, NULL);
-  g_subprocess_wait (writer_process, NULL, NULL);
+  g_assert_true (g_file_set_contents (cut, "BEGIN:VCARD\nVERSION:3.0\nFN:Whole\nEND:VCARD\n"
+                                           "BEGIN:VCARD\nVERSION:3.0\nFN:Cut Off\nEMAIL:cut@exa", -1, NULL));
+  run_on (fixture->path, &run, "--import", cut, NULL);
 
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, "no END:VCARD"));

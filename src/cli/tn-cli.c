@@ -376,7 +376,7 @@ run_import (TnStore      *store,
     }
 
   found = tn_import_collect_files ((GFile * const *) given->pdata, given->len,
-                                   TN_IMPORT_COLLECT_FLAGS_TAKE_SPECIAL, NULL, &error);
+                                   TN_IMPORT_COLLECT_FLAGS_NONE, NULL, &error);
   if (found == NULL)
     return fail (error->message);
 
