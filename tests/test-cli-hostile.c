@@ -418,6 +418,56 @@ test_import_device_refused (Fixture       *fixture,
   g_assert_null (strstr (run.out, "Imported 1"));
 }
 
+/* ------------------------------------------------------- nothing importable */
+
+/* A file none of whose cards could be taken failed for the person: exit 1 with the
+ * reasons, where it said "Imported 0 contacts" and exit 0. A good file beside it is
+ * still imported and summed up, and the exit status still says one file failed. */
+static void
+test_import_nothing_importable (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(GString) huge = g_string_new ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Too Big\r\n");
+  g_autofree char *broken = NULL;
+  g_autofree char *big = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *count = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  broken = write_vcard (fixture, "broken.vcf",
+                        "BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:nobody\r\nEND:VCARD\r\n"
+                        "BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:nobody either\r\nEND:VCARD\r\n");
+  while (huge->len < 1100 * 1024)
+    g_string_append (huge, "NOTE:a line of text that makes this one card larger than a megabyte\r\n");
+  g_string_append (huge, "END:VCARD\r\n");
+  big = write_vcard (fixture, "big.vcf", huge->str);
+  good = write_vcard (fixture, "good.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEND:VCARD\r\n");
+
+  run_on (fixture->path, &run, "--import", broken, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "broken.vcf:1: "));
+  g_assert_nonnull (strstr (run.err, "trustnet: Nothing was imported from"));
+  g_assert_nonnull (strstr (run.err, "none of its 2 cards"));
+
+  run_on (fixture->path, &run, "--import", big, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "trustnet: Nothing was imported from"));
+
+  run_on (fixture->path, &run, "--import", good, broken, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "Imported 1 contact, merged 0 duplicates, skipped 2 broken cards\n");
+  g_assert_nonnull (strstr (run.err, "trustnet: Nothing was imported from"));
+  count = tn_test_sqlite (fixture->path, "SELECT count (*) FROM contacts");
+  g_assert_cmpstr (count, ==, "1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +489,7 @@ main (int   argc,
   ADD_TEST ("/cli/hostile/export-replaces", test_export_replaces);
   ADD_TEST ("/cli/hostile/import-fifo-refused", test_import_fifo_refused);
   ADD_TEST ("/cli/hostile/import-device-refused", test_import_device_refused);
+  ADD_TEST ("/cli/hostile/import-nothing-importable", test_import_nothing_importable);
 
   return g_test_run ();
 }

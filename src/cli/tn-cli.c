@@ -323,12 +323,23 @@ import_summary (TnImportResult *result)
   return g_strdup_printf (C_("import summary", "%s, %s, %s; %s"), added, merged, skipped, unchanged);
 }
 
+/* Whether @file was read but none of its cards could be taken (every one broken, or its
+ * only card over the size bound): for the person that file failed as a whole. */
+static gboolean
+file_gave_nothing (TnImportFileResult *file)
+{
+  return file->error == NULL && file->n_skipped > 0 &&
+         file->n_added + file->n_merged + file->n_unchanged == 0;
+}
+
 /* Each problem as "file.vcf:12: what", the form editors and grep understand, then one
- * line for a file that was refused. */
-static void
+ * line for a file that was refused or gave nothing. Returns whether it failed so. */
+static gboolean
 print_file_problems (const char         *path,
                      TnImportFileResult *file)
 {
+  g_autofree char *message = NULL;
+
   for (guint i = 0; i < file->problems->len; i++)
     {
       TnVcardProblem *problem = g_ptr_array_index (file->problems, i);
@@ -337,7 +348,19 @@ print_file_problems (const char         *path,
     }
 
   if (file->error != NULL)
-    print_error (file->error->message);
+    {
+      print_error (file->error->message);
+      return TRUE;
+    }
+  if (!file_gave_nothing (file))
+    return FALSE;
+
+  message = g_strdup_printf (ngettext ("Nothing was imported from “%s”: its one card could not be read (see above)",
+                                       "Nothing was imported from “%s”: none of its %u cards could be read (see above)",
+                                       file->n_skipped),
+                             path, file->n_skipped);
+  print_error (message);
+  return TRUE;
 }
 
 /* How a file found for --import is named in messages: as the person typed it when it was
@@ -365,7 +388,7 @@ run_import (TnStore      *store,
   g_autoptr(TnImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
-  guint n_refused;
+  guint n_failed;
 
   for (guint i = 0; i < paths->len; i++)
     {
@@ -392,17 +415,20 @@ run_import (TnStore      *store,
   if (result == NULL)
     return fail (error->message);
 
+  n_failed = 0;
   for (guint i = 0; i < result->files->len; i++)
-    print_file_problems (import_file_name (given_names, g_ptr_array_index (found->files, i)),
-                         g_ptr_array_index (result->files, i));
+    {
+      if (print_file_problems (import_file_name (given_names, g_ptr_array_index (found->files, i)),
+                               g_ptr_array_index (result->files, i)))
+        n_failed++;
+    }
 
-  if (result->n_refused == result->files->len)
+  if (n_failed == result->files->len)
     return 1;
 
   summary = import_summary (result);
   tn_text_print (FALSE, "%s\n", summary);
-  n_refused = result->n_refused + found->refused->len;
-  return n_refused > 0 ? 1 : 0;
+  return n_failed + found->refused->len > 0 ? 1 : 0;
 }
 
 static int
