@@ -468,6 +468,38 @@ test_import_nothing_importable (Fixture       *fixture,
   g_assert_cmpstr (count, ==, "1");
 }
 
+/* ------------------------------------------------------------ odd dates */
+
+/* A clock at year 1 or 9999 (TRUSTNET_NOW) is ignored with a warning: logging no longer
+ * crashes, --stats prints no GLib-CRITICAL. A typed --date in year 1 is refused. */
+static void
+test_clock_at_the_edges (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  static const char *const nows[] = { "0001-01-01T00:00:00Z", "9999-12-31T23:00:00Z" };
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  add_ok (fixture->path, "Ada Lovelace", "ada@example.org");
+  for (guint i = 0; i < G_N_ELEMENTS (nows); i++)
+    {
+      g_setenv ("TRUSTNET_NOW", nows[i], TRUE);
+      run_on (fixture->path, &run, "--with", "ada@example.org", "--log", "lunch", NULL);
+      g_test_message ("%s: %s%s", nows[i], run.out, run.err);
+      g_assert_null (strstr (run.err, "CRITICAL"));
+      run_on (fixture->path, &run, "--stats", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_null (strstr (run.err, "CRITICAL"));
+    }
+  g_setenv ("TRUSTNET_NOW", NOW, TRUE);
+
+  run_on (fixture->path, &run, "--with", "ada@example.org", "--log", "lunch", "--date", "0001-01-01", NULL);
+  assert_user_error (&run);
+  g_assert_nonnull (strstr (run.err, "0001-01-01"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +522,7 @@ main (int   argc,
   ADD_TEST ("/cli/hostile/import-fifo-refused", test_import_fifo_refused);
   ADD_TEST ("/cli/hostile/import-device-refused", test_import_device_refused);
   ADD_TEST ("/cli/hostile/import-nothing-importable", test_import_nothing_importable);
+  ADD_TEST ("/cli/hostile/clock-at-the-edges", test_clock_at_the_edges);
 
   return g_test_run ();
 }

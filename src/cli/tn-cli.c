@@ -95,6 +95,19 @@ fail (const char *message)
   return 1;
 }
 
+static int G_GNUC_PRINTF (1, 2)
+fail_printf (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return fail (message);
+}
+
 typedef struct
 {
   char *collation_key;
@@ -503,6 +516,11 @@ run_log (TnStore      *store,
   if (!tn_interaction_kind_parse (options->log, &kind))
     g_assert_not_reached ();
 
+  /* Today may be no day a lunch can have (a clock set to year 1): say so, never crash. */
+  if (!tn_interaction_day_is_valid (day))
+    return fail_printf (_("Cannot log anything on %s: TrustNet keeps days from %d to %d"),
+                        day, TN_CLOCK_FIRST_YEAR, TN_CLOCK_LAST_YEAR);
+
   /* The store refuses a day after today, before anything is written. */
   contact = tn_store_lookup (store, options->who, &error);
   if (contact == NULL)
@@ -649,7 +667,8 @@ check_arguments (TnCliOptions *options)
   if (options->log != NULL && !tn_interaction_kind_parse (options->log, &kind))
     return g_strdup_printf (_("--log takes lunch, coffee, call, email, message, meeting or event, not “%s”"), options->log);
   if (options->date != NULL && !tn_interaction_day_is_valid (options->date))
-    return g_strdup_printf (_("--date takes a day like 2026-11-24, not “%s”"), options->date);
+    return g_strdup_printf (_("--date takes a day like 2026-11-24 from the years %d to %d, not “%s”"),
+                            TN_CLOCK_FIRST_YEAR, TN_CLOCK_LAST_YEAR, options->date);
 
   if (options->add != NULL)
     {
