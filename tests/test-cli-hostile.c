@@ -500,6 +500,42 @@ test_clock_at_the_edges (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "0001-01-01"));
 }
 
+/* ------------------------------------------------------------- odd paths */
+
+/* A relative XDG_DATA_HOME is invalid (XDG base directory spec) and ignored: the default
+ * database goes to ~/.local/share, not below the folder trustnet was started in. */
+static void
+test_relative_data_home (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *home = g_build_filename (fixture->dir, "home", NULL);
+  g_autofree char *expected = g_build_filename (home, ".local", "share", "trustnet", "trustnet.db", NULL);
+  g_autofree char *relative = g_build_filename (fixture->dir, "relative", NULL);
+  g_autofree char *old_home = g_strdup (g_getenv ("HOME"));
+  g_autofree char *old_data = g_strdup (g_getenv ("XDG_DATA_HOME"));
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  g_assert_cmpint (g_mkdir (home, 0700), ==, 0);
+  g_assert_cmpint (g_chdir (fixture->dir), ==, 0);
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", "relative", TRUE);
+  run_plain (&run, "--add", "Ada Lovelace", NULL);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_setenv ("HOME", old_home, TRUE);
+  if (old_data != NULL)
+    g_setenv ("XDG_DATA_HOME", old_data, TRUE);
+  else
+    g_unsetenv ("XDG_DATA_HOME");
+
+  assert_success (&run);
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (relative, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +559,7 @@ main (int   argc,
   ADD_TEST ("/cli/hostile/import-device-refused", test_import_device_refused);
   ADD_TEST ("/cli/hostile/import-nothing-importable", test_import_nothing_importable);
   ADD_TEST ("/cli/hostile/clock-at-the-edges", test_clock_at_the_edges);
+  ADD_TEST ("/cli/hostile/relative-data-home", test_relative_data_home);
 
   return g_test_run ();
 }

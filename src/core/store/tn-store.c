@@ -423,12 +423,21 @@ tn_store_init (TnStore *self)
 /**
  * tn_store_get_default_path:
  *
- * Returns: (transfer full): `$XDG_DATA_HOME/trustnet/trustnet.db`
+ * Returns: (transfer full): `$XDG_DATA_HOME/trustnet/trustnet.db`, with
+ *   `~/.local/share` for an unset or relative `XDG_DATA_HOME`
  */
 char *
 tn_store_get_default_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "trustnet", "trustnet.db", NULL);
+  const char *data_dir = g_get_user_data_dir ();
+
+  /* The XDG base directory spec says a relative XDG_DATA_HOME is invalid and must be
+   * ignored; GLib 2.74 takes it as it is, which would put the database wherever the
+   * program happened to be started. */
+  if (!g_path_is_absolute (data_dir))
+    return g_build_filename (g_get_home_dir (), ".local", "share", "trustnet", "trustnet.db", NULL);
+
+  return g_build_filename (data_dir, "trustnet", "trustnet.db", NULL);
 }
 
 /* The database holds a person's relationships: only they may read it.
