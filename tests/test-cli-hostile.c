@@ -536,6 +536,34 @@ test_relative_data_home (Fixture       *fixture,
   g_assert_false (g_file_test (relative, G_FILE_TEST_EXISTS));
 }
 
+/* Reading commands on a database that is not there answer as for an empty one and create
+ * neither it nor its folder: a mistyped --database path leaves nothing behind. */
+static void
+test_reading_creates_nothing (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autofree char *out = g_build_filename (fixture->dir, "out.vcf", NULL);
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  run_on (fixture->path, &run, "--list", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "");
+  run_on (fixture->path, &run, "--list", "--json", NULL);
+  assert_success (&run);
+  run_on (fixture->path, &run, "--stats", NULL);
+  assert_success (&run);
+  run_on (fixture->path, &run, "--export", out, NULL);
+  assert_success (&run);
+  run_on (fixture->path, &run, "--with", "ada@example.org", "--rate", "1", NULL);
+  assert_user_error (&run);
+
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +588,7 @@ main (int   argc,
   ADD_TEST ("/cli/hostile/import-nothing-importable", test_import_nothing_importable);
   ADD_TEST ("/cli/hostile/clock-at-the-edges", test_clock_at_the_edges);
   ADD_TEST ("/cli/hostile/relative-data-home", test_relative_data_home);
+  ADD_TEST ("/cli/hostile/reading-creates-nothing", test_reading_creates_nothing);
 
   return g_test_run ();
 }

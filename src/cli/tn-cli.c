@@ -700,6 +700,19 @@ check_arguments (TnCliOptions *options)
   return NULL;
 }
 
+static TnStoreOpenFlags
+open_flags (TnCliOptions *options)
+{
+  /* An import only writes: the list of every contact would be read for nothing. */
+  if (options->import != NULL)
+    return TN_STORE_OPEN_FLAGS_NO_CONTACTS;
+  /* Commands that only read (and --with, which finds nobody in no database) create none. */
+  if (options->list || options->stats || options->export != NULL || options->who != NULL)
+    return TN_STORE_OPEN_FLAGS_NO_CREATE;
+
+  return TN_STORE_OPEN_FLAGS_NONE;
+}
+
 /**
  * tn_cli_run:
  * @options: the parsed options from #GApplication::handle-local-options
@@ -756,10 +769,7 @@ tn_cli_run (GVariantDict *options)
       !parsed.remind && !parsed.stats && parsed.brand == NULL)
     return TN_CLI_CONTINUE;
 
-  /* An import only writes: the list of every contact would be read for nothing. */
-  store = tn_store_open_full (parsed.database,
-                              parsed.import != NULL ? TN_STORE_OPEN_FLAGS_NO_CONTACTS : TN_STORE_OPEN_FLAGS_NONE,
-                              &error);
+  store = tn_store_open_full (parsed.database, open_flags (&parsed), &error);
   if (store == NULL)
     return fail (error->message);
 

@@ -766,6 +766,22 @@ choose_page_size (TnStore  *self,
   return tn_db_exec (self->db, sql, error);
 }
 
+static TnStore *
+open_empty_in_memory (TnStore           *store,
+                      TnStoreOpenFlags   flags,
+                      GError           **error)
+{
+  g_autoptr(TnStore) self = store;
+
+  self->db = tn_db_open (":memory:", error);
+  if (self->db == NULL || !migrate (self, error) || !_tn_store_feed_init (self, error))
+    return NULL;
+  if (!(flags & TN_STORE_OPEN_FLAGS_NO_CONTACTS) && !_tn_store_load_contacts (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * tn_store_open_full:
  * @path: (nullable): the database file, or %NULL for tn_store_get_default_path()
@@ -791,6 +807,12 @@ tn_store_open_full (const char        *path,
 
   self = g_object_new (TN_TYPE_STORE, NULL);
   file = path ? g_strdup (path) : tn_store_get_default_path ();
+
+  /* Reading a database that is not there gives what an empty one would, without leaving
+   * one (or its folders) behind where a mistyped path pointed. */
+  if ((flags & TN_STORE_OPEN_FLAGS_NO_CREATE) && !g_file_test (file, G_FILE_TEST_EXISTS) &&
+      !g_file_test (file, G_FILE_TEST_IS_SYMLINK))
+    return open_empty_in_memory (g_steal_pointer (&self), flags, error);
 
   if (!check_private_files (file, FALSE, error) || !prepare_private_file (file, error))
     return NULL;

@@ -53,11 +53,15 @@ typedef enum
  * @TN_STORE_OPEN_FLAGS_NO_CONTACTS: leave the list empty, for a program that only imports
  *   (with %TN_IMPORT_FLAGS_NO_REFRESH) and exits: reading 100,000 contacts it will not show
  *   would double the time and memory of a second import. Lookups find nobody in such a store.
+ * @TN_STORE_OPEN_FLAGS_NO_CREATE: for a command that only reads: when there is no database
+ *   at the path, neither it nor its folders are created, and the store is an empty one in
+ *   memory that is gone when closed
  */
 typedef enum
 {
   TN_STORE_OPEN_FLAGS_NONE = 0,
   TN_STORE_OPEN_FLAGS_NO_CONTACTS = 1 << 0,
+  TN_STORE_OPEN_FLAGS_NO_CREATE = 1 << 1,
 } TnStoreOpenFlags;
 
 /**
