@@ -564,6 +564,24 @@ test_reading_creates_nothing (Fixture       *fixture,
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 }
 
+/* An argument that is not UTF-8 is refused as every other mistake is: one line starting
+ * "trustnet: ", where GOption's bare message used to come. */
+static void
+test_invalid_utf8_argument (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  run_on (fixture->path, &run, "--add", "Ada \xff\xfe Lovelace", NULL);
+  assert_user_error (&run);
+  run_on (fixture->path, &run, "--with", "\xc3", "--rate", "1", NULL);
+  assert_user_error (&run);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,6 +607,7 @@ main (int   argc,
   ADD_TEST ("/cli/hostile/clock-at-the-edges", test_clock_at_the_edges);
   ADD_TEST ("/cli/hostile/relative-data-home", test_relative_data_home);
   ADD_TEST ("/cli/hostile/reading-creates-nothing", test_reading_creates_nothing);
+  ADD_TEST ("/cli/hostile/invalid-utf8-argument", test_invalid_utf8_argument);
 
   return g_test_run ();
 }
