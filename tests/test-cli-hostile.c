@@ -372,6 +372,65 @@ test_export_replaces (Fixture       *fixture,
   g_assert_cmpstr (listing, ==, "contacts.vcf other-link.vcf");
 }
 
+/* SIGKILL at moments through an export of 20,000 contacts: the target holds its old
+ * content or the whole new file, never half, and a temporary left behind is its
+ * owner's alone (0600). */
+static void
+test_export_killed (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  static const guint delays_ms[] = { 50, 200, 400, 700, 1000, 1500, 2500 };
+  g_autoptr(GString) cards = g_string_new (NULL);
+  g_autofree char *vcf = NULL;
+  g_autofree char *out = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *target = g_build_filename (out, "contacts.vcf", NULL);
+  g_auto(Run) run = { 0 };
+
+  if (!have_trustnet ())
+    return;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (cards, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %u\r\nEMAIL:p%u@example.org\r\nEND:VCARD\r\n", i, i);
+  vcf = write_vcard (fixture, "many.vcf", cards->str);
+  run_on (fixture->path, &run, "--import", vcf, NULL);
+  assert_success (&run);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (delays_ms); i++)
+    {
+      g_autoptr(GSubprocess) export = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) dir = NULL;
+      g_autofree char *text = NULL;
+      const char *name;
+
+      g_assert_true (g_file_set_contents (target, "old content\n", -1, NULL));
+      export = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                 g_getenv ("TRUSTNET_BIN"), "--database", fixture->path, "--export", target, NULL);
+      g_assert_no_error (error);
+      g_usleep (delays_ms[i] * 1000);
+      g_subprocess_force_exit (export);
+      g_subprocess_wait (export, NULL, NULL);
+
+      text = read_text (target);
+      g_test_message ("killed after %u ms: %zu bytes", delays_ms[i], strlen (text));
+      if (!g_str_equal (text, "old content\n"))
+        {
+          g_assert_nonnull (strstr (text, "FN:Person 19999\r\n"));
+          g_assert_true (g_str_has_suffix (text, "END:VCARD\r\n"));
+        }
+
+      dir = g_dir_open (out, 0, NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (out, name, NULL);
+
+          if (!g_str_equal (name, "contacts.vcf"))
+            g_assert_cmphex (file_mode (path), ==, 0600);
+        }
+    }
+}
+
 /* ------------------------------------------------------ files that are not files */
 
 /* A FIFO nobody writes to: refused at once with a message, where it used to hang. */
@@ -601,6 +660,7 @@ main (int   argc,
   ADD_TEST ("/cli/hostile/own-loose-database-tightened", test_own_loose_database_tightened);
   ADD_TEST ("/cli/hostile/export-symlink-refused", test_export_symlink_refused);
   ADD_TEST ("/cli/hostile/export-replaces", test_export_replaces);
+  ADD_TEST ("/cli/hostile/export-killed", test_export_killed);
   ADD_TEST ("/cli/hostile/import-fifo-refused", test_import_fifo_refused);
   ADD_TEST ("/cli/hostile/import-device-refused", test_import_device_refused);
   ADD_TEST ("/cli/hostile/import-nothing-importable", test_import_nothing_importable);
