@@ -483,22 +483,30 @@ prepare_private_file (const char  *path,
 /* The database holds a person's relationships, and its WAL holds recent changes: in a
  * folder others may write (/tmp, a shared drive), another user could have put a file
  * there first, readable by everyone or with content of theirs for SQLite to take in.
- * Each file is opened without following a symbolic link and judged by what was opened.
- * A missing file is fine: SQLite creates the WAL and SHM files with the database's mode.
+ * Each file is judged by lstat(), never opened: closing a descriptor of a file drops every
+ * POSIX lock this process holds on it, SQLite's included, and the store may already have
+ * the database open (a second connection, an import's worker). A symbolic link is
+ * refused, not followed. A missing file is fine: SQLite creates the WAL and SHM files
+ * with the database's mode (the database itself is made with O_NOFOLLOW | O_EXCL).
  * With @tighten, a file of ours that others may read is made private, which is only done
  * once the database is known to be one we may use: a refused file keeps its mode. */
 static gboolean
-judge_private_file (const char  *path,
-                    int          fd,
+check_private_file (const char  *path,
                     gboolean     is_database,
                     gboolean     tighten,
                     GError     **error)
 {
   GStatBuf info;
 
-  if (fstat (fd, &info) != 0)
+  if (g_lstat (path, &info) != 0)
     return TRUE;
 
+  if (S_ISLNK (info.st_mode))
+    {
+      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_PRIVATE,
+                   _("%s is a symbolic link; TrustNet opens its database files only where they are"), path);
+      return FALSE;
+    }
   if (is_database && !S_ISREG (info.st_mode))
     {
       g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_A_DATABASE,
@@ -512,7 +520,7 @@ judge_private_file (const char  *path,
                    path);
       return FALSE;
     }
-  if (tighten && (info.st_mode & 077) != 0 && fchmod (fd, info.st_mode & 0700) != 0)
+  if (tighten && (info.st_mode & 077) != 0 && g_chmod (path, info.st_mode & 0700) != 0)
     {
       int saved_errno = errno;
 
@@ -522,32 +530,6 @@ judge_private_file (const char  *path,
     }
 
   return TRUE;
-}
-
-static gboolean
-check_private_file (const char  *path,
-                    gboolean     is_database,
-                    gboolean     tighten,
-                    GError     **error)
-{
-  gboolean ok;
-  int fd;
-
-  /* O_NONBLOCK: a FIFO put in the WAL's place must not hang the open. */
-  fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
-  if (fd < 0 && errno == ELOOP)
-    {
-      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_PRIVATE,
-                   _("%s is a symbolic link; TrustNet opens its database files only where they are"), path);
-      return FALSE;
-    }
-  /* Missing, SQLite creates it; unreadable, SQLite refuses it with its own message. */
-  if (fd < 0)
-    return TRUE;
-
-  ok = judge_private_file (path, fd, is_database, tighten, error);
-  close (fd);
-  return ok;
 }
 
 /* The database and the two files SQLite keeps beside it in WAL mode. */
