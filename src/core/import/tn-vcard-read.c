@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include <gio/gunixinputstream.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "tn-vcard-read.h"
