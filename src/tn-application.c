@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 
@@ -16,6 +18,7 @@
 #include "tn-cli.h"
 #include "tn-preferences-window.h"
 #include "tn-resources.h"
+#include "tn-text.h"
 #include "tn-window.h"
 
 struct _TnApplication
@@ -65,7 +68,7 @@ start_background (TnApplication *self)
 
   if (!g_application_register (application, NULL, &error))
     {
-      g_printerr ("trustnet: %s\n", error->message);
+      tn_text_print (TRUE, "trustnet: %s\n", error->message);
       return 1;
     }
 
@@ -88,6 +91,41 @@ start_background (TnApplication *self)
   return -1;
 }
 
+/* GApplication prints GOption's refusals ("Unknown option --frobnicate", "Invalid byte
+ * sequence in conversion input" for an argument that is not UTF-8) bare; every other
+ * command-line error starts with "trustnet: ", so scripts and people can tell whose it is.
+ * The handler is set only while the options are parsed. */
+static GPrintFunc printerr_before_parsing;
+
+static void
+print_option_error (const char *text)
+{
+  if (g_str_has_prefix (text, "trustnet: "))
+    fputs (text, stderr);
+  else
+    fprintf (stderr, "trustnet: %s", text);
+}
+
+static void
+restore_printerr (void)
+{
+  g_set_printerr_handler (printerr_before_parsing);
+}
+
+static gboolean
+tn_application_local_command_line (GApplication   *application,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  gboolean handled;
+
+  printerr_before_parsing = g_set_printerr_handler (print_option_error);
+  handled = G_APPLICATION_CLASS (tn_application_parent_class)->local_command_line (application, arguments,
+                                                                                  exit_status);
+  restore_printerr ();
+  return handled;
+}
+
 static int
 tn_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
@@ -96,6 +134,9 @@ tn_application_handle_local_options (GApplication *application,
   const char *database_path = NULL;
   g_autofree char *application_id = NULL;
   int status;
+
+  /* Parsing succeeded: from here on, what is printed is the commands' own. */
+  restore_printerr ();
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &database_path))
     self->database_path = g_strdup (database_path);
@@ -135,7 +176,7 @@ show_store_error (TnApplication *self,
   g_autoptr(GtkBuilder) builder = NULL;
   GtkWindow *window;
 
-  g_printerr ("trustnet: %s\n", error->message);
+  tn_text_print (TRUE, "trustnet: %s\n", error->message);
 
   builder = gtk_builder_new_from_resource ("/org/example/TrustNet/ui/tn-store-error-window.ui");
   window = GTK_WINDOW (gtk_builder_get_object (builder, "window"));
@@ -287,7 +328,7 @@ on_background_activated_cb (GSimpleAction *action,
 
   if (ensure_store (self, &error) == NULL)
     {
-      g_printerr ("trustnet: %s\n", error->message);
+      tn_text_print (TRUE, "trustnet: %s\n", error->message);
       return;
     }
 
@@ -379,6 +420,7 @@ tn_application_class_init (TnApplicationClass *klass)
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = tn_application_finalize;
+  application_class->local_command_line = tn_application_local_command_line;
   application_class->handle_local_options = tn_application_handle_local_options;
   application_class->startup = tn_application_startup;
   application_class->shutdown = tn_application_shutdown;

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "tn-import-files.h"
+#include "tn-vcard-read.h"
 #include "tn-test-util.h"
 
 static const char card[] = "BEGIN:VCARD\nVERSION:3.0\nFN:Ada Lovelace\nEND:VCARD\n";
@@ -154,19 +155,43 @@ test_empty_folder (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (found->refused, 0), ==, "The folder “pictures” holds no vCard files.");
 }
 
-/* A device is refused from a window, and read as it is from the command line. */
+/* A device is refused, from a window and the command line alike (issue 13). */
 static void
 test_special_files (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   g_autoptr(GFile) null = g_file_new_for_path ("/dev/null");
   g_autoptr(TnImportFiles) refused = collect (&null, 1, TN_IMPORT_COLLECT_FLAGS_NONE);
-  g_autoptr(TnImportFiles) taken = collect (&null, 1, TN_IMPORT_COLLECT_FLAGS_TAKE_SPECIAL);
 
   g_assert_cmpuint (refused->files->len, ==, 0);
-  g_assert_cmpstr (g_ptr_array_index (refused->refused, 0), ==, "“null” is not a vCard file.");
-  g_assert_cmpuint (taken->files->len, ==, 1);
-  g_assert_cmpuint (taken->refused->len, ==, 0);
+  g_assert_cmpstr (g_ptr_array_index (refused->refused, 0), ==,
+                   "“null” is not a regular file (a device, a pipe or a socket); TrustNet imports only files.");
+}
+
+/* The bound holds on the bytes read, not the size a file reports: /proc files say 0 bytes
+ * and still hold text, and a file one byte over the bound is refused however it is read. */
+static void
+test_read_bound (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GFile) status = g_file_new_for_path ("/proc/self/status");
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  read = _tn_vcard_read_file (status, 1024 * 1024, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (read), >, 0);
+  g_clear_pointer (&read, g_bytes_unref);
+
+  read = _tn_vcard_read_file (status, 10, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_null (read);
+  g_clear_error (&error);
+
+  read = _tn_vcard_read_file (zero, 1024, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_null (read);
 }
 
 static void
@@ -213,6 +238,7 @@ main (int   argc,
   ADD_TEST ("/import-files/given-files", test_given_files);
   ADD_TEST ("/import-files/empty-folder", test_empty_folder);
   ADD_TEST ("/import-files/special-files", test_special_files);
+  ADD_TEST ("/import-files/read-bound", test_read_bound);
   ADD_TEST ("/import-files/cancelled", test_cancelled);
 
 #undef ADD_TEST

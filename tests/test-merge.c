@@ -93,6 +93,58 @@ test_merge_contacts (Fixture       *fixture,
   g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
 }
 
+/* One card of @n addresses p0@x.io…, and @extra after them when not NULL. */
+static char *
+card_with_emails (guint       n,
+                  const char *extra)
+{
+  GString *card = g_string_new ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Many Addresses\r\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (card, "EMAIL:p%u@x.io\r\n", i);
+  if (extra != NULL)
+    g_string_append_printf (card, "EMAIL:%s\r\n", extra);
+  g_string_append (card, "END:VCARD\r\n");
+  return g_string_free (card, FALSE);
+}
+
+/* Re-importing a card of 40,000 addresses merges it into the contact it made, in time
+ * that grows with the addresses (it was quadratic: about 800 million key builds); a new
+ * address among them is the one added. The time is printed, not asserted. */
+static void
+test_merge_many_emails (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  const guint n = 40000;
+  g_autofree char *card = card_with_emails (n, NULL);
+  g_autofree char *again = card_with_emails (n, "P17@X.IO");
+  g_autofree char *more = card_with_emails (n, "new@x.io");
+  g_autoptr(TnImportResult) first = NULL;
+  g_autoptr(TnImportResult) second = NULL;
+  g_autoptr(TnImportResult) third = NULL;
+  g_autofree char *count = g_strdup_printf ("%u", n + 1);
+  gint64 start;
+
+  start = g_get_monotonic_time ();
+  first = tn_test_import_text (fixture, "many.vcf", card);
+  g_test_message ("first import: %.2f s", (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpuint (first->n_added, ==, 1);
+
+  start = g_get_monotonic_time ();
+  second = tn_test_import_text (fixture, "again.vcf", again);
+  g_test_message ("re-import of %u matching addresses: %.2f s", n,
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpuint (second->n_added, ==, 0);
+  g_assert_cmpuint (second->n_added + second->n_merged + second->n_unchanged, ==, 1);
+
+  start = g_get_monotonic_time ();
+  third = tn_test_import_text (fixture, "more.vcf", more);
+  g_test_message ("import adding one address: %.2f s", (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpuint (third->n_merged, ==, 1);
+  g_assert_cmpuint (tn_test_n_contacts (fixture->store), ==, 1);
+  tn_test_assert_query (fixture->path, "SELECT count (*) FROM emails", count);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -101,6 +153,7 @@ main (int   argc,
 
   tn_test_add_store_test ("/importer/merge-never-overwrites", NOW, test_merge_never_overwrites);
   tn_test_add_store_test ("/store/merge-contacts", NOW, test_merge_contacts);
+  tn_test_add_store_test ("/importer/merge-many-emails", NOW, test_merge_many_emails);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "tn-cli-stats.h"
 #include "tn-clock.h"
 #include "tn-stats.h"
+#include "tn-text.h"
 
 static void
 add_int (JsonBuilder *builder,
@@ -99,44 +100,44 @@ print_text (const TnStats *stats)
   g_autoptr(GString) history = g_string_new (NULL);
   double share = tn_stats_get_one_on_one_share (stats);
 
-  g_print ("%s\n", trusted);
+  tn_text_print (FALSE, "%s\n", trusted);
   /* TRANSLATORS: --stats, the contacts per trust rating */
-  g_print (_("By trust: %u completely, %u moderately, %u vaguely, %u not rated yet\n"),
+  tn_text_print (FALSE, _("By trust: %u completely, %u moderately, %u vaguely, %u not rated yet\n"),
            stats->by_trust[1], stats->by_trust[2], stats->by_trust[3], stats->by_trust[0]);
   if (stats->employer_set)
-    g_print (_("Outside your employer: %u of %u\n"), stats->outside_employer, tn_stats_get_trusted (stats));
+    tn_text_print (FALSE, _("Outside your employer: %u of %u\n"), stats->outside_employer, tn_stats_get_trusted (stats));
   for (guint i = 0; i < stats->organizations->len; i++)
     {
       const TnStatsOrganization *organization = g_ptr_array_index (stats->organizations, i);
 
       /* TRANSLATORS: --stats, where the 1s work, e.g. "  Acme: 4" */
-      g_print (_("  %s: %u\n"), organization->name, organization->n_trusted);
+      tn_text_print (FALSE, _("  %s: %u\n"), organization->name, organization->n_trusted);
     }
   if (stats->organizations->len > 0 && stats->other_organizations > 0)
-    g_print (_("  Others: %u\n"), stats->other_organizations);
-  g_print (_("Lunches this week: %u\n"), stats->lunches_this_week);
-  g_print (_("Week streak: %u\n"), stats->week_streak);
-  g_print (_("Overdue: %u\n"), stats->n_overdue);
+    tn_text_print (FALSE, _("  Others: %u\n"), stats->other_organizations);
+  tn_text_print (FALSE, _("Lunches this week: %u\n"), stats->lunches_this_week);
+  tn_text_print (FALSE, _("Week streak: %u\n"), stats->week_streak);
+  tn_text_print (FALSE, _("Overdue: %u\n"), stats->n_overdue);
   for (guint i = 0; i < stats->overdue->len; i++)
     {
       const TnStatsOverdue *overdue = &g_array_index (stats->overdue, TnStatsOverdue, i);
 
       /* TRANSLATORS: --stats, one overdue person: trust, name, days since last contact */
-      g_print (_("  %d  %s, %d days\n"), overdue->trust, overdue->name, overdue->days_since);
+      tn_text_print (FALSE, _("  %d  %s, %d days\n"), overdue->trust, overdue->name, overdue->days_since);
     }
-  g_print (_("Lost touch: %u\n"), stats->lost_touch);
-  g_print (_("Never contacted since import: %u\n"), stats->never_contacted);
-  g_print (_("Interactions in 90 days: %u\n"), stats->interactions_90d);
+  tn_text_print (FALSE, _("Lost touch: %u\n"), stats->lost_touch);
+  tn_text_print (FALSE, _("Never contacted since import: %u\n"), stats->never_contacted);
+  tn_text_print (FALSE, _("Interactions in 90 days: %u\n"), stats->interactions_90d);
   if (share >= 0)
-    g_print (_("One-on-one in 90 days: %.0f%%\n"), share * 100);
-  g_print (_("Gave value in 90 days: %u\n"), stats->gave_value_90d);
+    tn_text_print (FALSE, _("One-on-one in 90 days: %.0f%%\n"), share * 100);
+  tn_text_print (FALSE, _("Gave value in 90 days: %u\n"), stats->gave_value_90d);
   for (guint i = 0; i < TN_STATS_HISTORY_MONTHS; i++)
     g_string_append_printf (history, " %04d-%02d:%u/%u", stats->history[i].year, stats->history[i].month,
                             stats->history[i].n_completely, stats->history[i].n_moderately);
   /* TRANSLATORS: --stats, then " 2026-11:17/30" per month: 1s/2s at its end */
-  g_print (_("Trusted over time (completely/moderately):%s\n"), history->str);
+  tn_text_print (FALSE, _("Trusted over time (completely/moderately):%s\n"), history->str);
   if (stats->brand_statement != NULL)
-    g_print (_("Brand statement: %s\n"), stats->brand_statement);
+    tn_text_print (FALSE, _("Brand statement: %s\n"), stats->brand_statement);
 }
 
 /**

@@ -85,7 +85,7 @@ tn_cli_add_options (GApplication *application)
 static void
 print_error (const char *message)
 {
-  g_printerr ("trustnet: %s\n", message);
+  tn_text_print (TRUE, "trustnet: %s\n", message);
 }
 
 static int
@@ -93,6 +93,19 @@ fail (const char *message)
 {
   print_error (message);
   return 1;
+}
+
+static int G_GNUC_PRINTF (1, 2)
+fail_printf (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return fail (message);
 }
 
 typedef struct
@@ -196,23 +209,17 @@ print_contacts_json (GPtrArray *contacts)
   g_print ("%s\n", text);
 }
 
-/* A field of a tab-separated line: control characters (a newline in a
- * name, a tab in an organization) become spaces so that a contact stays
- * on one line and in its columns. */
+/* A field of a tab-separated line, through tn_text_for_terminal(): control characters (a
+ * newline in a name, a tab in an organization, an ESC from a vCard) become spaces so that
+ * a contact stays on one line and in its columns and never drives the terminal. */
 static void
 append_field (GString    *line,
               const char *text)
 {
-  g_string_append_c (line, '\t');
-  for (const char *p = text ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  g_autofree char *printable = tn_text_for_terminal (text);
 
-      if (g_unichar_iscntrl (c))
-        g_string_append_c (line, ' ');
-      else
-        g_string_append_unichar (line, c);
-    }
+  g_string_append_c (line, '\t');
+  g_string_append (line, printable);
 }
 
 /* One contact a line, fields separated by tabs so that `cut` and `awk`
@@ -231,6 +238,7 @@ print_contacts_text (GPtrArray *contacts)
       append_field (line, tn_contact_get_full_name (contact));
       append_field (line, tn_contact_get_organization (contact));
       append_field (line, emails);
+      /* Each field is printable already; the tabs between them must stay. */
       g_print ("%s\n", line->str);
     }
 }
@@ -264,7 +272,7 @@ run_add (TnStore      *store,
   if (!tn_store_add_contact (store, contact, &error))
     return fail (error->message);
 
-  g_print (_("Added %s (uid %s)\n"), tn_contact_get_full_name (contact), tn_contact_get_uid (contact));
+  tn_text_print (FALSE, _("Added %s (uid %s)\n"), tn_contact_get_full_name (contact), tn_contact_get_uid (contact));
   return 0;
 }
 
@@ -287,7 +295,7 @@ run_rate (TnStore      *store,
   if (!tn_store_set_trust (store, contact, trust, &error))
     return fail (error->message);
 
-  g_print (_("%s: trust %d (%s)\n"), tn_contact_get_full_name (contact), trust, tn_trust_get_label (trust));
+  tn_text_print (FALSE, _("%s: trust %d (%s)\n"), tn_contact_get_full_name (contact), trust, tn_trust_get_label (trust));
   return 0;
 }
 
@@ -328,21 +336,44 @@ import_summary (TnImportResult *result)
   return g_strdup_printf (C_("import summary", "%s, %s, %s; %s"), added, merged, skipped, unchanged);
 }
 
+/* Whether @file was read but none of its cards could be taken (every one broken, or its
+ * only card over the size bound): for the person that file failed as a whole. */
+static gboolean
+file_gave_nothing (TnImportFileResult *file)
+{
+  return file->error == NULL && file->n_skipped > 0 &&
+         file->n_added + file->n_merged + file->n_unchanged == 0;
+}
+
 /* Each problem as "file.vcf:12: what", the form editors and grep understand, then one
- * line for a file that was refused. */
-static void
+ * line for a file that was refused or gave nothing. Returns whether it failed so. */
+static gboolean
 print_file_problems (const char         *path,
                      TnImportFileResult *file)
 {
+  g_autofree char *message = NULL;
+
   for (guint i = 0; i < file->problems->len; i++)
     {
       TnVcardProblem *problem = g_ptr_array_index (file->problems, i);
 
-      g_printerr ("%s:%u: %s\n", path, problem->line, problem->message);
+      tn_text_print (TRUE, "%s:%u: %s\n", path, problem->line, problem->message);
     }
 
   if (file->error != NULL)
-    print_error (file->error->message);
+    {
+      print_error (file->error->message);
+      return TRUE;
+    }
+  if (!file_gave_nothing (file))
+    return FALSE;
+
+  message = g_strdup_printf (ngettext ("Nothing was imported from “%s”: its one card could not be read (see above)",
+                                       "Nothing was imported from “%s”: none of its %u cards could be read (see above)",
+                                       file->n_skipped),
+                             path, file->n_skipped);
+  print_error (message);
+  return TRUE;
 }
 
 /* How a file found for --import is named in messages: as the person typed it when it was
@@ -370,7 +401,7 @@ run_import (TnStore      *store,
   g_autoptr(TnImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
-  guint n_refused;
+  guint n_failed;
 
   for (guint i = 0; i < paths->len; i++)
     {
@@ -381,7 +412,7 @@ run_import (TnStore      *store,
     }
 
   found = tn_import_collect_files ((GFile * const *) given->pdata, given->len,
-                                   TN_IMPORT_COLLECT_FLAGS_TAKE_SPECIAL, NULL, &error);
+                                   TN_IMPORT_COLLECT_FLAGS_NONE, NULL, &error);
   if (found == NULL)
     return fail (error->message);
 
@@ -397,17 +428,20 @@ run_import (TnStore      *store,
   if (result == NULL)
     return fail (error->message);
 
+  n_failed = 0;
   for (guint i = 0; i < result->files->len; i++)
-    print_file_problems (import_file_name (given_names, g_ptr_array_index (found->files, i)),
-                         g_ptr_array_index (result->files, i));
+    {
+      if (print_file_problems (import_file_name (given_names, g_ptr_array_index (found->files, i)),
+                               g_ptr_array_index (result->files, i)))
+        n_failed++;
+    }
 
-  if (result->n_refused == result->files->len)
+  if (n_failed == result->files->len)
     return 1;
 
   summary = import_summary (result);
-  g_print ("%s\n", summary);
-  n_refused = result->n_refused + found->refused->len;
-  return n_refused > 0 ? 1 : 0;
+  tn_text_print (FALSE, "%s\n", summary);
+  return n_failed + found->refused->len > 0 ? 1 : 0;
 }
 
 static int
@@ -421,7 +455,7 @@ run_export (TnStore      *store,
   if (!tn_exporter_write_file (tn_store_get_contacts (store), file, &n_written, NULL, &error))
     return fail (error->message);
 
-  g_print (ngettext ("Exported %u contact to %s\n", "Exported %u contacts to %s\n", n_written),
+  tn_text_print (FALSE, ngettext ("Exported %u contact to %s\n", "Exported %u contacts to %s\n", n_written),
            n_written, options->export);
   return 0;
 }
@@ -482,6 +516,11 @@ run_log (TnStore      *store,
   if (!tn_interaction_kind_parse (options->log, &kind))
     g_assert_not_reached ();
 
+  /* Today may be no day a lunch can have (a clock set to year 1): say so, never crash. */
+  if (!tn_interaction_day_is_valid (day))
+    return fail_printf (_("Cannot log anything on %s: TrustNet keeps days from %d to %d"),
+                        day, TN_CLOCK_FIRST_YEAR, TN_CLOCK_LAST_YEAR);
+
   /* The store refuses a day after today, before anything is written. */
   contact = tn_store_lookup (store, options->who, &error);
   if (contact == NULL)
@@ -494,7 +533,7 @@ run_log (TnStore      *store,
     return fail (error->message);
 
   /* TRANSLATORS: "Logged lunch with Ada Lovelace on 2026-11-24" */
-  g_print (_("Logged %s with %s on %s\n"), tn_interaction_kind_to_string (kind), tn_contact_get_full_name (contact), day);
+  tn_text_print (FALSE, _("Logged %s with %s on %s\n"), tn_interaction_kind_to_string (kind), tn_contact_get_full_name (contact), day);
   return 0;
 }
 
@@ -582,9 +621,9 @@ run_brand (TnStore    *store,
     return fail (error != NULL ? error->message : _("The brand statement could not be read back"));
 
   if (before != NULL && before->id == after->id)
-    g_print (_("Your brand statement is unchanged: %s\n"), after->text);
+    tn_text_print (FALSE, _("Your brand statement is unchanged: %s\n"), after->text);
   else
-    g_print (_("Saved your brand statement: %s\n"), after->text);
+    tn_text_print (FALSE, _("Saved your brand statement: %s\n"), after->text);
   return 0;
 }
 
@@ -597,6 +636,7 @@ static char *
 check_arguments (TnCliOptions *options)
 {
   g_autofree char *name = NULL;
+  g_autofree char *organization = NULL;
   char *problem;
   TnTrust trust;
   TnInteractionKind kind;
@@ -627,13 +667,18 @@ check_arguments (TnCliOptions *options)
   if (options->log != NULL && !tn_interaction_kind_parse (options->log, &kind))
     return g_strdup_printf (_("--log takes lunch, coffee, call, email, message, meeting or event, not “%s”"), options->log);
   if (options->date != NULL && !tn_interaction_day_is_valid (options->date))
-    return g_strdup_printf (_("--date takes a day like 2026-11-24, not “%s”"), options->date);
+    return g_strdup_printf (_("--date takes a day like 2026-11-24 from the years %d to %d, not “%s”"),
+                            TN_CLOCK_FIRST_YEAR, TN_CLOCK_LAST_YEAR, options->date);
 
   if (options->add != NULL)
     {
       name = tn_text_clean_line (options->add);
       if (name == NULL)
         return g_strdup (_("--add needs a name, e.g. --add \"Ada Lovelace\""));
+      organization = tn_text_clean_line (options->organization);
+      /* An ESC or BEL kept in a name would reach every terminal and window showing it. */
+      if (tn_text_has_control (name, FALSE) || (organization != NULL && tn_text_has_control (organization, FALSE)))
+        return g_strdup (_("A name or organization cannot hold control characters (a tab, a line break, ESC)"));
     }
 
   for (guint i = 0; options->emails != NULL && options->emails[i] != NULL; i++)
@@ -642,6 +687,9 @@ check_arguments (TnCliOptions *options)
         return g_strdup_printf (_("“%s” is not an email address"), options->emails[i]);
     }
 
+  /* Line breaks and tabs fold into spaces in a statement; other control characters cannot. */
+  if (options->brand != NULL && tn_text_has_control (options->brand, TRUE))
+    return g_strdup (_("A brand statement cannot hold control characters such as ESC"));
   if (options->brand != NULL && (problem = tn_brand_find_problem (options->brand)) != NULL)
     return problem;
 
@@ -650,6 +698,19 @@ check_arguments (TnCliOptions *options)
     return problem;
 
   return NULL;
+}
+
+static TnStoreOpenFlags
+open_flags (TnCliOptions *options)
+{
+  /* An import only writes: the list of every contact would be read for nothing. */
+  if (options->import != NULL)
+    return TN_STORE_OPEN_FLAGS_NO_CONTACTS;
+  /* Commands that only read (and --with, which finds nobody in no database) create none. */
+  if (options->list || options->stats || options->export != NULL || options->who != NULL)
+    return TN_STORE_OPEN_FLAGS_NO_CREATE;
+
+  return TN_STORE_OPEN_FLAGS_NONE;
 }
 
 /**
@@ -708,10 +769,7 @@ tn_cli_run (GVariantDict *options)
       !parsed.remind && !parsed.stats && parsed.brand == NULL)
     return TN_CLI_CONTINUE;
 
-  /* An import only writes: the list of every contact would be read for nothing. */
-  store = tn_store_open_full (parsed.database,
-                              parsed.import != NULL ? TN_STORE_OPEN_FLAGS_NO_CONTACTS : TN_STORE_OPEN_FLAGS_NONE,
-                              &error);
+  store = tn_store_open_full (parsed.database, open_flags (&parsed), &error);
   if (store == NULL)
     return fail (error->message);
 

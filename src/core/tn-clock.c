@@ -53,7 +53,8 @@ tn_clock_parse_iso8601 (const char  *text,
  * tn_clock_now:
  *
  * The current local time, or the one in the TRUSTNET_NOW environment
- * variable (ISO 8601) when it is set and valid. With TRUSTNET_NOW_MOVES=1 as
+ * variable (ISO 8601) when it is set, valid and within %TN_CLOCK_FIRST_YEAR to
+ * %TN_CLOCK_LAST_YEAR. With TRUSTNET_NOW_MOVES=1 as
  * well, that time moves on: TRUSTNET_NOW plus the monotonic time elapsed since
  * the process first asked the clock (so `--background` can be tested just before
  * the due time). Without it TRUSTNET_NOW stands still, which tests comparing
@@ -70,6 +71,16 @@ tn_clock_now (void)
     {
       g_autoptr(GError) error = NULL;
       GDateTime *now = tn_clock_parse_iso8601 (override, &error);
+
+      /* Year 1 or 9999 would make the dashboard's year of history, or next week's
+       * reminder, fall outside what GDateTime can hold. */
+      if (now != NULL && (g_date_time_get_year (now) < TN_CLOCK_FIRST_YEAR ||
+                          g_date_time_get_year (now) > TN_CLOCK_LAST_YEAR))
+        {
+          g_clear_pointer (&now, g_date_time_unref);
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is outside the years %d to %d"), override, TN_CLOCK_FIRST_YEAR, TN_CLOCK_LAST_YEAR);
+        }
 
       /* A zone in the override says when, not where: weeks are local. */
       if (now != NULL)

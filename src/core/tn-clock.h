@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 
 #define TN_TYPE_CLOCK (tn_clock_get_type ())
 
+/* The years TrustNet works in: interactions are logged from 1900, and every date it
+ * computes (a year of history back, weeks ahead) stays inside what GDateTime can hold. */
+#define TN_CLOCK_FIRST_YEAR 1900
+#define TN_CLOCK_LAST_YEAR  9998
+
 G_DECLARE_FINAL_TYPE (TnClock, tn_clock, TN, CLOCK, GObject)
 
 TnClock   *tn_clock_new              (void);

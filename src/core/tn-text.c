@@ -144,3 +144,96 @@ tn_text_clean_line (const char *text)
 
   return trimmed;
 }
+
+/**
+ * tn_text_for_terminal:
+ * @text: (nullable): text to print: a contact's field, a message quoting a file
+ *
+ * @text as a terminal may be given it: every control character (ESC, BEL, a
+ * newline, C1 controls) becomes a space and bytes that are not UTF-8 become
+ * U+FFFD, so a name read from a vCard can neither send escape sequences to the
+ * terminal nor split one line of output in two.
+ *
+ * Returns: (transfer full): the printable text, "" for %NULL
+ */
+char *
+tn_text_for_terminal (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * tn_text_has_control:
+ * @text: a value typed for a one-line field
+ * @allow_space: whether tabs and line breaks are allowed (a field that folds them)
+ *
+ * Whether @text holds a control character: an ESC or BEL typed into a name
+ * would reach every terminal and notification that shows it.
+ *
+ * Returns: %TRUE when @text holds one
+ */
+gboolean
+tn_text_has_control (const char *text,
+                     gboolean    allow_space)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (allow_space && (c == '\t' || c == '\n' || c == '\r'))
+        continue;
+      if (g_unichar_iscntrl (c))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * tn_text_print:
+ * @to_stderr: whether the line goes to stderr rather than stdout
+ * @format: a printf() format for one line, with or without its final newline
+ * @...: the values, some of them data from a database or a file
+ *
+ * Prints one line of text for a terminal, through tn_text_for_terminal(): every
+ * command-line message that shows data goes through here, so no path forgets it.
+ */
+void
+tn_text_print (gboolean    to_stderr,
+               const char *format,
+               ...)
+{
+  g_autofree char *line = NULL;
+  g_autofree char *printable = NULL;
+  va_list args;
+  gsize length;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  length = strlen (line);
+  if (length > 0 && line[length - 1] == '\n')
+    line[length - 1] = '\0';
+  printable = tn_text_for_terminal (line);
+
+  if (to_stderr)
+    g_printerr ("%s\n", printable);
+  else
+    g_print ("%s\n", printable);
+}

@@ -27,6 +27,13 @@ def check(name, condition, detail=''):
     results.append((name, bool(condition), detail))
 
 
+def mock_caps():
+    bus = dbus.SessionBus()
+    notifications = bus.get_object('org.freedesktop.Notifications', '/org/freedesktop/Notifications')
+    return [str(c) for c in notifications.GetCapabilities(
+        dbus_interface='org.freedesktop.Notifications')]
+
+
 def main():
     dbusmock.DBusTestCase.start_session_bus()
     bus_address = os.environ['DBUS_SESSION_BUS_ADDRESS']
@@ -116,6 +123,24 @@ def main():
               retry.returncode == 0 and retry.stdout.strip() == 'sent: Ada Lovelace' and
               len(mock.GetMethodCalls('Notify')) == 1,
               retry.stdout + retry.stderr)
+
+        # 6. The mock advertises "body-markup" (dbusmock's default capabilities): a name
+        # that looks like markup reaches the server escaped, so it shows as typed.
+        check('the mock server renders markup', 'body-markup' in mock_caps(), repr(mock_caps()))
+        hostile = '<b>IT Security</b> AT&T <Support>'
+        db4 = os.path.join(tmp, 'markup.db')
+        for args in (['--add', hostile], ['--with', hostile, '--rate', '1']):
+            run(env, '--database', db4, *args, now=MONDAY_AFTER_DUE)
+        mock.ClearCalls()
+        marked = run(env, '--database', db4, '--remind', now=MONDAY_AFTER_DUE)
+        check('--remind with a markup-like name prints it as typed',
+              marked.returncode == 0 and marked.stdout.strip() == 'sent: ' + hostile,
+              marked.stdout + marked.stderr)
+        calls = mock.GetMethodCalls('Notify')
+        body = str(calls[0][1][4]) if calls else ''
+        check('the Notify body holds the name escaped',
+              '&lt;b&gt;IT Security&lt;/b&gt; AT&amp;T &lt;Support&gt;' in body and '<b>' not in body,
+              body)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         stop_mock_bus(server)

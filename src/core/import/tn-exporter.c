@@ -12,9 +12,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 /* EDS 3.46's headers use GTimeVal, deprecated since GLib 2.62. */
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -283,17 +288,114 @@ write_contacts (GListModel     *contacts,
   return flush (stream, buffer, cancellable, error);
 }
 
+/* A file GIO reaches only by URI (no local path): replaced by GIO, which keeps what was
+ * there when the write fails. */
+static gboolean
+write_by_uri (GListModel    *contacts,
+              GFile         *file,
+              guint         *count,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+  if (write_contacts (contacts, G_OUTPUT_STREAM (stream), count, cancellable, error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
+    return TRUE;
+
+  /* Closing a replacement with a cancelled cancellable keeps the file that was there. */
+  abandon = g_cancellable_new ();
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+  return FALSE;
+}
+
+/* What may be replaced: nothing yet, or a regular file. A symbolic link is refused rather
+ * than followed, so an export never writes over a file the link points at. */
+static gboolean
+check_target (const char  *path,
+              GError     **error)
+{
+  GStatBuf info;
+
+  if (g_lstat (path, &info) != 0)
+    return TRUE;
+  if (S_ISLNK (info.st_mode))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("it is a symbolic link; give the name of the file itself"));
+      return FALSE;
+    }
+  if (!S_ISREG (info.st_mode))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("it is not a regular file"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Sets @error from errno, for the calls below that are not GIO's. */
+static gboolean
+fail_with_errno (GError **error)
+{
+  int saved_errno = errno;
+
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* A new 0600 file beside @path, written, synced and renamed over @path: the old file (and
+ * any other hard link to it) is never written in place, a kill leaves it whole, and what a
+ * failure leaves behind is removed, or at worst a hidden file only its owner may read. */
+static gboolean
+write_by_path (GListModel    *contacts,
+               const char    *path,
+               guint         *count,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *temporary = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
+  g_autoptr(GOutputStream) stream = NULL;
+  int fd;
+
+  if (!check_target (path, error))
+    return FALSE;
+
+  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return fail_with_errno (error);
+
+  stream = g_unix_output_stream_new (fd, TRUE);
+  /* Synced before the rename, so that after a power cut the name holds old or new. */
+  if (write_contacts (contacts, stream, count, cancellable, error) &&
+      (fsync (fd) == 0 || fail_with_errno (error)) &&
+      g_output_stream_close (stream, NULL, error) &&
+      (g_rename (temporary, path) == 0 || fail_with_errno (error)))
+    return TRUE;
+
+  g_output_stream_close (stream, NULL, NULL);
+  g_unlink (temporary);
+  return FALSE;
+}
+
 /**
  * tn_exporter_write_file:
  * @contacts: a #GListModel of #TnContact: the store's list, or a selection of it
- * @file: where to write; replaced if it exists
+ * @file: where to write; replaced if it is a regular file, refused if a symbolic link
  * @n_written: (out) (optional): how many contacts were written
  * @cancellable: (nullable): to stop; then @file is left as it was
  * @error: return location for a #GError
  *
- * Writes @contacts as one vCard 3.0 file (see tn_exporter_contact_to_vcard()). The file is
- * replaced only once it is complete, and made readable by its owner alone: it holds a
- * person's contacts and ratings.
+ * Writes @contacts as one vCard 3.0 file (see tn_exporter_contact_to_vcard()). A new file
+ * readable by its owner alone (it holds a person's contacts and ratings) is written beside
+ * @file and renamed over it once complete: @file is never written in place.
  *
  * Returns: %TRUE if the file was written
  */
@@ -304,11 +406,11 @@ tn_exporter_write_file (GListModel    *contacts,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   guint count = 0;
+  gboolean written;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (contacts), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -317,22 +419,17 @@ tn_exporter_write_file (GListModel    *contacts,
   if (n_written != NULL)
     *n_written = 0;
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
-  if (stream != NULL &&
-      write_contacts (contacts, G_OUTPUT_STREAM (stream), &count, cancellable, &local_error) &&
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+  path = g_file_get_path (file);
+  if (path != NULL)
+    written = write_by_path (contacts, path, &count, cancellable, &local_error);
+  else
+    written = write_by_uri (contacts, file, &count, cancellable, &local_error);
+
+  if (written)
     {
       if (n_written != NULL)
         *n_written = count;
       return TRUE;
-    }
-
-  /* Closing a replacement with a cancelled cancellable keeps the file that was there. */
-  if (stream != NULL)
-    {
-      abandon = g_cancellable_new ();
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
     }
 
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

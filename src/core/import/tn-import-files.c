@@ -219,11 +219,11 @@ collect_file (Collection *self,
       break;
 
     case G_FILE_TYPE_SPECIAL:
-      /* Not sniffed: reading a pipe's first bytes would take them from the importer. */
-      if (depth == 0 && (self->flags & TN_IMPORT_COLLECT_FLAGS_TAKE_SPECIAL) != 0)
-        add_file (self, file);
-      else if (depth == 0)
-        refuse (self, g_strdup_printf (_("“%s” is not a vCard file."), name));
+      /* A pipe with no writer would keep the import waiting forever, /dev/zero would
+       * fill memory: devices, pipes and sockets are never read, whoever gives them. */
+      if (depth == 0)
+        refuse (self, g_strdup_printf (_("“%s” is not a regular file (a device, a pipe or a socket); TrustNet imports only files."),
+                                       name));
       return;
 
     case G_FILE_TYPE_MOUNTABLE:
@@ -244,7 +244,7 @@ collect_file (Collection *self,
  * tn_import_collect_files:
  * @given: (array length=n_given): files and folders, as dropped, chosen or named
  * @n_given: how many there are
- * @flags: whether devices and pipes are read
+ * @flags: %TN_IMPORT_COLLECT_FLAGS_NONE, kept for what may come
  * @cancellable: (nullable): to stop looking
  * @error: only ever %G_IO_ERROR_CANCELLED: a file that cannot be read is refused instead
  *
@@ -326,7 +326,7 @@ collect_thread (GTask        *task,
  * tn_import_collect_files_async:
  * @given: (array length=n_given): files and folders, as dropped, chosen or named
  * @n_given: how many there are
- * @flags: whether devices and pipes are read
+ * @flags: %TN_IMPORT_COLLECT_FLAGS_NONE, kept for what may come
  * @cancellable: (nullable): to stop looking
  * @callback: called on this thread once the files are looked at
  * @user_data: for @callback

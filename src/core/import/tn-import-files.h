@@ -11,15 +11,13 @@ G_BEGIN_DECLS
 
 /**
  * TnImportCollectFlags:
- * @TN_IMPORT_COLLECT_FLAGS_NONE: devices and pipes given are refused
- * @TN_IMPORT_COLLECT_FLAGS_TAKE_SPECIAL: devices and pipes given by name are read as they
- *   are, as a shell user expects of `--import /dev/stdin`; a window must not, since a pipe
- *   with no writer would keep its import waiting forever
+ * @TN_IMPORT_COLLECT_FLAGS_NONE: the one rule: regular files and folders of them are
+ *   taken; devices, pipes and sockets are refused, from a window and the command line alike
+ *   (a pipe with no writer would keep an import waiting forever)
  */
 typedef enum
 {
-  TN_IMPORT_COLLECT_FLAGS_NONE         = 0,
-  TN_IMPORT_COLLECT_FLAGS_TAKE_SPECIAL = 1 << 0,
+  TN_IMPORT_COLLECT_FLAGS_NONE = 0,
 } TnImportCollectFlags;
 
 /**

@@ -22,6 +22,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 
 #include "tn-vcard-attributes-private.h"
 #include "tn-vcard-private.h"
+#include "tn-vcard-read.h"
 #include "tn-vcard.h"
 
 /* EDS 3.46 declares no g_autoptr() support for its types. */
@@ -696,17 +697,10 @@ load_file (GFile         *file,
       return NULL;
     }
 
-  /* A local file in one read() of its known size; GIO's loader grows a buffer as it goes. */
-  if (g_file_peek_path (file) != NULL)
-    {
-      char *data = NULL;
-      gsize len = 0;
-
-      if (!g_file_get_contents (g_file_peek_path (file), &data, &len, &local_error))
-        goto failed;
-      contents = g_bytes_new_take (data, len);
-    }
-  else if ((contents = g_file_load_bytes (file, cancellable, NULL, &local_error)) == NULL)
+  /* The size asked above may be wrong (a device, a file still growing): the bound holds
+   * on the bytes read, and only a regular file is read at all. */
+  contents = _tn_vcard_read_file (file, TN_VCARD_MAX_FILE_SIZE, cancellable, &local_error);
+  if (contents == NULL)
     goto failed;
 
   return g_steal_pointer (&contents);
@@ -725,6 +719,16 @@ failed:
            g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ISDIR))
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
                  _("%s is a folder, not a vCard file."), quoted);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("%s is not a regular file (a device, a pipe or a socket); TrustNet imports only files."), quoted);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    {
+      g_autofree char *limit = g_format_size (TN_VCARD_MAX_FILE_SIZE);
+
+      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_TOO_LARGE,
+                   _("%s is too large to import: TrustNet reads files of up to %s."), quoted, limit);
+    }
   else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, g_steal_pointer (&local_error));
   else

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tn-clock.h"
 #include "tn-enums.h"
 #include "tn-interaction-private.h"
 
@@ -122,7 +123,9 @@ tn_interaction_kind_get_label (TnInteractionKind kind)
  * tn_interaction_day_is_valid:
  * @day: (nullable): a day as YYYY-MM-DD
  *
- * Returns: %TRUE if @day is exactly a real calendar day written YYYY-MM-DD
+ * Returns: %TRUE if @day is exactly a real calendar day written YYYY-MM-DD, from
+ *   %TN_CLOCK_FIRST_YEAR on (year 1 is a typo, not a lunch, and dates before it break
+ *   the dashboard's arithmetic)
  */
 gboolean
 tn_interaction_day_is_valid (const char *day)
@@ -142,7 +145,7 @@ tn_interaction_day_is_valid (const char *day)
   if (sscanf (day, "%4d-%2d-%2d%c", &year, &month, &date, &tail) != 3)
     return FALSE;
 
-  return g_date_valid_dmy (date, month, year);
+  return year >= TN_CLOCK_FIRST_YEAR && year <= TN_CLOCK_LAST_YEAR && g_date_valid_dmy (date, month, year);
 }
 
 static void

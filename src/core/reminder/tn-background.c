@@ -19,6 +19,7 @@
 #include "tn-clock.h"
 #include "tn-reminder.h"
 #include "tn-suggestion.h"
+#include "tn-text.h"
 
 #define MAX_SLEEP_US G_TIME_SPAN_HOUR
 
@@ -159,7 +160,7 @@ tn_background_remind_if_due (TnStore               *store,
   if (!remind_if_due (store, settings, func, user_data, sent, &contact_uid, &report, error))
     return FALSE;
 
-  g_print ("%s\n", report);
+  tn_text_print (FALSE, "%s\n", report);
   return TRUE;
 }
 
@@ -214,7 +215,7 @@ log_lunch (TnBackground *self)
 
   if (contact == NULL)
     {
-      g_printerr ("trustnet: %s\n", _("The suggested contact was deleted; nothing was logged"));
+      tn_text_print (TRUE, "trustnet: %s\n", _("The suggested contact was deleted; nothing was logged"));
       return;
     }
 
@@ -222,12 +223,12 @@ log_lunch (TnBackground *self)
   tn_interaction_set_one_on_one (interaction, TRUE);
   if (!tn_store_log_interaction (self->store, contact, interaction, &error))
     {
-      g_printerr ("trustnet: %s\n", error->message);
+      tn_text_print (TRUE, "trustnet: %s\n", error->message);
       return;
     }
 
   /* TRANSLATORS: what --background prints after "Log lunch", e.g. "logged lunch: Ada Lovelace" */
-  g_print (_("logged lunch: %s\n"), tn_contact_get_full_name (contact));
+  tn_text_print (FALSE, _("logged lunch: %s\n"), tn_contact_get_full_name (contact));
 }
 
 /* "Someone else": the same notification (same id) with the next person of the rule's
@@ -247,7 +248,7 @@ someone_else (TnBackground *self)
   tn_store_check_for_changes (self->store, NULL);
   if (!suggest (self->store, self->settings, now, self->skip + 1, &suggestion, &error))
     {
-      g_printerr ("trustnet: %s\n", error->message);
+      tn_text_print (TRUE, "trustnet: %s\n", error->message);
       return;
     }
 
@@ -263,7 +264,7 @@ someone_else (TnBackground *self)
 
   if (!tn_notifier_update_reminder (self->notification, name, body, on_action, self, &error))
     {
-      g_printerr ("trustnet: %s\n", error->message);
+      tn_text_print (TRUE, "trustnet: %s\n", error->message);
       return;
     }
 
@@ -272,10 +273,10 @@ someone_else (TnBackground *self)
   self->contact_uid = g_steal_pointer (&uid);
   if (alone)
     /* TRANSLATORS: what --background prints after "Someone else" when there is no one else */
-    g_print (_("no one else to suggest: %s\n"), name);
+    tn_text_print (FALSE, _("no one else to suggest: %s\n"), name);
   else if (name != NULL)
     /* TRANSLATORS: what --background prints after "Someone else", e.g. "suggested: Alan Turing" */
-    g_print (_("suggested: %s\n"), name);
+    tn_text_print (FALSE, _("suggested: %s\n"), name);
 }
 
 static void
@@ -288,12 +289,12 @@ snooze (TnBackground *self)
 
   if (!tn_store_snooze_reminder (self->store, g_date_time_to_unix (until), &error))
     {
-      g_printerr ("trustnet: %s\n", error->message);
+      tn_text_print (TRUE, "trustnet: %s\n", error->message);
       return;
     }
 
   /* TRANSLATORS: what --background prints after "Remind me tomorrow" */
-  g_print (_("snoozed until %s\n"), text);
+  tn_text_print (FALSE, _("snoozed until %s\n"), text);
 }
 
 /* A click on the notification: the application opens its window on the contact, in
@@ -307,7 +308,7 @@ open_contact (TnBackground *self,
   g_signal_emit (self, signals[OPEN_CONTACT], 0,
                  contact != NULL ? tn_contact_get_uid (contact) : NULL, activation_token);
   /* TRANSLATORS: what --background prints after a click on the reminder, e.g. "opened: Ada Lovelace" */
-  g_print (_("opened: %s\n"), contact != NULL ? tn_contact_get_full_name (contact) : "TrustNet");
+  tn_text_print (FALSE, _("opened: %s\n"), contact != NULL ? tn_contact_get_full_name (contact) : "TrustNet");
 }
 
 static void
@@ -372,14 +373,14 @@ check (TnBackground *self)
   tn_store_check_for_changes (self->store, NULL);
   if (!remind_if_due (self->store, self->settings, on_action, self, &sent, &contact_uid, &report, &error))
     {
-      g_printerr ("trustnet: %s\n", error->message);
+      tn_text_print (TRUE, "trustnet: %s\n", error->message);
       g_clear_pointer (&self->last_report, g_free);
       return;
     }
 
   /* Checks come hourly; a verdict is news only when it changes. */
   if (g_strcmp0 (report, self->last_report) != 0)
-    g_print ("%s\n", report);
+    tn_text_print (FALSE, "%s\n", report);
   g_free (self->last_report);
   self->last_report = g_steal_pointer (&report);
 
@@ -426,7 +427,7 @@ print_next_check (TnBackground *self,
 
   /* TRANSLATORS: printed once by --background at start, e.g.
    * "next check: 2026-11-23 09:00 (every hour at most; reminder time: Monday 09:00)" */
-  g_print (_("next check: %s (every hour at most; reminder time: %s)\n"), when, reminder_time);
+  tn_text_print (FALSE, _("next check: %s (every hour at most; reminder time: %s)\n"), when, reminder_time);
 }
 
 /* Withdraws the notification: its buttons would find nobody once this service is gone. */

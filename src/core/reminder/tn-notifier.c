@@ -34,6 +34,37 @@ on_action_cb (NotifyNotification *notification,
     target->func (action, notify_notification_get_activation_token (notification), target->user_data);
 }
 
+/* A server advertising "body-markup" reads the body as Pango-like markup: a contact named
+ * "<a href=…>" or "AT&T" would become a link or vanish. Our text is plain, so all of it is
+ * escaped there; the question is asked each time because the server may have been replaced.
+ * GetCapabilities is called here rather than through notify_get_server_caps(), which logs a
+ * warning when no server answers: the send that follows says that once, in its own words. */
+static gboolean
+server_renders_markup (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autofree const char **caps = NULL;
+
+  if (bus == NULL)
+    return FALSE;
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+                                       "org.freedesktop.Notifications", "GetCapabilities", NULL,
+                                       G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
+  if (reply == NULL)
+    return FALSE;
+
+  g_variant_get (reply, "(^a&s)", &caps);
+  return g_strv_contains (caps, "body-markup");
+}
+
+static char *
+as_server_text (const char *text,
+                gboolean    markup)
+{
+  return markup ? g_markup_escape_text (text, -1) : g_strdup (text);
+}
+
 /* Sets the body and (again) the actions: with nobody to suggest (no contacts yet)
  * there is no lunch to log and no one else; without @func nobody would serve any. */
 static void
@@ -44,8 +75,11 @@ fill (NotifyNotification   *notification,
       gpointer              user_data)
 {
   ActionTarget target = { func, user_data };
+  gboolean markup = server_renders_markup ();
+  g_autofree char *summary = as_server_text (_("Lunch with someone this week"), markup);
+  g_autofree char *server_body = as_server_text (body, markup);
 
-  notify_notification_update (notification, _("Lunch with someone this week"), body, APP_ID);
+  notify_notification_update (notification, summary, server_body, APP_ID);
   notify_notification_set_app_name (notification, "TrustNet");
   notify_notification_set_hint_string (notification, "desktop-entry", APP_ID);
   notify_notification_set_urgency (notification, NOTIFY_URGENCY_NORMAL);
@@ -92,7 +126,8 @@ show (NotifyNotification  *notification,
  * @error: return location for a #GError
  *
  * Shows the reminder: app name "TrustNet", the app icon, the `desktop-entry` hint, the
- * summary "Lunch with someone this week", @body, and the actions "log-lunch",
+ * summary "Lunch with someone this week", @body (plain text, escaped when the server
+ * renders markup), and the actions "log-lunch",
  * "someone-else", "snooze" and "default" (a click on the notification). @func is only
  * called while the returned notification is alive and the main loop runs.
  *
@@ -118,7 +153,8 @@ tn_notifier_send_reminder (const char            *name,
       return NULL;
     }
 
-  notification = notify_notification_new (_("Lunch with someone this week"), body, APP_ID);
+  /* fill() sets the summary and body, escaped as the server needs. */
+  notification = notify_notification_new ("", NULL, APP_ID);
   fill (notification, name, body, func, user_data);
 
   /* libnotify 0.8 has no g_autoptr for its types. */

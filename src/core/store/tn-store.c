@@ -423,12 +423,21 @@ tn_store_init (TnStore *self)
 /**
  * tn_store_get_default_path:
  *
- * Returns: (transfer full): `$XDG_DATA_HOME/trustnet/trustnet.db`
+ * Returns: (transfer full): `$XDG_DATA_HOME/trustnet/trustnet.db`, with
+ *   `~/.local/share` for an unset or relative `XDG_DATA_HOME`
  */
 char *
 tn_store_get_default_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "trustnet", "trustnet.db", NULL);
+  const char *data_dir = g_get_user_data_dir ();
+
+  /* The XDG base directory spec says a relative XDG_DATA_HOME is invalid and must be
+   * ignored; GLib 2.74 takes it as it is, which would put the database wherever the
+   * program happened to be started. */
+  if (!g_path_is_absolute (data_dir))
+    return g_build_filename (g_get_home_dir (), ".local", "share", "trustnet", "trustnet.db", NULL);
+
+  return g_build_filename (data_dir, "trustnet", "trustnet.db", NULL);
 }
 
 /* The database holds a person's relationships: only they may read it.
@@ -451,19 +460,10 @@ prepare_private_file (const char  *path,
       return FALSE;
     }
 
-  if (g_stat (path, &info) == 0)
-    {
-      if (!S_ISREG (info.st_mode))
-        {
-          g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_A_DATABASE,
-                       _("%s is not a TrustNet database, or it is damaged"), path);
-          return FALSE;
-        }
+  if (g_lstat (path, &info) == 0)
+    return TRUE;
 
-      return TRUE;
-    }
-
-  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -480,17 +480,70 @@ prepare_private_file (const char  *path,
   return TRUE;
 }
 
-/* Re-checked at every open, once the file is known to be a database we
- * may use: a backup tool may have loosened it, but a refused file keeps
- * its mode like everything else about it. */
-static void
-keep_file_private (const char *path)
+/* The database holds a person's relationships, and its WAL holds recent changes: in a
+ * folder others may write (/tmp, a shared drive), another user could have put a file
+ * there first, readable by everyone or with content of theirs for SQLite to take in.
+ * Each file is judged by lstat(), never opened: closing a descriptor of a file drops every
+ * POSIX lock this process holds on it, SQLite's included, and the store may already have
+ * the database open (a second connection, an import's worker). A symbolic link is
+ * refused, not followed. A missing file is fine: SQLite creates the WAL and SHM files
+ * with the database's mode (the database itself is made with O_NOFOLLOW | O_EXCL).
+ * With @tighten, a file of ours that others may read is made private, which is only done
+ * once the database is known to be one we may use: a refused file keeps its mode. */
+static gboolean
+check_private_file (const char  *path,
+                    gboolean     is_database,
+                    gboolean     tighten,
+                    GError     **error)
 {
   GStatBuf info;
 
-  if (g_stat (path, &info) == 0 && (info.st_mode & 077) != 0 &&
-      g_chmod (path, info.st_mode & 0700) != 0)
-    g_warning ("Could not make %s private: %s", path, g_strerror (errno));
+  if (g_lstat (path, &info) != 0)
+    return TRUE;
+
+  if (S_ISLNK (info.st_mode))
+    {
+      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_PRIVATE,
+                   _("%s is a symbolic link; TrustNet opens its database files only where they are"), path);
+      return FALSE;
+    }
+  if (is_database && !S_ISREG (info.st_mode))
+    {
+      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_A_DATABASE,
+                   _("%s is not a TrustNet database, or it is damaged"), path);
+      return FALSE;
+    }
+  if (!S_ISREG (info.st_mode) || info.st_uid != geteuid ())
+    {
+      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_PRIVATE,
+                   _("%s belongs to another user or is not a file; TrustNet will not keep your contacts in it"),
+                   path);
+      return FALSE;
+    }
+  if (tighten && (info.st_mode & 077) != 0 && g_chmod (path, info.st_mode & 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_PRIVATE,
+                   _("Others may read %s and it cannot be made private: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The database and the two files SQLite keeps beside it in WAL mode. */
+static gboolean
+check_private_files (const char  *path,
+                     gboolean     tighten,
+                     GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  return check_private_file (path, TRUE, tighten, error) &&
+         check_private_file (wal, FALSE, tighten, error) &&
+         check_private_file (shm, FALSE, tighten, error);
 }
 
 static gboolean
@@ -695,6 +748,22 @@ choose_page_size (TnStore  *self,
   return tn_db_exec (self->db, sql, error);
 }
 
+static TnStore *
+open_empty_in_memory (TnStore           *store,
+                      TnStoreOpenFlags   flags,
+                      GError           **error)
+{
+  g_autoptr(TnStore) self = store;
+
+  self->db = tn_db_open (":memory:", error);
+  if (self->db == NULL || !migrate (self, error) || !_tn_store_feed_init (self, error))
+    return NULL;
+  if (!(flags & TN_STORE_OPEN_FLAGS_NO_CONTACTS) && !_tn_store_load_contacts (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * tn_store_open_full:
  * @path: (nullable): the database file, or %NULL for tn_store_get_default_path()
@@ -721,7 +790,13 @@ tn_store_open_full (const char        *path,
   self = g_object_new (TN_TYPE_STORE, NULL);
   file = path ? g_strdup (path) : tn_store_get_default_path ();
 
-  if (!prepare_private_file (file, error))
+  /* Reading a database that is not there gives what an empty one would, without leaving
+   * one (or its folders) behind where a mistyped path pointed. */
+  if ((flags & TN_STORE_OPEN_FLAGS_NO_CREATE) && !g_file_test (file, G_FILE_TEST_EXISTS) &&
+      !g_file_test (file, G_FILE_TEST_IS_SYMLINK))
+    return open_empty_in_memory (g_steal_pointer (&self), flags, error);
+
+  if (!check_private_files (file, FALSE, error) || !prepare_private_file (file, error))
     return NULL;
 
   self->db = tn_db_open (file, error);
@@ -739,7 +814,8 @@ tn_store_open_full (const char        *path,
       return NULL;
     }
 
-  keep_file_private (self->db->path);
+  if (!check_private_files (file, TRUE, error))
+    return NULL;
 
   if (!choose_page_size (self, error) ||
       !tn_db_exec (self->db, "PRAGMA journal_mode = WAL", error) ||

@@ -30,6 +30,8 @@ G_BEGIN_DECLS
  * @TN_STORE_ERROR_NOT_FOUND: no contact matches
  * @TN_STORE_ERROR_AMBIGUOUS: more than one contact matches
  * @TN_STORE_ERROR_FAILED: anything else the database reported
+ * @TN_STORE_ERROR_NOT_PRIVATE: the database or its WAL or SHM file belongs to another
+ *   user, is a symbolic link, or could be read by others and cannot be made private
  */
 typedef enum
 {
@@ -42,6 +44,7 @@ typedef enum
   TN_STORE_ERROR_NOT_FOUND,
   TN_STORE_ERROR_AMBIGUOUS,
   TN_STORE_ERROR_FAILED,
+  TN_STORE_ERROR_NOT_PRIVATE,
 } TnStoreError;
 
 /**
@@ -50,11 +53,15 @@ typedef enum
  * @TN_STORE_OPEN_FLAGS_NO_CONTACTS: leave the list empty, for a program that only imports
  *   (with %TN_IMPORT_FLAGS_NO_REFRESH) and exits: reading 100,000 contacts it will not show
  *   would double the time and memory of a second import. Lookups find nobody in such a store.
+ * @TN_STORE_OPEN_FLAGS_NO_CREATE: for a command that only reads: when there is no database
+ *   at the path, neither it nor its folders are created, and the store is an empty one in
+ *   memory that is gone when closed
  */
 typedef enum
 {
   TN_STORE_OPEN_FLAGS_NONE = 0,
   TN_STORE_OPEN_FLAGS_NO_CONTACTS = 1 << 0,
+  TN_STORE_OPEN_FLAGS_NO_CREATE = 1 << 1,
 } TnStoreOpenFlags;
 
 /**

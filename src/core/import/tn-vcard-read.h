@@ -1,0 +1,17 @@
+/* tn-vcard-read.h — reading a file to import: regular files only, and never more bytes
+ * than the import bound, whatever size the file claims.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+GBytes *_tn_vcard_read_file (GFile         *file,
+                             gsize          max_size,
+                             GCancellable  *cancellable,
+                             GError       **error);
+
+G_END_DECLS
