@@ -51,8 +51,9 @@ def main():
         setup(env, db, [['--add', 'Ada Lovelace', '--email', 'ada@example.org'],
                         ['--with', 'Ada Lovelace', '--rate', '1']], NOW)
 
+        first_err = os.path.join(tmp, 'first-stderr')
         first = subprocess.Popen([TRUSTNET, '--database', db], env=env,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                 stdout=subprocess.DEVNULL, stderr=open(first_err, 'w'), text=True)
         processes.append(first)
         check('the first trustnet takes the bus name', wait_for(lambda: app_pid(bus, name) == first.pid, 20),
               repr(app_pid(bus, name)))
@@ -79,7 +80,8 @@ def main():
         processes.remove(monitor)
         check('… it activated the running one (org.gtk.Application.Activate)',
               'member=Activate' in monitored and app_path(name) in monitored, monitored)
-        check('the first still owns the name and runs', app_pid(bus, name) == first.pid and first.poll() is None)
+        check('the first still owns the name and runs', app_pid(bus, name) == first.pid and first.poll() is None,
+              '%r %r %s' % (app_pid(bus, name), first.poll(), open(first_err).read()))
         check('still exactly one TrustNet window', len(trustnet_windows()) == 1, repr(trustnet_windows()))
 
         # Another database: a TrustNet of its own, with its own window.
@@ -115,7 +117,7 @@ def main():
         processes.remove(first)
         check('the first quits cleanly and withdraws its reminder',
               first.returncode == 0 and len(mock.GetMethodCalls('CloseNotification')) == 1,
-              first.stderr.read())
+              open(first_err).read())
     except Exception as error:  # a failed setup is a failed test, with the reason
         check('setup', False, repr(error))
     finally:
