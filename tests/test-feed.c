@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "tn-importer.h"
 #include "tn-test-store.h"
 #include "tn-test-util.h"
 
@@ -318,6 +319,42 @@ test_feed_lists_every_kind_in_order (Fixture       *fixture,
   g_assert_cmpint (g_array_index (changes, TnStoreChange, 1).row_id, ==, tn_contact_get_id (ada));
 }
 
+/* An import elsewhere: the contacts it adds (recorded once per file, not by a trigger
+ * per contact) and the addresses it merges into one already there reach the window. */
+static void
+test_feed_import_from_elsewhere (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnImportResult) result = NULL;
+  g_autofree char *path = g_build_filename (fixture->test_store.dir, "cards.vcf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *emails[] = { "ada@example.org", NULL };
+  const char *merged[] = { "ada@example.org", "ada@work.example", NULL };
+  g_autoptr(TnContact) draft = NULL;
+  TnContact *ada = tn_test_add_contact (fixture->window, "Ada Lovelace", TN_TRUST_COMPLETELY);
+
+  draft = tn_contact_copy (ada);
+  tn_contact_set_emails (draft, emails);
+  g_assert_true (tn_store_update_contact (fixture->window, ada, draft, &error));
+  g_assert_true (g_file_set_contents (path,
+                                      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\n"
+                                      "EMAIL:ada@example.org\r\nEMAIL:ada@work.example\r\nORG:Analytical Engines\r\n"
+                                      "END:VCARD\r\n"
+                                      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Eve New\r\nEND:VCARD\r\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+
+  result = tn_importer_import (fixture->elsewhere, &file, 1, TN_IMPORT_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+
+  check (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (tn_store_get_contacts (fixture->window)), ==, 2);
+  g_assert_cmpstr (tn_contact_get_organization (ada), ==, "Analytical Engines");
+  g_assert_cmpstrv (tn_contact_get_emails (ada), merged);
+}
+
 static gboolean
 on_timeout_cb (gpointer user_data)
 {
@@ -362,6 +399,7 @@ main (int   argc,
   ADD ("/feed/ids-never-reused", test_feed_ids_never_reused);
   ADD ("/feed/lists-every-kind-in-order", test_feed_lists_every_kind_in_order);
   ADD ("/feed/follows-other-processes", test_feed_follows_other_processes);
+  ADD ("/feed/import-from-elsewhere", test_feed_import_from_elsewhere);
 #undef ADD
 
   return g_test_run ();

@@ -87,10 +87,7 @@ test_open_migrates_cadence (Fixture       *fixture,
   tn_test_assert_query (fixture->path,
                         /* Undo every migration after 2 → 3 as well: a real schema-2 file has none of them. */
                         "DROP TABLE changes; DROP TRIGGER contacts_insert_feed; DROP TRIGGER contacts_update_feed;"
-                        " DROP TRIGGER contacts_delete_feed; DROP TRIGGER emails_insert_feed;"
-                        " DROP TRIGGER emails_update_feed; DROP TRIGGER emails_delete_feed;"
-                        " DROP TRIGGER phones_insert_feed; DROP TRIGGER phones_update_feed;"
-                        " DROP TRIGGER phones_delete_feed; DROP TRIGGER interactions_insert_feed;"
+                        " DROP TRIGGER contacts_delete_feed; DROP TRIGGER interactions_insert_feed;"
                         " DROP TRIGGER interactions_update_feed; DROP TRIGGER interactions_delete_feed;"
                         " DROP TRIGGER meta_insert_feed; DROP TRIGGER meta_update_feed; DROP TRIGGER meta_delete_feed;"
                         " DROP TRIGGER brand_statements_insert_feed; DROP TRIGGER brand_statements_delete_feed;"

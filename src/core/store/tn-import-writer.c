@@ -411,6 +411,20 @@ tn_import_writer_end_batch (TnImportWriter            *self,
   sqlite3_bind_int (statement, 4, counts->n_unchanged);
   sqlite3_bind_int (statement, 5, counts->n_skipped);
 
+  if (!tn_db_step_done (self->db, statement, error))
+    return FALSE;
+  g_clear_pointer (&statement, sqlite3_finalize);
+
+  /* The change feed, for the contacts this file added: one statement rather than a
+   * trigger per contact (see schema 6 in tn-store.c). */
+  statement = tn_db_prepare (self->db,
+                             "INSERT OR REPLACE INTO changes (kind, row_id, contact_id)"
+                             " SELECT 'contact', id, id FROM contacts WHERE batch_id = ?1 ORDER BY id",
+                             error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, batch_id);
   return tn_db_step_done (self->db, statement, error) &&
          tn_db_exec (self->db, "RELEASE import_file", error);
 }
