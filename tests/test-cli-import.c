@@ -636,7 +636,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  cli_test_init (&argc, &argv);
+  tn_test_init (&argc, &argv);
 
   add_cli_test ("/cli/import", test_import);
   add_cli_test ("/cli/import/again", test_import_again);

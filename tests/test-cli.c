@@ -845,7 +845,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  cli_test_init (&argc, &argv);
+  tn_test_init (&argc, &argv);
 
   add_cli_test ("/cli/version", test_version);
   add_cli_test ("/cli/add", test_add);

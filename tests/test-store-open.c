@@ -364,9 +364,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* A failed check fails its test and lets the others still run. */
-  g_test_set_nonfatal_assertions ();
+  tn_test_init (&argc, &argv);
 
 #define ADD_TEST(path, func) tn_test_add_unopened_store_test (path, NOW, func)
 

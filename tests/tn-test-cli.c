@@ -17,16 +17,6 @@
 
 #define PYTHON "/usr/bin/python3"
 
-/* g_test_init() with private folders; a failed check fails its test and lets the others
- * still run. */
-void
-cli_test_init (int    *argc,
-               char ***argv)
-{
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_test_set_nonfatal_assertions ();
-}
-
 void
 run_clear (Run *run)
 {

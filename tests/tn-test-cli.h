@@ -29,8 +29,6 @@ typedef struct
 #define add_cli_test(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
 
-void     cli_test_init     (int                *argc,
-                            char             ***argv);
 void     run_clear         (Run                *run);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
