@@ -1,6 +1,5 @@
-/* test-store.c — TnStore against real SQLite files in a fresh temporary
- * folder per test: opening safely, refusing what it must not touch, CRUD
- * that survives a reopen, locking, lookups and the live GListModel.
+/* test-store.c — TnStore on real SQLite files, a fresh temporary folder per test: CRUD that
+ * survives a reopen, locking and the live GListModel (see also test-store-open, test-store-lookup).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +16,7 @@
 
 #include "tn-clock.h"
 #include "tn-store.h"
+#include "tn-test-import.h"
 #include "tn-test-store.h"
 #include "tn-test-util.h"
 
@@ -25,28 +25,9 @@
 
 #define RLM "\xe2\x80\x8f"
 
-/* No store is open: these tests open their own, on a database in a subfolder that does
- * not exist yet, since opening is what they test. */
+/* No store is open at first: these tests open their own, on a database in a subfolder that
+ * does not exist yet. */
 typedef TnTestStore Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  tn_test_store_make_dir (fixture, "test-store", "data/trustnet.db");
-  g_setenv ("TRUSTNET_NOW", NOW, TRUE);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_autofree char *dir = g_strdup (fixture->dir);
-
-  tn_test_store_close (fixture);
-  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
-  g_unsetenv ("TRUSTNET_NOW");
-}
 
 static gint64
 unix_time (const char *iso8601)
@@ -55,41 +36,6 @@ unix_time (const char *iso8601)
 
   g_assert_nonnull (date_time);
   return g_date_time_to_unix (date_time);
-}
-
-static void
-assert_cli_query (const char *path,
-                  const char *sql,
-                  const char *expected)
-{
-  g_autofree char *result = tn_test_sqlite (path, sql);
-
-  g_assert_cmpstr (result, ==, expected);
-}
-
-static void
-reopen (Fixture  *fixture,
-        TnStore **store)
-{
-  g_clear_object (store);
-  *store = tn_test_store_open_path (fixture->path);
-}
-
-static TnContact *
-add_contact (TnStore    *store,
-             const char *full_name,
-             const char *email)
-{
-  g_autoptr(GError) error = NULL;
-  TnContact *contact = tn_contact_new (full_name);
-  const char *emails[] = { email, NULL };
-
-  tn_contact_set_emails (contact, emails);
-  g_assert_true (tn_store_add_contact (store, contact, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (tn_contact_get_id (contact), >, 0);
-
-  return contact;
 }
 
 static TnContact *
@@ -103,17 +49,11 @@ get_item (TnStore *store,
   return item;
 }
 
-static guint
-n_contacts (TnStore *store)
-{
-  return g_list_model_get_n_items (tn_store_get_contacts (store));
-}
-
 static TnContact *
 find_by_uid (TnStore    *store,
              const char *uid)
 {
-  for (guint i = 0; i < n_contacts (store); i++)
+  for (guint i = 0; i < tn_test_n_contacts (store); i++)
     {
       TnContact *contact = get_item (store, i);
 
@@ -149,69 +89,6 @@ assert_contacts_equal (TnContact *actual,
   g_assert_cmpstr (tn_contact_get_last_contact (actual), ==, tn_contact_get_last_contact (expected));
   assert_same_date_time (tn_contact_get_created_at (actual), tn_contact_get_created_at (expected));
   assert_same_date_time (tn_contact_get_updated_at (actual), tn_contact_get_updated_at (expected));
-}
-
-static guint
-file_mode (const char *path)
-{
-  GStatBuf info;
-
-  g_assert_cmpint (g_stat (path, &info), ==, 0);
-  return info.st_mode & 07777;
-}
-
-/* What "left untouched" means: the same bytes, mode and modification time. */
-typedef struct
-{
-  char *contents;
-  gsize length;
-  guint mode;
-  struct timespec mtime;
-} FileSnapshot;
-
-static void
-file_snapshot_take (FileSnapshot *snapshot,
-                    const char   *path)
-{
-  g_autoptr(GError) error = NULL;
-  struct stat info;
-
-  g_assert_true (g_file_get_contents (path, &snapshot->contents, &snapshot->length, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (stat (path, &info), ==, 0);
-  snapshot->mode = info.st_mode & 07777;
-  snapshot->mtime = info.st_mtim;
-}
-
-static void
-file_snapshot_assert_unchanged (FileSnapshot *snapshot,
-                                const char   *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  struct stat info;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_no_error (error);
-  g_assert_cmpmem (contents, length, snapshot->contents, snapshot->length);
-  g_assert_cmpint (stat (path, &info), ==, 0);
-  g_assert_cmpuint (info.st_mode & 07777, ==, snapshot->mode);
-  g_assert_cmpint (info.st_mtim.tv_sec, ==, snapshot->mtime.tv_sec);
-  g_assert_cmpint (info.st_mtim.tv_nsec, ==, snapshot->mtime.tv_nsec);
-}
-
-static void
-file_snapshot_clear (FileSnapshot *snapshot)
-{
-  g_clear_pointer (&snapshot->contents, g_free);
-}
-
-static char *
-sibling (const char *path,
-         const char *suffix)
-{
-  return g_strconcat (path, suffix, NULL);
 }
 
 /* Records items-changed as (position, removed, added) and the length the
@@ -277,277 +154,6 @@ count_cb (guint *count)
   (*count)++;
 }
 
-/* ---------------------------------------------------------------- open */
-
-static void
-test_open_creates_private (Fixture       *fixture,
-                           gconstpointer  user_data)
-{
-  g_autoptr(TnStore) store = NULL;
-  g_autoptr(TnContact) ada = NULL;
-  g_autofree char *folder = g_path_get_dirname (fixture->path);
-  g_autofree char *wal = sibling (fixture->path, "-wal");
-
-  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
-
-  store = tn_test_store_open_path (fixture->path);
-
-  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmphex (file_mode (fixture->path), ==, 0600);
-  g_assert_cmphex (file_mode (folder), ==, 0700);
-  g_assert_cmpstr (tn_store_get_path (store), ==, fixture->path);
-  g_assert_cmpint (tn_store_get_schema_version (store), ==, TN_STORE_SCHEMA_VERSION);
-  g_assert_cmpuint (n_contacts (store), ==, 0);
-  g_assert_true (g_list_model_get_item_type (tn_store_get_contacts (store)) == TN_TYPE_CONTACT);
-
-  /* The journal holds the same private data: same mode. */
-  ada = add_contact (store, "Ada Lovelace", "ada@example.org");
-  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmphex (file_mode (wal), ==, 0600);
-
-  /* What another program sees. */
-  {
-    g_autofree char *version = g_strdup_printf ("%d", TN_STORE_SCHEMA_VERSION);
-
-    assert_cli_query (fixture->path, "PRAGMA user_version", version);
-  }
-  assert_cli_query (fixture->path, "PRAGMA journal_mode", "wal");
-  assert_cli_query (fixture->path, "SELECT full_name FROM contacts", "Ada Lovelace");
-}
-
-static void
-test_open_tightens_mode (Fixture       *fixture,
-                         gconstpointer  user_data)
-{
-  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
-
-  g_clear_object (&store);
-
-  /* A backup tool restored it readable by everyone. */
-  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
-  store = tn_test_store_open_path (fixture->path);
-  g_assert_cmphex (file_mode (fixture->path), ==, 0600);
-}
-
-static void
-test_open_empty_file (Fixture       *fixture,
-                      gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = NULL;
-  g_autoptr(TnContact) ada = NULL;
-  g_autofree char *folder = g_path_get_dirname (fixture->path);
-
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  g_assert_true (g_file_set_contents_full (fixture->path, "", 0, G_FILE_SET_CONTENTS_NONE, 0600, &error));
-  g_assert_no_error (error);
-
-  store = tn_test_store_open_path (fixture->path);
-  g_assert_cmpint (tn_store_get_schema_version (store), ==, TN_STORE_SCHEMA_VERSION);
-  assert_cli_query (fixture->path,
-                    "SELECT group_concat (name, ' ') FROM"
-                    " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)",
-                    "batch_changes brand_heard brand_statements changes contacts emails import_batches"
-                    " interaction_days interactions linchpin_checks meta phones sqlite_sequence trust_changes");
-
-  ada = add_contact (store, "Ada Lovelace", "ada@example.org");
-  reopen (fixture, &store);
-  g_assert_cmpuint (n_contacts (store), ==, 1);
-  g_assert_cmpint (tn_store_get_schema_version (store), ==, TN_STORE_SCHEMA_VERSION);
-}
-
-static void
-test_open_default_path (Fixture       *fixture,
-                        gconstpointer  user_data)
-{
-  g_autofree char *path = tn_store_get_default_path ();
-  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "trustnet", "trustnet.db", NULL);
-  g_autofree char *folder = NULL;
-  g_autoptr(TnStore) store = NULL;
-
-  /* $XDG_DATA_HOME as GLib reads it; G_TEST_OPTION_ISOLATE_DIRS points it
-   * at a folder of this test's own, so nothing lands in the real home. */
-  g_assert_cmpstr (path, ==, expected);
-  g_assert_true (g_str_has_suffix (path, G_DIR_SEPARATOR_S "trustnet" G_DIR_SEPARATOR_S "trustnet.db"));
-  g_assert_nonnull (strstr (path, "/store/open/default-path/"));
-
-  /* No path means the default one, created privately. */
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  store = tn_test_store_open_path (NULL);
-  g_assert_cmpstr (tn_store_get_path (store), ==, path);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmphex (file_mode (path), ==, 0600);
-  folder = g_path_get_dirname (path);
-  g_assert_cmphex (file_mode (folder), ==, 0700);
-}
-
-static void
-test_open_newer_schema (Fixture       *fixture,
-                        gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
-  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
-  g_autofree char *wal = sibling (fixture->path, "-wal");
-  FileSnapshot before = { 0 };
-
-  g_clear_object (&store);
-
-  /* A newer TrustNet moved the schema on; its last connection closed,
-   * so everything is in the main file. */
-  assert_cli_query (fixture->path, "PRAGMA user_version = 99; PRAGMA wal_checkpoint(TRUNCATE);", "0|0|0");
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  assert_cli_query (fixture->path, "PRAGMA user_version", "99");
-  file_snapshot_take (&before, fixture->path);
-
-  /* The file's mtime has a coarse clock on some file systems: let any
-   * write land in a later tick. */
-  g_usleep (20 * 1000);
-
-  store = tn_store_open (fixture->path, &error);
-  g_assert_null (store);
-  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NEWER_SCHEMA);
-  g_assert_nonnull (strstr (error->message, fixture->path));
-  g_assert_nonnull (strstr (error->message, "99"));
-
-  file_snapshot_assert_unchanged (&before, fixture->path);
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  file_snapshot_clear (&before);
-
-  /* Refused again, the same way: nothing was half-migrated. */
-  g_clear_error (&error);
-  store = tn_store_open (fixture->path, &error);
-  g_assert_null (store);
-  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NEWER_SCHEMA);
-  assert_cli_query (fixture->path, "SELECT full_name FROM contacts", "Ada Lovelace");
-}
-
-static void
-write_file (const char *path,
-            const char *contents,
-            gsize       length)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *folder = g_path_get_dirname (path);
-
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  g_assert_true (g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error));
-  g_assert_no_error (error);
-}
-
-static void
-assert_open_refused_untouched (const char   *path,
-                               TnStoreError  expected)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = NULL;
-  FileSnapshot before = { 0 };
-
-  file_snapshot_take (&before, path);
-  g_usleep (20 * 1000);
-
-  store = tn_store_open (path, &error);
-  g_assert_null (store);
-  g_assert_error (error, TN_STORE_ERROR, (int) expected);
-  g_assert_nonnull (strstr (error->message, path));
-
-  file_snapshot_assert_unchanged (&before, path);
-  file_snapshot_clear (&before);
-}
-
-static void
-test_open_not_a_database (Fixture       *fixture,
-                          gconstpointer  user_data)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261124);
-  g_autofree guint8 *noise = g_malloc (16384);
-
-  for (guint i = 0; i < 200; i++)
-    g_string_append_printf (text, "Line %u of a shopping list, not a database.\n", i);
-
-  write_file (fixture->path, text->str, text->len);
-  assert_open_refused_untouched (fixture->path, TN_STORE_ERROR_NOT_A_DATABASE);
-
-  /* A short text, smaller than one database page. */
-  write_file (fixture->path, "hello\n", 6);
-  assert_open_refused_untouched (fixture->path, TN_STORE_ERROR_NOT_A_DATABASE);
-
-  for (guint i = 0; i < 16384; i++)
-    noise[i] = (guint8) g_rand_int_range (rand, 0, 256);
-  write_file (fixture->path, (const char *) noise, 16384);
-  assert_open_refused_untouched (fixture->path, TN_STORE_ERROR_NOT_A_DATABASE);
-}
-
-/* A file TrustNet refuses is not TrustNet's to change in any way, its
- * permissions included: it may be someone else's file given by mistake. */
-static void
-test_open_refused_keeps_mode (Fixture       *fixture,
-                              gconstpointer  user_data)
-{
-  g_autofree char *notes = g_build_filename (fixture->dir, "notes.txt", NULL);
-  g_autoptr(TnStore) store = NULL;
-
-  write_file (notes, "Call Ada on Monday.\n", 20);
-  g_assert_cmpint (g_chmod (notes, 0644), ==, 0);
-  assert_open_refused_untouched (notes, TN_STORE_ERROR_NOT_A_DATABASE);
-
-  store = tn_test_store_open_path (fixture->path);
-  g_clear_object (&store);
-  assert_cli_query (fixture->path, "PRAGMA user_version = 99", "");
-  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
-  assert_open_refused_untouched (fixture->path, TN_STORE_ERROR_NEWER_SCHEMA);
-}
-
-static void
-test_open_directory (Fixture       *fixture,
-                     gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (fixture->path, 0700), ==, 0);
-
-  store = tn_store_open (fixture->path, &error);
-  g_assert_null (store);
-  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_A_DATABASE);
-  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_DIR));
-}
-
-static void
-test_open_read_only (Fixture       *fixture,
-                     gconstpointer  user_data)
-{
-  g_autoptr(TnStore) store = NULL;
-  g_autoptr(TnContact) ada = NULL;
-
-  if (geteuid () == 0)
-    {
-      /* Permission bits do not stop root from writing, so there is no
-       * read-only file to make here. */
-      g_test_skip ("Running as root: a chmod 0400 database is still writable");
-      return;
-    }
-
-  store = tn_test_store_open_path (fixture->path);
-  ada = add_contact (store, "Ada Lovelace", "ada@example.org");
-  g_clear_object (&store);
-
-  g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
-  assert_open_refused_untouched (fixture->path, TN_STORE_ERROR_READ_ONLY);
-
-  /* A writable file in a folder that cannot be written: the journal
-   * cannot be created. */
-  {
-    g_autofree char *folder = g_path_get_dirname (fixture->path);
-
-    g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
-    g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
-    assert_open_refused_untouched (fixture->path, TN_STORE_ERROR_READ_ONLY);
-    g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
-  }
-}
-
 /* ----------------------------------------------------------- round trips */
 
 static TnContact *
@@ -592,7 +198,7 @@ test_add_assigns_identity (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (tn_contact_get_uid (grace), ==, "urn:uuid:grace-hopper");
   g_assert_cmpint (tn_contact_get_id (grace), >, tn_contact_get_id (ada));
-  g_assert_cmpuint (n_contacts (store), ==, 2);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 2);
 }
 
 static void
@@ -609,9 +215,9 @@ test_reopen_keeps_data (Fixture       *fixture,
   g_assert_true (tn_store_add_contact (store, bare, &error));
   g_assert_no_error (error);
 
-  reopen (fixture, &store);
+  tn_test_reopen_path (fixture->path, &store);
 
-  g_assert_cmpuint (n_contacts (store), ==, 2);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 2);
   /* New objects, same contents, same order. */
   g_assert_true (get_item (store, 0) != ada);
   assert_contacts_equal (get_item (store, 0), ada);
@@ -660,8 +266,8 @@ test_update_round_trip (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (tn_contact_get_trust (ada), ==, TN_TRUST_COMPLETELY);
 
-  reopen (fixture, &store);
-  g_assert_cmpuint (n_contacts (store), ==, 1);
+  tn_test_reopen_path (fixture->path, &store);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 1);
   reloaded = get_item (store, 0);
   assert_contacts_equal (reloaded, ada);
   g_assert_cmpstr (tn_contact_get_full_name (reloaded), ==, "Augusta Ada King");
@@ -669,8 +275,8 @@ test_update_round_trip (Fixture       *fixture,
   g_assert_cmpint (g_date_time_to_unix (tn_contact_get_updated_at (reloaded)), ==, unix_time ("2026-11-26T10:00:00Z"));
 
   /* The old addresses are gone, not kept beside the new ones. */
-  assert_cli_query (fixture->path, "SELECT group_concat (value, ',') FROM emails", "countess@babbage.example");
-  assert_cli_query (fixture->path, "SELECT group_concat (value, ',') FROM phones", "020 7946 0000");
+  tn_test_assert_query (fixture->path, "SELECT group_concat (value, ',') FROM emails", "countess@babbage.example");
+  tn_test_assert_query (fixture->path, "SELECT group_concat (value, ',') FROM phones", "020 7946 0000");
 }
 
 static void
@@ -679,7 +285,7 @@ test_update_notifies_once (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
-  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autoptr(TnContact) ada = tn_test_add_person (store, "Ada Lovelace", "ada@example.org", NULL);
   g_autoptr(TnContact) draft = tn_contact_copy (ada);
   guint n_name = 0;
   guint n_emails = 0;
@@ -704,9 +310,9 @@ test_remove_restore (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
-  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
-  g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
-  g_autoptr(TnContact) alan = add_contact (store, "Alan Turing", "alan@bletchley.example");
+  g_autoptr(TnContact) ada = tn_test_add_person (store, "Ada Lovelace", "ada@example.org", NULL);
+  g_autoptr(TnContact) grace = tn_test_add_person (store, "Grace Hopper", "grace@navy.example", NULL);
+  g_autoptr(TnContact) alan = tn_test_add_person (store, "Alan Turing", "alan@bletchley.example", NULL);
   gint64 grace_id = tn_contact_get_id (grace);
 
   g_assert_true (tn_store_set_trust (store, grace, TN_TRUST_COMPLETELY, &error));
@@ -714,7 +320,7 @@ test_remove_restore (Fixture       *fixture,
 
   g_assert_true (tn_store_remove_contact (store, grace, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_contacts (store), ==, 2);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 2);
   g_assert_null (tn_store_get_contact_by_id (store, grace_id));
   g_assert_true (get_item (store, 0) == ada);
   g_assert_true (get_item (store, 1) == alan);
@@ -722,20 +328,20 @@ test_remove_restore (Fixture       *fixture,
   /* Undo: the same object, back where it was, with everything it had. */
   g_assert_true (tn_store_restore_contact (store, grace, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_contacts (store), ==, 3);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 3);
   g_assert_true (get_item (store, 1) == grace);
   g_assert_true (tn_store_get_contact_by_id (store, grace_id) == grace);
 
   /* Restoring what is there already is harmless. */
   g_assert_true (tn_store_restore_contact (store, grace, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_contacts (store), ==, 3);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 3);
 
-  reopen (fixture, &store);
-  g_assert_cmpuint (n_contacts (store), ==, 3);
+  tn_test_reopen_path (fixture->path, &store);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 3);
   assert_contacts_equal (get_item (store, 1), grace);
   g_assert_cmpint (tn_contact_get_trust (get_item (store, 1)), ==, TN_TRUST_COMPLETELY);
-  assert_cli_query (fixture->path, "SELECT count(*) FROM trust_changes", "1");
+  tn_test_assert_query (fixture->path, "SELECT count(*) FROM trust_changes", "1");
 }
 
 static void
@@ -744,8 +350,8 @@ test_remove_then_reopen_purges (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
-  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
-  g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
+  g_autoptr(TnContact) ada = tn_test_add_person (store, "Ada Lovelace", "ada@example.org", NULL);
+  g_autoptr(TnContact) grace = tn_test_add_person (store, "Grace Hopper", "grace@navy.example", NULL);
   gint64 grace_id = tn_contact_get_id (grace);
 
   g_assert_true (tn_store_set_trust (store, grace, TN_TRUST_VAGUELY, &error));
@@ -755,10 +361,10 @@ test_remove_then_reopen_purges (Fixture       *fixture,
 
   /* Until a start well after the Undo toast it is still on disk, so that
    * another process opening the store does not break the window's Undo. */
-  assert_cli_query (fixture->path, "SELECT count(*) FROM contacts", "2");
-  reopen (fixture, &store);
-  assert_cli_query (fixture->path, "SELECT count(*) FROM contacts", "2");
-  g_assert_cmpuint (n_contacts (store), ==, 1);
+  tn_test_assert_query (fixture->path, "SELECT count(*) FROM contacts", "2");
+  tn_test_reopen_path (fixture->path, &store);
+  tn_test_assert_query (fixture->path, "SELECT count(*) FROM contacts", "2");
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 1);
 
   /* Two hours later the removal is final. */
   {
@@ -768,24 +374,24 @@ test_remove_then_reopen_purges (Fixture       *fixture,
 
     g_setenv ("TRUSTNET_NOW", later_text, TRUE);
   }
-  reopen (fixture, &store);
+  tn_test_reopen_path (fixture->path, &store);
   g_setenv ("TRUSTNET_NOW", NOW, TRUE);
-  g_assert_cmpuint (n_contacts (store), ==, 1);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 1);
   assert_contacts_equal (get_item (store, 0), ada);
   g_assert_null (tn_store_get_contact_by_id (store, grace_id));
 
   /* Gone for good, with everything that hung on it. */
-  assert_cli_query (fixture->path, "SELECT count(*) FROM contacts", "1");
-  assert_cli_query (fixture->path, "SELECT count(*) FROM emails", "1");
-  assert_cli_query (fixture->path, "SELECT count(*) FROM trust_changes", "0");
+  tn_test_assert_query (fixture->path, "SELECT count(*) FROM contacts", "1");
+  tn_test_assert_query (fixture->path, "SELECT count(*) FROM emails", "1");
+  tn_test_assert_query (fixture->path, "SELECT count(*) FROM trust_changes", "0");
 
   /* The old object cannot come back once purged. */
   g_assert_false (tn_store_restore_contact (store, grace, &error));
   g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
-  g_assert_cmpuint (n_contacts (store), ==, 1);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 1);
 
-  reopen (fixture, &store);
-  g_assert_cmpuint (n_contacts (store), ==, 1);
+  tn_test_reopen_path (fixture->path, &store);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 1);
 }
 
 static void
@@ -794,7 +400,7 @@ test_removed_cannot_change (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
-  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autoptr(TnContact) ada = tn_test_add_person (store, "Ada Lovelace", "ada@example.org", NULL);
   g_autoptr(TnContact) draft = NULL;
   g_autoptr(TnContact) stranger = tn_contact_new ("Not In The Store");
   g_autofree char *before = NULL;
@@ -830,7 +436,7 @@ test_removed_cannot_change (Fixture       *fixture,
 
   after = tn_test_sqlite (fixture->path, ".dump");
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpuint (n_contacts (store), ==, 0);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 0);
 }
 
 static void
@@ -840,7 +446,7 @@ test_invalid_name (Fixture       *fixture,
   static const char * const invalid[] = { NULL, "", " ", "   \t\n  " };
   g_autoptr(GError) error = NULL;
   g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
-  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autoptr(TnContact) ada = tn_test_add_person (store, "Ada Lovelace", "ada@example.org", NULL);
   g_autofree char *before = tn_test_sqlite (fixture->path, ".dump");
   GArray *changes = watch_items_changed (store);
 
@@ -867,7 +473,7 @@ test_invalid_name (Fixture       *fixture,
     }
 
   g_assert_cmpuint (changes->len, ==, 0);
-  g_assert_cmpuint (n_contacts (store), ==, 1);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 1);
   {
     g_autofree char *after = tn_test_sqlite (fixture->path, ".dump");
 
@@ -893,7 +499,7 @@ test_duplicate_uid (Fixture       *fixture,
   tn_contact_set_uid (first, "urn:uuid:same");
   g_assert_true (tn_store_add_contact (store, first, &error));
   g_assert_no_error (error);
-  grace = add_contact (store, "Grace Hopper", "grace@navy.example");
+  grace = tn_test_add_person (store, "Grace Hopper", "grace@navy.example", NULL);
   before = tn_test_sqlite (fixture->path, ".dump");
   changes = watch_items_changed (store);
 
@@ -915,7 +521,7 @@ test_duplicate_uid (Fixture       *fixture,
   g_assert_cmpstr (tn_contact_get_uid (grace), !=, "urn:uuid:same");
 
   g_assert_cmpuint (changes->len, ==, 0);
-  g_assert_cmpuint (n_contacts (store), ==, 2);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 2);
   {
     g_autofree char *after = tn_test_sqlite (fixture->path, ".dump");
 
@@ -924,9 +530,9 @@ test_duplicate_uid (Fixture       *fixture,
 
   /* The failed transaction left the connection usable. */
   g_clear_object (&second);
-  second = add_contact (store, "Alan Turing", "alan@bletchley.example");
-  reopen (fixture, &store);
-  g_assert_cmpuint (n_contacts (store), ==, 3);
+  second = tn_test_add_person (store, "Alan Turing", "alan@bletchley.example", NULL);
+  tn_test_reopen_path (fixture->path, &store);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 3);
 
   /* The first store, which the handler watched, is gone. */
   g_array_unref (changes);
@@ -1012,9 +618,9 @@ test_strange_strings (Fixture       *fixture,
     g_ptr_array_add (added, tabbed);
   }
 
-  reopen (fixture, &store);
+  tn_test_reopen_path (fixture->path, &store);
 
-  g_assert_cmpuint (n_contacts (store), ==, added->len);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, added->len);
   for (guint i = 0; i < added->len; i++)
     {
       TnContact *original = g_ptr_array_index (added, i);
@@ -1029,7 +635,7 @@ test_strange_strings (Fixture       *fixture,
   g_assert_cmpstr (tn_contact_get_note (find_by_uid (store, tn_contact_get_uid (g_ptr_array_index (added, added->len - 2)))), ==, long_note);
 
   /* The table the name talks about is still there, and names find people. */
-  assert_cli_query (fixture->path, "SELECT count(*) FROM contacts", "12");
+  tn_test_assert_query (fixture->path, "SELECT count(*) FROM contacts", "12");
   for (guint i = 0; i < G_N_ELEMENTS (strange); i++)
     {
       TnContact *found = tn_store_lookup (store, strange[i], &error);
@@ -1074,9 +680,9 @@ test_sql_injection_strings (Fixture       *fixture,
       g_assert_no_error (error);
     }
 
-  reopen (fixture, &store);
+  tn_test_reopen_path (fixture->path, &store);
 
-  g_assert_cmpuint (n_contacts (store), ==, G_N_ELEMENTS (attacks));
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, G_N_ELEMENTS (attacks));
   for (guint i = 0; i < G_N_ELEMENTS (attacks); i++)
     {
       TnContact *found = tn_store_lookup (store, attacks[i], &error);
@@ -1087,8 +693,8 @@ test_sql_injection_strings (Fixture       *fixture,
       g_assert_cmpstr (tn_contact_get_organization (found), ==, attacks[(i + 1) % G_N_ELEMENTS (attacks)]);
       g_assert_cmpstr (tn_contact_get_note (found), ==, attacks[(i + 2) % G_N_ELEMENTS (attacks)]);
     }
-  assert_cli_query (fixture->path, "SELECT group_concat (name) FROM sqlite_master", tables);
-  assert_cli_query (fixture->path, "SELECT count (*) FROM emails", "9");
+  tn_test_assert_query (fixture->path, "SELECT group_concat (name) FROM sqlite_master", tables);
+  tn_test_assert_query (fixture->path, "SELECT count (*) FROM emails", "9");
   g_assert_false (g_file_test ("/tmp/pwned.db", G_FILE_TEST_EXISTS));
 }
 
@@ -1099,15 +705,15 @@ test_items_changed (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   GArray *changes = watch_items_changed (store);
-  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autoptr(TnContact) ada = tn_test_add_person (store, "Ada Lovelace", "ada@example.org", NULL);
   g_autoptr(TnContact) grace = NULL;
   g_autoptr(TnContact) alan = NULL;
   g_autoptr(TnContact) draft = NULL;
 
   assert_one_change (changes, 0, 0, 1, 1);
-  grace = add_contact (store, "Grace Hopper", "grace@navy.example");
+  grace = tn_test_add_person (store, "Grace Hopper", "grace@navy.example", NULL);
   assert_one_change (changes, 1, 0, 1, 2);
-  alan = add_contact (store, "Alan Turing", "alan@bletchley.example");
+  alan = tn_test_add_person (store, "Alan Turing", "alan@bletchley.example", NULL);
   assert_one_change (changes, 2, 0, 1, 3);
 
   /* A change replaces the item with itself, so filters look again. */
@@ -1160,8 +766,8 @@ test_get_contact_by_id (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
-  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
-  g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
+  g_autoptr(TnContact) ada = tn_test_add_person (store, "Ada Lovelace", "ada@example.org", NULL);
+  g_autoptr(TnContact) grace = tn_test_add_person (store, "Grace Hopper", "grace@navy.example", NULL);
   gint64 ada_id = tn_contact_get_id (ada);
   gint64 grace_id = tn_contact_get_id (grace);
 
@@ -1176,172 +782,10 @@ test_get_contact_by_id (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_null (tn_store_get_contact_by_id (store, ada_id));
 
-  reopen (fixture, &store);
+  tn_test_reopen_path (fixture->path, &store);
   g_assert_null (tn_store_get_contact_by_id (store, ada_id));
   g_assert_nonnull (tn_store_get_contact_by_id (store, grace_id));
   g_assert_cmpstr (tn_contact_get_full_name (tn_store_get_contact_by_id (store, grace_id)), ==, "Grace Hopper");
-}
-
-static void
-assert_lookup (TnStore    *store,
-               const char *who,
-               TnContact  *expected)
-{
-  g_autoptr(GError) error = NULL;
-  TnContact *found = tn_store_lookup (store, who, &error);
-
-  g_test_message ("looking up “%s”", who);
-  g_assert_no_error (error);
-  g_assert_true (found == expected);
-}
-
-static void
-assert_lookup_fails (TnStore      *store,
-                     const char   *who,
-                     TnStoreError  code)
-{
-  g_autoptr(GError) error = NULL;
-  TnContact *found = tn_store_lookup (store, who, &error);
-
-  g_test_message ("looking up “%s”", who ? who : "(null)");
-  g_assert_null (found);
-  g_assert_error (error, TN_STORE_ERROR, (int) code);
-}
-
-static void
-test_lookup (Fixture       *fixture,
-             gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
-  g_autoptr(TnContact) ada = tn_contact_new ("Ada Lovelace");
-  g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
-  const char *emails[] = { "ada@example.org", "Ada.Lovelace@Engines.Example", NULL };
-
-  tn_contact_set_uid (ada, "urn:uuid:0f0e5cc4-ada");
-  tn_contact_set_emails (ada, emails);
-  g_assert_true (tn_store_add_contact (store, ada, &error));
-  g_assert_no_error (error);
-
-  /* By any email address, whatever the case and surrounding spaces. */
-  assert_lookup (store, "ada@example.org", ada);
-  assert_lookup (store, "ADA@Example.ORG", ada);
-  assert_lookup (store, "  ada@example.org ", ada);
-  assert_lookup (store, "ada.lovelace@engines.example", ada);
-  assert_lookup (store, "grace@navy.example", grace);
-
-  /* By uid, exactly. */
-  assert_lookup (store, "urn:uuid:0f0e5cc4-ada", ada);
-  assert_lookup (store, tn_contact_get_uid (grace), grace);
-
-  /* By the exact full name. */
-  assert_lookup (store, "Ada Lovelace", ada);
-  assert_lookup (store, "Grace Hopper", grace);
-  assert_lookup_fails (store, "Ada", TN_STORE_ERROR_NOT_FOUND);
-  assert_lookup_fails (store, "Lovelace", TN_STORE_ERROR_NOT_FOUND);
-
-  /* Nobody. */
-  {
-    g_autoptr(GError) not_found = NULL;
-
-    g_assert_null (tn_store_lookup (store, "nobody@example.org", &not_found));
-    g_assert_error (not_found, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
-    g_assert_nonnull (strstr (not_found->message, "nobody@example.org"));
-  }
-  assert_lookup_fails (store, "ada@example", TN_STORE_ERROR_NOT_FOUND);
-  assert_lookup_fails (store, "", TN_STORE_ERROR_INVALID);
-  assert_lookup_fails (store, NULL, TN_STORE_ERROR_INVALID);
-
-  /* A lookup survives a reopen: it reads what is on disk. */
-  reopen (fixture, &store);
-  {
-    TnContact *found = tn_store_lookup (store, "ADA@EXAMPLE.ORG", &error);
-
-    g_assert_no_error (error);
-    g_assert_nonnull (found);
-    g_assert_cmpstr (tn_contact_get_uid (found), ==, "urn:uuid:0f0e5cc4-ada");
-  }
-}
-
-static void
-test_lookup_rule_order (Fixture       *fixture,
-                        gconstpointer  user_data)
-{
-  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
-  g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
-  /* Someone whose name reads like Grace's address: the email rule wins. */
-  g_autoptr(TnContact) odd = add_contact (store, "grace@navy.example", NULL);
-
-  assert_lookup (store, "grace@navy.example", grace);
-  assert_lookup (store, tn_contact_get_uid (odd), odd);
-}
-
-static void
-test_lookup_ambiguous (Fixture       *fixture,
-                       gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
-  g_autoptr(TnContact) first = add_contact (store, "Ada Lovelace", "ada@example.org");
-  g_autoptr(TnContact) second = add_contact (store, "Ada Lovelace", "ada@engines.example");
-  g_autoptr(TnContact) third = NULL;
-  TnContact *found;
-
-  found = tn_store_lookup (store, "Ada Lovelace", &error);
-  g_assert_null (found);
-  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_AMBIGUOUS);
-  /* The message lists the candidates so the person can pick one. */
-  g_assert_nonnull (strstr (error->message, "ada@example.org"));
-  g_assert_nonnull (strstr (error->message, "ada@engines.example"));
-  g_assert_null (strchr (error->message, '\n'));
-  g_clear_error (&error);
-
-  /* An address still tells them apart. */
-  assert_lookup (store, "ada@engines.example", second);
-
-  /* A namesake without an address is listed by uid. */
-  third = add_contact (store, "Ada Lovelace", NULL);
-  found = tn_store_lookup (store, "Ada Lovelace", &error);
-  g_assert_null (found);
-  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_AMBIGUOUS);
-  g_assert_nonnull (strstr (error->message, tn_contact_get_uid (third)));
-  g_clear_error (&error);
-  assert_lookup (store, tn_contact_get_uid (third), third);
-
-  /* Two people sharing an address is ambiguous as well. */
-  {
-    g_autoptr(TnContact) shared = add_contact (store, "Charles Babbage", "ada@example.org");
-
-    assert_lookup_fails (store, "ada@example.org", TN_STORE_ERROR_AMBIGUOUS);
-  }
-
-  /* Once the others are removed the name is unique again. */
-  g_assert_true (tn_store_remove_contact (store, second, &error));
-  g_assert_no_error (error);
-  g_assert_true (tn_store_remove_contact (store, third, &error));
-  g_assert_no_error (error);
-  assert_lookup (store, "Ada Lovelace", first);
-}
-
-static void
-test_lookup_removed (Fixture       *fixture,
-                     gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
-  g_autoptr(TnContact) grace = add_contact (store, "Grace Hopper", "grace@navy.example");
-  g_autofree char *uid = g_strdup (tn_contact_get_uid (grace));
-
-  g_assert_true (tn_store_remove_contact (store, grace, &error));
-  g_assert_no_error (error);
-
-  assert_lookup_fails (store, "grace@navy.example", TN_STORE_ERROR_NOT_FOUND);
-  assert_lookup_fails (store, uid, TN_STORE_ERROR_NOT_FOUND);
-  assert_lookup_fails (store, "Grace Hopper", TN_STORE_ERROR_NOT_FOUND);
-
-  g_assert_true (tn_store_restore_contact (store, grace, &error));
-  g_assert_no_error (error);
-  assert_lookup (store, "grace@navy.example", grace);
 }
 
 static void
@@ -1351,35 +795,35 @@ test_trust_history (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
   g_autoptr(TnContact) ada = tn_contact_new ("Ada Lovelace");
-  g_autoptr(TnContact) unrated = add_contact (store, "Grace Hopper", "grace@navy.example");
+  g_autoptr(TnContact) unrated = tn_test_add_person (store, "Grace Hopper", "grace@navy.example", NULL);
   g_autoptr(TnContact) draft = NULL;
   g_autofree char *expected = NULL;
 
   /* Added unrated: no history yet. */
-  assert_cli_query (fixture->path, "SELECT count(*) FROM trust_changes", "0");
+  tn_test_assert_query (fixture->path, "SELECT count(*) FROM trust_changes", "0");
 
   /* Added already rated: the first entry. */
   tn_contact_set_trust (ada, TN_TRUST_COMPLETELY);
   g_assert_true (tn_store_add_contact (store, ada, &error));
   g_assert_no_error (error);
-  assert_cli_query (fixture->path, "SELECT count(*) FROM trust_changes", "1");
+  tn_test_assert_query (fixture->path, "SELECT count(*) FROM trust_changes", "1");
 
   g_setenv ("TRUSTNET_NOW", "2026-12-01T12:00:00Z", TRUE);
   g_assert_true (tn_store_set_trust (store, ada, TN_TRUST_MODERATELY, &error));
   g_assert_no_error (error);
-  assert_cli_query (fixture->path, "SELECT count(*) FROM trust_changes", "2");
+  tn_test_assert_query (fixture->path, "SELECT count(*) FROM trust_changes", "2");
 
   /* Setting what is there is not a change. */
   g_assert_true (tn_store_set_trust (store, ada, TN_TRUST_MODERATELY, &error));
   g_assert_no_error (error);
-  assert_cli_query (fixture->path, "SELECT count(*) FROM trust_changes", "2");
+  tn_test_assert_query (fixture->path, "SELECT count(*) FROM trust_changes", "2");
 
   /* An edit that leaves the rating alone is not a change either. */
   draft = tn_contact_copy (ada);
   tn_contact_set_title (draft, "Countess");
   g_assert_true (tn_store_update_contact (store, ada, draft, &error));
   g_assert_no_error (error);
-  assert_cli_query (fixture->path, "SELECT count(*) FROM trust_changes", "2");
+  tn_test_assert_query (fixture->path, "SELECT count(*) FROM trust_changes", "2");
 
   /* Clearing the rating is a change. */
   g_setenv ("TRUSTNET_NOW", "2026-12-08T12:00:00Z", TRUE);
@@ -1392,8 +836,8 @@ test_trust_history (Fixture       *fixture,
                               tn_contact_get_id (ada), unix_time (NOW),
                               tn_contact_get_id (ada), unix_time ("2026-12-01T12:00:00Z"),
                               tn_contact_get_id (ada), unix_time ("2026-12-08T12:00:00Z"));
-  assert_cli_query (fixture->path, "SELECT contact_id, trust, changed_at FROM trust_changes ORDER BY id", expected);
-  assert_cli_query (fixture->path, "SELECT trust FROM contacts WHERE full_name = 'Ada Lovelace'", "0");
+  tn_test_assert_query (fixture->path, "SELECT contact_id, trust, changed_at FROM trust_changes ORDER BY id", expected);
+  tn_test_assert_query (fixture->path, "SELECT trust FROM contacts WHERE full_name = 'Ada Lovelace'", "0");
   g_assert_cmpint (tn_contact_get_trust (unrated), ==, TN_TRUST_UNRATED);
 }
 
@@ -1465,7 +909,7 @@ test_busy (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
-  g_autoptr(TnContact) ada = add_contact (store, "Ada Lovelace", "ada@example.org");
+  g_autoptr(TnContact) ada = tn_test_add_person (store, "Ada Lovelace", "ada@example.org", NULL);
   g_autoptr(TnContact) grace = tn_contact_new ("Grace Hopper");
   g_autofree char *before = tn_test_sqlite (fixture->path, ".dump");
   GArray *changes = watch_items_changed (store);
@@ -1490,7 +934,7 @@ test_busy (Fixture       *fixture,
   /* Nothing changed, in memory or on disk. */
   g_assert_cmpint (tn_contact_get_id (grace), ==, 0);
   g_assert_null (tn_contact_get_uid (grace));
-  g_assert_cmpuint (n_contacts (store), ==, 1);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 1);
 
   g_signal_connect_swapped (ada, "notify::trust", G_CALLBACK (count_cb), &n_trust_notify);
   g_assert_false (tn_store_set_trust (store, ada, TN_TRUST_COMPLETELY, &error));
@@ -1502,7 +946,7 @@ test_busy (Fixture       *fixture,
   g_assert_false (tn_store_remove_contact (store, ada, &error));
   g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_BUSY);
   g_clear_error (&error);
-  g_assert_cmpuint (n_contacts (store), ==, 1);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 1);
   g_assert_true (tn_store_get_contact_by_id (store, tn_contact_get_id (ada)) == ada);
 
   g_assert_cmpuint (changes->len, ==, 0);
@@ -1519,11 +963,11 @@ test_busy (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (tn_store_set_trust (store, ada, TN_TRUST_COMPLETELY, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_contacts (store), ==, 2);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 2);
   g_assert_cmpuint (changes->len, ==, 2);
 
-  reopen (fixture, &store);
-  g_assert_cmpuint (n_contacts (store), ==, 2);
+  tn_test_reopen_path (fixture->path, &store);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 2);
   g_assert_cmpint (tn_contact_get_trust (get_item (store, 0)), ==, TN_TRUST_COMPLETELY);
 
   /* The first store, which the handler watched, is gone. */
@@ -1534,22 +978,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* A failed check fails its test and lets the others still run. */
-  g_test_set_nonfatal_assertions ();
+  tn_test_init (&argc, &argv);
 
-#define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD_TEST(path, func) tn_test_add_unopened_store_test (path, NOW, func)
 
-  ADD_TEST ("/store/open/creates-private", test_open_creates_private);
-  ADD_TEST ("/store/open/tightens-mode", test_open_tightens_mode);
-  ADD_TEST ("/store/open/empty-file", test_open_empty_file);
-  ADD_TEST ("/store/open/default-path", test_open_default_path);
-  ADD_TEST ("/store/open/newer-schema", test_open_newer_schema);
-  ADD_TEST ("/store/open/not-a-database", test_open_not_a_database);
-  ADD_TEST ("/store/open/refused-keeps-mode", test_open_refused_keeps_mode);
-  ADD_TEST ("/store/open/directory", test_open_directory);
-  ADD_TEST ("/store/open/read-only", test_open_read_only);
   ADD_TEST ("/store/add/assigns-identity", test_add_assigns_identity);
   ADD_TEST ("/store/add/invalid-name", test_invalid_name);
   ADD_TEST ("/store/add/duplicate-uid", test_duplicate_uid);
@@ -1563,10 +995,6 @@ main (int   argc,
   ADD_TEST ("/store/sql-injection-strings", test_sql_injection_strings);
   ADD_TEST ("/store/items-changed", test_items_changed);
   ADD_TEST ("/store/get-contact-by-id", test_get_contact_by_id);
-  ADD_TEST ("/store/lookup", test_lookup);
-  ADD_TEST ("/store/lookup/rule-order", test_lookup_rule_order);
-  ADD_TEST ("/store/lookup/ambiguous", test_lookup_ambiguous);
-  ADD_TEST ("/store/lookup/removed", test_lookup_removed);
   ADD_TEST ("/store/trust-history", test_trust_history);
   ADD_TEST ("/store/busy", test_busy);
 

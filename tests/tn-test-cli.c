@@ -15,6 +15,8 @@
 #include "tn-test-cli.h"
 #include "tn-test-util.h"
 
+#define PYTHON "/usr/bin/python3"
+
 void
 run_clear (Run *run)
 {
@@ -163,5 +165,71 @@ add_ok (const char *database,
     run_on (database, &run, "--add", name, "--email", email, NULL);
   else
     run_on (database, &run, "--add", name, NULL);
+  assert_success (&run);
+}
+
+/* The --list --json output of @database, which must succeed. */
+char *
+list_json (const char *database)
+{
+  g_auto(Run) run = { 0 };
+
+  run_on (database, &run, "--list", "--json", NULL);
+  assert_success (&run);
+  return g_steal_pointer (&run.out);
+}
+
+/* Feeds @json to a small Python program that checks its shape and prints
+ * one line per contact: name|organization|title|trust|emails|phones|last_contact. */
+char *
+summarize_json (const char *json)
+{
+  static const char script[] =
+    "import json, sys\n"
+    "data = json.load(sys.stdin)\n"
+    "assert isinstance(data, list), 'not an array'\n"
+    "for c in data:\n"
+    "    for key in ('uid', 'name', 'organization', 'title', 'trust', 'emails', 'phones', 'last_contact'):\n"
+    "        assert key in c, 'missing ' + key\n"
+    "    assert isinstance(c['uid'], str) and c['uid'], 'uid'\n"
+    "    assert isinstance(c['trust'], int), 'trust is not a number'\n"
+    "    assert isinstance(c['emails'], list) and isinstance(c['phones'], list)\n"
+    "    print('|'.join([c['name'], str(c['organization']), str(c['title']), str(c['trust']),\n"
+    "                    ','.join(c['emails']), ','.join(c['phones']), str(c['last_contact'])]))\n";
+  g_autoptr(GSubprocess) python = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *standard_error = NULL;
+  char *standard_output = NULL;
+
+  python = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                             &error, PYTHON, "-c", script, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (python, json, NULL, &standard_output, &standard_error, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (python))
+    g_error ("The --json output did not parse: %s\n%s", standard_error, json);
+
+  return standard_output;
+}
+
+/* The --list --json output of @database, summarised as summarize_json() does. */
+char *
+summarize_list (const char *database)
+{
+  g_autofree char *json = list_json (database);
+
+  return summarize_json (json);
+}
+
+/* Two namesakes and Grace, the database each error case starts from. */
+void
+seed (const char *database)
+{
+  g_auto(Run) run = { 0 };
+
+  add_ok (database, "Ada Lovelace", "ada@example.org");
+  add_ok (database, "Ada Lovelace", "ada@engines.example");
+  add_ok (database, "Grace Hopper", "grace@navy.example");
+  run_on (database, &run, "--with", "grace@navy.example", "--rate", "2", NULL);
   assert_success (&run);
 }

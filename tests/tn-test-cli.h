@@ -25,6 +25,10 @@ typedef struct
   char *err;
 } Run;
 
+/* A test on a fresh scratch database. */
+#define add_cli_test(path, func) \
+  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+
 void     run_clear         (Run                *run);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
@@ -50,5 +54,9 @@ void     assert_user_error (Run                *run);
 void     add_ok            (const char         *database,
                             const char         *name,
                             const char         *email);
+char    *list_json         (const char         *database);
+char    *summarize_json    (const char         *json);
+char    *summarize_list    (const char         *database);
+void     seed              (const char         *database);
 
 G_END_DECLS

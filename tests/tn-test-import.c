@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "tn-test-import.h"
 #include "tn-test-util.h"
 
@@ -139,4 +141,165 @@ tn_test_assert_query (const char *path,
   g_autofree char *result = tn_test_sqlite (path, sql);
 
   g_assert_cmpstr (result, ==, expected);
+}
+
+/* ---- vCards read without the store (test-vcard, test-vcard-real) ---- */
+
+/* The cards tn_vcard_parse() reads in @data, which it must not refuse; its problems in
+ * @problems when that is not NULL. */
+GPtrArray *
+tn_test_parse_vcard_bytes (const char  *data,
+                           gsize        len,
+                           GPtrArray  **problems)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, len);
+  g_autoptr(GPtrArray) local_problems = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *cards;
+
+  cards = tn_vcard_parse (bytes, "test.vcf", &local_problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cards);
+  g_assert_nonnull (local_problems);
+
+  if (problems != NULL)
+    *problems = g_steal_pointer (&local_problems);
+  return cards;
+}
+
+GPtrArray *
+tn_test_parse_vcard_text (const char  *text,
+                          GPtrArray  **problems)
+{
+  return tn_test_parse_vcard_bytes (text, strlen (text), problems);
+}
+
+/* The card at @index, which must be there. */
+TnVcardCard *
+tn_test_card_at (GPtrArray *cards,
+                 guint      index)
+{
+  g_assert_cmpuint (index, <, cards->len);
+  return g_ptr_array_index (cards, index);
+}
+
+/* Whether a problem on @line says @words. */
+gboolean
+tn_test_has_problem_at (GPtrArray  *problems,
+                        guint       line,
+                        const char *words)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      TnVcardProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->line == line && strstr (problem->message, words) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The kept card text with its folds undone. */
+static char *
+unfold (const char *vcard)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = vcard; *p != '\0'; p++)
+    {
+      if (p[0] == '\r' && p[1] == '\n' && (p[2] == ' ' || p[2] == '\t'))
+        p += 2;
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The value of the first @name property in the kept text (any group), or NULL. */
+char *
+tn_test_kept_value (const char *vcard,
+                    const char *name)
+{
+  g_autofree char *text = unfold (vcard);
+  g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *dot = strchr (line, '.');
+      const char *colon = strchr (line, ':');
+      gsize len = strlen (name);
+
+      if (colon == NULL)
+        continue;
+      if (dot != NULL && dot < colon && g_ascii_strncasecmp (line, name, len) != 0)
+        line = dot + 1;
+      if (g_ascii_strncasecmp (line, name, len) == 0 && (line[len] == ':' || line[len] == ';'))
+        {
+          /* The value starts after the first ":" outside quotes. */
+          gboolean quoted = FALSE;
+
+          for (const char *p = line + len; *p != '\0'; p++)
+            {
+              if (*p == '"')
+                quoted = !quoted;
+              else if (*p == ':' && !quoted)
+                return g_strdup (p + 1);
+            }
+        }
+    }
+  return NULL;
+}
+
+/* How many bytes the kept base64 PHOTO decodes to. */
+gsize
+tn_test_kept_photo_size (const char *vcard)
+{
+  g_autofree char *value = tn_test_kept_value (vcard, "PHOTO");
+  g_autofree guchar *data = NULL;
+  gsize len = 0;
+
+  g_assert_nonnull (value);
+  data = g_base64_decode (value, &len);
+  return len;
+}
+
+/* Every card keeps clean text: UTF-8, 3.0, no QUOTED-PRINTABLE or CHARSET left, and it reads
+ * back to the same fields. */
+void
+tn_test_assert_card_round_trips (TnVcardCard *card)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autofree char *upper = NULL;
+  TnVcardCard *again;
+
+  g_assert_nonnull (card->full_name);
+  g_assert_true (g_utf8_validate (card->full_name, -1, NULL));
+  g_assert_nonnull (card->emails);
+  g_assert_nonnull (card->phones);
+  g_assert_nonnull (card->vcard);
+  g_assert_true (g_utf8_validate (card->vcard, -1, NULL));
+  g_assert_true (g_str_has_prefix (card->vcard, "BEGIN:VCARD\r\n"));
+
+  upper = g_ascii_strup (card->vcard, -1);
+  g_assert_nonnull (strstr (upper, "\r\nVERSION:3.0\r\n"));
+  g_assert_null (strstr (upper, "QUOTED-PRINTABLE"));
+  g_assert_null (strstr (upper, "CHARSET="));
+
+  cards = tn_test_parse_vcard_text (card->vcard, &problems);
+  g_assert_cmpuint (cards->len, ==, 1);
+  again = tn_test_card_at (cards, 0);
+  g_assert_cmpstr (again->full_name, ==, card->full_name);
+  g_assert_cmpstr (again->given_name, ==, card->given_name);
+  g_assert_cmpstr (again->family_name, ==, card->family_name);
+  g_assert_cmpstr (again->organization, ==, card->organization);
+  g_assert_cmpstr (again->title, ==, card->title);
+  g_assert_cmpstr (again->note, ==, card->note);
+  g_assert_cmpstr (again->birthday, ==, card->birthday);
+  g_assert_cmpstr (again->uid, ==, card->uid);
+  g_assert_true (g_strv_equal ((const char * const *) again->emails,
+                               (const char * const *) card->emails));
+  g_assert_true (g_strv_equal ((const char * const *) again->phones,
+                               (const char * const *) card->phones));
 }

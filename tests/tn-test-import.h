@@ -7,6 +7,7 @@
 
 #include "tn-importer.h"
 #include "tn-store.h"
+#include "tn-vcard.h"
 #include "tn-test-store.h"
 #include "tn-test-util.h"
 
@@ -41,5 +42,23 @@ TnContact          *tn_test_add_person   (TnStore             *store,
 void                tn_test_assert_query (const char          *path,
                                           const char          *sql,
                                           const char          *expected);
+
+/* Cards hold GStrv; the shared check takes what contacts return. */
+#define tn_test_assert_gstrv(strv, ...) tn_test_assert_strv ((const char * const *) (strv), __VA_ARGS__)
+
+GPtrArray          *tn_test_parse_vcard_bytes       (const char   *data,
+                                                     gsize         len,
+                                                     GPtrArray   **problems);
+GPtrArray          *tn_test_parse_vcard_text        (const char   *text,
+                                                     GPtrArray   **problems);
+TnVcardCard        *tn_test_card_at                 (GPtrArray    *cards,
+                                                     guint         index);
+gboolean            tn_test_has_problem_at          (GPtrArray    *problems,
+                                                     guint         line,
+                                                     const char   *words);
+char               *tn_test_kept_value              (const char   *vcard,
+                                                     const char   *name);
+gsize               tn_test_kept_photo_size         (const char   *vcard);
+void                tn_test_assert_card_round_trips (TnVcardCard  *card);
 
 G_END_DECLS

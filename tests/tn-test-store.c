@@ -67,11 +67,19 @@ tn_test_store_open (TnTestStore *test_store,
  * Closes the store and opens its file again, as the next start of the app would, so
  * that what a test reads comes from the database and not from the old store's memory.
  */
+/* Closes *@store and opens @path again in its place. */
+void
+tn_test_reopen_path (const char  *path,
+                     TnStore    **store)
+{
+  g_clear_object (store);
+  *store = tn_test_store_open_path (path);
+}
+
 void
 tn_test_store_reopen (TnTestStore *test_store)
 {
-  g_clear_object (&test_store->store);
-  test_store->store = tn_test_store_open_path (test_store->path);
+  tn_test_reopen_path (test_store->path, &test_store->store);
 }
 
 /**
@@ -128,6 +136,32 @@ tn_test_store_tear_down (TnTestStore   *test_store,
  *
  * Returns: (transfer full): the contact, as the store now has it
  */
+/* No store open: the database is data/trustnet.db in the scratch folder, and data/ does not
+ * exist yet. The clock (TRUSTNET_NOW) reads @now, a string or NULL. */
+void
+tn_test_store_set_up_unopened (TnTestStore   *test_store,
+                               gconstpointer  now)
+{
+  g_autofree char *prefix = g_path_get_basename (g_get_prgname ());
+
+  tn_test_store_make_dir (test_store, prefix, "data/trustnet.db");
+  if (now != NULL)
+    g_setenv ("TRUSTNET_NOW", now, TRUE);
+}
+
+/* Closes what the test opened and checks the scratch folder is gone. */
+void
+tn_test_store_tear_down_unopened (TnTestStore   *test_store,
+                                  gconstpointer  now)
+{
+  g_autofree char *dir = g_strdup (test_store->dir);
+
+  tn_test_store_close (test_store);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+  if (now != NULL)
+    g_unsetenv ("TRUSTNET_NOW");
+}
+
 TnContact *
 tn_test_add_contact (TnStore    *store,
                      const char *name,

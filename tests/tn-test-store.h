@@ -33,15 +33,26 @@ void       tn_test_store_open       (TnTestStore       *test_store,
 void       tn_test_store_reopen     (TnTestStore       *test_store);
 void       tn_test_store_close      (TnTestStore       *test_store);
 TnStore   *tn_test_store_open_path  (const char        *path);
+void       tn_test_reopen_path      (const char        *path,
+                                     TnStore          **store);
 
 void       tn_test_store_set_up     (TnTestStore       *test_store,
                                      gconstpointer      now);
+void       tn_test_store_set_up_unopened    (TnTestStore   *test_store,
+                                             gconstpointer  now);
+void       tn_test_store_tear_down_unopened (TnTestStore   *test_store,
+                                             gconstpointer  now);
 void       tn_test_store_tear_down  (TnTestStore       *test_store,
                                      gconstpointer      now);
 
 /* A test on a fresh store whose clock (TRUSTNET_NOW) reads @now, a string or NULL. */
 #define tn_test_add_store_test(path, now, func) \
   g_test_add ((path), TnTestStore, (now), tn_test_store_set_up, (func), tn_test_store_tear_down)
+
+/* A test with no store open yet, on a database in a subfolder that does not exist yet, for
+ * the suites that open their own; the folder must be gone afterwards. */
+#define tn_test_add_unopened_store_test(path, now, func) \
+  g_test_add ((path), TnTestStore, (now), tn_test_store_set_up_unopened, (func), tn_test_store_tear_down_unopened)
 
 TnContact *tn_test_add_contact (TnStore           *store,
                                 const char        *name,

@@ -13,6 +13,22 @@
 #include "tn-test-util.h"
 
 /**
+ * tn_test_init:
+ * @argc: main()'s argc
+ * @argv: main()'s argv
+ *
+ * g_test_init() with a private home, config and cache folder per test, and checks that
+ * fail their test and let the others still run.
+ */
+void
+tn_test_init (int    *argc,
+              char ***argv)
+{
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_set_nonfatal_assertions ();
+}
+
+/**
  * tn_test_remove_tree:
  * @path: a file or folder
  *

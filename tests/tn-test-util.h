@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+void   tn_test_init        (int                *argc,
+                            char             ***argv);
 void   tn_test_remove_tree (const char         *path);
 char  *tn_test_sqlite      (const char         *path,
                             const char         *sql);
