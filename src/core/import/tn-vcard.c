@@ -556,7 +556,8 @@ parse_contents (GBytes           *contents,
   const char *data;
   gsize len;
 
-  name = display_name != NULL ? g_strdup_printf ("“%s”", display_name) : g_strdup (_("This file"));
+  /* TRANSLATORS: a file's name in quotation marks, in messages about it */
+  name = display_name != NULL ? g_strdup_printf (_("“%s”"), display_name) : g_strdup (_("This file"));
   data = g_bytes_get_data (contents, &len);
   data = sniff_contents (data != NULL ? data : "", &len, name, &converted, error);
   if (data == NULL)
@@ -681,7 +682,8 @@ load_file (GFile         *file,
                             G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   *display_name = info != NULL ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
-  quoted = g_strdup_printf ("“%s”", *display_name);
+  /* TRANSLATORS: a file's name in quotation marks, in messages about it */
+  quoted = g_strdup_printf (_("“%s”"), *display_name);
 
   if (info == NULL)
     goto failed;
