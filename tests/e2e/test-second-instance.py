@@ -52,7 +52,7 @@ def main():
                         ['--with', 'Ada Lovelace', '--rate', '1']], NOW)
 
         first_err = os.path.join(tmp, 'first-stderr')
-        first = subprocess.Popen([TRUSTNET, '--database', db], env=env,
+        first = subprocess.Popen([TRUSTNET, '--database', db], env=dict(env, G_MESSAGES_DEBUG='all'),
                                  stdout=subprocess.DEVNULL, stderr=open(first_err, 'w'), text=True)
         processes.append(first)
         check('the first trustnet takes the bus name', wait_for(lambda: app_pid(bus, name) == first.pid, 20),
