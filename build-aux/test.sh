@@ -61,9 +61,14 @@ if $sanitize; then
     run_tests --suite ui --suite e2e --logbase sanitize-ui "$@" || status=$?
   logs="sanitize.json sanitize-ui.json"
 else
-  run_tests "$@"
+  run_tests --no-suite e2e "$@"
   status=$?
-  logs="testlog.json"
+  # The end-to-end tests start real TrustNet processes, servers and buses of their own:
+  # they get a display and a session bus of their own too, which nothing the other suites
+  # left behind can reach. (Run after the others in one session, test-second-instance's
+  # window process went away twice for a reason not found yet; on its own it never did.)
+  run_tests --suite e2e --logbase e2e "$@" || status=$?
+  logs="testlog.json e2e.json"
 fi
 
 passed=0
