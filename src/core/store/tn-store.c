@@ -734,6 +734,23 @@ choose_page_size (TnStore  *self,
   return tn_db_exec (self->db, sql, error);
 }
 
+/* The last steps of opening a migrated store, on disk or in memory: where the change
+ * feed stands now, then the contacts unless @flags leave them out. */
+static TnStore *
+finish_open (TnStore           *store,
+             TnStoreOpenFlags   flags,
+             GError           **error)
+{
+  g_autoptr(TnStore) self = store;
+
+  if (!_tn_store_feed_init (self, error))
+    return NULL;
+  if (!(flags & TN_STORE_OPEN_FLAGS_NO_CONTACTS) && !_tn_store_load_contacts (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 static TnStore *
 open_empty_in_memory (TnStore           *store,
                       TnStoreOpenFlags   flags,
@@ -742,12 +759,10 @@ open_empty_in_memory (TnStore           *store,
   g_autoptr(TnStore) self = store;
 
   self->db = tn_db_open (":memory:", error);
-  if (self->db == NULL || !migrate (self, error) || !_tn_store_feed_init (self, error))
-    return NULL;
-  if (!(flags & TN_STORE_OPEN_FLAGS_NO_CONTACTS) && !_tn_store_load_contacts (self, error))
+  if (self->db == NULL || !migrate (self, error))
     return NULL;
 
-  return g_steal_pointer (&self);
+  return finish_open (g_steal_pointer (&self), flags, error);
 }
 
 /**
@@ -809,13 +824,10 @@ tn_store_open_full (const char        *path,
       !tn_db_exec (self->db, "PRAGMA synchronous = NORMAL", error))
     return NULL;
 
-  if (!migrate (self, error) || !purge_removed (self, error) || !_tn_store_feed_init (self, error))
+  if (!migrate (self, error) || !purge_removed (self, error))
     return NULL;
 
-  if (!(flags & TN_STORE_OPEN_FLAGS_NO_CONTACTS) && !_tn_store_load_contacts (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return finish_open (g_steal_pointer (&self), flags, error);
 }
 
 /**
