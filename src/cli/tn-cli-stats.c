@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tn-cli-stats.h"
+#include "tn-cli.h"
 #include "tn-clock.h"
 #include "tn-stats.h"
 #include "tn-text.h"
@@ -30,9 +31,6 @@ static void
 print_json (const TnStats *stats)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   double share = tn_stats_get_one_on_one_share (stats);
 
   json_builder_begin_object (builder);
@@ -86,11 +84,7 @@ print_json (const TnStats *stats)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  tn_cli_print_json (builder);
 }
 
 static void

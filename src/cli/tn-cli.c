@@ -174,13 +174,30 @@ add_nullable_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/**
+ * tn_cli_print_json:
+ * @builder: a builder holding one finished value
+ *
+ * Prints what @builder built as indented JSON and a newline, the one way every
+ * `--json` answer is written.
+ */
+void
+tn_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
 static void
 print_contacts_json (GPtrArray *contacts)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < contacts->len; i++)
@@ -202,11 +219,7 @@ print_contacts_json (GPtrArray *contacts)
     }
   json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  tn_cli_print_json (builder);
 }
 
 /* A field of a tab-separated line, through tn_text_for_terminal(): control characters (a

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,6 @@ G_BEGIN_DECLS
 
 void tn_cli_add_options (GApplication *application);
 int  tn_cli_run         (GVariantDict *options);
+void tn_cli_print_json  (JsonBuilder  *builder);
 
 G_END_DECLS
