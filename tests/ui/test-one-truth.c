@@ -228,7 +228,7 @@ check_import_under_edit (Wait *wait)
 
   tn_window_show_contact (fixture->window, wait->ada);
   g_assert_true (tn_contact_pane_get_contact (pane) == wait->ada);
-  tn_contact_pane_focus_first (pane);
+  tn_contact_pane_begin_edit (pane);
   gtk_editable_set_text (GTK_EDITABLE (tn_ui_test_find_named (GTK_WIDGET (pane), "contact-pane-title-row")),
                          "Countess");
   g_assert_true (tn_contact_pane_get_dirty (pane));

@@ -1,5 +1,6 @@
-/* tn-contact-pane.c — the form beside the list: a new contact, or a draft of
- * an existing one that only reaches the store (and the list) on Save.
+/* tn-contact-pane.c — the pane beside the list: a contact's read view (rating, details,
+ * keep in touch, history), and after Edit a form whose draft only reaches the store (and the
+ * list) on Done. A new contact starts in the form. Nothing typed is ever dropped unasked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-contact-edit.h"
+#include "tn-contact-pane-details.h"
 #include "tn-contact-pane-private.h"
 #include "tn-contact-timeline.h"
 #include "tn-text.h"
@@ -30,11 +32,20 @@ struct _TnContactPane
   gboolean loading;
   gboolean dirty;
   gboolean can_save;
+  /* The form shows (after Edit, or for a new contact); otherwise the read view. */
+  gboolean editing;
+  /* The window is narrow and the pane covers the list: the way out is "Back". */
+  gboolean folded;
 
   /* Template children */
   GtkWidget *box;
   GtkLabel *title_label;
+  GtkWidget *back_button;
+  GtkWidget *cancel_button;
+  GtkWidget *edit_button;
   GtkWidget *save_button;
+  GtkStack *mode_stack;
+  TnContactPaneDetails *details;
   GtkScrolledWindow *scroller;
   AdwAvatar *avatar;
   AdwActionRow *trust_row;
@@ -61,6 +72,8 @@ enum {
   PROP_DIRTY,
   PROP_CAN_SAVE,
   PROP_CLOCK,
+  PROP_EDITING,
+  PROP_FOLDED,
   N_PROPS
 };
 
@@ -238,7 +251,10 @@ update_trust_row (TnContactPane *self)
   TnTrust trust = tn_trust_chooser_get_trust (self->trust_chooser);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->trust_row), tn_trust_get_label (trust));
-  adw_action_row_set_subtitle (self->trust_row, tn_trust_get_description (trust));
+  /* The rating's own description would say "Not rated yet" a second time. */
+  adw_action_row_set_subtitle (self->trust_row, trust == TN_TRUST_UNRATED
+                                                  ? _("How much does this person trust you? Choose 1, 2 or 3.")
+                                                  : tn_trust_get_description (trust));
 }
 
 /* Shows @contact's values, touching only the fields that differ: rebuilding a row or
@@ -285,6 +301,7 @@ load (TnContactPane *self)
   self->loaded = contact != NULL ? tn_contact_copy (contact) : NULL;
 
   gtk_widget_set_visible (self->delete_button, contact != NULL);
+  tn_contact_pane_details_show (self->details, contact);
   /* A contact being added has no history yet: it starts at Save. */
   gtk_widget_set_visible (GTK_WIDGET (self->timeline), contact != NULL);
   tn_contact_timeline_set_contact (self->timeline, contact);
@@ -394,11 +411,26 @@ on_note_changed_cb (TnContactPane *self,
   update_state (self);
 }
 
+/* In the read view a rating is done at once, as in the list; in the form it is part of
+ * the draft that Done saves and Cancel drops. */
 static void
 on_trust_notify_cb (TnContactPane  *self,
                     GParamSpec     *pspec,
                     TnTrustChooser *chooser)
 {
+  g_autoptr(GError) error = NULL;
+  TnTrust trust = tn_trust_chooser_get_trust (chooser);
+
+  if (!self->loading && !self->editing && self->contact != NULL && self->store != NULL &&
+      trust != tn_contact_get_trust (self->contact) &&
+      !tn_store_set_trust (self->store, self->contact, trust, &error))
+    {
+      show_error (self, error);
+      self->loading = TRUE;
+      tn_trust_chooser_set_trust (chooser, tn_contact_get_trust (self->contact));
+      self->loading = FALSE;
+    }
+
   update_state (self);
 }
 
@@ -481,6 +513,110 @@ apply_form (TnContactPane *self,
   tn_contact_set_trust (draft, tn_trust_chooser_get_trust (self->trust_chooser));
 }
 
+/* Modes */
+
+static void
+scroll_to_top (TnContactPane *self)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+/* The header follows the mode: Back and Edit over the read view, Cancel and Done
+ * (Add, for someone new) over the form. */
+static void
+update_mode (TnContactPane *self)
+{
+  gboolean adding = self->contact == NULL;
+  const char *back = self->folded ? _("Back to the List (Escape)") : _("Close (Escape)");
+
+  gtk_stack_set_visible_child_name (self->mode_stack, self->editing ? "edit" : "read");
+  gtk_widget_set_visible (self->back_button, !self->editing);
+  gtk_widget_set_visible (self->edit_button, !self->editing && !adding);
+  gtk_widget_set_visible (self->cancel_button, self->editing);
+  gtk_widget_set_visible (self->save_button, self->editing);
+  gtk_button_set_label (GTK_BUTTON (self->save_button), adding ? _("_Add") : _("_Done"));
+
+  /* Over the list the pane is a page of its own; beside it, a panel that can close. */
+  gtk_button_set_icon_name (GTK_BUTTON (self->back_button),
+                            self->folded ? "go-previous-symbolic" : "sidebar-show-right-symbolic");
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (self->back_button), back) != 0)
+    gtk_widget_set_tooltip_text (self->back_button, back);
+}
+
+static void
+set_editing (TnContactPane *self,
+             gboolean       editing)
+{
+  gboolean changed = self->editing != editing;
+
+  self->editing = editing;
+  update_mode (self);
+  if (changed)
+    {
+      scroll_to_top (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+    }
+}
+
+/* Cancel: the form goes back to what the contact is and the read view returns; a new
+ * contact never saved leaves nothing to read, so the pane closes. */
+static void
+leave_form (TnContactPane *self)
+{
+  tn_contact_pane_discard (self);
+  if (self->contact == NULL)
+    g_signal_emit (self, signals[CLOSED], 0);
+}
+
+static void
+on_unsaved_response_cb (TnContactPane    *self,
+                        const char       *response,
+                        AdwMessageDialog *dialog)
+{
+  if (g_str_equal (response, "discard"))
+    leave_form (self);
+  else if (g_str_equal (response, "save"))
+    tn_contact_pane_save (self);
+  /* "keep": the form stays as it is, the cursor where it was. */
+}
+
+/* Escape over a form with changes: they are never dropped without asking. */
+static void
+ask_about_changes (TnContactPane *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *name = get_line (self->name_row);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Save the Changes?"), NULL));
+  if (self->contact != NULL)
+    adw_message_dialog_format_body (dialog, _("What you changed for %s is not saved yet."),
+                                    tn_contact_get_full_name (self->contact));
+  else if (name != NULL)
+    adw_message_dialog_format_body (dialog, _("%s is not added yet."), name);
+  else
+    adw_message_dialog_set_body (dialog, _("The new contact is not added yet."));
+
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "keep");
+  adw_message_dialog_set_default_response (dialog, "keep");
+
+  if (self->can_save)
+    {
+      adw_message_dialog_add_response (dialog, "save", self->contact != NULL ? _("_Save") : _("_Add"));
+      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "save");
+    }
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Actions */
 
 static void
@@ -496,10 +632,32 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
+  leave_form (TN_CONTACT_PANE (widget));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  tn_contact_pane_begin_edit (TN_CONTACT_PANE (widget));
+}
+
+/* Escape, and Back: the read view closes; the form returns to it, asking first if
+ * anything typed would be lost. */
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
   TnContactPane *self = TN_CONTACT_PANE (widget);
 
-  tn_contact_pane_discard (self);
-  g_signal_emit (self, signals[CLOSED], 0);
+  if (!self->editing)
+    g_signal_emit (self, signals[CLOSED], 0);
+  else if (self->dirty)
+    ask_about_changes (self);
+  else
+    leave_form (self);
 }
 
 static void
@@ -619,6 +777,12 @@ tn_contact_pane_get_property (GObject    *object,
     case PROP_CLOCK:
       g_value_set_object (value, self->clock);
       break;
+    case PROP_EDITING:
+      g_value_set_boolean (value, self->editing);
+      break;
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -640,6 +804,9 @@ tn_contact_pane_set_property (GObject      *object,
     case PROP_CLOCK:
       if (g_set_object (&self->clock, g_value_get_object (value)))
         g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_FOLDED:
+      tn_contact_pane_set_folded (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -689,6 +856,26 @@ install_properties (GObjectClass *object_class)
                          TN_TYPE_CLOCK,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TnContactPane:editing:
+   *
+   * Whether the form shows (after Edit, or for a new contact) rather than the read view.
+   */
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TnContactPane:folded:
+   *
+   * Whether the pane covers the list, on a narrow window: its way out is then "Back".
+   */
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -713,7 +900,8 @@ install_signals (TnContactPaneClass *klass)
    * TnContactPane::closed:
    * @self: the pane
    *
-   * The person cancelled: the edits are discarded and the pane can go.
+   * The person is done with the pane (Back, Escape, or Cancel on a new contact):
+   * nothing is left unsaved, and the pane can go.
    */
   signals[CLOSED] =
     g_signal_new ("closed",
@@ -743,11 +931,17 @@ tn_contact_pane_class_init (TnContactPaneClass *klass)
 
   g_type_ensure (TN_TYPE_TRUST_CHOOSER);
   g_type_ensure (TN_TYPE_CONTACT_TIMELINE);
+  g_type_ensure (TN_TYPE_CONTACT_PANE_DETAILS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-contact-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, TnContactPane, box);
   gtk_widget_class_bind_template_child (widget_class, TnContactPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, back_button);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, edit_button);
   gtk_widget_class_bind_template_child (widget_class, TnContactPane, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, TnContactPane, details);
   gtk_widget_class_bind_template_child (widget_class, TnContactPane, scroller);
   gtk_widget_class_bind_template_child (widget_class, TnContactPane, avatar);
   gtk_widget_class_bind_template_child (widget_class, TnContactPane, trust_row);
@@ -768,12 +962,14 @@ tn_contact_pane_class_init (TnContactPaneClass *klass)
 
   gtk_widget_class_install_action (widget_class, "pane.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "pane.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "pane.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "pane.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "pane.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "pane.add-email", NULL, add_email_action);
   gtk_widget_class_install_action (widget_class, "pane.add-phone", NULL, add_phone_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "pane.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "pane.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "pane.close", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "contactpane");
 }
@@ -788,6 +984,7 @@ tn_contact_pane_init (TnContactPane *self)
                            G_CONNECT_SWAPPED);
 
   load (self);
+  set_editing (self, TRUE);
 }
 
 /**
@@ -849,14 +1046,15 @@ tn_contact_pane_get_contact (TnContactPane *self)
 }
 
 /**
- * tn_contact_pane_edit_contact:
+ * tn_contact_pane_show_contact:
  * @self: a pane
- * @contact: (nullable): the contact to edit, or %NULL to add a new one
+ * @contact: (nullable): the contact to show, or %NULL to add a new one
  *
- * Fills the form from @contact (or empties it), dropping unsaved edits.
+ * Shows @contact in the read view, or an empty form for a new contact, dropping unsaved
+ * edits: the window asks before it calls this over changes (see tn_contact_pane_get_dirty()).
  */
 void
-tn_contact_pane_edit_contact (TnContactPane *self,
+tn_contact_pane_show_contact (TnContactPane *self,
                               TnContact     *contact)
 {
   g_return_if_fail (TN_IS_CONTACT_PANE (self));
@@ -871,7 +1069,8 @@ tn_contact_pane_edit_contact (TnContactPane *self,
   self->loading = FALSE;
 
   load (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  set_editing (self, contact == NULL);
+  scroll_to_top (self);
 }
 
 gboolean
@@ -941,6 +1140,7 @@ tn_contact_pane_save (TnContactPane *self)
     }
 
   load (self);
+  set_editing (self, FALSE);
   g_signal_emit (self, signals[SAVED], 0, self->contact);
 
   return TRUE;
@@ -957,23 +1157,61 @@ tn_contact_pane_discard (TnContactPane *self)
 {
   g_return_if_fail (TN_IS_CONTACT_PANE (self));
 
-  tn_contact_pane_edit_contact (self, self->contact);
+  tn_contact_pane_show_contact (self, self->contact);
 }
 
 /**
- * tn_contact_pane_focus_first:
+ * tn_contact_pane_begin_edit:
  * @self: a pane
  *
- * Puts the keyboard focus in the name, ready to type.
+ * Shows the form (Edit) with the keyboard focus in the name, ready to type.
  */
 void
-tn_contact_pane_focus_first (TnContactPane *self)
+tn_contact_pane_begin_edit (TnContactPane *self)
 {
   g_return_if_fail (TN_IS_CONTACT_PANE (self));
+
+  set_editing (self, TRUE);
 
   /* The cursor at the end: a stray key must not replace the whole name. */
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   gtk_editable_select_region (GTK_EDITABLE (self->name_row), -1, -1);
+  /* The avatar stays in sight: the name is close enough below it to show too. */
+  scroll_to_top (self);
+}
+
+/**
+ * tn_contact_pane_get_editing:
+ * @self: a pane
+ *
+ * Returns: whether the form shows rather than the read view
+ */
+gboolean
+tn_contact_pane_get_editing (TnContactPane *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT_PANE (self), FALSE);
+
+  return self->editing;
+}
+
+/**
+ * tn_contact_pane_set_folded:
+ * @self: a pane
+ * @folded: whether the pane covers the list (a narrow window) rather than sitting beside it
+ */
+void
+tn_contact_pane_set_folded (TnContactPane *self,
+                            gboolean       folded)
+{
+  g_return_if_fail (TN_IS_CONTACT_PANE (self));
+
+  folded = !!folded;
+  if (self->folded == folded)
+    return;
+
+  self->folded = folded;
+  update_mode (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }
 
 /**

@@ -1,4 +1,4 @@
-/* tn-contact-pane.h — the side pane that adds a contact or edits one
+/* tn-contact-pane.h — the side pane that shows a contact, and adds one or edits one
  * through a draft, so the shown contact changes only once the store took it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,12 +21,15 @@ void         tn_contact_pane_set_store      (TnContactPane *self,
                                              TnStore       *store);
 
 TnContact   *tn_contact_pane_get_contact    (TnContactPane *self);
-void         tn_contact_pane_edit_contact   (TnContactPane *self,
+void         tn_contact_pane_show_contact   (TnContactPane *self,
                                              TnContact     *contact);
 gboolean     tn_contact_pane_get_dirty      (TnContactPane *self);
 gboolean     tn_contact_pane_get_can_save   (TnContactPane *self);
 gboolean     tn_contact_pane_save           (TnContactPane *self);
 void         tn_contact_pane_discard        (TnContactPane *self);
-void         tn_contact_pane_focus_first    (TnContactPane *self);
+void         tn_contact_pane_begin_edit     (TnContactPane *self);
+gboolean     tn_contact_pane_get_editing    (TnContactPane *self);
+void         tn_contact_pane_set_folded     (TnContactPane *self,
+                                             gboolean       folded);
 
 G_END_DECLS

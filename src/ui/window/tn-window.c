@@ -85,7 +85,7 @@ open_in_pane (TnWindow  *self,
     }
 
   if (contact == NULL || tn_contact_pane_get_contact (pane) != contact)
-    tn_contact_pane_edit_contact (pane, contact);
+    tn_contact_pane_show_contact (pane, contact);
 
   reveal_pane (self, TRUE);
   return TRUE;
@@ -130,8 +130,10 @@ on_contact_activated_cb (TnWindow       *self,
                          TnContact      *contact,
                          TnContactsPage *page)
 {
+  /* The pane shows them to read; the keys stay with the list, so triage goes on
+   * (1 2 3 0 rate, j k move) and nothing meant for it is typed into a field. */
   if (open_in_pane (self, contact))
-    tn_contact_pane_focus_first (self->contact_pane);
+    tn_contacts_page_focus_list (self->contacts_page);
 }
 
 static void
@@ -152,7 +154,7 @@ on_selected_contact_notify_cb (TnWindow       *self,
     return;
 
   if (tn_contact_pane_get_contact (self->contact_pane) != contact)
-    tn_contact_pane_edit_contact (self->contact_pane, contact);
+    tn_contact_pane_show_contact (self->contact_pane, contact);
 }
 
 static void
@@ -169,6 +171,16 @@ on_pane_closed_cb (TnWindow      *self,
                    TnContactPane *pane)
 {
   _tn_window_close_pane (self);
+}
+
+/* Done or Cancel: back from the form to the read view, and the keys back to the list. */
+static void
+on_pane_editing_notify_cb (TnWindow      *self,
+                           GParamSpec    *pspec,
+                           TnContactPane *pane)
+{
+  if (!tn_contact_pane_get_editing (pane) && adw_flap_get_reveal_flap (self->flap))
+    tn_contacts_page_focus_list (self->contacts_page);
 }
 
 /* Deleting, with Undo */
@@ -211,7 +223,7 @@ on_store_changed_elsewhere_cb (TnWindow *self,
   /* Before the pane drops the last reference to the contact. */
   message = g_strdup_printf (_("%s was deleted elsewhere"), tn_contact_get_full_name (contact));
 
-  tn_contact_pane_edit_contact (self->contact_pane, NULL);
+  tn_contact_pane_show_contact (self->contact_pane, NULL);
   if (adw_flap_get_reveal_flap (self->flap))
     {
       _tn_window_close_pane (self);
@@ -384,6 +396,7 @@ tn_window_class_init (TnWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selected_contact_notify_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pane_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pane_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_pane_editing_notify_cb);
 
   _tn_window_class_actions_init (widget_class);
 }
@@ -481,7 +494,7 @@ tn_window_add_contact (TnWindow *self)
   g_return_if_fail (TN_IS_WINDOW (self));
 
   if (open_in_pane (self, NULL))
-    tn_contact_pane_focus_first (self->contact_pane);
+    tn_contact_pane_begin_edit (self->contact_pane);
 }
 
 /**
@@ -514,7 +527,7 @@ tn_window_delete_contact (TnWindow  *self,
 
   if (tn_contact_pane_get_contact (self->contact_pane) == deleted)
     {
-      tn_contact_pane_edit_contact (self->contact_pane, NULL);
+      tn_contact_pane_show_contact (self->contact_pane, NULL);
       _tn_window_close_pane (self);
     }
 
