@@ -302,6 +302,7 @@ test_edit (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   TnInteraction *stored;
   TnLogDialog *dialog;
+  GtkWidget *heard_switch;
 
   if (fixture->ui.store == NULL)
     return;
@@ -309,12 +310,33 @@ test_edit (Fixture       *fixture,
   tn_interaction_set_note (lunch, "Notes on the engine");
   g_assert_true (tn_store_log_interaction (fixture->ui.store, fixture->ada, lunch, &error));
   g_assert_no_error (error);
+  g_assert_true (tn_store_save_brand_statement (fixture->ui.store, "I make engines compute.", NULL, &error));
+  g_assert_no_error (error);
 
   dialog = tn_log_dialog_new_for_edit (GTK_WINDOW (fixture->ui.window), fixture->ui.store, fixture->ada, lunch);
   tn_ui_test_present (GTK_WINDOW (dialog));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Lunch");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tn_log_dialog_get_note_row (dialog))), ==, "Notes on the engine");
   g_assert_nonnull (tn_ui_test_find_button (GTK_WIDGET (dialog), "Save"));
+
+  /* Nothing changed yet: nothing to save. */
+  g_assert_false (gtk_widget_get_sensitive (tn_log_dialog_get_save_button (dialog)));
+  g_assert_false (tn_log_dialog_save (dialog));
+
+  /* "I told them my statement" is there when editing too; flipping it back and forth
+   * leaves nothing to save again. */
+  heard_switch = tn_ui_test_find_named (GTK_WIDGET (dialog), "log-heard-brand-switch");
+  g_assert_true (gtk_widget_is_drawable (heard_switch));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (heard_switch)));
+  tn_ui_test_click (heard_switch);
+  g_assert_true (tn_ui_test_wait_until (switch_is_on, heard_switch));
+  g_assert_true (gtk_widget_get_sensitive (tn_log_dialog_get_save_button (dialog)));
+  tn_ui_test_click (heard_switch);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (heard_switch)));
+  g_assert_false (gtk_widget_get_sensitive (tn_log_dialog_get_save_button (dialog)));
+  tn_ui_test_click (heard_switch);
+  g_assert_true (tn_ui_test_wait_until (switch_is_on, heard_switch));
+  tn_ui_test_save_screenshot ("log-dialog-edit");
 
   adw_combo_row_set_selected (tn_log_dialog_get_kind_row (dialog), TN_INTERACTION_COFFEE);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Coffee");
@@ -335,7 +357,57 @@ test_edit (Fixture       *fixture,
   g_assert_cmpstr (tn_interaction_get_day (stored), ==, "2026-11-18");
   g_assert_cmpstr (tn_interaction_get_note (stored), ==, "Notes on the engine");
   g_assert_cmpstr (tn_contact_get_last_contact (fixture->ada), ==, "2026-11-18");
+  g_assert_true (tn_store_get_heard_brand (fixture->ui.store, fixture->ada));
   g_assert_nonnull (tn_ui_test_find_label (GTK_WIDGET (fixture->ui.window), "Coffee with Ada Lovelace saved"));
+}
+
+static gboolean
+undo_shown (gpointer data)
+{
+  GtkWidget *undo = tn_ui_test_find_button (data, "Undo");
+
+  return undo != NULL && gtk_widget_is_drawable (undo);
+}
+
+/* Issue 14, 5: logged with the wrong person or on the wrong day, Undo takes it back — the
+ * lunch, and that they heard the statement at it. */
+static void
+test_log_undo (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) interactions = NULL;
+  g_autoptr(GError) error = NULL;
+  TnLogDialog *dialog;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  g_assert_true (tn_store_save_brand_statement (fixture->ui.store, "I make engines compute.", NULL, &error));
+  g_assert_no_error (error);
+
+  dialog = tn_log_dialog_new_for_contact (GTK_WINDOW (fixture->ui.window), fixture->ui.store, fixture->ada);
+  tn_ui_test_present (GTK_WINDOW (dialog));
+  tn_ui_test_click (tn_ui_test_find_named (GTK_WIDGET (dialog), "log-heard-brand-switch"));
+  tn_ui_test_click (tn_log_dialog_get_save_button (dialog));
+  g_assert_true (tn_ui_test_wait_toplevel_gone (TN_TYPE_LOG_DIALOG));
+
+  interactions = list_interactions (fixture, fixture->ada);
+  g_assert_cmpuint (interactions->len, ==, 1);
+  g_clear_pointer (&interactions, g_ptr_array_unref);
+  g_assert_cmpstr (tn_contact_get_last_contact (fixture->ada), ==, TODAY);
+  g_assert_true (tn_store_get_heard_brand (fixture->ui.store, fixture->ada));
+
+  g_assert_nonnull (tn_ui_test_find_label (GTK_WIDGET (fixture->ui.window), "Lunch with Ada Lovelace logged"));
+  g_assert_true (tn_ui_test_wait_until (undo_shown, fixture->ui.window));
+  tn_ui_test_save_screenshot ("log-dialog-undo");
+  /* libadwaita 1.2 must not be asked to dismiss a toast still sliding in (see tn-window-toasts.c). */
+  tn_ui_test_settle (700);
+  tn_ui_test_click (tn_ui_test_find_button (GTK_WIDGET (fixture->ui.window), "Undo"));
+
+  interactions = list_interactions (fixture, fixture->ada);
+  g_assert_cmpuint (interactions->len, ==, 0);
+  g_assert_null (tn_contact_get_last_contact (fixture->ada));
+  g_assert_false (tn_store_get_heard_brand (fixture->ui.store, fixture->ada));
 }
 
 /* A save the store refuses says why, keeps every field, and writes nothing. */
@@ -393,6 +465,7 @@ main (int   argc,
   g_test_add ("/log-dialog/preselect-and-cancel", Fixture, NULL, fixture_set_up, test_preselect_and_cancel, fixture_tear_down);
   g_test_add ("/log-dialog/future-day", Fixture, NULL, fixture_set_up, test_future_day_refused, fixture_tear_down);
   g_test_add ("/log-dialog/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
+  g_test_add ("/log-dialog/undo", Fixture, NULL, fixture_set_up, test_log_undo, fixture_tear_down);
   g_test_add ("/log-dialog/store-error", Fixture, NULL, fixture_set_up, test_store_error_keeps_form, fixture_tear_down);
 
   status = g_test_run ();

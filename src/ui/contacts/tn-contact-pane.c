@@ -701,6 +701,7 @@ add_phone_action (GtkWidget  *widget,
 /* A side pane asks for a form's width, not for the width its header bar
  * would need to centre the title between the buttons and the window controls. */
 #define NATURAL_WIDTH 400
+#define FOLDED_NATURAL_WIDTH 8192
 
 static void
 tn_contact_pane_measure (GtkWidget      *widget,
@@ -717,7 +718,11 @@ tn_contact_pane_measure (GtkWidget      *widget,
                       minimum, natural,
                       minimum_baseline, natural_baseline);
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+  /* Folded over the list, the pane is the page: it asks for more than any window has, and
+   * the flap gives it the whole width rather than leave a strip of the list beside it. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->folded)
+    *natural = MAX (*minimum, FOLDED_NATURAL_WIDTH);
+  else if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *natural = MAX (*minimum, MIN (*natural, NATURAL_WIDTH));
 }
 
@@ -1211,6 +1216,7 @@ tn_contact_pane_set_folded (TnContactPane *self,
 
   self->folded = folded;
   update_mode (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }
 

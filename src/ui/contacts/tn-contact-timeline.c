@@ -17,6 +17,7 @@
 #include "tn-cadence.h"
 #include "tn-clock.h"
 #include "tn-contact-timeline.h"
+#include "tn-interaction-undo.h"
 #include "tn-log-dialog.h"
 
 /* What "How Often" offers, in weeks; 0 follows the trust rating. A contact's own
@@ -86,8 +87,10 @@ kind_icon_name (TnInteractionKind kind)
   switch (kind)
     {
     case TN_INTERACTION_LUNCH:
-    case TN_INTERACTION_COFFEE:
       return "emoji-food-symbolic";
+    case TN_INTERACTION_COFFEE:
+      /* TrustNet's own (the resources' icons/): Adwaita has no cup. */
+      return "tn-coffee-symbolic";
     case TN_INTERACTION_CALL:
       return "call-start-symbolic";
     case TN_INTERACTION_EMAIL:
@@ -146,9 +149,14 @@ update_status (TnContactTimeline *self)
   overdue = tn_cadence_is_overdue (&cadence, self->contact, now);
   days_left = tn_cadence_days_until_due (weeks, days);
 
-  if (tn_contact_get_last_contact (self->contact) == NULL)
-    since = g_strdup_printf (ngettext ("Not in touch since you added them %d day ago",
-                                       "Not in touch since you added them %d days ago", days),
+  /* Nobody met yet: the clock runs from the day they were added, and says so plainly. */
+  if (tn_contact_get_last_contact (self->contact) == NULL && days == 0)
+    since = g_strdup (_("Added today; nothing logged yet"));
+  else if (tn_contact_get_last_contact (self->contact) == NULL && days == 1)
+    since = g_strdup (_("Added yesterday; nothing logged since"));
+  else if (tn_contact_get_last_contact (self->contact) == NULL)
+    since = g_strdup_printf (ngettext ("Added %d day ago; nothing logged since",
+                                       "Added %d days ago; nothing logged since", days),
                              days);
   else if (days == 0)
     since = g_strdup (_("Last in touch today"));
@@ -169,7 +177,11 @@ update_status (TnContactTimeline *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), title);
   adw_action_row_set_subtitle (self->status_row, since);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_icon), overdue);
+  /* The alarm always shows, so the row lines up with the others; lit only when overdue. */
+  if (overdue)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), "dim-label");
   if (overdue)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_row), "overdue");
   else
@@ -406,56 +418,6 @@ on_history_row_activated_cb (TnContactTimeline *self,
 
 /* Delete, with Undo */
 
-typedef struct
-{
-  TnStore *store;
-  TnContact *contact;
-  TnInteraction *interaction;
-  /* The timeline, to show why Undo failed, unless it is gone by then. */
-  GWeakRef timeline;
-} DeletedInteraction;
-
-static void
-deleted_interaction_free (gpointer data)
-{
-  DeletedInteraction *deleted = data;
-
-  g_clear_object (&deleted->store);
-  g_clear_object (&deleted->contact);
-  g_clear_object (&deleted->interaction);
-  g_weak_ref_clear (&deleted->timeline);
-  g_free (deleted);
-}
-
-static void
-on_undo_delete_cb (AdwToast           *toast,
-                   DeletedInteraction *deleted)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* Undo can be pressed once; the toast may still be clicked while it slides out. */
-  if (deleted->interaction == NULL || tn_interaction_get_id (deleted->interaction) != 0)
-    return;
-
-  if (!tn_store_restore_interaction (deleted->store, deleted->contact, deleted->interaction, &error))
-    {
-      g_autoptr(TnContactTimeline) timeline = g_weak_ref_get (&deleted->timeline);
-      g_autofree char *message = NULL;
-
-      /* The toast outlives a moment: meanwhile another process may have deleted the person. */
-      if (g_error_matches (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND))
-        message = g_strdup_printf (_("%s was deleted; nothing was changed"),
-                                   tn_contact_get_full_name (deleted->contact));
-      else
-        message = g_strdup (error->message);
-
-      if (timeline != NULL)
-        show_message (timeline, message);
-      else
-        g_message ("%s", message);
-    }
-}
-
 static void
 delete_interaction (TnContactTimeline *self,
                     TnInteraction     *interaction)
@@ -464,9 +426,6 @@ delete_interaction (TnContactTimeline *self,
   g_autoptr(TnInteraction) kept = g_object_ref (interaction);
   g_autofree char *day = NULL;
   g_autofree char *title = NULL;
-  GtkWidget *overlay;
-  DeletedInteraction *deleted;
-  AdwToast *toast;
 
   if (!tn_store_remove_interaction (self->store, self->contact, kept, &error))
     {
@@ -476,25 +435,9 @@ delete_interaction (TnContactTimeline *self,
 
   day = format_day (tn_interaction_get_day (kept));
   /* TRANSLATORS: "Lunch of Tuesday, 10 November 2026 deleted" */
-  title = g_markup_printf_escaped (_("%s of %s deleted"),
-                                   tn_interaction_kind_get_label (tn_interaction_get_kind (kept)), day);
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
-    return;
-
-  deleted = g_new0 (DeletedInteraction, 1);
-  deleted->store = g_object_ref (self->store);
-  deleted->contact = g_object_ref (self->contact);
-  deleted->interaction = g_steal_pointer (&kept);
-  g_weak_ref_init (&deleted->timeline, self);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "tn-deleted", deleted, deleted_interaction_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), deleted);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  title = g_strdup_printf (_("%s of %s deleted"), tn_interaction_kind_get_label (tn_interaction_get_kind (kept)), day);
+  tn_interaction_undo_show_toast (GTK_WIDGET (self), title, TN_INTERACTION_UNDO_DELETE,
+                                  self->store, self->contact, kept, FALSE);
 }
 
 /* Actions */

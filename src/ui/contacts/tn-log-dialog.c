@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-clock.h"
+#include "tn-interaction-undo.h"
 #include "tn-log-dialog-private.h"
 #include "tn-text.h"
 
@@ -25,6 +26,9 @@ struct _TnLogDialog
   TnContact *contact;
   /* In edit mode, the interaction the form changes; %NULL when logging a new one. */
   TnInteraction *interaction;
+  /* Whether the contact had heard the statement when the form was filled: in edit mode
+   * the switch shows it, and a change to it is a change to save. */
+  gboolean heard_before;
   gboolean picker;
 
   char *folded_query;
@@ -130,7 +134,13 @@ update_title (TnLogDialog *self)
 static void
 update_state (TnLogDialog *self)
 {
-  gboolean future = strcmp (self->day, self->today) > 0;
+  gboolean future;
+
+  /* The kinds are listed before the form has a day: nothing to show yet. */
+  if (self->day == NULL)
+    return;
+
+  future = strcmp (self->day, self->today) > 0;
 
   gtk_widget_set_visible (self->day_error_label, future);
   if (future)
@@ -442,6 +452,35 @@ bind_match_cb (GtkSignalListItemFactory *factory,
 
 /* Saving */
 
+static gboolean
+get_heard (TnLogDialog *self)
+{
+  return gtk_widget_get_visible (self->heard_brand_row) && gtk_switch_get_active (self->heard_brand_switch);
+}
+
+/* In edit mode: whether the form says anything the logged interaction does not. */
+static gboolean
+form_differs (TnLogDialog *self)
+{
+  TnInteraction *logged = self->interaction;
+  g_autofree char *note = tn_text_clean_line (gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
+
+  g_assert (logged != NULL);
+
+  return get_kind (self) != tn_interaction_get_kind (logged) ||
+         g_strcmp0 (self->day, tn_interaction_get_day (logged)) != 0 ||
+         gtk_switch_get_active (self->group_switch) == tn_interaction_get_one_on_one (logged) ||
+         gtk_switch_get_active (self->gave_value_switch) != tn_interaction_get_gave_value (logged) ||
+         g_strcmp0 (note, tn_interaction_get_note (logged)) != 0 ||
+         (gtk_widget_get_visible (self->heard_brand_row) && get_heard (self) != self->heard_before);
+}
+
+static void
+on_form_changed_cb (TnLogDialog *self)
+{
+  update_state (self);
+}
+
 static void
 on_save_clicked_cb (TnLogDialog *self,
                     GtkButton   *button)
@@ -460,29 +499,43 @@ fill_interaction (TnLogDialog   *self,
   tn_interaction_set_note (interaction, note);
 }
 
-static gboolean
-write_interaction (TnLogDialog  *self,
-                   GError      **error)
+/* A new interaction: returns it as logged, for Undo, or %NULL. */
+static TnInteraction *
+log_interaction (TnLogDialog  *self,
+                 GError      **error)
 {
-  g_autoptr(TnInteraction) draft = NULL;
+  g_autoptr(TnInteraction) draft = tn_interaction_new (get_kind (self), self->day);
 
-  if (self->interaction == NULL)
-    {
-      draft = tn_interaction_new (get_kind (self), self->day);
-      fill_interaction (self, draft);
-      /* One transaction: the lunch and that they heard the statement are logged together. */
-      return tn_store_log_interaction_with_brand (self->store, self->contact, draft,
-                                                  gtk_widget_get_visible (self->heard_brand_row) &&
-                                                  gtk_switch_get_active (self->heard_brand_switch),
-                                                  error);
-    }
+  fill_interaction (self, draft);
+  /* One transaction: the lunch and that they heard the statement are logged together. */
+  if (!tn_store_log_interaction_with_brand (self->store, self->contact, draft, get_heard (self), error))
+    return NULL;
+
+  return g_steal_pointer (&draft);
+}
+
+static gboolean
+update_interaction (TnLogDialog  *self,
+                    GError      **error)
+{
+  g_autoptr(TnInteraction) draft = tn_interaction_copy (self->interaction);
 
   /* The store writes the draft first; only then does the interaction take its fields. */
-  draft = tn_interaction_copy (self->interaction);
   tn_interaction_set_kind (draft, get_kind (self));
   tn_interaction_set_day (draft, self->day);
   fill_interaction (self, draft);
-  return tn_store_update_interaction (self->store, self->contact, self->interaction, draft, error);
+  if (!tn_store_update_interaction (self->store, self->contact, self->interaction, draft, error))
+    return FALSE;
+
+  /* A second write: should it fail, the entry is saved and the dialog says what was not. */
+  if (gtk_widget_get_visible (self->heard_brand_row) && get_heard (self) != self->heard_before)
+    {
+      if (!tn_store_set_heard_brand (self->store, self->contact, get_heard (self), error))
+        return FALSE;
+      self->heard_before = get_heard (self);
+    }
+
+  return TRUE;
 }
 
 /**
@@ -499,27 +552,45 @@ gboolean
 tn_log_dialog_save (TnLogDialog *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(TnInteraction) logged = NULL;
   g_autofree char *message = NULL;
-  const KindTexts *texts;
-  GtkWindow *parent;
+  const KindTexts *texts = &kind_texts[get_kind (self)];
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gboolean heard_before;
 
   g_return_val_if_fail (TN_IS_LOG_DIALOG (self), FALSE);
 
   if (!tn_log_dialog_get_can_save (self))
     return FALSE;
 
-  if (!write_interaction (self, &error))
+  if (self->interaction != NULL)
     {
-      show_error (self, error->message);
-      return FALSE;
-    }
+      if (!update_interaction (self, &error))
+        {
+          show_error (self, error->message);
+          return FALSE;
+        }
 
-  texts = &kind_texts[get_kind (self)];
-  message = g_strdup_printf (_(self->interaction != NULL ? texts->saved : texts->logged),
-                             tn_contact_get_full_name (self->contact));
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (parent == NULL || !gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-toast", "s", message))
-    g_debug ("%s", message);
+      message = g_strdup_printf (_(texts->saved), tn_contact_get_full_name (self->contact));
+      if (parent == NULL || !gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-toast", "s", message))
+        g_debug ("%s", message);
+    }
+  else
+    {
+      heard_before = tn_store_get_heard_brand (self->store, self->contact);
+      logged = log_interaction (self, &error);
+      if (logged == NULL)
+        {
+          show_error (self, error->message);
+          return FALSE;
+        }
+
+      /* Logged with the wrong person or on the wrong day: Undo, rather than hunt for it. */
+      message = g_strdup_printf (_(texts->logged), tn_contact_get_full_name (self->contact));
+      if (parent != NULL)
+        tn_interaction_undo_show_toast (GTK_WIDGET (parent), message, TN_INTERACTION_UNDO_LOG, self->store,
+                                        self->contact, logged, get_heard (self) && !heard_before);
+    }
 
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
@@ -533,6 +604,7 @@ on_kind_notify_cb (TnLogDialog *self,
                    AdwComboRow *row)
 {
   update_title (self);
+  update_state (self);
 }
 
 static void
@@ -635,6 +707,15 @@ tn_log_dialog_init (TnLogDialog *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 
+  /* In edit mode Save waits for a change; each of these may be one. */
+  g_signal_connect_object (self->group_switch, "notify::active", G_CALLBACK (on_form_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->gave_value_switch, "notify::active", G_CALLBACK (on_form_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->heard_brand_switch, "notify::active", G_CALLBACK (on_form_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_row, "changed", G_CALLBACK (on_form_changed_cb), self, G_CONNECT_SWAPPED);
+
   set_day (self, self->today);
 }
 
@@ -730,8 +811,9 @@ tn_log_dialog_new_for_edit (GtkWindow     *parent,
 
   self = log_dialog_new (parent, store, contact, tn_interaction_get_kind (interaction), FALSE);
   self->interaction = g_object_ref (interaction);
-  /* Whom you told is marked from the contact's page; an edit changes only the entry. */
-  gtk_widget_set_visible (self->heard_brand_row, FALSE);
+  /* Told them at that lunch, noticed only later: the switch shows whether they heard it. */
+  self->heard_before = tn_store_get_heard_brand (store, contact);
+  gtk_switch_set_active (self->heard_brand_switch, self->heard_before);
 
   set_day (self, tn_interaction_get_day (interaction));
   gtk_switch_set_active (self->group_switch, !tn_interaction_get_one_on_one (interaction));
@@ -740,6 +822,7 @@ tn_log_dialog_new_for_edit (GtkWindow     *parent,
                          tn_interaction_get_note (interaction) ? tn_interaction_get_note (interaction) : "");
   gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Save"));
   update_title (self);
+  update_state (self);
   return self;
 }
 
@@ -774,14 +857,16 @@ tn_log_dialog_set_contact (TnLogDialog *self,
  * tn_log_dialog_get_can_save:
  * @self: a log dialog
  *
- * Returns: whether the person is known and the day is not still to come
+ * Returns: whether the person is known, the day is not still to come and, when editing,
+ *   something differs from what was logged
  */
 gboolean
 tn_log_dialog_get_can_save (TnLogDialog *self)
 {
   g_return_val_if_fail (TN_IS_LOG_DIALOG (self), FALSE);
 
-  return self->contact != NULL && strcmp (self->day, self->today) <= 0;
+  return self->contact != NULL && strcmp (self->day, self->today) <= 0 &&
+         (self->interaction == NULL || form_differs (self));
 }
 
 GtkSearchEntry *
