@@ -181,9 +181,11 @@ test_open_with_keys (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (hour_row)), ==, 24);
   hour = adw_combo_row_get_selected_item (hour_row);
   g_assert_cmpstr (gtk_string_object_get_string (hour), ==, "09:00");
-  g_assert_nonnull (tn_ui_test_find_label (preferences, "Every 4 weeks"));
-  g_assert_nonnull (tn_ui_test_find_label (preferences, "Every 12 weeks"));
-  g_assert_nonnull (tn_ui_test_find_label (preferences, "Every 26 weeks"));
+  g_assert_nonnull (tn_ui_test_find_label (preferences, "Overdue after 4 weeks without contact"));
+  g_assert_nonnull (tn_ui_test_find_label (preferences, "Overdue after 12 weeks without contact"));
+  g_assert_nonnull (tn_ui_test_find_label (preferences, "Overdue after 26 weeks without contact"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (tn_ui_test_find_named (preferences, "cadence-weeks-vaguely-unit"))),
+                   ==, "weeks");
   tn_ui_test_save_screenshot ("preferences");
 
   /* A second Ctrl+comma, from the main window, shows the same window again. */
@@ -378,12 +380,15 @@ test_cadence (Fixture       *fixture,
 
   wait = (SettingWait) { fixture->settings, "cadence-weeks-moderately", 6 };
   g_assert_true (tn_ui_test_wait_until (setting_has_value, &wait));
-  g_assert_nonnull (tn_ui_test_find_label (preferences, "Every 6 weeks"));
+  g_assert_nonnull (tn_ui_test_find_label (preferences, "Overdue after 6 weeks without contact"));
   g_assert_cmpint (g_settings_get_int (fixture->settings, "cadence-weeks-completely"), ==, 4);
 
   /* Out of range is clamped, never stored. */
   g_settings_set_int (fixture->settings, "cadence-weeks-vaguely", 1);
-  g_assert_nonnull (tn_ui_test_find_label (preferences, "Every 1 week"));
+  g_assert_nonnull (tn_ui_test_find_label (preferences, "Overdue after 1 week without contact"));
+  /* The spin button's unit follows its number: "[ 1 ] week". */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (tn_ui_test_find_named (preferences, "cadence-weeks-vaguely-unit"))),
+                   ==, "week");
 }
 
 static void

@@ -120,9 +120,15 @@ on_cadence_changed_cb (GtkSpinButton *spin,
                        AdwActionRow  *row)
 {
   int weeks = gtk_spin_button_get_value_as_int (spin);
-  g_autofree char *subtitle = g_strdup_printf (ngettext ("Every %d week", "Every %d weeks", weeks), weeks);
+  /* The unit shows beside the number; the subtitle says what the number does. */
+  g_autofree char *subtitle = g_strdup_printf (ngettext ("Overdue after %d week without contact",
+                                                         "Overdue after %d weeks without contact", weeks),
+                                               weeks);
+  GtkLabel *unit = g_object_get_data (G_OBJECT (spin), "tn-unit");
 
   adw_action_row_set_subtitle (row, subtitle);
+  /* TRANSLATORS: the unit after a number of weeks in a spin button: "[ 4 ] weeks" */
+  gtk_label_set_text (unit, ngettext ("week", "weeks", weeks));
 }
 
 static void
@@ -131,6 +137,16 @@ bind_cadence (TnPreferencesWindow *self,
               GtkSpinButton       *spin,
               AdwActionRow        *row)
 {
+  GtkWidget *unit = gtk_label_new (NULL);
+  g_autofree char *unit_name = g_strconcat (key, "-unit", NULL);
+
+  /* The number alone does not say weeks: the unit follows it, as in "[ 4 ] weeks". */
+  gtk_label_set_xalign (GTK_LABEL (unit), 0);
+  gtk_label_set_width_chars (GTK_LABEL (unit), 5);
+  gtk_widget_set_name (unit, unit_name);
+  adw_action_row_add_suffix (row, unit);
+  g_object_set_data (G_OBJECT (spin), "tn-unit", unit);
+
   g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_cadence_changed_cb), row, 0);
   g_settings_bind (self->settings, key, spin, "value", G_SETTINGS_BIND_DEFAULT);
   on_cadence_changed_cb (spin, row);
