@@ -11,57 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-contact-edit.h"
-#include "tn-contact-pane-details.h"
 #include "tn-contact-pane-private.h"
-#include "tn-contact-timeline.h"
-#include "tn-text.h"
-#include "tn-trust-chooser.h"
-
-struct _TnContactPane
-{
-  GtkWidget parent_instance;
-
-  TnStore *store;
-  TnClock *clock;
-  TnContact *contact;
-  gulong contact_notify_id;
-
-  /* What the form was filled from: the fields where the form differs from it are the
-   * person's edit, every other field follows what other processes write. */
-  TnContact *loaded;
-  gboolean loading;
-  gboolean dirty;
-  gboolean can_save;
-  /* The form shows (after Edit, or for a new contact); otherwise the read view. */
-  gboolean editing;
-  /* The window is narrow and the pane covers the list: the way out is "Back". */
-  gboolean folded;
-
-  /* Template children */
-  GtkWidget *box;
-  GtkLabel *title_label;
-  GtkWidget *back_button;
-  GtkWidget *cancel_button;
-  GtkWidget *edit_button;
-  GtkWidget *save_button;
-  GtkStack *mode_stack;
-  TnContactPaneDetails *details;
-  GtkScrolledWindow *scroller;
-  AdwAvatar *avatar;
-  AdwActionRow *trust_row;
-  TnTrustChooser *trust_chooser;
-  TnContactTimeline *timeline;
-  AdwEntryRow *name_row;
-  AdwEntryRow *organization_row;
-  AdwEntryRow *title_row;
-  GtkWidget *name_hint;
-  GtkListBox *emails_list;
-  GtkWidget *add_email_row;
-  GtkListBox *phones_list;
-  GtkWidget *add_phone_row;
-  GtkTextView *note_view;
-  GtkWidget *delete_button;
-};
 
 G_DEFINE_FINAL_TYPE (TnContactPane, tn_contact_pane, GTK_TYPE_WIDGET)
 
@@ -86,8 +36,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void update_state (TnContactPane *self);
-
 static void
 show_error (TnContactPane *self,
             const GError  *error)
@@ -96,154 +44,14 @@ show_error (TnContactPane *self,
     g_message ("%s", error->message);
 }
 
-static char *
-get_note (TnContactPane *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static char *
-get_line (AdwEntryRow *row)
-{
-  return tn_text_clean_line (gtk_editable_get_text (GTK_EDITABLE (row)));
-}
-
-/* Emails and phones: one entry row per value, kept above the "Add" row. */
-
-static GtkWidget *
-get_add_row (TnContactPane *self,
-             GtkListBox    *list)
-{
-  return list == self->emails_list ? self->add_email_row : self->add_phone_row;
-}
-
-static GStrv
-collect_values (TnContactPane *self,
-                GtkListBox    *list)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  GtkWidget *add_row = get_add_row (self, list);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      g_autofree char *value = NULL;
-
-      if (child == add_row || !ADW_IS_ENTRY_ROW (child))
-        continue;
-
-      value = get_line (ADW_ENTRY_ROW (child));
-      if (value != NULL)
-        g_strv_builder_add (builder, value);
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-static void
-clear_values (TnContactPane *self,
-              GtkListBox    *list)
-{
-  GtkWidget *add_row = get_add_row (self, list);
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      if (child != add_row && ADW_IS_ENTRY_ROW (child))
-        gtk_list_box_remove (list, child);
-
-      child = next;
-    }
-}
-
 static void
 on_field_changed_cb (TnContactPane *self,
                      GtkEditable   *editable)
 {
-  update_state (self);
-}
-
-static void
-on_remove_value_clicked_cb (TnContactPane *self,
-                            GtkButton     *button)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-  GtkWidget *list = row != NULL ? gtk_widget_get_parent (row) : NULL;
-  GtkWidget *next;
-
-  if (list == NULL)
-    return;
-
-  /* Keep the keyboard focus nearby: on the next row, which at worst is "Add". */
-  next = gtk_widget_get_next_sibling (row);
-  gtk_list_box_remove (GTK_LIST_BOX (list), row);
-  if (next != NULL)
-    gtk_widget_grab_focus (next);
-
-  update_state (self);
-}
-
-static AdwEntryRow *
-add_value_row (TnContactPane *self,
-               GtkListBox    *list,
-               const char    *value)
-{
-  gboolean is_email = list == self->emails_list;
-  GtkWidget *add_row = get_add_row (self, list);
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  const char *remove_label = is_email ? _("Remove Email") : _("Remove Phone");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), is_email ? _("Email") : _("Phone"));
-  adw_entry_row_set_input_purpose (row, is_email ? GTK_INPUT_PURPOSE_EMAIL : GTK_INPUT_PURPOSE_PHONE);
-  gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                  -1);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_value_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_entry_row_add_suffix (row, remove);
-
-  g_signal_connect_object (row, "changed", G_CALLBACK (on_field_changed_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_list_box_insert (list, GTK_WIDGET (row), gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (add_row)));
-
-  return row;
-}
-
-static void
-load_values (TnContactPane      *self,
-             GtkListBox         *list,
-             const char * const *values)
-{
-  clear_values (self, list);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    add_value_row (self, list, values[i]);
+  _tn_contact_pane_update_state (self);
 }
 
 /* Loading and comparing */
-
-static void
-set_text_if_changed (AdwEntryRow *row,
-                     const char  *text)
-{
-  if (text == NULL)
-    text = "";
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
 
 static void
 update_trust_row (TnContactPane *self)
@@ -257,46 +65,13 @@ update_trust_row (TnContactPane *self)
                                                   : tn_trust_get_description (trust));
 }
 
-/* Shows @contact's values, touching only the fields that differ: rebuilding a row or
- * setting its text would take the cursor away from the one being typed in. */
-static void
-fill_form (TnContactPane *self,
-           TnContact     *contact)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
-  g_autofree char *note = get_note (self);
-  const char *new_note = contact != NULL ? tn_contact_get_note (contact) : NULL;
-
-  set_text_if_changed (self->name_row, contact ? tn_contact_get_full_name (contact) : NULL);
-  set_text_if_changed (self->organization_row, contact ? tn_contact_get_organization (contact) : NULL);
-  set_text_if_changed (self->title_row, contact ? tn_contact_get_title (contact) : NULL);
-
-  {
-    g_auto(GStrv) emails = collect_values (self, self->emails_list);
-    g_auto(GStrv) phones = collect_values (self, self->phones_list);
-    const char * const none[] = { NULL };
-    const char * const *new_emails = contact ? tn_contact_get_emails (contact) : none;
-    const char * const *new_phones = contact ? tn_contact_get_phones (contact) : none;
-
-    if (!g_strv_equal ((const char * const *) emails, new_emails))
-      load_values (self, self->emails_list, new_emails);
-    if (!g_strv_equal ((const char * const *) phones, new_phones))
-      load_values (self, self->phones_list, new_phones);
-  }
-
-  if (g_strcmp0 (note, new_note != NULL ? new_note : "") != 0)
-    gtk_text_buffer_set_text (buffer, new_note != NULL ? new_note : "", -1);
-
-  tn_trust_chooser_set_trust (self->trust_chooser, contact ? tn_contact_get_trust (contact) : TN_TRUST_UNRATED);
-}
-
 static void
 load (TnContactPane *self)
 {
   TnContact *contact = self->contact;
 
   self->loading = TRUE;
-  fill_form (self, contact);
+  _tn_contact_pane_fill_form (self, contact);
   g_clear_object (&self->loaded);
   self->loaded = contact != NULL ? tn_contact_copy (contact) : NULL;
 
@@ -307,39 +82,11 @@ load (TnContactPane *self)
   tn_contact_timeline_set_contact (self->timeline, contact);
 
   self->loading = FALSE;
-  update_state (self);
+  _tn_contact_pane_update_state (self);
 }
 
-static gboolean
-text_differs (const char *stored,
-              const char *typed)
-{
-  return g_strcmp0 (stored != NULL ? stored : "", typed != NULL ? typed : "") != 0;
-}
-
-static gboolean
-form_differs (TnContactPane *self)
-{
-  TnContact *contact = self->contact;
-  g_autofree char *name = get_line (self->name_row);
-  g_autofree char *organization = get_line (self->organization_row);
-  g_autofree char *title = get_line (self->title_row);
-  g_autofree char *note = get_note (self);
-  g_auto(GStrv) emails = collect_values (self, self->emails_list);
-  g_auto(GStrv) phones = collect_values (self, self->phones_list);
-  const char * const none[] = { NULL };
-
-  return text_differs (contact ? tn_contact_get_full_name (contact) : NULL, name) ||
-         text_differs (contact ? tn_contact_get_organization (contact) : NULL, organization) ||
-         text_differs (contact ? tn_contact_get_title (contact) : NULL, title) ||
-         text_differs (contact ? tn_contact_get_note (contact) : NULL, note) ||
-         !g_strv_equal (contact ? tn_contact_get_emails (contact) : none, (const char * const *) emails) ||
-         !g_strv_equal (contact ? tn_contact_get_phones (contact) : none, (const char * const *) phones) ||
-         tn_trust_chooser_get_trust (self->trust_chooser) != (contact ? tn_contact_get_trust (contact) : TN_TRUST_UNRATED);
-}
-
-static void
-update_state (TnContactPane *self)
+void
+_tn_contact_pane_update_state (TnContactPane *self)
 {
   g_autofree char *name = NULL;
   const char *tooltip;
@@ -349,8 +96,8 @@ update_state (TnContactPane *self)
   if (self->loading)
     return;
 
-  name = get_line (self->name_row);
-  dirty = form_differs (self);
+  name = _tn_contact_pane_get_name (self);
+  dirty = _tn_contact_pane_form_differs (self);
   can_save = dirty && name != NULL && self->store != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.save", can_save);
@@ -408,7 +155,7 @@ static void
 on_note_changed_cb (TnContactPane *self,
                     GtkTextBuffer *buffer)
 {
-  update_state (self);
+  _tn_contact_pane_update_state (self);
 }
 
 /* In the read view a rating is done at once, as in the list; in the form it is part of
@@ -431,11 +178,8 @@ on_trust_notify_cb (TnContactPane  *self,
       self->loading = FALSE;
     }
 
-  update_state (self);
+  _tn_contact_pane_update_state (self);
 }
-
-static void apply_form (TnContactPane *self,
-                        TnContact     *draft);
 
 /* The contact changed under the form: from the list's in-place rating, this pane's own
  * Save, or another process (the command line, an import). Unedited, the form follows it;
@@ -460,15 +204,15 @@ on_contact_notify_cb (TnContactPane *self,
     }
 
   wanted = tn_contact_copy (self->loaded);
-  apply_form (self, wanted);
+  _tn_contact_pane_apply_form (self, wanted);
   merged = tn_contact_edit_rebase (self->loaded, wanted, contact, TN_CONTACT_EDIT_NONE, &changed);
 
   self->loading = TRUE;
-  fill_form (self, merged);
+  _tn_contact_pane_fill_form (self, merged);
   g_clear_object (&self->loaded);
   self->loaded = tn_contact_copy (contact);
   self->loading = FALSE;
-  update_state (self);
+  _tn_contact_pane_update_state (self);
 }
 
 static void
@@ -490,27 +234,6 @@ set_contact (TnContactPane *self,
                                G_CONNECT_SWAPPED);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT]);
-}
-
-static void
-apply_form (TnContactPane *self,
-            TnContact     *draft)
-{
-  g_autofree char *name = get_line (self->name_row);
-  g_autofree char *organization = get_line (self->organization_row);
-  g_autofree char *title = get_line (self->title_row);
-  g_autofree char *note = get_note (self);
-  g_auto(GStrv) emails = collect_values (self, self->emails_list);
-  g_auto(GStrv) phones = collect_values (self, self->phones_list);
-
-  tn_contact_set_full_name (draft, name);
-  tn_contact_set_organization (draft, organization);
-  tn_contact_set_title (draft, title);
-  /* Notes are kept exactly as typed, blank lines and all. */
-  tn_contact_set_note (draft, note);
-  tn_contact_set_emails (draft, (const char * const *) emails);
-  tn_contact_set_phones (draft, (const char * const *) phones);
-  tn_contact_set_trust (draft, tn_trust_chooser_get_trust (self->trust_chooser));
 }
 
 /* Modes */
@@ -585,7 +308,7 @@ static void
 ask_about_changes (TnContactPane *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *name = get_line (self->name_row);
+  g_autofree char *name = _tn_contact_pane_get_name (self);
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -672,28 +395,6 @@ delete_action (GtkWidget  *widget,
 
   /* The window removes it, closes this pane and offers Undo. */
   gtk_widget_activate_action (widget, "win.delete-contact", "x", tn_contact_get_id (self->contact));
-}
-
-static void
-add_email_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TnContactPane *self = TN_CONTACT_PANE (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (add_value_row (self, self->emails_list, NULL)));
-  update_state (self);
-}
-
-static void
-add_phone_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TnContactPane *self = TN_CONTACT_PANE (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (add_value_row (self, self->phones_list, NULL)));
-  update_state (self);
 }
 
 /* GtkWidget */
@@ -970,8 +671,7 @@ tn_contact_pane_class_init (TnContactPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "pane.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "pane.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "pane.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "pane.add-email", NULL, add_email_action);
-  gtk_widget_class_install_action (widget_class, "pane.add-phone", NULL, add_phone_action);
+  _tn_contact_pane_class_form_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "pane.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "pane.close", NULL);
@@ -1031,7 +731,7 @@ tn_contact_pane_set_store (TnContactPane *self,
     return;
 
   tn_contact_timeline_set_store (self->timeline, store);
-  update_state (self);
+  _tn_contact_pane_update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -1069,8 +769,7 @@ tn_contact_pane_show_contact (TnContactPane *self,
 
   /* Start from a clean form, so the previous person's rows do not linger. */
   self->loading = TRUE;
-  clear_values (self, self->emails_list);
-  clear_values (self, self->phones_list);
+  _tn_contact_pane_clear_values (self);
   self->loading = FALSE;
 
   load (self);
@@ -1111,14 +810,14 @@ tn_contact_pane_save (TnContactPane *self)
 
   g_return_val_if_fail (TN_IS_CONTACT_PANE (self), FALSE);
 
-  update_state (self);
+  _tn_contact_pane_update_state (self);
   if (!self->can_save)
     return FALSE;
 
   if (self->contact == NULL)
     {
       draft = tn_contact_new (NULL);
-      apply_form (self, draft);
+      _tn_contact_pane_apply_form (self, draft);
 
       if (!tn_store_add_contact (self->store, draft, &error))
         {
@@ -1132,7 +831,7 @@ tn_contact_pane_save (TnContactPane *self)
     {
       /* A fresh copy: what the form does not show (uid, …) stays as the store has it. */
       draft = tn_contact_copy (self->contact);
-      apply_form (self, draft);
+      _tn_contact_pane_apply_form (self, draft);
 
       self->loading = TRUE;
       if (!tn_store_update_contact (self->store, self->contact, draft, &error))
