@@ -386,6 +386,54 @@ test_escape_with_changes (Fixture       *fixture,
   g_assert_true (tn_ui_test_wait_until (pane_is_closed, fixture));
 }
 
+static gboolean
+eve_was_added (gpointer data)
+{
+  Fixture *fixture = data;
+  TnContact *shown = tn_contact_pane_get_contact (get_pane (fixture));
+
+  return shown != NULL && g_strcmp0 (tn_contact_get_full_name (shown), "Eve Newman") == 0;
+}
+
+/* A new contact: Escape over a typed name asks too, and its answer can be Add. */
+static void
+test_escape_new_contact (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GtkWidget *dialog;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  press (fixture, "ctrl+n");
+  g_assert_true (tn_ui_test_wait_until (pane_is_open, fixture));
+  g_assert_true (tn_ui_test_wait_until (name_has_focus, fixture));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (tn_contact_pane_get_save_button (get_pane (fixture)))), ==, "_Add");
+
+  tn_ui_test_point_at (GTK_WIDGET (fixture->ui.window));
+  tn_ui_test_xdotool ("type", "--delay", "60", "Eve Newman", NULL);
+  press (fixture, "Escape");
+  g_assert_true (tn_ui_test_wait_until (message_dialog_shown, NULL));
+  dialog = tn_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, "Eve Newman is not added yet.");
+  tn_ui_test_settle (300);
+  tn_ui_test_click (tn_ui_test_find_button (dialog, "Add"));
+  g_assert_true (tn_ui_test_wait_until (message_dialog_gone, NULL));
+
+  g_assert_true (tn_ui_test_wait_until (eve_was_added, fixture));
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->ui.store), ==, 4);
+  g_assert_true (tn_ui_test_wait_until (is_reading, fixture));
+  g_assert_true (tn_window_get_pane_revealed (fixture->ui.window));
+
+  /* An empty new form has nothing to lose: Escape closes it at once. */
+  press (fixture, "ctrl+n");
+  g_assert_true (tn_ui_test_wait_until (name_has_focus, fixture));
+  press (fixture, "Escape");
+  g_assert_true (tn_ui_test_wait_until (pane_is_closed, fixture));
+  g_assert_null (tn_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->ui.store), ==, 4);
+}
+
 /* A #TnTestCondition: the handler has been given the URI in @data. */
 static gboolean
 was_launched (gpointer data)
@@ -526,6 +574,7 @@ main (int   argc,
   ADD_TEST ("/contact-pane/enter-keeps-triage", test_enter_keeps_triage);
   ADD_TEST ("/contact-pane/read-edit-done", test_read_edit_done);
   ADD_TEST ("/contact-pane/escape-with-changes", test_escape_with_changes);
+  ADD_TEST ("/contact-pane/escape-new-contact", test_escape_new_contact);
   ADD_TEST ("/contact-pane/mailto-and-tel", test_mailto_and_tel);
   ADD_TEST ("/contact-pane/narrow-and-dark", test_narrow_and_dark);
 
