@@ -434,6 +434,48 @@ test_escape_new_contact (Fixture       *fixture,
   g_assert_cmpuint (tn_ui_test_n_contacts (fixture->ui.store), ==, 4);
 }
 
+static gboolean
+window_is_gone (gpointer data)
+{
+  return tn_ui_test_find_toplevel (TN_TYPE_WINDOW) == NULL;
+}
+
+/* Ctrl+W over changes: the window stays and asks; Discard, and it closes. */
+static void
+test_close_window_asks (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkWidget *dialog;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  tn_window_show_contact (fixture->ui.window, fixture->ada);
+  g_assert_true (tn_ui_test_wait_until (pane_is_open, fixture));
+  click_in_pane (fixture, "contact-pane-edit-button");
+  g_assert_true (tn_ui_test_wait_until (name_has_focus, fixture));
+  tn_ui_test_point_at (GTK_WIDGET (fixture->ui.window));
+  tn_ui_test_xdotool ("type", "--delay", "60", " King", NULL);
+
+  press (fixture, "ctrl+w");
+  g_assert_true (tn_ui_test_wait_until (message_dialog_shown, NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->ui.window)));
+  g_assert_cmpstr (name_in_form (fixture), ==, "Ada Lovelace King");
+
+  dialog = tn_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  tn_ui_test_settle (300);
+  tn_ui_test_click (tn_ui_test_find_button (dialog, "Discard"));
+  g_assert_true (tn_ui_test_wait_until (message_dialog_gone, NULL));
+  g_assert_false (tn_contact_pane_get_dirty (get_pane (fixture)));
+  g_assert_cmpstr (tn_contact_get_full_name (fixture->ada), ==, "Ada Lovelace");
+
+  /* Nothing left to lose: now it closes. */
+  gtk_window_close (GTK_WINDOW (fixture->ui.window));
+  g_assert_true (tn_ui_test_wait_until (window_is_gone, NULL));
+  /* Destroyed by closing: the tear-down has no window left to destroy. */
+  fixture->ui.window = NULL;
+}
+
 /* A #TnTestCondition: the handler has been given the URI in @data. */
 static gboolean
 was_launched (gpointer data)
@@ -575,6 +617,7 @@ main (int   argc,
   ADD_TEST ("/contact-pane/read-edit-done", test_read_edit_done);
   ADD_TEST ("/contact-pane/escape-with-changes", test_escape_with_changes);
   ADD_TEST ("/contact-pane/escape-new-contact", test_escape_new_contact);
+  ADD_TEST ("/contact-pane/close-window-asks", test_close_window_asks);
   ADD_TEST ("/contact-pane/mailto-and-tel", test_mailto_and_tel);
   ADD_TEST ("/contact-pane/narrow-and-dark", test_narrow_and_dark);
 

@@ -303,9 +303,15 @@ on_unsaved_response_cb (TnContactPane    *self,
   /* "keep": the form stays as it is, the cursor where it was. */
 }
 
-/* Escape over a form with changes: they are never dropped without asking. */
-static void
-ask_about_changes (TnContactPane *self)
+/**
+ * tn_contact_pane_ask_about_changes:
+ * @self: a pane whose form has changes
+ *
+ * Asks whether to save the changes, drop them, or keep editing: Escape over the form,
+ * and closing the window, never drop what was typed without asking.
+ */
+void
+tn_contact_pane_ask_about_changes (TnContactPane *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *name = _tn_contact_pane_get_name (self);
@@ -378,7 +384,7 @@ close_action (GtkWidget  *widget,
   if (!self->editing)
     g_signal_emit (self, signals[CLOSED], 0);
   else if (self->dirty)
-    ask_about_changes (self);
+    tn_contact_pane_ask_about_changes (self);
   else
     leave_form (self);
 }

@@ -27,6 +27,7 @@ gboolean     tn_contact_pane_get_dirty      (TnContactPane *self);
 gboolean     tn_contact_pane_get_can_save   (TnContactPane *self);
 gboolean     tn_contact_pane_save           (TnContactPane *self);
 void         tn_contact_pane_discard        (TnContactPane *self);
+void         tn_contact_pane_ask_about_changes (TnContactPane *self);
 void         tn_contact_pane_begin_edit     (TnContactPane *self);
 gboolean     tn_contact_pane_get_editing    (TnContactPane *self);
 void         tn_contact_pane_set_folded     (TnContactPane *self,

@@ -204,6 +204,22 @@ on_undo_delete_cb (TnWindow *self,
   tn_contacts_page_select_contact (self->contacts_page, contact);
 }
 
+/* Closing with changes in the pane: the window stays, and the pane asks what to do with
+ * them; once answered, closing goes ahead. */
+static gboolean
+tn_window_close_request (GtkWindow *window)
+{
+  TnWindow *self = TN_WINDOW (window);
+
+  if (!tn_contact_pane_get_dirty (self->contact_pane))
+    return GTK_WINDOW_CLASS (tn_window_parent_class)->close_request (window);
+
+  tn_window_show_page (self, "contacts");
+  reveal_pane (self, TRUE);
+  tn_contact_pane_ask_about_changes (self->contact_pane);
+  return TRUE;
+}
+
 /* Following other processes */
 
 /* The command line, an import or the reminder wrote something: the pages follow the store
@@ -348,6 +364,8 @@ tn_window_class_init (TnWindowClass *klass)
   object_class->finalize = tn_window_finalize;
   object_class->get_property = tn_window_get_property;
   object_class->set_property = tn_window_set_property;
+
+  GTK_WINDOW_CLASS (klass)->close_request = tn_window_close_request;
 
   /**
    * TnWindow:store:
