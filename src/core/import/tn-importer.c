@@ -853,6 +853,30 @@ close_batch (Import  *self,
   return tn_import_writer_end_batch (self->writer, self->batch_id, &counts, error);
 }
 
+/* A file refused after some of its cards were written (a NUL byte or a read error found
+ * further on: the file is read in pieces) had its batch dropped; what the import learnt
+ * from its cards goes too. */
+static gboolean
+forget_refused_file (Import  *self,
+                     guint    n_added_before,
+                     guint    n_changed_before,
+                     GError **error)
+{
+  TnImportFileResult *file = self->file;
+  gboolean wrote = file->n_added + file->n_merged + file->n_unchanged > 0;
+
+  g_array_set_size (self->result->added_ids, n_added_before);
+  g_array_set_size (self->result->changed_ids, n_changed_before);
+  file->n_added = file->n_merged = file->n_unchanged = 0;
+  file->n_duplicates_in_file = file->n_possible_duplicates = 0;
+  if (!wrote)
+    return TRUE;
+
+  g_clear_pointer (&self->index, tn_duplicate_index_free);
+  self->index = index_known_contacts (self->writer, error);
+  return self->index != NULL;
+}
+
 /* Imports one file into the open transaction. Returns FALSE only for what stops the whole
  * import (a cancel, a database error); a refused file is recorded in its result. */
 static gboolean
@@ -862,6 +886,7 @@ import_file (Import     *self,
 {
   GFile *file = g_ptr_array_index (self->job->files, index);
   g_autoptr(GError) write_error = NULL;
+  guint n_added_before, n_changed_before;
   Pipeline *pipeline;
   GThread *thread;
   Chunk *last;
@@ -869,6 +894,8 @@ import_file (Import     *self,
   self->file = g_ptr_array_index (self->result->files, index);
   self->first_id_of_file = 0;
   self->file_size = self->job->sizes[index];
+  n_added_before = self->result->added_ids->len;
+  n_changed_before = self->result->changed_ids->len;
 
   if (!tn_import_writer_begin_batch (self->writer, self->file->name, &self->batch_id, error))
     return FALSE;
@@ -898,7 +925,12 @@ import_file (Import     *self,
     }
 
   self->done_size += self->file_size;
-  return close_batch (self, error);
+  if (!close_batch (self, error))
+    return FALSE;
+
+  if (self->file->error != NULL)
+    return forget_refused_file (self, n_added_before, n_changed_before, error);
+  return TRUE;
 }
 
 static gboolean
@@ -924,6 +956,7 @@ run_import (ImportJob     *job,
   g_autoptr(TnDuplicateIndex) index = NULL;
   g_autoptr(TnImportResult) result = result_new (job->files);
   Import self = { 0 };
+  gboolean ok;
 
   writer = tn_import_writer_open (job->path, error);
   if (writer == NULL || !tn_import_writer_begin (writer, error))
@@ -938,13 +971,16 @@ run_import (ImportJob     *job,
 
   self.job = job;
   self.writer = writer;
-  self.index = index;
   self.result = result;
   self.cancellable = cancellable;
 
   for (guint i = 0; i < job->files->len; i++)
     {
-      if (!import_file (&self, i, error))
+      /* Lent for the file; a file refused half-way has it made again. */
+      self.index = g_steal_pointer (&index);
+      ok = import_file (&self, i, error);
+      index = g_steal_pointer (&self.index);
+      if (!ok)
         {
           tn_import_writer_rollback (writer);
           return NULL;

@@ -17,8 +17,9 @@ G_BEGIN_DECLS
  *   this as "no contacts" rather than as a failure
  * @TN_VCARD_ERROR_NOT_VCARD: the file is something else: binary data, an image, a document,
  *   or text without any BEGIN:VCARD line
- * @TN_VCARD_ERROR_TOO_LARGE: the file is larger than %TN_VCARD_MAX_FILE_SIZE, or its first
- *   line alone is longer than %TN_VCARD_MAX_CARD_SIZE
+ * @TN_VCARD_ERROR_TOO_LARGE: the file is larger than %TN_VCARD_MAX_FILE_SIZE, its first
+ *   line alone is longer than %TN_VCARD_MAX_CARD_SIZE, or a line is longer than
+ *   %TN_VCARD_MAX_CARD_BYTES
  *
  * Why a file as a whole was refused. A damaged card inside a good file is not an error: it
  * is a #TnVcardProblem.
@@ -33,10 +34,13 @@ typedef enum
 /* Bounds that keep one bad file from exhausting memory. A card whose text (not counting
  * inline base64 data) is larger than TN_VCARD_MAX_CARD_SIZE is skipped; inline base64 data
  * (PHOTO, LOGO, SOUND, KEY) larger than TN_VCARD_MAX_BINARY_SIZE once decoded is dropped from
- * its card. Both are reported as problems. */
+ * its card; a card taking more than TN_VCARD_MAX_CARD_BYTES of the file, its data included,
+ * is skipped (a file is read in pieces, and memory holds at most one card). All are
+ * reported as problems. The exporter writes nothing these would refuse. */
 #define TN_VCARD_MAX_FILE_SIZE   ((gsize) 512 * 1024 * 1024)
 #define TN_VCARD_MAX_CARD_SIZE   ((gsize) 1 * 1024 * 1024)
 #define TN_VCARD_MAX_BINARY_SIZE ((gsize) 5 * 1024 * 1024)
+#define TN_VCARD_MAX_CARD_BYTES  ((gsize) 32 * 1024 * 1024)
 
 /**
  * TnVcardCard:
