@@ -88,6 +88,8 @@ void     _tn_vcard_splitter_moved   (TnVcardSplitter   *splitter,
 gboolean _tn_vcard_clean_card       (TnVcardParser     *self,
                                      const TnVcardSpan *span);
 
+gboolean _tn_vcard_card_is_importable (const char       *text);
+
 char    *_tn_vcard_normalize_date   (const char        *value,
                                      gboolean           omit_year);
 

@@ -822,6 +822,40 @@ parse_source (TnVcardSource    *source,
 
 /* ---- Public API --------------------------------------------------------------------- */
 
+static gboolean
+count_card (TnVcardCard *card,
+            guint        index,
+            guint        n_cards,
+            gpointer     user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+  tn_vcard_card_free (card);
+  return TRUE;
+}
+
+/**
+ * _tn_vcard_card_is_importable:
+ * @text: one card
+ *
+ * Whether importing @text would give one card, not skipped for its size or anything else:
+ * the exporter's check that what it writes can be imported again.
+ *
+ * Returns: %TRUE if it would
+ */
+gboolean
+_tn_vcard_card_is_importable (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(TnVcardSource) source = _tn_vcard_source_new_for_bytes (bytes, TN_VCARD_MAX_FILE_SIZE);
+  guint n_cards = 0;
+  guint n_skipped = 0;
+
+  return parse_source (source, "", count_card, &n_cards, NULL, NULL, &n_skipped, NULL) &&
+         n_cards == 1 && n_skipped == 0;
+}
+
 static char *
 quote_name (const char *display_name)
 {
