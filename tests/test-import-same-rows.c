@@ -70,6 +70,21 @@ hash_rows (const char *path)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+/* The importer's connection checks no foreign keys (see tn-import-writer.c): they hold
+ * by construction, and this says so. */
+static void
+assert_foreign_keys_hold (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &statement, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_DONE);
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+}
+
 static char *
 generate (const char *dir,
           const char *name,
@@ -114,6 +129,7 @@ test_same_rows (Fixture       *fixture,
   again = tn_test_import_paths (fixture->store, large, NULL);
   g_assert_cmpuint (again->n_added, ==, 0);
 
+  assert_foreign_keys_hold (fixture->path);
   rows = hash_rows (fixture->path);
   if (g_getenv ("TN_TEST_SHOW_ROWS") != NULL)
     g_printerr ("rows: %s\n", rows);
