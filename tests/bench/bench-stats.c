@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: bench-stats [CONTACTS [INTERACTIONS [RUNS]]]   (no display needed;
- *        BENCH_STATS_KEEP=1 keeps the database and prints where it is)
+ *        BENCH_STATS_KEEP=1 keeps the database and prints where it is;
+ *        BENCH_STATS_DB=PATH writes the database there once and measures it again later)
  *
  * The database is generated in a temporary folder, deterministically: contacts added over
  * the last three years (nine in ten by import), rated like populate.py's (3% of them 1s),
@@ -210,37 +211,29 @@ measure (const char *path,
            label, ms[0], ms[runs / 2], ms[runs - 1], runs, trusted, n_overdue);
 }
 
-int
-main (int   argc,
-      char *argv[])
+/* A database made by an earlier run, named by BENCH_STATS_DB, is used again: writing it
+ * takes minutes. */
+static gboolean
+reuse_database (const char *path)
 {
-  guint n_contacts = argc > 1 ? (guint) atoi (argv[1]) : 100000;
-  guint n_interactions = argc > 2 ? (guint) atoi (argv[2]) : 1000000;
-  guint runs = argc > 3 ? (guint) atoi (argv[3]) : 9;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bench-stats-XXXXXX", &error);
-  g_autofree char *path = NULL;
-  g_autoptr(GDateTime) now = tn_clock_now ();
-  gint64 start;
-  TnDb *db;
+  g_autoptr(TnStore) store = NULL;
 
-  if (dir == NULL)
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+
+  store = tn_store_open_full (path, TN_STORE_OPEN_FLAGS_NO_CONTACTS, &error);
+  if (store == NULL)
     g_error ("%s", error->message);
-  path = g_build_filename (dir, "bench.db", NULL);
+  g_print ("database: %s, made by an earlier run\n", path);
+  return TRUE;
+}
 
-  /* The schema comes from the store itself. */
-  g_object_unref (tn_store_open_full (path, TN_STORE_OPEN_FLAGS_NO_CONTACTS, &error));
-  if (error != NULL)
-    g_error ("%s", error->message);
+static void
+drop_schema_5_indexes (const char *path)
+{
+  TnDb *db = open_db (path);
 
-  start = g_get_monotonic_time ();
-  generate (path, n_contacts, n_interactions, g_date_time_to_unix (now));
-  g_print ("database: %u contacts, %u interactions, written in %.1f s\n",
-           n_contacts, n_interactions, (g_get_monotonic_time () - start) / 1e6);
-
-  measure (path, "with the schema 5 indexes", runs);
-
-  db = open_db (path);
   for (guint i = 0; i < G_N_ELEMENTS (schema_5_indexes); i++)
     {
       g_autofree char *sql = g_strdup_printf ("DROP INDEX IF EXISTS %s", schema_5_indexes[i]);
@@ -248,7 +241,64 @@ main (int   argc,
       exec (db, sql);
     }
   tn_db_close (db);
-  measure (path, "without them", runs);
+}
+
+static void
+remove_database (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n_contacts = argc > 1 ? (guint) atoi (argv[1]) : 100000;
+  guint n_interactions = argc > 2 ? (guint) atoi (argv[2]) : 1000000;
+  guint runs = argc > 3 ? (guint) atoi (argv[3]) : 9;
+  const char *kept = g_getenv ("BENCH_STATS_DB");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GDateTime) now = tn_clock_now ();
+  gint64 start;
+
+  if (kept != NULL)
+    path = g_strdup (kept);
+  else
+    {
+      dir = g_dir_make_tmp ("bench-stats-XXXXXX", &error);
+      if (dir == NULL)
+        g_error ("%s", error->message);
+      path = g_build_filename (dir, "bench.db", NULL);
+    }
+
+  if (kept == NULL || !reuse_database (path))
+    {
+      /* The schema comes from the store itself. */
+      g_object_unref (tn_store_open_full (path, TN_STORE_OPEN_FLAGS_NO_CONTACTS, &error));
+      if (error != NULL)
+        g_error ("%s", error->message);
+
+      start = g_get_monotonic_time ();
+      generate (path, n_contacts, n_interactions, g_date_time_to_unix (now));
+      g_print ("database: %u contacts, %u interactions, written in %.1f s\n",
+               n_contacts, n_interactions, (g_get_monotonic_time () - start) / 1e6);
+    }
+
+  measure (path, "with the indexes", runs);
+
+  /* A kept database keeps its indexes, for the next run. */
+  if (kept != NULL)
+    return 0;
+
+  drop_schema_5_indexes (path);
+  measure (path, "without the schema 5 indexes", runs);
 
   /* BENCH_STATS_KEEP=1 keeps the database, to look at a query plan. */
   if (g_getenv ("BENCH_STATS_KEEP") != NULL)
@@ -257,14 +307,7 @@ main (int   argc,
       return 0;
     }
 
-  g_unlink (path);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_unlink (wal);
-    g_unlink (shm);
-  }
+  remove_database (path);
   g_rmdir (dir);
   return 0;
 }

@@ -302,6 +302,10 @@ static gboolean
 writer_rebuild_indexes (TnImportWriter *self,
                         GError        **error)
 {
+  /* The parser thread is done by now: its core sorts the keys too. */
+  if (self->dropped_indexes != NULL && !tn_db_exec (self->db, "PRAGMA threads = 2", error))
+    return FALSE;
+
   for (guint i = 0; self->dropped_indexes != NULL && i < self->dropped_indexes->len; i++)
     {
       if (!tn_db_exec (self->db, g_ptr_array_index (self->dropped_indexes, i), error))
