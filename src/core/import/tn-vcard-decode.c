@@ -453,12 +453,74 @@ _tn_vcard_splitter_init (TnVcardSplitter *splitter)
   splitter->line = 1;
 }
 
+/* What one physical line of the file means for the cards: @body_next is where the line
+ * after it begins, the body of a card it begins. */
+static void
+split_line (TnVcardParser   *self,
+            TnVcardSplitter *splitter,
+            GArray          *spans,
+            const char      *start,
+            const char      *stop,
+            guint            number,
+            const char      *body_next)
+{
+  TnVcardSpan *stack = splitter->stack;
+  TnVcardSyntax syntax = TN_VCARD_SYNTAX_30;
+  Keyword keyword;
+
+  if (splitter->depth > 0 && starts_with_blank (start, stop))
+    return;
+
+  /* Between cards, be lenient: blanks before BEGIN, or the byte-order mark of a file
+   * that was appended to another one. */
+  if (splitter->depth == 0 && stop - start >= 3 && memcmp (start, "\xef\xbb\xbf", 3) == 0)
+    start += 3;
+  while (splitter->depth == 0 && starts_with_blank (start, stop))
+    start++;
+  keyword = _tn_vcard_line_keyword (start, stop, &syntax);
+
+  if (keyword == KEYWORD_BEGIN && splitter->depth > 0 &&
+      (splitter->depth == TN_VCARD_MAX_NESTING ||
+       (!splitter->after_agent && stack[splitter->depth - 1].syntax != TN_VCARD_SYNTAX_21)))
+    {
+      splitter->depth--;
+      close_card (splitter, spans, &stack[splitter->depth], start, number - 1, TRUE);
+    }
+
+  if (keyword == KEYWORD_BEGIN)
+    {
+      stack[splitter->depth] = (TnVcardSpan) {
+        .body = body_next,
+        .line = number,
+        .syntax = TN_VCARD_SYNTAX_30,
+      };
+      splitter->depth++;
+      splitter->in_stray_text = FALSE;
+    }
+  else if (splitter->depth == 0)
+    {
+      if (start < stop && !splitter->in_stray_text)
+        _tn_vcard_add_problem (self, number, FALSE,
+                               _("Line %u is not inside a card and was ignored."), number);
+      splitter->in_stray_text = start < stop;
+    }
+  else if (keyword == KEYWORD_END)
+    {
+      splitter->depth--;
+      close_card (splitter, spans, &stack[splitter->depth], start, number, FALSE);
+    }
+  else if (keyword == KEYWORD_VERSION)
+    stack[splitter->depth - 1].syntax = syntax;
+
+  splitter->after_agent = keyword == KEYWORD_AGENT;
+}
+
 /* Finds the cards in the complete lines of [window + from, window + len), going on from
- * where the last call stopped: @window holds a file read in pieces. Cards come out in the order they end,
- * so the cards nested in a vCard 2.1 card come before it (as Android reads them). A
- * BEGIN:VCARD inside a 3.0 or 4.0 card means the card before it lost its END:VCARD. Unless
- * @final, a last line that may not be whole yet is left for the next call. Returns where in
- * @window the split stopped. */
+ * where the last call stopped: @window holds a file read in pieces. Cards come out in the
+ * order they end, so the cards nested in a vCard 2.1 card come before it (as Android reads
+ * them). A BEGIN:VCARD inside a 3.0 or 4.0 card means the card before it lost its
+ * END:VCARD. Unless @final, a last line that may not be whole yet is left for the next
+ * call. Returns where in @window the split stopped. */
 gsize
 _tn_vcard_split_more (TnVcardParser   *self,
                       TnVcardSplitter *splitter,
@@ -468,23 +530,19 @@ _tn_vcard_split_more (TnVcardParser   *self,
                       gboolean         final,
                       GArray          *spans)
 {
-  TnVcardSpan *stack = splitter->stack;
   const char *data = window + from;
   const char *start, *stop;
   Reader r;
 
   /* The window may have moved in memory since the last call. */
   for (guint i = 0; i < splitter->depth; i++)
-    stack[i].body = window + splitter->body_at[i];
+    splitter->stack[i].body = window + splitter->body_at[i];
 
   len -= from;
   _tn_vcard_reader_init (&r, data, data + len, splitter->line);
   for (;;)
     {
       Reader before = r;
-      TnVcardSyntax syntax = TN_VCARD_SYNTAX_30;
-      Keyword keyword;
-      guint number;
 
       if (!_tn_vcard_reader_next (&r, &start, &stop))
         break;
@@ -493,67 +551,18 @@ _tn_vcard_split_more (TnVcardParser   *self,
           r = before;
           break;
         }
-      number = r.line - 1;
-
-      if (splitter->depth > 0 && starts_with_blank (start, stop))
-        continue;
-
-      /* Between cards, be lenient: blanks before BEGIN, or the byte-order mark of a file
-       * that was appended to another one. */
-      if (splitter->depth == 0 && stop - start >= 3 && memcmp (start, "\xef\xbb\xbf", 3) == 0)
-        start += 3;
-      while (splitter->depth == 0 && starts_with_blank (start, stop))
-        start++;
-      keyword = _tn_vcard_line_keyword (start, stop, &syntax);
-
-      if (keyword == KEYWORD_BEGIN && splitter->depth > 0 &&
-          (splitter->depth == TN_VCARD_MAX_NESTING ||
-           (!splitter->after_agent && stack[splitter->depth - 1].syntax != TN_VCARD_SYNTAX_21)))
-        {
-          splitter->depth--;
-          close_card (splitter, spans, &stack[splitter->depth], start, number - 1, TRUE);
-        }
-
-      if (keyword == KEYWORD_BEGIN)
-        {
-          stack[splitter->depth] = (TnVcardSpan) {
-            .body = r.p,
-            .line = number,
-            .syntax = TN_VCARD_SYNTAX_30,
-          };
-          splitter->depth++;
-          splitter->in_stray_text = FALSE;
-        }
-      else if (splitter->depth == 0)
-        {
-          if (start < stop && !splitter->in_stray_text)
-            _tn_vcard_add_problem (self, number, FALSE,
-                                   _("Line %u is not inside a card and was ignored."), number);
-          splitter->in_stray_text = start < stop;
-        }
-      else if (keyword == KEYWORD_END)
-        {
-          splitter->depth--;
-          close_card (splitter, spans, &stack[splitter->depth], start, number, FALSE);
-        }
-      else if (keyword == KEYWORD_VERSION)
-        stack[splitter->depth - 1].syntax = syntax;
-
-      splitter->after_agent = keyword == KEYWORD_AGENT;
+      split_line (self, splitter, spans, start, stop, r.line - 1, r.p);
     }
 
   splitter->line = r.line;
-  if (final)
+  while (final && splitter->depth > 0)
     {
-      while (splitter->depth > 0)
-        {
-          splitter->depth--;
-          close_card (splitter, spans, &stack[splitter->depth], data + len, r.line - 1, TRUE);
-        }
+      splitter->depth--;
+      close_card (splitter, spans, &splitter->stack[splitter->depth], data + len, r.line - 1, TRUE);
     }
 
   for (guint i = 0; i < splitter->depth; i++)
-    splitter->body_at[i] = stack[i].body - window;
+    splitter->body_at[i] = splitter->stack[i].body - window;
 
   return from + (r.p - data);
 }
