@@ -95,11 +95,12 @@ typedef struct
  * TnVcardCardFunc:
  * @card: (transfer full): the card just read
  * @index: where the card is among the file's cards, from 0
- * @n_cards: how many cards the file holds, broken and skipped ones included
+ * @n_cards: how many cards the file holds, broken and skipped ones included: while the
+ *   file is still being read, an estimate from the bytes read so far, always more than @index
  * @user_data: the data given to tn_vcard_parse_file_foreach()
  *
- * Receives the cards of a file one at a time, so that a large file never has all its cards
- * in memory at once.
+ * Receives the cards of a file one at a time, as the file is read in pieces, so that a
+ * large file never has all its cards, or all its bytes, in memory at once.
  *
  * Returns: %TRUE to go on reading, %FALSE to stop
  */
