@@ -17,7 +17,7 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 #include <libebook-contacts/libebook-contacts.h>
 G_GNUC_END_IGNORE_DEPRECATIONS
 
-#include "tn-exporter.h"
+#include "tn-exporter-private.h"
 #include "tn-test-import.h"
 #include "tn-test-util.h"
 
@@ -187,6 +187,149 @@ test_export_file (Fixture       *fixture,
   g_assert_false (tn_exporter_write_file (tn_store_get_contacts (fixture->store), nowhere, &n_written, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "folder.vcf"));
+}
+
+/* ---- What is exported can be imported again (issue 13, item 8) ---------------------- */
+
+static void
+assert_file_holds (const char *path,
+                   const char *expected)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (strcmp (text, expected) == 0);
+}
+
+/* No hidden ".NAME.XXXXXX" the export wrote beside @name is left in @folder. */
+static void
+assert_no_temporary (const char *folder,
+                     const char *name)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf (".%s.", name);
+  const char *entry;
+
+  g_assert_nonnull (dir);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (entry, prefix));
+}
+
+/* A note of @len bytes, in words, as a person might paste a long text. */
+static char *
+long_note (gsize len)
+{
+  char *note = g_malloc (len + 1);
+
+  for (gsize i = 0; i < len; i++)
+    note[i] = i % 8 == 7 ? ' ' : 'a' + i % 26;
+  /* Values are kept trimmed. */
+  note[len - 1] = 'z';
+  note[len] = '\0';
+  return note;
+}
+
+static TnContact *
+add_with_note (TnStore    *store,
+               const char *name,
+               gsize       note_len)
+{
+  g_autoptr(TnContact) contact = tn_test_add_person (store, name, NULL, NULL);
+  g_autoptr(TnContact) draft = tn_contact_copy (contact);
+  g_autofree char *note = long_note (note_len);
+  g_autoptr(GError) error = NULL;
+
+  tn_contact_set_note (draft, note);
+  g_assert_true (tn_store_update_contact (store, contact, draft, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&contact);
+}
+
+static TnImportFileResult *
+import_into_new_store (Fixture     *fixture,
+                       const char  *name,
+                       GFile       *file,
+                       TnStore    **store,
+                       TnImportResult **result)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  GFile *files[] = { file };
+
+  *store = tn_test_store_open_path (path);
+  *result = tn_importer_import (*store, files, 1, TN_IMPORT_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  return tn_test_file_result (*result, 0);
+}
+
+/* A card just under the importer's bound is exported and imported again whole; one over
+ * it is refused by the export, naming the contact, and the file there is left as it was. */
+static void
+test_export_card_at_limit (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = add_with_note (fixture->store, "Ada Lovelace", TN_VCARD_MAX_CARD_SIZE - 512);
+  g_autofree char *out = g_build_filename (fixture->dir, "limit.vcf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(TnStore) again = NULL;
+  g_autoptr(TnImportResult) result = NULL;
+  g_autoptr(TnContact) grace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  TnImportFileResult *file_result;
+
+  g_assert_true (tn_exporter_write_file (tn_store_get_contacts (fixture->store), file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  /* Folded, the card is longer than the bound on its text: measured as the importer does. */
+  g_assert_cmpuint (strlen (text), >, TN_VCARD_MAX_CARD_SIZE);
+
+  file_result = import_into_new_store (fixture, "again.db", file, &again, &result);
+  g_assert_no_error (file_result->error);
+  g_assert_cmpuint (file_result->n_added, ==, 1);
+  g_assert_cmpuint (file_result->n_skipped, ==, 0);
+  /* Not g_assert_cmpstr(): a megabyte in a failure message helps nobody. */
+  g_assert_true (g_strcmp0 (tn_contact_get_note (tn_test_contact_at (again, 0)), tn_contact_get_note (ada)) == 0);
+
+  grace = add_with_note (fixture->store, "Grace Hopper", TN_VCARD_MAX_CARD_SIZE + 512);
+  g_assert_false (tn_exporter_write_file (tn_store_get_contacts (fixture->store), file, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "Grace Hopper"));
+  assert_file_holds (out, text);
+}
+
+/* A file at the bound is written and imported again; one byte over, it is refused and the
+ * file there is left as it was. The bound is made small here: at 512 MiB the test would
+ * write half a gigabyte, but the rule is the same one. */
+static void
+test_export_file_at_limit (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(TnImportResult) imported = tn_test_import_text (fixture, "three.vcf", tn_test_three_cards);
+  g_autofree char *out = g_build_filename (fixture->dir, "limit.vcf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  GListModel *contacts = tn_store_get_contacts (fixture->store);
+  g_autoptr(TnStore) again = NULL;
+  g_autoptr(TnImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  TnImportFileResult *file_result;
+  gsize size;
+
+  g_assert_true (tn_exporter_write_file (contacts, file, NULL, NULL, &error));
+  g_assert_true (g_file_get_contents (out, &text, &size, NULL));
+  g_assert_true (_tn_exporter_write_file_at_most (contacts, file, size, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  file_result = import_into_new_store (fixture, "again.db", file, &again, &result);
+  g_assert_no_error (file_result->error);
+  g_assert_cmpuint (file_result->n_added, ==, 3);
+
+  g_assert_false (_tn_exporter_write_file_at_most (contacts, file, size - 1, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "fewer contacts"));
+  assert_file_holds (out, text);
+  assert_no_temporary (fixture->dir, "limit.vcf");
 }
 
 /* ---- Round trips on the real files -------------------------------------------------- */
@@ -380,6 +523,8 @@ main (int   argc,
   tn_test_add_store_test ("/exporter/fresh-card", NOW, test_export_fresh_card);
   tn_test_add_store_test ("/exporter/keeps-card", NOW, test_export_keeps_card);
   tn_test_add_store_test ("/exporter/file", NOW, test_export_file);
+  tn_test_add_store_test ("/exporter/card-at-limit", NOW, test_export_card_at_limit);
+  tn_test_add_store_test ("/exporter/file-at-limit", NOW, test_export_file_at_limit);
 
   tn_test_add_store_test ("/real/round-trip", NOW, test_round_trip_real_files);
 

@@ -215,11 +215,15 @@ test_by_trust (Fixture       *fixture,
   g_autoptr(TnContact) d = add_contact (fixture, "D", NULL, TN_TRUST_VAGUELY);
   g_autoptr(TnContact) e = add_contact (fixture, "E", NULL, TN_TRUST_UNRATED);
   g_autoptr(TnContact) gone = add_contact (fixture, "Gone", NULL, TN_TRUST_COMPLETELY);
+  g_autoptr(TnContact) gone_unrated = add_contact (fixture, "Gone 0", NULL, TN_TRUST_UNRATED);
   g_autoptr(TnStats) stats = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* A removed contact waiting for its Undo counts nowhere. */
+  /* A removed contact waiting for its Undo counts nowhere, rated or not (the unrated are
+   * counted as what is left of all contacts). */
   tn_store_remove_contact (fixture->store, gone, &error);
+  g_assert_no_error (error);
+  tn_store_remove_contact (fixture->store, gone_unrated, &error);
   g_assert_no_error (error);
 
   stats = compute (fixture);
@@ -490,6 +494,43 @@ test_overdue_order (Fixture       *fixture,
   g_assert_cmpuint (stats->lost_touch, ==, 2);
 }
 
+/* More overdue than are listed: the first TN_STATS_LISTED_OVERDUE in their order, ties
+ * broken by when they were added, then by id. */
+static void
+test_overdue_first_five (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  const char *expected[] = { "1 never a", "1 never b", "1 met 03-01", "1 met 03-01 twin", "1 met 05-01" };
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TnStats) stats = NULL;
+  TnContact *contact;
+
+  set_clock ("2026-02-05T12:00:00");
+  g_ptr_array_add (contacts, add_contact (fixture, "1 never b", NULL, TN_TRUST_COMPLETELY));
+  set_clock ("2026-01-05T12:00:00");
+  g_ptr_array_add (contacts, add_contact (fixture, "1 never a", NULL, TN_TRUST_COMPLETELY));
+  g_ptr_array_add (contacts, add_contact (fixture, "2 never", NULL, TN_TRUST_MODERATELY));
+  set_clock (NOW);
+  contact = add_contact (fixture, "3 met 01-10", NULL, TN_TRUST_VAGUELY);
+  log_on (fixture, contact, TN_INTERACTION_LUNCH, "2026-01-10");
+  g_ptr_array_add (contacts, contact);
+  contact = add_contact (fixture, "1 met 05-01", NULL, TN_TRUST_COMPLETELY);
+  log_on (fixture, contact, TN_INTERACTION_LUNCH, "2026-05-01");
+  g_ptr_array_add (contacts, contact);
+  contact = add_contact (fixture, "1 met 03-01", NULL, TN_TRUST_COMPLETELY);
+  log_on (fixture, contact, TN_INTERACTION_CALL, "2026-03-01");
+  g_ptr_array_add (contacts, contact);
+  contact = add_contact (fixture, "1 met 03-01 twin", NULL, TN_TRUST_COMPLETELY);
+  log_on (fixture, contact, TN_INTERACTION_CALL, "2026-03-01");
+  g_ptr_array_add (contacts, contact);
+
+  stats = compute (fixture);
+  g_assert_cmpuint (stats->n_overdue, ==, 7);
+  g_assert_cmpuint (stats->overdue->len, ==, TN_STATS_LISTED_OVERDUE);
+  for (guint i = 0; i < TN_STATS_LISTED_OVERDUE; i++)
+    g_assert_cmpstr (g_array_index (stats->overdue, TnStatsOverdue, i).name, ==, expected[i]);
+}
+
 static void
 test_never_contacted (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -641,6 +682,7 @@ main (int   argc,
   ADD ("/stats/lunches-and-streak", test_lunches_and_streak);
   ADD ("/stats/overdue-matches-cadence", test_overdue_matches_cadence);
   ADD ("/stats/overdue-order", test_overdue_order);
+  ADD ("/stats/overdue-first-five", test_overdue_first_five);
   ADD ("/stats/never-contacted", test_never_contacted);
   ADD ("/stats/habits", test_habits);
   ADD ("/stats/habits-follow-changes", test_habits_follow_changes);

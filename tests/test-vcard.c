@@ -479,20 +479,13 @@ test_card_too_large (void)
   g_autoptr(GString) text = g_string_new ("BEGIN:VCARD\nVERSION:3.0\nFN:Huge\nNOTE:");
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) cards = NULL;
-  TnVcardProblem *problem;
 
   for (gsize i = 0; i < TN_VCARD_MAX_CARD_SIZE + 10; i++)
     g_string_append_c (text, i % 60 == 59 ? ' ' : 'x');
   g_string_append (text, "\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Next\nEND:VCARD\n");
 
   cards = tn_test_parse_vcard_bytes (text->str, text->len, &problems);
-  g_assert_cmpuint (cards->len, ==, 1);
-  g_assert_cmpstr (tn_test_card_at (cards, 0)->full_name, ==, "Next");
-  g_assert_cmpuint (problems->len, ==, 1);
-  problem = g_ptr_array_index (problems, 0);
-  g_assert_cmpuint (problem->line, ==, 1);
-  g_assert_true (problem->card_skipped);
-  g_assert_nonnull (strstr (problem->message, "larger than"));
+  tn_test_assert_one_card_and_skip (cards, "Next", problems, 1, "larger than");
 }
 
 static void

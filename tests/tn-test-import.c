@@ -199,6 +199,26 @@ tn_test_has_problem_at (GPtrArray  *problems,
   return FALSE;
 }
 
+/* @cards holds the one card named @name, and @problems one problem: the card on @line
+ * was skipped, said in @words. */
+void
+tn_test_assert_one_card_and_skip (GPtrArray  *cards,
+                                  const char *name,
+                                  GPtrArray  *problems,
+                                  guint       line,
+                                  const char *words)
+{
+  TnVcardProblem *problem;
+
+  g_assert_cmpuint (cards->len, ==, 1);
+  g_assert_cmpstr (tn_test_card_at (cards, 0)->full_name, ==, name);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpuint (problem->line, ==, line);
+  g_assert_true (problem->card_skipped);
+  g_assert_nonnull (strstr (problem->message, words));
+}
+
 /* The kept card text with its folds undone. */
 static char *
 unfold (const char *vcard)

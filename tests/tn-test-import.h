@@ -56,6 +56,11 @@ TnVcardCard        *tn_test_card_at                 (GPtrArray    *cards,
 gboolean            tn_test_has_problem_at          (GPtrArray    *problems,
                                                      guint         line,
                                                      const char   *words);
+void                tn_test_assert_one_card_and_skip (GPtrArray  *cards,
+                                                      const char *name,
+                                                      GPtrArray  *problems,
+                                                      guint       line,
+                                                      const char *words);
 char               *tn_test_kept_value              (const char   *vcard,
                                                      const char   *name);
 gsize               tn_test_kept_photo_size         (const char   *vcard);

@@ -1,23 +1,31 @@
 #!/usr/bin/env bash
-# tests/bench/bench-import.sh — issue 3's import figures: the same 100,000-card file read by
-# EVCard alone (bench-parse) and imported by `trustnet --import`, in one run. Prints wall
-# times, their ratio (goal: at most 1.3), peak RSS (goal: at most 150 MB) and the time of a
-# second import of the same file into the same database. Prints figures; asserts nothing.
+# tests/bench/bench-import.sh — every import and dashboard figure of issue 17 on one screen:
+# the 100,000-card file (gen-vcards --dup-rate 0.05) read by EVCard alone (bench-parse, the
+# floor) and imported by `trustnet --import`, turn about, RUNS times each; a second import
+# of the same file (all duplicates); 20,000 new cards (the change feed's cost); and the
+# dashboard's figures over 100,000 contacts and 1,000,000 interactions (bench-stats).
+# Prints medians, ratios to the floor measured in the same run, CPU seconds and peak RSS.
+# Asserts nothing.
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: tests/bench/bench-import.sh [BUILD_DIR] [CARDS] [RUNS]
+#   BENCH_BASELINE=OTHER_BUILD_DIR also imports with that build's trustnet, turn about with
+#   this one, for figures before and after a change.
 # Needs /usr/bin/time (Debian package "time"; build-aux/deps.sh --test installs it).
+# The dashboard's database takes minutes to write; it is kept as BUILD_DIR/bench-stats.db.
 set -eu
 
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 build_dir=$(cd "${1:-$source_dir/_build}" && pwd)
 cards=${2:-100000}
-runs=${3:-3}
+runs=${3:-5}
 gen_vcards=${TRUSTNET_GEN_VCARDS:-$source_dir/tests/tools/gen-vcards}
 trustnet="$build_dir/src/trustnet"
 bench_parse="$build_dir/tests/bench/bench-parse"
+bench_stats="$build_dir/tests/bench/bench-stats"
+baseline=${BENCH_BASELINE:+$(cd "$BENCH_BASELINE" && pwd)/src/trustnet}
 
-for tool in "$trustnet" "$bench_parse" /usr/bin/time; do
+for tool in "$trustnet" "$bench_parse" "$bench_stats" /usr/bin/time ${baseline:+"$baseline"}; do
   if [ ! -x "$tool" ]; then
     echo "bench-import: $tool is missing; build first (and install the package \"time\")" >&2
     exit 1
@@ -26,60 +34,99 @@ done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-vcf="$work/cards.vcf"
-
-"$gen_vcards" "$cards" --dup-rate 0.05 > "$vcf"
-echo "file: $cards cards, $(( $(stat -c %s "$vcf") / 1024 / 1024 )) MiB, --dup-rate 0.05"
-
 export GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$build_dir/data"
 
-# Runs "$@" under /usr/bin/time; sets $wall_ms and $rss_kb, keeps the output in $log.
-measure () {
-  log="$work/out.log"
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$log" 2>&1
-  read -r seconds rss_kb < "$work/time"
-  wall_ms=$(awk -v s="$seconds" 'BEGIN { printf "%d", s * 1000 }')
-}
+"$gen_vcards" "$cards" --dup-rate 0.05 > "$work/cards.vcf"
+"$gen_vcards" 20000 --seed 7 > "$work/new.vcf"
+# Read once, so that every program finds the files in the page cache.
+cat "$work/cards.vcf" "$work/new.vcf" > /dev/null
 
-# Wall times to the millisecond: /usr/bin/time gives only 10 ms steps.
-measure_precise () {
+# Runs "$@" under /usr/bin/time and appends "wall_ms cpu_ms rss_kb" to the file $series.
+measure () {
   local start end
   start=$(date +%s%N)
-  measure "$@"
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" > "$work/out.log" 2>&1
   end=$(date +%s%N)
-  wall_ms=$(( (end - start) / 1000000 ))
+  read -r _ user sys rss_kb < "$work/time"
+  echo "$(( (end - start) / 1000000 )) $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }') $rss_kb" \
+    >> "$work/$series"
 }
 
-# Reads the file once so that both programs find it in the page cache.
-cat "$vcf" > /dev/null
+# The median of column $2 (1 wall, 2 cpu, 3 rss) of series $1.
+median () {
+  awk -v c="$2" '{ print $c }' "$work/$1" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
 
-parse_total=0 import_total=0 import_rss_max=0
+most () {
+  awk -v c="$2" '{ print $c }' "$work/$1" | sort -n | tail -n 1
+}
+
+ratio () {
+  awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'
+}
+
+fresh_import () {
+  rm -f "$work/$1.db" "$work/$1.db-wal" "$work/$1.db-shm"
+  measure "$2" --database "$work/$1.db" --import "$3"
+}
+
 for run in $(seq 1 "$runs"); do
-  measure_precise "$bench_parse" "$vcf"
-  parse_ms=$wall_ms
-  parse_rss=$rss_kb
-
-  rm -f "$work/new.db" "$work/new.db-wal" "$work/new.db-shm"
-  measure_precise "$trustnet" --database "$work/new.db" --import "$vcf"
-  import_ms=$wall_ms
-  import_rss=$rss_kb
-  summary=$(head -n 1 "$log")
-
-  parse_total=$(( parse_total + parse_ms ))
-  import_total=$(( import_total + import_ms ))
-  [ "$import_rss" -gt "$import_rss_max" ] && import_rss_max=$import_rss
-  echo "run $run: (a) bench-parse $parse_ms ms, peak RSS $(( parse_rss / 1024 )) MiB;" \
-       "(b) trustnet --import $import_ms ms, peak RSS $(( import_rss / 1024 )) MiB" \
-       "— ratio $(awk -v b="$import_ms" -v a="$parse_ms" 'BEGIN { printf "%.2f", b / a }')"
+  series=parse measure "$bench_parse" "$work/cards.vcf"
+  series=import fresh_import first "$trustnet" "$work/cards.vcf"
+  if [ -n "$baseline" ]; then
+    series=baseline fresh_import before "$baseline" "$work/cards.vcf"
+  fi
 done
-echo "import said: $summary"
+summary=$(head -n 1 "$work/out.log")
 
-echo "mean: (a) $(( parse_total / runs )) ms, (b) $(( import_total / runs )) ms," \
-     "ratio (b)/(a) $(awk -v b="$import_total" -v a="$parse_total" 'BEGIN { printf "%.2f", b / a }') (goal <= 1.3);" \
-     "peak RSS of (b) $(( import_rss_max / 1024 )) MiB (goal <= 150)"
+# The same file again into the database the first import made: every card is there.
+for run in $(seq 1 "$runs"); do
+  series=again measure "$trustnet" --database "$work/first.db" --import "$work/cards.vcf"
+  if [ -n "$baseline" ]; then
+    series=baseline_again measure "$baseline" --database "$work/before.db" --import "$work/cards.vcf"
+  fi
+done
 
-# The same file again into the database the last run made: every card is already there.
-measure_precise "$trustnet" --database "$work/new.db" --import "$vcf"
-echo "second import into the same database: $wall_ms ms, peak RSS $(( rss_kb / 1024 )) MiB"
-echo "import said: $(head -n 1 "$log")"
+# 20,000 new cards into an empty database: what issue 12's change feed added to an import.
+for run in $(seq 1 "$runs"); do
+  series=new_parse measure "$bench_parse" "$work/new.vcf"
+  series=new fresh_import new "$trustnet" "$work/new.vcf"
+  if [ -n "$baseline" ]; then
+    series=baseline_new fresh_import new-before "$baseline" "$work/new.vcf"
+  fi
+done
+
+BENCH_STATS_DB="$build_dir/bench-stats.db" "$bench_stats" 100000 1000000 9 > "$work/stats.log"
+
+mib () {
+  echo $(( $1 / 1024 ))
+}
+
+echo "Issue 17, import and dashboard — medians of $runs runs, turn about; cpu = user + system"
+echo "file: $cards cards, $(( $(stat -c %s "$work/cards.vcf") / 1024 / 1024 )) MiB, --dup-rate 0.05 ($summary)"
+printf '%-44s %8s %8s %9s\n' "" "wall ms" "cpu ms" "peak MiB"
+row () {
+  printf '%-44s %8s %8s %9s\n' "$1" "$(median "$2" 1)" "$(median "$2" 2)" "$(mib "$(most "$2" 3)")"
+}
+row "(a) floor: bench-parse (EVCard, FN, EMAIL)" parse
+row "(b) trustnet --import" import
+[ -n "$baseline" ] && row "(b0) the same, BENCH_BASELINE's trustnet" baseline
+row "(c) second import, all duplicates" again
+[ -n "$baseline" ] && row "(c0) the same, BENCH_BASELINE's trustnet" baseline_again
+row "(d) floor: bench-parse of 20,000 new cards" new_parse
+row "(e) trustnet --import of 20,000 new cards" new
+[ -n "$baseline" ] && row "(e0) the same, BENCH_BASELINE's trustnet" baseline_new
+
+echo "import (b)/(a): wall $(ratio "$(median import 1)" "$(median parse 1)") (goal <= 2.0, then 1.3)," \
+     "cpu $(ratio "$(median import 2)" "$(median parse 2)"); peak RSS $(mib "$(most import 3)") MiB (goal <= 150)"
+echo "second import (c)/(a): wall $(ratio "$(median again 1)" "$(median parse 1)")"
+echo "20,000 new cards (e)/(d): wall $(ratio "$(median new 1)" "$(median new_parse 1)")" \
+     "(issue 12: 0.76 s with the feed against 0.54 s before it, 1.38x)"
+if [ -n "$baseline" ]; then
+  echo "this build against BENCH_BASELINE: import $(ratio "$(median import 1)" "$(median baseline 1)")," \
+       "second import $(ratio "$(median again 1)" "$(median baseline_again 1)")," \
+       "20,000 new cards $(ratio "$(median new 1)" "$(median baseline_new 1)") (wall)"
+fi
+echo "dashboard, 100,000 contacts and 1,000,000 interactions (goal <= 16 ms):"
+sed 's/^/  /' "$work/stats.log"

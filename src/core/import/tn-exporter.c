@@ -26,9 +26,10 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 #include <libebook-contacts/libebook-contacts.h>
 G_GNUC_END_IGNORE_DEPRECATIONS
 
-#include "tn-exporter.h"
+#include "tn-exporter-private.h"
 #include "tn-vcard-attributes-private.h"
 #include "tn-vcard-private.h"
+#include "tn-vcard.h"
 
 /* EDS 3.46 declares no g_autoptr() support for its types. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVCard, g_object_unref)
@@ -262,23 +263,72 @@ flush (GOutputStream  *stream,
   return written;
 }
 
+/* A card the importer would skip is refused, naming the contact: what TrustNet exports it
+ * can import again. A card this short fits whatever it holds; a longer one is measured as
+ * the importer measures it (its text without inline data). */
+static gboolean
+check_card_importable (TnContact   *contact,
+                       const char  *card,
+                       GError     **error)
+{
+  g_autofree char *limit = NULL;
+
+  if (strlen (card) <= TN_VCARD_MAX_CARD_SIZE || _tn_vcard_card_is_importable (card))
+    return TRUE;
+
+  limit = g_format_size (TN_VCARD_MAX_CARD_SIZE);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+               _("the card of “%s” would be larger than TrustNet imports (%s of text); "
+                 "shorten its note or remove some of its addresses"),
+               tn_contact_get_full_name (contact), limit);
+  return FALSE;
+}
+
+/* A file the importer would refuse is not written at all: see _tn_exporter_write_file_at_most(). */
+static gboolean
+check_file_size (guint64   size,
+                 gsize     max_size,
+                 GError  **error)
+{
+  g_autofree char *limit = NULL;
+
+  if (size <= max_size)
+    return TRUE;
+
+  limit = g_format_size (max_size);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+               _("the file would be larger than %s, the largest file TrustNet imports; "
+                 "export fewer contacts at a time"),
+               limit);
+  return FALSE;
+}
+
 static gboolean
 write_contacts (GListModel     *contacts,
                 GOutputStream  *stream,
+                gsize           max_size,
                 guint          *n_written,
                 GCancellable   *cancellable,
                 GError        **error)
 {
   g_autoptr(GString) buffer = g_string_sized_new (WRITE_BUFFER_SIZE + 4096);
   guint n_items = g_list_model_get_n_items (contacts);
+  guint64 size = 0;
 
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(TnContact) contact = g_list_model_get_item (contacts, i);
       g_autofree char *card = tn_exporter_contact_to_vcard (contact);
+      gsize before = buffer->len;
+
+      if (!check_card_importable (contact, card, error))
+        return FALSE;
 
       g_string_append (buffer, card);
       g_string_append (buffer, "\r\n");
+      size += buffer->len - before;
+      if (!check_file_size (size, max_size, error))
+        return FALSE;
       (*n_written)++;
 
       if (buffer->len >= WRITE_BUFFER_SIZE && !flush (stream, buffer, cancellable, error))
@@ -293,6 +343,7 @@ write_contacts (GListModel     *contacts,
 static gboolean
 write_by_uri (GListModel    *contacts,
               GFile         *file,
+              gsize          max_size,
               guint         *count,
               GCancellable  *cancellable,
               GError       **error)
@@ -303,7 +354,7 @@ write_by_uri (GListModel    *contacts,
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, error);
   if (stream == NULL)
     return FALSE;
-  if (write_contacts (contacts, G_OUTPUT_STREAM (stream), count, cancellable, error) &&
+  if (write_contacts (contacts, G_OUTPUT_STREAM (stream), max_size, count, cancellable, error) &&
       g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
     return TRUE;
 
@@ -355,6 +406,7 @@ fail_with_errno (GError **error)
 static gboolean
 write_by_path (GListModel    *contacts,
                const char    *path,
+               gsize          max_size,
                guint         *count,
                GCancellable  *cancellable,
                GError       **error)
@@ -374,7 +426,7 @@ write_by_path (GListModel    *contacts,
 
   stream = g_unix_output_stream_new (fd, TRUE);
   /* Synced before the rename, so that after a power cut the name holds old or new. */
-  if (write_contacts (contacts, stream, count, cancellable, error) &&
+  if (write_contacts (contacts, stream, max_size, count, cancellable, error) &&
       (fsync (fd) == 0 || fail_with_errno (error)) &&
       g_output_stream_close (stream, NULL, error) &&
       (g_rename (temporary, path) == 0 || fail_with_errno (error)))
@@ -386,25 +438,25 @@ write_by_path (GListModel    *contacts,
 }
 
 /**
- * tn_exporter_write_file:
- * @contacts: a #GListModel of #TnContact: the store's list, or a selection of it
- * @file: where to write; replaced if it is a regular file, refused if a symbolic link
- * @n_written: (out) (optional): how many contacts were written
- * @cancellable: (nullable): to stop; then @file is left as it was
- * @error: return location for a #GError
+ * _tn_exporter_write_file_at_most:
+ * @contacts: as tn_exporter_write_file()
+ * @file: as tn_exporter_write_file()
+ * @max_size: the largest file to write: the import bound, or a smaller one for tests
+ * @n_written: (out) (optional): as tn_exporter_write_file()
+ * @cancellable: (nullable): as tn_exporter_write_file()
+ * @error: as tn_exporter_write_file()
  *
- * Writes @contacts as one vCard 3.0 file (see tn_exporter_contact_to_vcard()). A new file
- * readable by its owner alone (it holds a person's contacts and ratings) is written beside
- * @file and renamed over it once complete: @file is never written in place.
+ * tn_exporter_write_file() with the bound on the file's size given.
  *
  * Returns: %TRUE if the file was written
  */
 gboolean
-tn_exporter_write_file (GListModel    *contacts,
-                        GFile         *file,
-                        guint         *n_written,
-                        GCancellable  *cancellable,
-                        GError       **error)
+_tn_exporter_write_file_at_most (GListModel    *contacts,
+                                 GFile         *file,
+                                 gsize          max_size,
+                                 guint         *n_written,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
@@ -421,9 +473,9 @@ tn_exporter_write_file (GListModel    *contacts,
 
   path = g_file_get_path (file);
   if (path != NULL)
-    written = write_by_path (contacts, path, &count, cancellable, &local_error);
+    written = write_by_path (contacts, path, max_size, &count, cancellable, &local_error);
   else
-    written = write_by_uri (contacts, file, &count, cancellable, &local_error);
+    written = write_by_uri (contacts, file, max_size, &count, cancellable, &local_error);
 
   if (written)
     {
@@ -442,4 +494,31 @@ tn_exporter_write_file (GListModel    *contacts,
   g_set_error (error, local_error->domain, local_error->code,
                _("Could not write “%s”: %s"), name, local_error->message);
   return FALSE;
+}
+
+/**
+ * tn_exporter_write_file:
+ * @contacts: a #GListModel of #TnContact: the store's list, or a selection of it
+ * @file: where to write; replaced if it is a regular file, refused if a symbolic link
+ * @n_written: (out) (optional): how many contacts were written
+ * @cancellable: (nullable): to stop; then @file is left as it was
+ * @error: return location for a #GError: %G_IO_ERROR_MESSAGE_TOO_LARGE when the file, or a
+ *   contact's card, would be larger than TrustNet imports
+ *
+ * Writes @contacts as one vCard 3.0 file (see tn_exporter_contact_to_vcard()). A new file
+ * readable by its owner alone (it holds a person's contacts and ratings) is written beside
+ * @file and renamed over it once complete: @file is never written in place. What TrustNet
+ * writes it can import again: a file over %TN_VCARD_MAX_FILE_SIZE, or a card the importer
+ * would skip, is refused and @file left as it was.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+tn_exporter_write_file (GListModel    *contacts,
+                        GFile         *file,
+                        guint         *n_written,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  return _tn_exporter_write_file_at_most (contacts, file, TN_VCARD_MAX_FILE_SIZE, n_written, cancellable, error);
 }

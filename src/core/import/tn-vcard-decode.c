@@ -21,7 +21,6 @@
 #include "tn-vcard.h"
 
 #define MAX_PROBLEMS 200 /* then one line says how many more there were */
-#define MAX_NESTING  8   /* vCard 2.1 AGENT cards inside cards */
 
 /* ---- The parser and its problems ------------------------------------------------------ */
 
@@ -424,95 +423,182 @@ _tn_vcard_line_keyword (const char    *start,
   return KEYWORD_NONE;
 }
 
+/* Hands a card that ended to the caller, unless it belongs to a card grown too large. */
 static void
-close_card (GArray      *spans,
-            TnVcardSpan *span,
-            const char  *body_end,
-            guint        last_line,
-            gboolean     truncated)
+close_card (TnVcardSplitter *splitter,
+            GArray          *spans,
+            TnVcardSpan     *span,
+            const char      *body_end,
+            guint            last_line,
+            gboolean         truncated)
 {
   span->body_end = body_end;
   span->last_line = last_line;
   span->truncated = truncated;
-  g_array_append_val (spans, *span);
+  if (!splitter->too_large)
+    g_array_append_val (spans, *span);
+  splitter->n_cards++;
+  if (splitter->depth == 0)
+    splitter->too_large = FALSE;
 }
 
-/* Finds every card in the file. Cards come out in the order they end, so the cards nested
- * in a vCard 2.1 card come before it (as Android reads them). A BEGIN:VCARD inside a 3.0 or
- * 4.0 card means the card before it lost its END:VCARD. */
-GArray *
-_tn_vcard_split_cards (TnVcardParser *self,
-                       const char    *data,
-                       gsize          len)
+/* Bytes after a line break that decide where the line ends: a CR LF, a CR CR LF, or a lone
+ * CR followed by what could begin a line (cr_ends_line() looks at up to 64 bytes). */
+#define LINE_END_LOOKAHEAD 72
+
+void
+_tn_vcard_splitter_init (TnVcardSplitter *splitter)
 {
-  GArray *spans = g_array_sized_new (FALSE, FALSE, sizeof (TnVcardSpan), len / 512 + 1);
-  TnVcardSpan stack[MAX_NESTING];
-  guint depth = 0;
-  gboolean after_agent = FALSE;
-  gboolean in_stray_text = FALSE;
+  memset (splitter, 0, sizeof *splitter);
+  splitter->line = 1;
+}
+
+/* What one physical line of the file means for the cards: @body_next is where the line
+ * after it begins, the body of a card it begins. */
+static void
+split_line (TnVcardParser   *self,
+            TnVcardSplitter *splitter,
+            GArray          *spans,
+            const char      *start,
+            const char      *stop,
+            guint            number,
+            const char      *body_next)
+{
+  TnVcardSpan *stack = splitter->stack;
+  TnVcardSyntax syntax = TN_VCARD_SYNTAX_30;
+  Keyword keyword;
+
+  if (splitter->depth > 0 && starts_with_blank (start, stop))
+    return;
+
+  /* Between cards, be lenient: blanks before BEGIN, or the byte-order mark of a file
+   * that was appended to another one. */
+  if (splitter->depth == 0 && stop - start >= 3 && memcmp (start, "\xef\xbb\xbf", 3) == 0)
+    start += 3;
+  while (splitter->depth == 0 && starts_with_blank (start, stop))
+    start++;
+  keyword = _tn_vcard_line_keyword (start, stop, &syntax);
+
+  if (keyword == KEYWORD_BEGIN && splitter->depth > 0 &&
+      (splitter->depth == TN_VCARD_MAX_NESTING ||
+       (!splitter->after_agent && stack[splitter->depth - 1].syntax != TN_VCARD_SYNTAX_21)))
+    {
+      splitter->depth--;
+      close_card (splitter, spans, &stack[splitter->depth], start, number - 1, TRUE);
+    }
+
+  if (keyword == KEYWORD_BEGIN)
+    {
+      stack[splitter->depth] = (TnVcardSpan) {
+        .body = body_next,
+        .line = number,
+        .syntax = TN_VCARD_SYNTAX_30,
+      };
+      splitter->depth++;
+      splitter->in_stray_text = FALSE;
+    }
+  else if (splitter->depth == 0)
+    {
+      if (start < stop && !splitter->in_stray_text)
+        _tn_vcard_add_problem (self, number, FALSE,
+                               _("Line %u is not inside a card and was ignored."), number);
+      splitter->in_stray_text = start < stop;
+    }
+  else if (keyword == KEYWORD_END)
+    {
+      splitter->depth--;
+      close_card (splitter, spans, &stack[splitter->depth], start, number, FALSE);
+    }
+  else if (keyword == KEYWORD_VERSION)
+    stack[splitter->depth - 1].syntax = syntax;
+
+  splitter->after_agent = keyword == KEYWORD_AGENT;
+}
+
+/* Finds the cards in the complete lines of [window + from, window + len), going on from
+ * where the last call stopped: @window holds a file read in pieces. Cards come out in the
+ * order they end, so the cards nested in a vCard 2.1 card come before it (as Android reads
+ * them). A BEGIN:VCARD inside a 3.0 or 4.0 card means the card before it lost its
+ * END:VCARD. Unless @final, a last line that may not be whole yet is left for the next
+ * call. Returns where in @window the split stopped. */
+gsize
+_tn_vcard_split_more (TnVcardParser   *self,
+                      TnVcardSplitter *splitter,
+                      const char      *window,
+                      gsize            from,
+                      gsize            len,
+                      gboolean         final,
+                      GArray          *spans)
+{
+  const char *data = window + from;
   const char *start, *stop;
   Reader r;
 
-  _tn_vcard_reader_init (&r, data, data + len, 1);
-  while (_tn_vcard_reader_next (&r, &start, &stop))
+  /* The window may have moved in memory since the last call. */
+  for (guint i = 0; i < splitter->depth; i++)
+    splitter->stack[i].body = window + splitter->body_at[i];
+
+  len -= from;
+  _tn_vcard_reader_init (&r, data, data + len, splitter->line);
+  for (;;)
     {
-      guint number = r.line - 1;
-      TnVcardSyntax syntax = TN_VCARD_SYNTAX_30;
-      Keyword keyword;
+      Reader before = r;
 
-      if (depth > 0 && starts_with_blank (start, stop))
-        continue;
-
-      /* Between cards, be lenient: blanks before BEGIN, or the byte-order mark of a file
-       * that was appended to another one. */
-      if (depth == 0 && stop - start >= 3 && memcmp (start, "\xef\xbb\xbf", 3) == 0)
-        start += 3;
-      while (depth == 0 && starts_with_blank (start, stop))
-        start++;
-      keyword = _tn_vcard_line_keyword (start, stop, &syntax);
-
-      if (keyword == KEYWORD_BEGIN && depth > 0 &&
-          (depth == MAX_NESTING || (!after_agent && stack[depth - 1].syntax != TN_VCARD_SYNTAX_21)))
+      if (!_tn_vcard_reader_next (&r, &start, &stop))
+        break;
+      if (!final && (gsize) (stop - data) + LINE_END_LOOKAHEAD > len)
         {
-          depth--;
-          close_card (spans, &stack[depth], start, number - 1, TRUE);
+          r = before;
+          break;
         }
-
-      if (keyword == KEYWORD_BEGIN)
-        {
-          stack[depth] = (TnVcardSpan) {
-            .body = r.p,
-            .line = number,
-            .syntax = TN_VCARD_SYNTAX_30,
-          };
-          depth++;
-          in_stray_text = FALSE;
-        }
-      else if (depth == 0)
-        {
-          if (start < stop && !in_stray_text)
-            _tn_vcard_add_problem (self, number, FALSE,
-                                   _("Line %u is not inside a card and was ignored."), number);
-          in_stray_text = start < stop;
-        }
-      else if (keyword == KEYWORD_END)
-        {
-          depth--;
-          close_card (spans, &stack[depth], start, number, FALSE);
-        }
-      else if (keyword == KEYWORD_VERSION)
-        stack[depth - 1].syntax = syntax;
-
-      after_agent = keyword == KEYWORD_AGENT;
+      split_line (self, splitter, spans, start, stop, r.line - 1, r.p);
     }
 
-  while (depth > 0)
+  splitter->line = r.line;
+  while (final && splitter->depth > 0)
     {
-      depth--;
-      close_card (spans, &stack[depth], data + len, r.line - 1, TRUE);
+      splitter->depth--;
+      close_card (splitter, spans, &splitter->stack[splitter->depth], data + len, r.line - 1, TRUE);
     }
 
-  return spans;
+  for (guint i = 0; i < splitter->depth; i++)
+    splitter->body_at[i] = splitter->stack[i].body - window;
+
+  return from + (r.p - data);
+}
+
+/* Where the window must still be kept from, once its first @read bytes were split: the
+ * card still open, or nothing before what is not split yet. A card grown past
+ * TN_VCARD_MAX_CARD_BYTES is reported and from then on only followed to its end, so that a
+ * file whose cards never end cannot fill memory. */
+gsize
+_tn_vcard_splitter_keep_from (TnVcardParser   *self,
+                              TnVcardSplitter *splitter,
+                              gsize            read)
+{
+  g_autofree char *limit = NULL;
+
+  if (splitter->depth == 0 || splitter->too_large)
+    return read;
+
+  if (read - splitter->body_at[0] <= TN_VCARD_MAX_CARD_BYTES)
+    return splitter->body_at[0];
+
+  splitter->too_large = TRUE;
+  limit = g_format_size (TN_VCARD_MAX_CARD_BYTES);
+  _tn_vcard_add_problem (self, splitter->stack[0].line, TRUE,
+                         _("The card on line %u takes more than %s of the file and was skipped."),
+                         splitter->stack[0].line, limit);
+  return read;
+}
+
+/* After the window dropped its first @dropped bytes. */
+void
+_tn_vcard_splitter_moved (TnVcardSplitter *splitter,
+                          gsize            dropped)
+{
+  for (guint i = 0; i < splitter->depth && !splitter->too_large; i++)
+    splitter->body_at[i] -= dropped;
 }
 
 /* ---- Birthdays ----------------------------------------------------------------------- */

@@ -29,6 +29,21 @@ typedef struct
   gboolean truncated;
 } TnVcardSpan;
 
+#define TN_VCARD_MAX_NESTING 8 /* vCard 2.1 AGENT cards inside cards */
+
+/* Where finding cards stopped in a file read in pieces: the cards still open. */
+typedef struct
+{
+  TnVcardSpan stack[TN_VCARD_MAX_NESTING];
+  gsize body_at[TN_VCARD_MAX_NESTING]; /* where their bodies are in the window, which may move */
+  guint depth;
+  gboolean after_agent;
+  gboolean in_stray_text;
+  gboolean too_large; /* the outermost open card: only followed to its end, then dropped */
+  guint line;         /* the number of the next line */
+  guint n_cards;      /* cards found so far, dropped ones included */
+} TnVcardSplitter;
+
 /* What one tn_vcard_parse() call shares between its steps. */
 typedef struct
 {
@@ -57,11 +72,23 @@ void     _tn_vcard_add_problem      (TnVcardParser     *self,
                                      const char        *format,
                                      ...) G_GNUC_PRINTF (4, 5);
 
-GArray  *_tn_vcard_split_cards      (TnVcardParser     *self,
-                                     const char        *data,
-                                     gsize              len);
+void     _tn_vcard_splitter_init    (TnVcardSplitter   *splitter);
+gsize    _tn_vcard_split_more       (TnVcardParser     *self,
+                                     TnVcardSplitter   *splitter,
+                                     const char        *window,
+                                     gsize              from,
+                                     gsize              len,
+                                     gboolean           final,
+                                     GArray            *spans);
+gsize    _tn_vcard_splitter_keep_from (TnVcardParser   *self,
+                                       TnVcardSplitter *splitter,
+                                       gsize            read);
+void     _tn_vcard_splitter_moved   (TnVcardSplitter   *splitter,
+                                     gsize              dropped);
 gboolean _tn_vcard_clean_card       (TnVcardParser     *self,
                                      const TnVcardSpan *span);
+
+gboolean _tn_vcard_card_is_importable (const char       *text);
 
 char    *_tn_vcard_normalize_date   (const char        *value,
                                      gboolean           omit_year);

@@ -34,6 +34,7 @@ fail_with_errno (GError **error)
  * judged by fstat(), so that what is read is what was checked. */
 static GInputStream *
 open_local (const char  *path,
+            guint64     *size,
             GError     **error)
 {
   struct stat info;
@@ -61,16 +62,19 @@ open_local (const char  *path,
       return NULL;
     }
 
+  *size = info.st_size;
   return g_unix_input_stream_new (fd, TRUE);
 }
 
 static GInputStream *
 open_by_uri (GFile         *file,
+             guint64       *size,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                                                 cancellable, error);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                                       G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, error);
 
   if (info == NULL)
     return NULL;
@@ -83,7 +87,114 @@ open_by_uri (GFile         *file,
       return NULL;
     }
 
+  *size = g_file_info_get_size (info);
   return G_INPUT_STREAM (g_file_read (file, cancellable, error));
+}
+
+struct _TnVcardSource
+{
+  GInputStream *stream;
+  gsize max_size;
+  guint64 size;   /* what the file said when it was opened; 0 when not known */
+  guint64 n_read;
+};
+
+void
+_tn_vcard_source_free (TnVcardSource *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->stream);
+  g_free (self);
+}
+
+/**
+ * _tn_vcard_source_open:
+ * @file: a file to import
+ * @max_size: the most bytes that may be read
+ * @cancellable: (nullable): to stop opening
+ * @error: %G_IO_ERROR_NOT_REGULAR_FILE for a device, pipe or socket,
+ *   %G_IO_ERROR_IS_DIRECTORY for a folder, or what opening said
+ *
+ * Returns: (transfer full) (nullable): @file, to be read in pieces
+ */
+TnVcardSource *
+_tn_vcard_source_open (GFile         *file,
+                       gsize          max_size,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(TnVcardSource) self = g_new0 (TnVcardSource, 1);
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self->max_size = max_size;
+  self->stream = g_file_peek_path (file) != NULL ? open_local (g_file_peek_path (file), &self->size, error)
+                                                 : open_by_uri (file, &self->size, cancellable, error);
+  if (self->stream == NULL)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Bytes already in memory, read through the same bound. */
+TnVcardSource *
+_tn_vcard_source_new_for_bytes (GBytes *bytes,
+                                gsize   max_size)
+{
+  TnVcardSource *self = g_new0 (TnVcardSource, 1);
+
+  self->max_size = max_size;
+  self->size = g_bytes_get_size (bytes);
+  self->stream = g_memory_input_stream_new_from_bytes (bytes);
+
+  return self;
+}
+
+/* The size the file had when it was opened, to weigh progress; 0 when not known. */
+guint64
+_tn_vcard_source_get_size (TnVcardSource *self)
+{
+  return self->size;
+}
+
+/**
+ * _tn_vcard_source_read:
+ * @self: a source
+ * @into: bytes are appended here
+ * @most: how many bytes at most
+ * @cancellable: (nullable): to stop reading
+ * @error: %G_IO_ERROR_MESSAGE_TOO_LARGE once more than the bound was read, or what reading said
+ *
+ * Returns: how many bytes were appended, 0 at the end of the file, -1 on an error
+ */
+gssize
+_tn_vcard_source_read (TnVcardSource  *self,
+                       GByteArray     *into,
+                       gsize           most,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  gsize before = into->len;
+  gssize n;
+
+  /* One byte past the bound tells a file of exactly max_size bytes from a larger one. */
+  most = MIN (most, self->max_size + 1 - self->n_read);
+  g_byte_array_set_size (into, before + most);
+  n = g_input_stream_read (self->stream, into->data + before, most, cancellable, error);
+  g_byte_array_set_size (into, before + MAX (n, 0));
+  if (n < 0)
+    return -1;
+
+  self->n_read += n;
+  if (self->n_read > self->max_size)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "too large");
+      return -1;
+    }
+
+  return n;
 }
 
 /**
@@ -91,9 +202,7 @@ open_by_uri (GFile         *file,
  * @file: a file to import
  * @max_size: the most bytes that may be read
  * @cancellable: (nullable): to stop reading
- * @error: %G_IO_ERROR_NOT_REGULAR_FILE for a device, pipe or socket,
- *   %G_IO_ERROR_IS_DIRECTORY for a folder, %G_IO_ERROR_MESSAGE_TOO_LARGE past @max_size,
- *   or what reading said
+ * @error: as _tn_vcard_source_open() and _tn_vcard_source_read()
  *
  * Returns: (transfer full) (nullable): all of @file
  */
@@ -103,35 +212,20 @@ _tn_vcard_read_file (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(TnVcardSource) source = NULL;
   g_autoptr(GByteArray) data = g_byte_array_new ();
+  gssize n;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  stream = g_file_peek_path (file) != NULL ? open_local (g_file_peek_path (file), error)
-                                           : open_by_uri (file, cancellable, error);
-  if (stream == NULL)
+  source = _tn_vcard_source_open (file, max_size, cancellable, error);
+  if (source == NULL)
     return NULL;
 
-  for (;;)
-    {
-      gsize before = data->len;
-      gssize n;
-
-      /* One byte past the bound tells a file of exactly @max_size bytes from a larger one. */
-      g_byte_array_set_size (data, before + MIN (READ_PIECE, max_size + 1 - before));
-      n = g_input_stream_read (stream, data->data + before, data->len - before, cancellable, error);
-      if (n < 0)
-        return NULL;
-      g_byte_array_set_size (data, before + n);
-      if (n == 0)
-        break;
-      if (data->len > max_size)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "too large");
-          return NULL;
-        }
-    }
+  while ((n = _tn_vcard_source_read (source, data, READ_PIECE, cancellable, error)) > 0)
+    ;
+  if (n < 0)
+    return NULL;
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }

@@ -1,5 +1,5 @@
 /* tn-vcard-read.h — reading a file to import: regular files only, and never more bytes
- * than the import bound, whatever size the file claims.
+ * than the import bound, whatever size the file claims; in pieces, or whole.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,24 @@
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
+
+typedef struct _TnVcardSource TnVcardSource;
+
+TnVcardSource *_tn_vcard_source_open          (GFile          *file,
+                                               gsize           max_size,
+                                               GCancellable   *cancellable,
+                                               GError        **error);
+TnVcardSource *_tn_vcard_source_new_for_bytes (GBytes         *bytes,
+                                               gsize           max_size);
+guint64        _tn_vcard_source_get_size      (TnVcardSource  *self);
+gssize         _tn_vcard_source_read          (TnVcardSource  *self,
+                                               GByteArray     *into,
+                                               gsize           most,
+                                               GCancellable   *cancellable,
+                                               GError        **error);
+void           _tn_vcard_source_free          (TnVcardSource  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnVcardSource, _tn_vcard_source_free)
 
 GBytes *_tn_vcard_read_file (GFile         *file,
                              gsize          max_size,

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -381,7 +382,7 @@ static const struct
 };
 
 static gboolean
-is_blank_file (const char *data,
+is_blank_text (const char *data,
                gsize       len)
 {
   for (gsize i = 0; i < len; i++)
@@ -415,91 +416,273 @@ utf16_encoding (const char *data,
   return NULL;
 }
 
-/* Checks that @data could be a vCard file and returns the text to split: without a
- * byte-order mark, and converted to UTF-8 (into @converted) if it was UTF-16. */
-static const char *
-sniff_contents (const char  *data,
-                gsize       *len,
-                const char  *name,
-                char       **converted,
-                GError     **error)
+/* ---- Reading a file in pieces -------------------------------------------------------- */
+
+/* Bytes read at a time. Memory holds one piece, the card still open and the text not yet
+ * split, whatever the size of the file. */
+#define READ_PIECE (256 * 1024)
+
+/* Checks @cancellable every CANCEL_CHECK_CARDS cards: a large file takes a second or so. */
+#define CANCEL_CHECK_CARDS 1024
+
+typedef struct
+{
+  TnVcardParser parser;
+  TnVcardSplitter splitter;
+  EVCard *vcard;
+  const char *name;   /* the file's name in quotation marks, for messages */
+  TnVcardCardFunc func;
+  gpointer user_data;
+
+  GByteArray *piece;  /* bytes as read */
+  GByteArray *window; /* text from the card still open on, in UTF-8 */
+  gsize split_from;   /* where in window the text not split yet begins */
+  GArray *spans;      /* cards found in the window, reused */
+  GIConv utf16;       /* (GIConv) -1 unless the file is UTF-16 */
+
+  gboolean sniffed;
+  gboolean has_text;      /* anything but white space so far */
+  gboolean has_line_break;
+  guint64 size;           /* of the file as it said, to estimate how many cards it holds */
+  guint64 n_text;         /* bytes of text so far */
+  guint64 n_split;        /* of them, split into cards */
+  guint n_handed;         /* cards handed on or skipped */
+} Stream;
+
+static void
+stream_init (Stream          *self,
+             const char      *name,
+             guint64          size,
+             TnVcardCardFunc  func,
+             gpointer         user_data)
+{
+  memset (self, 0, sizeof *self);
+  _tn_vcard_parser_init (&self->parser);
+  _tn_vcard_splitter_init (&self->splitter);
+  self->vcard = e_vcard_new ();
+  self->name = name;
+  self->size = size;
+  self->func = func;
+  self->user_data = user_data;
+  self->piece = g_byte_array_sized_new (READ_PIECE);
+  self->window = g_byte_array_sized_new (2 * READ_PIECE);
+  self->spans = g_array_new (FALSE, FALSE, sizeof (TnVcardSpan));
+  self->utf16 = (GIConv) -1;
+}
+
+static void
+stream_clear (Stream *self)
+{
+  if (self->parser.problems != NULL)
+    _tn_vcard_parser_clear (&self->parser);
+  g_clear_object (&self->vcard);
+  g_byte_array_unref (self->piece);
+  g_byte_array_unref (self->window);
+  g_array_unref (self->spans);
+  if (self->utf16 != (GIConv) -1)
+    g_iconv_close (self->utf16);
+}
+
+/* The first piece says what the file is: UTF-16, or else no image or archive. Returns the
+ * bytes of a byte-order mark to skip, or -1 with @error set. */
+static gssize
+stream_sniff (Stream      *self,
+              const char  *data,
+              gsize        len,
+              GError     **error)
 {
   const char *encoding;
-  const char *lf, *cr;
   gsize skip;
 
-  if (*len > TN_VCARD_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (*len);
-      g_autofree char *limit = g_format_size (TN_VCARD_MAX_FILE_SIZE);
-
-      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_TOO_LARGE,
-                   _("%s is too large to import: it is %s, and TrustNet reads files of up to %s."),
-                   name, size, limit);
-      return NULL;
-    }
-
-  encoding = utf16_encoding (data, *len, &skip);
+  self->sniffed = TRUE;
+  encoding = utf16_encoding (data, len, &skip);
   if (encoding != NULL)
     {
-      gsize written = 0;
-
-      *converted = g_convert (data + skip, (*len - skip) & ~(gsize) 1, "UTF-8", encoding,
-                              NULL, &written, NULL);
-      if (*converted == NULL)
-        {
-          g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_NOT_VCARD,
-                       _("%s is not a vCard file: its UTF-16 text is damaged."), name);
-          return NULL;
-        }
-      data = *converted;
-      *len = written;
-    }
-  else if (*len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      data += 3;
-      *len -= 3;
+      self->utf16 = g_iconv_open ("UTF-8", encoding);
+      return self->utf16 != (GIConv) -1 ? (gssize) skip : 0;
     }
 
-  if (is_blank_file (data, *len))
-    {
-      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_EMPTY,
-                   _("%s is empty: there are no contacts in it."), name);
-      return NULL;
-    }
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    return 3;
 
   for (gsize i = 0; i < G_N_ELEMENTS (not_vcards); i++)
     {
-      if (*len >= not_vcards[i].len && memcmp (data, not_vcards[i].magic, not_vcards[i].len) == 0)
+      if (len >= not_vcards[i].len && memcmp (data, not_vcards[i].magic, not_vcards[i].len) == 0)
         {
-          g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_NOT_VCARD,
-                       _(not_vcards[i].message), name);
-          return NULL;
+          g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_NOT_VCARD, _(not_vcards[i].message), self->name);
+          return -1;
         }
     }
 
-  if (memchr (data, '\0', *len) != NULL)
-    {
-      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_NOT_VCARD,
-                   _("%s is not a vCard file: it holds binary data, not text."), name);
-      return NULL;
-    }
-
-  lf = memchr (data, '\n', MIN (*len, TN_VCARD_MAX_CARD_SIZE));
-  cr = memchr (data, '\r', MIN (*len, TN_VCARD_MAX_CARD_SIZE));
-  if (lf == NULL && cr == NULL && *len > TN_VCARD_MAX_CARD_SIZE)
-    {
-      g_autofree char *size = g_format_size (*len);
-
-      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_TOO_LARGE,
-                   _("%s is not a vCard file: it is a single line of %s."), name, size);
-      return NULL;
-    }
-
-  return data;
+  return 0;
 }
 
-/* ---- Public API --------------------------------------------------------------------- */
+/* UTF-16 into the window as UTF-8; a character cut at the end of the piece waits for the
+ * next one. */
+static gboolean
+stream_convert (Stream      *self,
+                gsize        skip,
+                gboolean     at_end,
+                GError     **error)
+{
+  gchar *in = (gchar *) self->piece->data + skip;
+  gsize in_left = self->piece->len - skip;
+
+  while (in_left > 0)
+    {
+      gsize before = self->window->len;
+      gsize room = in_left * 2 + 16;
+      gchar *out;
+      gsize out_left = room;
+      gsize result;
+
+      g_byte_array_set_size (self->window, before + room);
+      out = (gchar *) self->window->data + before;
+      result = g_iconv (self->utf16, &in, &in_left, &out, &out_left);
+      g_byte_array_set_size (self->window, before + room - out_left);
+      if (result != (gsize) -1)
+        continue;
+      if (errno == E2BIG)
+        continue;
+      /* An odd last byte is dropped, as a half character at the very end. */
+      if (errno == EINVAL && (!at_end || in_left < 2))
+        break;
+
+      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_NOT_VCARD,
+                   _("%s is not a vCard file: its UTF-16 text is damaged."), self->name);
+      return FALSE;
+    }
+
+  /* What is left is the start of a character. */
+  memmove (self->piece->data, in, in_left);
+  g_byte_array_set_size (self->piece, in_left);
+  return TRUE;
+}
+
+/* The piece just read, into the window as text. */
+static gboolean
+stream_take_piece (Stream    *self,
+                   gboolean   at_end,
+                   GError   **error)
+{
+  gsize old_len = self->window->len;
+  gssize skip = 0;
+  const char *text;
+  gsize len;
+
+  if (!self->sniffed && self->piece->len > 0)
+    {
+      skip = stream_sniff (self, (const char *) self->piece->data, self->piece->len, error);
+      if (skip < 0)
+        return FALSE;
+    }
+
+  if (self->utf16 != (GIConv) -1)
+    {
+      if (!stream_convert (self, skip, at_end, error))
+        return FALSE;
+    }
+  else
+    {
+      g_byte_array_append (self->window, self->piece->data + skip, self->piece->len - skip);
+      g_byte_array_set_size (self->piece, 0);
+    }
+
+  text = (const char *) self->window->data + old_len;
+  len = self->window->len - old_len;
+  if (memchr (text, '\0', len) != NULL)
+    {
+      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_NOT_VCARD,
+                   _("%s is not a vCard file: it holds binary data, not text."), self->name);
+      return FALSE;
+    }
+  if (!self->has_text)
+    self->has_text = !is_blank_text (text, len);
+
+  /* A file of a single long line is not a vCard file, whatever follows. */
+  if (!self->has_line_break && self->n_text < TN_VCARD_MAX_CARD_SIZE)
+    {
+      gsize look = MIN (len, TN_VCARD_MAX_CARD_SIZE - self->n_text);
+
+      self->has_line_break = memchr (text, '\n', look) != NULL || memchr (text, '\r', look) != NULL;
+    }
+  self->n_text += len;
+  if (!self->has_line_break && self->n_text > TN_VCARD_MAX_CARD_SIZE)
+    {
+      g_autofree char *size = g_format_size (MAX (self->size, self->n_text));
+
+      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_TOO_LARGE,
+                   _("%s is not a vCard file: it is a single line of %s."), self->name, size);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* How many cards the file holds: known at its end, estimated from the bytes before. */
+static guint
+stream_estimate_cards (Stream   *self,
+                       guint     n_left,
+                       gboolean  at_end)
+{
+  guint at_least = self->n_handed + n_left;
+
+  if (at_end || self->n_split == 0 || self->size <= self->n_split)
+    return at_least;
+
+  return MAX (at_least, (guint) MIN ((guint64) G_MAXUINT, (guint64) at_least * self->size / self->n_split));
+}
+
+/* Splits what the window holds into cards and hands them on; then drops what is done. */
+static gboolean
+stream_split (Stream        *self,
+              gboolean       at_end,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  const char *data = (const char *) self->window->data;
+  gsize read, keep;
+
+  g_array_set_size (self->spans, 0);
+  read = _tn_vcard_split_more (&self->parser, &self->splitter, data, self->split_from, self->window->len,
+                               at_end, self->spans);
+  self->n_split += read - self->split_from;
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      guint index = self->n_handed;
+      guint n_cards = stream_estimate_cards (self, self->spans->len - i, at_end);
+      TnVcardCard *card;
+
+      self->n_handed++;
+      if (index % CANCEL_CHECK_CARDS == CANCEL_CHECK_CARDS - 1 &&
+          g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      card = read_card (&self->parser, self->vcard, &g_array_index (self->spans, TnVcardSpan, i));
+      if (card != NULL && !self->func (card, index, n_cards, self->user_data))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Reading the file was stopped."));
+          return FALSE;
+        }
+    }
+
+  if (self->window->len - read > TN_VCARD_MAX_CARD_BYTES)
+    {
+      g_autofree char *limit = g_format_size (TN_VCARD_MAX_CARD_BYTES);
+
+      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_TOO_LARGE,
+                   _("%s is not a vCard file: its line %u is longer than %s."),
+                   self->name, self->splitter.line, limit);
+      return FALSE;
+    }
+
+  keep = _tn_vcard_splitter_keep_from (&self->parser, &self->splitter, read);
+  g_byte_array_remove_range (self->window, 0, keep);
+  _tn_vcard_splitter_moved (&self->splitter, keep);
+  self->split_from = read - keep;
+  return TRUE;
+}
 
 static int
 compare_problems (gconstpointer a,
@@ -511,9 +694,6 @@ compare_problems (gconstpointer a,
 
   return (problem_a->line > problem_b->line) - (problem_a->line < problem_b->line);
 }
-
-/* Checks @cancellable every CANCEL_CHECK_CARDS cards: a large file takes a second or so. */
-#define CANCEL_CHECK_CARDS 1024
 
 /* Sorts the problems by line and adds the line that says how many were left unlisted. */
 static GPtrArray *
@@ -537,178 +717,33 @@ finish_problems (TnVcardParser *self)
   return g_steal_pointer (&self->problems);
 }
 
-/* Reads every card of @contents and hands each to @func, in file order. */
+/* After the whole file: a file with no card at all is refused. */
 static gboolean
-parse_contents (GBytes           *contents,
-                const char       *display_name,
-                TnVcardCardFunc   func,
-                gpointer          user_data,
-                GCancellable     *cancellable,
-                GPtrArray       **problems,
-                guint            *n_skipped,
-                GError          **error)
+stream_check_found_cards (Stream  *self,
+                          GError **error)
 {
-  g_autoptr(GArray) spans = NULL;
-  g_autofree char *converted = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(EVCard) vcard = NULL;
-  TnVcardParser self;
-  const char *data;
-  gsize len;
-
-  /* TRANSLATORS: a file's name in quotation marks, in messages about it */
-  name = display_name != NULL ? g_strdup_printf (_("“%s”"), display_name) : g_strdup (_("This file"));
-  data = g_bytes_get_data (contents, &len);
-  data = sniff_contents (data != NULL ? data : "", &len, name, &converted, error);
-  if (data == NULL)
-    return FALSE;
-
-  _tn_vcard_parser_init (&self);
-
-  spans = _tn_vcard_split_cards (&self, data, len);
-  if (spans->len == 0)
+  if (!self->has_text)
     {
-      _tn_vcard_parser_clear (&self);
+      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_EMPTY,
+                   _("%s is empty: there are no contacts in it."), self->name);
+      return FALSE;
+    }
+  if (self->splitter.n_cards == 0)
+    {
       g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_NOT_VCARD,
-                   _("%s is not a vCard file: it has no BEGIN:VCARD line."), name);
+                   _("%s is not a vCard file: it has no BEGIN:VCARD line."), self->name);
       return FALSE;
     }
 
-  vcard = e_vcard_new ();
-  for (guint i = 0; i < spans->len; i++)
-    {
-      TnVcardCard *card;
-
-      if (i % CANCEL_CHECK_CARDS == CANCEL_CHECK_CARDS - 1 &&
-          g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          _tn_vcard_parser_clear (&self);
-          return FALSE;
-        }
-
-      card = read_card (&self, vcard, &g_array_index (spans, TnVcardSpan, i));
-      if (card != NULL && !func (card, i, spans->len, user_data))
-        {
-          _tn_vcard_parser_clear (&self);
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               _("Reading the file was stopped."));
-          return FALSE;
-        }
-    }
-
-  if (n_skipped != NULL)
-    *n_skipped = self.n_skipped;
-  if (problems != NULL)
-    *problems = finish_problems (&self);
-  _tn_vcard_parser_clear (&self);
-
   return TRUE;
 }
 
-static gboolean
-collect_card (TnVcardCard *card,
-              guint        index,
-              guint        n_cards,
-              gpointer     user_data)
+/* A read that failed, said for people; GIO's domain and code are kept for callers. */
+static void
+explain_read_error (GError     *local_error,
+                    const char *quoted,
+                    GError    **error)
 {
-  GPtrArray *cards = user_data;
-
-  g_ptr_array_add (cards, card);
-  return TRUE;
-}
-
-static GPtrArray *
-parse_all (GBytes        *contents,
-           const char    *display_name,
-           GCancellable  *cancellable,
-           GPtrArray    **problems,
-           GError       **error)
-{
-  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_vcard_card_free);
-
-  if (!parse_contents (contents, display_name, collect_card, cards, cancellable, problems, NULL, error))
-    return NULL;
-
-  return g_steal_pointer (&cards);
-}
-
-/**
- * tn_vcard_parse:
- * @contents: the bytes of a .vcf file
- * @display_name: (nullable): the file's name as people see it, for messages
- * @problems: (out) (optional) (element-type TnVcardProblem) (transfer full): what was wrong
- *   with single cards or lines, in line order
- * @error: where a refusal of the whole file goes
- *
- * Reads every card of a vCard 2.1, 3.0 or 4.0 file. A broken card does not stop the others;
- * each problem is reported with its line number.
- *
- * Returns: (transfer full) (element-type TnVcardCard) (nullable): the cards in file order
- *   (cards nested in a 2.1 card before it), or %NULL with @error set when the file is not a
- *   vCard file
- */
-GPtrArray *
-tn_vcard_parse (GBytes      *contents,
-                const char  *display_name,
-                GPtrArray  **problems,
-                GError     **error)
-{
-  g_return_val_if_fail (contents != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (problems != NULL)
-    *problems = NULL;
-
-  return parse_all (contents, display_name, NULL, problems, error);
-}
-
-/* Reads all of @file, refusing files too large to import, with GIO's domain and code kept
- * in errors but messages written for people. Which files to read at all (folders opened,
- * the rest set aside) is tn-import-files.c's to say; a folder reaching here is an error. */
-static GBytes *
-load_file (GFile         *file,
-           char         **display_name,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) contents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *quoted = NULL;
-
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  *display_name = info != NULL ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
-  /* TRANSLATORS: a file's name in quotation marks, in messages about it */
-  quoted = g_strdup_printf (_("“%s”"), *display_name);
-
-  if (info == NULL)
-    goto failed;
-
-  if ((guint64) g_file_info_get_size (info) > TN_VCARD_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (TN_VCARD_MAX_FILE_SIZE);
-
-      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_TOO_LARGE,
-                   _("%s is too large to import: it is %s, and TrustNet reads files of up to %s."),
-                   quoted, size, limit);
-      return NULL;
-    }
-
-  /* The size asked above may be wrong (a device, a file still growing): the bound holds
-   * on the bytes read, and only a regular file is read at all. */
-  contents = _tn_vcard_read_file (file, TN_VCARD_MAX_FILE_SIZE, cancellable, &local_error);
-  if (contents == NULL)
-    goto failed;
-
-  return g_steal_pointer (&contents);
-
-failed:
-  /* Keep GIO's domain and code for callers; say it for people. */
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
       g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -732,13 +767,206 @@ failed:
                    _("%s is too large to import: TrustNet reads files of up to %s."), quoted, limit);
     }
   else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, g_steal_pointer (&local_error));
+    g_propagate_error (error, g_error_copy (local_error));
   else
     {
-      g_prefix_error (&local_error, _("Could not read %s: "), quoted);
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      g_autoptr(GError) copy = g_error_copy (local_error);
+
+      g_prefix_error (&copy, _("Could not read %s: "), quoted);
+      g_propagate_error (error, g_steal_pointer (&copy));
     }
-  return NULL;
+}
+
+/* Reads every card of @source and hands each to @func, in file order, a piece of the file
+ * at a time. What refuses the file is mostly seen in its first piece; what is seen later (a
+ * NUL byte, the bound passed by a file that grew) refuses it after some cards were handed. */
+static gboolean
+parse_source (TnVcardSource    *source,
+              const char       *name,
+              TnVcardCardFunc   func,
+              gpointer          user_data,
+              GCancellable     *cancellable,
+              GPtrArray       **problems,
+              guint            *n_skipped,
+              GError          **error)
+{
+  g_autoptr(GError) read_error = NULL;
+  gboolean at_end = FALSE;
+  gboolean ok = TRUE;
+  Stream self;
+
+  stream_init (&self, name, _tn_vcard_source_get_size (source), func, user_data);
+  while (ok && !at_end)
+    {
+      gssize n = _tn_vcard_source_read (source, self.piece, READ_PIECE, cancellable, &read_error);
+
+      if (n < 0)
+        {
+          explain_read_error (read_error, name, error);
+          ok = FALSE;
+          break;
+        }
+      at_end = n == 0;
+      ok = stream_take_piece (&self, at_end, error) && stream_split (&self, at_end, cancellable, error);
+    }
+
+  ok = ok && stream_check_found_cards (&self, error);
+  if (ok && n_skipped != NULL)
+    *n_skipped = self.parser.n_skipped;
+  if (ok && problems != NULL)
+    *problems = finish_problems (&self.parser);
+
+  stream_clear (&self);
+  return ok;
+}
+
+/* ---- Public API --------------------------------------------------------------------- */
+
+static gboolean
+count_card (TnVcardCard *card,
+            guint        index,
+            guint        n_cards,
+            gpointer     user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+  tn_vcard_card_free (card);
+  return TRUE;
+}
+
+/**
+ * _tn_vcard_card_is_importable:
+ * @text: one card
+ *
+ * Whether importing @text would give one card, not skipped for its size or anything else:
+ * the exporter's check that what it writes can be imported again.
+ *
+ * Returns: %TRUE if it would
+ */
+gboolean
+_tn_vcard_card_is_importable (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(TnVcardSource) source = _tn_vcard_source_new_for_bytes (bytes, TN_VCARD_MAX_FILE_SIZE);
+  guint n_cards = 0;
+  guint n_skipped = 0;
+
+  return parse_source (source, "", count_card, &n_cards, NULL, NULL, &n_skipped, NULL) &&
+         n_cards == 1 && n_skipped == 0;
+}
+
+static char *
+quote_name (const char *display_name)
+{
+  /* TRANSLATORS: a file's name in quotation marks, in messages about it */
+  return display_name != NULL ? g_strdup_printf (_("“%s”"), display_name) : g_strdup (_("This file"));
+}
+
+static gboolean
+collect_card (TnVcardCard *card,
+              guint        index,
+              guint        n_cards,
+              gpointer     user_data)
+{
+  GPtrArray *cards = user_data;
+
+  g_ptr_array_add (cards, card);
+  return TRUE;
+}
+
+/**
+ * tn_vcard_parse:
+ * @contents: the bytes of a .vcf file
+ * @display_name: (nullable): the file's name as people see it, for messages
+ * @problems: (out) (optional) (element-type TnVcardProblem) (transfer full): what was wrong
+ *   with single cards or lines, in line order
+ * @error: where a refusal of the whole file goes
+ *
+ * Reads every card of a vCard 2.1, 3.0 or 4.0 file. A broken card does not stop the others;
+ * each problem is reported with its line number.
+ *
+ * Returns: (transfer full) (element-type TnVcardCard) (nullable): the cards in file order
+ *   (cards nested in a 2.1 card before it), or %NULL with @error set when the file is not a
+ *   vCard file
+ */
+GPtrArray *
+tn_vcard_parse (GBytes      *contents,
+                const char  *display_name,
+                GPtrArray  **problems,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_vcard_card_free);
+  g_autoptr(TnVcardSource) source = NULL;
+  g_autofree char *name = quote_name (display_name);
+
+  g_return_val_if_fail (contents != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+
+  if (g_bytes_get_size (contents) > TN_VCARD_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_bytes_get_size (contents));
+      g_autofree char *limit = g_format_size (TN_VCARD_MAX_FILE_SIZE);
+
+      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_TOO_LARGE,
+                   _("%s is too large to import: it is %s, and TrustNet reads files of up to %s."),
+                   name, size, limit);
+      return NULL;
+    }
+
+  source = _tn_vcard_source_new_for_bytes (contents, TN_VCARD_MAX_FILE_SIZE);
+  if (!parse_source (source, name, collect_card, cards, NULL, problems, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&cards);
+}
+
+/* Opens @file to be read in pieces, refusing files too large to import. Which files to
+ * read at all (folders opened, the rest set aside) is tn-import-files.c's to say; a
+ * folder reaching here is an error. */
+static TnVcardSource *
+open_file (GFile         *file,
+           char         **quoted,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(TnVcardSource) source = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display_name = NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  display_name = info != NULL ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
+  *quoted = quote_name (display_name);
+
+  if (info != NULL && (guint64) g_file_info_get_size (info) > TN_VCARD_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (TN_VCARD_MAX_FILE_SIZE);
+
+      g_set_error (error, TN_VCARD_ERROR, TN_VCARD_ERROR_TOO_LARGE,
+                   _("%s is too large to import: it is %s, and TrustNet reads files of up to %s."),
+                   *quoted, size, limit);
+      return NULL;
+    }
+
+  /* The size asked above may be wrong (a device, a file still growing): the bound holds
+   * on the bytes read, and only a regular file is read at all. */
+  if (info != NULL)
+    source = _tn_vcard_source_open (file, TN_VCARD_MAX_FILE_SIZE, cancellable, &local_error);
+  if (source == NULL)
+    {
+      explain_read_error (local_error, *quoted, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&source);
 }
 
 /**
@@ -761,8 +989,7 @@ tn_vcard_parse_file (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autoptr(GBytes) contents = NULL;
-  g_autofree char *display_name = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_vcard_card_free);
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (cards != NULL, FALSE);
@@ -770,15 +997,11 @@ tn_vcard_parse_file (GFile         *file,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   *cards = NULL;
-  if (problems != NULL)
-    *problems = NULL;
-
-  contents = load_file (file, &display_name, cancellable, error);
-  if (contents == NULL)
+  if (!tn_vcard_parse_file_foreach (file, collect_card, found, problems, NULL, cancellable, error))
     return FALSE;
 
-  *cards = parse_all (contents, display_name, cancellable, problems, error);
-  return *cards != NULL;
+  *cards = g_steal_pointer (&found);
+  return TRUE;
 }
 
 /**
@@ -792,10 +1015,13 @@ tn_vcard_parse_file (GFile         *file,
  * @cancellable: (nullable): to stop reading or parsing (then %G_IO_ERROR_CANCELLED)
  * @error: where a refusal, or a failure to read the file, goes
  *
- * Reads @file as tn_vcard_parse_file() does, but hands the cards to @func one at a time
- * instead of keeping them all: a file of 100,000 cards needs the memory of one. A file that
- * is refused is refused before @func is called at all. If @func returns %FALSE, reading
- * stops with %G_IO_ERROR_CANCELLED. Blocks: call it in a worker thread.
+ * Reads @file as tn_vcard_parse_file() does, but a piece at a time, handing the cards to
+ * @func as they are read: memory holds a piece of the file and one card, whatever the size
+ * of the file. @func's @n_cards is an estimate until the file's last piece. Most refusals
+ * come before @func is called at all; one found further on (binary data, a file that grew
+ * past the bound, a read error) comes after some cards were handed, and a caller that
+ * keeps cards must then drop them. If @func returns %FALSE, reading stops with
+ * %G_IO_ERROR_CANCELLED. Blocks: call it in a worker thread.
  *
  * Returns: %TRUE if @file is a vCard file and every card was read
  */
@@ -808,8 +1034,8 @@ tn_vcard_parse_file_foreach (GFile            *file,
                              GCancellable     *cancellable,
                              GError          **error)
 {
-  g_autoptr(GBytes) contents = NULL;
-  g_autofree char *display_name = NULL;
+  g_autoptr(TnVcardSource) source = NULL;
+  g_autofree char *quoted = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -821,9 +1047,9 @@ tn_vcard_parse_file_foreach (GFile            *file,
   if (n_skipped != NULL)
     *n_skipped = 0;
 
-  contents = load_file (file, &display_name, cancellable, error);
-  if (contents == NULL)
+  source = open_file (file, &quoted, cancellable, error);
+  if (source == NULL)
     return FALSE;
 
-  return parse_contents (contents, display_name, func, user_data, cancellable, problems, n_skipped, error);
+  return parse_source (source, quoted, func, user_data, cancellable, problems, n_skipped, error);
 }

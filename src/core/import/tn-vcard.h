@@ -17,8 +17,9 @@ G_BEGIN_DECLS
  *   this as "no contacts" rather than as a failure
  * @TN_VCARD_ERROR_NOT_VCARD: the file is something else: binary data, an image, a document,
  *   or text without any BEGIN:VCARD line
- * @TN_VCARD_ERROR_TOO_LARGE: the file is larger than %TN_VCARD_MAX_FILE_SIZE, or its first
- *   line alone is longer than %TN_VCARD_MAX_CARD_SIZE
+ * @TN_VCARD_ERROR_TOO_LARGE: the file is larger than %TN_VCARD_MAX_FILE_SIZE, its first
+ *   line alone is longer than %TN_VCARD_MAX_CARD_SIZE, or a line is longer than
+ *   %TN_VCARD_MAX_CARD_BYTES
  *
  * Why a file as a whole was refused. A damaged card inside a good file is not an error: it
  * is a #TnVcardProblem.
@@ -33,10 +34,13 @@ typedef enum
 /* Bounds that keep one bad file from exhausting memory. A card whose text (not counting
  * inline base64 data) is larger than TN_VCARD_MAX_CARD_SIZE is skipped; inline base64 data
  * (PHOTO, LOGO, SOUND, KEY) larger than TN_VCARD_MAX_BINARY_SIZE once decoded is dropped from
- * its card. Both are reported as problems. */
+ * its card; a card taking more than TN_VCARD_MAX_CARD_BYTES of the file, its data included,
+ * is skipped (a file is read in pieces, and memory holds at most one card). All are
+ * reported as problems. The exporter writes nothing these would refuse. */
 #define TN_VCARD_MAX_FILE_SIZE   ((gsize) 512 * 1024 * 1024)
 #define TN_VCARD_MAX_CARD_SIZE   ((gsize) 1 * 1024 * 1024)
 #define TN_VCARD_MAX_BINARY_SIZE ((gsize) 5 * 1024 * 1024)
+#define TN_VCARD_MAX_CARD_BYTES  ((gsize) 32 * 1024 * 1024)
 
 /**
  * TnVcardCard:
@@ -91,11 +95,12 @@ typedef struct
  * TnVcardCardFunc:
  * @card: (transfer full): the card just read
  * @index: where the card is among the file's cards, from 0
- * @n_cards: how many cards the file holds, broken and skipped ones included
+ * @n_cards: how many cards the file holds, broken and skipped ones included: while the
+ *   file is still being read, an estimate from the bytes read so far, always more than @index
  * @user_data: the data given to tn_vcard_parse_file_foreach()
  *
- * Receives the cards of a file one at a time, so that a large file never has all its cards
- * in memory at once.
+ * Receives the cards of a file one at a time, as the file is read in pieces, so that a
+ * large file never has all its cards, or all its bytes, in memory at once.
  *
  * Returns: %TRUE to go on reading, %FALSE to stop
  */

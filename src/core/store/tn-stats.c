@@ -87,22 +87,40 @@ tn_stats_free (TnStats *stats)
   g_free (stats);
 }
 
-/* Grouped in SQL, bucketed by tn_trust_counts_add(), as the contacts page counts its list. */
+/* Grouped in SQL, bucketed by tn_trust_counts_add(), as the contacts page counts its list.
+ * Only the rated are grouped: the unrated, most of a large address book, are what is left
+ * of all contacts (a count SQLite takes from the pages, not the rows) less the removed
+ * (few) and the rated. */
 static gboolean
 count_by_trust (Query    *query,
                 TnStats  *stats,
                 GError  **error)
 {
   g_autoptr(sqlite3_stmt) statement =
-    tn_db_prepare (query->db, "SELECT trust, count(*) FROM contacts WHERE removed_at IS NULL GROUP BY trust", error);
+    tn_db_prepare (query->db,
+                   "SELECT trust, count(*) FROM contacts WHERE removed_at IS NULL AND trust > 0 GROUP BY trust"
+                   " UNION ALL"
+                   " SELECT 0, (SELECT count(*) FROM contacts) - (SELECT count(*) FROM contacts WHERE removed_at IS NOT NULL)",
+                   error);
   TnTrustCounts counts = { 0 };
+  guint n_rated = 0;
   int result;
 
   if (statement == NULL)
     return FALSE;
 
   while ((result = sqlite3_step (statement)) == SQLITE_ROW)
-    tn_trust_counts_add (&counts, sqlite3_column_int (statement, 0), sqlite3_column_int (statement, 1));
+    {
+      int trust = sqlite3_column_int (statement, 0);
+      guint count = sqlite3_column_int (statement, 1);
+
+      if (trust == TN_TRUST_UNRATED)
+        count -= n_rated;
+      else
+        n_rated += count;
+      if (count > 0)
+        tn_trust_counts_add (&counts, trust, count);
+    }
 
   G_STATIC_ASSERT (sizeof stats->by_trust == sizeof counts.by_trust);
   memcpy (stats->by_trust, counts.by_trust, sizeof stats->by_trust);
@@ -368,43 +386,53 @@ name_overdue (Query    *query,
 #define TIMED \
   "FROM contacts WHERE removed_at IS NULL AND (trust > 0 OR cadence_weeks > 0)"
 
-/* Prepares @head, tn_cadence_passed_sql() for @times intervals, then @tail: the overdue
- * rule is written once, in tn-cadence.c, and only put into the figures' SQL here. */
-static sqlite3_stmt *
-prepare_passed (Query       *query,
-                const char  *head,
-                int          times,
-                const char  *tail,
-                GError     **error)
+/* tn_cadence_passed_sql() for @times intervals, its parameters ?1 to ?7 renumbered to
+ * ?@first to ?(@first + 6), so that one statement can hold it for one and two intervals:
+ * the overdue rule is written once, in tn-cadence.c, and only put into the SQL here. */
+static char *
+passed_sql_from (int times,
+                 int first)
 {
   g_autofree char *passed = tn_cadence_passed_sql (times);
-  g_autofree char *sql = g_strconcat (head, passed, tail, NULL);
+  GString *sql = g_string_new (NULL);
 
-  return tn_db_prepare (query->db, sql, error);
+  for (const char *p = passed; *p != '\0'; p++)
+    {
+      if (p[0] == '?' && p[1] >= '1' && p[1] <= '7' && !g_ascii_isdigit (p[2]))
+        {
+          g_string_append_printf (sql, "?%d", first + (p[1] - '1'));
+          p++;
+        }
+      else
+        g_string_append_c (sql, *p);
+    }
+
+  return g_string_free (sql, FALSE);
 }
 
-/* Binds the parameters of tn_cadence_passed_sql() for @times each rating's interval. */
+/* Binds the parameters of passed_sql_from() for @times each rating's interval, from ?@first. */
 static void
 bind_cutoffs (Query           *query,
               sqlite3_stmt    *statement,
               const TnCadence *cadence,
-              int              times)
+              int              times,
+              int              first)
 {
   g_auto(TnCadenceCutoffs) cutoffs = { 0 };
 
   tn_cadence_cutoffs_init (&cutoffs, cadence, query->local_now, times);
-  tn_db_bind_text (statement, 1, cutoffs.today);
+  tn_db_bind_text (statement, first, cutoffs.today);
   for (int i = 0; i < 3; i++)
     {
       if (cutoffs.last_met_by[i] == NULL)
         {
-          sqlite3_bind_null (statement, 2 + i);
-          sqlite3_bind_null (statement, 5 + i);
+          sqlite3_bind_null (statement, first + 1 + i);
+          sqlite3_bind_null (statement, first + 4 + i);
           continue;
         }
 
-      tn_db_bind_text (statement, 2 + i, cutoffs.last_met_by[i]);
-      sqlite3_bind_int64 (statement, 5 + i, cutoffs.added_before[i]);
+      tn_db_bind_text (statement, first + 1 + i, cutoffs.last_met_by[i]);
+      sqlite3_bind_int64 (statement, first + 4 + i, cutoffs.added_before[i]);
     }
 }
 
@@ -422,48 +450,112 @@ days_since_added (Query  *query,
 static int days_before (const GDate *today,
                         const char  *day);
 
+/* One overdue contact as the listing orders them: 1s first, then 2s, 3s and the unrated
+ * with an interval of their own; in each, the never met (added longest ago first), then
+ * the longest unseen. */
+typedef struct
+{
+  gint64 id;
+  int trust;
+  char *last_met; /* NULL: never met */
+  gint64 created_at;
+} OverdueRow;
+
+static int
+tier (int trust)
+{
+  return trust == 0 ? 4 : trust;
+}
+
+static int
+compare_overdue (const OverdueRow *a,
+                 const OverdueRow *b)
+{
+  int order;
+
+  if (tier (a->trust) != tier (b->trust))
+    return tier (a->trust) < tier (b->trust) ? -1 : 1;
+  if ((a->last_met == NULL) != (b->last_met == NULL))
+    return a->last_met == NULL ? -1 : 1;
+  if (a->last_met != NULL && (order = strcmp (a->last_met, b->last_met)) != 0)
+    return order;
+  if (a->created_at != b->created_at)
+    return a->created_at < b->created_at ? -1 : 1;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Keeps the first TN_STATS_LISTED_OVERDUE rows of @first, in order, with @row among them
+ * if it belongs there. */
+static void
+keep_first_overdue (OverdueRow *first,
+                    guint      *n_first,
+                    OverdueRow *row)
+{
+  guint at = *n_first;
+
+  while (at > 0 && compare_overdue (row, &first[at - 1]) < 0)
+    at--;
+  if (at >= TN_STATS_LISTED_OVERDUE)
+    return;
+
+  if (*n_first == TN_STATS_LISTED_OVERDUE)
+    g_free (first[--(*n_first)].last_met);
+  memmove (&first[at + 1], &first[at], (*n_first - at) * sizeof *first);
+  first[at] = *row;
+  first[at].last_met = g_strdup (row->last_met);
+  (*n_first)++;
+}
+
 /* How many are overdue, have lost touch (twice the interval), and were rated, imported and
- * never met; then the first few overdue: 1s first, then 2s, 3s and the unrated with an
- * interval of their own; in each, the never met (added longest ago first), then the
- * longest unseen. */
+ * never met; then the first few overdue. One pass over the contacts with an interval:
+ * SQL says which are overdue (tn_cadence_passed_sql()), and only those, and the never met,
+ * come out of it. */
 static gboolean
 find_overdue (Query            *query,
               TnStats          *stats,
               const TnCadence  *cadence,
               GError          **error)
 {
-  g_autoptr(sqlite3_stmt) counts = NULL;
-  g_autoptr(sqlite3_stmt) lost = NULL;
-  g_autoptr(sqlite3_stmt) listed = NULL;
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autofree char *passed = passed_sql_from (1, 1);
+  g_autofree char *passed_twice = passed_sql_from (2, 11);
+  g_autofree char *sql = NULL;
+  OverdueRow first[TN_STATS_LISTED_OVERDUE] = { { 0 } };
+  guint n_first = 0;
   GDate today;
   int year, month, day;
   int result;
 
-  counts = prepare_passed (query, "SELECT total (", 1,
-                           "),"
-                           "       total (trust > 0 AND batch_id IS NOT NULL AND last_met IS NULL) " TIMED,
-                           error);
-  lost = prepare_passed (query, "SELECT total (trust > 0 AND ", 2, ") " TIMED, error);
-  listed = prepare_passed (query, "SELECT id, trust, last_met, created_at " TIMED " AND ", 1,
-                           "  ORDER BY CASE WHEN trust = 0 THEN 4 ELSE trust END, last_met IS NOT NULL,"
-                           "           last_met, created_at, id"
-                           "  LIMIT ?8",
-                           error);
-  if (counts == NULL || lost == NULL || listed == NULL)
+  sql = g_strconcat ("SELECT id, trust, last_met, created_at, overdue, lost, never FROM ("
+                     "  SELECT id, trust, last_met, created_at, (", passed, ") AS overdue,",
+                     "         trust > 0 AND (", passed_twice, ") AS lost,"
+                     "         trust > 0 AND batch_id IS NOT NULL AND last_met IS NULL AS never "
+                     TIMED ")"
+                     " WHERE overdue OR never",
+                     NULL);
+  statement = tn_db_prepare (query->db, sql, error);
+  if (statement == NULL)
     return FALSE;
 
-  bind_cutoffs (query, counts, cadence, 1);
-  result = sqlite3_step (counts);
-  if (result != SQLITE_ROW)
-    return tn_db_finished (query->db, result, error);
-  stats->n_overdue = (guint) sqlite3_column_double (counts, 0);
-  stats->never_contacted = (guint) sqlite3_column_double (counts, 1);
+  bind_cutoffs (query, statement, cadence, 1, 1);
+  bind_cutoffs (query, statement, cadence, 2, 11);
+  while ((result = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      OverdueRow row = {
+        .id = sqlite3_column_int64 (statement, 0),
+        .trust = sqlite3_column_int (statement, 1),
+        .last_met = (char *) sqlite3_column_text (statement, 2),
+        .created_at = sqlite3_column_int64 (statement, 3),
+      };
 
-  bind_cutoffs (query, lost, cadence, 2);
-  result = sqlite3_step (lost);
-  if (result != SQLITE_ROW)
-    return tn_db_finished (query->db, result, error);
-  stats->lost_touch = (guint) sqlite3_column_double (lost, 0);
+      stats->never_contacted += sqlite3_column_int (statement, 6) != 0;
+      if (sqlite3_column_int (statement, 4) == 0)
+        continue;
+
+      stats->n_overdue++;
+      stats->lost_touch += sqlite3_column_int (statement, 5) != 0;
+      keep_first_overdue (first, &n_first, &row);
+    }
 
   g_date_time_get_ymd (query->local_now, &year, &month, &day);
   g_date_clear (&today, 1);
@@ -471,19 +563,17 @@ find_overdue (Query            *query,
 
   stats->overdue = g_array_new (FALSE, TRUE, sizeof (TnStatsOverdue));
   g_array_set_clear_func (stats->overdue, overdue_clear);
-  bind_cutoffs (query, listed, cadence, 1);
-  sqlite3_bind_int (listed, 8, TN_STATS_LISTED_OVERDUE);
-  while ((result = sqlite3_step (listed)) == SQLITE_ROW)
+  for (guint i = 0; i < n_first; i++)
     {
       TnStatsOverdue overdue = { 0 };
-      const char *last_met = (const char *) sqlite3_column_text (listed, 2);
 
-      overdue.id = sqlite3_column_int64 (listed, 0);
-      overdue.trust = sqlite3_column_int (listed, 1);
-      overdue.never_met = last_met == NULL;
-      overdue.days_since = last_met != NULL ? MAX (days_before (&today, last_met), 0)
-                                            : days_since_added (query, sqlite3_column_int64 (listed, 3));
+      overdue.id = first[i].id;
+      overdue.trust = first[i].trust;
+      overdue.never_met = first[i].last_met == NULL;
+      overdue.days_since = first[i].last_met != NULL ? MAX (days_before (&today, first[i].last_met), 0)
+                                                     : days_since_added (query, first[i].created_at);
       g_array_append_val (stats->overdue, overdue);
+      g_free (first[i].last_met);
     }
 
   return tn_db_finished (query->db, result, error) && name_overdue (query, stats, error);
