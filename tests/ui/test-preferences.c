@@ -131,6 +131,29 @@ find_in_row (GtkWidget  *preferences,
   return widget;
 }
 
+/* The entry starts this very program on the window's own (scratch) database. */
+static void
+assert_autostart_runs_this_database (TnStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *path = tn_autostart_get_path ();
+  g_autofree char *exec = NULL;
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+  g_auto(GStrv) argv = NULL;
+
+  g_assert_true (g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  exec = g_key_file_get_string (key_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, NULL);
+  g_assert_true (g_shell_parse_argv (exec, NULL, &argv, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (argv), ==, 4);
+  g_assert_cmpstr (argv[0], ==, program);
+  g_assert_cmpstr (argv[1], ==, "--database");
+  g_assert_cmpstr (argv[2], ==, tn_store_get_path (store));
+  g_assert_cmpstr (argv[3], ==, "--background");
+}
+
 static gboolean
 autostart_exists (gpointer data)
 {
@@ -253,6 +276,7 @@ test_background_switch (Fixture       *fixture,
   g_assert_true (tn_ui_test_wait_until (autostart_exists, NULL));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (background_switch)));
   g_assert_true (g_settings_get_boolean (fixture->settings, "run-in-background"));
+  assert_autostart_runs_this_database (fixture->ui.store);
 
   tn_ui_test_settle (300);
   tn_ui_test_click (background_switch);
@@ -322,7 +346,7 @@ test_background_follows_file (Fixture       *fixture,
   if (fixture->ui.store == NULL)
     return;
 
-  g_assert_true (tn_autostart_set_enabled (TRUE, &error));
+  g_assert_true (tn_autostart_set_enabled (TRUE, "/usr/bin/trustnet", NULL, &error));
   g_assert_no_error (error);
   g_settings_set_boolean (fixture->settings, "run-in-background", FALSE);
   preferences = open_preferences ();
@@ -331,7 +355,7 @@ test_background_follows_file (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (preferences));
   tn_ui_test_settle (50);
 
-  g_assert_true (tn_autostart_set_enabled (FALSE, &error));
+  g_assert_true (tn_autostart_set_enabled (FALSE, "/usr/bin/trustnet", NULL, &error));
   g_assert_no_error (error);
   preferences = open_preferences ();
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_in_row (preferences, "Remind me when TrustNet is closed", GTK_TYPE_SWITCH))));

@@ -13,6 +13,7 @@
 
 #include "tn-autostart.h"
 #include "tn-preferences-window.h"
+#include "tn-window.h"
 
 struct _TnPreferencesWindow
 {
@@ -167,6 +168,23 @@ show_background_error (TnPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
+/* The entry starts this very binary on the database this window has open, so that the
+ * reminder at login speaks of the same people. */
+static gboolean
+set_autostart (TnPreferencesWindow  *self,
+               gboolean              enabled,
+               GError              **error)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autofree char *program = tn_autostart_get_running_program ();
+  const char *database_path = NULL;
+
+  if (TN_IS_WINDOW (parent))
+    database_path = tn_store_get_path (tn_window_get_store (TN_WINDOW (parent)));
+
+  return tn_autostart_set_enabled (enabled, program, database_path, error);
+}
+
 static void
 on_background_changed_cb (TnPreferencesWindow *self)
 {
@@ -176,7 +194,7 @@ on_background_changed_cb (TnPreferencesWindow *self)
   if (self->reverting_background)
     return;
 
-  if (tn_autostart_set_enabled (active, &error))
+  if (set_autostart (self, active, &error))
     return;
 
   show_background_error (self, active, error);
