@@ -179,7 +179,7 @@ test_write_save_restore (Fixture       *fixture,
   g_clear_pointer (&text, g_free);
   tn_ui_test_settle (200);
   g_assert_false (gtk_widget_get_sensitive (save_button));
-  g_assert_true (label_says (find (fixture, "brand-reach"), "0 of 2 of your 1s know what you do now"));
+  g_assert_true (label_says (find (fixture, "brand-reach"), "Know what you do now: 0 of the 2 people who trust you completely"));
 
   /* Copy puts the statement on the clipboard. */
   tn_ui_test_click (find (fixture, "brand-copy-button"));
@@ -200,7 +200,7 @@ test_write_save_restore (Fixture       *fixture,
   /* Telling Ada counts her; a new version would start again. */
   g_assert_true (tn_store_set_heard_brand (fixture->ui.store, fixture->ada, TRUE, NULL));
   tn_ui_test_settle (200);
-  g_assert_true (label_says (find (fixture, "brand-reach"), "1 of 2 of your 1s knows what you do now"));
+  g_assert_true (label_says (find (fixture, "brand-reach"), "Know what you do now: 1 of the 2 people who trust you completely"));
   tn_ui_test_save_screenshot ("brand-page");
 
   /* Restore the first, from the keyboard: it becomes a third version and the editor's text. */
@@ -212,7 +212,7 @@ test_write_save_restore (Fixture       *fixture,
   text = current_text (fixture->ui.store);
   g_assert_cmpstr (text, ==, "I am a hard-working team player who cut costs by 30%.");
   assert_row_title (fixture, "brand-check-3", "“hard-working” is what everyone says");
-  g_assert_true (label_says (find (fixture, "brand-reach"), "0 of 2 of your 1s know what you do now"));
+  g_assert_true (label_says (find (fixture, "brand-reach"), "Know what you do now: 0 of the 2 people who trust you completely"));
 }
 
 static guint
