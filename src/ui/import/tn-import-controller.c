@@ -192,8 +192,8 @@ append_part (char       **summary,
   replace_text (summary, joined);
 }
 
-/* "Imported 812 contacts, merged 17 duplicates, skipped 2 broken cards", leaving out the
- * parts that are zero. */
+/* "Imported 812 contacts, merged 17 duplicates, skipped 2 broken cards; 5 were already
+ * there", leaving out the parts that are zero. */
 static char *
 format_summary (const TnImportResult *result,
                 guint                 n_refused)
@@ -201,10 +201,8 @@ format_summary (const TnImportResult *result,
   g_autofree char *summary = NULL;
 
   if (result->n_added == 0 && result->n_merged == 0 && result->n_skipped == 0 && result->n_unchanged > 0)
-    summary = g_strdup_printf (ngettext ("Nothing new: %u contact was already here",
-                                         "Nothing new: all %u contacts were already here",
-                                         result->n_unchanged),
-                               result->n_unchanged);
+    /* TRANSLATORS: followed by "; 5 were already there" */
+    summary = g_strdup (_("Nothing new"));
   else if (result->n_added > 0 || result->n_merged == 0)
     summary = g_strdup_printf (ngettext ("Imported %u contact", "Imported %u contacts", result->n_added),
                                result->n_added);
@@ -222,6 +220,12 @@ format_summary (const TnImportResult *result,
     append_part (&summary, C_("import summary", "%s, %s"),
                  g_strdup_printf (ngettext ("skipped %u broken card", "skipped %u broken cards", result->n_skipped),
                                   result->n_skipped));
+
+  /* The command line's words: "Imported 7 contacts; 5 were already there". */
+  if (result->n_unchanged > 0)
+    append_part (&summary, C_("import summary", "%s; %s"),
+                 g_strdup_printf (ngettext ("%u was already there", "%u were already there", result->n_unchanged),
+                                  result->n_unchanged));
 
   if (n_refused > 0)
     /* TRANSLATORS: "Imported 812 contacts; 1 file could not be imported" */
