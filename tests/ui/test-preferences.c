@@ -436,6 +436,68 @@ test_job_security (Fixture       *fixture,
   tn_ui_test_save_screenshot ("preferences-job-security");
 }
 
+/* The button that opens the organizations, of the Preferences window open now. */
+static GtkWidget *organizations_button;
+
+static GtkWidget *
+shown_organization_row (const char *title)
+{
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (organizations_button)));
+
+  if (popover == NULL || !gtk_widget_get_mapped (popover))
+    return NULL;
+  return tn_ui_test_find_label (popover, title);
+}
+
+static gboolean
+organization_is_offered (gpointer data)
+{
+  return shown_organization_row (data) != NULL;
+}
+
+/* "Where I work now" completes from the contacts' organizations: typing "soy" offers
+ * "Soylent; Foods", and choosing it fills the row and the setting. */
+static void
+test_employer_completion (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = NULL;
+  g_autoptr(TnContact) grace = NULL;
+  g_autoptr(TnContact) alan = NULL;
+  g_autofree char *employer = NULL;
+  GtkWidget *preferences, *employer_row, *button, *label;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  ada = tn_ui_test_add_contact (fixture->ui.store, "Ada Lovelace", NULL, "Soylent; Foods", TN_TRUST_COMPLETELY);
+  grace = tn_ui_test_add_contact (fixture->ui.store, "Grace Hopper", NULL, "soylent; foods ", TN_TRUST_UNRATED);
+  alan = tn_ui_test_add_contact (fixture->ui.store, "Alan Turing", NULL, "Globex", TN_TRUST_UNRATED);
+
+  preferences = open_preferences ();
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "job-security");
+  tn_ui_test_settle (300);
+  employer_row = find_row (preferences, "Where I work now");
+  gtk_editable_set_text (GTK_EDITABLE (employer_row), "soy");
+
+  button = tn_ui_test_find_named (preferences, "employer-organizations-button");
+  g_assert_nonnull (button);
+  organizations_button = button;
+  tn_ui_test_click (button);
+  g_assert_true (tn_ui_test_wait_until (organization_is_offered, (gpointer) "Soylent; Foods"));
+  /* One entry for both spellings, and nothing that does not match. */
+  g_assert_null (shown_organization_row ("soylent; foods"));
+  g_assert_null (shown_organization_row ("Globex"));
+  tn_ui_test_save_screenshot ("preferences-employer-completion");
+
+  label = shown_organization_row ("Soylent; Foods");
+  tn_ui_test_click (gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW));
+  tn_ui_test_settle (200);
+  employer = g_settings_get_string (fixture->settings, "employer");
+  g_assert_cmpstr (employer, ==, "Soylent; Foods");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (employer_row)), ==, "Soylent; Foods");
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  user_data)
@@ -477,6 +539,7 @@ main (int   argc,
   ADD_TEST ("/preferences/background-follows-file", test_background_follows_file);
   ADD_TEST ("/preferences/cadence", test_cadence);
   ADD_TEST ("/preferences/job-security", test_job_security);
+  ADD_TEST ("/preferences/employer-completion", test_employer_completion);
   ADD_TEST ("/preferences/narrow", test_narrow);
 
   result = g_test_run ();
