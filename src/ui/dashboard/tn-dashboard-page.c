@@ -319,7 +319,7 @@ show_attention (TnDashboardPage *self,
 
   /* Shown while the window has duplicates to review: the action says so. */
   row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Possible duplicates waiting to be merged"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Possible duplicates to review"));
   button = gtk_button_new_with_mnemonic (_("_Review…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.review-duplicates");

@@ -50,7 +50,6 @@ struct _TnImportController
   /* Possible duplicates: how many pairs are left to review, and the pairs the person
    * said to keep apart ("idA:idB", lower id first), for as long as the window is open. */
   guint n_possible_duplicates;
-  GHashTable *kept_apart;
   guint duplicates_source;
 };
 
@@ -677,7 +676,7 @@ count_duplicates_cb (gpointer user_data)
   guint n_pairs;
 
   self->duplicates_source = 0;
-  n_pairs = tn_duplicates_window_count_pairs (self->store, self->kept_apart);
+  n_pairs = tn_duplicates_window_count_pairs (self->store);
   if (n_pairs != self->n_possible_duplicates)
     {
       self->n_possible_duplicates = n_pairs;
@@ -770,7 +769,6 @@ tn_import_controller_finalize (GObject *object)
   g_clear_pointer (&self->pending_undo, g_array_unref);
   g_clear_pointer (&self->report_summary, g_free);
   g_clear_pointer (&self->report_details, g_free);
-  g_clear_pointer (&self->kept_apart, g_hash_table_unref);
 
   G_OBJECT_CLASS (tn_import_controller_parent_class)->finalize (object);
 }
@@ -886,7 +884,6 @@ tn_import_controller_class_init (TnImportControllerClass *klass)
 static void
 tn_import_controller_init (TnImportController *self)
 {
-  self->kept_apart = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -965,17 +962,3 @@ tn_import_controller_get_n_possible_duplicates (TnImportController *self)
   return self->n_possible_duplicates;
 }
 
-/**
- * tn_import_controller_get_kept_apart:
- * @self: a controller
- *
- * Returns: (transfer none): the pairs the person said to keep apart, "idA:idB" with the
- *   lower id first, for the Possible Duplicates window to read and add to
- */
-GHashTable *
-tn_import_controller_get_kept_apart (TnImportController *self)
-{
-  g_return_val_if_fail (TN_IS_IMPORT_CONTROLLER (self), NULL);
-
-  return self->kept_apart;
-}
