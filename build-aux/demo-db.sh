@@ -11,6 +11,7 @@ trustnet=$1
 database=$2
 source_dir=$(cd "$(dirname "$0")/.." && pwd)
 export TRUSTNET_NOW=${TRUSTNET_NOW:-2026-12-03T12:00:00Z}
+now=$TRUSTNET_NOW
 
 rm -f "$database" "$database-wal" "$database-shm"
 cards=$(mktemp --suffix=.vcf)
@@ -37,7 +38,9 @@ for n in $(seq 0 299); do
   fi
   email=$(email_of "$n")
   [ -n "$email" ] || continue
-  tn --with "$email" --rate $rating
+  # Rated over the past year, so that the chart of trust over time climbs.
+  TRUSTNET_NOW=$(date -u -d "$now - $(( (n * 37) % 330 )) days" +%Y-%m-%dT%H:%M:%SZ) \
+    tn --with "$email" --rate $rating
 done
 
 # A year of meetings, mostly with the 1s, older the further down the list; a few
@@ -45,7 +48,7 @@ done
 day=0
 for n in $(seq 0 11 299) $(seq 0 7 140); do
   day=$(( (day + 9) % 360 ))
-  date=$(date -u -d "$TRUSTNET_NOW - $day days" +%Y-%m-%d)
+  date=$(date -u -d "$now - $day days" +%Y-%m-%d)
   kind=lunch
   [ $((n % 2)) -eq 0 ] && kind=coffee
   extra=()
@@ -55,6 +58,6 @@ for n in $(seq 0 11 299) $(seq 0 7 140); do
   [ -n "$email" ] || continue
   tn --with "$email" --log $kind --date "$date" "${extra[@]}"
 done
-tn --with "$(email_of 22)" --log coffee --date "$(date -u -d "$TRUSTNET_NOW - 1 day" +%Y-%m-%d)"
+tn --with "$(email_of 22)" --log coffee --date "$(date -u -d "$now - 1 day" +%Y-%m-%d)"
 
 tn --brand "I help hospital IT teams in Ohio cut their cloud bills by a third within six months."
