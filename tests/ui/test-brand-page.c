@@ -347,6 +347,59 @@ test_narrow (Fixture       *fixture,
   tn_ui_test_save_screenshot ("brand-page-narrow");
 }
 
+typedef struct
+{
+  GtkWidget *label;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_becomes (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return label_says (wait->label, wait->text);
+}
+
+/* "Know what you do now" follows a rating at once, and a field of work is concrete. */
+static void
+test_reach_follows_rating (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnContact) alan = NULL;
+  LabelWait wait;
+  GtkWidget *editor;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  editor = find (fixture, "brand-editor");
+  tn_ui_test_click (editor);
+  type_text ("I help software teams ship with fewer surprises through QA.");
+  assert_row_title (fixture, "brand-check-2", "Concrete: “software” names your field");
+  press ("ctrl+s");
+  g_assert_true (tn_ui_test_wait_for_count (n_versions, fixture->ui.store, 1));
+
+  wait.label = find (fixture, "brand-reach");
+  wait.text = "Know what you do now: 0 of the 2 people who trust you completely";
+  g_assert_true (tn_ui_test_wait_until (label_becomes, &wait));
+
+  /* A third 1, a 1 who becomes a 2: each counted within a second, with no restart. */
+  alan = tn_ui_test_add_contact (fixture->ui.store, "Alan Turing", NULL, NULL, TN_TRUST_COMPLETELY);
+  wait.text = "Know what you do now: 0 of the 3 people who trust you completely";
+  g_assert_true (tn_ui_test_wait_until_ms (label_becomes, &wait, 1000));
+  g_assert_true (tn_store_set_trust (fixture->ui.store, fixture->grace, TN_TRUST_MODERATELY, &error));
+  g_assert_no_error (error);
+  wait.text = "Know what you do now: 0 of the 2 people who trust you completely";
+  g_assert_true (tn_ui_test_wait_until_ms (label_becomes, &wait, 1000));
+  g_assert_true (tn_store_set_trust (fixture->ui.store, fixture->ada, TN_TRUST_UNRATED, &error));
+  g_assert_true (tn_store_set_trust (fixture->ui.store, alan, TN_TRUST_UNRATED, &error));
+  g_assert_no_error (error);
+  wait.text = "No one is rated as trusting you completely yet: rate the people who do, then tell them.";
+  g_assert_true (tn_ui_test_wait_until_ms (label_becomes, &wait, 1000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +410,7 @@ main (int   argc,
   g_test_add ("/brand-page/self-check", Fixture, NULL, fixture_set_up, test_self_check, fixture_tear_down);
   g_test_add ("/brand-page/heard", Fixture, NULL, fixture_set_up, test_heard, fixture_tear_down);
   g_test_add ("/brand-page/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/brand-page/reach-follows-rating", Fixture, NULL, fixture_set_up, test_reach_follows_rating, fixture_tear_down);
 
   return g_test_run ();
 }
