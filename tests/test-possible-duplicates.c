@@ -82,6 +82,32 @@ test_hints (void)
                     tn_duplicate_hints_likeness (TN_DUPLICATE_HINT_SIMILAR_EMAIL));
 }
 
+/* Keys once each; namesakes that share none have no hint, those that share one may. */
+static void
+test_keys (void)
+{
+  g_autoptr(TnContact) ada = person ("Ada Lovelace", " Analytical Engines ", "Ada.Lovelace@work.example", "+44 20 7946 0958");
+  g_autoptr(TnContact) phone = person ("Ada Lovelace", NULL, NULL, "020 7946 0958");
+  g_autoptr(TnContact) twice = person ("Ada Lovelace", NULL, "adalovelace@a.example", NULL);
+  g_autoptr(GPtrArray) keys = tn_duplicate_hints_keys (ada);
+  g_autoptr(GPtrArray) phone_keys = tn_duplicate_hints_keys (phone);
+  const char *emails[] = { "adalovelace@a.example", "ada.lovelace+x@b.example", NULL };
+  g_autoptr(GPtrArray) twice_keys = NULL;
+
+  g_assert_cmpuint (keys->len, ==, 4);
+  g_assert_cmpstr (keys->pdata[0], ==, "o:analytical engines");
+  g_assert_cmpstr (keys->pdata[1], ==, "e:ada.lovelace@work.example");
+  g_assert_cmpstr (keys->pdata[2], ==, "m:adalovelace");
+  g_assert_cmpstr (keys->pdata[3], ==, "p:079460958");
+  /* The same number written nationally ends with the same digits. */
+  g_assert_cmpuint (phone_keys->len, ==, 1);
+  g_assert_cmpstr (phone_keys->pdata[0], ==, "p:079460958");
+
+  tn_contact_set_emails (twice, emails);
+  twice_keys = tn_duplicate_hints_keys (twice);
+  g_assert_cmpuint (twice_keys->len, ==, 3);
+}
+
 static TnContact *
 add (Fixture    *fixture,
      const char *name,
@@ -129,6 +155,7 @@ test_list_and_dismiss (Fixture       *fixture,
 
   /* The two Alans share only a name: never listed. */
   g_assert_cmpuint (pairs->len, ==, 2);
+  g_assert_cmpuint (tn_store_count_possible_duplicates (fixture->store), ==, 2);
   assert_pair (pairs, 0, grace, grace_phone);
   assert_pair (pairs, 1, ada, ada_org);
   for (guint i = 0; i < pairs->len; i++)
@@ -141,6 +168,7 @@ test_list_and_dismiss (Fixture       *fixture,
   g_clear_pointer (&pairs, g_ptr_array_unref);
   pairs = tn_store_list_possible_duplicates (fixture->store);
   g_assert_cmpuint (pairs->len, ==, 1);
+  g_assert_cmpuint (tn_store_count_possible_duplicates (fixture->store), ==, 1);
   assert_pair (pairs, 0, grace, grace_phone);
 
   /* Remembered in the database, not in this process. */
@@ -235,6 +263,7 @@ main (int   argc,
 
   g_test_add_func ("/possible-duplicates/mailbox-key", test_mailbox_key);
   g_test_add_func ("/possible-duplicates/hints", test_hints);
+  g_test_add_func ("/possible-duplicates/keys", test_keys);
   tn_test_add_store_test ("/possible-duplicates/list-and-dismiss", NOW, test_list_and_dismiss);
   tn_test_add_store_test ("/possible-duplicates/merge-undo", NOW, test_merge_undo);
   tn_test_add_store_test ("/possible-duplicates/merge-final-after-restart", NOW, test_merge_final_after_restart);

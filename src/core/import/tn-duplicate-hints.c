@@ -65,59 +65,111 @@ tn_duplicate_hints_mailbox_key (const char *email)
   return g_string_free (g_steal_pointer (&mailbox), FALSE);
 }
 
-static TnDuplicateHints
-compare_emails (TnContact *a,
-                TnContact *b)
+/* The last digits every matching pair of numbers shares (tn_duplicates_phones_match()
+ * needs at least this many significant digits in common, at the end). */
+#define PHONE_KEY_TAIL TN_DUPLICATES_MIN_PHONE_DIGITS
+
+/**
+ * tn_duplicate_hints_keys:
+ * @contact: a contact
+ *
+ * What two contacts may have in common, as keys: each key both have is a hint
+ * (tn_duplicate_hints_of_key()), so among thousands of namesakes only the ones that share
+ * a key are ever paired.
+ *
+ * Returns: (transfer full) (element-type utf8): "o:" and the folded organization, "e:"
+ *   and each email key, "m:" and each mailbox key, "p:" and the last digits of each phone
+ *   number; no key twice
+ */
+GPtrArray *
+tn_duplicate_hints_keys (TnContact *contact)
 {
-  const char * const *emails_a = tn_contact_get_emails (a);
-  const char * const *emails_b = tn_contact_get_emails (b);
-  TnDuplicateHints hints = TN_DUPLICATE_HINT_NONE;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *organization = NULL;
+  const char * const *emails;
+  const char * const *phones;
+  GPtrArray *keys;
 
-  for (guint i = 0; emails_a[i] != NULL; i++)
+  g_return_val_if_fail (TN_IS_CONTACT (contact), NULL);
+
+  keys = g_ptr_array_new_with_free_func (g_free);
+  organization = tn_text_fold_for_search (tn_contact_get_organization (contact));
+  g_strstrip (organization);
+  if (*organization != '\0')
+    g_ptr_array_add (keys, g_strconcat ("o:", organization, NULL));
+
+  emails = tn_contact_get_emails (contact);
+  for (guint i = 0; emails[i] != NULL; i++)
     {
-      g_autofree char *address_a = tn_duplicates_email_key (emails_a[i]);
-      g_autofree char *mailbox_a = tn_duplicate_hints_mailbox_key (emails_a[i]);
+      g_autofree char *address = tn_duplicates_email_key (emails[i]);
+      g_autofree char *mailbox = tn_duplicate_hints_mailbox_key (emails[i]);
 
-      for (guint j = 0; emails_b[j] != NULL; j++)
-        {
-          g_autofree char *address_b = tn_duplicates_email_key (emails_b[j]);
-          g_autofree char *mailbox_b = tn_duplicate_hints_mailbox_key (emails_b[j]);
-
-          if (address_a != NULL && g_strcmp0 (address_a, address_b) == 0)
-            hints |= TN_DUPLICATE_HINT_SAME_EMAIL;
-          else if (mailbox_a != NULL && g_strcmp0 (mailbox_a, mailbox_b) == 0)
-            hints |= TN_DUPLICATE_HINT_SIMILAR_EMAIL;
-        }
+      if (address != NULL)
+        g_ptr_array_add (keys, g_strconcat ("e:", address, NULL));
+      if (mailbox != NULL)
+        g_ptr_array_add (keys, g_strconcat ("m:", mailbox, NULL));
     }
 
+  phones = tn_contact_get_phones (contact);
+  for (guint i = 0; phones[i] != NULL; i++)
+    {
+      g_autofree char *digits = tn_duplicates_phone_key (phones[i], NULL);
+      size_t length = digits != NULL ? strlen (digits) : 0;
+
+      if (length >= PHONE_KEY_TAIL)
+        g_ptr_array_add (keys, g_strconcat ("p:", digits + length - PHONE_KEY_TAIL, NULL));
+    }
+
+  /* No key twice: two addresses with one mailbox would pair a contact with itself. */
+  for (guint i = 0; i < keys->len;)
+    {
+      if (g_hash_table_contains (seen, keys->pdata[i]))
+        g_ptr_array_remove_index (keys, i);
+      else
+        g_hash_table_add (seen, keys->pdata[i++]);
+    }
+
+  return keys;
+}
+
+/**
+ * tn_duplicate_hints_of_key:
+ * @key: a key of tn_duplicate_hints_keys()
+ *
+ * Returns: the hint two contacts have when they share @key
+ */
+TnDuplicateHints
+tn_duplicate_hints_of_key (const char *key)
+{
+  g_return_val_if_fail (key != NULL, TN_DUPLICATE_HINT_NONE);
+
+  switch (key[0])
+    {
+    case 'o':
+      return TN_DUPLICATE_HINT_ORGANIZATION;
+    case 'e':
+      return TN_DUPLICATE_HINT_SAME_EMAIL;
+    case 'm':
+      return TN_DUPLICATE_HINT_SIMILAR_EMAIL;
+    case 'p':
+      return TN_DUPLICATE_HINT_PHONE;
+    default:
+      return TN_DUPLICATE_HINT_NONE;
+    }
+}
+
+/**
+ * tn_duplicate_hints_tidy:
+ * @hints: hints gathered key by key
+ *
+ * Returns: @hints, with a similar address left out where the same address is there
+ */
+TnDuplicateHints
+tn_duplicate_hints_tidy (TnDuplicateHints hints)
+{
+  if (hints & TN_DUPLICATE_HINT_SAME_EMAIL)
+    hints &= ~TN_DUPLICATE_HINT_SIMILAR_EMAIL;
   return hints;
-}
-
-static gboolean
-have_phone_in_common (TnContact *a,
-                      TnContact *b)
-{
-  const char * const *phones_a = tn_contact_get_phones (a);
-  const char * const *phones_b = tn_contact_get_phones (b);
-
-  for (guint i = 0; phones_a[i] != NULL; i++)
-    for (guint j = 0; phones_b[j] != NULL; j++)
-      if (tn_duplicates_phones_match (phones_a[i], phones_b[j]))
-        return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
-have_organization_in_common (TnContact *a,
-                             TnContact *b)
-{
-  g_autofree char *organization_a = tn_text_fold_for_search (tn_contact_get_organization (a));
-  g_autofree char *organization_b = tn_text_fold_for_search (tn_contact_get_organization (b));
-
-  g_strstrip (organization_a);
-  g_strstrip (organization_b);
-  return *organization_a != '\0' && g_str_equal (organization_a, organization_b);
 }
 
 /**
@@ -125,24 +177,33 @@ have_organization_in_common (TnContact *a,
  * @a: a contact
  * @b: another contact, usually of the same name
  *
+ * The keys both have (tn_duplicate_hints_keys()), as hints. A phone number is in common
+ * when two numbers end with the same %TN_DUPLICATES_MIN_PHONE_DIGITS significant digits.
+ *
  * Returns: what @a and @b have in common besides a name
  */
 TnDuplicateHints
 tn_duplicate_hints_find (TnContact *a,
                          TnContact *b)
 {
-  TnDuplicateHints hints;
+  g_autoptr(GPtrArray) keys_a = NULL;
+  g_autoptr(GPtrArray) keys_b = NULL;
+  g_autoptr(GHashTable) of_a = NULL;
+  TnDuplicateHints hints = TN_DUPLICATE_HINT_NONE;
 
   g_return_val_if_fail (TN_IS_CONTACT (a), TN_DUPLICATE_HINT_NONE);
   g_return_val_if_fail (TN_IS_CONTACT (b), TN_DUPLICATE_HINT_NONE);
 
-  hints = compare_emails (a, b);
-  if (have_phone_in_common (a, b))
-    hints |= TN_DUPLICATE_HINT_PHONE;
-  if (have_organization_in_common (a, b))
-    hints |= TN_DUPLICATE_HINT_ORGANIZATION;
+  keys_a = tn_duplicate_hints_keys (a);
+  keys_b = tn_duplicate_hints_keys (b);
+  of_a = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < keys_a->len; i++)
+    g_hash_table_add (of_a, keys_a->pdata[i]);
+  for (guint i = 0; i < keys_b->len; i++)
+    if (g_hash_table_contains (of_a, keys_b->pdata[i]))
+      hints |= tn_duplicate_hints_of_key (keys_b->pdata[i]);
 
-  return hints;
+  return tn_duplicate_hints_tidy (hints);
 }
 
 /**

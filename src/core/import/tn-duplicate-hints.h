@@ -31,5 +31,8 @@ TnDuplicateHints  tn_duplicate_hints_find         (TnContact        *a,
                                                    TnContact        *b);
 guint             tn_duplicate_hints_likeness     (TnDuplicateHints  hints);
 char             *tn_duplicate_hints_mailbox_key  (const char       *email);
+GPtrArray        *tn_duplicate_hints_keys         (TnContact        *contact);
+TnDuplicateHints  tn_duplicate_hints_of_key       (const char       *key);
+TnDuplicateHints  tn_duplicate_hints_tidy         (TnDuplicateHints  hints);
 
 G_END_DECLS

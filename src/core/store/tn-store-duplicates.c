@@ -104,6 +104,118 @@ group_by_name (TnStore *self)
   return groups;
 }
 
+/* The pairs of @group that share a key of tn_duplicate_hints_keys(), each once, as indices
+ * "i * len + j" (i < j) mapped to their hints: with a thousand namesakes, comparing every
+ * pair would be half a million comparisons, and most share nothing but the name. */
+static GHashTable *
+find_candidates (GPtrArray *group)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  GHashTable *candidates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < group->len; i++)
+    {
+      g_autoptr(GPtrArray) keys = tn_duplicate_hints_keys (group->pdata[i]);
+
+      for (guint k = 0; k < keys->len; k++)
+        {
+          GArray *holders = g_hash_table_lookup (by_key, keys->pdata[k]);
+
+          if (holders == NULL)
+            {
+              holders = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (by_key, g_strdup (keys->pdata[k]), holders);
+            }
+          g_array_append_val (holders, i);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, by_key);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *holders = value;
+      TnDuplicateHints hint = tn_duplicate_hints_of_key (key);
+
+      for (guint a = 0; a < holders->len; a++)
+        for (guint b = a + 1; b < holders->len; b++)
+          {
+            gint64 index = (gint64) g_array_index (holders, guint, a) * group->len + g_array_index (holders, guint, b);
+            gpointer hints = g_hash_table_lookup (candidates, &index);
+
+            g_hash_table_replace (candidates, g_memdup2 (&index, sizeof index),
+                                  GUINT_TO_POINTER (GPOINTER_TO_UINT (hints) | hint));
+          }
+    }
+
+  return candidates;
+}
+
+typedef void (*PairFunc) (TnContact        *first,
+                          TnContact        *second,
+                          TnDuplicateHints  hints,
+                          gpointer          user_data);
+
+/* Calls @func for each pair of namesakes with a hint in common that was not dismissed. */
+static void
+foreach_pair (TnStore  *self,
+              PairFunc  func,
+              gpointer  user_data)
+{
+  g_autoptr(GPtrArray) groups = group_by_name (self);
+  g_autoptr(GHashTable) dismissed = read_dismissed (self);
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      GPtrArray *group = groups->pdata[g];
+      g_autoptr(GHashTable) candidates = find_candidates (group);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, candidates);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          gint64 index = *(gint64 *) key;
+          TnContact *first = group->pdata[index / group->len];
+          TnContact *second = group->pdata[index % group->len];
+
+          if (g_hash_table_size (dismissed) > 0)
+            {
+              g_autofree char *dismissed_id = dismissed_key (tn_contact_get_id (first), tn_contact_get_id (second));
+
+              if (g_hash_table_contains (dismissed, dismissed_id))
+                continue;
+            }
+          func (first, second, tn_duplicate_hints_tidy (GPOINTER_TO_UINT (value)), user_data);
+        }
+    }
+}
+
+static void
+add_pair_cb (TnContact        *first,
+             TnContact        *second,
+             TnDuplicateHints  hints,
+             gpointer          user_data)
+{
+  TnPossibleDuplicate *pair = g_new0 (TnPossibleDuplicate, 1);
+
+  pair->first = g_object_ref (first);
+  pair->second = g_object_ref (second);
+  pair->hints = hints;
+  pair->likeness = tn_duplicate_hints_likeness (hints);
+  g_ptr_array_add (user_data, pair);
+}
+
+static void
+count_pair_cb (TnContact        *first,
+               TnContact        *second,
+               TnDuplicateHints  hints,
+               gpointer          user_data)
+{
+  (*(guint *) user_data)++;
+}
+
 static int
 compare_pairs (gconstpointer a,
                gconstpointer b)
@@ -135,46 +247,31 @@ compare_pairs (gconstpointer a,
 GPtrArray *
 tn_store_list_possible_duplicates (TnStore *self)
 {
-  g_autoptr(GPtrArray) groups = NULL;
-  g_autoptr(GHashTable) dismissed = NULL;
   GPtrArray *pairs;
 
   g_return_val_if_fail (TN_IS_STORE (self), NULL);
 
-  groups = group_by_name (self);
-  dismissed = read_dismissed (self);
   pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_possible_duplicate_free);
-
-  for (guint g = 0; g < groups->len; g++)
-    {
-      GPtrArray *group = groups->pdata[g];
-
-      for (guint i = 0; i < group->len; i++)
-        for (guint j = i + 1; j < group->len; j++)
-          {
-            TnContact *first = group->pdata[i];
-            TnContact *second = group->pdata[j];
-            g_autofree char *key = dismissed_key (tn_contact_get_id (first), tn_contact_get_id (second));
-            TnDuplicateHints hints;
-            TnPossibleDuplicate *pair;
-
-            if (g_hash_table_contains (dismissed, key))
-              continue;
-            hints = tn_duplicate_hints_find (first, second);
-            if (hints == TN_DUPLICATE_HINT_NONE)
-              continue;
-
-            pair = g_new0 (TnPossibleDuplicate, 1);
-            pair->first = g_object_ref (first);
-            pair->second = g_object_ref (second);
-            pair->hints = hints;
-            pair->likeness = tn_duplicate_hints_likeness (hints);
-            g_ptr_array_add (pairs, pair);
-          }
-    }
-
+  foreach_pair (self, add_pair_cb, pairs);
   g_ptr_array_sort (pairs, compare_pairs);
   return pairs;
+}
+
+/**
+ * tn_store_count_possible_duplicates:
+ * @self: a store
+ *
+ * Returns: how many pairs tn_store_list_possible_duplicates() lists, without making them
+ */
+guint
+tn_store_count_possible_duplicates (TnStore *self)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (TN_IS_STORE (self), 0);
+
+  foreach_pair (self, count_pair_cb, &count);
+  return count;
 }
 
 /**

@@ -197,6 +197,7 @@ typedef struct
 
 void        tn_possible_duplicate_free           (TnPossibleDuplicate *pair);
 GPtrArray  *tn_store_list_possible_duplicates    (TnStore             *self);
+guint       tn_store_count_possible_duplicates   (TnStore             *self);
 gboolean    tn_store_dismiss_possible_duplicate  (TnStore             *self,
                                                   TnContact           *first,
                                                   TnContact           *second,

@@ -77,12 +77,9 @@ tn_duplicates_window_list_pairs (TnStore *store)
 guint
 tn_duplicates_window_count_pairs (TnStore *store)
 {
-  g_autoptr(GPtrArray) found = NULL;
-
   g_return_val_if_fail (TN_IS_STORE (store), 0);
 
-  found = tn_store_list_possible_duplicates (store);
-  return found->len;
+  return tn_store_count_possible_duplicates (store);
 }
 
 /* ---- The list ----------------------------------------------------------------------------- */
