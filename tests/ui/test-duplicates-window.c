@@ -170,6 +170,9 @@ test_merge_undo (Fixture       *fixture,
   g_assert_true (tn_ui_test_wait_for_count (n_pairs, window, 1));
 
   g_assert_true (tn_ui_test_wait_until (undo_is_shown, window));
+  /* As a person would, after the toast finished sliding in: libadwaita 1.2.2 crashes on a
+   * toast dismissed during its show animation (see tn-window-toasts.c). */
+  tn_ui_test_settle (700);
   tn_ui_test_save_screenshot ("duplicates-merge-undo");
   tn_ui_test_click (tn_ui_test_find_button (window, "Undo"));
   g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 6));
