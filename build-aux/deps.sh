@@ -9,7 +9,7 @@ build_packages="gcc meson ninja-build pkg-config gettext itstool
   libnotify-dev libebook-contacts1.2-dev libjson-glib-dev"
 run_packages="adwaita-icon-theme fonts-cantarell fonts-noto-color-emoji dbus dbus-user-session libglib2.0-bin"
 test_packages="xvfb xauth xdotool imagemagick sqlite3 desktop-file-utils appstream
-  python3-dbusmock python3-gi at-spi2-core time dunst locales"
+  python3-dbusmock python3-gi at-spi2-core time dunst locales fonts-wqy-microhei"
 
 wanted="$build_packages $run_packages"
 if [ "${1:-}" = "--test" ]; then

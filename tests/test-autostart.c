@@ -1,5 +1,6 @@
 /* test-autostart.c — the autostart entry: written as a valid desktop file that runs
- * `trustnet --background`, removed again, both idempotent, and a clear error when blocked.
+ * `trustnet --background` by absolute path and with any other database, quoted as the
+ * desktop entry specification says; removed again, both idempotent, and a clear error when blocked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "tn-autostart.h"
+#include "tn-store.h"
 
 /* Every test runs with its own XDG folders (G_TEST_OPTION_ISOLATE_DIRS). */
 
@@ -49,7 +51,7 @@ test_enable_writes_entry (void)
 
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 
-  g_assert_true (tn_autostart_set_enabled (TRUE, &error));
+  g_assert_true (tn_autostart_set_enabled (TRUE, "/usr/bin/trustnet", NULL, &error));
   g_assert_no_error (error);
   g_assert_true (tn_autostart_is_enabled ());
 
@@ -64,7 +66,7 @@ test_enable_writes_entry (void)
   icon = g_key_file_get_string (key_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_ICON, NULL);
   name = g_key_file_get_string (key_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_NAME, NULL);
   comment = g_key_file_get_string (key_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_COMMENT, NULL);
-  g_assert_cmpstr (exec, ==, "trustnet --background");
+  g_assert_cmpstr (exec, ==, "/usr/bin/trustnet --background");
   g_assert_cmpstr (type, ==, "Application");
   g_assert_cmpstr (icon, ==, "org.example.TrustNet");
   g_assert_cmpstr (name, ==, "TrustNet");
@@ -84,7 +86,7 @@ test_enable_keeps_folder_mode (void)
   g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
   g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
 
-  g_assert_true (tn_autostart_set_enabled (TRUE, &error));
+  g_assert_true (tn_autostart_set_enabled (TRUE, "/usr/bin/trustnet", NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (folder, &buf), ==, 0);
   g_assert_cmpint (buf.st_mode & 0777, ==, 0755);
@@ -99,26 +101,26 @@ test_idempotent (void)
   g_autofree char *second = NULL;
 
   /* Removing what is not there, twice, with no folder at all. */
-  g_assert_true (tn_autostart_set_enabled (FALSE, &error));
+  g_assert_true (tn_autostart_set_enabled (FALSE, "/usr/bin/trustnet", NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (tn_autostart_set_enabled (FALSE, &error));
+  g_assert_true (tn_autostart_set_enabled (FALSE, "/usr/bin/trustnet", NULL, &error));
   g_assert_no_error (error);
   g_assert_false (tn_autostart_is_enabled ());
 
-  g_assert_true (tn_autostart_set_enabled (TRUE, &error));
+  g_assert_true (tn_autostart_set_enabled (TRUE, "/usr/bin/trustnet", NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &first, NULL, NULL));
-  g_assert_true (tn_autostart_set_enabled (TRUE, &error));
+  g_assert_true (tn_autostart_set_enabled (TRUE, "/usr/bin/trustnet", NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &second, NULL, NULL));
   g_assert_cmpstr (first, ==, second);
   g_assert_true (tn_autostart_is_enabled ());
 
-  g_assert_true (tn_autostart_set_enabled (FALSE, &error));
+  g_assert_true (tn_autostart_set_enabled (FALSE, "/usr/bin/trustnet", NULL, &error));
   g_assert_no_error (error);
   g_assert_false (tn_autostart_is_enabled ());
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_true (tn_autostart_set_enabled (FALSE, &error));
+  g_assert_true (tn_autostart_set_enabled (FALSE, "/usr/bin/trustnet", NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -133,7 +135,7 @@ test_blocked_folder (void)
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
   g_assert_true (g_file_set_contents (folder, "not a folder", -1, NULL));
 
-  g_assert_false (tn_autostart_set_enabled (TRUE, &error));
+  g_assert_false (tn_autostart_set_enabled (TRUE, "/usr/bin/trustnet", NULL, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR);
   g_assert_nonnull (strstr (error->message, folder));
   g_assert_false (tn_autostart_is_enabled ());
@@ -144,7 +146,7 @@ test_blocked_folder (void)
 
   /* Nothing can start at login from there: turning it off succeeds. */
   g_clear_error (&error);
-  g_assert_true (tn_autostart_set_enabled (FALSE, &error));
+  g_assert_true (tn_autostart_set_enabled (FALSE, "/usr/bin/trustnet", NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -157,12 +159,12 @@ test_blocked_entry (void)
 
   g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
 
-  g_assert_false (tn_autostart_set_enabled (TRUE, &error));
+  g_assert_false (tn_autostart_set_enabled (TRUE, "/usr/bin/trustnet", NULL, &error));
   g_assert_nonnull (error);
   g_assert_false (tn_autostart_is_enabled ());
   g_clear_error (&error);
 
-  g_assert_false (tn_autostart_set_enabled (FALSE, &error));
+  g_assert_false (tn_autostart_set_enabled (FALSE, "/usr/bin/trustnet", NULL, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
@@ -187,10 +189,116 @@ test_read_only_folder (void)
       return;
     }
 
-  g_assert_false (tn_autostart_set_enabled (TRUE, &error));
+  g_assert_false (tn_autostart_set_enabled (TRUE, "/usr/bin/trustnet", NULL, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
   g_assert_false (tn_autostart_is_enabled ());
   g_chmod (folder, 0700);
+}
+
+/* The Exec line as a session reads it: the key file's escapes undone, then the %% of
+ * field codes, then the shell-like quoting (GLib's g_shell_parse_argv follows the same
+ * rules inside double quotes as the desktop entry specification). */
+static char **
+parse_exec (const char *content)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GString) exec = NULL;
+  g_autofree char *value = NULL;
+  char **argv = NULL;
+
+  g_assert_true (g_key_file_load_from_data (key_file, content, -1, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  value = g_key_file_get_string (key_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, NULL);
+  g_assert_nonnull (value);
+  exec = g_string_new (value);
+  g_assert_cmpuint (exec->len, >, 0);
+  g_string_replace (exec, "%%", "%", 0);
+  g_assert_true (g_shell_parse_argv (exec->str, NULL, &argv, &error));
+  g_assert_no_error (error);
+  return argv;
+}
+
+/* The default database, by path or by NULL, writes no --database. */
+static void
+test_default_database (void)
+{
+  g_autofree char *default_path = tn_store_get_default_path ();
+  g_autofree char *by_null = tn_autostart_get_content ("/opt/TrustNet/bin/trustnet", NULL);
+  g_autofree char *by_path = tn_autostart_get_content ("/opt/TrustNet/bin/trustnet", default_path);
+  g_auto(GStrv) argv = parse_exec (by_null);
+
+  g_assert_cmpstr (by_null, ==, by_path);
+  g_assert_cmpuint (g_strv_length (argv), ==, 2);
+  g_assert_cmpstr (argv[0], ==, "/opt/TrustNet/bin/trustnet");
+  g_assert_cmpstr (argv[1], ==, "--background");
+}
+
+/* Another database is kept, by its absolute path, quoted so that any name survives:
+ * spaces, quotes, $, `, backslash, % and the like. */
+static void
+test_other_database_quoted (void)
+{
+  static const char *const names[] = {
+    "plain.db", "with space.db", "quote\"double.db", "it's.db", "dollar$HOME.db",
+    "back`tick`.db", "back\\slash.db", "100%.db", "%f.db", "semi;colon&amp.db", "~tilde.db",
+  };
+  g_autofree char *folder = g_build_filename (g_get_tmp_dir (), "My Data (2026)", NULL);
+  g_autofree char *program = g_build_filename (folder, "bin $x", "trustnet", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *database = g_build_filename (folder, names[i], NULL);
+      g_autofree char *content = tn_autostart_get_content (program, database);
+      g_auto(GStrv) argv = parse_exec (content);
+
+      g_assert_cmpuint (g_strv_length (argv), ==, 4);
+      g_assert_cmpstr (argv[0], ==, program);
+      g_assert_cmpstr (argv[1], ==, "--database");
+      g_assert_cmpstr (argv[2], ==, database);
+      g_assert_cmpstr (argv[3], ==, "--background");
+    }
+}
+
+/* A relative --database means the folder the window was started in, not the home
+ * folder the session starts the entry in. */
+static void
+test_relative_database (void)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *expected = g_build_filename (cwd, "work", "trust.db", NULL);
+  g_autofree char *content = tn_autostart_get_content ("/usr/bin/trustnet", "work/../work/trust.db");
+  g_auto(GStrv) argv = parse_exec (content);
+
+  g_assert_cmpuint (g_strv_length (argv), ==, 4);
+  g_assert_cmpstr (argv[2], ==, expected);
+}
+
+static void
+test_running_program (void)
+{
+  g_autofree char *program = tn_autostart_get_running_program ();
+  g_autofree char *expected = g_canonicalize_filename (g_test_get_filename (G_TEST_BUILT, "test-autostart", NULL), NULL);
+  GStatBuf mine;
+  GStatBuf theirs;
+
+  g_assert_true (g_path_is_absolute (program));
+  /* The same file, whatever symlinks the build folder's path went through. */
+  g_assert_cmpint (g_stat (program, &mine), ==, 0);
+  g_assert_cmpint (g_stat (expected, &theirs), ==, 0);
+  g_assert_cmpint (mine.st_ino, ==, theirs.st_ino);
+  g_assert_cmpint (mine.st_dev, ==, theirs.st_dev);
+}
+
+/* A desktop entry is UTF-8: a path that is not is refused, and nothing is written. */
+static void
+test_non_utf8_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (tn_autostart_set_enabled (TRUE, "/usr/bin/trustnet", "/tmp/caf\xe9.db", &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_false (tn_autostart_is_enabled ());
 }
 
 static void
@@ -209,7 +317,8 @@ test_desktop_file_validate (void)
       return;
     }
 
-  g_assert_true (tn_autostart_set_enabled (TRUE, &error));
+  /* The hardest database name of the quoting test. */
+  g_assert_true (tn_autostart_set_enabled (TRUE, "/opt/bin $x/trustnet", "/tmp/it's \"$HOME\" 100%.db", &error));
   g_assert_no_error (error);
 
   argv[0] = validate;
@@ -235,6 +344,11 @@ main (int   argc,
   g_test_add_func ("/autostart/blocked-folder", test_blocked_folder);
   g_test_add_func ("/autostart/blocked-entry", test_blocked_entry);
   g_test_add_func ("/autostart/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/autostart/default-database", test_default_database);
+  g_test_add_func ("/autostart/other-database-quoted", test_other_database_quoted);
+  g_test_add_func ("/autostart/relative-database", test_relative_database);
+  g_test_add_func ("/autostart/running-program", test_running_program);
+  g_test_add_func ("/autostart/non-utf8-refused", test_non_utf8_refused);
   g_test_add_func ("/autostart/desktop-file-validate", test_desktop_file_validate);
 
   return g_test_run ();

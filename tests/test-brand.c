@@ -176,6 +176,23 @@ test_messages (void)
 
 /* German statements name the German word found, and a German statement is judged in
  * the C locale too (the tests run with LC_ALL=C.UTF-8): the German lists are built in. */
+/* A field of work is checkable: "software teams… QA" is not flagged as vague. */
+static void
+test_field (void)
+{
+  g_autoptr(TnBrandReport) qa = tn_brand_check ("I help software teams ship with fewer surprises through QA.");
+  g_autoptr(TnBrandReport) only_qa = tn_brand_check ("I do QA for teams that hate surprises.");
+  g_autoptr(TnBrandReport) german = tn_brand_check ("Ich mache die Buchhaltung für kleine Firmen.");
+  g_autoptr(TnBrandReport) vague = tn_brand_check ("I help teams do better work.");
+
+  g_assert_cmpint (qa->results[TN_BRAND_CHECK_CONCRETE].verdict, ==, TN_BRAND_VERDICT_PASS);
+  g_assert_cmpstr (qa->results[TN_BRAND_CHECK_CONCRETE].message, ==, "Concrete: “software” names your field");
+  g_assert_cmpstr (only_qa->results[TN_BRAND_CHECK_CONCRETE].message, ==, "Concrete: “QA” names your field");
+  g_assert_cmpstr (german->results[TN_BRAND_CHECK_CONCRETE].message, ==, "Concrete: “Buchhaltung” names your field");
+  /* A number or result still comes first. */
+  g_assert_cmpint (vague->results[TN_BRAND_CHECK_CONCRETE].verdict, ==, TN_BRAND_VERDICT_HINT);
+}
+
 static void
 test_german (void)
 {
@@ -272,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/brand/cases", test_cases);
   g_test_add_func ("/brand/messages", test_messages);
   g_test_add_func ("/brand/german", test_german);
+  g_test_add_func ("/brand/field", test_field);
   g_test_add_func ("/brand/count-words", test_count_words);
   g_test_add_func ("/brand/thai", test_thai_cannot_be_counted);
   g_test_add_func ("/brand/clean-text", test_clean_text);

@@ -577,6 +577,25 @@ test_describe_suggestion (void)
 }
 
 static void
+test_count_gap (void)
+{
+  gboolean in_weeks = TRUE;
+
+  g_assert_cmpint (tn_reminder_count_gap (0, &in_weeks), ==, 0);
+  g_assert_false (in_weeks);
+  g_assert_cmpint (tn_reminder_count_gap (6, &in_weeks), ==, 6);
+  g_assert_false (in_weeks);
+  g_assert_cmpint (tn_reminder_count_gap (7, &in_weeks), ==, 1);
+  g_assert_true (in_weeks);
+  g_assert_cmpint (tn_reminder_count_gap (13, &in_weeks), ==, 1);
+  /* Never months: 161 days are 23 weeks wherever they are shown. */
+  g_assert_cmpint (tn_reminder_count_gap (161, &in_weeks), ==, 23);
+  g_assert_true (in_weeks);
+  g_assert_cmpint (tn_reminder_count_gap (-3, &in_weeks), ==, 0);
+  g_assert_false (in_weeks);
+}
+
+static void
 test_describe_suggestion_dst (void)
 {
   /* 23 hours across the March change, but the day before on the calendar. */
@@ -625,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/reminder/suggest/empty", test_suggest_empty);
   g_test_add_func ("/reminder/describe-suggestion", test_describe_suggestion);
   g_test_add_func ("/reminder/describe-suggestion/dst", test_describe_suggestion_dst);
+  g_test_add_func ("/reminder/count-gap", test_count_gap);
 
   return g_test_run ();
 }

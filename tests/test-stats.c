@@ -279,6 +279,32 @@ test_organizations (Fixture       *fixture,
   stats = compute_full (fixture, NOW, 20, "ÖL AG", &defaults);
   g_assert_cmpuint (stats->outside_employer, ==, 8);
   tn_stats_free (stats);
+
+  /* "Where I work now" as a person means it: "Öl" is "Öl AG", "Acme Corp" is "Acme". */
+  stats = compute_full (fixture, NOW, 20, "öl", &defaults);
+  g_assert_cmpuint (stats->outside_employer, ==, 8);
+  tn_stats_free (stats);
+  stats = compute_full (fixture, NOW, 20, "Acme Corp", &defaults);
+  g_assert_cmpuint (stats->outside_employer, ==, 6);
+  tn_stats_free (stats);
+}
+
+static void
+test_is_employer (void)
+{
+  g_assert_true (tn_stats_is_employer ("Soylent; Foods", "Soylent"));
+  g_assert_true (tn_stats_is_employer ("Soylent; Foods", "soylent"));
+  g_assert_true (tn_stats_is_employer ("ACME Corp", "Acme"));
+  g_assert_true (tn_stats_is_employer ("Acme", "Acme Corp"));
+  g_assert_true (tn_stats_is_employer ("Umbrella, Inc.", " umbrella "));
+  g_assert_true (tn_stats_is_employer ("Café Noir", "CAFÉ NOIR"));
+  g_assert_true (tn_stats_is_employer ("Globex", "Globex"));
+  g_assert_false (tn_stats_is_employer ("Acmetech", "Acme"));
+  g_assert_false (tn_stats_is_employer ("Acme", "Acmetech"));
+  g_assert_false (tn_stats_is_employer ("Globex", "Initech"));
+  g_assert_false (tn_stats_is_employer ("Globex", ""));
+  g_assert_false (tn_stats_is_employer (NULL, "Globex"));
+  g_assert_false (tn_stats_is_employer ("", NULL));
 }
 
 static void
@@ -687,6 +713,7 @@ main (int   argc,
   ADD ("/stats/habits", test_habits);
   ADD ("/stats/habits-follow-changes", test_habits_follow_changes);
   ADD ("/stats/brand-statement", test_brand_statement);
+  g_test_add_func ("/stats/is-employer", test_is_employer);
 
 #undef ADD
 

@@ -179,7 +179,7 @@ test_write_save_restore (Fixture       *fixture,
   g_clear_pointer (&text, g_free);
   tn_ui_test_settle (200);
   g_assert_false (gtk_widget_get_sensitive (save_button));
-  g_assert_true (label_says (find (fixture, "brand-reach"), "0 of 2 of your 1s know what you do now"));
+  g_assert_true (label_says (find (fixture, "brand-reach"), "Know what you do now: 0 of the 2 people who trust you completely"));
 
   /* Copy puts the statement on the clipboard. */
   tn_ui_test_click (find (fixture, "brand-copy-button"));
@@ -200,7 +200,7 @@ test_write_save_restore (Fixture       *fixture,
   /* Telling Ada counts her; a new version would start again. */
   g_assert_true (tn_store_set_heard_brand (fixture->ui.store, fixture->ada, TRUE, NULL));
   tn_ui_test_settle (200);
-  g_assert_true (label_says (find (fixture, "brand-reach"), "1 of 2 of your 1s knows what you do now"));
+  g_assert_true (label_says (find (fixture, "brand-reach"), "Know what you do now: 1 of the 2 people who trust you completely"));
   tn_ui_test_save_screenshot ("brand-page");
 
   /* Restore the first, from the keyboard: it becomes a third version and the editor's text. */
@@ -212,7 +212,7 @@ test_write_save_restore (Fixture       *fixture,
   text = current_text (fixture->ui.store);
   g_assert_cmpstr (text, ==, "I am a hard-working team player who cut costs by 30%.");
   assert_row_title (fixture, "brand-check-3", "“hard-working” is what everyone says");
-  g_assert_true (label_says (find (fixture, "brand-reach"), "0 of 2 of your 1s know what you do now"));
+  g_assert_true (label_says (find (fixture, "brand-reach"), "Know what you do now: 0 of the 2 people who trust you completely"));
 }
 
 static guint
@@ -347,6 +347,59 @@ test_narrow (Fixture       *fixture,
   tn_ui_test_save_screenshot ("brand-page-narrow");
 }
 
+typedef struct
+{
+  GtkWidget *label;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_becomes (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return label_says (wait->label, wait->text);
+}
+
+/* "Know what you do now" follows a rating at once, and a field of work is concrete. */
+static void
+test_reach_follows_rating (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnContact) alan = NULL;
+  LabelWait wait;
+  GtkWidget *editor;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  editor = find (fixture, "brand-editor");
+  tn_ui_test_click (editor);
+  type_text ("I help software teams ship with fewer surprises through QA.");
+  assert_row_title (fixture, "brand-check-2", "Concrete: “software” names your field");
+  press ("ctrl+s");
+  g_assert_true (tn_ui_test_wait_for_count (n_versions, fixture->ui.store, 1));
+
+  wait.label = find (fixture, "brand-reach");
+  wait.text = "Know what you do now: 0 of the 2 people who trust you completely";
+  g_assert_true (tn_ui_test_wait_until (label_becomes, &wait));
+
+  /* A third 1, a 1 who becomes a 2: each counted as it happens, with no restart. */
+  alan = tn_ui_test_add_contact (fixture->ui.store, "Alan Turing", NULL, NULL, TN_TRUST_COMPLETELY);
+  wait.text = "Know what you do now: 0 of the 3 people who trust you completely";
+  g_assert_true (tn_ui_test_wait_until (label_becomes, &wait));
+  g_assert_true (tn_store_set_trust (fixture->ui.store, fixture->grace, TN_TRUST_MODERATELY, &error));
+  g_assert_no_error (error);
+  wait.text = "Know what you do now: 0 of the 2 people who trust you completely";
+  g_assert_true (tn_ui_test_wait_until (label_becomes, &wait));
+  g_assert_true (tn_store_set_trust (fixture->ui.store, fixture->ada, TN_TRUST_UNRATED, &error));
+  g_assert_true (tn_store_set_trust (fixture->ui.store, alan, TN_TRUST_UNRATED, &error));
+  g_assert_no_error (error);
+  wait.text = "No one is rated as trusting you completely yet: rate the people who do, then tell them.";
+  g_assert_true (tn_ui_test_wait_until (label_becomes, &wait));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +410,7 @@ main (int   argc,
   g_test_add ("/brand-page/self-check", Fixture, NULL, fixture_set_up, test_self_check, fixture_tear_down);
   g_test_add ("/brand-page/heard", Fixture, NULL, fixture_set_up, test_heard, fixture_tear_down);
   g_test_add ("/brand-page/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/brand-page/reach-follows-rating", Fixture, NULL, fixture_set_up, test_reach_follows_rating, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -10,7 +10,11 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "tn-application.h"
+#include "tn-contact-pane.h"
+#include "tn-history-chart.h"
 #include "tn-clock.h"
 #include "tn-dashboard-page.h"
 #include "tn-log-dialog.h"
@@ -259,6 +263,217 @@ test_full (Fixture       *fixture,
   g_settings_reset (settings, "employer");
 }
 
+/* Every widget under @widget that is a @type, depth first. */
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GPtrArray *
+find_all (GtkWidget *widget,
+          GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (widget, type, found);
+  return found;
+}
+
+/* The Needs Attention rows: the ones that open a person. */
+static GPtrArray *
+find_attention_rows (TnDashboardPage *page)
+{
+  g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW);
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (rows->pdata[i]), "win.show-contact") == 0)
+      g_ptr_array_add (found, rows->pdata[i]);
+  return found;
+}
+
+static gboolean
+pane_shows (gpointer data)
+{
+  TnWindow *window = TN_WINDOW (gtk_widget_get_root (data));
+  GtkWidget *pane = tn_ui_test_find_visible (GTK_WIDGET (window), TN_TYPE_CONTACT_PANE);
+  GVariant *target = gtk_actionable_get_action_target_value (data);
+
+  return pane != NULL && tn_contact_pane_get_contact (TN_CONTACT_PANE (pane)) != NULL &&
+         tn_contact_get_id (tn_contact_pane_get_contact (TN_CONTACT_PANE (pane))) == g_variant_get_int64 (target);
+}
+
+/* A click on a Needs Attention row opens that person in the contacts page. */
+static void
+test_attention_row_opens_contact (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  TnDashboardPage *page;
+  GtkWidget *row;
+
+  if (fixture->store == NULL)
+    return;
+
+  populate (fixture->store, 120);
+  page = open_dashboard (fixture);
+  resize (fixture, 1100, 900);
+  rows = find_attention_rows (page);
+  g_assert_cmpuint (rows->len, >, 0);
+  row = rows->pdata[0];
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+
+  /* Focus scrolls it into view; then a real click on it. */
+  g_assert_true (gtk_widget_grab_focus (row));
+  tn_ui_test_settle (300);
+  g_object_ref (row);
+  tn_ui_test_click (row);
+  g_assert_true (tn_ui_test_wait_until (pane_shows, row));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (tn_ui_test_find_visible (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK))),
+                   ==, "contacts");
+  g_object_unref (row);
+  tn_ui_test_save_screenshot ("dashboard-attention-opens-contact");
+}
+
+/* In two columns, a short card beside a tall one keeps its own height. */
+static void
+test_cards_keep_their_height (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  TnDashboardPage *page;
+  GtkWidget *cards;
+  guint n_checked = 0;
+
+  if (fixture->store == NULL)
+    return;
+
+  populate (fixture->store, 120);
+  page = open_dashboard (fixture);
+  resize (fixture, 1100, 900);
+  cards = tn_ui_test_find_named (GTK_WIDGET (page), "dashboard-cards");
+  for (GtkWidget *child = gtk_widget_get_first_child (cards); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      graphene_rect_t bounds;
+      int natural;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      /* Bounds and measure both count the card's padding and border. */
+      g_assert_true (gtk_widget_compute_bounds (card, card, &bounds));
+      gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, (int) bounds.size.width, NULL, &natural, NULL, NULL);
+      g_assert_cmpint ((int) bounds.size.height, ==, natural);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >=, 6);
+}
+
+static int
+text_width (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* At 100,000 contacts the axis says "12051" whole, and the legend shows colour swatches. */
+static void
+test_chart_axis_and_legend (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  const guint completely[] = { 9000, 10000, 12051 };
+  const guint moderately[] = { 3000, 3500, 4000 };
+  const char *labels[] = { "Oct", "Nov", "Dec" };
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(GPtrArray) boxes = NULL;
+  TnDashboardPage *page;
+  TnHistoryChart *chart = NULL;
+  guint n_swatches = 0;
+
+  if (fixture->store == NULL)
+    return;
+
+  populate (fixture->store, 40);
+  page = open_dashboard (fixture);
+  charts = find_all (GTK_WIDGET (page), TN_TYPE_HISTORY_CHART);
+  for (guint i = 0; i < charts->len; i++)
+    if (!tn_history_chart_get_compact (charts->pdata[i]))
+      chart = charts->pdata[i];
+  g_assert_nonnull (chart);
+
+  tn_history_chart_set_data (chart, completely, moderately, labels, G_N_ELEMENTS (completely));
+  g_assert_cmpint (tn_history_chart_get_axis_width (chart), >, text_width (GTK_WIDGET (chart), "12051"));
+  tn_ui_test_settle (200);
+  tn_ui_test_save_screenshot ("dashboard-chart-100k");
+
+  boxes = find_all (GTK_WIDGET (page), GTK_TYPE_BOX);
+  for (guint i = 0; i < boxes->len; i++)
+    if (gtk_widget_has_css_class (boxes->pdata[i], "legend-swatch") && gtk_widget_get_mapped (boxes->pdata[i]))
+      {
+        g_assert_cmpint (gtk_widget_get_width (boxes->pdata[i]), >=, 12);
+        n_swatches++;
+      }
+  g_assert_cmpuint (n_swatches, ==, 2);
+}
+
+/* What the cards say reads plainly: no "1s", no months beside weeks, no lunch after a
+ * coffee. */
+static void
+test_plain_words (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(TnContact) contact = NULL;
+  g_autoptr(TnInteraction) coffee = NULL;
+  g_autoptr(GError) error = NULL;
+  TnDashboardPage *page;
+  guint n_gaps = 0;
+
+  if (fixture->store == NULL)
+    return;
+
+  populate (fixture->store, 120);
+  contact = tn_ui_test_add_contact (fixture->store, "Ada Lovelace", NULL, NULL, TN_TRUST_COMPLETELY);
+  coffee = tn_interaction_new (TN_INTERACTION_COFFEE, "2026-11-23");
+  g_assert_true (tn_store_log_interaction (fixture->store, contact, coffee, &error));
+  g_assert_no_error (error);
+  g_assert_true (tn_store_save_brand_statement (fixture->store, "I help hospitals in Ohio cut cloud bills by a third.", NULL, &error));
+  g_assert_no_error (error);
+  page = open_dashboard (fixture);
+
+  g_assert_nonnull (tn_ui_test_find_label (GTK_WIDGET (page), "A lunch or coffee done this week. Well done."));
+  labels = find_all (GTK_WIDGET (page), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_label (labels->pdata[i]);
+
+      g_assert_null (strstr (text, " 1s"));
+      g_assert_null (strstr (text, "month"));
+      g_assert_null (strstr (text, "Lunch done"));
+    }
+
+  rows = find_attention_rows (page);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *subtitle = adw_action_row_get_subtitle (rows->pdata[i]);
+
+      g_assert_true (strstr (subtitle, "weeks ago") != NULL || strstr (subtitle, "days ago") != NULL ||
+                     strstr (subtitle, "week ago") != NULL || strstr (subtitle, "day ago") != NULL);
+      n_gaps++;
+    }
+  g_assert_cmpuint (n_gaps, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +487,10 @@ main (int   argc,
   ADD ("/dashboard/starts-on-dashboard", test_starts_on_dashboard);
   ADD ("/dashboard/empty", test_empty);
   ADD ("/dashboard/full", test_full);
+  ADD ("/dashboard/attention-row-opens-contact", test_attention_row_opens_contact);
+  ADD ("/dashboard/cards-keep-their-height", test_cards_keep_their_height);
+  ADD ("/dashboard/chart-axis-and-legend", test_chart_axis_and_legend);
+  ADD ("/dashboard/plain-words", test_plain_words);
 
 #undef ADD
 

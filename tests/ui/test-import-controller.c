@@ -132,6 +132,42 @@ test_folder_and_undo (Fixture       *fixture,
   g_assert_cmpuint (tn_ui_test_n_contacts (fixture->base.store), ==, 0);
 }
 
+/* Cards already there are counted in the toast's words as the command line says them. */
+static void
+test_already_there (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GFile) first = NULL;
+  g_autoptr(GFile) again = NULL;
+
+  if (fixture->controller == NULL)
+    return;
+
+  first = write_file (fixture, "first.vcf",
+                      "BEGIN:VCARD\nFN:Ada Lovelace\nEMAIL:ada@example.org\nEND:VCARD\n"
+                      "BEGIN:VCARD\nFN:Grace Hopper\nEMAIL:grace@example.org\nEND:VCARD\n");
+  again = write_file (fixture, "again.vcf",
+                      "BEGIN:VCARD\nFN:Ada Lovelace\nEMAIL:ada@example.org\nEND:VCARD\n"
+                      "BEGIN:VCARD\nFN:Grace Hopper\nEMAIL:grace@example.org\nEND:VCARD\n"
+                      "BEGIN:VCARD\nFN:Alan Turing\nEMAIL:alan@example.org\nEND:VCARD\n");
+
+  g_assert_true (tn_import_controller_import_files (fixture->controller, &first, 1));
+  g_assert_true (tn_ui_test_wait_for_count (n_said, fixture, 1));
+  g_assert_true (tn_ui_test_wait_until (is_idle, fixture->controller));
+  g_assert_cmpstr (g_ptr_array_index (fixture->said, 0), ==, "finished: Imported 2 contacts");
+
+  g_assert_true (tn_import_controller_import_files (fixture->controller, &again, 1));
+  g_assert_true (tn_ui_test_wait_for_count (n_said, fixture, 2));
+  g_assert_true (tn_ui_test_wait_until (is_idle, fixture->controller));
+  g_assert_cmpstr (g_ptr_array_index (fixture->said, 1), ==, "finished: Imported 1 contact; 2 were already there");
+
+  g_assert_true (tn_import_controller_import_files (fixture->controller, &again, 1));
+  g_assert_true (tn_ui_test_wait_for_count (n_said, fixture, 3));
+  g_assert_true (tn_ui_test_wait_until (is_idle, fixture->controller));
+  g_assert_cmpstr (g_ptr_array_index (fixture->said, 2), ==, "finished: Nothing new; 3 were already there");
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->base.store), ==, 3);
+}
+
 /* What is not a vCard changes nothing and says why, as the only message. */
 static void
 test_refused (Fixture       *fixture,
@@ -185,6 +221,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD_TEST ("/import-controller/folder-and-undo", test_folder_and_undo);
+  ADD_TEST ("/import-controller/already-there", test_already_there);
   ADD_TEST ("/import-controller/refused", test_refused);
   ADD_TEST ("/import-controller/busy-and-cancel", test_busy_and_cancel);
 

@@ -208,11 +208,11 @@ check_command_line (Wait *wait)
   g_assert_true (tn_ui_test_wait_until_ms (ada_is_rated_3, wait, WITHIN_MS));
   trusted = describe_trusted (fixture->store);
   assert_shows (wait, "dashboard", trusted);
-  assert_shows (wait, "you", "0 of 1 of your 1s know what you do now");
+  assert_shows (wait, "you", "Know what you do now: 0 of the 1 person who trusts you completely");
 
   run_trustnet (fixture, "--with", "ada@example.org", "--log", "lunch", NULL);
   g_assert_true (tn_ui_test_wait_until_ms (ada_was_met, wait, WITHIN_MS));
-  assert_shows (wait, "dashboard", "Lunch done this week. Well done.");
+  assert_shows (wait, "dashboard", "A lunch or coffee done this week. Well done.");
 
   run_trustnet (fixture, "--add", "Eve New", NULL);
   g_assert_true (tn_ui_test_wait_until_ms (eve_is_listed, wait, WITHIN_MS));

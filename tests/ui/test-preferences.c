@@ -131,6 +131,29 @@ find_in_row (GtkWidget  *preferences,
   return widget;
 }
 
+/* The entry starts this very program on the window's own (scratch) database. */
+static void
+assert_autostart_runs_this_database (TnStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *path = tn_autostart_get_path ();
+  g_autofree char *exec = NULL;
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+  g_auto(GStrv) argv = NULL;
+
+  g_assert_true (g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  exec = g_key_file_get_string (key_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, NULL);
+  g_assert_true (g_shell_parse_argv (exec, NULL, &argv, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (argv), ==, 4);
+  g_assert_cmpstr (argv[0], ==, program);
+  g_assert_cmpstr (argv[1], ==, "--database");
+  g_assert_cmpstr (argv[2], ==, tn_store_get_path (store));
+  g_assert_cmpstr (argv[3], ==, "--background");
+}
+
 static gboolean
 autostart_exists (gpointer data)
 {
@@ -255,6 +278,7 @@ test_background_switch (Fixture       *fixture,
   g_assert_true (tn_ui_test_wait_until (autostart_exists, NULL));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (background_switch)));
   g_assert_true (g_settings_get_boolean (fixture->settings, "run-in-background"));
+  assert_autostart_runs_this_database (fixture->ui.store);
 
   tn_ui_test_settle (300);
   tn_ui_test_click (background_switch);
@@ -324,7 +348,7 @@ test_background_follows_file (Fixture       *fixture,
   if (fixture->ui.store == NULL)
     return;
 
-  g_assert_true (tn_autostart_set_enabled (TRUE, &error));
+  g_assert_true (tn_autostart_set_enabled (TRUE, "/usr/bin/trustnet", NULL, &error));
   g_assert_no_error (error);
   g_settings_set_boolean (fixture->settings, "run-in-background", FALSE);
   preferences = open_preferences ();
@@ -333,7 +357,7 @@ test_background_follows_file (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (preferences));
   tn_ui_test_settle (50);
 
-  g_assert_true (tn_autostart_set_enabled (FALSE, &error));
+  g_assert_true (tn_autostart_set_enabled (FALSE, "/usr/bin/trustnet", NULL, &error));
   g_assert_no_error (error);
   preferences = open_preferences ();
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_in_row (preferences, "Remind me when TrustNet is closed", GTK_TYPE_SWITCH))));
@@ -417,6 +441,68 @@ test_job_security (Fixture       *fixture,
   tn_ui_test_save_screenshot ("preferences-job-security");
 }
 
+/* The button that opens the organizations, of the Preferences window open now. */
+static GtkWidget *organizations_button;
+
+static GtkWidget *
+shown_organization_row (const char *title)
+{
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (organizations_button)));
+
+  if (popover == NULL || !gtk_widget_get_mapped (popover))
+    return NULL;
+  return tn_ui_test_find_label (popover, title);
+}
+
+static gboolean
+organization_is_offered (gpointer data)
+{
+  return shown_organization_row (data) != NULL;
+}
+
+/* "Where I work now" completes from the contacts' organizations: typing "soy" offers
+ * "Soylent; Foods", and choosing it fills the row and the setting. */
+static void
+test_employer_completion (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = NULL;
+  g_autoptr(TnContact) grace = NULL;
+  g_autoptr(TnContact) alan = NULL;
+  g_autofree char *employer = NULL;
+  GtkWidget *preferences, *employer_row, *button, *label;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  ada = tn_ui_test_add_contact (fixture->ui.store, "Ada Lovelace", NULL, "Soylent; Foods", TN_TRUST_COMPLETELY);
+  grace = tn_ui_test_add_contact (fixture->ui.store, "Grace Hopper", NULL, "soylent; foods ", TN_TRUST_UNRATED);
+  alan = tn_ui_test_add_contact (fixture->ui.store, "Alan Turing", NULL, "Globex", TN_TRUST_UNRATED);
+
+  preferences = open_preferences ();
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "job-security");
+  tn_ui_test_settle (300);
+  employer_row = find_row (preferences, "Where I work now");
+  gtk_editable_set_text (GTK_EDITABLE (employer_row), "soy");
+
+  button = tn_ui_test_find_named (preferences, "employer-organizations-button");
+  g_assert_nonnull (button);
+  organizations_button = button;
+  tn_ui_test_click (button);
+  g_assert_true (tn_ui_test_wait_until (organization_is_offered, (gpointer) "Soylent; Foods"));
+  /* One entry for both spellings, and nothing that does not match. */
+  g_assert_null (shown_organization_row ("soylent; foods"));
+  g_assert_null (shown_organization_row ("Globex"));
+  tn_ui_test_save_screenshot ("preferences-employer-completion");
+
+  label = shown_organization_row ("Soylent; Foods");
+  tn_ui_test_click (gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW));
+  tn_ui_test_settle (200);
+  employer = g_settings_get_string (fixture->settings, "employer");
+  g_assert_cmpstr (employer, ==, "Soylent; Foods");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (employer_row)), ==, "Soylent; Foods");
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  user_data)
@@ -458,6 +544,7 @@ main (int   argc,
   ADD_TEST ("/preferences/background-follows-file", test_background_follows_file);
   ADD_TEST ("/preferences/cadence", test_cadence);
   ADD_TEST ("/preferences/job-security", test_job_security);
+  ADD_TEST ("/preferences/employer-completion", test_employer_completion);
   ADD_TEST ("/preferences/narrow", test_narrow);
 
   result = g_test_run ();

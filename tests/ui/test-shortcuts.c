@@ -125,6 +125,56 @@ test_every_key_documented (void)
     }
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Shown, the window is one page (no page switcher to find a key behind), General first. */
+static void
+test_one_page_general_first (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *window, *section, *pages, *group;
+  g_autofree char *title = NULL;
+  guint n_pages = 0;
+
+  if (application == NULL)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  builder = gtk_builder_new_from_resource ("/org/example/TrustNet/gtk/help-overlay.ui");
+  window = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  tn_ui_test_present (GTK_WINDOW (window));
+  tn_ui_test_settle (300);
+
+  section = find_descendant (window, GTK_TYPE_SHORTCUTS_SECTION);
+  g_assert_nonnull (section);
+  pages = find_descendant (section, GTK_TYPE_STACK);
+  g_assert_nonnull (pages);
+  for (GtkWidget *page = gtk_widget_get_first_child (pages); page != NULL; page = gtk_widget_get_next_sibling (page))
+    n_pages++;
+  g_assert_cmpuint (n_pages, ==, 1);
+
+  group = find_descendant (section, GTK_TYPE_SHORTCUTS_GROUP);
+  g_assert_nonnull (group);
+  g_object_get (group, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "General");
+  tn_ui_test_save_screenshot ("shortcuts-window");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,6 +182,7 @@ main (int   argc,
   application = tn_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/shortcuts/every-key-documented", test_every_key_documented);
+  g_test_add_func ("/shortcuts/one-page-general-first", test_one_page_general_first);
 
   return g_test_run ();
 }

@@ -71,6 +71,32 @@ static const WordList concrete_words = {
   "geschaffen, eröffnet, eingestellt, ausgebildet, geschult, unterrichtet",
 };
 
+/* A field of work is checkable too: "software teams… QA" says what you know, and someone
+ * who hears it can ask about it. Fields everyone claims ("sales", "marketing") are left
+ * out: they check nothing. */
+static const WordList field_words = {
+  "brand field words",
+  /* Translators: fields of work, trades and tools that make a brand statement concrete,
+   * separated by commas. */
+  NC_ ("brand field words", "software, QA, quality assurance, testing, accounting, bookkeeping, tax, taxes, audit, "
+       "payroll, hospital, hospitals, nursing, medicine, surgery, pharmacy, "
+       "legal, contracts, patents, security, cybersecurity, cloud, databases, analytics, "
+       "machine learning, UX, finance, banking, insurance, logistics, supply chain, "
+       "procurement, recruiting, HR, engineering, teaching, schools, construction, real estate, "
+       "retail, restaurants, manufacturing, energy, solar, nonprofit, fundraising, grants, "
+       "translation, journalism, veterinary, dentistry, chemistry, biology, physics, "
+       "mathematics, statistics, Python, Java, Linux, Kubernetes, SAP, Excel, Salesforce"),
+  "Software, Qualitätssicherung, Softwaretests, Buchhaltung, Steuer, Steuern, "
+  "Steuerberatung, Revision, Lohnbuchhaltung, Krankenhaus, "
+  "Krankenhäuser, Klinik, Kliniken, Pflege, Medizin, Chirurgie, Apotheke, Verträge, "
+  "Patente, IT-Sicherheit, Cloud, Datenbanken, Datenanalyse, Finanzen, Banken, "
+  "Versicherung, Versicherungen, Logistik, Lieferkette, Einkauf, Personalwesen, "
+  "Recruiting, Ingenieurwesen, Maschinenbau, Schulen, Bauwesen, Immobilien, "
+  "Einzelhandel, Gastronomie, Produktion, Energie, Solar, Fundraising, Übersetzung, "
+  "Journalismus, Tiermedizin, Zahnmedizin, Chemie, Biologie, Physik, Mathematik, "
+  "Statistik, Python, Java, Linux, Kubernetes, SAP, Excel, Salesforce",
+};
+
 static const WordList filler_words = {
   "brand filler words",
   /* Translators: generic phrases that say little about a person ("team player"),
@@ -663,14 +689,21 @@ check_concrete (TnBrandReport *report,
                 gboolean       known_language)
 {
   g_autofree char *found = find_number (text);
+  g_autofree char *field = NULL;
 
   if (found == NULL)
     found = find_in_list (normalized, &concrete_words);
+  if (found == NULL)
+    field = find_in_list (normalized, &field_words);
 
   if (found != NULL)
     set_result (report, TN_BRAND_CHECK_CONCRETE, TN_BRAND_VERDICT_PASS,
                 /* Translators: %s is the number or result word found, e.g. “doubled” */
                 g_strdup_printf (_("Concrete: “%s” can be checked"), found));
+  else if (field != NULL)
+    set_result (report, TN_BRAND_CHECK_CONCRETE, TN_BRAND_VERDICT_PASS,
+                /* Translators: %s is the field of work found, e.g. “QA” */
+                g_strdup_printf (_("Concrete: “%s” names your field"), field));
   else if (!known_language)
     set_result (report, TN_BRAND_CHECK_CONCRETE, TN_BRAND_VERDICT_UNKNOWN,
                 g_strdup (_("Could not look for results in this language; a number always counts")));
@@ -720,7 +753,7 @@ check_first_person (TnBrandReport *report,
 static gboolean
 speaks_list_language (const char *normalized)
 {
-  const WordList *lists[] = { &marker_words, &first_person_words, &concrete_words, &filler_words };
+  const WordList *lists[] = { &marker_words, &first_person_words, &concrete_words, &field_words, &filler_words };
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {

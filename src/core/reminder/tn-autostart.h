@@ -9,10 +9,14 @@
 
 G_BEGIN_DECLS
 
-char     *tn_autostart_get_path    (void);
-char     *tn_autostart_get_content (void);
-gboolean  tn_autostart_is_enabled  (void);
-gboolean  tn_autostart_set_enabled (gboolean   enabled,
-                                    GError   **error);
+char     *tn_autostart_get_path            (void);
+char     *tn_autostart_get_running_program (void);
+char     *tn_autostart_get_content         (const char  *program,
+                                            const char  *database_path);
+gboolean  tn_autostart_is_enabled          (void);
+gboolean  tn_autostart_set_enabled         (gboolean     enabled,
+                                            const char  *program,
+                                            const char  *database_path,
+                                            GError     **error);
 
 G_END_DECLS

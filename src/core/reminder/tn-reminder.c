@@ -396,6 +396,26 @@ tn_reminder_suggest (const TnReminderCandidate *candidates,
 }
 
 /**
+ * tn_reminder_count_gap:
+ * @days: how many calendar days ago
+ * @in_weeks: (out): whether the count is in weeks rather than days
+ *
+ * How long ago, counted the one way every card and notification says it: days under a
+ * week, whole weeks after (never months, so that "23 weeks" is never "5 months" elsewhere).
+ *
+ * Returns: the number of days or weeks
+ */
+int
+tn_reminder_count_gap (int       days,
+                       gboolean *in_weeks)
+{
+  g_return_val_if_fail (in_weeks != NULL, 0);
+
+  *in_weeks = days >= 7;
+  return *in_weeks ? days / 7 : MAX (days, 0);
+}
+
+/**
  * tn_reminder_describe_suggestion:
  * @name: the suggested contact's name
  * @trust: the contact's trust rating, 0 (unrated) to 3
@@ -446,20 +466,25 @@ tn_reminder_describe_suggestion (const char *name,
       /* Calendar days, so a DST change in between does not lose one. */
       local_date (met, &met_date);
       local_date (now, &today);
+
+      gboolean in_weeks;
+      int count;
+
       days = g_date_days_between (&met_date, &today);
+      count = tn_reminder_count_gap (days, &in_weeks);
 
       if (days <= 0)
         when = g_strdup (_("you last met today"));
-      else if (days < 7)
+      else if (!in_weeks)
         when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "you last met %d day ago",
-                                             "you last met %d days ago", days),
-                                days);
+                                             "you last met %d days ago", count),
+                                count);
       else
         when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "you last met %d week ago",
-                                             "you last met %d weeks ago", days / 7),
-                                days / 7);
+                                             "you last met %d weeks ago", count),
+                                count);
     }
 
   /* Translators: the first %s is who ("Ada Lovelace trusts you completely"), the

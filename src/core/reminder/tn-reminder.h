@@ -108,6 +108,8 @@ gint64             tn_reminder_suggest               (const TnReminderCandidate 
                                                       GDateTime                 *now,
                                                       guint                      skip,
                                                       TnReminderReason          *reason);
+int                tn_reminder_count_gap             (int                        days,
+                                                      gboolean                  *in_weeks);
 char              *tn_reminder_describe_suggestion   (const char                *name,
                                                       int                        trust,
                                                       gint64                     last_met,

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tn-stats.h"
+#include "tn-text.h"
 #include "tn-store-internal.h"
 #include "tn-trust-counts.h"
 
@@ -138,6 +139,44 @@ organization_key (const char *name)
   return g_utf8_casefold (trimmed, -1);
 }
 
+/* Whether @longer begins with @shorter as a whole word or words: "soylent" begins
+ * "soylent; foods" and "acme" begins "acme corp", but "acme" does not begin "acmetech". */
+static gboolean
+starts_with_words (const char *longer,
+                   const char *shorter)
+{
+  size_t length = strlen (shorter);
+
+  return g_str_has_prefix (longer, shorter) &&
+         (longer[length] == '\0' || !g_unichar_isalnum (g_utf8_get_char (longer + length)));
+}
+
+/**
+ * tn_stats_is_employer:
+ * @organization: (nullable): a contact's organization as written
+ * @employer: (nullable): "Where I work now" as the person typed it
+ *
+ * The employer matches as a person means it: case and accents aside, "Soylent" is the
+ * organization "Soylent; Foods" (a vCard's company and department), "Acme" is "ACME
+ * Corp", and "Acme Corp" is "Acme"; "Acme" is not "Acmetech".
+ *
+ * Returns: whether @organization is where the person works
+ */
+gboolean
+tn_stats_is_employer (const char *organization,
+                      const char *employer)
+{
+  g_autofree char *folded_organization = tn_text_fold_for_search (organization);
+  g_autofree char *folded_employer = tn_text_fold_for_search (employer);
+  char *a = g_strstrip (folded_organization);
+  char *b = g_strstrip (folded_employer);
+
+  if (*a == '\0' || *b == '\0')
+    return FALSE;
+
+  return strlen (a) >= strlen (b) ? starts_with_words (a, b) : starts_with_words (b, a);
+}
+
 static int
 compare_organizations (gconstpointer a,
                        gconstpointer b)
@@ -181,7 +220,7 @@ count_organizations (Query       *query,
       g_autofree char *key = organization_key (name);
       TnStatsOrganization *organization;
 
-      if (*employer_key != '\0' && g_str_equal (key, employer_key))
+      if (tn_stats_is_employer (name, employer))
         at_employer += count;
       if (*key == '\0')
         continue;

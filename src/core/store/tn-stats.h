@@ -128,6 +128,8 @@ guint     tn_stats_get_trusted            (const TnStats   *stats);
 gboolean  tn_stats_goal_reached           (const TnStats   *stats);
 double    tn_stats_get_one_on_one_share   (const TnStats   *stats);
 
+gboolean  tn_stats_is_employer            (const char      *organization,
+                                           const char      *employer);
 char     *tn_stats_describe_trusted       (guint            trusted,
                                            int              goal);
 

@@ -1,5 +1,5 @@
-/* tn-store-merge.c — taking an import back, merging two contacts by hand, and the groups
- * of contacts that may be one person.
+/* tn-store-merge.c — taking an import back, and merging two contacts by hand with an undo
+ * (the pairs to offer are in tn-store-duplicates.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,9 @@
 #include "tn-duplicates.h"
 #include "tn-store-internal.h"
 #include "tn-text.h"
+
+/* How many of a contact's own fields a merge may fill. */
+#define N_MERGED_FIELDS 7
 
 /* ---- Undoing an import ------------------------------------------------------------------ */
 
@@ -148,11 +151,12 @@ take_back_changes (TnStore  *self,
   return TRUE;
 }
 
+/* Runs @sql with ?1 @id and, when it has one, ?2 @value (a time, a position, an id). */
 static gboolean
 exec_for_id (TnStore     *self,
              const char  *sql,
              gint64       id,
-             gint64       now,
+             gint64       value,
              GError     **error)
 {
   g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, sql, error);
@@ -162,7 +166,7 @@ exec_for_id (TnStore     *self,
 
   sqlite3_bind_int64 (statement, 1, id);
   if (sqlite3_bind_parameter_count (statement) >= 2)
-    sqlite3_bind_int64 (statement, 2, now);
+    sqlite3_bind_int64 (statement, 2, value);
   return tn_db_step_done (self->db, statement, error);
 }
 
@@ -402,7 +406,185 @@ absorb_contact (TnStore    *self,
   if (!tn_db_step_done (self->db, statement, error))
     return FALSE;
 
-  return exec_for_id (self, "DELETE FROM contacts WHERE id = ?1", absorb_id, now, error);
+  /* Removed, not deleted: undo brings it back; the next start purges it, as it does a
+   * contact deleted with undo offered. */
+  return exec_for_id (self, "UPDATE contacts SET removed_at = ?2 WHERE id = ?1", absorb_id, now, error);
+}
+
+/* ---- Merging by hand, and undoing it ----------------------------------------------------- */
+
+/* What a merge changes, to put back: @keep's own fields as they were, how many addresses it
+ * had, its last rating change, and which interactions came from @absorb. */
+struct _TnMergeUndo
+{
+  gint64 keep_id;
+  gint64 absorb_id;
+  char *fields[N_MERGED_FIELDS];
+  int trust;
+  gint64 updated_at;
+  gint64 last_email_position;
+  gint64 last_phone_position;
+  gint64 last_trust_change;
+  GArray *interactions; /* gint64 */
+};
+
+/* The columns absorb_contact() may fill, in this order. */
+static const char * const merged_fields[N_MERGED_FIELDS] = {
+  "given_name", "family_name", "organization", "title", "note", "birthday", "vcard",
+};
+
+/**
+ * tn_merge_undo_free:
+ * @undo: (nullable): what tn_store_merge_contacts_undoable() returned
+ */
+void
+tn_merge_undo_free (TnMergeUndo *undo)
+{
+  if (undo == NULL)
+    return;
+
+  for (guint i = 0; i < N_MERGED_FIELDS; i++)
+    g_free (undo->fields[i]);
+  g_clear_pointer (&undo->interactions, g_array_unref);
+  g_free (undo);
+}
+
+/* One number from @sql with ?1 bound to @id; -1 for NULL. */
+static gboolean
+read_number (TnStore     *self,
+             const char  *sql,
+             gint64       id,
+             gint64      *number,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, sql, error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, id);
+  if (sqlite3_step (statement) != SQLITE_ROW)
+    {
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
+      return FALSE;
+    }
+
+  *number = sqlite3_column_type (statement, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64 (statement, 0);
+  return TRUE;
+}
+
+/* Inside the merge's transaction, before anything changed. */
+static gboolean
+remember_before_merge (TnStore      *self,
+                       TnMergeUndo  *undo,
+                       GError      **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *columns = g_strjoinv (", ", (char **) merged_fields);
+
+  sql = g_strdup_printf ("SELECT %s, trust, updated_at FROM contacts WHERE id = ?1", columns);
+  statement = tn_db_prepare (self->db, sql, error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, undo->keep_id);
+  if (sqlite3_step (statement) != SQLITE_ROW)
+    {
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
+      return FALSE;
+    }
+  for (guint i = 0; i < N_MERGED_FIELDS; i++)
+    undo->fields[i] = g_strdup ((const char *) sqlite3_column_text (statement, i));
+  undo->trust = sqlite3_column_int (statement, N_MERGED_FIELDS);
+  undo->updated_at = sqlite3_column_int64 (statement, N_MERGED_FIELDS + 1);
+
+  return read_number (self, "SELECT max (position) FROM emails WHERE contact_id = ?1", undo->keep_id,
+                      &undo->last_email_position, error) &&
+         read_number (self, "SELECT max (position) FROM phones WHERE contact_id = ?1", undo->keep_id,
+                      &undo->last_phone_position, error) &&
+         read_number (self, "SELECT max (id) FROM trust_changes WHERE contact_id = ?1", undo->keep_id,
+                      &undo->last_trust_change, error) &&
+         collect_ids (self, "SELECT id FROM interactions WHERE contact_id = ?1", undo->absorb_id,
+                      undo->interactions, error);
+}
+
+static gboolean
+check_pair (TnStore    *self,
+            TnContact  *keep,
+            TnContact  *absorb,
+            GError    **error)
+{
+  if (keep == absorb || tn_contact_get_id (keep) == tn_contact_get_id (absorb))
+    {
+      g_set_error_literal (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID,
+                           _("A contact cannot be merged with itself"));
+      return FALSE;
+    }
+
+  return _tn_store_check_contact_is_here (self, keep, error) &&
+         _tn_store_check_contact_is_here (self, absorb, error);
+}
+
+/**
+ * tn_store_merge_contacts_undoable:
+ * @self: a store
+ * @keep: the contact that stays
+ * @absorb: the contact that is the same person and goes
+ * @error: return location for a #GError
+ *
+ * Makes two contacts one, as an import merges a duplicate: @keep gains the email addresses
+ * and phone numbers of @absorb it lacks, its empty fields are filled from @absorb, and it
+ * takes @absorb's rating only if it has none; nothing @keep has is overwritten. @absorb's
+ * interactions move to @keep, and @absorb leaves the list (kept in the database until the
+ * next start, for tn_store_undo_merge()). One transaction; the list follows.
+ *
+ * Returns: (transfer full) (nullable): what tn_store_undo_merge() needs to put both back,
+ *   or %NULL with @error set, and nothing changed
+ */
+TnMergeUndo *
+tn_store_merge_contacts_undoable (TnStore    *self,
+                                  TnContact  *keep,
+                                  TnContact  *absorb,
+                                  GError    **error)
+{
+  g_autoptr(TnMergeUndo) undo = NULL;
+  gint64 ids[2];
+  gint64 now = _tn_store_now_unix ();
+
+  g_return_val_if_fail (TN_IS_STORE (self), NULL);
+  g_return_val_if_fail (TN_IS_CONTACT (keep), NULL);
+  g_return_val_if_fail (TN_IS_CONTACT (absorb), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_pair (self, keep, absorb, error))
+    return NULL;
+
+  undo = g_new0 (TnMergeUndo, 1);
+  undo->keep_id = tn_contact_get_id (keep);
+  undo->absorb_id = tn_contact_get_id (absorb);
+  undo->interactions = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!tn_db_begin (self->db, error))
+    return NULL;
+
+  if (!remember_before_merge (self, undo, error) ||
+      !merge_addresses (self, keep, absorb, error) ||
+      !absorb_contact (self, keep, absorb, now, error))
+    {
+      tn_db_rollback (self->db);
+      return NULL;
+    }
+
+  if (!tn_db_commit (self->db, error))
+    return NULL;
+
+  ids[0] = undo->keep_id;
+  ids[1] = undo->absorb_id;
+  if (!tn_store_refresh_contacts (self, ids, G_N_ELEMENTS (ids), error))
+    return NULL;
+
+  return g_steal_pointer (&undo);
 }
 
 /**
@@ -412,10 +594,7 @@ absorb_contact (TnStore    *self,
  * @absorb: the contact that is the same person and goes
  * @error: return location for a #GError
  *
- * Makes two contacts one, as an import merges a duplicate: @keep gains the email addresses
- * and phone numbers of @absorb it lacks, its empty fields are filled from @absorb, and it
- * takes @absorb's rating only if it has none; nothing @keep has is overwritten. @absorb's
- * interactions move to @keep, and @absorb is deleted. One transaction; the list follows.
+ * tn_store_merge_contacts_undoable(), for when no undo is offered.
  *
  * Returns: %TRUE on success; on failure nothing changed
  */
@@ -425,34 +604,95 @@ tn_store_merge_contacts (TnStore    *self,
                          TnContact  *absorb,
                          GError    **error)
 {
-  gint64 ids[2];
-  gint64 now = _tn_store_now_unix ();
+  g_autoptr(TnMergeUndo) undo = NULL;
 
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (TN_IS_CONTACT (keep), FALSE);
-  g_return_val_if_fail (TN_IS_CONTACT (absorb), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (keep == absorb)
+  undo = tn_store_merge_contacts_undoable (self, keep, absorb, error);
+  return undo != NULL;
+}
+
+static gboolean
+put_back_keep (TnStore            *self,
+               const TnMergeUndo  *undo,
+               GError            **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(GString) sql = g_string_new ("UPDATE contacts SET ");
+
+  for (guint i = 0; i < N_MERGED_FIELDS; i++)
+    g_string_append_printf (sql, "%s = ?%u, ", merged_fields[i], i + 2);
+  g_string_append_printf (sql, "trust = ?%u, updated_at = ?%u WHERE id = ?1", N_MERGED_FIELDS + 2, N_MERGED_FIELDS + 3);
+
+  statement = tn_db_prepare (self->db, sql->str, error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, undo->keep_id);
+  for (guint i = 0; i < N_MERGED_FIELDS; i++)
+    sqlite3_bind_text (statement, i + 2, undo->fields[i], -1, SQLITE_STATIC);
+  sqlite3_bind_int (statement, N_MERGED_FIELDS + 2, undo->trust);
+  sqlite3_bind_int64 (statement, N_MERGED_FIELDS + 3, undo->updated_at);
+  return tn_db_step_done (self->db, statement, error);
+}
+
+static gboolean
+undo_merge_in_transaction (TnStore            *self,
+                           const TnMergeUndo  *undo,
+                           GError            **error)
+{
+  if (!exec_for_id (self, "UPDATE contacts SET removed_at = NULL WHERE id = ?1 AND removed_at IS NOT NULL",
+                    undo->absorb_id, 0, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db->handle) == 0)
     {
-      g_set_error_literal (error, TN_STORE_ERROR, TN_STORE_ERROR_INVALID,
-                           _("A contact cannot be merged with itself"));
+      g_set_error_literal (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
+                           _("This merge can no longer be undone"));
       return FALSE;
     }
 
-  for (guint i = 0; i < 2; i++)
-    {
-      TnContact *contact = i == 0 ? keep : absorb;
+  for (guint i = 0; i < undo->interactions->len; i++)
+    if (!exec_for_id (self, "UPDATE interactions SET contact_id = ?1 WHERE id = ?2", undo->absorb_id,
+                           g_array_index (undo->interactions, gint64, i), error))
+      return FALSE;
 
-      if (!_tn_store_check_contact_is_here (self, contact, error))
-        return FALSE;
-    }
+  return put_back_keep (self, undo, error) &&
+         exec_for_id (self, "DELETE FROM emails WHERE contact_id = ?1 AND position > ?2", undo->keep_id,
+                           undo->last_email_position, error) &&
+         exec_for_id (self, "DELETE FROM phones WHERE contact_id = ?1 AND position > ?2", undo->keep_id,
+                           undo->last_phone_position, error) &&
+         exec_for_id (self, "DELETE FROM trust_changes WHERE contact_id = ?1 AND id > ?2", undo->keep_id,
+                           undo->last_trust_change, error);
+}
+
+/**
+ * tn_store_undo_merge:
+ * @self: a store
+ * @undo: what tn_store_merge_contacts_undoable() returned
+ * @error: return location for a #GError
+ *
+ * Puts both contacts back as they were before the merge: the absorbed one returns to the
+ * list with its interactions, the kept one loses the addresses, fields and rating it
+ * gained. Possible until the store is closed.
+ *
+ * Returns: %TRUE if both are back; on failure nothing changed
+ */
+gboolean
+tn_store_undo_merge (TnStore            *self,
+                     const TnMergeUndo  *undo,
+                     GError            **error)
+{
+  gint64 ids[2];
+
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (undo != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!tn_db_begin (self->db, error))
     return FALSE;
 
-  if (!merge_addresses (self, keep, absorb, error) ||
-      !absorb_contact (self, keep, absorb, now, error))
+  if (!undo_merge_in_transaction (self, undo, error))
     {
       tn_db_rollback (self->db);
       return FALSE;
@@ -461,82 +701,7 @@ tn_store_merge_contacts (TnStore    *self,
   if (!tn_db_commit (self->db, error))
     return FALSE;
 
-  ids[0] = tn_contact_get_id (keep);
-  ids[1] = tn_contact_get_id (absorb);
+  ids[0] = undo->keep_id;
+  ids[1] = undo->absorb_id;
   return tn_store_refresh_contacts (self, ids, G_N_ELEMENTS (ids), error);
 }
-
-/* ---- Possible duplicates -------------------------------------------------------------- */
-
-static int
-compare_groups (gconstpointer a,
-                gconstpointer b)
-{
-  GPtrArray *group_a = *(GPtrArray * const *) a;
-  GPtrArray *group_b = *(GPtrArray * const *) b;
-
-  return _tn_store_compare_by_id (g_ptr_array_index (group_a, 0), g_ptr_array_index (group_b, 0), NULL);
-}
-
-/**
- * tn_store_list_possible_duplicates:
- * @self: a store
- *
- * Contacts that may be one person: the same full name, ignoring case and surrounding
- * blanks. An import merges only on a uid, email address or phone number in common, so
- * namesakes stay apart until the person decides with tn_store_merge_contacts().
- *
- * Returns: (transfer full) (element-type GPtrArray): groups of two or more #TnContact with
- *   the same name, each ordered by when they were added, the groups by their first contact
- */
-GPtrArray *
-tn_store_list_possible_duplicates (TnStore *self)
-{
-  GListModel *model;
-  g_autoptr(GHashTable) by_name = NULL;
-  GPtrArray *groups;
-  GHashTableIter iter;
-  gpointer value;
-  guint n_items;
-
-  g_return_val_if_fail (TN_IS_STORE (self), NULL);
-
-  model = G_LIST_MODEL (self->contacts);
-  n_items = g_list_model_get_n_items (model);
-  by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(TnContact) contact = g_list_model_get_item (model, i);
-      char *key = tn_duplicates_name_key (tn_contact_get_full_name (contact));
-      GPtrArray *group;
-
-      if (key == NULL)
-        continue;
-
-      group = g_hash_table_lookup (by_name, key);
-      if (group == NULL)
-        {
-          group = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (by_name, key, group);
-        }
-      else
-        g_free (key);
-
-      g_ptr_array_add (group, g_object_ref (contact));
-    }
-
-  groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_hash_table_iter_init (&iter, by_name);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      GPtrArray *group = value;
-
-      if (group->len >= 2)
-        g_ptr_array_add (groups, g_ptr_array_ref (group));
-    }
-
-  g_ptr_array_sort (groups, compare_groups);
-  return groups;
-}
-

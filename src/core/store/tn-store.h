@@ -9,6 +9,7 @@
 
 #include "tn-cadence.h"
 #include "tn-contact.h"
+#include "tn-duplicate-hints.h"
 #include "tn-interaction.h"
 #include "tn-linchpin.h"
 #include "tn-reminder.h"
@@ -161,7 +162,46 @@ gboolean    tn_store_merge_contacts     (TnStore       *self,
                                          TnContact     *keep,
                                          TnContact     *absorb,
                                          GError       **error);
-GPtrArray  *tn_store_list_possible_duplicates (TnStore *self);
+
+/**
+ * TnMergeUndo:
+ *
+ * What a merge changed, for tn_store_undo_merge() to put back while the store is open.
+ */
+typedef struct _TnMergeUndo TnMergeUndo;
+
+TnMergeUndo *tn_store_merge_contacts_undoable (TnStore            *self,
+                                               TnContact          *keep,
+                                               TnContact          *absorb,
+                                               GError            **error);
+gboolean     tn_store_undo_merge              (TnStore            *self,
+                                               const TnMergeUndo  *undo,
+                                               GError            **error);
+void         tn_merge_undo_free               (TnMergeUndo        *undo);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnMergeUndo, tn_merge_undo_free)
+
+/**
+ * TnPossibleDuplicate:
+ * @first: the contact added earlier
+ * @second: the contact added later, of the same name
+ * @hints: what else they have in common
+ * @likeness: how alike that makes them (tn_duplicate_hints_likeness())
+ */
+typedef struct
+{
+  TnContact *first;
+  TnContact *second;
+  TnDuplicateHints hints;
+  guint likeness;
+} TnPossibleDuplicate;
+
+void        tn_possible_duplicate_free           (TnPossibleDuplicate *pair);
+GPtrArray  *tn_store_list_possible_duplicates    (TnStore             *self);
+guint       tn_store_count_possible_duplicates   (TnStore             *self);
+gboolean    tn_store_dismiss_possible_duplicate  (TnStore             *self,
+                                                  TnContact           *first,
+                                                  TnContact           *second,
+                                                  GError             **error);
 
 gboolean    tn_store_log_interaction    (TnStore        *self,
                                          TnContact      *contact,

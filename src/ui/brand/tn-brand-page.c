@@ -297,11 +297,13 @@ load_reach (TnBrandPage *self)
   else if (*self->saved_text == '\0')
     text = g_strdup (_("Save your statement, then mark on each contact’s page who has heard it."));
   else if (trusted == 0)
-    text = g_strdup (_("Nobody is rated 1 yet: rate the people who trust you completely, then tell them."));
+    text = g_strdup (_("No one is rated as trusting you completely yet: rate the people who do, then tell them."));
   else
-    text = g_strdup_printf (ngettext ("%u of %u of your 1s knows what you do now",
-                                      "%u of %u of your 1s know what you do now",
-                                      heard),
+    /* TRANSLATORS: "Know what you do now: 3 of the 17 people who trust you completely";
+     * the plural follows the second number */
+    text = g_strdup_printf (ngettext ("Know what you do now: %u of the %u person who trusts you completely",
+                                      "Know what you do now: %u of the %u people who trust you completely",
+                                      trusted),
                             heard, trusted);
 
   gtk_label_set_label (self->reach_label, text);

@@ -39,7 +39,6 @@ struct _TnDashboardPage
   GtkLabel *employer_label;
   GtkBox *organizations_box;
   TnHistoryChart *history_chart;
-  GtkLabel *history_legend;
   GtkLabel *lunch_label;
   GtkLabel *suggestion_label;
   GtkButton *log_lunch_button;
@@ -110,15 +109,17 @@ set_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
-/* "4 weeks" from days, as people count such gaps. */
+/* "4 weeks" from days, counted as the reminder counts them (tn_reminder_count_gap()), so
+ * that one person is described the same way in every card and in the notification. */
 static char *
 describe_gap (int days)
 {
-  if (days < 14)
-    return g_strdup_printf (ngettext ("%d day", "%d days", days), days);
-  if (days < 60)
-    return g_strdup_printf (ngettext ("%d week", "%d weeks", days / 7), days / 7);
-  return g_strdup_printf (ngettext ("%d month", "%d months", days / 30), days / 30);
+  gboolean in_weeks;
+  int count = tn_reminder_count_gap (days, &in_weeks);
+
+  if (in_weeks)
+    return g_strdup_printf (ngettext ("%d week", "%d weeks", count), count);
+  return g_strdup_printf (ngettext ("%d day", "%d days", count), count);
 }
 
 static void
@@ -143,7 +144,7 @@ show_employer (TnDashboardPage *self,
   GtkWidget *child;
 
   if (!stats->employer_set)
-    text = g_strdup (_("Set “Where I work now” in Preferences to see how many of your 1s work somewhere else."));
+    text = g_strdup (_("Set “Where I work now” in Preferences to see how many of the people who trust you completely work somewhere else."));
   else if (trusted == 0)
     text = g_strdup (_("No one trusts you completely yet, inside your employer or out."));
   else
@@ -167,7 +168,8 @@ show_employer (TnDashboardPage *self,
       if (count == 0 || trusted == 0)
         continue;
 
-      /* TRANSLATORS: where the 1s work, e.g. "Acme — 4"; "Others — 7" for the rest */
+      /* TRANSLATORS: where the people who trust you completely work, e.g. "Acme — 4";
+       * "Others — 7" for the rest */
       line = g_strdup_printf (_("%s — %u"), organization != NULL ? organization->name : _("Others"), count);
       label = gtk_label_new (line);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -203,7 +205,6 @@ show_history (TnDashboardPage *self,
                                  completely[0], completely[TN_STATS_HISTORY_MONTHS - 1],
                                  moderately[0], moderately[TN_STATS_HISTORY_MONTHS - 1]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->history_chart), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  set_label (self->history_legend, _("Green line: completely (1s). Blue line: moderately (2s). End of each month."));
 }
 
 /* Who to invite: the reminder's own rule (tn_reminder_suggest()) and its words. */
@@ -218,7 +219,8 @@ show_week (TnDashboardPage *self,
   TnCadence cadence;
 
   if (stats->lunches_this_week > 0)
-    set_label (self->lunch_label, _("Lunch done this week. Well done."));
+    /* A coffee counts as much as a lunch: the sentence names both. */
+    set_label (self->lunch_label, _("A lunch or coffee done this week. Well done."));
   else
     set_label (self->lunch_label, _("No lunch or coffee yet this week."));
 
@@ -266,7 +268,12 @@ new_overdue_row (TnDashboardPage      *self,
   g_object_set_data (G_OBJECT (button), "contact-id", GSIZE_TO_POINTER ((gsize) overdue->id));
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_log_overdue_clicked_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  /* The row itself opens the person, as a row in GNOME does; the button logs. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-contact");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (overdue->id));
 
   return row;
 }
@@ -312,7 +319,7 @@ show_attention (TnDashboardPage *self,
 
   /* Shown while the window has duplicates to review: the action says so. */
   row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Possible duplicates waiting to be merged"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Possible duplicates to review"));
   button = gtk_button_new_with_mnemonic (_("_Review…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.review-duplicates");
@@ -379,9 +386,11 @@ show_brand (TnDashboardPage *self,
   set_label (self->brand_label, quoted);
 
   if (tn_store_count_brand_reach (self->store, &heard, &trusted, &error))
-    reach = g_strdup_printf (ngettext ("%u of your %u 1s has heard it",
-                                       "%u of your %u 1s have heard it",
-                                       heard),
+    /* TRANSLATORS: "Heard it: 3 of the 17 people who trust you completely"; the plural
+     * follows the second number */
+    reach = g_strdup_printf (ngettext ("Heard it: %u of the %u person who trusts you completely",
+                                       "Heard it: %u of the %u people who trust you completely",
+                                       trusted),
                              heard, trusted);
   set_label (self->reach_label, reach);
 
@@ -642,7 +651,6 @@ tn_dashboard_page_class_init (TnDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnDashboardPage, employer_label);
   gtk_widget_class_bind_template_child (widget_class, TnDashboardPage, organizations_box);
   gtk_widget_class_bind_template_child (widget_class, TnDashboardPage, history_chart);
-  gtk_widget_class_bind_template_child (widget_class, TnDashboardPage, history_legend);
   gtk_widget_class_bind_template_child (widget_class, TnDashboardPage, lunch_label);
   gtk_widget_class_bind_template_child (widget_class, TnDashboardPage, suggestion_label);
   gtk_widget_class_bind_template_child (widget_class, TnDashboardPage, log_lunch_button);

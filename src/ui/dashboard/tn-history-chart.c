@@ -14,7 +14,8 @@
 #include "tn-history-chart.h"
 #include "tn-theme-color.h"
 
-#define AXIS_WIDTH 28
+/* Room between the highest value's label and the plot. */
+#define AXIS_GAP 6
 #define LABEL_HEIGHT 20
 
 struct _TnHistoryChart
@@ -124,6 +125,40 @@ draw_text (GtkWidget     *widget,
   g_object_unref (layout);
 }
 
+static int
+text_width (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/**
+ * tn_history_chart_get_axis_width:
+ * @self: a chart
+ *
+ * The left margin the plot leaves for the value axis: as wide as the highest value's
+ * label in the widget's font, so that "12051" is never cut to "051".
+ *
+ * Returns: the width in pixels, a small fixed edge for a compact chart
+ */
+int
+tn_history_chart_get_axis_width (TnHistoryChart *self)
+{
+  g_autofree char *top_text = NULL;
+
+  g_return_val_if_fail (TN_IS_HISTORY_CHART (self), 0);
+
+  if (self->compact)
+    return 2;
+
+  top_text = g_strdup_printf ("%u", highest (self));
+  return MAX (text_width (GTK_WIDGET (self), top_text), text_width (GTK_WIDGET (self), "0")) + AXIS_GAP;
+}
+
 static void
 tn_history_chart_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -134,7 +169,7 @@ tn_history_chart_snapshot (GtkWidget   *widget,
   GdkRGBA ink = foreground (widget);
   GdkRGBA first = tn_theme_color (widget, "success_color", "#26a269");
   GdkRGBA second = tn_theme_color (widget, "accent_color", "#3584e4");
-  double left = self->compact ? 2 : AXIS_WIDTH;
+  double left = tn_history_chart_get_axis_width (self);
   double bottom = self->compact ? 2 : LABEL_HEIGHT;
   double plot_width = width - left - (self->compact ? 2 : 12);
   double plot_height = height - bottom - 8;
@@ -161,8 +196,8 @@ tn_history_chart_snapshot (GtkWidget   *widget,
       cairo_stroke (cr);
 
       cairo_set_source_rgba (cr, ink.red, ink.green, ink.blue, 0.6);
-      draw_text (widget, cr, top_text, left - 6, 0, 1);
-      draw_text (widget, cr, "0", left - 6, plot_height - 2, 1);
+      draw_text (widget, cr, top_text, left - AXIS_GAP, 0, 1);
+      draw_text (widget, cr, "0", left - AXIS_GAP, plot_height - 2, 1);
       /* Every other label when they would touch. */
       for (guint i = 0; i < n; i++)
         {

@@ -22,5 +22,6 @@ void       tn_history_chart_set_data     (TnHistoryChart     *self,
 gboolean   tn_history_chart_get_compact  (TnHistoryChart     *self);
 void       tn_history_chart_set_compact  (TnHistoryChart     *self,
                                           gboolean            compact);
+int        tn_history_chart_get_axis_width (TnHistoryChart   *self);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
 /* tn-duplicate-pair.c — two contacts that may be one person, as the Possible Duplicates
- * window lists them; its key names the pair when the person keeps them apart.
+ * window lists them, with what they have in common.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +15,7 @@ struct _TnDuplicatePair
 
   TnContact *first;
   TnContact *second;
+  TnDuplicateHints hints;
 };
 
 G_DEFINE_FINAL_TYPE (TnDuplicatePair, tn_duplicate_pair, G_TYPE_OBJECT)
@@ -122,17 +123,23 @@ tn_duplicate_pair_init (TnDuplicatePair *self)
  * tn_duplicate_pair_new:
  * @first: the contact that was there first
  * @second: a later contact with the same name
+ * @hints: what else they have in common
  *
  * Returns: (transfer full): a new pair
  */
 TnDuplicatePair *
-tn_duplicate_pair_new (TnContact *first,
-                       TnContact *second)
+tn_duplicate_pair_new (TnContact        *first,
+                       TnContact        *second,
+                       TnDuplicateHints  hints)
 {
+  TnDuplicatePair *self;
+
   g_return_val_if_fail (TN_IS_CONTACT (first), NULL);
   g_return_val_if_fail (TN_IS_CONTACT (second), NULL);
 
-  return g_object_new (TN_TYPE_DUPLICATE_PAIR, "first", first, "second", second, NULL);
+  self = g_object_new (TN_TYPE_DUPLICATE_PAIR, "first", first, "second", second, NULL);
+  self->hints = hints;
+  return self;
 }
 
 TnContact *
@@ -152,21 +159,15 @@ tn_duplicate_pair_get_second (TnDuplicatePair *self)
 }
 
 /**
- * tn_duplicate_pair_dup_key:
+ * tn_duplicate_pair_get_hints:
  * @self: a pair
  *
- * Returns: (transfer full): "ID:ID", the lower id first, the same whichever way round
- *   the pair was made
+ * Returns: what the two have in common besides the name
  */
-char *
-tn_duplicate_pair_dup_key (TnDuplicatePair *self)
+TnDuplicateHints
+tn_duplicate_pair_get_hints (TnDuplicatePair *self)
 {
-  gint64 a, b;
+  g_return_val_if_fail (TN_IS_DUPLICATE_PAIR (self), TN_DUPLICATE_HINT_NONE);
 
-  g_return_val_if_fail (TN_IS_DUPLICATE_PAIR (self), NULL);
-
-  a = tn_contact_get_id (self->first);
-  b = tn_contact_get_id (self->second);
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, MIN (a, b), MAX (a, b));
+  return self->hints;
 }

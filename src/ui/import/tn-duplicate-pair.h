@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "tn-contact.h"
+#include "tn-duplicate-hints.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TnDuplicatePair, tn_duplicate_pair, TN, DUPLICATE_PAIR, GObject)
 
-TnDuplicatePair *tn_duplicate_pair_new        (TnContact       *first,
-                                               TnContact       *second);
-TnContact       *tn_duplicate_pair_get_first  (TnDuplicatePair *self);
-TnContact       *tn_duplicate_pair_get_second (TnDuplicatePair *self);
-char            *tn_duplicate_pair_dup_key    (TnDuplicatePair *self);
+TnDuplicatePair *tn_duplicate_pair_new        (TnContact        *first,
+                                               TnContact        *second,
+                                               TnDuplicateHints  hints);
+TnContact       *tn_duplicate_pair_get_first  (TnDuplicatePair  *self);
+TnContact       *tn_duplicate_pair_get_second (TnDuplicatePair  *self);
+TnDuplicateHints tn_duplicate_pair_get_hints  (TnDuplicatePair  *self);
 
 G_END_DECLS

@@ -1,11 +1,8 @@
-/* tn-duplicates-window.c — the Possible Duplicates window: a list of pairs of contacts with
- * the same name, each with Merge and Keep Both, over the store's grouping by name.
+/* tn-duplicates-window.c — the Possible Duplicates window: the store's pairs of namesakes
+ * with a second hint in common, likeliest first, each with Keep Both (the safe default) and
+ * Merge (undone from its toast); Dismiss All keeps every pair apart.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
- *
- * The store groups contacts by name; here each group becomes pairs: every later contact
- * is paired with the earliest one it has not been kept apart from. So a group of n makes
- * at most n - 1 rows, and keeping one pair apart brings up the next candidate, if any.
  */
 #define G_LOG_DOMAIN "tn-duplicates-window"
 
@@ -22,7 +19,6 @@ struct _TnDuplicatesWindow
   AdwWindow parent_instance;
 
   TnStore *store;
-  GHashTable *kept_apart;
   GListStore *pairs;
   guint reload_source;
 
@@ -32,6 +28,7 @@ struct _TnDuplicatesWindow
   GtkStack *stack;
   GtkListView *list_view;
   GtkNoSelection *selection;
+  GtkButton *dismiss_all_button;
 };
 
 G_DEFINE_FINAL_TYPE (TnDuplicatesWindow, tn_duplicates_window, ADW_TYPE_WINDOW)
@@ -45,109 +42,44 @@ static guint signals[N_SIGNALS];
 
 /* ---- Pairing ------------------------------------------------------------------------------ */
 
-static gboolean
-is_kept_apart (GHashTable *kept_apart,
-               TnContact  *a,
-               TnContact  *b)
-{
-  gint64 id_a = tn_contact_get_id (a);
-  gint64 id_b = tn_contact_get_id (b);
-  g_autofree char *key = NULL;
-
-  if (kept_apart == NULL || g_hash_table_size (kept_apart) == 0)
-    return FALSE;
-
-  key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, MIN (id_a, id_b), MAX (id_a, id_b));
-  return g_hash_table_contains (kept_apart, key);
-}
-
-typedef void (*PairFunc) (TnContact *first,
-                          TnContact *second,
-                          gpointer   user_data);
-
-static void
-foreach_pair (TnStore    *store,
-              GHashTable *kept_apart,
-              PairFunc    func,
-              gpointer    user_data)
-{
-  g_autoptr(GPtrArray) groups = tn_store_list_possible_duplicates (store);
-
-  for (guint g = 0; g < groups->len; g++)
-    {
-      GPtrArray *group = g_ptr_array_index (groups, g);
-
-      for (guint i = 1; i < group->len; i++)
-        {
-          TnContact *later = g_ptr_array_index (group, i);
-
-          for (guint j = 0; j < i; j++)
-            {
-              TnContact *earlier = g_ptr_array_index (group, j);
-
-              if (!is_kept_apart (kept_apart, earlier, later))
-                {
-                  func (earlier, later, user_data);
-                  break;
-                }
-            }
-        }
-    }
-}
-
-static void
-add_pair_cb (TnContact *first,
-             TnContact *second,
-             gpointer   user_data)
-{
-  g_ptr_array_add (user_data, tn_duplicate_pair_new (first, second));
-}
-
-static void
-count_pair_cb (TnContact *first,
-               TnContact *second,
-               gpointer   user_data)
-{
-  (*(guint *) user_data)++;
-}
-
 /**
  * tn_duplicates_window_list_pairs:
  * @store: a store
- * @kept_apart: (nullable): keys of pairs (see tn_duplicate_pair_dup_key()) not to list
  *
- * Returns: (transfer full) (element-type TnDuplicatePair): the pairs to review, by name group
+ * Returns: (transfer full) (element-type TnDuplicatePair): the pairs to review, likeliest
+ *   first (tn_store_list_possible_duplicates())
  */
 GPtrArray *
-tn_duplicates_window_list_pairs (TnStore    *store,
-                                 GHashTable *kept_apart)
+tn_duplicates_window_list_pairs (TnStore *store)
 {
+  g_autoptr(GPtrArray) found = NULL;
   GPtrArray *pairs;
 
   g_return_val_if_fail (TN_IS_STORE (store), NULL);
 
-  pairs = g_ptr_array_new_with_free_func (g_object_unref);
-  foreach_pair (store, kept_apart, add_pair_cb, pairs);
+  found = tn_store_list_possible_duplicates (store);
+  pairs = g_ptr_array_new_full (found->len, g_object_unref);
+  for (guint i = 0; i < found->len; i++)
+    {
+      TnPossibleDuplicate *pair = found->pdata[i];
+
+      g_ptr_array_add (pairs, tn_duplicate_pair_new (pair->first, pair->second, pair->hints));
+    }
   return pairs;
 }
 
 /**
  * tn_duplicates_window_count_pairs:
  * @store: a store
- * @kept_apart: (nullable): keys of pairs not to count
  *
  * Returns: how many rows the window would list
  */
 guint
-tn_duplicates_window_count_pairs (TnStore    *store,
-                                  GHashTable *kept_apart)
+tn_duplicates_window_count_pairs (TnStore *store)
 {
-  guint count = 0;
-
   g_return_val_if_fail (TN_IS_STORE (store), 0);
 
-  foreach_pair (store, kept_apart, count_pair_cb, &count);
-  return count;
+  return tn_store_count_possible_duplicates (store);
 }
 
 /* ---- The list ----------------------------------------------------------------------------- */
@@ -163,6 +95,7 @@ update_title (TnDuplicatesWindow *self)
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_stack_set_visible_child_name (self->stack, n_pairs > 0 ? "list" : "empty");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dismiss_all_button), n_pairs > 0);
 }
 
 /* Replaces only the rows that changed, so the rows around the one just handled keep their
@@ -170,7 +103,7 @@ update_title (TnDuplicatesWindow *self)
 static void
 reload (TnDuplicatesWindow *self)
 {
-  g_autoptr(GPtrArray) fresh = tn_duplicates_window_list_pairs (self->store, self->kept_apart);
+  g_autoptr(GPtrArray) fresh = tn_duplicates_window_list_pairs (self->store);
   GListModel *model = G_LIST_MODEL (self->pairs);
   guint n_old = g_list_model_get_n_items (model);
   guint head = 0;
@@ -236,43 +169,84 @@ show_message (TnDuplicatesWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void
+on_undo_merge_clicked_cb (AdwToast           *toast,
+                          TnDuplicatesWindow *self)
+{
+  TnMergeUndo *undo = g_object_get_data (G_OBJECT (toast), "merge-undo");
+  g_autoptr(GError) error = NULL;
+
+  if (!tn_store_undo_merge (self->store, undo, &error))
+    show_message (self, error->message);
+  else
+    show_message (self, _("Merge undone: both contacts are back"));
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /**
  * tn_duplicates_window_merge:
  * @self: the window
  * @position: a row
  *
  * Makes the two contacts of the row one: the first keeps what it has and gains what
- * the second adds (see tn_store_merge_contacts()).
+ * the second adds (see tn_store_merge_contacts_undoable()). The toast offers Undo.
  *
- * Returns: %TRUE if they were merged; if not, a toast says why
+ * Returns: (transfer none) (nullable): the toast with Undo if they were merged; if not,
+ *   %NULL and a toast says why
  */
-gboolean
+AdwToast *
 tn_duplicates_window_merge (TnDuplicatesWindow *self,
                             guint               position)
 {
   g_autoptr(TnDuplicatePair) pair = NULL;
+  g_autoptr(TnMergeUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
   TnContact *first;
+  AdwToast *toast;
 
-  g_return_val_if_fail (TN_IS_DUPLICATES_WINDOW (self), FALSE);
+  g_return_val_if_fail (TN_IS_DUPLICATES_WINDOW (self), NULL);
 
   pair = g_list_model_get_item (G_LIST_MODEL (self->pairs), position);
-  g_return_val_if_fail (pair != NULL, FALSE);
+  g_return_val_if_fail (pair != NULL, NULL);
 
   first = tn_duplicate_pair_get_first (pair);
-  if (!tn_store_merge_contacts (self->store, first, tn_duplicate_pair_get_second (pair), &error))
+  undo = tn_store_merge_contacts_undoable (self->store, first, tn_duplicate_pair_get_second (pair), &error);
+  if (undo == NULL)
     {
       show_message (self, error->message);
       reload (self);
-      return FALSE;
+      return NULL;
     }
 
   message = g_strdup_printf (_("Merged the two contacts named %s"), tn_contact_get_full_name (first));
-  show_message (self, message);
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "merge-undo", g_steal_pointer (&undo), (GDestroyNotify) tn_merge_undo_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_merge_clicked_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
   reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
+  return toast;
+}
+
+static gboolean
+dismiss (TnDuplicatesWindow *self,
+         TnDuplicatePair    *pair)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (tn_store_dismiss_possible_duplicate (self->store, tn_duplicate_pair_get_first (pair),
+                                           tn_duplicate_pair_get_second (pair), &error))
+    return TRUE;
+
+  show_message (self, error->message);
+  return FALSE;
 }
 
 /**
@@ -280,7 +254,8 @@ tn_duplicates_window_merge (TnDuplicatesWindow *self,
  * @self: the window
  * @position: a row
  *
- * Keeps the two contacts of the row as they are and stops listing them as a pair.
+ * Keeps the two contacts of the row as they are and stops listing them as a pair, in
+ * this session and the next (tn_store_dismiss_possible_duplicate()).
  */
 void
 tn_duplicates_window_keep_apart (TnDuplicatesWindow *self,
@@ -293,9 +268,50 @@ tn_duplicates_window_keep_apart (TnDuplicatesWindow *self,
   pair = g_list_model_get_item (G_LIST_MODEL (self->pairs), position);
   g_return_if_fail (pair != NULL);
 
-  g_hash_table_add (self->kept_apart, tn_duplicate_pair_dup_key (pair));
+  dismiss (self, pair);
   reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * tn_duplicates_window_dismiss_all:
+ * @self: the window
+ *
+ * Keeps every listed pair apart: the person reviewed them and they are all two people.
+ */
+void
+tn_duplicates_window_dismiss_all (TnDuplicatesWindow *self)
+{
+  GListModel *model;
+  guint n_dismissed = 0;
+
+  g_return_if_fail (TN_IS_DUPLICATES_WINDOW (self));
+
+  model = G_LIST_MODEL (self->pairs);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TnDuplicatePair) pair = g_list_model_get_item (model, i);
+
+      if (!dismiss (self, pair))
+        break;
+      n_dismissed++;
+    }
+
+  if (n_dismissed > 0)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("Kept %u pair apart", "Kept %u pairs apart", n_dismissed),
+                                                  n_dismissed);
+
+      show_message (self, message);
+    }
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_dismiss_all_clicked_cb (TnDuplicatesWindow *self)
+{
+  tn_duplicates_window_dismiss_all (self);
 }
 
 /* ---- Rows ---------------------------------------------------------------------------------- */
@@ -343,6 +359,29 @@ describe_contact (TnContact *contact)
 
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+/* "Also in common: the organization, a phone number": why the pair is listed at all. */
+static char *
+describe_hints (TnDuplicateHints hints)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  if (hints & TN_DUPLICATE_HINT_SAME_EMAIL)
+    g_ptr_array_add (parts, _("an email address"));
+  else if (hints & TN_DUPLICATE_HINT_SIMILAR_EMAIL)
+    g_ptr_array_add (parts, _("a similar email address"));
+  if (hints & TN_DUPLICATE_HINT_PHONE)
+    g_ptr_array_add (parts, _("a phone number"));
+  if (hints & TN_DUPLICATE_HINT_ORGANIZATION)
+    g_ptr_array_add (parts, _("the organization"));
+  g_ptr_array_add (parts, NULL);
+
+  /* TRANSLATORS: joins what two contacts have in common, as in "a phone number, the organization" */
+  joined = g_strjoinv (C_("duplicate hints", ", "), (char **) parts->pdata);
+  /* TRANSLATORS: "Also in common: a phone number, the organization" */
+  return g_strdup_printf (_("Also in common: %s"), joined);
 }
 
 static guint
@@ -400,6 +439,7 @@ on_setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (row, "duplicate-row");
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (text), new_label ("heading"));
+  gtk_box_append (GTK_BOX (text), new_label ("duplicate-hints"));
   gtk_box_append (GTK_BOX (text), new_label ("dim-label"));
   gtk_box_append (GTK_BOX (text), new_label ("dim-label"));
   gtk_box_append (GTK_BOX (row), text);
@@ -407,8 +447,9 @@ on_setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_name (keep, "duplicate-keep-button");
   gtk_widget_set_tooltip_text (keep, _("They are two people: keep both contacts and stop listing them here"));
   gtk_widget_set_name (merge, "duplicate-merge-button");
-  gtk_widget_set_tooltip_text (merge, _("They are one person: keep the first contact and add what the second one has"));
-  gtk_widget_add_css_class (merge, "suggested-action");
+  gtk_widget_set_tooltip_text (merge, _("They are one person: keep the first contact and add what the second one has; the toast can undo it"));
+  /* Keep Both is the safe answer: it changes nothing and is the one Enter presses first. */
+  gtk_widget_add_css_class (keep, "suggested-action");
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (buttons), keep);
   gtk_box_append (GTK_BOX (buttons), merge);
@@ -430,12 +471,15 @@ on_bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (list_item);
   GtkWidget *text = gtk_widget_get_first_child (row);
   GtkWidget *name = gtk_widget_get_first_child (text);
-  GtkWidget *first = gtk_widget_get_next_sibling (name);
+  GtkWidget *hints = gtk_widget_get_next_sibling (name);
+  GtkWidget *first = gtk_widget_get_next_sibling (hints);
   GtkWidget *second = gtk_widget_get_next_sibling (first);
   g_autofree char *first_text = describe_contact (tn_duplicate_pair_get_first (pair));
   g_autofree char *second_text = describe_contact (tn_duplicate_pair_get_second (pair));
+  g_autofree char *hints_text = describe_hints (tn_duplicate_pair_get_hints (pair));
 
   gtk_label_set_text (GTK_LABEL (name), tn_contact_get_full_name (tn_duplicate_pair_get_first (pair)));
+  gtk_label_set_text (GTK_LABEL (hints), hints_text);
   gtk_label_set_text (GTK_LABEL (first), first_text);
   gtk_label_set_text (GTK_LABEL (second), second_text);
 }
@@ -460,7 +504,6 @@ tn_duplicates_window_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->pairs);
-  g_clear_pointer (&self->kept_apart, g_hash_table_unref);
 
   G_OBJECT_CLASS (tn_duplicates_window_parent_class)->finalize (object);
 }
@@ -478,7 +521,7 @@ tn_duplicates_window_class_init (TnDuplicatesWindowClass *klass)
    * TnDuplicatesWindow::changed:
    * @self: the window
    *
-   * A pair was merged or kept apart: fewer pairs are left to review.
+   * A pair was merged, kept apart or brought back by Undo: the pairs to review changed.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -495,6 +538,8 @@ tn_duplicates_window_class_init (TnDuplicatesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnDuplicatesWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TnDuplicatesWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, TnDuplicatesWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, TnDuplicatesWindow, dismiss_all_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_dismiss_all_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -518,27 +563,23 @@ tn_duplicates_window_init (TnDuplicatesWindow *self)
  * tn_duplicates_window_new:
  * @parent: the main window
  * @store: the store
- * @kept_apart: the keys of pairs the person kept apart; the window adds to it
  *
  * Returns: (transfer none): a new window, not shown yet
  */
 GtkWidget *
-tn_duplicates_window_new (GtkWindow  *parent,
-                          TnStore    *store,
-                          GHashTable *kept_apart)
+tn_duplicates_window_new (GtkWindow *parent,
+                          TnStore   *store)
 {
   TnDuplicatesWindow *self;
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TN_IS_STORE (store), NULL);
-  g_return_val_if_fail (kept_apart != NULL, NULL);
 
   self = g_object_new (TN_TYPE_DUPLICATES_WINDOW,
                        "transient-for", parent,
                        "application", gtk_window_get_application (parent),
                        NULL);
   self->store = g_object_ref (store);
-  self->kept_apart = g_hash_table_ref (kept_apart);
   g_signal_connect_object (tn_store_get_contacts (store), "items-changed",
                            G_CALLBACK (on_contacts_changed_cb), self, G_CONNECT_SWAPPED);
   reload (self);

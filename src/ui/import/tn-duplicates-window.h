@@ -16,17 +16,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TnDuplicatesWindow, tn_duplicates_window, TN, DUPLICATES_WINDOW, AdwWindow)
 
 GtkWidget  *tn_duplicates_window_new         (GtkWindow          *parent,
-                                              TnStore            *store,
-                                              GHashTable         *kept_apart);
+                                              TnStore            *store);
 GListModel *tn_duplicates_window_get_pairs   (TnDuplicatesWindow *self);
-gboolean    tn_duplicates_window_merge       (TnDuplicatesWindow *self,
+AdwToast   *tn_duplicates_window_merge       (TnDuplicatesWindow *self,
                                               guint               position);
 void        tn_duplicates_window_keep_apart  (TnDuplicatesWindow *self,
                                               guint               position);
+void        tn_duplicates_window_dismiss_all (TnDuplicatesWindow *self);
 
-GPtrArray  *tn_duplicates_window_list_pairs  (TnStore            *store,
-                                              GHashTable         *kept_apart);
-guint       tn_duplicates_window_count_pairs (TnStore            *store,
-                                              GHashTable         *kept_apart);
+GPtrArray  *tn_duplicates_window_list_pairs  (TnStore            *store);
+guint       tn_duplicates_window_count_pairs (TnStore            *store);
 
 G_END_DECLS

@@ -50,7 +50,6 @@ struct _TnImportController
   /* Possible duplicates: how many pairs are left to review, and the pairs the person
    * said to keep apart ("idA:idB", lower id first), for as long as the window is open. */
   guint n_possible_duplicates;
-  GHashTable *kept_apart;
   guint duplicates_source;
 };
 
@@ -192,8 +191,8 @@ append_part (char       **summary,
   replace_text (summary, joined);
 }
 
-/* "Imported 812 contacts, merged 17 duplicates, skipped 2 broken cards", leaving out the
- * parts that are zero. */
+/* "Imported 812 contacts, merged 17 duplicates, skipped 2 broken cards; 5 were already
+ * there", leaving out the parts that are zero. */
 static char *
 format_summary (const TnImportResult *result,
                 guint                 n_refused)
@@ -201,10 +200,8 @@ format_summary (const TnImportResult *result,
   g_autofree char *summary = NULL;
 
   if (result->n_added == 0 && result->n_merged == 0 && result->n_skipped == 0 && result->n_unchanged > 0)
-    summary = g_strdup_printf (ngettext ("Nothing new: %u contact was already here",
-                                         "Nothing new: all %u contacts were already here",
-                                         result->n_unchanged),
-                               result->n_unchanged);
+    /* TRANSLATORS: followed by "; 5 were already there" */
+    summary = g_strdup (_("Nothing new"));
   else if (result->n_added > 0 || result->n_merged == 0)
     summary = g_strdup_printf (ngettext ("Imported %u contact", "Imported %u contacts", result->n_added),
                                result->n_added);
@@ -222,6 +219,12 @@ format_summary (const TnImportResult *result,
     append_part (&summary, C_("import summary", "%s, %s"),
                  g_strdup_printf (ngettext ("skipped %u broken card", "skipped %u broken cards", result->n_skipped),
                                   result->n_skipped));
+
+  /* The command line's words: "Imported 7 contacts; 5 were already there". */
+  if (result->n_unchanged > 0)
+    append_part (&summary, C_("import summary", "%s; %s"),
+                 g_strdup_printf (ngettext ("%u was already there", "%u were already there", result->n_unchanged),
+                                  result->n_unchanged));
 
   if (n_refused > 0)
     /* TRANSLATORS: "Imported 812 contacts; 1 file could not be imported" */
@@ -673,7 +676,7 @@ count_duplicates_cb (gpointer user_data)
   guint n_pairs;
 
   self->duplicates_source = 0;
-  n_pairs = tn_duplicates_window_count_pairs (self->store, self->kept_apart);
+  n_pairs = tn_duplicates_window_count_pairs (self->store);
   if (n_pairs != self->n_possible_duplicates)
     {
       self->n_possible_duplicates = n_pairs;
@@ -766,7 +769,6 @@ tn_import_controller_finalize (GObject *object)
   g_clear_pointer (&self->pending_undo, g_array_unref);
   g_clear_pointer (&self->report_summary, g_free);
   g_clear_pointer (&self->report_details, g_free);
-  g_clear_pointer (&self->kept_apart, g_hash_table_unref);
 
   G_OBJECT_CLASS (tn_import_controller_parent_class)->finalize (object);
 }
@@ -882,7 +884,6 @@ tn_import_controller_class_init (TnImportControllerClass *klass)
 static void
 tn_import_controller_init (TnImportController *self)
 {
-  self->kept_apart = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -961,17 +962,3 @@ tn_import_controller_get_n_possible_duplicates (TnImportController *self)
   return self->n_possible_duplicates;
 }
 
-/**
- * tn_import_controller_get_kept_apart:
- * @self: a controller
- *
- * Returns: (transfer none): the pairs the person said to keep apart, "idA:idB" with the
- *   lower id first, for the Possible Duplicates window to read and add to
- */
-GHashTable *
-tn_import_controller_get_kept_apart (TnImportController *self)
-{
-  g_return_val_if_fail (TN_IS_IMPORT_CONTROLLER (self), NULL);
-
-  return self->kept_apart;
-}

@@ -37,6 +37,5 @@ gboolean    tn_import_controller_get_exporting        (TnImportController *self)
 
 void        tn_import_controller_update_duplicates    (TnImportController *self);
 guint       tn_import_controller_get_n_possible_duplicates (TnImportController *self);
-GHashTable *tn_import_controller_get_kept_apart       (TnImportController *self);
 
 G_END_DECLS

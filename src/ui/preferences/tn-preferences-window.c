@@ -13,6 +13,8 @@
 
 #include "tn-autostart.h"
 #include "tn-preferences-window.h"
+#include "tn-text.h"
+#include "tn-window.h"
 
 struct _TnPreferencesWindow
 {
@@ -36,6 +38,7 @@ struct _TnPreferencesWindow
   GtkSpinButton *vaguely_spin;
   GtkSpinButton *goal_spin;
   AdwEntryRow *employer_row;
+  GtkMenuButton *organizations_button;
 };
 
 G_DEFINE_FINAL_TYPE (TnPreferencesWindow, tn_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -183,6 +186,23 @@ show_background_error (TnPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
+/* The entry starts this very binary on the database this window has open, so that the
+ * reminder at login speaks of the same people. */
+static gboolean
+set_autostart (TnPreferencesWindow  *self,
+               gboolean              enabled,
+               GError              **error)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autofree char *program = tn_autostart_get_running_program ();
+  const char *database_path = NULL;
+
+  if (TN_IS_WINDOW (parent))
+    database_path = tn_store_get_path (tn_window_get_store (TN_WINDOW (parent)));
+
+  return tn_autostart_set_enabled (enabled, program, database_path, error);
+}
+
 static void
 on_background_changed_cb (TnPreferencesWindow *self)
 {
@@ -192,7 +212,7 @@ on_background_changed_cb (TnPreferencesWindow *self)
   if (self->reverting_background)
     return;
 
-  if (tn_autostart_set_enabled (active, &error))
+  if (set_autostart (self, active, &error))
     return;
 
   show_background_error (self, active, error);
@@ -219,6 +239,149 @@ bind_background (TnPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->background_switch, "notify::active",
                            G_CALLBACK (on_background_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* ---- Where I work now: completion from the contacts' organizations --------------------------- */
+
+#define N_SUGGESTED_ORGANIZATIONS 8
+
+typedef struct
+{
+  char *name;   /* the first spelling met */
+  guint count;
+} OrganizationCount;
+
+static void
+organization_count_free (gpointer data)
+{
+  OrganizationCount *organization = data;
+
+  g_free (organization->name);
+  g_free (organization);
+}
+
+static int
+compare_by_count (gconstpointer a,
+                  gconstpointer b)
+{
+  const OrganizationCount *first = *(OrganizationCount * const *) a;
+  const OrganizationCount *second = *(OrganizationCount * const *) b;
+
+  if (first->count != second->count)
+    return first->count > second->count ? -1 : 1;
+  return g_utf8_collate (first->name, second->name);
+}
+
+/* The organizations of the window's contacts that match what is typed (all of them when
+ * nothing does), most frequent first: the employer is usually the most common one. */
+static GPtrArray *
+list_organizations (TnPreferencesWindow *self,
+                    const char          *typed)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (organization_count_free);
+  g_autofree char *folded_typed = tn_text_fold_for_search (typed);
+  GPtrArray *matching = g_ptr_array_new_with_free_func (g_free);
+  GListModel *contacts;
+
+  g_strstrip (folded_typed);
+  if (!TN_IS_WINDOW (parent) || tn_window_get_store (TN_WINDOW (parent)) == NULL)
+    return g_steal_pointer (&matching);
+
+  contacts = tn_store_get_contacts (tn_window_get_store (TN_WINDOW (parent)));
+  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(TnContact) contact = g_list_model_get_item (contacts, i);
+      g_autofree char *name = g_strstrip (g_strdup (tn_contact_get_organization (contact) != NULL ? tn_contact_get_organization (contact) : ""));
+      g_autofree char *key = tn_text_fold_for_search (name);
+      OrganizationCount *organization;
+
+      if (*key == '\0')
+        continue;
+      organization = g_hash_table_lookup (by_key, key);
+      if (organization == NULL)
+        {
+          organization = g_new0 (OrganizationCount, 1);
+          organization->name = g_steal_pointer (&name);
+          g_ptr_array_add (all, organization);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), organization);
+        }
+      organization->count++;
+    }
+  g_ptr_array_sort (all, compare_by_count);
+
+  for (guint pass = 0; pass < 2 && matching->len == 0; pass++)
+    for (guint i = 0; i < all->len && matching->len < N_SUGGESTED_ORGANIZATIONS; i++)
+      {
+        OrganizationCount *organization = all->pdata[i];
+        g_autofree char *folded = tn_text_fold_for_search (organization->name);
+
+        if (pass == 1 || *folded_typed == '\0' || strstr (folded, folded_typed) != NULL)
+          g_ptr_array_add (matching, g_strdup (organization->name));
+      }
+  return matching;
+}
+
+static void
+on_organization_activated_cb (GtkListBox          *list,
+                              GtkListBoxRow       *row,
+                              TnPreferencesWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->employer_row),
+                         adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  gtk_menu_button_popdown (self->organizations_button);
+}
+
+/* Made each time it opens, from the contacts as they are and the text as typed. */
+static void
+create_organizations_popover_cb (GtkMenuButton *button,
+                                 gpointer       user_data)
+{
+  TnPreferencesWindow *self = user_data;
+  g_autoptr(GPtrArray) organizations = list_organizations (self, gtk_editable_get_text (GTK_EDITABLE (self->employer_row)));
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_size_request (list, 240, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Organizations of your contacts"), -1);
+  for (guint i = 0; i < organizations->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), organizations->pdata[i]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  if (organizations->len == 0)
+    {
+      GtkWidget *empty = gtk_label_new (_("None of your contacts has an organization yet"));
+
+      gtk_widget_add_css_class (empty, "dim-label");
+      gtk_popover_set_child (GTK_POPOVER (popover), empty);
+    }
+  else
+    {
+      gtk_popover_set_child (GTK_POPOVER (popover), list);
+    }
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (on_organization_activated_cb), self, 0);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static void
+set_up_organizations (TnPreferencesWindow *self)
+{
+  self->organizations_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->organizations_button), "employer-organizations-button");
+  gtk_menu_button_set_icon_name (self->organizations_button, "pan-down-symbolic");
+  gtk_widget_set_valign (GTK_WIDGET (self->organizations_button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->organizations_button), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->organizations_button), _("Choose from your contacts’ organizations"));
+  gtk_menu_button_set_create_popup_func (self->organizations_button, create_organizations_popover_cb, self, NULL);
+  adw_entry_row_add_suffix (self->employer_row, GTK_WIDGET (self->organizations_button));
 }
 
 /* ---- The window ------------------------------------------------------------------------------ */
@@ -289,6 +452,7 @@ tn_preferences_window_init (TnPreferencesWindow *self)
 
   g_settings_bind (self->settings, "trusted-goal", self->goal_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "employer", self->employer_row, "text", G_SETTINGS_BIND_DEFAULT);
+  set_up_organizations (self);
 }
 
 /**

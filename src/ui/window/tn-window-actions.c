@@ -94,6 +94,26 @@ delete_contact_action (GtkWidget  *widget,
     _tn_window_show_message (self, _("That person was already deleted; nothing was changed"));
 }
 
+/* The dashboard's rows name a person by id: the same rule as deleting, an id that finds
+ * nobody is someone deleted since. */
+static void
+show_contact_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TnWindow *self = TN_WINDOW (widget);
+  TnContact *contact;
+
+  if (self->store == NULL)
+    return;
+
+  contact = tn_store_get_contact_by_id (self->store, g_variant_get_int64 (parameter));
+  if (contact != NULL)
+    tn_window_show_contact (self, contact);
+  else
+    _tn_window_show_message (self, _("That person was already deleted; nothing was changed"));
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -201,6 +221,7 @@ _tn_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-contact", "x", delete_contact_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);
   gtk_widget_class_install_action (widget_class, "win.log-lunch", NULL, log_lunch_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);

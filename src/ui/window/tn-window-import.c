@@ -424,9 +424,7 @@ tn_window_review_duplicates (TnWindow *self)
 
   if (self->duplicates_window == NULL)
     {
-      GHashTable *kept_apart = tn_import_controller_get_kept_apart (self->import_controller);
-
-      self->duplicates_window = GTK_WINDOW (tn_duplicates_window_new (GTK_WINDOW (self), self->store, kept_apart));
+      self->duplicates_window = GTK_WINDOW (tn_duplicates_window_new (GTK_WINDOW (self), self->store));
       g_signal_connect_object (self->duplicates_window, "changed",
                                G_CALLBACK (on_duplicates_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->duplicates_window, "destroy",
