@@ -28,6 +28,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tn-csv.h"
 #include "tn-duplicates.h"
 #include "tn-importer.h"
 #include "tn-import-writer.h"
@@ -438,8 +439,9 @@ parse_file_thread (gpointer user_data)
   guint n_skipped = 0;
   Chunk *last;
 
-  tn_vcard_parse_file_foreach (pipeline->file, on_card_read_cb, pipeline, &problems, &n_skipped,
-                               pipeline->cancellable, &error);
+  /* CSV exports give the same cards as vCard files; the file's name says which it is. */
+  (tn_csv_file_is_csv (pipeline->file) ? tn_csv_parse_file_foreach : tn_vcard_parse_file_foreach)
+    (pipeline->file, on_card_read_cb, pipeline, &problems, &n_skipped, pipeline->cancellable, &error);
 
   if (pipeline->current != NULL)
     g_async_queue_push (pipeline->filled, g_steal_pointer (&pipeline->current));

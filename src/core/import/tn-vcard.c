@@ -46,6 +46,8 @@ tn_vcard_card_free (TnVcardCard *card)
   g_free (card->birthday);
   g_strfreev (card->emails);
   g_strfreev (card->phones);
+  g_strfreev (card->urls);
+  g_free (card->connected_on);
   g_free (card->vcard);
   g_free (card);
 }
@@ -245,6 +247,7 @@ card_from_vcard (EVCard *vcard,
   g_autoptr(TnVcardCard) card = g_new0 (TnVcardCard, 1);
   StrvBuilder emails = { NULL };
   StrvBuilder phones = { NULL };
+  StrvBuilder urls = { NULL };
   EVCardAttribute *n = NULL;
   EVCardAttribute *org = NULL;
 
@@ -293,6 +296,8 @@ card_from_vcard (EVCard *vcard,
         case 'U':
           if (card->uid == NULL && name_is (name, EVC_UID))
             card->uid = _tn_vcard_attribute_text (attr, FALSE);
+          else if (name_is (name, EVC_URL) && (value = _tn_vcard_attribute_text (attr, FALSE)) != NULL)
+            strv_builder_add (&urls, value);
           break;
         default:
           break;
@@ -305,11 +310,13 @@ card_from_vcard (EVCard *vcard,
     {
       strv_builder_clear (&emails);
       strv_builder_clear (&phones);
+      strv_builder_clear (&urls);
       return NULL;
     }
 
   card->emails = strv_builder_end (&emails);
   card->phones = strv_builder_end (&phones);
+  card->urls = urls.len > 0 ? strv_builder_end (&urls) : NULL;
 
   return g_steal_pointer (&card);
 }
@@ -665,11 +672,11 @@ tn_vcard_parse (GBytes      *contents,
 /* Reads all of @file, refusing files too large to import, with GIO's domain and code kept
  * in errors but messages written for people. Which files to read at all (folders opened,
  * the rest set aside) is tn-import-files.c's to say; a folder reaching here is an error. */
-static GBytes *
-load_file (GFile         *file,
-           char         **display_name,
-           GCancellable  *cancellable,
-           GError       **error)
+GBytes *
+_tn_vcard_load_file (GFile         *file,
+                     char         **display_name,
+                     GCancellable  *cancellable,
+                     GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) contents = NULL;
@@ -773,7 +780,7 @@ tn_vcard_parse_file (GFile         *file,
   if (problems != NULL)
     *problems = NULL;
 
-  contents = load_file (file, &display_name, cancellable, error);
+  contents = _tn_vcard_load_file (file, &display_name, cancellable, error);
   if (contents == NULL)
     return FALSE;
 
@@ -821,7 +828,7 @@ tn_vcard_parse_file_foreach (GFile            *file,
   if (n_skipped != NULL)
     *n_skipped = 0;
 
-  contents = load_file (file, &display_name, cancellable, error);
+  contents = _tn_vcard_load_file (file, &display_name, cancellable, error);
   if (contents == NULL)
     return FALSE;
 

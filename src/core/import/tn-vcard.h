@@ -52,6 +52,10 @@ typedef enum
  * @birthday: (nullable): "YYYY-MM-DD", or "--MM-DD" when the year is not known
  * @emails: every EMAIL, trimmed, in file order; never %NULL
  * @phones: every TEL, trimmed, without a "tel:" prefix, in file order; never %NULL
+ * @urls: (nullable): every URL (web pages, a LinkedIn profile), in file order; %NULL when
+ *   there is none
+ * @connected_on: (nullable): "YYYY-MM-DD", when the connection began (LinkedIn's
+ *   "Connected On")
  * @vcard: the whole card as clean UTF-8 vCard 3.0 text, to keep every property TrustNet
  *   does not model
  *
@@ -70,6 +74,8 @@ typedef struct
   char *birthday;
   GStrv emails;
   GStrv phones;
+  GStrv urls;
+  char *connected_on;
   char *vcard;
 } TnVcardCard;
 
