@@ -39,6 +39,27 @@ tn_job_change_free (TnJobChange *change)
   g_free (change);
 }
 
+/**
+ * tn_job_change_describe_job:
+ * @organization: (nullable): where someone works
+ * @title: (nullable): as what
+ *
+ * Returns: (transfer full): the job in words: "CTO at Initech", "Initech", "CTO", or
+ *   "no job given" when both are %NULL
+ */
+char *
+tn_job_change_describe_job (const char *organization,
+                            const char *title)
+{
+  if (organization != NULL && title != NULL)
+    /* TRANSLATORS: a job: "CTO at Initech" */
+    return g_strdup_printf (_("%s at %s"), title, organization);
+  if (organization != NULL || title != NULL)
+    return g_strdup (organization != NULL ? organization : title);
+
+  return g_strdup (_("no job given"));
+}
+
 static TnJobChange *
 read_job_change (sqlite3_stmt *statement)
 {

@@ -50,6 +50,8 @@ typedef enum
 } TnJobChangesFlags;
 
 void        tn_job_change_free                (TnJobChange        *change);
+char       *tn_job_change_describe_job        (const char         *organization,
+                                               const char         *title);
 
 GPtrArray  *tn_store_list_job_changes         (TnStore            *self,
                                                TnJobChangesFlags   flags,
