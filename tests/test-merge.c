@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "tn-duplicates.h"
 #include "tn-test-import.h"
 #include "tn-test-util.h"
 
@@ -18,7 +19,7 @@ typedef TnTestStore Fixture;
 
 /* A merge adds and fills; it never overwrites, the rating included. */
 static void
-test_merge_never_overwrites (Fixture       *fixture,
+test_merge_keeps_what_the_person_set (Fixture       *fixture,
                              gconstpointer  user_data)
 {
   g_autoptr(TnContact) ada = tn_test_add_person (fixture->store, "Ada Lovelace", "ada@example.org", "+44 20 7946 0958");
@@ -40,9 +41,15 @@ test_merge_never_overwrites (Fixture       *fixture,
 
   g_assert_cmpstr (tn_contact_get_uid (ada), !=, "card-uid");
   g_assert_cmpstr (tn_contact_get_full_name (ada), ==, "Ada Lovelace");
-  g_assert_cmpstr (tn_contact_get_organization (ada), ==, "Analytical Engines");
   g_assert_cmpint (tn_contact_get_trust (ada), ==, TN_TRUST_MODERATELY);
+  /* Another organization is a job change (issue 16): the new one, with the card's title,
+   * and the old one kept in the change. */
+  g_assert_cmpstr (tn_contact_get_organization (ada), ==, "Babbage & Co");
   g_assert_cmpstr (tn_contact_get_title (ada), ==, "Mathematician");
+  tn_test_assert_query (fixture->path,
+                        "SELECT from_organization || '|' || coalesce (from_title, '-') || '|' || to_organization || '|' || to_title"
+                        "  FROM job_changes",
+                        "Analytical Engines|-|Babbage & Co|Mathematician");
   g_assert_cmpstr (tn_contact_get_given_name (ada), ==, "Augusta Ada");
   g_assert_cmpstr (tn_contact_get_birthday (ada), ==, "--12-10");
   g_assert_nonnull (tn_contact_get_vcard (ada));
@@ -150,8 +157,10 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* "020 7946 0958" below is the London number only in the UK. */
+  tn_duplicates_set_phone_region ("GB");
 
-  tn_test_add_store_test ("/importer/merge-never-overwrites", NOW, test_merge_never_overwrites);
+  tn_test_add_store_test ("/importer/merge-keeps-what-the-person-set", NOW, test_merge_keeps_what_the_person_set);
   tn_test_add_store_test ("/store/merge-contacts", NOW, test_merge_contacts);
   tn_test_add_store_test ("/importer/merge-many-emails", NOW, test_merge_many_emails);
 

@@ -229,9 +229,12 @@ tn_duplicates_phones_match (const char *a,
       return digits_a != NULL && g_strcmp0 (digits_a, digits_b) == 0;
     }
 
+  /* libphonenumber calls "+44 20 7946 0958" and "020 7946 0958" a national match even
+   * where the second is German: the region's reading of it (the key) must agree too. */
   region = tn_duplicates_get_phone_region ();
   match = e_phone_number_compare_strings_with_region (a, b, region, NULL);
-  return match == E_PHONE_NUMBER_MATCH_EXACT || match == E_PHONE_NUMBER_MATCH_NATIONAL;
+  return match == E_PHONE_NUMBER_MATCH_EXACT ||
+         (match == E_PHONE_NUMBER_MATCH_NATIONAL && strcmp (key_a, key_b) == 0);
 }
 
 /* The LinkedIn profile name in @path ("in/ada-lovelace/de?trk=…" → "ada-lovelace"). */
