@@ -374,7 +374,7 @@ tn_csv_linkedin_date (const char *text)
   if (text == NULL)
     return NULL;
 
-  if (sscanf (text, " %d %3s %d%n", &day, month_name, &year, &n) == 3 && strlen (month_name) == 3)
+  if (sscanf (text, " %d %3[A-Za-z] %d%n", &day, month_name, &year, &n) == 3 && strlen (month_name) == 3)
     {
       const char *found = strstr (months, month_name);
 
