@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "tn-store-jobs.h"
+#include "tn-suggestion.h"
 #include "tn-test-import.h"
 
 #define NOW "2026-11-24T09:00:00Z"
@@ -224,6 +225,60 @@ test_vcard_source (Fixture       *fixture,
   g_assert_cmpstr (tn_contact_get_organization (ada), ==, "Initech");
 }
 
+/* The weekly suggestion: a 1 who changed jobs lately, until they are met. */
+static void
+test_suggestion (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  static const TnCadence cadence = { { 4, 12, 26 } };
+  g_autoptr(TnImportResult) first = import_text (fixture, "2025", first_export);
+  g_autoptr(TnImportResult) second = NULL;
+  g_autoptr(GDateTime) now = tn_test_local_time ("2026-11-25T10:00:00");
+  g_autoptr(GDateTime) later = tn_test_local_time ("2027-01-05T10:00:00");
+  g_autoptr(GError) error = NULL;
+  g_auto(TnSuggestion) suggestion = { 0 };
+
+  rate (fixture, "Ada Lovelace", TN_TRUST_COMPLETELY);
+  rate (fixture, "Grace Hopper", TN_TRUST_MODERATELY);
+  second = import_text (fixture, "2026", second_export);
+
+  g_assert_true (tn_suggestion_compute (&suggestion, fixture->store, &cadence, now, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (suggestion.reason, ==, TN_REMINDER_REASON_CHANGED_JOBS);
+  g_assert_cmpstr (suggestion.name, ==, "Ada Lovelace");
+  g_assert_cmpstr (suggestion.body, ==, "Ada Lovelace started at Initech as CTO — a good week to have lunch.");
+  tn_suggestion_clear (&suggestion);
+
+  /* "Someone else" goes on with the rule. */
+  g_assert_true (tn_suggestion_compute (&suggestion, fixture->store, &cadence, now, 1, &error));
+  g_assert_cmpint (suggestion.reason, !=, TN_REMINDER_REASON_CHANGED_JOBS);
+  tn_suggestion_clear (&suggestion);
+
+  /* More than 30 days later, the change is old news. */
+  g_assert_true (tn_suggestion_compute (&suggestion, fixture->store, &cadence, later, 0, &error));
+  g_assert_cmpint (suggestion.reason, !=, TN_REMINDER_REASON_CHANGED_JOBS);
+  tn_suggestion_clear (&suggestion);
+
+  /* Met since: no longer suggested for it. */
+  tn_test_log (fixture->store, tn_test_lookup (fixture->store, "Ada Lovelace"), TN_INTERACTION_LUNCH, "2026-11-24");
+  g_assert_true (tn_suggestion_compute (&suggestion, fixture->store, &cadence, now, 0, &error));
+  g_assert_cmpint (suggestion.reason, !=, TN_REMINDER_REASON_CHANGED_JOBS);
+}
+
+static void
+test_describe_job_change (void)
+{
+  g_autofree char *both = tn_suggestion_describe_job_change ("Ada", "Initech", "CTO");
+  g_autofree char *organization = tn_suggestion_describe_job_change ("Ada", "Initech", NULL);
+  g_autofree char *title = tn_suggestion_describe_job_change ("Ada", NULL, "CTO");
+  g_autofree char *none = tn_suggestion_describe_job_change ("Ada", NULL, NULL);
+
+  g_assert_cmpstr (both, ==, "Ada started at Initech as CTO — a good week to have lunch.");
+  g_assert_cmpstr (organization, ==, "Ada started at Initech — a good week to have lunch.");
+  g_assert_cmpstr (title, ==, "Ada is now CTO — a good week to have lunch.");
+  g_assert_cmpstr (none, ==, "Ada changed jobs — a good week to have lunch.");
+}
+
 static void
 test_describe_job (void)
 {
@@ -245,6 +300,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/job-changes/describe-job", test_describe_job);
+  g_test_add_func ("/job-changes/describe-job-change", test_describe_job_change);
+  tn_test_add_store_test ("/job-changes/suggestion", NOW, test_suggestion);
   tn_test_add_store_test ("/job-changes/second-export", NOW, test_second_export);
   tn_test_add_store_test ("/job-changes/undo", NOW, test_undo);
   tn_test_add_store_test ("/job-changes/dismiss-and-history", NOW, test_dismiss_and_history);
