@@ -295,6 +295,23 @@ test_outlook_german_cp1252 (Fixture       *fixture,
   tn_test_assert_gstrv (juergen->phones, "0221 9999123", NULL);
 }
 
+/* German Excel saves "CSV" with semicolons. */
+static void
+test_semicolons (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = parse_csv (fixture->dir, "kontakte.csv",
+                                          "Vorname;Nachname;Firma;Position;E-Mail-Adresse\r\n"
+                                          "Ada;Lovelace;\"Engines; Analytical\";CTO;ada@example.org\r\n",
+                                          -1, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cards->len, ==, 1);
+  g_assert_cmpstr (card_at (cards, 0)->organization, ==, "Engines; Analytical");
+  tn_test_assert_gstrv (card_at (cards, 0)->emails, "ada@example.org", NULL);
+}
+
 /* A broken row in the middle is reported with its line and skipped; the rest is read. */
 static void
 test_broken_rows (Fixture       *fixture,
@@ -457,6 +474,7 @@ main (int   argc,
   tn_test_add_store_test ("/csv/google-legacy", NOW, test_google_legacy);
   tn_test_add_store_test ("/csv/outlook", NOW, test_outlook);
   tn_test_add_store_test ("/csv/outlook-german-cp1252", NOW, test_outlook_german_cp1252);
+  tn_test_add_store_test ("/csv/semicolons", NOW, test_semicolons);
   tn_test_add_store_test ("/csv/broken-rows", NOW, test_broken_rows);
   tn_test_add_store_test ("/csv/unclosed-quote", NOW, test_unclosed_quote);
   tn_test_add_store_test ("/csv/not-csv", NOW, test_not_csv);

@@ -37,6 +37,8 @@ gboolean     _tn_csv_read_rows        (const char         *text,
                                        GCancellable       *cancellable);
 guint        _tn_csv_count_lines      (const char         *text,
                                        gsize               len);
+char         _tn_csv_guess_delimiter  (const char         *text,
+                                       gsize               len);
 
 TnCsvColumn *_tn_csv_file_get_columns (GFile              *file,
                                        guint              *n_columns);

@@ -210,10 +210,41 @@ on_row_cb (int   terminator,
     self->stop = TRUE;
 }
 
+/* How many lines the delimiter is guessed from: LinkedIn's note comes before its header. */
+#define DELIMITER_LINES 8
+
+/**
+ * _tn_csv_guess_delimiter:
+ * @text: UTF-8 text
+ * @len: its length
+ *
+ * Excel and Outlook in German (and other languages whose decimal mark is a comma) save
+ * "CSV" with semicolons between the cells.
+ *
+ * Returns: ';' when the first lines hold more semicolons than commas, else ','
+ */
+char
+_tn_csv_guess_delimiter (const char *text,
+                         gsize       len)
+{
+  guint commas = 0, semicolons = 0, lines = 0;
+
+  for (gsize i = 0; i < len && lines < DELIMITER_LINES; i++)
+    {
+      commas += text[i] == ',';
+      semicolons += text[i] == ';';
+      lines += text[i] == '\n';
+    }
+
+  return semicolons > commas ? ';' : ',';
+}
+
 static void
-parser_start (struct csv_parser *parser)
+parser_start (struct csv_parser *parser,
+              char               delimiter)
 {
   csv_init (parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  csv_set_delim (parser, (unsigned char) delimiter);
 }
 
 /**
@@ -241,9 +272,10 @@ _tn_csv_read_rows (const char   *text,
   struct csv_parser parser;
   const char *end = text + len;
   const char *line_start = text;
+  char delimiter = _tn_csv_guess_delimiter (text, len);
   guint line = 1;
 
-  parser_start (&parser);
+  parser_start (&parser, delimiter);
 
   while (line_start < end && !self.stop)
     {
@@ -265,7 +297,7 @@ _tn_csv_read_rows (const char   *text,
           _tn_csv_add_problem (problems, self.row_line, TRUE,
                                _("A stray quote breaks this row; it was skipped."));
           csv_free (&parser);
-          parser_start (&parser);
+          parser_start (&parser, delimiter);
           g_ptr_array_set_size (self.cells, 0);
         }
 
