@@ -10,6 +10,9 @@
 
 #include <gio/gio.h>
 
+#include <string.h>
+
+#include "tn-exporter.h"
 #include "tn-store-jobs.h"
 #include "tn-suggestion.h"
 #include "tn-test-import.h"
@@ -225,6 +228,35 @@ test_vcard_source (Fixture       *fixture,
   g_assert_cmpstr (tn_contact_get_organization (ada), ==, "Initech");
 }
 
+/* A LinkedIn row gives a vCard contact its profile and Connected On; the export writes
+ * them, and the export read back matches by the profile. */
+static void
+test_export_round_trip (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = tn_test_add_person (fixture->store, "Ada Lovelace", "ada@example.org", NULL);
+  g_autoptr(TnImportResult) linkedin = NULL;
+  g_autoptr(TnImportResult) again = NULL;
+  g_autofree char *card = NULL;
+
+  linkedin = import_text (fixture, "2026", HEADER "Ada,Lovelace,https://www.linkedin.com/in/ada,ada@example.org,,,07 Dec 2025\n");
+  g_assert_cmpuint (linkedin->n_merged, ==, 1);
+  tn_test_assert_strv (tn_contact_get_urls (ada), "https://www.linkedin.com/in/ada", NULL);
+  g_assert_cmpstr (tn_contact_get_connected_on (ada), ==, "2025-12-07");
+
+  card = tn_exporter_contact_to_vcard (ada);
+  g_assert_nonnull (strstr (card, "\r\nURL:https://www.linkedin.com/in/ada\r\n"));
+  g_assert_nonnull (strstr (card, "\r\nX-TRUSTNET-CONNECTED-ON:2025-12-07\r\n"));
+
+  /* Without its email address and uid, the card finds Ada by her profile. */
+  again = tn_test_import_text (fixture, "profile.vcf",
+                               "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A. Lovelace\r\nURL:https://de.linkedin.com/in/ada/\r\n"
+                               "TITLE:Countess\r\nEND:VCARD\r\n");
+  g_assert_cmpuint (again->n_added, ==, 0);
+  g_assert_cmpuint (again->n_merged, ==, 1);
+  g_assert_cmpstr (tn_contact_get_title (ada), ==, "Countess");
+}
+
 /* The weekly suggestion: a 1 who changed jobs lately, until they are met. */
 static void
 test_suggestion (Fixture       *fixture,
@@ -306,6 +338,7 @@ main (int   argc,
   tn_test_add_store_test ("/job-changes/undo", NOW, test_undo);
   tn_test_add_store_test ("/job-changes/dismiss-and-history", NOW, test_dismiss_and_history);
   tn_test_add_store_test ("/job-changes/vcard-source", NOW, test_vcard_source);
+  tn_test_add_store_test ("/job-changes/export-round-trip", NOW, test_export_round_trip);
 
   return g_test_run ();
 }

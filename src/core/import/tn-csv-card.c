@@ -181,7 +181,7 @@ card_to_vcard (const TnVcardCard *card)
   add_attributes (vcard, EVC_URL, card->urls);
   add_attribute (vcard, EVC_BDAY, card->birthday);
   add_attribute (vcard, EVC_NOTE, card->note);
-  add_attribute (vcard, "X-TRUSTNET-CONNECTED-ON", card->connected_on);
+  add_attribute (vcard, TN_VCARD_CONNECTED_ON_PROPERTY, card->connected_on);
 
   text = e_vcard_to_string (vcard, EVC_FORMAT_VCARD_30);
   g_object_unref (vcard);

@@ -299,6 +299,10 @@ card_from_vcard (EVCard *vcard,
           else if (name_is (name, EVC_URL) && (value = _tn_vcard_attribute_text (attr, FALSE)) != NULL)
             strv_builder_add (&urls, value);
           break;
+        case 'X':
+          if (card->connected_on == NULL && name_is (name, TN_VCARD_CONNECTED_ON_PROPERTY))
+            card->connected_on = _tn_vcard_attribute_text (attr, FALSE);
+          break;
         default:
           break;
         }

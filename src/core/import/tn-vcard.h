@@ -38,6 +38,9 @@ typedef enum
 #define TN_VCARD_MAX_CARD_SIZE   ((gsize) 1 * 1024 * 1024)
 #define TN_VCARD_MAX_BINARY_SIZE ((gsize) 5 * 1024 * 1024)
 
+/* Where TrustNet's export keeps when a connection began (TnVcardCard's connected_on). */
+#define TN_VCARD_CONNECTED_ON_PROPERTY "X-TRUSTNET-CONNECTED-ON"
+
 /**
  * TnVcardCard:
  * @line: the 1-based line of the file where the card begins

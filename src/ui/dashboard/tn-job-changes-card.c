@@ -110,7 +110,8 @@ new_row (TnJobChangesCard  *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), change->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  /* Both jobs in full, however narrow the window: they are the news. */
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              new_button (self, _("_Log…"), log_label, "contact-id", change->contact_id,
