@@ -116,6 +116,19 @@ tn_duplicates_get_phone_region (void)
   return region;
 }
 
+/* An upper bound of the digits of @phone's national part: a country code or trunk prefix
+ * only takes digits away. */
+static gsize
+count_digits (const char *phone)
+{
+  gsize n = 0;
+
+  for (const char *p = phone; *p != '\0'; p++)
+    n += g_ascii_isdigit (*p);
+
+  return n;
+}
+
 /**
  * tn_duplicates_phone_key:
  * @phone: (nullable): a phone number as written
@@ -135,8 +148,10 @@ tn_duplicates_phone_key (const char *phone)
   EPhoneNumber *number;
   char *key;
 
-  /* Text without a digit is no number; libphonenumber would say so more slowly. */
-  if (phone == NULL || strpbrk (phone, "0123456789") == NULL)
+  /* libphonenumber takes tens of microseconds a number: text without enough digits for
+   * the rule, whatever its country code, is passed by without it (an import asks for
+   * every number of every card). */
+  if (phone == NULL || count_digits (phone) < TN_DUPLICATES_MIN_PHONE_DIGITS)
     return NULL;
 
   region = tn_duplicates_get_phone_region ();
