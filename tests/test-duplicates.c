@@ -9,6 +9,13 @@
 
 #include <gio/gio.h>
 
+#include <glib.h>
+
+/* EDS 3.46's headers use GTimeVal, deprecated since GLib 2.62. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+#include <libebook-contacts/libebook-contacts.h>
+G_GNUC_END_IGNORE_DEPRECATIONS
+
 #include "tn-duplicates.h"
 #include "tn-text.h"
 #include "tn-test-import.h"
@@ -44,20 +51,24 @@ test_phone_key (void)
 {
   static const struct
   {
+    const char *region;
     const char *phone;
     const char *key;
-    gboolean international;
   } cases[] = {
-    { "+44 20 7946 0958", "442079460958", TRUE },
-    { "0044 20 7946 0958", "442079460958", TRUE },
-    { "+44 (0)20 7946 0958", "442079460958", TRUE },
-    { "020 7946 0958", "2079460958", FALSE },
-    { "tel:+1-212-555-0100", "12125550100", TRUE },
-    { "(212) 555-0100 ext. 12", "2125550100", FALSE },
-    { "+1 555 0100", NULL, FALSE },  /* 8 digits: a local number */
-    { "555 0100", NULL, FALSE },
-    { "123456", NULL, FALSE },
-    { "", NULL, FALSE },
+    { "GB", "+44 20 7946 0958", "+442079460958" },
+    { "GB", "0044 20 7946 0958", "+442079460958" },
+    { "GB", "+44 (0)20 7946 0958", "+442079460958" },
+    { "GB", "020 7946 0958", "+442079460958" },
+    { "DE", "020 7946 0958", "+492079460958" },
+    { "DE", "(0221) 9999123", "+492219999123" },
+    { "US", "tel:+1-212-555-0100", "+12125550100" },
+    { "US", "(212) 555-0100 ext. 12", "+12125550100" },
+    { "US", "+1 555 0100", NULL },  /* 7 digits: a local number */
+    { "US", "555 0100", NULL },
+    { "DE", "112", NULL },
+    { "US", "123456", NULL },
+    { "US", "BusinessPhone", NULL },
+    { "US", "", NULL },
   };
   static const char * const digits[] = {
     "+44 (20) 7946-0958", "tel:+1-555-0100", "0044 20", "++1 2", "1+2", "+", "abc", "", "  +  33 1",
@@ -65,13 +76,14 @@ test_phone_key (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      gboolean international = !cases[i].international;
-      g_autofree char *key = tn_duplicates_phone_key (cases[i].phone, &international);
+      g_autofree char *key = NULL;
 
-      g_test_message ("%s", cases[i].phone);
+      tn_duplicates_set_phone_region (cases[i].region);
+      key = tn_duplicates_phone_key (cases[i].phone);
+      g_test_message ("%s in %s", cases[i].phone, cases[i].region);
       g_assert_cmpstr (key, ==, cases[i].key);
-      g_assert_cmpint (international, ==, cases[i].international);
     }
+  tn_duplicates_set_phone_region ("GB");
 
   /* What the phones table stores, computed without GString, must not differ. */
   for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
@@ -84,42 +96,101 @@ test_phone_key (void)
 }
 
 static void
+test_phone_region (void)
+{
+  g_autofree char *region = NULL;
+  g_autofree char *locale_region = e_phone_number_get_default_region (NULL);
+
+  tn_duplicates_set_phone_region ("DE");
+  region = tn_duplicates_get_phone_region ();
+  g_assert_cmpstr (region, ==, "DE");
+  g_clear_pointer (&region, g_free);
+
+  /* NULL goes back to the locale's. */
+  tn_duplicates_set_phone_region (NULL);
+  region = tn_duplicates_get_phone_region ();
+  g_assert_cmpstr (region, ==, locale_region);
+  tn_duplicates_set_phone_region ("GB");
+}
+
+static void
 test_phones_match (void)
 {
   static const struct
   {
+    const char *region;
     const char *a;
     const char *b;
     gboolean match;
   } cases[] = {
+    /* The example: a German number written the German way and the international. */
+    { "DE", "(0221) 9999123", "+49 221 9999123", TRUE },
+    { "DE", "0221 9999123", "0049 221 9999123", TRUE },
     /* With and without the country code, the trunk 0, "(0)", "00". */
-    { "+44 20 7946 0958", "020 7946 0958", TRUE },
-    { "+44 20 7946 0958", "0044 20 7946 0958", TRUE },
-    { "+44 (0)20 7946 0958", "020 7946 0958", TRUE },
-    { "+1 212 555 0100", "(212) 555-0100", TRUE },
-    { "+1 212 555 0100", "1-212-555-0100", TRUE },
-    { "+33 1 23 45 67 89", "01 23 45 67 89", TRUE },
-    { "tel:+1-212-555-0100", "+1 (212) 555-0100", TRUE },
+    { "GB", "+44 20 7946 0958", "020 7946 0958", TRUE },
+    { "GB", "+44 20 7946 0958", "0044 20 7946 0958", TRUE },
+    { "GB", "+44 (0)20 7946 0958", "020 7946 0958", TRUE },
+    { "US", "+1 212 555 0100", "(212) 555-0100", TRUE },
+    { "US", "+1 212 555 0100", "1-212-555-0100", TRUE },
+    { "FR", "+33 1 23 45 67 89", "01 23 45 67 89", TRUE },
+    { "US", "tel:+1-212-555-0100", "+1 (212) 555-0100", TRUE },
+    /* The region decides what a national number is. */
+    { "DE", "+44 20 7946 0958", "020 7946 0958", FALSE },
     /* Another area code, another country. */
-    { "+1 212 555 0100", "+1 312 555 0100", FALSE },
-    { "+44 20 7946 0958", "+33 20 7946 0958", FALSE },
-    { "212 555 0100", "312 555 0100", FALSE },
-    /* Too short for the rule: only the very same digits. */
-    { "+1 555 0100", "555 0100", FALSE },
-    { "555 0100", "555-0100", TRUE },
-    { "123456", "123456", TRUE },
-    { "123456", "1234567", FALSE },
-    { NULL, "123456", FALSE },
+    { "US", "+1 212 555 0100", "+1 312 555 0100", FALSE },
+    { "GB", "+44 20 7946 0958", "+33 20 7946 0958", FALSE },
+    { "US", "212 555 0100", "312 555 0100", FALSE },
+    /* Short numbers never match by the rule: only the very same digits, for merging. */
+    { "DE", "9999123", "+49 221 9999123", FALSE },
+    { "US", "+1 555 0100", "555 0100", FALSE },
+    { "US", "555 0100", "555-0100", TRUE },
+    { "DE", "112", "+49 112", FALSE },
+    { "US", "123456", "123456", TRUE },
+    { "US", "123456", "1234567", FALSE },
+    { "US", NULL, "123456", FALSE },
     /* No digits at all: only the same text. */
-    { "BusinessPhone", "BusinessPhone", TRUE },
-    { "BusinessPhone", "HomePhone", FALSE },
+    { "US", "BusinessPhone", "BusinessPhone", TRUE },
+    { "US", "BusinessPhone", "HomePhone", FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_test_message ("%s ~ %s", cases[i].a, cases[i].b);
+      tn_duplicates_set_phone_region (cases[i].region);
+      g_test_message ("%s ~ %s in %s", cases[i].a, cases[i].b, cases[i].region);
       g_assert_cmpint (tn_duplicates_phones_match (cases[i].a, cases[i].b), ==, cases[i].match);
       g_assert_cmpint (tn_duplicates_phones_match (cases[i].b, cases[i].a), ==, cases[i].match);
+    }
+  tn_duplicates_set_phone_region ("GB");
+}
+
+static void
+test_url_key (void)
+{
+  static const struct
+  {
+    const char *url;
+    const char *key;
+  } cases[] = {
+    { "https://www.linkedin.com/in/ada-lovelace/", "linkedin:ada-lovelace" },
+    { "http://linkedin.com/in/Ada-Lovelace", "linkedin:ada-lovelace" },
+    { "https://de.linkedin.com/in/ada-lovelace/de", "linkedin:ada-lovelace" },
+    { "www.linkedin.com/in/ada-lovelace?trk=people", "linkedin:ada-lovelace" },
+    { " https://www.linkedin.com/in/j%C3%B6rg-m%C3%BCller ", "linkedin:jörg-müller" },
+    /* Not profiles: a company page, another site that ends alike. */
+    { "https://www.linkedin.com/company/initech/", "linkedin.com/company/initech" },
+    { "https://notlinkedin.com/in/ada", "notlinkedin.com/in/ada" },
+    { "HTTPS://WWW.Example.org/", "example.org" },
+    { "example.org/ada//", "example.org/ada" },
+    { "   ", NULL },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = tn_duplicates_url_key (cases[i].url);
+
+      g_test_message ("%s", cases[i].url);
+      g_assert_cmpstr (key, ==, cases[i].key);
     }
 }
 
@@ -165,6 +236,7 @@ test_index (void)
     g_autoptr(TnDuplicateKeys) by_email = keys_for (NULL, "GRACE@Navy.Example", NULL, NULL);
     g_autoptr(TnDuplicateKeys) by_phone = keys_for (NULL, NULL, "020 7946 0958", NULL);
     g_autoptr(TnDuplicateKeys) nobody = keys_for ("uid-removed", "nobody@example.org", "+1 555 0100", "Ada Lovelace");
+    g_autoptr(TnDuplicateKeys) by_profile = keys_for (NULL, NULL, NULL, NULL);
 
     g_assert_cmpint (tn_duplicate_index_find (index, by_uid, &rule), ==, 2);
     g_assert_cmpint (rule, ==, TN_DUPLICATE_RULE_UID);
@@ -172,6 +244,11 @@ test_index (void)
     g_assert_cmpint (rule, ==, TN_DUPLICATE_RULE_EMAIL);
     g_assert_cmpint (tn_duplicate_index_find (index, by_phone, &rule), ==, 1);
     g_assert_cmpint (rule, ==, TN_DUPLICATE_RULE_PHONE);
+    tn_duplicate_index_add_url (index, "https://www.linkedin.com/in/grace-hopper/", 2);
+    tn_duplicate_index_add_url (index, "https://navy.example/", 1);
+    tn_duplicate_keys_add_urls (by_profile, (const char * const[]) { "https://navy.example", "http://de.linkedin.com/in/Grace-Hopper", NULL });
+    g_assert_cmpint (tn_duplicate_index_find (index, by_profile, &rule), ==, 2);
+    g_assert_cmpint (rule, ==, TN_DUPLICATE_RULE_PROFILE);
     /* A removed contact's uid and a name match nobody. */
     g_assert_cmpint (tn_duplicate_index_find (index, nobody, &rule), ==, 0);
     g_assert_cmpint (rule, ==, TN_DUPLICATE_RULE_NONE);
@@ -192,11 +269,11 @@ test_index (void)
 
   /* The oldest contact keeps a shared key; names are counted. */
   tn_duplicate_index_add_email (index, "ada@example.org", 3);
-  tn_duplicate_index_add_phone (index, "+1 (212) 555-0100", 3);
+  tn_duplicate_index_add_phone (index, "+44 161 496 0000", 3);
   tn_duplicate_index_add_email (index, "grace@navy.example", 1);
   {
     g_autoptr(TnDuplicateKeys) again = keys_for (NULL, "ADA@example.org", NULL, NULL);
-    g_autoptr(TnDuplicateKeys) national = keys_for (NULL, NULL, "212-555-0100", NULL);
+    g_autoptr(TnDuplicateKeys) national = keys_for (NULL, NULL, "0161 496 0000", NULL);
     g_autoptr(TnDuplicateKeys) grace_again = keys_for (NULL, "grace@navy.example", NULL, NULL);
 
     g_assert_cmpint (tn_duplicate_index_find (index, again, NULL), ==, 1);
@@ -331,10 +408,14 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The numbers below are British: "020 7946 0958" is a London number in the UK only. */
+  tn_duplicates_set_phone_region ("GB");
 
   g_test_add_func ("/duplicates/email-key", test_email_key);
   g_test_add_func ("/duplicates/phone-key", test_phone_key);
   g_test_add_func ("/duplicates/phones-match", test_phones_match);
+  g_test_add_func ("/duplicates/phone-region", test_phone_region);
+  g_test_add_func ("/duplicates/url-key", test_url_key);
   g_test_add_func ("/duplicates/name-key", test_name_key);
   g_test_add_func ("/duplicates/index", test_index);
 

@@ -340,7 +340,7 @@ is_modelled (EVCardAttribute *attr)
 {
   static const char * const names[] = {
     EVC_FN, EVC_N, EVC_ORG, EVC_TITLE, EVC_NOTE, EVC_EMAIL, EVC_TEL, EVC_BDAY, EVC_UID, EVC_VERSION,
-    "X-TRUSTNET-TRUST",
+    EVC_URL, "X-TRUSTNET-TRUST", TN_VCARD_CONNECTED_ON_PROPERTY,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -436,6 +436,8 @@ assert_same_contact (TnContact *a,
   g_assert_cmpint (tn_contact_get_trust (a), ==, tn_contact_get_trust (b));
   g_assert_true (g_strv_equal (tn_contact_get_emails (a), tn_contact_get_emails (b)));
   g_assert_true (g_strv_equal (tn_contact_get_phones (a), tn_contact_get_phones (b)));
+  g_assert_true (g_strv_equal (tn_contact_get_urls (a), tn_contact_get_urls (b)));
+  g_assert_cmpstr (tn_contact_get_connected_on (a), ==, tn_contact_get_connected_on (b));
   /* Nothing TrustNet does not model was lost. */
   assert_same_lines (a_rest, b_rest);
 }

@@ -17,6 +17,7 @@
 #include "tn-background.h"
 #include "tn-brand.h"
 #include "tn-cli.h"
+#include "tn-cli-job-changes.h"
 #include "tn-cli-stats.h"
 #include "tn-clock.h"
 #include "tn-exporter.h"
@@ -48,6 +49,7 @@ typedef struct
   gboolean remind;
   gboolean background;
   gboolean stats;
+  gboolean job_changes;
   const char *brand;
 } TnCliOptions;
 
@@ -58,8 +60,9 @@ tn_cli_add_options (GApplication *application)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this database file instead of the default one"), N_("PATH") },
     { "list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the contacts with their trust ratings"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --list or --stats: print JSON for programs"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --list, --stats or --job-changes: print JSON for programs"), NULL },
     { "stats", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the dashboard’s figures: trust, lunches, who is overdue"), NULL },
+    { "job-changes", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List who changed jobs, as imports noticed it"), NULL },
     { "add", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Add a contact with this full name"), N_("NAME") },
     { "email", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, N_("With --add: an email address (may be repeated)"), N_("EMAIL") },
     { "org", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --add: the organization"), N_("ORGANIZATION") },
@@ -162,10 +165,16 @@ add_string_array (JsonBuilder        *builder,
   json_builder_end_array (builder);
 }
 
-static void
-add_nullable_string (JsonBuilder *builder,
-                     const char  *member,
-                     const char  *value)
+/**
+ * tn_cli_add_nullable_string:
+ * @builder: a builder inside an object
+ * @member: the member's name
+ * @value: (nullable): its value; %NULL is written as null
+ */
+void
+tn_cli_add_nullable_string (JsonBuilder *builder,
+                            const char  *member,
+                            const char  *value)
 {
   json_builder_set_member_name (builder, member);
   if (value != NULL)
@@ -205,16 +214,16 @@ print_contacts_json (GPtrArray *contacts)
       TnContact *contact = g_ptr_array_index (contacts, i);
 
       json_builder_begin_object (builder);
-      add_nullable_string (builder, "uid", tn_contact_get_uid (contact));
-      add_nullable_string (builder, "name", tn_contact_get_full_name (contact));
-      add_nullable_string (builder, "organization", tn_contact_get_organization (contact));
-      add_nullable_string (builder, "title", tn_contact_get_title (contact));
+      tn_cli_add_nullable_string (builder, "uid", tn_contact_get_uid (contact));
+      tn_cli_add_nullable_string (builder, "name", tn_contact_get_full_name (contact));
+      tn_cli_add_nullable_string (builder, "organization", tn_contact_get_organization (contact));
+      tn_cli_add_nullable_string (builder, "title", tn_contact_get_title (contact));
       json_builder_set_member_name (builder, "trust");
       json_builder_add_int_value (builder, tn_contact_get_trust (contact));
       add_string_array (builder, "emails", tn_contact_get_emails (contact));
       add_string_array (builder, "phones", tn_contact_get_phones (contact));
-      add_nullable_string (builder, "last_contact", tn_contact_get_last_contact (contact));
-      add_nullable_string (builder, "note", tn_contact_get_note (contact));
+      tn_cli_add_nullable_string (builder, "last_contact", tn_contact_get_last_contact (contact));
+      tn_cli_add_nullable_string (builder, "note", tn_contact_get_note (contact));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -655,12 +664,13 @@ check_arguments (TnCliOptions *options)
   TnInteractionKind kind;
   guint n_modes = (options->list ? 1 : 0) + (options->add ? 1 : 0) + (options->who ? 1 : 0) +
                   (options->import ? 1 : 0) + (options->export ? 1 : 0) + (options->remind ? 1 : 0) +
-                  (options->background ? 1 : 0) + (options->stats ? 1 : 0) + (options->brand ? 1 : 0);
+                  (options->background ? 1 : 0) + (options->stats ? 1 : 0) + (options->brand ? 1 : 0) +
+                  (options->job_changes ? 1 : 0);
 
   if (n_modes > 1)
-    return g_strdup (_("Choose one of --list, --add, --with, --import, --export, --remind, --background, --stats or --brand at a time"));
-  if (options->json && !options->list && !options->stats)
-    return g_strdup (_("--json goes with --list or --stats"));
+    return g_strdup (_("Choose one of --list, --add, --with, --import, --export, --remind, --background, --stats, --job-changes or --brand at a time"));
+  if (options->json && !options->list && !options->stats && !options->job_changes)
+    return g_strdup (_("--json goes with --list, --stats or --job-changes"));
   if ((options->emails != NULL || options->organization != NULL) && options->add == NULL)
     return g_strdup (_("--email and --org go with --add"));
   if (options->rate != NULL && options->who == NULL)
@@ -720,7 +730,7 @@ open_flags (TnCliOptions *options)
   if (options->import != NULL)
     return TN_STORE_OPEN_FLAGS_NO_CONTACTS;
   /* Commands that only read (and --with, which finds nobody in no database) create none. */
-  if (options->list || options->stats || options->export != NULL || options->who != NULL)
+  if (options->list || options->stats || options->job_changes || options->export != NULL || options->who != NULL)
     return TN_STORE_OPEN_FLAGS_NO_CREATE;
 
   return TN_STORE_OPEN_FLAGS_NONE;
@@ -772,6 +782,7 @@ tn_cli_run (GVariantDict *options)
   parsed.remind = g_variant_dict_contains (options, "remind");
   parsed.background = g_variant_dict_contains (options, "background");
   parsed.stats = g_variant_dict_contains (options, "stats");
+  parsed.job_changes = g_variant_dict_contains (options, "job-changes");
   g_variant_dict_lookup (options, "brand", "&s", &parsed.brand);
 
   problem = check_arguments (&parsed);
@@ -779,7 +790,7 @@ tn_cli_run (GVariantDict *options)
     return fail (problem);
 
   if (!parsed.list && parsed.add == NULL && parsed.who == NULL && parsed.import == NULL && parsed.export == NULL &&
-      !parsed.remind && !parsed.stats && parsed.brand == NULL)
+      !parsed.remind && !parsed.stats && !parsed.job_changes && parsed.brand == NULL)
     return TN_CLI_CONTINUE;
 
   store = tn_store_open_full (parsed.database, open_flags (&parsed), &error);
@@ -800,6 +811,8 @@ tn_cli_run (GVariantDict *options)
     return run_stats (store, parsed.json);
   if (parsed.brand != NULL)
     return run_brand (store, parsed.brand);
+  if (parsed.job_changes)
+    return tn_cli_print_job_changes (store, parsed.json, &error) ? 0 : fail (error->message);
 
   if (parsed.log != NULL)
     return run_log (store, &parsed);

@@ -15,5 +15,8 @@ G_BEGIN_DECLS
 void tn_cli_add_options (GApplication *application);
 int  tn_cli_run         (GVariantDict *options);
 void tn_cli_print_json  (JsonBuilder  *builder);
+void tn_cli_add_nullable_string (JsonBuilder *builder,
+                                 const char  *member,
+                                 const char  *value);
 
 G_END_DECLS

@@ -6,12 +6,14 @@
  * The rules, tried in order, the first that finds a contact deciding:
  *   1. the same UID (exactly);
  *   2. an email address in common, ignoring case and surrounding blanks;
- *   3. a phone number in common. Numbers are compared on their digits. A number written
- *      with a country code ("+44 20 7946 0958", "0044 20 …") matches the same number
- *      written with the national trunk 0 ("020 7946 0958") or without it, when its digits
- *      end with the other's and the country code is 1 to 3 digits. Numbers with fewer than
- *      TN_DUPLICATES_MIN_PHONE_DIGITS significant digits ("555 0100", "+1 555 0100") never
- *      match: without an area code they are not one person's.
+ *   3. a phone number in common, as libphonenumber (through EDS's EPhoneNumber) compares
+ *      them: a number without a country code is one of the region the locale names
+ *      (tn_duplicates_set_phone_region()), so in Germany "(0221) 9999123" is
+ *      "+49 221 9999123". Numbers whose national part has fewer than
+ *      TN_DUPLICATES_MIN_PHONE_DIGITS digits ("555 0100", "+1 555 0100") never match:
+ *      without an area code they are not one person's. The index files each number under
+ *      its E.164 form, so matching is a hash look-up, not a comparison with every number;
+ *   4. the same LinkedIn profile (see tn_duplicates_url_key()).
  * A name alone never matches: two Ada Lovelaces with nothing else in common are counted as
  * possible duplicates for the person to decide.
  */
@@ -21,17 +23,25 @@
 
 #include <string.h>
 
+#include <glib.h>
+
+/* EDS 3.46's headers use GTimeVal, deprecated since GLib 2.62. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+#include <libebook-contacts/libebook-contacts.h>
+G_GNUC_END_IGNORE_DEPRECATIONS
+
 #include "tn-duplicates.h"
 #include "tn-text.h"
 
-/* The longest country code, in digits. */
-#define MAX_COUNTRY_CODE_DIGITS 3
+/* Keys of LinkedIn profiles start with this; other web pages never match a person. */
+#define PROFILE_KEY_PREFIX "linkedin:"
 
 struct _TnDuplicateIndex
 {
   GHashTable *uids;   /* uid → id, or 0 for the uid of a removed contact */
   GHashTable *emails; /* email key → id */
-  GHashTable *phones; /* phone index key (see add_phone) → id */
+  GHashTable *phones; /* phone key (E.164) → id */
+  GHashTable *profiles; /* LinkedIn profile key → id */
   GHashTable *names;  /* name key → how many contacts have it */
 };
 
@@ -67,97 +77,95 @@ tn_duplicates_email_key (const char *email)
   return g_ascii_strdown (start, end - start);
 }
 
-/* Whether the digits end here: an extension ("x12", "ext. 12", ";ext=12") or pause (",")
- * is not part of the number. */
-static gboolean
-ends_number (char c)
+/* The region numbers without a country code belong to; NULL until first asked. */
+static char *phone_region;
+G_LOCK_DEFINE_STATIC (phone_region);
+
+/**
+ * tn_duplicates_set_phone_region:
+ * @region: (nullable): a two-letter country code ("DE"), or %NULL for the locale's
+ *
+ * Sets the region of phone numbers written without a country code, for the whole process.
+ * By default it is the locale's (LC_ADDRESS), as e_phone_number_get_default_region() says.
+ */
+void
+tn_duplicates_set_phone_region (const char *region)
 {
-  return g_ascii_isalpha (c) || c == ',' || c == ';';
+  G_LOCK (phone_region);
+  g_free (phone_region);
+  phone_region = region != NULL ? g_strdup (region) : e_phone_number_get_default_region (NULL);
+  G_UNLOCK (phone_region);
 }
 
-/* No phone number has this many digits; longer runs are not numbers to match on. */
-#define MAX_PHONE_DIGITS 32
-
-/* The significant digits of @phone into @digits (see tn_duplicates_phone_key()), without
- * allocating: an import does this for every number of every card. Returns their count, or
- * 0 when the number cannot identify anyone. */
-static gsize
-phone_key_digits (const char *phone,
-                  char        digits[MAX_PHONE_DIGITS + 1],
-                  gboolean   *international)
+/**
+ * tn_duplicates_get_phone_region:
+ *
+ * Returns: (transfer full): the region of numbers without a country code
+ */
+char *
+tn_duplicates_get_phone_region (void)
 {
-  const char *p;
-  gboolean plus;
-  gsize len = 0;
-  gsize skip = 0;
+  char *region;
 
-  *international = FALSE;
-  if (phone == NULL)
-    return 0;
+  G_LOCK (phone_region);
+  if (phone_region == NULL)
+    phone_region = e_phone_number_get_default_region (NULL);
+  region = g_strdup (phone_region);
+  G_UNLOCK (phone_region);
 
-  for (p = phone; g_ascii_isspace (*p); p++)
-    ;
-  if (g_ascii_strncasecmp (p, "tel:", 4) == 0)
-    p += 4;
-  plus = *p == '+';
+  return region;
+}
 
-  for (; *p != '\0' && !ends_number (*p); p++)
-    {
-      if (plus && p[0] == '(' && p[1] == '0' && p[2] == ')')
-        p += 2;
-      else if (g_ascii_isdigit (*p))
-        {
-          if (len == MAX_PHONE_DIGITS)
-            return 0;
-          digits[len++] = *p;
-        }
-    }
+/* An upper bound of the digits of @phone's national part: a country code or trunk prefix
+ * only takes digits away. */
+static gsize
+count_digits (const char *phone)
+{
+  gsize n = 0;
 
-  if (!plus && len >= 2 && digits[0] == '0' && digits[1] == '0')
-    {
-      plus = TRUE;
-      skip = 2;
-    }
-  else if (!plus && len >= 1 && digits[0] == '0')
-    skip = 1;
+  for (const char *p = phone; *p != '\0'; p++)
+    n += g_ascii_isdigit (*p);
 
-  if (len - skip < TN_DUPLICATES_MIN_PHONE_DIGITS)
-    return 0;
-
-  memmove (digits, digits + skip, len - skip);
-  digits[len - skip] = '\0';
-  *international = plus;
-  return len - skip;
+  return n;
 }
 
 /**
  * tn_duplicates_phone_key:
  * @phone: (nullable): a phone number as written
- * @international: (out) (optional): whether the key starts with a country code
  *
- * The significant digits of @phone: without "+" or "00" (then @international), without a
- * national trunk 0, without "(0)" after a country code, without an extension.
+ * The number in E.164 form ("+492219999123"), read in the region of
+ * tn_duplicates_get_phone_region() when it has no country code, without an extension.
  *
- * Returns: (transfer full) (nullable): the digits, or %NULL when there are fewer than
- *   %TN_DUPLICATES_MIN_PHONE_DIGITS and the number cannot identify anyone
+ * Returns: (transfer full) (nullable): the key, or %NULL when the number is not one, or its
+ *   national part has fewer than %TN_DUPLICATES_MIN_PHONE_DIGITS digits and cannot identify
+ *   anyone
  */
 char *
-tn_duplicates_phone_key (const char *phone,
-                         gboolean   *international)
+tn_duplicates_phone_key (const char *phone)
 {
-  char digits[MAX_PHONE_DIGITS + 1];
-  gboolean plus;
+  g_autofree char *region = NULL;
+  g_autofree char *national = NULL;
+  EPhoneNumber *number;
+  char *key;
 
-  if (phone_key_digits (phone, digits, &plus) == 0)
-    {
-      if (international != NULL)
-        *international = FALSE;
-      return NULL;
-    }
+  /* libphonenumber takes tens of microseconds a number: text without enough digits for
+   * the rule, whatever its country code, is passed by without it (an import asks for
+   * every number of every card). */
+  if (phone == NULL || count_digits (phone) < TN_DUPLICATES_MIN_PHONE_DIGITS)
+    return NULL;
 
-  if (international != NULL)
-    *international = plus;
-  return g_strdup (digits);
+  region = tn_duplicates_get_phone_region ();
+  number = e_phone_number_from_string (phone, region, NULL);
+  if (number == NULL)
+    return NULL;
+
+  national = e_phone_number_get_national_number (number);
+  key = national != NULL && strlen (national) >= TN_DUPLICATES_MIN_PHONE_DIGITS
+          ? e_phone_number_to_string (number, E_PHONE_NUMBER_FORMAT_E164)
+          : NULL;
+  e_phone_number_free (number);
+
+  return key;
 }
 
 /**
@@ -198,27 +206,16 @@ tn_duplicates_phone_digits (const char *phone)
   return digits;
 }
 
-/* Whether the national number @national is @full without a country code. */
-static gboolean
-is_national_part (const char *full,
-                  const char *national)
-{
-  gsize full_len = strlen (full);
-  gsize national_len = strlen (national);
-
-  return full_len >= national_len &&
-         full_len - national_len <= MAX_COUNTRY_CODE_DIGITS &&
-         strcmp (full + full_len - national_len, national) == 0;
-}
-
 /**
  * tn_duplicates_phones_match:
  * @a: (nullable): a phone number as written
  * @b: (nullable): another
  *
- * Whether @a and @b are the same number by the phone rule. Numbers too short for the rule
- * match only when their digits are equal, and text without digits (Outlook writes
- * "BusinessPhone") only itself, so that merging never adds a number twice.
+ * Whether @a and @b are the same number by the phone rule, as
+ * e_phone_number_compare_strings_with_region() says in the region of
+ * tn_duplicates_get_phone_region(). Numbers too short for the rule match only when their
+ * digits are equal, and text without digits (Outlook writes "BusinessPhone") only itself,
+ * so that merging never adds a number twice.
  *
  * Returns: %TRUE if they are the same number
  */
@@ -228,29 +225,114 @@ tn_duplicates_phones_match (const char *a,
 {
   g_autofree char *key_a = NULL;
   g_autofree char *key_b = NULL;
-  gboolean international_a, international_b;
+  g_autofree char *region = NULL;
+  EPhoneNumberMatch match;
 
   if (a == NULL || b == NULL)
     return FALSE;
   if (strcmp (a, b) == 0)
     return TRUE;
 
-  key_a = tn_duplicates_phone_key (a, &international_a);
-  key_b = tn_duplicates_phone_key (b, &international_b);
+  key_a = tn_duplicates_phone_key (a);
+  key_b = tn_duplicates_phone_key (b);
 
   if (key_a == NULL || key_b == NULL)
     {
-      g_autofree char *digits_a = tn_duplicates_phone_digits (a);
-      g_autofree char *digits_b = tn_duplicates_phone_digits (b);
+      g_autofree char *digits_a = key_a == NULL && key_b == NULL ? tn_duplicates_phone_digits (a) : NULL;
+      g_autofree char *digits_b = digits_a != NULL ? tn_duplicates_phone_digits (b) : NULL;
 
       return digits_a != NULL && g_strcmp0 (digits_a, digits_b) == 0;
     }
 
-  if (international_a == international_b)
-    return strcmp (key_a, key_b) == 0;
-  if (international_a)
-    return is_national_part (key_a, key_b);
-  return is_national_part (key_b, key_a);
+  /* libphonenumber calls "+44 20 7946 0958" and "020 7946 0958" a national match even
+   * where the second is German: the region's reading of it (the key) must agree too. */
+  region = tn_duplicates_get_phone_region ();
+  match = e_phone_number_compare_strings_with_region (a, b, region, NULL);
+  return match == E_PHONE_NUMBER_MATCH_EXACT ||
+         (match == E_PHONE_NUMBER_MATCH_NATIONAL && strcmp (key_a, key_b) == 0);
+}
+
+/* The LinkedIn profile name in @path ("in/ada-lovelace/de?trk=…" → "ada-lovelace"). */
+static char *
+profile_name (const char *path)
+{
+  gsize len;
+  g_autofree char *escaped = NULL;
+  g_autofree char *name = NULL;
+
+  if (!g_str_has_prefix (path, "in/"))
+    return NULL;
+
+  path += strlen ("in/");
+  len = strcspn (path, "/?#");
+  if (len == 0)
+    return NULL;
+
+  escaped = g_strndup (path, len);
+  name = g_uri_unescape_string (escaped, NULL);
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return NULL;
+
+  return g_utf8_strdown (name, -1);
+}
+
+/* linkedin.com, www.linkedin.com, de.linkedin.com */
+static gboolean
+is_linkedin_host (const char *host,
+                  gsize       len)
+{
+  static const char domain[] = "linkedin.com";
+  const gsize domain_len = sizeof domain - 1;
+
+  return len >= domain_len && strncmp (host + len - domain_len, domain, domain_len) == 0 &&
+         (len == domain_len || host[len - domain_len - 1] == '.');
+}
+
+/**
+ * tn_duplicates_url_key:
+ * @url: (nullable): a web page as written
+ *
+ * The web page as its contacts are compared: without the scheme, "www.", a trailing slash,
+ * in small letters. A LinkedIn profile ("https://de.linkedin.com/in/Ada-Lovelace/en/") is
+ * "linkedin:" and its name ("linkedin:ada-lovelace"), whatever country site, language path
+ * or tracking query it was written with: the profile rule matches on those.
+ *
+ * Returns: (transfer full) (nullable): the key, or %NULL for an empty @url
+ */
+char *
+tn_duplicates_url_key (const char *url)
+{
+  g_autofree char *lower = NULL;
+  const char *rest;
+  const char *host_end;
+  g_autofree char *profile = NULL;
+  gsize len;
+
+  if (url == NULL)
+    return NULL;
+
+  lower = g_strstrip (g_ascii_strdown (url, -1));
+  if (*lower == '\0')
+    return NULL;
+
+  rest = lower;
+  if (g_str_has_prefix (rest, "https://"))
+    rest += strlen ("https://");
+  else if (g_str_has_prefix (rest, "http://"))
+    rest += strlen ("http://");
+
+  host_end = rest + strcspn (rest, "/?#");
+  if (is_linkedin_host (rest, host_end - rest) && *host_end == '/' &&
+      (profile = profile_name (host_end + 1)) != NULL)
+    return g_strconcat (PROFILE_KEY_PREFIX, profile, NULL);
+
+  if (g_str_has_prefix (rest, "www."))
+    rest += strlen ("www.");
+  len = strlen (rest);
+  while (len > 0 && rest[len - 1] == '/')
+    len--;
+
+  return len > 0 ? g_strndup (rest, len) : NULL;
 }
 
 /**
@@ -289,6 +371,7 @@ tn_duplicate_index_new (void)
   self->uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return self;
@@ -303,6 +386,7 @@ tn_duplicate_index_free (TnDuplicateIndex *self)
   g_hash_table_unref (self->uids);
   g_hash_table_unref (self->emails);
   g_hash_table_unref (self->phones);
+  g_hash_table_unref (self->profiles);
   g_hash_table_unref (self->names);
   g_free (self);
 }
@@ -391,57 +475,42 @@ tn_duplicate_index_add_email (TnDuplicateIndex *self,
     insert_id (self->emails, key, id);
 }
 
-/* The phone rule as hash keys. A number with a country code, digits D, is filed as "+D"
- * and, for each length its country code may have, as "s" + what would be left of D without
- * it; a national number N is filed as "n" + N. Looking a number up tries the keys that the
- * numbers it matches were filed under. Keys are added to @keys. */
-static void
-add_suffix_keys (GPtrArray  *keys,
-                 char        prefix,
-                 const char *digits,
-                 gsize       len)
-{
-  for (gsize cut = 0; cut <= MAX_COUNTRY_CODE_DIGITS && len - cut >= TN_DUPLICATES_MIN_PHONE_DIGITS; cut++)
-    g_ptr_array_add (keys, g_strdup_printf ("%c%s", prefix, digits + cut));
-}
-
-static void
-add_phone_keys (GPtrArray  *keys,
-                const char *phone,
-                gboolean    to_find)
-{
-  char digits[MAX_PHONE_DIGITS + 1];
-  gboolean international;
-  gsize len = phone_key_digits (phone, digits, &international);
-
-  if (len == 0)
-    return;
-
-  if (international)
-    {
-      g_ptr_array_add (keys, g_strconcat ("+", digits, NULL));
-      add_suffix_keys (keys, to_find ? 'n' : 's', digits, len);
-    }
-  else
-    {
-      g_ptr_array_add (keys, g_strconcat ("n", digits, NULL));
-      if (to_find)
-        g_ptr_array_add (keys, g_strconcat ("s", digits, NULL));
-    }
-}
-
 void
 tn_duplicate_index_add_phone (TnDuplicateIndex *self,
                               const char       *phone,
                               gint64            id)
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  char *key;
 
   g_return_if_fail (self != NULL);
 
-  add_phone_keys (keys, phone, FALSE);
-  for (guint i = 0; i < keys->len; i++)
-    insert_id (self->phones, g_strdup (g_ptr_array_index (keys, i)), id);
+  key = tn_duplicates_phone_key (phone);
+  if (key != NULL)
+    insert_id (self->phones, key, id);
+}
+
+/**
+ * tn_duplicate_index_add_url:
+ * @self: an index
+ * @url: (nullable): a contact's web page
+ * @id: the contact's id
+ *
+ * Files a LinkedIn profile under its key; other web pages identify nobody.
+ */
+void
+tn_duplicate_index_add_url (TnDuplicateIndex *self,
+                            const char       *url,
+                            gint64            id)
+{
+  char *key;
+
+  g_return_if_fail (self != NULL);
+
+  key = tn_duplicates_url_key (url);
+  if (key != NULL && g_str_has_prefix (key, PROFILE_KEY_PREFIX))
+    insert_id (self->profiles, key, id);
+  else
+    g_free (key);
 }
 
 /**
@@ -492,8 +561,8 @@ tn_duplicate_keys_new (const char         *uid,
 
   keys->uid = g_strdup (uid);
   keys->emails = g_ptr_array_new_with_free_func (g_free);
-  keys->phones_to_find = g_ptr_array_new_with_free_func (g_free);
-  keys->phones_to_file = g_ptr_array_new_with_free_func (g_free);
+  keys->phones = g_ptr_array_new_with_free_func (g_free);
+  keys->profiles = g_ptr_array_new_with_free_func (g_free);
   keys->name = tn_duplicates_name_key (full_name);
 
   for (guint i = 0; emails != NULL && emails[i] != NULL; i++)
@@ -506,11 +575,37 @@ tn_duplicate_keys_new (const char         *uid,
 
   for (guint i = 0; phones != NULL && phones[i] != NULL; i++)
     {
-      add_phone_keys (keys->phones_to_find, phones[i], TRUE);
-      add_phone_keys (keys->phones_to_file, phones[i], FALSE);
+      char *key = tn_duplicates_phone_key (phones[i]);
+
+      if (key != NULL)
+        g_ptr_array_add (keys->phones, key);
     }
 
   return keys;
+}
+
+/**
+ * tn_duplicate_keys_add_urls:
+ * @keys: a card's keys
+ * @urls: (nullable): its web pages
+ *
+ * Adds the keys of the LinkedIn profiles among @urls.
+ */
+void
+tn_duplicate_keys_add_urls (TnDuplicateKeys    *keys,
+                            const char * const *urls)
+{
+  g_return_if_fail (keys != NULL);
+
+  for (guint i = 0; urls != NULL && urls[i] != NULL; i++)
+    {
+      char *key = tn_duplicates_url_key (urls[i]);
+
+      if (key != NULL && g_str_has_prefix (key, PROFILE_KEY_PREFIX))
+        g_ptr_array_add (keys->profiles, key);
+      else
+        g_free (key);
+    }
 }
 
 void
@@ -521,8 +616,8 @@ tn_duplicate_keys_free (TnDuplicateKeys *keys)
 
   g_free (keys->uid);
   g_ptr_array_unref (keys->emails);
-  g_ptr_array_unref (keys->phones_to_find);
-  g_ptr_array_unref (keys->phones_to_file);
+  g_ptr_array_unref (keys->phones);
+  g_ptr_array_unref (keys->profiles);
   g_free (keys->name);
   g_free (keys);
 }
@@ -549,7 +644,7 @@ find_first (GHashTable *table,
  * @keys: a card's keys
  * @rule: (out) (optional): which rule matched
  *
- * Applies the rules in order: uid, then email, then phone.
+ * Applies the rules in order: uid, then email, then phone, then LinkedIn profile.
  *
  * Returns: the id of the contact the card belongs to, or 0 if it is someone new
  */
@@ -568,8 +663,10 @@ tn_duplicate_index_find (TnDuplicateIndex      *self,
     found = TN_DUPLICATE_RULE_UID;
   else if ((id = find_first (self->emails, keys->emails)) > 0)
     found = TN_DUPLICATE_RULE_EMAIL;
-  else if ((id = find_first (self->phones, keys->phones_to_find)) > 0)
+  else if ((id = find_first (self->phones, keys->phones)) > 0)
     found = TN_DUPLICATE_RULE_PHONE;
+  else if ((id = find_first (self->profiles, keys->profiles)) > 0)
+    found = TN_DUPLICATE_RULE_PROFILE;
 
   if (rule != NULL)
     *rule = found;
@@ -601,8 +698,10 @@ tn_duplicate_index_add (TnDuplicateIndex      *self,
     insert_uid (self->uids, g_strdup (keys->uid), id);
   for (guint i = 0; i < keys->emails->len; i++)
     insert_id (self->emails, g_strdup (g_ptr_array_index (keys->emails, i)), id);
-  for (guint i = 0; i < keys->phones_to_file->len; i++)
-    insert_id (self->phones, g_strdup (g_ptr_array_index (keys->phones_to_file, i)), id);
+  for (guint i = 0; i < keys->phones->len; i++)
+    insert_id (self->phones, g_strdup (g_ptr_array_index (keys->phones, i)), id);
+  for (guint i = 0; i < keys->profiles->len; i++)
+    insert_id (self->profiles, g_strdup (g_ptr_array_index (keys->profiles, i)), id);
 
   if (keys->name != NULL)
     {

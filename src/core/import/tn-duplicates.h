@@ -14,9 +14,12 @@ G_BEGIN_DECLS
  * short codes that many people share. */
 #define TN_DUPLICATES_MIN_PHONE_DIGITS 9
 
+void      tn_duplicates_set_phone_region (const char *region);
+char     *tn_duplicates_get_phone_region (void);
+
 char     *tn_duplicates_email_key   (const char *email);
-char     *tn_duplicates_phone_key   (const char *phone,
-                                     gboolean   *international);
+char     *tn_duplicates_phone_key   (const char *phone);
+char     *tn_duplicates_url_key     (const char *url);
 char     *tn_duplicates_phone_digits (const char *phone);
 gboolean  tn_duplicates_phones_match (const char *a,
                                       const char *b);
@@ -37,6 +40,7 @@ typedef struct _TnDuplicateIndex TnDuplicateIndex;
  * @TN_DUPLICATE_RULE_UID: the same UID
  * @TN_DUPLICATE_RULE_EMAIL: an email address in common
  * @TN_DUPLICATE_RULE_PHONE: a phone number in common
+ * @TN_DUPLICATE_RULE_PROFILE: the same LinkedIn profile
  *
  * Which rule found a match; the rules are tried in this order.
  */
@@ -46,14 +50,15 @@ typedef enum
   TN_DUPLICATE_RULE_UID,
   TN_DUPLICATE_RULE_EMAIL,
   TN_DUPLICATE_RULE_PHONE,
+  TN_DUPLICATE_RULE_PROFILE,
 } TnDuplicateRule;
 
 /**
  * TnDuplicateKeys:
  * @uid: (nullable): the uid, as given
  * @emails: the email keys (see tn_duplicates_email_key()), one per address that has one
- * @phones_to_find: the index keys that find a contact with one of the phone numbers
- * @phones_to_file: the index keys under which the phone numbers are filed
+ * @phones: the phone keys (see tn_duplicates_phone_key()), one per number that has one
+ * @profiles: the keys of its LinkedIn profiles (see tn_duplicates_url_key())
  * @name: (nullable): the name key (see tn_duplicates_name_key())
  *
  * Everything the index compares of one card or contact, computed apart from the index so
@@ -63,8 +68,8 @@ typedef struct
 {
   char *uid;
   GPtrArray *emails;
-  GPtrArray *phones_to_find;
-  GPtrArray *phones_to_file;
+  GPtrArray *phones;
+  GPtrArray *profiles;
   char *name;
 } TnDuplicateKeys;
 
@@ -72,6 +77,8 @@ TnDuplicateKeys  *tn_duplicate_keys_new         (const char         *uid,
                                                  const char * const *emails,
                                                  const char * const *phones,
                                                  const char         *full_name);
+void              tn_duplicate_keys_add_urls    (TnDuplicateKeys    *keys,
+                                                 const char * const *urls);
 void              tn_duplicate_keys_free        (TnDuplicateKeys    *keys);
 
 TnDuplicateIndex *tn_duplicate_index_new        (void);
@@ -86,6 +93,9 @@ void              tn_duplicate_index_add_email  (TnDuplicateIndex   *self,
                                                  gint64              id);
 void              tn_duplicate_index_add_phone  (TnDuplicateIndex   *self,
                                                  const char         *phone,
+                                                 gint64              id);
+void              tn_duplicate_index_add_url    (TnDuplicateIndex   *self,
+                                                 const char         *url,
                                                  gint64              id);
 guint             tn_duplicate_index_add_name   (TnDuplicateIndex   *self,
                                                  const char         *full_name);

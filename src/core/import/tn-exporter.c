@@ -161,8 +161,8 @@ put_components (EVCard     *vcard,
   set_values (attrs->data, (const char * const *) values->pdata, values->len);
 }
 
-/* EMAIL and TEL: a property whose value the contact still has stays as it was; the others
- * go; the contact's new values are added at the end. */
+/* EMAIL, TEL and URL: a property whose value the contact still has stays as it was; the
+ * others go; the contact's new values are added at the end. */
 static void
 put_list (EVCard             *vcard,
           const char         *name,
@@ -196,8 +196,10 @@ put_list (EVCard             *vcard,
         continue;
 
       attr = e_vcard_attribute_new (NULL, name);
-      e_vcard_attribute_add_param_with_value (attr, e_vcard_attribute_param_new (EVC_TYPE),
-                                              is_phone ? "VOICE" : "INTERNET");
+      /* A web page has no type to give. */
+      if (is_phone || g_str_equal (name, EVC_EMAIL))
+        e_vcard_attribute_add_param_with_value (attr, e_vcard_attribute_param_new (EVC_TYPE),
+                                                is_phone ? "VOICE" : "INTERNET");
       e_vcard_append_attribute_with_value (vcard, attr, values[i]);
     }
 }
@@ -218,9 +220,9 @@ put_trust (EVCard  *vcard,
  * @contact: a contact
  *
  * The contact as a vCard 3.0 card: its imported card (see tn_contact_get_vcard()) with the
- * contact's current name, organization, title, note, birthday, uid, email addresses and
- * phone numbers put in, or a new card for a contact made in TrustNet. A trust rating goes
- * in X-TRUSTNET-TRUST.
+ * contact's current name, organization, title, note, birthday, uid, email addresses, phone
+ * numbers and web pages put in, or a new card for a contact made in TrustNet. A trust
+ * rating goes in X-TRUSTNET-TRUST, when the connection began in X-TRUSTNET-CONNECTED-ON.
  *
  * Returns: (transfer full): the card's text, CRLF line endings, without a final newline
  */
@@ -244,6 +246,8 @@ tn_exporter_contact_to_vcard (TnContact *contact)
   put_single (vcard, EVC_BDAY, tn_contact_get_birthday (contact), _tn_vcard_attribute_birthday);
   put_list (vcard, EVC_EMAIL, tn_contact_get_emails (contact), FALSE);
   put_list (vcard, EVC_TEL, tn_contact_get_phones (contact), TRUE);
+  put_list (vcard, EVC_URL, tn_contact_get_urls (contact), FALSE);
+  put_single (vcard, TN_VCARD_CONNECTED_ON_PROPERTY, tn_contact_get_connected_on (contact), read_text);
   put_trust (vcard, tn_contact_get_trust (contact));
 
   return e_vcard_to_string (vcard, EVC_FORMAT_VCARD_30);

@@ -59,7 +59,8 @@ name_is_vcard (const char *name)
 {
   g_autofree char *lower = g_utf8_strdown (name, -1);
 
-  return g_str_has_suffix (lower, ".vcf") || g_str_has_suffix (lower, ".vcard");
+  /* CSV exports (LinkedIn, Google, Outlook) are read by tn-csv.c. */
+  return g_str_has_suffix (lower, ".vcf") || g_str_has_suffix (lower, ".vcard") || g_str_has_suffix (lower, ".csv");
 }
 
 static gboolean

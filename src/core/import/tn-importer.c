@@ -28,8 +28,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tn-csv.h"
 #include "tn-duplicates.h"
 #include "tn-import-progress-private.h"
+#include "tn-import-merge-private.h"
 #include "tn-importer.h"
 #include "tn-import-writer.h"
 #include "tn-vcard.h"
@@ -235,6 +237,7 @@ import_card_new (TnVcardCard *card)
   self->keys = tn_duplicate_keys_new (card->uid != NULL ? card->uid : derived_uid,
                                       (const char * const *) card->emails,
                                       (const char * const *) card->phones, card->full_name);
+  tn_duplicate_keys_add_urls (self->keys, (const char * const *) card->urls);
   self->trust = card_trust (card);
   /* As write_list() stores them: emails.normalized is NOT NULL, phones.normalized may be. */
   self->normalized_emails = normalize_all (card->emails, tn_duplicates_email_key, TRUE);
@@ -325,8 +328,9 @@ parse_file_thread (gpointer user_data)
   guint n_skipped = 0;
   Chunk *last;
 
-  tn_vcard_parse_file_foreach (pipeline->file, on_card_read_cb, pipeline, &problems, &n_skipped,
-                               pipeline->cancellable, &error);
+  /* CSV exports give the same cards as vCard files; the file's name says which it is. */
+  (tn_csv_file_is_csv (pipeline->file) ? tn_csv_parse_file_foreach : tn_vcard_parse_file_foreach)
+    (pipeline->file, on_card_read_cb, pipeline, &problems, &n_skipped, pipeline->cancellable, &error);
 
   if (pipeline->current != NULL)
     g_async_queue_push (pipeline->filled, g_steal_pointer (&pipeline->current));
@@ -450,6 +454,14 @@ remember_phone (gint64      id,
 }
 
 static void
+remember_url (gint64      id,
+              const char *url,
+              gpointer    user_data)
+{
+  tn_duplicate_index_add_url (user_data, url, id);
+}
+
+static void
 remember_name (gint64      id,
                const char *name,
                gpointer    user_data)
@@ -469,145 +481,11 @@ index_known_contacts (TnImportWriter *writer,
       !tn_import_writer_foreach_known (writer, TN_IMPORT_KNOWN_REMOVED_UIDS, remember_uid, index, error) ||
       !tn_import_writer_foreach_known (writer, TN_IMPORT_KNOWN_EMAILS, remember_email, index, error) ||
       !tn_import_writer_foreach_known (writer, TN_IMPORT_KNOWN_PHONES, remember_phone, index, error) ||
+      !tn_import_writer_foreach_known (writer, TN_IMPORT_KNOWN_URLS, remember_url, index, error) ||
       !tn_import_writer_foreach_known (writer, TN_IMPORT_KNOWN_NAMES, remember_name, index, error))
     return NULL;
 
   return g_steal_pointer (&index);
-}
-
-static const char *
-card_field (const TnVcardCard  *card,
-            TnImportField       field)
-{
-  switch ((int) field)
-    {
-    case TN_IMPORT_FIELD_GIVEN_NAME:
-      return card->given_name;
-    case TN_IMPORT_FIELD_FAMILY_NAME:
-      return card->family_name;
-    case TN_IMPORT_FIELD_ORGANIZATION:
-      return card->organization;
-    case TN_IMPORT_FIELD_TITLE:
-      return card->title;
-    case TN_IMPORT_FIELD_NOTE:
-      return card->note;
-    case TN_IMPORT_FIELD_BIRTHDAY:
-      return card->birthday;
-    case TN_IMPORT_FIELD_VCARD:
-      return card->vcard;
-    default:
-      g_assert_not_reached ();
-    }
-
-  return NULL;
-}
-
-/* The contact's addresses as a set of duplicate keys, made once per merge: comparing
- * each incoming address with every key rebuilt each time made a card of 40,000
- * addresses matching a contact quadratic. "" stands for an address with no key. */
-static GHashTable *
-email_key_set (GStrv emails)
-{
-  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; emails[i] != NULL; i++)
-    {
-      char *key = tn_duplicates_email_key (emails[i]);
-
-      g_hash_table_add (keys, key != NULL ? key : g_strdup (""));
-    }
-
-  return keys;
-}
-
-/* Adds @email's key to @keys; FALSE when it was there already. */
-static gboolean
-email_key_set_add (GHashTable *keys,
-                   const char *email)
-{
-  char *key = tn_duplicates_email_key (email);
-
-  return g_hash_table_add (keys, key != NULL ? key : g_strdup (""));
-}
-
-static gboolean
-list_has_phone (GPtrArray  *phones,
-                const char *phone)
-{
-  for (guint i = 0; i < phones->len; i++)
-    {
-      if (tn_duplicates_phones_match (g_ptr_array_index (phones, i), phone))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static GPtrArray *
-strv_to_list (GStrv strv)
-{
-  GPtrArray *list = g_ptr_array_new ();
-
-  for (guint i = 0; strv[i] != NULL; i++)
-    g_ptr_array_add (list, strv[i]);
-
-  return list;
-}
-
-/* Adds what @card has and contact @id lacks: its empty fields filled, its new addresses.
- * Nothing the contact has is overwritten, its rating included. */
-static gboolean
-merge_card (Import             *self,
-            gint64              id,
-            const TnVcardCard  *card,
-            gboolean           *changed,
-            GError            **error)
-{
-  g_auto(TnImportMergeTarget) target = { { NULL } };
-  g_autoptr(GHashTable) email_keys = NULL;
-  g_autoptr(GPtrArray) phones = NULL;
-
-  *changed = FALSE;
-  if (!tn_import_writer_read_contact (self->writer, id, &target, error))
-    return FALSE;
-
-  for (guint field = 0; field < TN_IMPORT_N_TEXT_FIELDS; field++)
-    {
-      const char *value = card_field (card, field);
-
-      if (target.fields[field] != NULL || value == NULL)
-        continue;
-      if (!tn_import_writer_add_value (self->writer, id, self->batch_id, field, value, error))
-        return FALSE;
-      *changed = TRUE;
-    }
-
-  /* The set and list grow as the card's addresses are added, so that a card listing one
-   * address twice adds it once. */
-  email_keys = email_key_set (target.emails);
-  for (guint i = 0; card->emails[i] != NULL; i++)
-    {
-      if (!email_key_set_add (email_keys, card->emails[i]))
-        continue;
-      if (!tn_import_writer_add_value (self->writer, id, self->batch_id, TN_IMPORT_FIELD_EMAIL, card->emails[i], error))
-        return FALSE;
-      tn_duplicate_index_add_email (self->index, card->emails[i], id);
-      *changed = TRUE;
-    }
-
-  phones = strv_to_list (target.phones);
-  for (guint i = 0; card->phones[i] != NULL; i++)
-    {
-      if (list_has_phone (phones, card->phones[i]))
-        continue;
-      if (!tn_import_writer_add_value (self->writer, id, self->batch_id, TN_IMPORT_FIELD_PHONE, card->phones[i], error))
-        return FALSE;
-      tn_duplicate_index_add_phone (self->index, card->phones[i], id);
-      g_ptr_array_add (phones, card->phones[i]);
-      *changed = TRUE;
-    }
-
-  return !*changed || tn_import_writer_touch (self->writer, id, error);
 }
 
 static gboolean
@@ -653,7 +531,7 @@ write_card (Import      *self,
   if (id == 0)
     return add_card (self, import, error);
 
-  if (!merge_card (self, id, import->card, &changed, error))
+  if (!_tn_import_merge_card (self->writer, self->index, self->batch_id, id, import->card, &changed, error))
     return FALSE;
 
   if (self->first_id_of_file != 0 && id >= self->first_id_of_file)

@@ -422,11 +422,14 @@ is_read_property (const Line *line)
     case 2:
       return HAS_NAME (line, "FN");
     case 3:
-      return HAS_NAME (line, "TEL") || HAS_NAME (line, "ORG") || HAS_NAME (line, "UID");
+      return HAS_NAME (line, "TEL") || HAS_NAME (line, "ORG") || HAS_NAME (line, "UID") ||
+             HAS_NAME (line, "URL");
     case 4:
       return HAS_NAME (line, "NOTE") || HAS_NAME (line, "BDAY");
     case 5:
       return HAS_NAME (line, "EMAIL") || HAS_NAME (line, "TITLE");
+    case 23:
+      return HAS_NAME (line, TN_VCARD_CONNECTED_ON_PROPERTY);
     default:
       return FALSE;
     }

@@ -32,4 +32,10 @@ GBytes *_tn_vcard_read_file (GFile         *file,
                              GCancellable  *cancellable,
                              GError       **error);
 
+/* In tn-vcard.c: the file read with errors written for people (CSV files too). */
+GBytes *_tn_vcard_load_file (GFile         *file,
+                             char         **display_name,
+                             GCancellable  *cancellable,
+                             GError       **error);
+
 G_END_DECLS

@@ -47,6 +47,8 @@ tn_vcard_card_free (TnVcardCard *card)
   g_free (card->birthday);
   g_strfreev (card->emails);
   g_strfreev (card->phones);
+  g_strfreev (card->urls);
+  g_free (card->connected_on);
   g_free (card->vcard);
   g_free (card);
 }
@@ -246,6 +248,7 @@ card_from_vcard (EVCard *vcard,
   g_autoptr(TnVcardCard) card = g_new0 (TnVcardCard, 1);
   StrvBuilder emails = { NULL };
   StrvBuilder phones = { NULL };
+  StrvBuilder urls = { NULL };
   EVCardAttribute *n = NULL;
   EVCardAttribute *org = NULL;
 
@@ -294,6 +297,12 @@ card_from_vcard (EVCard *vcard,
         case 'U':
           if (card->uid == NULL && name_is (name, EVC_UID))
             card->uid = _tn_vcard_attribute_text (attr, FALSE);
+          else if (name_is (name, EVC_URL) && (value = _tn_vcard_attribute_text (attr, FALSE)) != NULL)
+            strv_builder_add (&urls, value);
+          break;
+        case 'X':
+          if (card->connected_on == NULL && name_is (name, TN_VCARD_CONNECTED_ON_PROPERTY))
+            card->connected_on = _tn_vcard_attribute_text (attr, FALSE);
           break;
         default:
           break;
@@ -306,11 +315,13 @@ card_from_vcard (EVCard *vcard,
     {
       strv_builder_clear (&emails);
       strv_builder_clear (&phones);
+      strv_builder_clear (&urls);
       return NULL;
     }
 
   card->emails = strv_builder_end (&emails);
   card->phones = strv_builder_end (&phones);
+  card->urls = urls.len > 0 ? strv_builder_end (&urls) : NULL;
 
   return g_steal_pointer (&card);
 }
@@ -967,6 +978,51 @@ open_file (GFile         *file,
     }
 
   return g_steal_pointer (&source);
+}
+
+/**
+ * _tn_vcard_load_file:
+ * @file: a file to import
+ * @display_name: (out) (optional): its name as people see it
+ * @cancellable: (nullable): to stop reading
+ * @error: where a refusal, or a failure to read, goes (in words for people)
+ *
+ * Reads all of @file as every file to import is read (regular files only, never more than
+ * the import bound), for formats that are parsed whole, such as CSV.
+ *
+ * Returns: (transfer full) (nullable): the bytes
+ */
+GBytes *
+_tn_vcard_load_file (GFile         *file,
+                     char         **display_name,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autofree char *quoted = NULL;
+  g_autoptr(TnVcardSource) source = open_file (file, &quoted, cancellable, error);
+  g_autoptr(GByteArray) bytes = NULL;
+  gssize n;
+
+  if (source == NULL)
+    return NULL;
+
+  bytes = g_byte_array_new ();
+  do
+    {
+      g_autoptr(GError) read_error = NULL;
+
+      n = _tn_vcard_source_read (source, bytes, READ_PIECE, cancellable, &read_error);
+      if (n < 0)
+        {
+          explain_read_error (read_error, quoted, error);
+          return NULL;
+        }
+    }
+  while (n > 0);
+
+  if (display_name != NULL)
+    *display_name = g_file_get_basename (file);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
 /**

@@ -42,6 +42,9 @@ typedef enum
 #define TN_VCARD_MAX_BINARY_SIZE ((gsize) 5 * 1024 * 1024)
 #define TN_VCARD_MAX_CARD_BYTES  ((gsize) 32 * 1024 * 1024)
 
+/* Where TrustNet's export keeps when a connection began (TnVcardCard's connected_on). */
+#define TN_VCARD_CONNECTED_ON_PROPERTY "X-TRUSTNET-CONNECTED-ON"
+
 /**
  * TnVcardCard:
  * @line: the 1-based line of the file where the card begins
@@ -56,6 +59,10 @@ typedef enum
  * @birthday: (nullable): "YYYY-MM-DD", or "--MM-DD" when the year is not known
  * @emails: every EMAIL, trimmed, in file order; never %NULL
  * @phones: every TEL, trimmed, without a "tel:" prefix, in file order; never %NULL
+ * @urls: (nullable): every URL (web pages, a LinkedIn profile), in file order; %NULL when
+ *   there is none
+ * @connected_on: (nullable): "YYYY-MM-DD", when the connection began (LinkedIn's
+ *   "Connected On")
  * @vcard: the whole card as clean UTF-8 vCard 3.0 text, to keep every property TrustNet
  *   does not model
  *
@@ -74,6 +81,8 @@ typedef struct
   char *birthday;
   GStrv emails;
   GStrv phones;
+  GStrv urls;
+  char *connected_on;
   char *vcard;
 } TnVcardCard;
 

@@ -26,6 +26,7 @@ struct _TnContact
   char *title;
   char *note;
   char *birthday;
+  char *connected_on;
   /* The card this contact was imported from, as clean vCard 3.0 text, so that an export
    * keeps every property TrustNet does not model. */
   char *vcard;
@@ -34,6 +35,7 @@ struct _TnContact
   int cadence_weeks;
   GStrv emails;
   GStrv phones;
+  GStrv urls;
   char *last_contact;
 
   /* Unix times, with their GDateTime made only when asked for: making a
@@ -67,12 +69,14 @@ enum {
   PROP_TITLE,
   PROP_NOTE,
   PROP_BIRTHDAY,
+  PROP_CONNECTED_ON,
   PROP_VCARD,
   PROP_TRUST,
   PROP_CADENCE_WEEKS,
   PROP_EMAILS,
   PROP_PRIMARY_EMAIL,
   PROP_PHONES,
+  PROP_URLS,
   PROP_LAST_CONTACT,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
@@ -152,9 +156,11 @@ tn_contact_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->birthday, g_free);
+  g_clear_pointer (&self->connected_on, g_free);
   g_clear_pointer (&self->vcard, g_free);
   g_clear_pointer (&self->emails, g_strfreev);
   g_clear_pointer (&self->phones, g_strfreev);
+  g_clear_pointer (&self->urls, g_strfreev);
   g_clear_pointer (&self->last_contact, g_free);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
@@ -192,6 +198,9 @@ tn_contact_get_property (GObject    *object,
     case PROP_BIRTHDAY:
       g_value_set_string (value, self->birthday);
       break;
+    case PROP_CONNECTED_ON:
+      g_value_set_string (value, self->connected_on);
+      break;
     case PROP_VCARD:
       g_value_set_string (value, self->vcard);
       break;
@@ -218,6 +227,9 @@ tn_contact_get_property (GObject    *object,
       break;
     case PROP_PHONES:
       g_value_set_boxed (value, tn_contact_get_phones (self));
+      break;
+    case PROP_URLS:
+      g_value_set_boxed (value, tn_contact_get_urls (self));
       break;
     case PROP_LAST_CONTACT:
       g_value_set_string (value, self->last_contact);
@@ -258,6 +270,9 @@ tn_contact_set_property (GObject      *object,
     case PROP_BIRTHDAY:
       tn_contact_set_birthday (self, g_value_get_string (value));
       break;
+    case PROP_CONNECTED_ON:
+      tn_contact_set_connected_on (self, g_value_get_string (value));
+      break;
     case PROP_VCARD:
       tn_contact_set_vcard (self, g_value_get_string (value));
       break;
@@ -281,6 +296,9 @@ tn_contact_set_property (GObject      *object,
       break;
     case PROP_PHONES:
       tn_contact_set_phones (self, g_value_get_boxed (value));
+      break;
+    case PROP_URLS:
+      tn_contact_set_urls (self, g_value_get_boxed (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -316,6 +334,8 @@ tn_contact_class_init (TnContactClass *klass)
     g_param_spec_string ("note", NULL, NULL, NULL, rw);
   properties[PROP_BIRTHDAY] =
     g_param_spec_string ("birthday", NULL, NULL, NULL, rw);
+  properties[PROP_CONNECTED_ON] =
+    g_param_spec_string ("connected-on", NULL, NULL, NULL, rw);
   properties[PROP_VCARD] =
     g_param_spec_string ("vcard", NULL, NULL, NULL, rw);
   properties[PROP_TRUST] =
@@ -328,6 +348,8 @@ tn_contact_class_init (TnContactClass *klass)
     g_param_spec_string ("primary-email", NULL, NULL, NULL, ro);
   properties[PROP_PHONES] =
     g_param_spec_boxed ("phones", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_URLS] =
+    g_param_spec_boxed ("urls", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_LAST_CONTACT] =
     g_param_spec_string ("last-contact", NULL, NULL, NULL, ro);
   properties[PROP_CREATED_AT] =
@@ -658,6 +680,56 @@ tn_contact_get_primary_email (TnContact *self)
 }
 
 /**
+ * tn_contact_get_connected_on:
+ * @self: a contact
+ *
+ * Returns: (nullable): "YYYY-MM-DD", when the professional connection began (LinkedIn's
+ *   "Connected On")
+ */
+const char *
+tn_contact_get_connected_on (TnContact *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT (self), NULL);
+
+  return self->connected_on;
+}
+
+void
+tn_contact_set_connected_on (TnContact  *self,
+                             const char *connected_on)
+{
+  g_return_if_fail (TN_IS_CONTACT (self));
+
+  if (set_text (&self->connected_on, connected_on))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED_ON]);
+}
+
+/**
+ * tn_contact_get_urls:
+ * @self: a contact
+ *
+ * Returns: (transfer none): the contact's web pages (a LinkedIn profile among them), never
+ *   %NULL
+ */
+const char * const *
+tn_contact_get_urls (TnContact *self)
+{
+  g_return_val_if_fail (TN_IS_CONTACT (self), NULL);
+
+  return self->urls ? (const char * const *) self->urls : empty_strv;
+}
+
+void
+tn_contact_set_urls (TnContact          *self,
+                     const char * const *urls)
+{
+  g_return_if_fail (TN_IS_CONTACT (self));
+
+  if (set_strv (&self->urls, urls))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URLS]);
+}
+
+/**
  * tn_contact_get_phones:
  * @self: a contact
  *
@@ -901,10 +973,12 @@ _tn_contact_assign (TnContact *self,
   tn_contact_set_title (self, source->title);
   tn_contact_set_note (self, source->note);
   tn_contact_set_birthday (self, source->birthday);
+  tn_contact_set_connected_on (self, source->connected_on);
   tn_contact_set_vcard (self, source->vcard);
   tn_contact_set_trust (self, source->trust);
   tn_contact_set_cadence_weeks (self, source->cadence_weeks);
   tn_contact_set_emails (self, tn_contact_get_emails (source));
   tn_contact_set_phones (self, tn_contact_get_phones (source));
+  tn_contact_set_urls (self, tn_contact_get_urls (source));
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -61,6 +61,12 @@ const char         *tn_contact_get_primary_email (TnContact          *self);
 const char * const *tn_contact_get_phones        (TnContact          *self);
 void                tn_contact_set_phones        (TnContact          *self,
                                                   const char * const *phones);
+const char * const *tn_contact_get_urls          (TnContact          *self);
+void                tn_contact_set_urls          (TnContact          *self,
+                                                  const char * const *urls);
+const char         *tn_contact_get_connected_on  (TnContact          *self);
+void                tn_contact_set_connected_on  (TnContact          *self,
+                                                  const char         *connected_on);
 const char         *tn_contact_get_last_contact  (TnContact          *self);
 GDateTime          *tn_contact_get_created_at    (TnContact          *self);
 GDateTime          *tn_contact_get_updated_at    (TnContact          *self);

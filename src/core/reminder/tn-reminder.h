@@ -76,6 +76,8 @@ typedef struct
  * @TN_REMINDER_REASON_OVERDUE_COMPLETELY: an overdue 1
  * @TN_REMINDER_REASON_COMPLETELY: a 1, not met for the longest
  * @TN_REMINDER_REASON_LONGEST: anyone, not met for the longest
+ * @TN_REMINDER_REASON_CHANGED_JOBS: a 1 who changed jobs in the last
+ *   %TN_SUGGESTION_JOB_CHANGE_DAYS days and was not met since (see tn-suggestion.c)
  */
 typedef enum
 {
@@ -85,6 +87,7 @@ typedef enum
   TN_REMINDER_REASON_OVERDUE_COMPLETELY,
   TN_REMINDER_REASON_COMPLETELY,
   TN_REMINDER_REASON_LONGEST,
+  TN_REMINDER_REASON_CHANGED_JOBS,
 } TnReminderReason;
 
 void               tn_reminder_week_of               (GDateTime                 *when,

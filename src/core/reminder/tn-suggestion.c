@@ -9,7 +9,72 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tn-clock.h"
+
+#include "tn-store-jobs.h"
 #include "tn-suggestion.h"
+
+/**
+ * tn_suggestion_describe_job_change:
+ * @name: who changed jobs
+ * @organization: (nullable): where they work now
+ * @title: (nullable): as what
+ *
+ * Returns: (transfer full): why they are this week's suggestion, for example "Ada
+ *   Lovelace started at Initech as CTO — a good week to have lunch."
+ */
+char *
+tn_suggestion_describe_job_change (const char *name,
+                                   const char *organization,
+                                   const char *title)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (organization != NULL && title != NULL)
+    return g_strdup_printf (_("%s started at %s as %s — a good week to have lunch."), name, organization, title);
+  if (organization != NULL)
+    return g_strdup_printf (_("%s started at %s — a good week to have lunch."), name, organization);
+  if (title != NULL)
+    return g_strdup_printf (_("%s is now %s — a good week to have lunch."), name, title);
+
+  return g_strdup_printf (_("%s changed jobs — a good week to have lunch."), name);
+}
+
+/* The 1 whose job change is the newest of the last TN_SUGGESTION_JOB_CHANGE_DAYS days and
+ * who was not met since it was noticed, or NULL. */
+static const TnReminderCandidate *
+find_job_changer (GArray      *candidates,
+                  GPtrArray   *changes,
+                  GDateTime   *now,
+                  TnJobChange **change)
+{
+  g_autoptr(GDateTime) since = g_date_time_add_days (now, -TN_SUGGESTION_JOB_CHANGE_DAYS);
+  g_autofree char *first_day = g_date_time_format (since, "%Y-%m-%d");
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      TnJobChange *candidate_change = g_ptr_array_index (changes, i);
+      g_autoptr(GDateTime) noticed = NULL;
+
+      if (candidate_change->trust != TN_TRUST_COMPLETELY || g_strcmp0 (candidate_change->noticed_on, first_day) < 0)
+        continue;
+
+      noticed = tn_clock_parse_iso8601 (candidate_change->noticed_on, NULL);
+      for (guint j = 0; j < candidates->len; j++)
+        {
+          const TnReminderCandidate *c = &g_array_index (candidates, TnReminderCandidate, j);
+
+          if (c->id == candidate_change->contact_id &&
+              noticed != NULL && (c->last_met == 0 || c->last_met < g_date_time_to_unix (noticed)))
+            {
+              *change = candidate_change;
+              return c;
+            }
+        }
+    }
+
+  return NULL;
+}
 
 /**
  * tn_suggestion_compute:
@@ -19,6 +84,9 @@
  * @now: the current time
  * @skip: how many people to pass over ("Someone else" asks for the next one)
  * @error: return location for a #GError
+ *
+ * A 1 who changed jobs lately comes first (%TN_REMINDER_REASON_CHANGED_JOBS); then the
+ * reminder's rule, tn_reminder_suggest().
  *
  * Returns: %TRUE on success, %FALSE with @error set if the store could not be read
  */
@@ -31,7 +99,9 @@ tn_suggestion_compute (TnSuggestion     *suggestion,
                        GError          **error)
 {
   g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
   const TnReminderCandidate *chosen = NULL;
+  TnJobChange *change = NULL;
   gint64 id;
 
   g_return_val_if_fail (suggestion != NULL, FALSE);
@@ -45,6 +115,25 @@ tn_suggestion_compute (TnSuggestion     *suggestion,
   candidates = tn_store_list_reminder_candidates (store, cadence, error);
   if (candidates == NULL)
     return FALSE;
+
+  changes = tn_store_list_job_changes (store, TN_JOB_CHANGES_FLAGS_NOT_DISMISSED, error);
+  if (changes == NULL)
+    return FALSE;
+
+  chosen = find_job_changer (candidates, changes, now, &change);
+  if (chosen != NULL && skip == 0)
+    {
+      suggestion->contact_id = chosen->id;
+      suggestion->name = g_strdup (chosen->name);
+      suggestion->body = tn_suggestion_describe_job_change (chosen->name, change->to_organization, change->to_title);
+      suggestion->reason = TN_REMINDER_REASON_CHANGED_JOBS;
+      return TRUE;
+    }
+
+  /* "Someone else" after the job changer goes on with the rule from its start. */
+  if (chosen != NULL)
+    skip--;
+  chosen = NULL;
 
   id = tn_reminder_suggest ((const TnReminderCandidate *) (gpointer) candidates->data, candidates->len,
                             now, skip, &suggestion->reason);

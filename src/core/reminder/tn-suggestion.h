@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* A 1 who changed jobs this many days ago or less is the best person to call: the seeds'
+ * advice is to reconnect when someone starts somewhere new. */
+#define TN_SUGGESTION_JOB_CHANGE_DAYS 30
+
 /**
  * TnSuggestion:
  * @contact_id: the suggested contact's id, 0 when there is no one to suggest
@@ -34,6 +38,9 @@ gboolean tn_suggestion_compute (TnSuggestion     *suggestion,
                                 guint             skip,
                                 GError          **error);
 void     tn_suggestion_clear   (TnSuggestion     *suggestion);
+char    *tn_suggestion_describe_job_change (const char *name,
+                                            const char *organization,
+                                            const char *title);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TnSuggestion, tn_suggestion_clear)
 

@@ -23,6 +23,7 @@ const char * const _tn_import_field_columns[TN_IMPORT_N_TEXT_FIELDS] = {
   [TN_IMPORT_FIELD_NOTE] = "note",
   [TN_IMPORT_FIELD_BIRTHDAY] = "birthday",
   [TN_IMPORT_FIELD_VCARD] = "vcard",
+  [TN_IMPORT_FIELD_CONNECTED_ON] = "connected_on",
 };
 
 static const char *
@@ -32,6 +33,8 @@ field_name (TnImportField field)
     return "email";
   if (field == TN_IMPORT_FIELD_PHONE)
     return "phone";
+  if (field == TN_IMPORT_FIELD_URL)
+    return "url";
 
   g_assert ((guint) field < TN_IMPORT_N_TEXT_FIELDS);
   return _tn_import_field_columns[field];
@@ -41,7 +44,7 @@ gboolean
 _tn_import_parse_field_name (const char    *name,
                              TnImportField *field)
 {
-  for (guint i = 0; i <= TN_IMPORT_FIELD_PHONE; i++)
+  for (guint i = 0; i <= TN_IMPORT_FIELD_URL; i++)
     {
       if (g_strcmp0 (name, field_name (i)) == 0)
         {
@@ -59,14 +62,19 @@ typedef enum
   WRITE_INSERT_CONTACT,
   WRITE_INSERT_EMAIL,
   WRITE_INSERT_PHONE,
+  WRITE_INSERT_URL,
   WRITE_APPEND_EMAIL,
   WRITE_APPEND_PHONE,
+  WRITE_APPEND_URL,
   WRITE_RECORD_CHANGE,
   WRITE_RECORD_TRUST,
   WRITE_TOUCH,
   WRITE_READ_CONTACT,
   WRITE_READ_EMAILS,
   WRITE_READ_PHONES,
+  WRITE_READ_URLS,
+  WRITE_CHANGE_JOB,
+  WRITE_RECORD_JOB_CHANGE,
   WRITE_FILL_FIRST,
   N_WRITE_STATEMENTS = WRITE_FILL_FIRST + TN_IMPORT_N_TEXT_FIELDS,
 } WriteStatement;
@@ -90,12 +98,17 @@ typedef enum
 static const char * const write_sql[N_WRITE_STATEMENTS] = {
   [WRITE_INSERT_CONTACT] =
     "INSERT OR ROLLBACK INTO contacts (uid, full_name, given_name, family_name, organization, title, note, birthday,"
-    "                      trust, vcard, batch_id, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+    "                      trust, vcard, batch_id, created_at, updated_at, connected_on)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
   [WRITE_INSERT_EMAIL] =
     "INSERT OR ROLLBACK INTO emails (contact_id, position, value, normalized) VALUES (?1, ?2, ?3, ?4)",
   [WRITE_INSERT_PHONE] =
     "INSERT OR ROLLBACK INTO phones (contact_id, position, value, normalized) VALUES (?1, ?2, ?3, ?4)",
+  [WRITE_INSERT_URL] =
+    "INSERT OR ROLLBACK INTO urls (contact_id, position, value, normalized) VALUES (?1, ?2, ?3, ?4)",
+  [WRITE_APPEND_URL] =
+    "INSERT OR ROLLBACK INTO urls (contact_id, position, value, normalized) VALUES "
+    "(?1, (SELECT coalesce (max (position) + 1, 0) FROM urls WHERE contact_id = ?1), ?2, ?3)",
   [WRITE_APPEND_EMAIL] =
     "INSERT OR ROLLBACK INTO emails (contact_id, position, value, normalized) VALUES "
     "(?1, (SELECT coalesce (max (position) + 1, 0) FROM emails WHERE contact_id = ?1), ?2, ?3)",
@@ -109,11 +122,20 @@ static const char * const write_sql[N_WRITE_STATEMENTS] = {
   [WRITE_TOUCH] =
     "UPDATE contacts SET updated_at = ?2 WHERE id = ?1",
   [WRITE_READ_CONTACT] =
-    "SELECT given_name, family_name, organization, title, note, birthday, vcard FROM contacts WHERE id = ?1",
+    "SELECT given_name, family_name, organization, title, note, birthday, vcard, connected_on"
+    " FROM contacts WHERE id = ?1",
   [WRITE_READ_EMAILS] =
     "SELECT value FROM emails WHERE contact_id = ?1 ORDER BY position",
   [WRITE_READ_PHONES] =
     "SELECT value FROM phones WHERE contact_id = ?1 ORDER BY position",
+  [WRITE_READ_URLS] =
+    "SELECT value FROM urls WHERE contact_id = ?1 ORDER BY position",
+  [WRITE_CHANGE_JOB] =
+    "UPDATE contacts SET organization = ?2, title = ?3, updated_at = ?4 WHERE id = ?1",
+  [WRITE_RECORD_JOB_CHANGE] =
+    "INSERT INTO job_changes (contact_id, from_organization, from_title, to_organization, to_title,"
+    "                         noticed_on, batch_id)"
+    " SELECT id, organization, title, ?2, ?3, ?4, ?5 FROM contacts WHERE id = ?1",
   FILL (GIVEN_NAME, "given_name"),
   FILL (FAMILY_NAME, "family_name"),
   FILL (ORGANIZATION, "organization"),
@@ -121,6 +143,7 @@ static const char * const write_sql[N_WRITE_STATEMENTS] = {
   FILL (NOTE, "note"),
   FILL (BIRTHDAY, "birthday"),
   FILL (VCARD, "vcard"),
+  FILL (CONNECTED_ON, "connected_on"),
 };
 
 #undef FILL
@@ -135,6 +158,9 @@ static const char * const known_sql[] = {
   [TN_IMPORT_KNOWN_PHONES] =
     "SELECT p.contact_id, p.value FROM phones AS p JOIN contacts AS c ON c.id = p.contact_id"
     " WHERE c.removed_at IS NULL ORDER BY p.contact_id, p.position",
+  [TN_IMPORT_KNOWN_URLS] =
+    "SELECT u.contact_id, u.value FROM urls AS u JOIN contacts AS c ON c.id = u.contact_id"
+    " WHERE c.removed_at IS NULL ORDER BY u.contact_id, u.position",
 };
 
 /* An import's pages stay in memory until the commit instead of spilling to the WAL as they
@@ -529,6 +555,26 @@ writer_insert_values (TnImportWriter      *self,
   return TRUE;
 }
 
+/* A contact's web pages, each with the key the urls table is searched by. */
+static gboolean
+writer_insert_urls (TnImportWriter      *self,
+                    gint64               contact_id,
+                    const char * const  *urls,
+                    GError             **error)
+{
+  g_auto(GStrv) normalized = NULL;
+  guint n = urls != NULL ? g_strv_length ((GStrv) urls) : 0;
+
+  if (n == 0)
+    return TRUE;
+
+  normalized = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    normalized[i] = tn_duplicates_url_key (urls[i]);
+
+  return writer_insert_values (self, WRITE_INSERT_URL, contact_id, urls, (const char * const *) normalized, error);
+}
+
 static gboolean
 writer_record_trust (TnImportWriter *self,
                      gint64          contact_id,
@@ -588,6 +634,7 @@ tn_import_writer_add_contact (TnImportWriter     *self,
   tn_db_bind_static (statement, 10, card->vcard);
   sqlite3_bind_int64 (statement, 11, batch_id);
   sqlite3_bind_int64 (statement, 12, self->now);
+  tn_db_bind_static (statement, 13, card->connected_on);
 
   result = tn_db_step_done (self->db, statement, error);
   /* No pointers into a card that will be freed are left behind. */
@@ -601,6 +648,7 @@ tn_import_writer_add_contact (TnImportWriter     *self,
                                normalized_emails, error) &&
          writer_insert_values (self, WRITE_INSERT_PHONE, *id, (const char * const *) card->phones,
                                normalized_phones, error) &&
+         writer_insert_urls (self, *id, (const char * const *) card->urls, error) &&
          (trust == TN_TRUST_UNRATED || writer_record_trust (self, *id, trust, error));
 }
 
@@ -611,6 +659,7 @@ tn_import_merge_target_clear (TnImportMergeTarget *target)
     g_clear_pointer (&target->fields[i], g_free);
   g_clear_pointer (&target->emails, g_strfreev);
   g_clear_pointer (&target->phones, g_strfreev);
+  g_clear_pointer (&target->urls, g_strfreev);
 }
 
 static GStrv
@@ -683,7 +732,11 @@ tn_import_writer_read_contact (TnImportWriter      *self,
     return FALSE;
 
   target->phones = writer_read_values (self, WRITE_READ_PHONES, id, error);
-  return target->phones != NULL;
+  if (target->phones == NULL)
+    return FALSE;
+
+  target->urls = writer_read_values (self, WRITE_READ_URLS, id, error);
+  return target->urls != NULL;
 }
 
 /* Adds an email address or phone number after the contact's others. */
@@ -695,8 +748,10 @@ writer_append_address (TnImportWriter  *self,
                        GError         **error)
 {
   gboolean is_email = field == TN_IMPORT_FIELD_EMAIL;
-  sqlite3_stmt *statement = writer_statement (self, is_email ? WRITE_APPEND_EMAIL : WRITE_APPEND_PHONE, error);
-  g_autofree char *normalized = is_email ? tn_duplicates_email_key (value) : tn_duplicates_phone_digits (value);
+  gboolean is_url = field == TN_IMPORT_FIELD_URL;
+  sqlite3_stmt *statement = writer_statement (self, is_email ? WRITE_APPEND_EMAIL : is_url ? WRITE_APPEND_URL : WRITE_APPEND_PHONE, error);
+  g_autofree char *normalized = is_email ? tn_duplicates_email_key (value) :
+                                is_url ? tn_duplicates_url_key (value) : tn_duplicates_phone_digits (value);
 
   if (statement == NULL)
     return FALSE;
@@ -734,8 +789,8 @@ writer_fill_field (TnImportWriter  *self,
  * @self: a writer inside a batch
  * @id: a contact that was there before the batch
  * @batch_id: the batch
- * @field: an empty field to fill, or %TN_IMPORT_FIELD_EMAIL or %TN_IMPORT_FIELD_PHONE to add
- *   an address
+ * @field: an empty field to fill, or %TN_IMPORT_FIELD_EMAIL, %TN_IMPORT_FIELD_PHONE or
+ *   %TN_IMPORT_FIELD_URL to add an address
  * @value: what to put there
  * @error: return location for a #GError
  *
@@ -753,7 +808,7 @@ tn_import_writer_add_value (TnImportWriter  *self,
 
   g_assert (value != NULL);
 
-  if (field == TN_IMPORT_FIELD_EMAIL || field == TN_IMPORT_FIELD_PHONE)
+  if (field == TN_IMPORT_FIELD_EMAIL || field == TN_IMPORT_FIELD_PHONE || field == TN_IMPORT_FIELD_URL)
     {
       if (!writer_append_address (self, id, field, value, error))
         return FALSE;
@@ -785,4 +840,51 @@ tn_import_writer_touch (TnImportWriter *self,
   sqlite3_bind_int64 (statement, 1, id);
   sqlite3_bind_int64 (statement, 2, self->now);
   return tn_db_step_done (self->db, statement, error);
+}
+
+/**
+ * tn_import_writer_change_job:
+ * @self: a writer inside a batch
+ * @id: a contact that was there before the batch
+ * @batch_id: the batch
+ * @organization: (nullable): where the contact works now
+ * @title: (nullable): as what
+ * @error: return location for a #GError
+ *
+ * Records a job change, from the organization and title the contact has to these, noticed
+ * today, and gives the contact the new ones. Undoing the batch takes it back.
+ */
+gboolean
+tn_import_writer_change_job (TnImportWriter  *self,
+                             gint64           id,
+                             gint64           batch_id,
+                             const char      *organization,
+                             const char      *title,
+                             GError         **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (self->now);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  sqlite3_stmt *record = writer_statement (self, WRITE_RECORD_JOB_CHANGE, error);
+  sqlite3_stmt *change;
+
+  if (record == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (record, 1, id);
+  tn_db_bind_text (record, 2, organization);
+  tn_db_bind_text (record, 3, title);
+  tn_db_bind_text (record, 4, today);
+  sqlite3_bind_int64 (record, 5, batch_id);
+  if (!tn_db_step_done (self->db, record, error))
+    return FALSE;
+
+  change = writer_statement (self, WRITE_CHANGE_JOB, error);
+  if (change == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (change, 1, id);
+  tn_db_bind_text (change, 2, organization);
+  tn_db_bind_text (change, 3, title);
+  sqlite3_bind_int64 (change, 4, self->now);
+  return tn_db_step_done (self->db, change, error);
 }

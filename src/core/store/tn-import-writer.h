@@ -24,9 +24,11 @@ typedef enum
   TN_IMPORT_FIELD_NOTE,
   TN_IMPORT_FIELD_BIRTHDAY,
   TN_IMPORT_FIELD_VCARD,
+  TN_IMPORT_FIELD_CONNECTED_ON,
   TN_IMPORT_N_TEXT_FIELDS,
   TN_IMPORT_FIELD_EMAIL = TN_IMPORT_N_TEXT_FIELDS,
   TN_IMPORT_FIELD_PHONE,
+  TN_IMPORT_FIELD_URL,
 } TnImportField;
 
 /* A contact as a merge needs it: its fields (NULL when empty) and its addresses. */
@@ -35,6 +37,7 @@ typedef struct
   char *fields[TN_IMPORT_N_TEXT_FIELDS];
   GStrv emails;
   GStrv phones;
+  GStrv urls;
 } TnImportMergeTarget;
 
 /* What the importer reads to know the contacts already there. */
@@ -45,6 +48,7 @@ typedef enum
   TN_IMPORT_KNOWN_NAMES,        /* (id, full name) */
   TN_IMPORT_KNOWN_EMAILS,       /* (id, address), by id then position */
   TN_IMPORT_KNOWN_PHONES,       /* (id, number), by id then position */
+  TN_IMPORT_KNOWN_URLS,         /* (id, web page), by id then position */
 } TnImportKnown;
 
 typedef void (*TnImportRowFunc) (gint64      id,
@@ -111,6 +115,12 @@ gboolean        tn_import_writer_add_value      (TnImportWriter            *self
                                                  GError                   **error);
 gboolean        tn_import_writer_touch          (TnImportWriter            *self,
                                                  gint64                     id,
+                                                 GError                   **error);
+gboolean        tn_import_writer_change_job     (TnImportWriter            *self,
+                                                 gint64                     id,
+                                                 gint64                     batch_id,
+                                                 const char                *organization,
+                                                 const char                *title,
                                                  GError                   **error);
 
 void            tn_import_merge_target_clear    (TnImportMergeTarget       *target);

@@ -18,7 +18,7 @@
  * [?1, ?2]. */
 static const char contacts_query[] =
   "SELECT id, uid, full_name, organization, title, note, trust, created_at, updated_at,"
-  "       given_name, family_name, birthday, vcard, cadence_weeks, last_met"
+  "       given_name, family_name, birthday, vcard, cadence_weeks, last_met, connected_on"
   "  FROM contacts WHERE removed_at IS NULL AND id BETWEEN ?1 AND ?2 ORDER BY id";
 
 static void
@@ -51,6 +51,7 @@ fill_contact_from_row (TnContact    *contact,
   tn_contact_set_vcard (contact, (const char *) sqlite3_column_text (statement, 12));
   tn_contact_set_cadence_weeks (contact, CLAMP (sqlite3_column_int (statement, 13), 0, TN_CONTACT_MAX_CADENCE_WEEKS));
   _tn_contact_set_last_contact (contact, (const char *) sqlite3_column_text (statement, 14));
+  tn_contact_set_connected_on (contact, (const char *) sqlite3_column_text (statement, 15));
 }
 
 typedef void (*ApplyList) (TnContact          *contact,
@@ -68,6 +69,13 @@ apply_phones (TnContact          *contact,
               const char * const *values)
 {
   tn_contact_set_phones (contact, values);
+}
+
+static void
+apply_urls (TnContact          *contact,
+            const char * const *values)
+{
+  tn_contact_set_urls (contact, values);
 }
 
 /* Walks (contact_id, value) rows ordered by contact_id alongside
@@ -178,7 +186,11 @@ read_contacts (TnStore     *self,
       !merge_values (self, loaded,
                      "SELECT contact_id, value FROM phones WHERE contact_id BETWEEN ?1 AND ?2 "
                      "ORDER BY contact_id, position",
-                     apply_phones, error))
+                     apply_phones, error) ||
+      !merge_values (self, loaded,
+                     "SELECT contact_id, value FROM urls WHERE contact_id BETWEEN ?1 AND ?2 "
+                     "ORDER BY contact_id, position",
+                     apply_urls, error))
     return NULL;
 
   return g_steal_pointer (&loaded);

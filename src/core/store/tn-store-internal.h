@@ -69,6 +69,11 @@ gboolean    _tn_store_feed_init             (TnStore        *self,
 char       *_tn_store_local_day_plus        (GDateTime      *when,
                                              int             days);
 
+/* tn-store-jobs.c */
+gboolean    _tn_store_take_back_job_changes (TnStore        *self,
+                                             gint64          batch_id,
+                                             GError        **error);
+
 /* tn-store-brand.c */
 gboolean    _tn_store_write_heard_brand     (TnStore        *self,
                                              TnContact      *contact,

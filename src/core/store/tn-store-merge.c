@@ -103,6 +103,8 @@ take_back_change (TnStore        *self,
     sql = g_strdup ("DELETE FROM emails WHERE contact_id = ?1 AND value = ?2");
   else if (field == TN_IMPORT_FIELD_PHONE)
     sql = g_strdup ("DELETE FROM phones WHERE contact_id = ?1 AND value = ?2");
+  else if (field == TN_IMPORT_FIELD_URL)
+    sql = g_strdup ("DELETE FROM urls WHERE contact_id = ?1 AND value = ?2");
   else
     sql = g_strdup_printf ("UPDATE contacts SET %s = NULL WHERE id = ?1 AND %s = ?2",
                            _tn_import_field_columns[field], _tn_import_field_columns[field]);
@@ -200,9 +202,11 @@ undo_batch (TnStore  *self,
   if (!check_batch_can_be_undone (self, batch_id, error) ||
       !collect_ids (self,
                     "SELECT id FROM contacts WHERE batch_id = ?1 "
-                    "UNION SELECT contact_id FROM batch_changes WHERE batch_id = ?1",
+                    "UNION SELECT contact_id FROM batch_changes WHERE batch_id = ?1 "
+                    "UNION SELECT contact_id FROM job_changes WHERE batch_id = ?1",
                     batch_id, affected, error) ||
       !take_back_changes (self, batch_id, error) ||
+      !_tn_store_take_back_job_changes (self, batch_id, error) ||
       !exec_for_id (self,
                     "UPDATE contacts SET updated_at = ?2 "
                     " WHERE id IN (SELECT contact_id FROM batch_changes WHERE batch_id = ?1)",

@@ -313,6 +313,59 @@ static const char * const migrations[] = {
   "END;"
   /* Every contact there now is news to a feed that starts here. */
   "INSERT INTO changes (kind, row_id, contact_id) SELECT 'contact', id, id FROM contacts;",
+
+  /* 6 → 7: the professional network (issue 16). A contact's web pages (a LinkedIn profile
+   * is the best identity LinkedIn gives, so it is matched on, by its normalised form) and
+   * when the connection began; job changes noticed when an import finds a known person
+   * with another organization or title (batch_id: an import's Undo takes its changes back;
+   * dismissed_at: the dashboard no longer shows it). batch_changes is rebuilt to take the
+   * two new fields an import may fill. Job changes are part of their contact in the feed. */
+  "ALTER TABLE contacts ADD COLUMN connected_on TEXT;"
+  "CREATE TABLE urls ("
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  normalized TEXT NOT NULL,"
+  "  PRIMARY KEY (contact_id, position)"
+  ");"
+  "CREATE INDEX urls_normalized ON urls (normalized);"
+  "CREATE TABLE job_changes ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  from_organization TEXT,"
+  "  from_title TEXT,"
+  "  to_organization TEXT,"
+  "  to_title TEXT,"
+  "  noticed_on TEXT NOT NULL,"
+  "  batch_id INTEGER REFERENCES import_batches (id) ON DELETE SET NULL,"
+  "  dismissed_at INTEGER"
+  ");"
+  "CREATE INDEX job_changes_contact ON job_changes (contact_id);"
+  "CREATE INDEX job_changes_noticed ON job_changes (noticed_on);"
+  "CREATE INDEX job_changes_batch ON job_changes (batch_id);"
+  "CREATE TABLE batch_changes_v7 ("
+  "  batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,"
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  what TEXT NOT NULL CHECK (what IN ('email', 'phone', 'url', 'given_name', 'family_name',"
+  "                                     'organization', 'title', 'note', 'birthday', 'vcard',"
+  "                                     'connected_on')),"
+  "  value TEXT NOT NULL"
+  ");"
+  "INSERT INTO batch_changes_v7 (batch_id, contact_id, what, value)"
+  "  SELECT batch_id, contact_id, what, value FROM batch_changes;"
+  "DROP TABLE batch_changes;"
+  "ALTER TABLE batch_changes_v7 RENAME TO batch_changes;"
+  "CREATE INDEX batch_changes_batch ON batch_changes (batch_id);"
+  "CREATE INDEX batch_changes_contact ON batch_changes (contact_id);"
+  "CREATE TRIGGER job_changes_insert_feed AFTER INSERT ON job_changes BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', NEW.contact_id, NEW.contact_id);"
+  "END;"
+  "CREATE TRIGGER job_changes_update_feed AFTER UPDATE ON job_changes BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', NEW.contact_id, NEW.contact_id);"
+  "END;"
+  "CREATE TRIGGER job_changes_delete_feed AFTER DELETE ON job_changes BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', OLD.contact_id, OLD.contact_id);"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TN_STORE_SCHEMA_VERSION);

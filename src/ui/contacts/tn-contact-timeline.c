@@ -19,6 +19,7 @@
 #include "tn-contact-timeline.h"
 #include "tn-interaction-undo.h"
 #include "tn-log-dialog.h"
+#include "tn-store-jobs.h"
 
 /* What "How Often" offers, in weeks; 0 follows the trust rating. A contact's own
  * interval that is not one of these (set from the command line) is added to the list. */
@@ -350,7 +351,29 @@ new_history_row (TnInteraction *interaction,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              new_icon_button ("user-trash-symbolic", _("Delete"), "timeline.delete", position));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* Job changes sit between the interactions: a row knows its interaction (from 1). */
+  g_object_set_data (G_OBJECT (row), "interaction", GUINT_TO_POINTER (position + 1));
 
+  return row;
+}
+
+/* A job change an import noticed, in the history where it happened (issue 16). */
+static GtkWidget *
+new_job_change_row (const TnJobChange *change)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *to = tn_job_change_describe_job (change->to_organization, change->to_title);
+  g_autofree char *from = tn_job_change_describe_job (change->from_organization, change->from_title);
+  g_autofree char *title = g_strdup_printf (_("Now %s"), to);
+  g_autofree char *day = format_day (change->noticed_on);
+  /* TRANSLATORS: "Tuesday, 10 November 2026 — before: Engineer at Acme" */
+  g_autofree char *subtitle = g_strdup_printf (_("%s — before: %s"), day, from);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("network-workgroup-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   return row;
 }
 
@@ -358,6 +381,8 @@ static void
 load_history (TnContactTimeline *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  guint next_change = 0;
   GtkListBoxRow *row;
 
   /* Rows only: the list's placeholder is a child too, and must stay. */
@@ -375,8 +400,21 @@ load_history (TnContactTimeline *self)
       return;
     }
 
+  /* Both lists are newest first; a job change goes before the interactions of its day. */
+  changes = tn_store_list_contact_job_changes (self->store, self->contact, NULL);
   for (guint i = 0; i < self->interactions->len; i++)
-    gtk_list_box_append (self->history_list, new_history_row (g_ptr_array_index (self->interactions, i), i));
+    {
+      TnInteraction *interaction = g_ptr_array_index (self->interactions, i);
+
+      for (; changes != NULL && next_change < changes->len &&
+             g_strcmp0 (((TnJobChange *) g_ptr_array_index (changes, next_change))->noticed_on,
+                        tn_interaction_get_day (interaction)) >= 0;
+           next_change++)
+        gtk_list_box_append (self->history_list, new_job_change_row (g_ptr_array_index (changes, next_change)));
+      gtk_list_box_append (self->history_list, new_history_row (interaction, i));
+    }
+  for (; changes != NULL && next_change < changes->len; next_change++)
+    gtk_list_box_append (self->history_list, new_job_change_row (g_ptr_array_index (changes, next_change)));
 }
 
 static TnInteraction *
@@ -410,10 +448,10 @@ on_history_row_activated_cb (TnContactTimeline *self,
                              GtkListBoxRow     *row,
                              GtkListBox        *list)
 {
-  int i = gtk_list_box_row_get_index (row);
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "interaction"));
 
-  if (self->interactions != NULL && i >= 0 && (guint) i < self->interactions->len)
-    open_edit_dialog (self, g_ptr_array_index (self->interactions, i));
+  if (self->interactions != NULL && i > 0 && i <= self->interactions->len)
+    open_edit_dialog (self, g_ptr_array_index (self->interactions, i - 1));
 }
 
 /* Delete, with Undo */
@@ -504,6 +542,9 @@ on_contact_notify_cb (TnContactTimeline *self,
     queue_load_cadence (self);
   if (g_str_equal (name, "trust") || g_str_equal (name, "cadence-weeks") || g_str_equal (name, "last-contact"))
     update_status (self);
+  /* A job change comes with a new organization or title. */
+  if (g_str_equal (name, "organization") || g_str_equal (name, "title"))
+    load_history (self);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "tn-clock.h"
 #include "tn-dashboard-page.h"
 #include "tn-history-chart.h"
+#include "tn-job-changes-card.h"
 #include "tn-log-dialog.h"
 #include "tn-reminder.h"
 #include "tn-suggestion.h"
@@ -641,6 +642,7 @@ tn_dashboard_page_class_init (TnDashboardPageClass *klass)
 
   g_type_ensure (TN_TYPE_TRUST_GAUGE);
   g_type_ensure (TN_TYPE_HISTORY_CHART);
+  g_type_ensure (TN_TYPE_JOB_CHANGES_CARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TnDashboardPage, stack);

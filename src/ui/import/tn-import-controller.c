@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tn-csv-mapping-dialog.h"
 #include "tn-duplicates-window.h"
 #include "tn-exporter.h"
 #include "tn-import-controller.h"
@@ -361,6 +362,7 @@ finish_import (TnImportController *self,
 typedef struct
 {
   TnImportController *controller;
+  GPtrArray *files;
   GPtrArray *refused;
 } ImportRun;
 
@@ -368,6 +370,7 @@ static void
 import_run_free (ImportRun *run)
 {
   g_clear_object (&run->controller);
+  g_clear_pointer (&run->files, g_ptr_array_unref);
   g_clear_pointer (&run->refused, g_ptr_array_unref);
   g_free (run);
 }
@@ -391,6 +394,105 @@ on_imported_cb (GObject      *source_object,
     finish_with_error (self, error);
   else
     finish_import (self, result, run->refused);
+}
+
+static void
+start_import (ImportRun *run)
+{
+  TnImportController *self = run->controller;
+
+  if (run->files->len == 0)
+    {
+      set_importing (self, FALSE);
+      finish_refused (self, run->refused);
+      import_run_free (run);
+      return;
+    }
+
+  tn_importer_import_async (self->store,
+                            (GFile **) run->files->pdata, run->files->len,
+                            TN_IMPORT_FLAGS_NONE,
+                            self->cancellable,
+                            on_import_progress_cb, g_object_ref (self), g_object_unref,
+                            on_imported_cb, run);
+}
+
+static void ask_csv_columns (ImportRun *run,
+                             guint      index);
+
+static void
+on_csv_columns_chosen_cb (TnCsvMappingDialog *dialog,
+                          ImportRun          *run)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "file-index"));
+  const TnCsvColumn *columns;
+  guint n_columns;
+
+  columns = tn_csv_mapping_dialog_get_columns (dialog, &n_columns);
+  tn_csv_file_set_columns (g_ptr_array_index (run->files, index), columns, n_columns);
+  g_object_set_data (G_OBJECT (dialog), "file-index", GUINT_TO_POINTER (G_MAXUINT));
+  ask_csv_columns (run, index + 1);
+}
+
+/* Closed without Import: the file is left out, and the others go on. */
+static void
+on_csv_dialog_destroyed_cb (TnCsvMappingDialog *dialog,
+                            ImportRun          *run)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "file-index"));
+  g_autofree char *name = NULL;
+
+  if (index == G_MAXUINT)
+    return;
+
+  name = g_file_get_basename (g_ptr_array_index (run->files, index));
+  g_ptr_array_add (run->refused, g_strdup_printf (_("“%s” was not imported: no columns were chosen."), name));
+  g_ptr_array_remove_index (run->files, index);
+  ask_csv_columns (run, index);
+}
+
+/* A CSV file whose columns TrustNet does not know is shown to the person, who says what each
+ * holds (tn-csv-mapping-dialog.c); one at a time, then the import starts. */
+static void
+ask_csv_columns (ImportRun *run,
+                 guint      index)
+{
+  TnImportController *self = run->controller;
+  /* The window that started the import may have made the controller before it had its
+   * application: the process's application then. */
+  GApplication *any = self->application != NULL ? self->application : g_application_get_default ();
+  GtkApplication *application = GTK_IS_APPLICATION (any) ? GTK_APPLICATION (any) : NULL;
+  GtkWindow *parent = application != NULL ? gtk_application_get_active_window (application) : NULL;
+
+  /* Without a window manager no window is active: any of the application's will do. */
+  if (parent == NULL && application != NULL && gtk_application_get_windows (application) != NULL)
+    parent = gtk_application_get_windows (application)->data;
+
+  for (; index < run->files->len; index++)
+    {
+      GFile *file = g_ptr_array_index (run->files, index);
+      g_autoptr(TnCsvPreview) preview = NULL;
+      g_autofree char *name = NULL;
+      TnCsvMappingDialog *dialog;
+
+      if (!tn_csv_file_is_csv (file) || parent == NULL)
+        continue;
+
+      /* A file that is not CSV at all is refused by the importer, with its reason. */
+      preview = tn_csv_preview_file (file, 5, NULL, NULL);
+      if (preview == NULL || preview->format != TN_CSV_FORMAT_UNKNOWN)
+        continue;
+
+      name = g_file_get_basename (file);
+      dialog = tn_csv_mapping_dialog_new (parent, name, preview);
+      g_object_set_data (G_OBJECT (dialog), "file-index", GUINT_TO_POINTER (index));
+      g_signal_connect (dialog, "chosen", G_CALLBACK (on_csv_columns_chosen_cb), run);
+      g_signal_connect (dialog, "destroy", G_CALLBACK (on_csv_dialog_destroyed_cb), run);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  start_import (run);
 }
 
 static void
@@ -422,14 +524,10 @@ on_collected_cb (GObject      *source_object,
 
   run = g_new0 (ImportRun, 1);
   run->controller = g_object_ref (self);
+  run->files = g_ptr_array_ref (found->files);
   run->refused = g_ptr_array_ref (found->refused);
 
-  tn_importer_import_async (self->store,
-                            (GFile **) found->files->pdata, found->files->len,
-                            TN_IMPORT_FLAGS_NONE,
-                            self->cancellable,
-                            on_import_progress_cb, g_object_ref (self), g_object_unref,
-                            on_imported_cb, run);
+  ask_csv_columns (run, 0);
 }
 
 /**
