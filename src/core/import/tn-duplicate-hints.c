@@ -113,7 +113,7 @@ tn_duplicate_hints_keys (TnContact *contact)
   phones = tn_contact_get_phones (contact);
   for (guint i = 0; phones[i] != NULL; i++)
     {
-      g_autofree char *digits = tn_duplicates_phone_key (phones[i], NULL);
+      g_autofree char *digits = tn_duplicates_phone_digits (phones[i]);
       size_t length = digits != NULL ? strlen (digits) : 0;
 
       if (length >= PHONE_KEY_TAIL)
