@@ -310,7 +310,7 @@ test_rate (Fixture       *fixture,
   /* By exact name: 0 clears. */
   run_on (fixture->path, &run, "--with", "Ada Lovelace", "--rate", "0", NULL);
   assert_success (&run);
-  g_assert_cmpstr (run.out, ==, "Ada Lovelace: trust 0 (Not rated yet)\n");
+  g_assert_cmpstr (run.out, ==, "Ada Lovelace: trust 0 (Not rated)\n");
   summary = summarize_list (fixture->path);
   g_assert_cmpstr (summary, ==,
                    "Ada Lovelace|Analytical Engines|None|0|ada@example.org||None\n"

@@ -18,6 +18,11 @@
 #define TRUST_COLUMN_WIDE 210
 #define TRUST_COLUMN_NARROW 112
 
+/* The Name column's own width (the rest of the room is shared): on a phone's width it
+ * leaves room for the Trust and Last Contact columns. */
+#define NAME_COLUMN_WIDE 200
+#define NAME_COLUMN_NARROW 96
+
 /* Expression closures used by the .ui file */
 
 static guint
@@ -44,6 +49,15 @@ parse_day (const char *day)
 }
 
 static char *
+text_or_empty_cb (gpointer    unused,
+                  const char *text)
+{
+  return g_strdup (text != NULL ? text : "");
+}
+
+/* One form for every row, as GNOME Files shows dates: the day itself, not "5 weeks ago"
+ * beside "31 Mar 2025"; the tooltip has the weekday and the full date. */
+static char *
 format_last_contact_cb (gpointer    unused,
                         const char *last_contact)
 {
@@ -67,10 +81,9 @@ format_last_contact_cb (gpointer    unused,
     return g_strdup (_("Today"));
   if (days == 1)
     return g_strdup (_("Yesterday"));
-  if (days > 1 && days < 7)
-    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", (int) days), (int) days);
-  if (days >= 7 && days < 8 * 7)
-    return g_strdup_printf (ngettext ("%d week ago", "%d weeks ago", (int) (days / 7)), (int) (days / 7));
+  if (g_date_time_get_year (then) == g_date_time_get_year (now))
+    /* TRANSLATORS: a day of this year in the "Last contact" column, see g_date_time_format() */
+    return g_date_time_format (then, _("%-d %b"));
 
   /* TRANSLATORS: a day in the "Last contact" column, see g_date_time_format() */
   return g_date_time_format (then, _("%-d %b %Y"));
@@ -134,6 +147,7 @@ tn_contacts_page_set_narrow (TnContactsPage *self,
 
   self->narrow = !!narrow;
   gtk_column_view_column_set_visible (self->organization_column, !self->narrow);
+  gtk_column_view_column_set_fixed_width (self->name_column, self->narrow ? NAME_COLUMN_NARROW : NAME_COLUMN_WIDE);
 }
 
 gboolean
@@ -167,6 +181,7 @@ _tn_contacts_page_class_bind_columns (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, trust_sort_rank_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_count_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_last_contact_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_or_empty_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_last_contact_query_tooltip_cb);
 }
 

@@ -228,12 +228,19 @@ rate_contact (TnContactsPage *self,
               TnTrust         trust)
 {
   g_autoptr(GError) error = NULL;
+  TnTrust previous = tn_contact_get_trust (contact);
 
-  if (self->store == NULL)
+  if (self->store == NULL || previous == trust)
     return;
 
   if (!tn_store_set_trust (self->store, contact, trust, &error))
-    show_error (self, error);
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* The window says what changed, with Undo: the person may have left the filter. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.rated", "(xi)", tn_contact_get_id (contact), (gint32) previous);
 }
 
 static void
@@ -330,10 +337,7 @@ show_all_action (GtkWidget  *widget,
 {
   TnContactsPage *self = TN_CONTACTS_PAGE (widget);
 
-  tn_contacts_page_set_trust_filter (self, "all");
-  tn_contacts_page_set_search_mode (self, FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  _tn_contacts_page_set_folded_query (self, g_strdup (""));
+  _tn_contacts_page_clear_filters (self);
   tn_contacts_page_focus_list (self);
 }
 
@@ -377,7 +381,7 @@ find_visible_position (TnContactsPage *self,
  * @contact: a contact of the store
  *
  * Selects @contact, scrolls to it and gives its row the keyboard focus.
- * If the search or the trust filter hides it, they are cleared first.
+ * If the search or a filter hides it, they are cleared first, and a toast says so.
  *
  * Returns: %TRUE if the contact is in the list and now selected
  */
@@ -392,12 +396,15 @@ tn_contacts_page_select_contact (TnContactsPage *self,
 
   _tn_contacts_page_attach_model (self);
   position = find_visible_position (self, contact);
-  if (position == GTK_INVALID_LIST_POSITION)
+  if (position == GTK_INVALID_LIST_POSITION && tn_contacts_page_get_filtered (self))
     {
-      tn_contacts_page_set_trust_filter (self, "all");
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      _tn_contacts_page_set_folded_query (self, g_strdup (""));
-      tn_contacts_page_set_search_mode (self, FALSE);
+      g_autofree char *message = NULL;
+
+      /* Say why the list changed under the person's eyes (a new contact saved while
+       * "Overdue" was on would otherwise simply not be there). */
+      _tn_contacts_page_clear_filters (self);
+      message = g_strdup_printf (_("Showing everyone, so that %s is in the list"), tn_contact_get_full_name (contact));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
       position = find_visible_position (self, contact);
     }
 
