@@ -342,6 +342,12 @@ tn_contacts_page_set_search_mode (TnContactsPage *self,
     return;
 
   self->search_mode = search_mode;
+  /* The search entry has the keys now: a row waiting to be focused must not take them. */
+  if (search_mode && self->focus_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->focus_tick);
+      self->focus_tick = 0;
+    }
   /* Once a search has started every letter goes to it, j and k too: they reach the
    * search bar's key capture when the list's shortcuts for them are off. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.select-next", !search_mode);
@@ -389,13 +395,45 @@ _tn_contacts_page_class_bind_filters (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "contacts.overdue-only", "overdue-only");
 }
 
+/* A letter typed while a search is open but the list has the focus (after Enter, or a
+ * click on a row) continues the search: GtkSearchBar only starts one. Digits never get
+ * here, the list rates with them. */
+static gboolean
+on_key_pressed_cb (TnContactsPage        *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  GtkText *text = GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry)));
+  char utf8[8] = { 0 };
+  int position = -1;
+
+  if (!self->search_mode || c == 0 || !g_unichar_isprint (c) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      gtk_widget_has_focus (GTK_WIDGET (text)))
+    return GDK_EVENT_PROPAGATE;
+
+  g_unichar_to_utf8 (c, utf8);
+  gtk_text_grab_focus_without_selecting (text);
+  gtk_editable_insert_text (GTK_EDITABLE (self->search_entry), utf8, -1, &position);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  return GDK_EVENT_STOP;
+}
+
 void
 _tn_contacts_page_init_filters (TnContactsPage *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_custom_filter_set_filter_func (self->filter, filter_contact, self, NULL);
 
   /* Typing while the list has the focus starts a search; the list's own keys
    * (1 2 3 0 j k Delete /) are taken before they get here, j and k only outside a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }

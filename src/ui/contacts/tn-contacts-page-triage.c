@@ -13,7 +13,7 @@
 #include "tn-trust-chooser.h"
 
 /* How many frames to wait for the row of a newly selected contact to exist. */
-#define FOCUS_TRIES 6
+#define FOCUS_TRIES 30
 
 /* Selection and focus */
 
@@ -84,10 +84,18 @@ focus_selected_tick_cb (GtkWidget     *widget,
 {
   TnContactsPage *self = user_data;
 
-  if (focus_row_of (self, gtk_single_selection_get_selected_item (self->selection)) ||
-      ++self->focus_tries >= FOCUS_TRIES)
+  if (focus_row_of (self, gtk_single_selection_get_selected_item (self->selection)))
     {
       self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* No row to focus (a busy machine lays it out late): the list at least takes the keys. */
+  if (++self->focus_tries >= FOCUS_TRIES)
+    {
+      self->focus_tick = 0;
+      if (!_tn_contacts_page_list_has_focus (self))
+        gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
       return G_SOURCE_REMOVE;
     }
 
@@ -113,6 +121,12 @@ _tn_contacts_page_focus_selected (TnContactsPage *self)
 
   if (list_view != NULL)
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+
+  /* When the search closes, the list takes the keys at once and the row when it is laid
+   * out: a j typed before then must not land in the search entry on its way out. */
+  if (!self->search_mode && !_tn_contacts_page_list_has_focus (self) &&
+      gtk_widget_is_drawable (GTK_WIDGET (self->column_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 
   self->focus_tries = 0;
   if (self->focus_tick == 0)
