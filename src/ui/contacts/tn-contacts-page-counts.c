@@ -178,13 +178,15 @@ recount_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* After the frame that shows the rows: a keystroke or a rating is painted first, and an
- * import of thousands of rows is counted once it is over. */
+/* Just after the frame that shows the rows (GTK paints at G_PRIORITY_HIGH_IDLE + 20): a
+ * keystroke or a rating is painted first, and an import of thousands of rows is counted
+ * once it is over. Not at G_PRIORITY_DEFAULT_IDLE: in the running window (Xvfb, GTK 4.8)
+ * such an idle was seen never to run until the next input event. */
 void
 _tn_contacts_page_queue_recount (TnContactsPage *self)
 {
   if (self->recount_source == 0)
-    self->recount_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, recount_cb, self, NULL);
+    self->recount_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, recount_cb, self, NULL);
 }
 
 void
