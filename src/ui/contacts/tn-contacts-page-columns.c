@@ -18,10 +18,12 @@
 #define TRUST_COLUMN_WIDE 210
 #define TRUST_COLUMN_NARROW 112
 
-/* The Name column's own width (the rest of the room is shared): on a phone's width it
- * leaves room for the Trust and Last Contact columns. */
+/* Each growing column's own width, the rest of the room shared among them (the .ui file
+ * says why). On a phone's width the Name column leaves room for Trust and Last Contact. */
 #define NAME_COLUMN_WIDE 200
 #define NAME_COLUMN_NARROW 96
+#define ORGANIZATION_COLUMN 150
+#define EMAIL_COLUMN 180
 
 /* Expression closures used by the .ui file */
 
@@ -131,6 +133,17 @@ compare_names (gconstpointer a,
   return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* GTK 4.8 counts a hidden column's own width in the table's minimum, and then has no
+ * room left to share out: a hidden column has none. */
+static void
+show_column (GtkColumnViewColumn *column,
+             gboolean             visible,
+             int                  width)
+{
+  gtk_column_view_column_set_visible (column, visible);
+  gtk_column_view_column_set_fixed_width (column, visible ? width : -1);
+}
+
 /**
  * tn_contacts_page_set_narrow:
  * @self: a page
@@ -146,7 +159,7 @@ tn_contacts_page_set_narrow (TnContactsPage *self,
   g_return_if_fail (TN_IS_CONTACTS_PAGE (self));
 
   self->narrow = !!narrow;
-  gtk_column_view_column_set_visible (self->organization_column, !self->narrow);
+  show_column (self->organization_column, !self->narrow, ORGANIZATION_COLUMN);
   gtk_column_view_column_set_fixed_width (self->name_column, self->narrow ? NAME_COLUMN_NARROW : NAME_COLUMN_WIDE);
 }
 
@@ -169,7 +182,7 @@ tn_contacts_page_set_compact (TnContactsPage *self,
     return;
 
   self->compact = compact;
-  gtk_column_view_column_set_visible (self->email_column, !compact);
+  show_column (self->email_column, !compact, EMAIL_COLUMN);
   /* Room for the three buttons only: the rating's word then stays out of every row. */
   gtk_column_view_column_set_fixed_width (self->trust_column, compact ? TRUST_COLUMN_NARROW : TRUST_COLUMN_WIDE);
   _tn_contacts_page_notify (self, PROP_COMPACT);
