@@ -14,6 +14,7 @@
 #include "tn-cadence.h"
 #include "tn-contacts-page.h"
 #include "tn-search.h"
+#include "tn-trust-chooser.h"
 #include "tn-trust-counts.h"
 
 G_BEGIN_DECLS
@@ -83,6 +84,7 @@ struct _TnContactsPage
   GtkCustomSorter *name_sorter;
   GtkColumnViewColumn *trust_column;
   GtkColumnViewColumn *organization_column;
+  GtkColumnViewColumn *last_contact_column;
   GtkColumnViewColumn *email_column;
   AdwStatusPage *no_matches_page;
   GtkLabel *result_count;
@@ -148,6 +150,9 @@ void           _tn_contacts_page_store_items_changed_cb (TnContactsPage  *self,
                                                          GListModel      *contacts);
 
 /* tn-contacts-page-triage.c */
+void           _tn_contacts_page_row_rate_cb            (TnTrustChooser  *chooser,
+                                                         TnTrust          trust,
+                                                         gpointer         user_data);
 void           _tn_contacts_page_class_bind_triage      (GtkWidgetClass  *widget_class);
 gboolean       _tn_contacts_page_list_has_focus         (TnContactsPage  *self);
 void           _tn_contacts_page_rescue_focus           (TnContactsPage  *self,

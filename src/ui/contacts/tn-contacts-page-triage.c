@@ -257,10 +257,11 @@ rate_contact (TnContactsPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.rated", "(xi)", tn_contact_get_id (contact), (gint32) previous);
 }
 
-static void
-on_row_rate_cb (TnTrustChooser *chooser,
-                TnTrust         trust,
-                gpointer        user_data)
+/* A click on a row's 1, 2 or 3 (the Trust column's cells connect it). */
+void
+_tn_contacts_page_row_rate_cb (TnTrustChooser *chooser,
+                               TnTrust         trust,
+                               gpointer        user_data)
 {
   GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (chooser), TN_TYPE_CONTACTS_PAGE);
   TnContact *contact = tn_trust_chooser_get_contact (chooser);
@@ -449,7 +450,6 @@ _tn_contacts_page_class_bind_triage (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item_notify_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_rate_cb);
 
   gtk_widget_class_install_action (widget_class, "contacts.rate-selected", "i", rate_selected_action);
   gtk_widget_class_install_action (widget_class, "contacts.select-next", NULL, select_next_action);

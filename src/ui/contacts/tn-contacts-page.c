@@ -365,6 +365,7 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, name_sorter);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, trust_column);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, organization_column);
+  gtk_widget_class_bind_template_child (widget_class, TnContactsPage, last_contact_column);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, email_column);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, no_matches_page);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, result_count);
