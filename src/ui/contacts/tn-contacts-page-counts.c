@@ -178,13 +178,50 @@ recount_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Just after the frame that shows the rows (GTK paints at G_PRIORITY_HIGH_IDLE + 20): a
- * keystroke or a rating is painted first, and an import of thousands of rows is counted
- * once it is over. Not at G_PRIORITY_DEFAULT_IDLE: in the running window (Xvfb, GTK 4.8)
- * such an idle was seen never to run until the next input event. */
+static void
+on_rows_painted_cb (GdkFrameClock  *frame_clock,
+                    TnContactsPage *self)
+{
+  g_clear_signal_handler (&self->recount_paint_id, frame_clock);
+  if (self->recount_source == 0)
+    self->recount_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, recount_cb, self, NULL);
+}
+
+/* After the frame that shows the rows: a keystroke or a rating is painted first, and an
+ * import of thousands of rows is counted once it is over. The idle is queued once that
+ * frame is painted, just below GTK's own priority: at G_PRIORITY_DEFAULT_IDLE, in the
+ * running window (Xvfb, GTK 4.8), one was seen never to run until the next input event. */
 void
 _tn_contacts_page_queue_recount (TnContactsPage *self)
 {
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->recount_source != 0 || self->recount_paint_id != 0)
+    return;
+
+  if (frame_clock != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->recount_paint_id = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_rows_painted_cb), self);
+      gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+    }
+  else
+    {
+      self->recount_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, recount_cb, self, NULL);
+    }
+}
+
+/* The page leaves the screen: a frame may never come, count without waiting for one. */
+void
+_tn_contacts_page_unmap_counts (TnContactsPage *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->recount_paint_id == 0)
+    return;
+
+  if (frame_clock != NULL)
+    g_clear_signal_handler (&self->recount_paint_id, frame_clock);
+  self->recount_paint_id = 0;
   if (self->recount_source == 0)
     self->recount_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, recount_cb, self, NULL);
 }

@@ -61,6 +61,7 @@ struct _TnContactsPage
   TnTrustCounts total;
   TnTrustCounts found[2];
   guint recount_source;
+  gulong recount_paint_id;
 
   /* What each filter button would show if clicked, given the search and the other
    * filter: the counts the buttons show. */
@@ -142,6 +143,7 @@ gboolean       _tn_contacts_page_is_overdue             (TnContactsPage  *self,
 void           _tn_contacts_page_reconsider_overdue     (TnContactsPage  *self);
 void           _tn_contacts_page_recount                (TnContactsPage  *self);
 void           _tn_contacts_page_queue_recount          (TnContactsPage  *self);
+void           _tn_contacts_page_unmap_counts           (TnContactsPage  *self);
 void           _tn_contacts_page_update_counts          (TnContactsPage  *self);
 void           _tn_contacts_page_store_items_changed_cb (TnContactsPage  *self,
                                                          guint            position,

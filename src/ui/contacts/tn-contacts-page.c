@@ -78,6 +78,14 @@ tn_contacts_page_realize (GtkWidget *widget)
 }
 
 static void
+tn_contacts_page_unmap (GtkWidget *widget)
+{
+  _tn_contacts_page_unmap_counts (TN_CONTACTS_PAGE (widget));
+
+  GTK_WIDGET_CLASS (tn_contacts_page_parent_class)->unmap (widget);
+}
+
+static void
 tn_contacts_page_unrealize (GtkWidget *widget)
 {
   TnContactsPage *self = TN_CONTACTS_PAGE (widget);
@@ -334,6 +342,7 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
   object_class->set_property = tn_contacts_page_set_property;
   widget_class->realize = tn_contacts_page_realize;
   widget_class->unrealize = tn_contacts_page_unrealize;
+  widget_class->unmap = tn_contacts_page_unmap;
 
   install_properties (object_class);
 
