@@ -246,6 +246,23 @@ on_rating_toast_dismissed_cb (TnWindow *self,
     self->rating_toast = NULL;
 }
 
+/* The person rated is gone (deleted here or elsewhere): the Undo would find no one, and
+ * the toast must not hold back the one that says so. Connected for as long as the toast
+ * lives. */
+static void
+on_contacts_changed_cb (AdwToast   *toast,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        GListModel *contacts)
+{
+  TnWindow *self = g_object_get_data (G_OBJECT (toast), "tn-window");
+  gint64 *id = g_object_get_data (G_OBJECT (toast), "tn-contact-id");
+
+  if (removed > added && self->rating_toast == toast && tn_store_get_contact_by_id (self->store, *id) == NULL)
+    dismiss_toast_safely (self, toast);
+}
+
 /**
  * _tn_window_show_rating_toast:
  * @self: a window
@@ -272,6 +289,11 @@ _tn_window_show_rating_toast (TnWindow  *self,
   adw_toast_set_action_name (toast, "win.rate-contact");
   adw_toast_set_action_target_value (toast, g_variant_new ("(xi)", tn_contact_get_id (contact), (gint32) previous));
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_rating_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (toast), "tn-contact-id",
+                          g_memdup2 (&(gint64) { tn_contact_get_id (contact) }, sizeof (gint64)), g_free);
+  g_object_set_data (G_OBJECT (toast), "tn-window", self);
+  g_signal_connect_object (tn_store_get_contacts (self->store), "items-changed",
+                           G_CALLBACK (on_contacts_changed_cb), toast, G_CONNECT_SWAPPED);
 
   if (self->rating_toast != NULL)
     dismiss_toast_safely (self, self->rating_toast);
