@@ -34,7 +34,7 @@ export GSETTINGS_BACKEND=memory
 export NO_AT_BRIDGE=1
 
 /usr/bin/python3 "$source_dir/tests/bench/populate.py" "$binary" "$database" "$count"
-echo "database: $count contacts, $runs runs of each, alternating; renderer ${GSK_RENDERER:-GTK's default}; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "database: $count contacts, $runs runs of each, alternating; renderer ${GSK_RENDERER:-default}; load $(cut -d ' ' -f 1-3 /proc/loadavg)"
 
 # Launch to first frame of COMMAND... in ms: it prints first-frame-realtime-us on stderr.
 first_frame_ms () {
@@ -66,8 +66,8 @@ app_start="" floor_start=""
 app_keys="" floor_keys="" app_worst="" floor_worst=""
 filter="" rating="" first_shown="" switch=""
 for run in $(seq 1 "$runs"); do
-  this_app=$(TRUSTNET_BENCH_FIRST_FRAME=quit first_frame_ms "$binary" --database "$database" || true)
-  this_floor=$(first_frame_ms "$floor" first-frame "$database" || true)
+  this_app=$(TRUSTNET_BENCH_FIRST_FRAME=quit first_frame_ms "$binary" --database "$database") || this_app=""
+  this_floor=$(first_frame_ms "$floor" first-frame "$database") || this_floor=""
   app_start="$app_start $this_app"
   floor_start="$floor_start $this_floor"
 
@@ -81,7 +81,9 @@ for run in $(seq 1 "$runs"); do
   rating="$rating $(figure "$work/app.txt" rating-worst-ms)"
   first_shown="$first_shown $(figure "$work/app.txt" contacts-first-shown-ms)"
   switch="$switch $(figure "$work/app.txt" page-switch-worst-ms)"
-  echo "run $run: start $this_app ms (floor $this_floor ms), keystroke median $(figure "$work/app.txt" keystroke-median-ms) ms (floor $(figure "$work/floor.txt" keystroke-median-ms) ms)"
+  this_keys=$(figure "$work/app.txt" keystroke-median-ms)
+  this_floor_keys=$(figure "$work/floor.txt" keystroke-median-ms)
+  echo "run $run: start ${this_app:-none} ms, floor ${this_floor:-none} ms; keystroke median $this_keys ms, floor $this_floor_keys ms"
 done
 
 ratio () {
