@@ -130,6 +130,53 @@ test_list (Fixture       *fixture,
                    "0\tGrace Hopper\t\t\n");
 }
 
+/* --list --search finds whom the window's search finds (the rule of tn-search.c). */
+static void
+test_list_search (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *summary = NULL;
+
+  if (!have_trustnet ())
+    return;
+
+  run_on (fixture->path, &run, "--add", "Ana García", "--email", "ana@acme.example", "--org", "Acme Corp", NULL);
+  assert_success (&run);
+  add_ok (fixture->path, "Günter Müller", NULL);
+  add_ok (fixture->path, "Anabel Gomez", NULL);
+  add_ok (fixture->path, "Bjørn Hansen", NULL);
+
+  /* Word prefixes in any order, case- and accent-blind; sorted by name. */
+  run_on (fixture->path, &run, "--list", "--search", "ANA G", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "0\tAna García\tAcme Corp\tana@acme.example\n0\tAnabel Gomez\t\t\n");
+
+  run_on (fixture->path, &run, "--list", "--search", "garcia", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "0\tAna García\tAcme Corp\tana@acme.example\n");
+
+  run_on (fixture->path, &run, "--list", "--search", "mull", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "0\tGünter Müller\t\t\n");
+
+  run_on (fixture->path, &run, "--list", "--search", "acme ana", "--json", NULL);
+  assert_success (&run);
+  summary = summarize_json (run.out);
+  g_assert_cmpstr (summary, ==, "Ana García|Acme Corp|None|0|ana@acme.example||None\n");
+  g_clear_pointer (&summary, g_free);
+
+  run_on (fixture->path, &run, "--list", "--search", "bjorn h", "--json", NULL);
+  assert_success (&run);
+  summary = summarize_json (run.out);
+  g_assert_cmpstr (summary, ==, "Bjørn Hansen|None|None|0|||None\n");
+
+  /* Nobody found is an empty answer, not an error. */
+  run_on (fixture->path, &run, "--list", "--search", "arcia", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "");
+}
+
 static void
 test_list_json (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -263,7 +310,7 @@ test_rate (Fixture       *fixture,
   /* By exact name: 0 clears. */
   run_on (fixture->path, &run, "--with", "Ada Lovelace", "--rate", "0", NULL);
   assert_success (&run);
-  g_assert_cmpstr (run.out, ==, "Ada Lovelace: trust 0 (Not rated yet)\n");
+  g_assert_cmpstr (run.out, ==, "Ada Lovelace: trust 0 (Not rated)\n");
   summary = summarize_list (fixture->path);
   g_assert_cmpstr (summary, ==,
                    "Ada Lovelace|Analytical Engines|None|0|ada@example.org||None\n"
@@ -490,6 +537,7 @@ static const ErrorCase error_cases[] = {
   { "/cli/error/rate-minus-1", { "--with", "grace@navy.example", "--rate", "-1" }, "--rate", TRUE },
   { "/cli/error/rate-empty", { "--with", "grace@navy.example", "--rate", "" }, "--rate", TRUE },
   { "/cli/error/rate-without-with", { "--rate", "1" }, "--with", TRUE },
+  { "/cli/error/search-without-list", { "--search", "ana" }, "--search", TRUE },
   { "/cli/error/with-nobody", { "--with", "nobody@example.org", "--rate", "1" }, "nobody@example.org", FALSE },
   { "/cli/error/with-ambiguous-name", { "--with", "Ada Lovelace", "--rate", "1" }, "ada@engines.example", FALSE },
   { "/cli/error/with-empty", { "--with", "", "--rate", "1" }, NULL, TRUE },
@@ -851,6 +899,7 @@ main (int   argc,
   add_cli_test ("/cli/add", test_add);
   add_cli_test ("/cli/list", test_list);
   add_cli_test ("/cli/list-json", test_list_json);
+  add_cli_test ("/cli/list/search", test_list_search);
   add_cli_test ("/cli/list/one-line-per-contact", test_list_one_line_per_contact);
   add_cli_test ("/cli/rate", test_rate);
   add_cli_test ("/cli/log", test_log);

@@ -573,15 +573,15 @@ test_contact_search (void)
   const char *emails[] = { "ada@example.org", "countess@babbage.example", NULL };
   static const char * const matching[] = {
     "ada", "ADA", "Lovelace", "a lov", "ada lovelace",
-    "analytical", "ENGINES", "cal eng",
+    "analytical", "ENGINES", "anal eng",
     "example.org", "countess", "@babbage", "COUNTESS@BABBAGE.EXAMPLE",
+    /* Each word on its own, across name, organization and emails, in any order. */
+    "lovelace analytical", "lovelace\tanalytical", "engines ada", "org countess",
   };
   static const char * const not_matching[] = {
     "grace",
-    /* Across name and organization, in either order. */
-    "lovelace analytical", "lovelace\tanalytical", "engines ada",
-    /* Across two email addresses. */
-    "org countess",
+    /* A word begins a word: not from its middle. */
+    "cal eng", "velace",
     /* Title, note and phones are not searched. */
     "countess of", "babbage salon", "7946",
   };
@@ -598,33 +598,23 @@ test_contact_search (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (matching); i++)
     {
-      g_autofree char *query = tn_text_fold_for_search (matching[i]);
-
       g_test_message ("should match “%s”", matching[i]);
-      g_assert_true (tn_contact_matches (contact, query));
+      g_assert_true (tn_contact_matches (contact, matching[i]));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (not_matching); i++)
     {
-      g_autofree char *query = tn_text_fold_for_search (not_matching[i]);
-
       g_test_message ("should not match “%s”", not_matching[i]);
-      g_assert_false (tn_contact_matches (contact, query));
+      g_assert_false (tn_contact_matches (contact, not_matching[i]));
     }
 
   /* No query shows everyone. */
   g_assert_true (tn_contact_matches (contact, ""));
   g_assert_true (tn_contact_matches (contact, NULL));
 
-  /* The key holds each field folded, and only those fields. */
-  {
-    const char *key = tn_contact_get_search_key (contact);
-
-    g_assert_nonnull (strstr (key, "ada lovelace"));
-    g_assert_nonnull (strstr (key, "analytical engines"));
-    g_assert_nonnull (strstr (key, "countess@babbage.example"));
-    g_assert_null (strstr (key, "salon"));
-  }
+  /* The key holds the words of each field folded, and only those fields. */
+  g_assert_cmpstr (tn_contact_get_search_key (contact), ==,
+                   " ada lovelace analytical engines ada example org countess babbage example");
 }
 
 static void
@@ -635,12 +625,15 @@ test_contact_search_accents (void)
   g_autofree char *query_composed = tn_text_fold_for_search ("ZO\xc3\x89");
   g_autofree char *query_decomposed = tn_text_fold_for_search ("zoe\xcc\x81");
   g_autofree char *query_plain = tn_text_fold_for_search ("zoe d");
+  g_autofree char *query_other = tn_text_fold_for_search ("zoe x");
 
   g_assert_true (tn_contact_matches (composed, query_composed));
   g_assert_true (tn_contact_matches (composed, query_decomposed));
   g_assert_true (tn_contact_matches (decomposed, query_composed));
   g_assert_true (tn_contact_matches (decomposed, query_decomposed));
-  g_assert_false (tn_contact_matches (composed, query_plain));
+  /* Accents are left out of a search: "zoe" finds Zoé. */
+  g_assert_true (tn_contact_matches (composed, query_plain));
+  g_assert_false (tn_contact_matches (composed, query_other));
 }
 
 /* The key is cached; every change to a searched field must refresh it. */
@@ -651,8 +644,8 @@ test_contact_search_follows_changes (void)
   g_autofree char *ada = tn_text_fold_for_search ("ada");
   g_autofree char *grace = tn_text_fold_for_search ("grace");
   g_autofree char *navy = tn_text_fold_for_search ("navy");
-  g_autofree char *hopper_mail = tn_text_fold_for_search ("hopper@");
-  const char *emails[] = { "hopper@navy.example", NULL };
+  g_autofree char *hopper_mail = tn_text_fold_for_search ("fleet");
+  const char *emails[] = { "hopper@fleet.example", NULL };
 
   g_assert_true (tn_contact_matches (contact, ada));
   g_assert_false (tn_contact_matches (contact, grace));
@@ -670,7 +663,6 @@ test_contact_search_follows_changes (void)
   g_assert_false (tn_contact_matches (contact, hopper_mail));
   tn_contact_set_emails (contact, emails);
   g_assert_true (tn_contact_matches (contact, hopper_mail));
-  g_assert_true (tn_contact_matches (contact, navy));
   tn_contact_set_emails (contact, NULL);
   g_assert_false (tn_contact_matches (contact, hopper_mail));
 }

@@ -90,7 +90,7 @@ test_trust_labels (void)
   g_assert_cmpstr (tn_trust_get_label (TN_TRUST_COMPLETELY), ==, "Completely");
   g_assert_cmpstr (tn_trust_get_label (TN_TRUST_MODERATELY), ==, "Moderately");
   g_assert_cmpstr (tn_trust_get_label (TN_TRUST_VAGUELY), ==, "Vaguely");
-  g_assert_cmpstr (tn_trust_get_label (TN_TRUST_UNRATED), ==, "Not rated yet");
+  g_assert_cmpstr (tn_trust_get_label (TN_TRUST_UNRATED), ==, "Not rated");
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     {

@@ -25,6 +25,7 @@
 #include "tn-importer.h"
 #include "tn-notifier.h"
 #include "tn-reminder.h"
+#include "tn-search.h"
 #include "tn-store.h"
 #include "tn-text.h"
 
@@ -34,6 +35,7 @@ typedef struct
   const char *database;
   gboolean list;
   gboolean json;
+  const char *search;
   const char *add;
   const char **emails;
   const char *organization;
@@ -61,6 +63,7 @@ tn_cli_add_options (GApplication *application)
     { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this database file instead of the default one"), N_("PATH") },
     { "list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the contacts with their trust ratings"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --list, --stats or --job-changes: print JSON for programs"), NULL },
+    { "search", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --list: only the contacts this search finds, as the window’s search does"), N_("TEXT") },
     { "stats", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the dashboard’s figures: trust, lunches, who is overdue"), NULL },
     { "job-changes", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List who changed jobs, as imports noticed it"), NULL },
     { "add", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Add a contact with this full name"), N_("NAME") },
@@ -111,46 +114,33 @@ fail_printf (const char *format,
   return fail (message);
 }
 
-typedef struct
-{
-  char *collation_key;
-  TnContact *contact;
-} SortEntry;
-
 static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
+compare_names (gconstpointer a,
+               gconstpointer b)
 {
-  return strcmp (((const SortEntry *) a)->collation_key, ((const SortEntry *) b)->collation_key);
+  return strcmp (tn_contact_get_sort_key (*(TnContact **) a), tn_contact_get_sort_key (*(TnContact **) b));
 }
 
-/* Collation keys are made once per contact: comparing with
- * g_utf8_collate() would redo that work in every comparison. */
+/* The contacts @search finds (everyone when %NULL), in the order of the window's Name
+ * column: the same rule and the same collation keys as the window. */
 static GPtrArray *
-contacts_sorted_by_name (TnStore *store)
+find_contacts_sorted_by_name (TnStore        *store,
+                              const TnSearch *search)
 {
   GListModel *contacts = tn_store_get_contacts (store);
   guint n_items = g_list_model_get_n_items (contacts);
-  g_autofree SortEntry *entries = g_new (SortEntry, n_items);
-  GPtrArray *sorted = g_ptr_array_new_full (n_items, g_object_unref);
+  GPtrArray *found = g_ptr_array_new_full (n_items, g_object_unref);
 
   for (guint i = 0; i < n_items; i++)
     {
-      entries[i].contact = g_list_model_get_item (contacts, i);
-      entries[i].collation_key = g_utf8_collate_key (tn_contact_get_full_name (entries[i].contact), -1);
+      g_autoptr(TnContact) contact = g_list_model_get_item (contacts, i);
+
+      if (search == NULL || tn_search_matches_contact (search, contact))
+        g_ptr_array_add (found, g_steal_pointer (&contact));
     }
 
-  /* g_new() gives NULL for no contacts, and qsort() must never get NULL (UBSan). */
-  if (n_items > 1)
-    qsort (entries, n_items, sizeof (SortEntry), compare_entries);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_ptr_array_add (sorted, entries[i].contact);
-      g_free (entries[i].collation_key);
-    }
-
-  return sorted;
+  g_ptr_array_sort (found, compare_names);
+  return found;
 }
 
 static void
@@ -269,7 +259,8 @@ static int
 run_list (TnStore      *store,
           TnCliOptions *options)
 {
-  g_autoptr(GPtrArray) contacts = contacts_sorted_by_name (store);
+  g_autoptr(TnSearch) search = options->search != NULL ? tn_search_new (options->search) : NULL;
+  g_autoptr(GPtrArray) contacts = find_contacts_sorted_by_name (store, search);
 
   if (options->json)
     print_contacts_json (contacts);
@@ -671,6 +662,8 @@ check_arguments (TnCliOptions *options)
     return g_strdup (_("Choose one of --list, --add, --with, --import, --export, --remind, --background, --stats, --job-changes or --brand at a time"));
   if (options->json && !options->list && !options->stats && !options->job_changes)
     return g_strdup (_("--json goes with --list, --stats or --job-changes"));
+  if (options->search != NULL && !options->list)
+    return g_strdup (_("--search goes with --list"));
   if ((options->emails != NULL || options->organization != NULL) && options->add == NULL)
     return g_strdup (_("--email and --org go with --add"));
   if (options->rate != NULL && options->who == NULL)
@@ -764,6 +757,7 @@ tn_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "database", "^&ay", &parsed.database);
   parsed.list = g_variant_dict_contains (options, "list");
   parsed.json = g_variant_dict_contains (options, "json");
+  g_variant_dict_lookup (options, "search", "&s", &parsed.search);
   g_variant_dict_lookup (options, "add", "&s", &parsed.add);
   g_variant_dict_lookup (options, "email", "^a&s", &emails);
   parsed.emails = emails;

@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: populate.py TRUSTNET_BIN DATABASE N
-# The schema comes from the app itself (trustnet --list creates it); the rows
+# The schema comes from the app itself (trustnet --add creates it); the rows
 # are written in one transaction, deterministically (same N, same rows).
 import random
 import sqlite3
@@ -27,11 +27,13 @@ TITLES = ["Engineer", "Director of Sales", "CFO", "Recruiter", "Project Manager"
 
 def main():
     binary, database, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    subprocess.run([binary, "--database", database, "--list"], check=True,
+    # Reading commands create no database: adding one contact does, which goes again.
+    subprocess.run([binary, "--database", database, "--add", "Populate Seed"], check=True,
                    stdout=subprocess.DEVNULL)
     rng = random.Random(42)
     connection = sqlite3.connect(database)
     with connection:
+        connection.execute("DELETE FROM contacts")
         for i in range(count):
             first, last = rng.choice(FIRST), rng.choice(LAST)
             trust = rng.choices([0, 1, 2, 3], weights=[70, 3, 12, 15])[0]

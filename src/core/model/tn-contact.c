@@ -11,6 +11,7 @@
 
 #include "tn-contact-private.h"
 #include "tn-enums.h"
+#include "tn-search.h"
 #include "tn-text.h"
 
 struct _TnContact
@@ -815,9 +816,8 @@ tn_contact_get_updated_at (TnContact *self)
  * tn_contact_get_search_key:
  * @self: a contact
  *
- * Returns: the name, organization and emails folded with
- *   tn_text_fold_for_search(), separated by newlines so that a query
- *   never matches across two fields
+ * Returns: the words of the name, organization and emails, folded once by
+ *   tn_search_make_key() and kept until one of those fields changes
  */
 const char *
 tn_contact_get_search_key (TnContact *self)
@@ -826,22 +826,14 @@ tn_contact_get_search_key (TnContact *self)
 
   if (self->search_key == NULL)
     {
-      g_autoptr(GString) key = g_string_new (NULL);
-      g_autofree char *name = tn_text_fold_for_search (self->full_name);
-      g_autofree char *organization = tn_text_fold_for_search (self->organization);
+      g_autoptr(GPtrArray) fields = g_ptr_array_new ();
 
-      g_string_append (key, name);
-      g_string_append_c (key, '\n');
-      g_string_append (key, organization);
+      g_ptr_array_add (fields, self->full_name);
+      g_ptr_array_add (fields, self->organization);
       for (guint i = 0; self->emails != NULL && self->emails[i] != NULL; i++)
-        {
-          g_autofree char *email = tn_text_fold_for_search (self->emails[i]);
+        g_ptr_array_add (fields, self->emails[i]);
 
-          g_string_append_c (key, '\n');
-          g_string_append (key, email);
-        }
-
-      self->search_key = g_string_free (g_steal_pointer (&key), FALSE);
+      self->search_key = tn_search_make_key ((const char * const *) fields->pdata, fields->len);
     }
 
   return self->search_key;
@@ -868,20 +860,26 @@ tn_contact_get_sort_key (TnContact *self)
 /**
  * tn_contact_matches:
  * @self: a contact
- * @folded_query: a query already folded with tn_text_fold_for_search()
+ * @query: (nullable): what the person typed
  *
- * Returns: %TRUE if the name, organization or an email contains the query
+ * The rule of tn-search.h for one contact. A list checking many contacts per keystroke
+ * makes one #TnSearch and calls tn_search_matches_contact() instead.
+ *
+ * Returns: %TRUE if every word of @query begins a word of the name, organization or an email
  */
 gboolean
 tn_contact_matches (TnContact  *self,
-                    const char *folded_query)
+                    const char *query)
 {
+  g_autoptr(TnSearch) search = NULL;
+
   g_return_val_if_fail (TN_IS_CONTACT (self), FALSE);
 
-  if (folded_query == NULL || *folded_query == '\0')
+  if (query == NULL || *query == '\0')
     return TRUE;
 
-  return strstr (tn_contact_get_search_key (self), folded_query) != NULL;
+  search = tn_search_new (query);
+  return tn_search_matches_contact (search, self);
 }
 
 gboolean

@@ -74,7 +74,7 @@ GDateTime          *tn_contact_get_updated_at    (TnContact          *self);
 const char         *tn_contact_get_search_key    (TnContact          *self);
 const char         *tn_contact_get_sort_key      (TnContact          *self);
 gboolean            tn_contact_matches           (TnContact          *self,
-                                                  const char         *folded_query);
+                                                  const char         *query);
 gboolean            tn_contact_has_email         (TnContact          *self,
                                                   const char         *email);
 

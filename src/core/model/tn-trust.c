@@ -49,7 +49,8 @@ tn_trust_get_label (TnTrust trust)
       return _("Vaguely");
     case TN_TRUST_UNRATED:
     default:
-      return _("Not rated yet");
+      /* One word for each rating everywhere: the filter buttons, the Trust column, toasts. */
+      return _("Not rated");
     }
 }
 

@@ -1,5 +1,6 @@
-/* tn-contacts-page-columns.c — the contacts table's columns: what the cells show (the
- * closures and the tooltip the .ui file binds), the name sorter, and which columns fit.
+/* tn-contacts-page-columns.c — the contacts table's columns: the cells (made in C: a
+ * GtkBuilderListItemFactory parses its template again for every row it makes), the
+ * closures the .ui file's sorters use, the name sorter, and which columns fit.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,10 +14,18 @@
 
 #include "tn-clock.h"
 #include "tn-contacts-page-private.h"
+#include "tn-trust-chooser.h"
 
 /* The Trust column: the buttons and the word, or the buttons alone. */
 #define TRUST_COLUMN_WIDE 210
 #define TRUST_COLUMN_NARROW 112
+
+/* Each growing column's own width, the rest of the room shared among them (the .ui file
+ * says why). On a phone's width the Name column leaves room for Trust and Last Contact. */
+#define NAME_COLUMN_WIDE 200
+#define NAME_COLUMN_NARROW 96
+#define ORGANIZATION_COLUMN 150
+#define EMAIL_COLUMN 180
 
 /* Expression closures used by the .ui file */
 
@@ -44,8 +53,16 @@ parse_day (const char *day)
 }
 
 static char *
-format_last_contact_cb (gpointer    unused,
-                        const char *last_contact)
+text_or_empty_cb (gpointer    unused,
+                  const char *text)
+{
+  return g_strdup (text != NULL ? text : "");
+}
+
+/* One form for every row, as GNOME Files shows dates: the day itself, not "5 weeks ago"
+ * beside "31 Mar 2025"; the tooltip has the weekday and the full date. */
+static char *
+format_last_contact (const char *last_contact)
 {
   g_autoptr(GDateTime) then = parse_day (last_contact);
   g_autoptr(GDateTime) now = NULL;
@@ -67,10 +84,9 @@ format_last_contact_cb (gpointer    unused,
     return g_strdup (_("Today"));
   if (days == 1)
     return g_strdup (_("Yesterday"));
-  if (days > 1 && days < 7)
-    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", (int) days), (int) days);
-  if (days >= 7 && days < 8 * 7)
-    return g_strdup_printf (ngettext ("%d week ago", "%d weeks ago", (int) (days / 7)), (int) (days / 7));
+  if (g_date_time_get_year (then) == g_date_time_get_year (now))
+    /* TRANSLATORS: a day of this year in the "Last contact" column, see g_date_time_format() */
+    return g_date_time_format (then, _("%-d %b"));
 
   /* TRANSLATORS: a day in the "Last contact" column, see g_date_time_format() */
   return g_date_time_format (then, _("%-d %b %Y"));
@@ -118,6 +134,17 @@ compare_names (gconstpointer a,
   return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* GTK 4.8 counts a hidden column's own width in the table's minimum, and then has no
+ * room left to share out: a hidden column has none. */
+static void
+show_column (GtkColumnViewColumn *column,
+             gboolean             visible,
+             int                  width)
+{
+  gtk_column_view_column_set_visible (column, visible);
+  gtk_column_view_column_set_fixed_width (column, visible ? width : -1);
+}
+
 /**
  * tn_contacts_page_set_narrow:
  * @self: a page
@@ -133,7 +160,8 @@ tn_contacts_page_set_narrow (TnContactsPage *self,
   g_return_if_fail (TN_IS_CONTACTS_PAGE (self));
 
   self->narrow = !!narrow;
-  gtk_column_view_column_set_visible (self->organization_column, !self->narrow);
+  show_column (self->organization_column, !self->narrow, ORGANIZATION_COLUMN);
+  gtk_column_view_column_set_fixed_width (self->name_column, self->narrow ? NAME_COLUMN_NARROW : NAME_COLUMN_WIDE);
 }
 
 gboolean
@@ -155,7 +183,7 @@ tn_contacts_page_set_compact (TnContactsPage *self,
     return;
 
   self->compact = compact;
-  gtk_column_view_column_set_visible (self->email_column, !compact);
+  show_column (self->email_column, !compact, EMAIL_COLUMN);
   /* Room for the three buttons only: the rating's word then stays out of every row. */
   gtk_column_view_column_set_fixed_width (self->trust_column, compact ? TRUST_COLUMN_NARROW : TRUST_COLUMN_WIDE);
   _tn_contacts_page_notify (self, PROP_COMPACT);
@@ -166,13 +194,202 @@ _tn_contacts_page_class_bind_columns (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, trust_sort_rank_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_count_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_last_contact_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_last_contact_query_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_or_empty_cb);
+}
+
+/* The cells. Each label column shows one text of the contact and follows that property. */
+
+typedef struct
+{
+  const char *property;
+  char *(*text) (TnContact *contact);
+} LabelColumn;
+
+static char *
+organization_text (TnContact *contact)
+{
+  return g_strdup (tn_contact_get_organization (contact));
+}
+
+static char *
+email_text (TnContact *contact)
+{
+  return g_strdup (tn_contact_get_primary_email (contact));
+}
+
+static char *
+last_contact_text (TnContact *contact)
+{
+  return format_last_contact (tn_contact_get_last_contact (contact));
+}
+
+static const LabelColumn organization_column = { "notify::organization", organization_text };
+static const LabelColumn email_column = { "notify::primary-email", email_text };
+static const LabelColumn last_contact_column = { "notify::last-contact", last_contact_text };
+
+static GtkWidget *
+new_cell_label (gboolean hexpand)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, hexpand);
+  return label;
+}
+
+static void
+show_label_text (GtkListItem *list_item)
+{
+  const LabelColumn *column = g_object_get_data (G_OBJECT (list_item), "tn-column");
+  TnContact *contact = gtk_list_item_get_item (list_item);
+  g_autofree char *text = contact != NULL ? column->text (contact) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  column)
+{
+  GtkWidget *label = new_cell_label (FALSE);
+
+  g_object_set_data (G_OBJECT (list_item), "tn-column", column);
+  if (column == &last_contact_column)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_last_contact_query_tooltip_cb), list_item);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  data)
+{
+  const LabelColumn *column = data;
+
+  show_label_text (list_item);
+  g_signal_connect_swapped (gtk_list_item_get_item (list_item), column->property,
+                            G_CALLBACK (show_label_text), list_item);
+}
+
+static void
+unbind_label_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), show_label_text, list_item);
+}
+
+/* The Name column: the avatar and the name. */
+static void
+setup_name_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  /* The name beside it says it all: the avatar is left out of what screen readers read. */
+  GtkWidget *avatar = g_object_new (ADW_TYPE_AVATAR,
+                                    "size", 24,
+                                    "show-initials", TRUE,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                    NULL);
+
+  gtk_box_append (GTK_BOX (box), avatar);
+  gtk_box_append (GTK_BOX (box), new_cell_label (TRUE));
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+show_name (GtkListItem *list_item)
+{
+  GtkWidget *avatar = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  const char *name = tn_contact_get_full_name (gtk_list_item_get_item (list_item));
+
+  adw_avatar_set_text (ADW_AVATAR (avatar), name);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (avatar)), name);
+}
+
+static void
+bind_name_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  show_name (list_item);
+  g_signal_connect_swapped (gtk_list_item_get_item (list_item), "notify::full-name",
+                            G_CALLBACK (show_name), list_item);
+}
+
+static void
+unbind_name_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), show_name, list_item);
+}
+
+/* The Trust column: the chooser follows its contact by itself. */
+static void
+setup_trust_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
+{
+  GtkWidget *chooser = g_object_new (TN_TYPE_TRUST_CHOOSER, NULL);
+
+  g_signal_connect (chooser, "rate", G_CALLBACK (_tn_contacts_page_row_rate_cb), NULL);
+  gtk_list_item_set_child (list_item, chooser);
+}
+
+static void
+bind_trust_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item)
+{
+  tn_trust_chooser_set_contact (TN_TRUST_CHOOSER (gtk_list_item_get_child (list_item)),
+                                gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_trust_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  tn_trust_chooser_set_contact (TN_TRUST_CHOOSER (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static GtkListItemFactory *
+new_factory (GCallback setup,
+             GCallback bind,
+             GCallback unbind,
+             gpointer  data)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, data);
+  g_signal_connect (factory, "bind", bind, data);
+  g_signal_connect (factory, "unbind", unbind, data);
+  return factory;
+}
+
+static void
+set_factory (GtkColumnViewColumn *column,
+             GtkListItemFactory  *factory)
+{
+  gtk_column_view_column_set_factory (column, factory);
+  g_object_unref (factory);
 }
 
 void
 _tn_contacts_page_init_columns (TnContactsPage *self)
 {
+  set_factory (self->name_column,
+               new_factory (G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb), G_CALLBACK (unbind_name_cb), NULL));
+  set_factory (self->trust_column,
+               new_factory (G_CALLBACK (setup_trust_cb), G_CALLBACK (bind_trust_cb), G_CALLBACK (unbind_trust_cb), NULL));
+  set_factory (self->organization_column,
+               new_factory (G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), G_CALLBACK (unbind_label_cb), (gpointer) &organization_column));
+  set_factory (self->last_contact_column,
+               new_factory (G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), G_CALLBACK (unbind_label_cb), (gpointer) &last_contact_column));
+  set_factory (self->email_column,
+               new_factory (G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), G_CALLBACK (unbind_label_cb), (gpointer) &email_column));
+
   gtk_custom_sorter_set_sort_func (self->name_sorter, compare_names, NULL, NULL);
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
 }

@@ -1,5 +1,5 @@
-/* tn-contacts-page-filter.c — who the contacts table shows: the search, the trust and
- * overdue filters, and the counts and summary of the filter bar.
+/* tn-contacts-page-filter.c — who the contacts table shows: the search (the rule of
+ * tn-search.c), the trust and overdue filters, and what the page says when no one is left.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,11 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "tn-clock.h"
 #include "tn-contacts-page-private.h"
-#include "tn-stats.h"
-#include "tn-text.h"
-#include "tn-trust-counts.h"
 
 /* How many contacts get their search key folded per idle call, so a first
  * search over 100,000 contacts does not pay for all of them at once. */
@@ -29,32 +25,36 @@ static const char * const filter_names[] = {
   [TN_TRUST_VAGUELY] = "vaguely",
 };
 
-static const int count_props[] = {
-  [TN_TRUST_UNRATED] = PROP_N_UNRATED,
-  [TN_TRUST_COMPLETELY] = PROP_N_COMPLETELY,
-  [TN_TRUST_MODERATELY] = PROP_N_MODERATELY,
-  [TN_TRUST_VAGUELY] = PROP_N_VAGUELY,
-};
-
 /* Filtering */
 
-/* Runs for each of up to 100,000 contacts per keystroke: no allocation here.
- * The query is folded once per keystroke and each contact keeps its folded key. */
+/* Runs for each of up to 100,000 contacts per keystroke: no allocation, the cheapest
+ * test first; each contact keeps its folded words and the page whether it is overdue. */
 static gboolean
 filter_contact (gpointer item,
                 gpointer user_data)
 {
-  TnContactsPage *self = user_data;
-  TnContact *contact = item;
+  return _tn_contacts_page_shows (user_data, item);
+}
 
+/**
+ * _tn_contacts_page_shows:
+ * @self: a page
+ * @contact: a contact of its store
+ *
+ * Returns: whether the search and the filters let @contact be shown
+ */
+gboolean
+_tn_contacts_page_shows (TnContactsPage *self,
+                         TnContact      *contact)
+{
   if (self->trust_filter != FILTER_ALL &&
       tn_contact_get_trust (contact) != (TnTrust) self->trust_filter)
     return FALSE;
 
-  if (self->overdue_only && !tn_cadence_is_overdue (&self->cadence, contact, self->today))
+  if (!tn_search_is_empty (self->search) && !tn_search_matches_contact (self->search, contact))
     return FALSE;
 
-  return tn_contact_matches (contact, self->folded_query);
+  return !self->overdue_only || _tn_contacts_page_is_overdue (self, contact);
 }
 
 void
@@ -62,11 +62,13 @@ _tn_contacts_page_update_stack (TnContactsPage *self)
 {
   /* Rows not in the list yet are not "no matches". */
   guint n_visible = self->model_attached ? g_list_model_get_n_items (G_LIST_MODEL (self->filter_model))
-                                         : self->n_contacts;
+                                         : self->total.n_contacts;
+  gboolean searching = !tn_search_is_empty (self->search);
 
-  gtk_widget_set_visible (self->filter_bar, self->n_contacts > 0);
+  gtk_widget_set_visible (self->filter_bar, self->total.n_contacts > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->result_count), searching);
 
-  if (self->n_contacts == 0)
+  if (self->total.n_contacts == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
@@ -76,13 +78,13 @@ _tn_contacts_page_update_stack (TnContactsPage *self)
       g_autofree char *description = NULL;
 
       /* A status page's description is markup: the query is escaped. */
-      if (self->overdue_only && *self->folded_query == '\0')
+      if (self->overdue_only && !searching)
         description = g_strdup (_("No one is overdue. You are keeping in touch with everyone."));
       else if (self->overdue_only)
         description = g_markup_printf_escaped (_("No one overdue matches “%s”."), query);
-      else if (*self->folded_query != '\0' && self->trust_filter == FILTER_ALL)
+      else if (searching && self->trust_filter == FILTER_ALL)
         description = g_markup_printf_escaped (_("No one matches “%s”. Try another name, organization or email."), query);
-      else if (*self->folded_query != '\0')
+      else if (searching)
         description = g_markup_printf_escaped (_("No one with this rating matches “%s”."), query);
       else
         description = g_strdup (_("No one has this rating yet."));
@@ -112,37 +114,56 @@ _tn_contacts_page_refilter (TnContactsPage  *self,
 
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   _tn_contacts_page_rescue_focus (self, had_focus);
+  _tn_contacts_page_update_counts (self);
 }
 
+/**
+ * _tn_contacts_page_set_search:
+ * @self: a page
+ * @text: what the person typed
+ *
+ * A search that can only find fewer people looks again only at the rows shown; the
+ * counts follow after the list is painted.
+ */
 void
-_tn_contacts_page_set_folded_query (TnContactsPage *self,
-                                    char           *folded_query)
+_tn_contacts_page_set_search (TnContactsPage *self,
+                              const char     *text)
 {
-  g_autofree char *old = g_steal_pointer (&self->folded_query);
+  g_autoptr(TnSearch) old = g_steal_pointer (&self->search);
   GtkFilterChange change;
 
-  self->folded_query = folded_query;
-
-  if (g_str_equal (old, folded_query))
+  self->search = tn_search_new (text);
+  if (tn_search_equal (old, self->search))
     return;
 
-  /* Matching is a substring test, so a longer query only ever hides rows
-   * and a shorter one only ever brings them back. */
-  if (strstr (folded_query, old) != NULL)
+  if (tn_search_is_narrower (self->search, old))
     change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (old, folded_query) != NULL)
+  else if (tn_search_is_narrower (old, self->search))
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
 
   _tn_contacts_page_refilter (self, change);
+  _tn_contacts_page_queue_recount (self);
+  _tn_contacts_page_update_stack (self);
+}
+
+/* Everyone shown again: no search, no trust filter, not only the overdue. */
+void
+_tn_contacts_page_clear_filters (TnContactsPage *self)
+{
+  tn_contacts_page_set_trust_filter (self, "all");
+  tn_contacts_page_set_overdue_only (self, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  _tn_contacts_page_set_search (self, "");
+  tn_contacts_page_set_search_mode (self, FALSE);
 }
 
 static void
 on_search_changed_cb (TnContactsPage *self,
                       GtkSearchEntry *entry)
 {
-  _tn_contacts_page_set_folded_query (self, tn_text_fold_for_search (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  _tn_contacts_page_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -200,163 +221,8 @@ on_search_mode_notify_cb (TnContactsPage *self,
 
   /* Closing the search shows everyone again and hands the keys back to the list. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  _tn_contacts_page_set_folded_query (self, g_strdup (""));
+  _tn_contacts_page_set_search (self, "");
   tn_contacts_page_focus_list (self);
-}
-
-/* Counting, for the filter buttons and the summary; who is overdue follows the day */
-
-static void
-update_summary (TnContactsPage *self)
-{
-  guint trusted = self->counts[TN_TRUST_COMPLETELY];
-  int goal = g_settings_get_int (self->settings, "trusted-goal");
-  g_autofree char *summary = NULL;
-
-  /* Nothing to count yet: the empty page says what to do instead. */
-  if (self->n_contacts == 0)
-    summary = NULL;
-  else
-    summary = tn_stats_describe_trusted (trusted, goal);
-
-  if (g_strcmp0 (self->summary, summary) == 0)
-    return;
-
-  g_free (self->summary);
-  self->summary = g_steal_pointer (&summary);
-  _tn_contacts_page_notify (self, PROP_SUMMARY);
-}
-
-void
-_tn_contacts_page_recount (TnContactsPage *self)
-{
-  TnTrustCounts counts;
-
-  tn_trust_counts_count_model (&counts,
-                               self->store != NULL ? tn_store_get_contacts (self->store) : NULL,
-                               &self->cadence, self->today);
-
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (self->n_overdue != counts.n_overdue)
-    {
-      self->n_overdue = counts.n_overdue;
-      _tn_contacts_page_notify (self, PROP_N_OVERDUE);
-    }
-
-  for (TnTrust trust = TN_TRUST_UNRATED; trust <= TN_TRUST_LAST; trust++)
-    {
-      if (self->counts[trust] != counts.by_trust[trust])
-        {
-          self->counts[trust] = counts.by_trust[trust];
-          _tn_contacts_page_notify (self, count_props[trust]);
-        }
-    }
-
-  if (self->n_contacts != counts.n_contacts)
-    {
-      self->n_contacts = counts.n_contacts;
-      _tn_contacts_page_notify (self, PROP_N_CONTACTS);
-    }
-
-  update_summary (self);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-static gboolean
-recount_cb (gpointer user_data)
-{
-  TnContactsPage *self = user_data;
-
-  self->recount_source = 0;
-  _tn_contacts_page_recount (self);
-  _tn_contacts_page_update_stack (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-void
-_tn_contacts_page_store_items_changed_cb (TnContactsPage *self,
-                                          guint           position,
-                                          guint           removed,
-                                          guint           added,
-                                          GListModel     *contacts)
-{
-  gboolean was_empty = self->n_contacts == 0;
-  gboolean is_empty = g_list_model_get_n_items (contacts) == 0;
-
-  /* An import changes thousands of rows: count once when it is over. */
-  if (self->recount_source == 0)
-    self->recount_source = g_idle_add (recount_cb, self);
-
-  /* Leaving or reaching the empty state shows at once. */
-  if (was_empty != is_empty)
-    {
-      self->n_contacts = g_list_model_get_n_items (contacts);
-      _tn_contacts_page_notify (self, PROP_N_CONTACTS);
-      _tn_contacts_page_update_stack (self);
-    }
-}
-
-/* Who is overdue changes with the day and with the intervals in Preferences. */
-static void
-reconsider_overdue (TnContactsPage *self)
-{
-  g_autoptr(GDateTime) now = tn_clock_now ();
-
-  g_clear_pointer (&self->today, g_date_time_unref);
-  self->today = g_steal_pointer (&now);
-  tn_cadence_init_from_settings (&self->cadence, self->settings);
-
-  _tn_contacts_page_recount (self);
-  if (self->overdue_only)
-    _tn_contacts_page_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-on_day_changed_cb (TnContactsPage *self)
-{
-  reconsider_overdue (self);
-  _tn_contacts_page_update_stack (self);
-}
-
-TnClock *
-tn_contacts_page_get_clock (TnContactsPage *self)
-{
-  g_return_val_if_fail (TN_IS_CONTACTS_PAGE (self), NULL);
-
-  return self->clock;
-}
-
-void
-tn_contacts_page_set_clock (TnContactsPage *self,
-                            TnClock        *clock)
-{
-  g_return_if_fail (TN_IS_CONTACTS_PAGE (self));
-  g_return_if_fail (clock == NULL || TN_IS_CLOCK (clock));
-
-  if (tn_clock_set_followed (&self->clock, clock, G_CALLBACK (on_day_changed_cb), self))
-    _tn_contacts_page_notify (self, PROP_CLOCK);
-}
-
-static void
-on_cadence_changed_cb (TnContactsPage *self,
-                       const char     *key,
-                       GSettings      *settings)
-{
-  if (g_str_has_prefix (key, "cadence-weeks-"))
-    {
-      reconsider_overdue (self);
-      _tn_contacts_page_update_stack (self);
-    }
-}
-
-static void
-on_trusted_goal_changed_cb (TnContactsPage *self,
-                            const char     *key,
-                            GSettings      *settings)
-{
-  update_summary (self);
 }
 
 /* The filters and the search, as properties */
@@ -476,6 +342,16 @@ tn_contacts_page_set_search_mode (TnContactsPage *self,
     return;
 
   self->search_mode = search_mode;
+  /* The search entry has the keys now: a row waiting to be focused must not take them. */
+  if (search_mode && self->focus_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->focus_tick);
+      self->focus_tick = 0;
+    }
+  /* Once a search has started every letter goes to it, j and k too: they reach the
+   * search bar's key capture when the list's shortcuts for them are off. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.select-next", !search_mode);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.select-previous", !search_mode);
   _tn_contacts_page_notify (self, PROP_SEARCH_MODE);
 }
 
@@ -505,7 +381,7 @@ tn_contacts_page_get_filtered (TnContactsPage *self)
 {
   g_return_val_if_fail (TN_IS_CONTACTS_PAGE (self), FALSE);
 
-  return self->trust_filter != FILTER_ALL || *self->folded_query != '\0';
+  return self->trust_filter != FILTER_ALL || self->overdue_only || !tn_search_is_empty (self->search);
 }
 
 void
@@ -519,23 +395,45 @@ _tn_contacts_page_class_bind_filters (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "contacts.overdue-only", "overdue-only");
 }
 
+/* A letter typed while a search is open but the list has the focus (after Enter, or a
+ * click on a row) continues the search: GtkSearchBar only starts one. Digits never get
+ * here, the list rates with them. */
+static gboolean
+on_key_pressed_cb (TnContactsPage        *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  GtkText *text = GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry)));
+  char utf8[8] = { 0 };
+  int position = -1;
+
+  if (!self->search_mode || c == 0 || !g_unichar_isprint (c) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      gtk_widget_has_focus (GTK_WIDGET (text)))
+    return GDK_EVENT_PROPAGATE;
+
+  g_unichar_to_utf8 (c, utf8);
+  gtk_text_grab_focus_without_selecting (text);
+  gtk_editable_insert_text (GTK_EDITABLE (self->search_entry), utf8, -1, &position);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  return GDK_EVENT_STOP;
+}
+
 void
 _tn_contacts_page_init_filters (TnContactsPage *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_custom_filter_set_filter_func (self->filter, filter_contact, self, NULL);
 
-  /* Typing while the list has the focus starts a search; the list's own
-   * keys (1 2 3 0 j k Delete) are taken before they get here. */
+  /* Typing while the list has the focus starts a search; the list's own keys
+   * (1 2 3 0 j k Delete /) are taken before they get here, j and k only outside a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
-  g_signal_connect_object (self->settings, "changed::trusted-goal",
-                           G_CALLBACK (on_trusted_goal_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed",
-                           G_CALLBACK (on_cadence_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  self->today = tn_clock_now ();
-  tn_cadence_init_from_settings (&self->cadence, self->settings);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }

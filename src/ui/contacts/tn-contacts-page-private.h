@@ -3,8 +3,9 @@
  * would, the page's table and search bar (the window needs only tn-contacts-page.h).
  *
  * The page is split by concern: tn-contacts-page.c (the object, its store, loading the
- * list), -columns.c (the cells and sorting), -filter.c (search, filters, counts) and
- * -triage.c (selection, focus and rating from the keyboard).
+ * list), -columns.c (the cells and sorting), -filter.c (search and filters), -counts.c
+ * (the counts on the filter buttons and the summary) and -triage.c (selection, focus and
+ * rating from the keyboard).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,9 @@
 
 #include "tn-cadence.h"
 #include "tn-contacts-page.h"
+#include "tn-search.h"
+#include "tn-trust-chooser.h"
+#include "tn-trust-counts.h"
 
 G_BEGIN_DECLS
 
@@ -41,17 +45,29 @@ struct _TnContactsPage
   TnCadence cadence;
   GDateTime *today;
   TnClock *clock;
-  char *folded_query;
+  TnSearch *search;
   gboolean search_mode;
   gboolean compact;
   gboolean narrow;
   char *summary;
   TnContact *selected_contact;
 
+  /* Whether each contact is overdue, TnContact → 1 (no) or 2 (yes): checking it reads
+   * dates, too slow to do for 100,000 contacts at every toggle. Emptied when the day or
+   * the intervals change; a contact's entry goes when the store says it changed. */
+  GHashTable *overdue_cache;
+  /* Every contact, and those the search finds, per rating: [0] not overdue, [1] overdue.
+   * Recounted when the search or the store changes; the filters only combine them. */
+  TnTrustCounts total;
+  TnTrustCounts found[2];
+  guint recount_source;
+  gulong recount_paint_id;
+
+  /* What each filter button would show if clicked, given the search and the other
+   * filter: the counts the buttons show. */
   guint counts[TN_TRUST_N_RATINGS];
   guint n_overdue;
   guint n_contacts;
-  guint recount_source;
 
   guint warm_source;
   guint warm_position;
@@ -69,8 +85,10 @@ struct _TnContactsPage
   GtkCustomSorter *name_sorter;
   GtkColumnViewColumn *trust_column;
   GtkColumnViewColumn *organization_column;
+  GtkColumnViewColumn *last_contact_column;
   GtkColumnViewColumn *email_column;
   AdwStatusPage *no_matches_page;
+  GtkLabel *result_count;
   GtkSortListModel *sort_model;
   GtkFilterListModel *filter_model;
   GtkCustomFilter *filter;
@@ -110,11 +128,23 @@ void           _tn_contacts_page_class_bind_filters     (GtkWidgetClass  *widget
 void           _tn_contacts_page_init_filters           (TnContactsPage  *self);
 void           _tn_contacts_page_refilter               (TnContactsPage  *self,
                                                          GtkFilterChange  change);
-void           _tn_contacts_page_set_folded_query       (TnContactsPage  *self,
-                                                         char            *folded_query);
+gboolean       _tn_contacts_page_shows                  (TnContactsPage  *self,
+                                                         TnContact       *contact);
+void           _tn_contacts_page_set_search             (TnContactsPage  *self,
+                                                         const char      *text);
+void           _tn_contacts_page_clear_filters          (TnContactsPage  *self);
 void           _tn_contacts_page_update_stack           (TnContactsPage  *self);
-void           _tn_contacts_page_recount                (TnContactsPage  *self);
 void           _tn_contacts_page_warm_search_keys       (TnContactsPage  *self);
+
+/* tn-contacts-page-counts.c */
+void           _tn_contacts_page_init_counts            (TnContactsPage  *self);
+gboolean       _tn_contacts_page_is_overdue             (TnContactsPage  *self,
+                                                         TnContact       *contact);
+void           _tn_contacts_page_reconsider_overdue     (TnContactsPage  *self);
+void           _tn_contacts_page_recount                (TnContactsPage  *self);
+void           _tn_contacts_page_queue_recount          (TnContactsPage  *self);
+void           _tn_contacts_page_unmap_counts           (TnContactsPage  *self);
+void           _tn_contacts_page_update_counts          (TnContactsPage  *self);
 void           _tn_contacts_page_store_items_changed_cb (TnContactsPage  *self,
                                                          guint            position,
                                                          guint            removed,
@@ -122,6 +152,9 @@ void           _tn_contacts_page_store_items_changed_cb (TnContactsPage  *self,
                                                          GListModel      *contacts);
 
 /* tn-contacts-page-triage.c */
+void           _tn_contacts_page_row_rate_cb            (TnTrustChooser  *chooser,
+                                                         TnTrust          trust,
+                                                         gpointer         user_data);
 void           _tn_contacts_page_class_bind_triage      (GtkWidgetClass  *widget_class);
 gboolean       _tn_contacts_page_list_has_focus         (TnContactsPage  *self);
 void           _tn_contacts_page_rescue_focus           (TnContactsPage  *self,

@@ -13,7 +13,7 @@
 #include "tn-trust-chooser.h"
 
 /* How many frames to wait for the row of a newly selected contact to exist. */
-#define FOCUS_TRIES 6
+#define FOCUS_TRIES 30
 
 /* Selection and focus */
 
@@ -84,10 +84,18 @@ focus_selected_tick_cb (GtkWidget     *widget,
 {
   TnContactsPage *self = user_data;
 
-  if (focus_row_of (self, gtk_single_selection_get_selected_item (self->selection)) ||
-      ++self->focus_tries >= FOCUS_TRIES)
+  if (focus_row_of (self, gtk_single_selection_get_selected_item (self->selection)))
     {
       self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* No row to focus (a busy machine lays it out late): the list at least takes the keys. */
+  if (++self->focus_tries >= FOCUS_TRIES)
+    {
+      self->focus_tick = 0;
+      if (!_tn_contacts_page_list_has_focus (self))
+        gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
       return G_SOURCE_REMOVE;
     }
 
@@ -113,6 +121,12 @@ _tn_contacts_page_focus_selected (TnContactsPage *self)
 
   if (list_view != NULL)
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+
+  /* When the search closes, the list takes the keys at once and the row when it is laid
+   * out: a j typed before then must not land in the search entry on its way out. */
+  if (!self->search_mode && !_tn_contacts_page_list_has_focus (self) &&
+      gtk_widget_is_drawable (GTK_WIDGET (self->column_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 
   self->focus_tries = 0;
   if (self->focus_tick == 0)
@@ -228,18 +242,26 @@ rate_contact (TnContactsPage *self,
               TnTrust         trust)
 {
   g_autoptr(GError) error = NULL;
+  TnTrust previous = tn_contact_get_trust (contact);
 
-  if (self->store == NULL)
+  if (self->store == NULL || previous == trust)
     return;
 
   if (!tn_store_set_trust (self->store, contact, trust, &error))
-    show_error (self, error);
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* The window says what changed, with Undo: the person may have left the filter. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.rated", "(xi)", tn_contact_get_id (contact), (gint32) previous);
 }
 
-static void
-on_row_rate_cb (TnTrustChooser *chooser,
-                TnTrust         trust,
-                gpointer        user_data)
+/* A click on a row's 1, 2 or 3 (the Trust column's cells connect it). */
+void
+_tn_contacts_page_row_rate_cb (TnTrustChooser *chooser,
+                               TnTrust         trust,
+                               gpointer        user_data)
 {
   GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (chooser), TN_TYPE_CONTACTS_PAGE);
   TnContact *contact = tn_trust_chooser_get_contact (chooser);
@@ -330,10 +352,7 @@ show_all_action (GtkWidget  *widget,
 {
   TnContactsPage *self = TN_CONTACTS_PAGE (widget);
 
-  tn_contacts_page_set_trust_filter (self, "all");
-  tn_contacts_page_set_search_mode (self, FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  _tn_contacts_page_set_folded_query (self, g_strdup (""));
+  _tn_contacts_page_clear_filters (self);
   tn_contacts_page_focus_list (self);
 }
 
@@ -377,7 +396,7 @@ find_visible_position (TnContactsPage *self,
  * @contact: a contact of the store
  *
  * Selects @contact, scrolls to it and gives its row the keyboard focus.
- * If the search or the trust filter hides it, they are cleared first.
+ * If the search or a filter hides it, they are cleared first, and a toast says so.
  *
  * Returns: %TRUE if the contact is in the list and now selected
  */
@@ -392,12 +411,15 @@ tn_contacts_page_select_contact (TnContactsPage *self,
 
   _tn_contacts_page_attach_model (self);
   position = find_visible_position (self, contact);
-  if (position == GTK_INVALID_LIST_POSITION)
+  if (position == GTK_INVALID_LIST_POSITION && tn_contacts_page_get_filtered (self))
     {
-      tn_contacts_page_set_trust_filter (self, "all");
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      _tn_contacts_page_set_folded_query (self, g_strdup (""));
-      tn_contacts_page_set_search_mode (self, FALSE);
+      g_autofree char *message = NULL;
+
+      /* Say why the list changed under the person's eyes (a new contact saved while
+       * "Overdue" was on would otherwise simply not be there). */
+      _tn_contacts_page_clear_filters (self);
+      message = g_strdup_printf (_("Showing everyone, so that %s is in the list"), tn_contact_get_full_name (contact));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
       position = find_visible_position (self, contact);
     }
 
@@ -428,7 +450,6 @@ _tn_contacts_page_class_bind_triage (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item_notify_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_rate_cb);
 
   gtk_widget_class_install_action (widget_class, "contacts.rate-selected", "i", rate_selected_action);
   gtk_widget_class_install_action (widget_class, "contacts.select-next", NULL, select_next_action);

@@ -78,6 +78,14 @@ tn_contacts_page_realize (GtkWidget *widget)
 }
 
 static void
+tn_contacts_page_unmap (GtkWidget *widget)
+{
+  _tn_contacts_page_unmap_counts (TN_CONTACTS_PAGE (widget));
+
+  GTK_WIDGET_CLASS (tn_contacts_page_parent_class)->unmap (widget);
+}
+
+static void
 tn_contacts_page_unrealize (GtkWidget *widget)
 {
   TnContactsPage *self = TN_CONTACTS_PAGE (widget);
@@ -118,6 +126,7 @@ tn_contacts_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_CONTACTS_PAGE);
 
   g_clear_handle_id (&self->recount_source, g_source_remove);
+  g_clear_pointer (&self->overdue_cache, g_hash_table_unref);
   g_clear_handle_id (&self->warm_source, g_source_remove);
   g_clear_handle_id (&self->attach_source, g_source_remove);
   g_clear_object (&self->clock);
@@ -133,7 +142,7 @@ tn_contacts_page_finalize (GObject *object)
 {
   TnContactsPage *self = (TnContactsPage *) object;
 
-  g_clear_pointer (&self->folded_query, g_free);
+  g_clear_pointer (&self->search, tn_search_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->today, g_date_time_unref);
 
@@ -333,6 +342,7 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
   object_class->set_property = tn_contacts_page_set_property;
   widget_class->realize = tn_contacts_page_realize;
   widget_class->unrealize = tn_contacts_page_unrealize;
+  widget_class->unmap = tn_contacts_page_unmap;
 
   install_properties (object_class);
 
@@ -364,8 +374,10 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, name_sorter);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, trust_column);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, organization_column);
+  gtk_widget_class_bind_template_child (widget_class, TnContactsPage, last_contact_column);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, email_column);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, no_matches_page);
+  gtk_widget_class_bind_template_child (widget_class, TnContactsPage, result_count);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, sort_model);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, filter);
@@ -381,11 +393,12 @@ static void
 tn_contacts_page_init (TnContactsPage *self)
 {
   self->trust_filter = FILTER_ALL;
-  self->folded_query = g_strdup ("");
+  self->search = tn_search_new (NULL);
   self->settings = g_settings_new (APPLICATION_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  _tn_contacts_page_init_counts (self);
   _tn_contacts_page_init_filters (self);
   _tn_contacts_page_init_columns (self);
 

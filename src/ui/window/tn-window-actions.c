@@ -17,6 +17,7 @@
 static const TnWindowAccel accels[] = {
   { "<Control>n", "win.add-contact", NULL },
   { "<Control>f", "win.search", NULL },
+  { "slash", "win.search", NULL },
   { "<Control>s", "win.save-contact", NULL },
   { "Escape", "win.close-pane", NULL },
   { "<Control>l", "win.log-lunch", NULL },
@@ -130,6 +131,60 @@ show_toast_action (GtkWidget  *widget,
   _tn_window_show_message (TN_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* (id, rating): Undo in the toast after a rating, and the toast itself (win.rated). */
+static TnContact *
+find_contact (TnWindow *self,
+              GVariant *parameter,
+              TnTrust  *trust)
+{
+  gint64 id;
+  gint32 rating;
+
+  g_variant_get (parameter, "(xi)", &id, &rating);
+  if (self->store == NULL || !tn_trust_is_valid (rating))
+    return NULL;
+
+  *trust = rating;
+  return tn_store_get_contact_by_id (self->store, id);
+}
+
+static void
+rate_contact_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TnWindow *self = TN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  TnContact *contact;
+  TnTrust trust;
+
+  contact = find_contact (self, parameter, &trust);
+  if (contact == NULL)
+    return;
+
+  if (!tn_store_set_trust (self->store, contact, trust, &error))
+    {
+      _tn_window_show_message (self, error->message);
+      return;
+    }
+
+  tn_contacts_page_select_contact (self->contacts_page, contact);
+}
+
+static void
+rated_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TnWindow *self = TN_WINDOW (widget);
+  TnContact *contact;
+  TnTrust previous;
+
+  contact = find_contact (self, parameter, &previous);
+  if (contact != NULL)
+    _tn_window_show_rating_toast (self, contact, previous);
+}
+
 static void
 log_lunch_action (GtkWidget  *widget,
                   const char *action_name,
@@ -220,6 +275,8 @@ _tn_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.close-pane", NULL, close_pane_action);
   gtk_widget_class_install_action (widget_class, "win.delete-contact", "x", delete_contact_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.rate-contact", "(xi)", rate_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.rated", "(xi)", rated_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_action);
   gtk_widget_class_install_action (widget_class, "win.log-lunch", NULL, log_lunch_action);

@@ -26,6 +26,8 @@ struct _TnWindow
   GtkWindow *duplicates_window;
   /* The toast about the last import, while it is shown or waiting to be. */
   AdwToast *result_toast;
+  /* The toast about the last rating, with its Undo. */
+  AdwToast *rating_toast;
 
   /* Set once the window is being destroyed: toasts are no longer animated. */
   gboolean disposed;
@@ -83,6 +85,9 @@ void     _tn_window_show_result_toast        (TnWindow     *self,
                                               guint         n_possible_duplicates,
                                               GArray       *batches);
 void     _tn_window_dismiss_stale_result_toast (TnWindow   *self);
+void     _tn_window_show_rating_toast        (TnWindow     *self,
+                                              TnContact    *contact,
+                                              TnTrust       previous);
 
 /* tn-window-dnd.c */
 void     _tn_window_init_dnd                 (TnWindow     *self);

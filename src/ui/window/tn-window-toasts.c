@@ -1,5 +1,5 @@
-/* tn-window-toasts.c — the toasts about imports: one at a time, with Details, Review
- * Duplicates and Undo, dismissed only when libadwaita 1.2 can take it.
+/* tn-window-toasts.c — the toasts about imports and ratings: one at a time, with Details,
+ * Review Duplicates and Undo, dismissed only when libadwaita 1.2 can take it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -234,4 +234,70 @@ _tn_window_dismiss_stale_result_toast (TnWindow *self)
 {
   if (self->result_toast != NULL && g_object_get_data (G_OBJECT (self->result_toast), "tn-batches") == NULL)
     dismiss_toast_safely (self, self->result_toast);
+}
+
+/* Rating: "Ada Lovelace: Moderately", with Undo */
+
+static void
+on_rating_toast_dismissed_cb (TnWindow *self,
+                              AdwToast *toast)
+{
+  if (self->rating_toast == toast)
+    self->rating_toast = NULL;
+}
+
+/* The person rated is gone (deleted here or elsewhere): the Undo would find no one, and
+ * the toast must not hold back the one that says so. Connected for as long as the toast
+ * lives. */
+static void
+on_contacts_changed_cb (AdwToast   *toast,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        GListModel *contacts)
+{
+  TnWindow *self = g_object_get_data (G_OBJECT (toast), "tn-window");
+  gint64 *id = g_object_get_data (G_OBJECT (toast), "tn-contact-id");
+
+  if (removed > added && self->rating_toast == toast && tn_store_get_contact_by_id (self->store, *id) == NULL)
+    dismiss_toast_safely (self, toast);
+}
+
+/**
+ * _tn_window_show_rating_toast:
+ * @self: a window
+ * @contact: a contact just rated
+ * @previous: the rating it had, which Undo gives back
+ *
+ * Says what a rating did, most of all when the person leaves the filter and so the list.
+ * Triage rates one person after another: each toast takes the place of the one before
+ * instead of waiting in line behind it.
+ */
+void
+_tn_window_show_rating_toast (TnWindow  *self,
+                              TnContact *contact,
+                              TnTrust    previous)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* TRANSLATORS: a toast after a rating: the person's name, then the rating, "Ada Lovelace: Moderately" */
+  title = g_markup_printf_escaped (_("%s: %s"), tn_contact_get_full_name (contact),
+                                   tn_trust_get_label (tn_contact_get_trust (contact)));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.rate-contact");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(xi)", tn_contact_get_id (contact), (gint32) previous));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_rating_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (toast), "tn-contact-id",
+                          g_memdup2 (&(gint64) { tn_contact_get_id (contact) }, sizeof (gint64)), g_free);
+  g_object_set_data (G_OBJECT (toast), "tn-window", self);
+  g_signal_connect_object (tn_store_get_contacts (self->store), "items-changed",
+                           G_CALLBACK (on_contacts_changed_cb), toast, G_CONNECT_SWAPPED);
+
+  if (self->rating_toast != NULL)
+    dismiss_toast_safely (self, self->rating_toast);
+  self->rating_toast = toast;
+
+  tn_window_add_toast (self, toast);
 }

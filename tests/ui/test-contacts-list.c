@@ -1,0 +1,638 @@
+/* test-contacts-list.c — the contacts list of issue 14 in the real window under Xvfb, driven
+ * by real keys: the search rule, type-to-search, the rating toast with Undo, counts that say
+ * what a click shows, a new contact never hidden, sorting every column, stable column widths
+ * and one vocabulary. After every change the rows are those the plain rule gives.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "tn-contact-pane-private.h"
+#include "tn-contacts-page-private.h"
+#include "tn-search.h"
+#include "tn-ui-test-people.h"
+#include "tn-window-private.h"
+
+typedef TnUiPeopleFixture Fixture;
+
+static TnApplication *application;
+
+/* The plain rule, written out again: the rows the list must show, in no particular order. */
+static gboolean
+plain_filter_shows (TnContactsPage *page,
+                    TnContact      *contact)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(TnSearch) search = tn_search_new (gtk_editable_get_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page))));
+  g_autoptr(GDateTime) now = tn_clock_now ();
+  const char *trust_filter = tn_contacts_page_get_trust_filter (page);
+  TnCadence cadence;
+
+  tn_cadence_init_from_settings (&cadence, settings);
+
+  if (!g_str_equal (trust_filter, "all"))
+    {
+      TnTrust wanted;
+
+      g_assert_true (tn_trust_parse (g_str_equal (trust_filter, "completely") ? "1" :
+                                     g_str_equal (trust_filter, "moderately") ? "2" :
+                                     g_str_equal (trust_filter, "vaguely") ? "3" : "0", &wanted));
+      if (tn_contact_get_trust (contact) != wanted)
+        return FALSE;
+    }
+
+  if (!tn_search_matches_contact (search, contact))
+    return FALSE;
+
+  return !tn_contacts_page_get_overdue_only (page) || tn_cadence_is_overdue (&cadence, contact, now);
+}
+
+/* The list shows exactly the contacts the plain rule lets through. */
+static void
+assert_rows_as_plain_filter (TnContactsPage *page)
+{
+  GListModel *contacts = tn_store_get_contacts (tn_contacts_page_get_store (page));
+  GListModel *visible = tn_contacts_page_get_visible_model (page);
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  guint n_expected = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(TnContact) contact = g_list_model_get_item (visible, i);
+
+      g_hash_table_add (shown, contact);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(TnContact) contact = g_list_model_get_item (contacts, i);
+      gboolean expected = plain_filter_shows (page, contact);
+
+      g_test_message ("%s: %s", tn_contact_get_full_name (contact), expected ? "shown" : "hidden");
+      g_assert_cmpint (g_hash_table_contains (shown, contact), ==, expected);
+      n_expected += expected;
+    }
+
+  g_assert_cmpuint (g_hash_table_size (shown), ==, n_expected);
+}
+
+static void
+press (TnUiPeopleFixture *fixture,
+       const char        *keys)
+{
+  tn_ui_test_point_at (GTK_WIDGET (fixture->ui.window));
+  tn_ui_test_xdotool ("key", "--delay", "60", keys, NULL);
+}
+
+static void
+type (TnUiPeopleFixture *fixture,
+      const char        *text)
+{
+  tn_ui_test_point_at (GTK_WIDGET (fixture->ui.window));
+  tn_ui_test_xdotool ("type", "--delay", "60", text, NULL);
+}
+
+/* A contact of the test's own, which the store keeps. */
+static void
+add (TnUiPeopleFixture *fixture,
+     const char        *name,
+     const char        *email,
+     const char        *organization,
+     TnTrust            trust)
+{
+  g_autoptr(TnContact) contact = tn_ui_test_add_contact (fixture->ui.store, name, email, organization, trust);
+}
+
+static const char *
+search_text (TnContactsPage *page)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page)));
+}
+
+typedef struct
+{
+  TnContactsPage *page;
+  const char *text;
+} SearchWait;
+
+static gboolean
+search_is (gpointer data)
+{
+  SearchWait *wait = data;
+
+  return g_str_equal (search_text (wait->page), wait->text);
+}
+
+static gboolean
+searching (gpointer page)
+{
+  return tn_contacts_page_get_search_mode (page);
+}
+
+static gboolean
+not_searching (gpointer page)
+{
+  return !tn_contacts_page_get_search_mode (page);
+}
+
+static gboolean
+is_selected (gpointer data)
+{
+  gpointer *args = data;
+
+  return tn_contacts_page_get_selected_contact (args[0]) == args[1];
+}
+
+static guint
+n_visible (gpointer window)
+{
+  return tn_ui_test_n_visible (window);
+}
+
+/* Item 3: "ana g" finds Ana García; accents and case do not matter; word starts only. */
+static void
+test_search_rule (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  static const char * const searches[][2] = {
+    { "chloe c", "1" }, { "garcia", "1" }, { "mull", "1" }, { "bjorn", "2" },
+    { "GÜNTER initech", "1" }, { "acme ana", "1" }, { "arcia", "0" }, { "a", "3" },
+  };
+  TnContactsPage *page;
+  SearchWait wait;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  page = tn_window_get_contacts_page (fixture->ui.window);
+  add (fixture, "Ana García", "ana@acme.example", "Acme Corp", TN_TRUST_UNRATED);
+  add (fixture, "Chloé Castillo", NULL, NULL, TN_TRUST_UNRATED);
+  add (fixture, "Günter Müller", NULL, "Initech", TN_TRUST_UNRATED);
+  add (fixture, "Björn Eriksen", NULL, NULL, TN_TRUST_UNRATED);
+  add (fixture, "Bjørn Hansen", NULL, NULL, TN_TRUST_UNRATED);
+  g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, 9));
+
+  tn_contacts_page_focus_list (page);
+  press (fixture, "slash");
+  g_assert_true (tn_ui_test_wait_until (searching, page));
+  /* The search bar slides in. */
+  tn_ui_test_settle (50);
+
+  type (fixture, "ana g");
+  wait = (SearchWait) { page, "ana g" };
+  g_assert_true (tn_ui_test_wait_until (search_is, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, 1));
+  assert_rows_as_plain_filter (page);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page)), searches[i][0]);
+      g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, atoi (searches[i][1])));
+      assert_rows_as_plain_filter (page);
+    }
+  tn_ui_test_save_screenshot ("contacts-search");
+}
+
+/* Item 4: outside a search j and k move; once a search has started every letter goes to it. */
+static void
+test_type_to_search (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  TnContactsPage *page;
+  SearchWait wait;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  page = tn_window_get_contacts_page (fixture->ui.window);
+  add (fixture, "José Rossi", NULL, NULL, TN_TRUST_UNRATED);
+  g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, 5));
+
+  /* Sorted by name: Ada, Alan, Barbara, Grace, José. */
+  g_assert_true (tn_contacts_page_select_contact (page, fixture->ada));
+  press (fixture, "j");
+  g_assert_true (tn_ui_test_wait_until (is_selected, (gpointer[]) { page, fixture->alan }));
+  g_assert_true (tn_ui_test_wait_until (not_searching, page));
+
+  /* The first letter that is not a triage key opens the search, and takes every letter after it. */
+  type (fixture, "ose");
+  wait = (SearchWait) { page, "ose" };
+  g_assert_true (tn_ui_test_wait_until (search_is, &wait));
+  g_assert_true (tn_ui_test_wait_until (searching, page));
+  g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, 0));
+
+  /* "/" then "jose": the j is a letter of the search, not a move. */
+  gtk_editable_set_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page)), "");
+  tn_contacts_page_set_search_mode (page, FALSE);
+  tn_contacts_page_focus_list (page);
+  press (fixture, "slash");
+  type (fixture, "jose");
+  wait = (SearchWait) { page, "jose" };
+  g_assert_true (tn_ui_test_wait_until (search_is, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, 1));
+
+  /* Enter goes to the list; a j or k there still goes to the search while it is open. */
+  /* Past the search entry's pause after typing. */
+  tn_ui_test_settle (300);
+  press (fixture, "Return");
+  g_assert_true (tn_ui_test_wait_until ((TnTestCondition) _tn_contacts_page_list_has_focus, page));
+  press (fixture, "k");
+  wait = (SearchWait) { page, "josek" };
+  g_assert_true (tn_ui_test_wait_until (search_is, &wait));
+
+  /* Escape closes the search; j and k move again. */
+  press (fixture, "Escape");
+  g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, 5));
+  g_assert_true (tn_ui_test_wait_until (not_searching, page));
+  g_assert_true (tn_contacts_page_select_contact (page, fixture->ada));
+  press (fixture, "j");
+  g_assert_true (tn_ui_test_wait_until (is_selected, (gpointer[]) { page, fixture->alan }));
+  g_assert_cmpstr (search_text (page), ==, "");
+
+  /* Ctrl+F opens it too. */
+  press (fixture, "ctrl+f");
+  g_assert_true (tn_ui_test_wait_until (searching, page));
+}
+
+typedef struct
+{
+  TnContact *contact;
+  TnTrust trust;
+} TrustWait;
+
+static gboolean
+has_trust (gpointer data)
+{
+  TrustWait *wait = data;
+
+  return tn_contact_get_trust (wait->contact) == wait->trust;
+}
+
+static GtkWidget *
+find_toast_label (Fixture    *fixture,
+                  const char *text)
+{
+  return tn_ui_test_find_label (GTK_WIDGET (fixture->ui.window), text);
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return find_toast_label (args[0], args[1]) != NULL;
+}
+
+/* Item 5: "Ada Lovelace: Moderately" with Undo; the selection goes on to the next row. */
+static void
+test_rating_toast (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  TnContactsPage *page;
+  TrustWait wait;
+  gpointer toast_args[2];
+  GtkWidget *undo;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  page = tn_window_get_contacts_page (fixture->ui.window);
+  tn_contacts_page_set_trust_filter (page, "completely");
+  /* Ada, Barbara, Grace */
+  g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, 3));
+  g_assert_true (tn_contacts_page_select_contact (page, fixture->ada));
+  tn_contacts_page_focus_list (page);
+
+  press (fixture, "2");
+  wait = (TrustWait) { fixture->ada, TN_TRUST_MODERATELY };
+  g_assert_true (tn_ui_test_wait_until (has_trust, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, 2));
+  assert_rows_as_plain_filter (page);
+
+  /* Ada left the filter: the row after hers, Barbara, is selected, and keys go on working. */
+  g_assert_true (tn_ui_test_wait_until (is_selected, (gpointer[]) { page, fixture->barbara }));
+  toast_args[0] = fixture;
+  toast_args[1] = "Ada Lovelace: Moderately";
+  g_assert_true (tn_ui_test_wait_until (toast_shown, toast_args));
+  tn_ui_test_save_screenshot ("contacts-rating-toast");
+
+  press (fixture, "3");
+  wait = (TrustWait) { fixture->barbara, TN_TRUST_VAGUELY };
+  g_assert_true (tn_ui_test_wait_until (has_trust, &wait));
+  g_assert_true (tn_ui_test_wait_until (is_selected, (gpointer[]) { page, fixture->grace }));
+
+  /* The newest toast takes the place of the one before; its Undo gives Barbara back her 1. */
+  toast_args[1] = "Barbara Liskov: Vaguely";
+  g_assert_true (tn_ui_test_wait_until (toast_shown, toast_args));
+  /* The Undo beside that title, not the one of Ada's toast on its way out. */
+  undo = find_toast_label (fixture, "Barbara Liskov: Vaguely");
+  while (undo != NULL && tn_ui_test_find_button (undo, "Undo") == NULL)
+    undo = gtk_widget_get_parent (undo);
+  g_assert_nonnull (undo);
+  undo = tn_ui_test_find_button (undo, "Undo");
+  /* The toast slides: activated as a click would, like the delete toast's in test-window. */
+  gtk_widget_activate (undo);
+  wait = (TrustWait) { fixture->barbara, TN_TRUST_COMPLETELY };
+  g_assert_true (tn_ui_test_wait_until (has_trust, &wait));
+  g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, 2));
+  g_assert_cmpint (tn_contact_get_trust (fixture->ada), ==, TN_TRUST_MODERATELY);
+  assert_rows_as_plain_filter (page);
+}
+
+static guint
+count_of (TnContactsPage *page,
+          const char     *property)
+{
+  guint n = 0;
+
+  g_object_get (page, property, &n, NULL);
+  return n;
+}
+
+typedef struct
+{
+  TnContactsPage *page;
+  const char *property;
+  guint expected;
+} CountWait;
+
+static gboolean
+count_is (gpointer data)
+{
+  CountWait *wait = data;
+
+  return count_of (wait->page, wait->property) == wait->expected;
+}
+
+/* What each button says against what clicking it shows, given the page as it is now. */
+static void
+assert_counts_say_what_a_click_shows (Fixture *fixture)
+{
+  TnContactsPage *page = tn_window_get_contacts_page (fixture->ui.window);
+  static const char * const filters[][2] = {
+    { "all", "n-contacts" }, { "completely", "n-completely" }, { "moderately", "n-moderately" },
+    { "vaguely", "n-vaguely" }, { "unrated", "n-unrated" },
+  };
+  g_autofree char *was = g_strdup (tn_contacts_page_get_trust_filter (page));
+  gboolean overdue_only = tn_contacts_page_get_overdue_only (page);
+  guint n_overdue;
+
+  /* Counted after the list is painted. */
+  tn_ui_test_settle (100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      guint said = count_of (page, filters[i][1]);
+
+      tn_contacts_page_set_trust_filter (page, filters[i][0]);
+      g_test_message ("%s says %u", filters[i][0], said);
+      g_assert_cmpuint (tn_ui_test_n_visible (fixture->ui.window), ==, said);
+    }
+
+  tn_contacts_page_set_trust_filter (page, was);
+  n_overdue = count_of (page, "n-overdue");
+  tn_contacts_page_set_overdue_only (page, TRUE);
+  g_assert_cmpuint (tn_ui_test_n_visible (fixture->ui.window), ==, n_overdue);
+  tn_contacts_page_set_overdue_only (page, overdue_only);
+}
+
+/* Item 6: counts respect the search and the other filter; a result count. */
+static void
+test_counts (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  TnContactsPage *page;
+  CountWait wait;
+  GtkWidget *result;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  page = tn_window_get_contacts_page (fixture->ui.window);
+  /* Ada (1, overdue), Grace (1), Alan (2), Barbara (1, overdue) */
+  assert_counts_say_what_a_click_shows (fixture);
+  g_assert_cmpuint (count_of (page, "n-completely"), ==, 3);
+  g_assert_cmpuint (count_of (page, "n-overdue"), ==, 2);
+
+  /* With Overdue on, "1" says 2, not 3. */
+  tn_ui_test_click (tn_ui_test_find_named (GTK_WIDGET (fixture->ui.window), "overdue-filter-wide"));
+  g_assert_true (tn_contacts_page_get_overdue_only (page));
+  g_assert_cmpuint (count_of (page, "n-completely"), ==, 2);
+  g_assert_cmpuint (count_of (page, "n-moderately"), ==, 0);
+  assert_counts_say_what_a_click_shows (fixture);
+
+  /* With "2" on, Overdue says 0. */
+  tn_contacts_page_set_overdue_only (page, FALSE);
+  tn_contacts_page_set_trust_filter (page, "moderately");
+  g_assert_cmpuint (count_of (page, "n-overdue"), ==, 0);
+  assert_counts_say_what_a_click_shows (fixture);
+  tn_contacts_page_set_trust_filter (page, "all");
+
+  /* A search narrows every count, and the bar says how many it found. */
+  tn_contacts_page_focus_list (page);
+  press (fixture, "slash");
+  type (fixture, "a");
+  wait = (CountWait) { page, "n-contacts", 4 };
+  g_assert_true (tn_ui_test_wait_until (count_is, &wait));
+  gtk_editable_set_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page)), "grace");
+  wait = (CountWait) { page, "n-contacts", 1 };
+  g_assert_true (tn_ui_test_wait_until (count_is, &wait));
+  g_assert_cmpuint (count_of (page, "n-completely"), ==, 1);
+  g_assert_cmpuint (count_of (page, "n-overdue"), ==, 0);
+  result = tn_ui_test_find_named (GTK_WIDGET (page), "contacts-result-count");
+  g_assert_true (gtk_widget_is_drawable (result));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (result)), ==, "1 found");
+  assert_counts_say_what_a_click_shows (fixture);
+  tn_ui_test_save_screenshot ("contacts-counts-search");
+
+  /* A rating moves one count to another. */
+  tn_store_set_trust (fixture->ui.store, fixture->grace, TN_TRUST_VAGUELY, NULL);
+  wait = (CountWait) { page, "n-vaguely", 1 };
+  g_assert_true (tn_ui_test_wait_until (count_is, &wait));
+  g_assert_cmpuint (count_of (page, "n-completely"), ==, 0);
+  assert_counts_say_what_a_click_shows (fixture);
+}
+
+static gboolean
+pane_revealed (gpointer window)
+{
+  return tn_window_get_pane_revealed (window);
+}
+
+/* Item 7: a contact saved while "Overdue" hides it is shown, with a toast saying why. */
+static void
+test_new_contact_shown (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  TnContactsPage *page;
+  TnContactPane *pane;
+  TnContact *selected;
+  gpointer toast_args[2];
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  page = tn_window_get_contacts_page (fixture->ui.window);
+  tn_contacts_page_set_overdue_only (page, TRUE);
+  g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, 2));
+
+  /* Ctrl+N as a person would; the form filled and saved as test-window does. */
+  press (fixture, "ctrl+n");
+  g_assert_true (tn_ui_test_wait_until (pane_revealed, fixture->ui.window));
+  pane = tn_window_get_contact_pane (fixture->ui.window);
+  gtk_editable_set_text (GTK_EDITABLE (tn_contact_pane_get_name_row (pane)), "Hedy Lamarr");
+  g_assert_true (tn_contact_pane_save (pane));
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->ui.store), ==, 5);
+
+  /* Hedy is new, not overdue: the filter made way and the list shows her, selected. */
+  g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, 5));
+  g_assert_false (tn_contacts_page_get_overdue_only (page));
+  selected = tn_contacts_page_get_selected_contact (page);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (tn_contact_get_full_name (selected), ==, "Hedy Lamarr");
+  toast_args[0] = fixture;
+  toast_args[1] = "Showing everyone, so that Hedy Lamarr is in the list";
+  g_assert_true (tn_ui_test_wait_until (toast_shown, toast_args));
+  assert_rows_as_plain_filter (page);
+}
+
+/* The width of each shown column's header, left to right. */
+static GArray *
+column_widths (TnContactsPage *page)
+{
+  GtkWidget *view = GTK_WIDGET (tn_contacts_page_get_column_view (page));
+  GtkWidget *header = gtk_widget_get_first_child (view);
+  GArray *widths = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title))
+    {
+      int width = gtk_widget_get_width (title);
+
+      if (gtk_widget_get_visible (title))
+        g_array_append_val (widths, width);
+    }
+
+  return widths;
+}
+
+static void
+assert_same_widths (GArray *a,
+                    GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpint (g_array_index (a, int, i), ==, g_array_index (b, int, i));
+}
+
+/* Item 8: every column sorts both ways without a critical warning (the suite makes one
+ * fatal), with people who have no organization, email or last contact; and the columns
+ * keep their widths whatever is shown. */
+static void
+test_sort_and_widths (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  TnContactsPage *page;
+  GtkColumnView *view;
+  GListModel *columns;
+  g_autoptr(GArray) before = NULL;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  page = tn_window_get_contacts_page (fixture->ui.window);
+  add (fixture, "Maximiliane Wilhelmina von Hohenzollern-Sigmaringen", "maximiliane.wilhelmina@a-very-long-domain.example", "The International Organization for Very Long Names", TN_TRUST_VAGUELY);
+  g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, 5));
+  tn_ui_test_settle (200);
+  before = column_widths (page);
+  g_assert_cmpuint (before->len, >=, 4);
+
+  view = tn_contacts_page_get_column_view (page);
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(GArray) after = NULL;
+
+      /* A click on the header, twice: ascending, then descending. */
+      for (int click = 0; click < 2; click++)
+        {
+          gtk_column_view_sort_by_column (view, column, click == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);
+          tn_ui_test_settle (100);
+          g_assert_cmpuint (tn_ui_test_n_visible (fixture->ui.window), ==, 5);
+          after = column_widths (page);
+          assert_same_widths (before, after);
+          g_clear_pointer (&after, g_array_unref);
+        }
+    }
+
+  /* Filtering and searching leave the long name out, and the widths as they were. */
+  tn_contacts_page_set_trust_filter (page, "completely");
+  tn_ui_test_settle (100);
+  {
+    g_autoptr(GArray) after = column_widths (page);
+
+    assert_same_widths (before, after);
+  }
+  tn_contacts_page_set_trust_filter (page, "all");
+  tn_contacts_page_set_search_mode (page, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page)), "maxi");
+  g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, 1));
+  tn_ui_test_settle (100);
+  {
+    g_autoptr(GArray) after = column_widths (page);
+
+    assert_same_widths (before, after);
+  }
+}
+
+/* Item 9: the same words for the ratings on the buttons and in the Trust column; dates in
+ * the Last Contact column in one form. */
+static void
+test_vocabulary (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GtkWidget *page;
+  const char *words[] = { "Completely", "Moderately", "Not Rated" };
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  page = GTK_WIDGET (tn_window_get_contacts_page (fixture->ui.window));
+  tn_ui_test_settle (200);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    g_assert_nonnull (tn_ui_test_find_label (page, words[i]));
+  g_assert_null (tn_ui_test_find_label (page, "Trust Me Completely"));
+  g_assert_null (tn_ui_test_find_label (page, "Not rated yet"));
+  g_assert_cmpstr (tn_trust_get_label (TN_TRUST_UNRATED), ==, "Not rated");
+
+  /* Ada last met on 20 October, Grace on 17 November, Alan and Barbara never (today is
+   * 24 November 2026): dates, not "5 weeks ago". */
+  g_assert_nonnull (tn_ui_test_find_label (page, "20 Oct"));
+  g_assert_nonnull (tn_ui_test_find_label (page, "17 Nov"));
+  g_assert_nonnull (tn_ui_test_find_label (page, "Never"));
+  g_assert_null (tn_ui_test_find_label (page, "5 weeks ago"));
+  g_assert_null (tn_ui_test_find_label (page, "1 week ago"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  application = tn_ui_test_init (&argc, &argv);
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, application, tn_ui_test_people_set_up, func, tn_ui_test_people_tear_down)
+
+  ADD_TEST ("/contacts-list/search-rule", test_search_rule);
+  ADD_TEST ("/contacts-list/type-to-search", test_type_to_search);
+  ADD_TEST ("/contacts-list/rating-toast", test_rating_toast);
+  ADD_TEST ("/contacts-list/counts", test_counts);
+  ADD_TEST ("/contacts-list/new-contact-shown", test_new_contact_shown);
+  ADD_TEST ("/contacts-list/sort-and-widths", test_sort_and_widths);
+  ADD_TEST ("/contacts-list/vocabulary", test_vocabulary);
+
+  return g_test_run ();
+}
