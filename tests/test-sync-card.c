@@ -215,7 +215,7 @@ test_foreign_properties_kept (void)
   /* Every line the phone wrote is there byte for byte: nothing of it changed. */
   assert_lines_kept (phone_card, card, NULL);
   g_assert_nonnull (strstr (card, "X-TRUSTNET-TRUST:2\r\n"));
-  g_assert_nonnull (strstr (card, "X-TRUSTNET-INTERACTION:i-9;lunch;2026-12-01;1;0;0;\r\n"));
+  g_assert_nonnull (strstr (card, "X-TRUSTNET-INTERACTION;X-ID=\"i-9\";X-KIND=lunch;"));
   /* UID and FN are not written twice. */
   g_assert_null (strstr (strstr (card, "UID:phone-1234") + 1, "UID:"));
   g_assert_null (strstr (strstr (card, "\nFN:") + 1, "\nFN:"));
@@ -303,10 +303,14 @@ test_unreadable_values_left_out (void)
 {
   const char card[] =
     "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:u\r\nEMAIL:nobody@example.com\r\n"
-    "X-TRUSTNET-TRUST:7\r\nX-TRUSTNET-CADENCE-WEEKS:99999\r\nX-TRUSTNET-CHANGED:nonsense;5\r\n"
-    "X-TRUSTNET-TRUST-CHANGE:9;5\r\nX-TRUSTNET-INTERACTION:i;teleport;2026-01-01;1;0;0;x\r\n"
-    "X-TRUSTNET-INTERACTION:j;lunch;not-a-day;1;0;0;x\r\nX-TRUSTNET-INTERACTION:;lunch;2026-01-01;1;0;0;\r\n"
-    "X-TRUSTNET-INTERACTION:k;coffee;2026-01-02;0;1;77;a;b\r\nEND:VCARD\r\n";
+    "X-TRUSTNET-TRUST:7\r\nX-TRUSTNET-CADENCE-WEEKS:99999\r\nX-TRUSTNET-CHANGED;X-FIELD=nonsense:5\r\n"
+    "X-TRUSTNET-TRUST-CHANGE;X-AT=5:9\r\nX-TRUSTNET-TRUST-CHANGE:2\r\n"
+    "X-TRUSTNET-INTERACTION;X-ID=i;X-KIND=teleport;X-DAY=2026-01-01:x\r\n"
+    "X-TRUSTNET-INTERACTION;X-ID=j;X-KIND=lunch;X-DAY=not-a-day:x\r\n"
+    "X-TRUSTNET-INTERACTION;X-KIND=lunch;X-DAY=2026-01-01:\r\n"
+    /* As Radicale writes an X- property back: every ';' of the value escaped. */
+    "X-TRUSTNET-INTERACTION;X-ID=k;X-KIND=coffee;X-DAY=2026-01-02;X-ONE-ON-ONE=0;X-GAVE-VALUE=1;X-AT=77:a\\;b\r\n"
+    "END:VCARD\r\n";
   g_autoptr(TnSyncContact) contact = tn_sync_card_read (card, NULL);
   TnSyncInteraction *coffee;
 

@@ -37,6 +37,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVCard, g_object_unref)
 #define X_GOAL "X-TRUSTNET-GOAL"
 #define X_EMPLOYER "X-TRUSTNET-EMPLOYER"
 
+/* The parameters that carry the parts of TrustNet's properties. */
+#define X_FIELD "X-FIELD"
+#define X_AT "X-AT"
+#define X_ID "X-ID"
+#define X_KIND "X-KIND"
+#define X_DAY "X-DAY"
+#define X_ONE_ON_ONE "X-ONE-ON-ONE"
+#define X_GAVE_VALUE "X-GAVE-VALUE"
+
 /* The name on the person's own card, which phones show like any other. */
 #define SELF_CARD_NAME "TrustNet (your own data)"
 
@@ -201,6 +210,54 @@ add_values (EVCard      *card,
   e_vcard_append_attribute (card, attribute);
 }
 
+static gboolean
+parse_int64 (const char *text,
+             gint64     *number)
+{
+  return text != NULL && g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, number, NULL);
+}
+
+/* A TrustNet property whose parts are parameters and whose value is free text: servers
+ * (Radicale's vobject) treat an X- property's value as one text and escape every ';' in
+ * it, so parts separated by ';' would not survive; parameters do. */
+static void
+add_with_params (EVCard      *card,
+                 const char  *name,
+                 const char  *value,
+                 const char  *first_param,
+                 ...)
+{
+  EVCardAttribute *attribute = e_vcard_attribute_new (NULL, name);
+  va_list args;
+
+  va_start (args, first_param);
+  for (const char *param = first_param; param != NULL; param = va_arg (args, const char *))
+    e_vcard_attribute_add_param_with_value (attribute, e_vcard_attribute_param_new (param),
+                                            va_arg (args, const char *));
+  va_end (args);
+
+  e_vcard_append_attribute_with_value (card, attribute, value != NULL ? value : "");
+}
+
+static char *
+param_text (EVCardAttribute *attribute,
+            const char      *param)
+{
+  GList *values = e_vcard_attribute_get_param (attribute, param);
+
+  return values != NULL ? g_strdup (values->data) : NULL;
+}
+
+static gboolean
+param_int64 (EVCardAttribute *attribute,
+             const char      *param,
+             gint64          *number)
+{
+  g_autofree char *text = param_text (attribute, param);
+
+  return parse_int64 (text, number);
+}
+
 static void
 add_number (EVCard     *card,
             const char *name,
@@ -209,13 +266,6 @@ add_number (EVCard     *card,
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
 
   add_property (card, name, text);
-}
-
-static gboolean
-parse_int64 (const char *text,
-             gint64     *number)
-{
-  return text != NULL && g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, number, NULL);
 }
 
 /* ---- writing over the base ----------------------------------------------------------- */
@@ -408,7 +458,7 @@ add_contact_properties (EVCard              *card,
       g_autofree char *time = g_strdup_printf ("%" G_GINT64_FORMAT, contact->times[i]);
 
       if (contact->times[i] != 0)
-        add_values (card, X_CHANGED, tn_sync_field_to_string (i), time, NULL);
+        add_with_params (card, X_CHANGED, time, X_FIELD, tn_sync_field_to_string (i), NULL);
     }
   for (guint i = 0; i < contact->trust_history->len; i++)
     {
@@ -416,23 +466,24 @@ add_contact_properties (EVCard              *card,
       g_autofree char *trust = g_strdup_printf ("%d", change->trust);
       g_autofree char *time = g_strdup_printf ("%" G_GINT64_FORMAT, change->changed_at);
 
-      add_values (card, X_TRUST_CHANGE, trust, time, NULL);
+      add_with_params (card, X_TRUST_CHANGE, trust, X_AT, time, NULL);
     }
   for (guint i = 0; i < contact->interactions->len; i++)
     {
       const TnSyncInteraction *interaction = g_ptr_array_index (contact->interactions, i);
       g_autofree char *time = g_strdup_printf ("%" G_GINT64_FORMAT, interaction->changed_at);
 
-      add_values (card, X_INTERACTION, interaction->uid, tn_interaction_kind_to_string (interaction->kind),
-                  interaction->day, interaction->one_on_one ? "1" : "0", interaction->gave_value ? "1" : "0",
-                  time, interaction->note ? interaction->note : "", NULL);
+      add_with_params (card, X_INTERACTION, interaction->note, X_ID, interaction->uid,
+                       X_KIND, tn_interaction_kind_to_string (interaction->kind), X_DAY, interaction->day,
+                       X_ONE_ON_ONE, interaction->one_on_one ? "1" : "0",
+                       X_GAVE_VALUE, interaction->gave_value ? "1" : "0", X_AT, time, NULL);
     }
   for (guint i = 0; i < contact->gone->len; i++)
     {
       const TnSyncTombstone *tombstone = g_ptr_array_index (contact->gone, i);
       g_autofree char *time = g_strdup_printf ("%" G_GINT64_FORMAT, tombstone->deleted_at);
 
-      add_values (card, X_GONE, tombstone->uid, time, NULL);
+      add_with_params (card, X_GONE, tombstone->uid, X_AT, time, NULL);
     }
 }
 
@@ -525,12 +576,12 @@ static void
 read_interaction (TnSyncContact   *contact,
                   EVCardAttribute *attribute)
 {
-  g_autofree char *uid = attribute_text (attribute, 0);
-  g_autofree char *kind_text = attribute_text (attribute, 1);
-  g_autofree char *day = attribute_text (attribute, 2);
-  g_autofree char *one_on_one = attribute_text (attribute, 3);
-  g_autofree char *gave_value = attribute_text (attribute, 4);
-  g_autofree char *time = attribute_text (attribute, 5);
+  g_autofree char *uid = param_text (attribute, X_ID);
+  g_autofree char *kind_text = param_text (attribute, X_KIND);
+  g_autofree char *day = param_text (attribute, X_DAY);
+  g_autofree char *one_on_one = param_text (attribute, X_ONE_ON_ONE);
+  g_autofree char *gave_value = param_text (attribute, X_GAVE_VALUE);
+  g_autofree char *note = attribute_text (attribute, -1);
   TnSyncInteraction *interaction;
   TnInteractionKind kind;
   gint64 changed_at = 0;
@@ -543,20 +594,12 @@ read_interaction (TnSyncContact   *contact,
       return;
     }
 
-  parse_int64 (time, &changed_at);
+  param_int64 (attribute, X_AT, &changed_at);
   interaction = tn_sync_interaction_new (uid, kind, day);
   interaction->one_on_one = g_strcmp0 (one_on_one, "0") != 0;
   interaction->gave_value = g_strcmp0 (gave_value, "1") == 0;
   interaction->changed_at = changed_at;
-  /* The note is the rest: a foreign writer's unescaped ';' split it. */
-  {
-    GList *rest = g_list_nth (e_vcard_attribute_get_values (attribute), 6);
-    g_autoptr(GString) note = g_string_new (NULL);
-
-    for (GList *l = rest; l != NULL; l = l->next)
-      g_string_append_printf (note, "%s%s", l == rest ? "" : ";", (const char *) l->data);
-    interaction->note = note->len > 0 ? g_strdup (note->str) : NULL;
-  }
+  interaction->note = note != NULL && *note != '\0' ? tn_sync_text_new (note) : NULL;
   g_ptr_array_add (contact->interactions, interaction);
 }
 
@@ -610,18 +653,23 @@ read_contact_property (gpointer         data,
   else if (g_str_equal (name, X_HEARD))
     tn_sync_contact_set (contact, TN_SYNC_FIELD_HEARD, g_strcmp0 (value, "1") == 0 ? "1" : NULL,
                          contact->times[TN_SYNC_FIELD_HEARD]);
-  else if (g_str_equal (name, X_CHANGED) && tn_sync_field_parse (value, &field) && parse_int64 (second, &number))
-    contact->times[field] = number;
+  else if (g_str_equal (name, X_CHANGED))
+    {
+      g_autofree char *field_name = param_text (attribute, X_FIELD);
+
+      if (tn_sync_field_parse (field_name, &field) && parse_int64 (value, &number))
+        contact->times[field] = number;
+    }
   else if (g_str_equal (name, X_TRUST_CHANGE) && parse_int64 (value, &number) && tn_trust_is_valid ((int) number))
     {
       gint64 changed_at;
 
-      if (parse_int64 (second, &changed_at))
+      if (param_int64 (attribute, X_AT, &changed_at))
         tn_sync_contact_add_trust_change (contact, (TnTrust) number, changed_at);
     }
   else if (g_str_equal (name, X_INTERACTION))
     read_interaction (contact, attribute);
-  else if (g_str_equal (name, X_GONE) && value != NULL && *value != '\0' && parse_int64 (second, &number))
+  else if (g_str_equal (name, X_GONE) && value != NULL && *value != '\0' && param_int64 (attribute, X_AT, &number))
     g_ptr_array_add (contact->gone, tn_sync_tombstone_new (value, number));
 }
 
@@ -703,7 +751,7 @@ tn_sync_self_card_write (const TnSyncSelf *self)
       const TnSyncStatement *statement = g_ptr_array_index (self->statements, i);
       g_autofree char *time = g_strdup_printf ("%" G_GINT64_FORMAT, statement->created_at);
 
-      add_values (ours, X_STATEMENT, time, statement->text, NULL);
+      add_with_params (ours, X_STATEMENT, statement->text, X_AT, time, NULL);
     }
   for (guint i = 0; i < self->checks->len; i++)
     {
@@ -711,7 +759,7 @@ tn_sync_self_card_write (const TnSyncSelf *self)
       g_autofree char *time = g_strdup_printf ("%" G_GINT64_FORMAT, check->taken_at);
       g_autofree char *answers = g_strdup_printf ("%u", check->answers);
 
-      add_values (ours, X_SELF_CHECK, time, answers, NULL);
+      add_with_params (ours, X_SELF_CHECK, answers, X_AT, time, NULL);
     }
   if (self->goal > 0)
     add_number (ours, X_GOAL, self->goal);
@@ -730,20 +778,16 @@ read_self_property (gpointer         data,
   gint64 number = 0;
   gint64 second = 0;
 
-  if (g_str_equal (name, X_STATEMENT) && parse_int64 (value, &number))
+  if (g_str_equal (name, X_STATEMENT) && param_int64 (attribute, X_AT, &number))
     {
-      /* The statement is the rest: it may hold a foreign writer's unescaped ';'. */
-      g_autofree char *whole = attribute_text (attribute, -1);
-      const char *text = strchr (whole, ';');
+      g_autofree char *text = attribute_text (attribute, -1);
 
-      if (text != NULL && text[1] != '\0')
-        tn_sync_self_add_statement (self, text + 1, number);
+      if (text != NULL && *text != '\0')
+        tn_sync_self_add_statement (self, text, number);
     }
-  else if (g_str_equal (name, X_SELF_CHECK) && parse_int64 (value, &number))
+  else if (g_str_equal (name, X_SELF_CHECK) && param_int64 (attribute, X_AT, &number))
     {
-      g_autofree char *answers = attribute_text (attribute, 1);
-
-      if (parse_int64 (answers, &second) && second >= 0 && second <= 63)
+      if (parse_int64 (value, &second) && second >= 0 && second <= 63)
         tn_sync_self_add_check (self, (guint) second, number);
     }
   else if (g_str_equal (name, X_GOAL) && parse_int64 (value, &number) && number > 0 && number <= 1000)
