@@ -387,8 +387,6 @@ write_interactions (TnStore              *self,
                     const TnSyncContact  *contact,
                     GError              **error)
 {
-  sqlite3_stmt *upsert;
-
   /* Deleted first: the deletion's trigger leaves a tombstone, replaced below by the one
    * that says when it was really deleted. */
   for (guint i = 0; i < contact->gone->len; i++)
@@ -402,31 +400,38 @@ write_interactions (TnStore              *self,
         return FALSE;
     }
 
-  upsert = tn_db_cached (self->db,
-                         "INSERT INTO interactions (contact_id, uid, kind, happened_on, one_on_one, gave_value, note, changed_at)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                         " ON CONFLICT (uid) DO UPDATE SET contact_id = ?1, kind = ?3, happened_on = ?4,"
-                         "   one_on_one = ?5, gave_value = ?6, note = ?7, changed_at = ?8"
-                         " WHERE (contact_id, kind, happened_on, one_on_one, gave_value, coalesce (note, ''))"
-                         "   IS NOT (?1, ?3, ?4, ?5, ?6, coalesce (?7, ''))",
-                         error);
-  if (upsert == NULL)
-    return FALSE;
-
+  /* An UPDATE, then an INSERT of what it did not find: an upsert (ON CONFLICT) would
+   * impose its conflict rule on the change feed's INSERT OR REPLACE triggers. */
   for (guint i = 0; i < contact->interactions->len; i++)
     {
       const TnSyncInteraction *interaction = g_ptr_array_index (contact->interactions, i);
+      const char * const sql[] = {
+        "UPDATE interactions SET contact_id = ?1, kind = ?3, happened_on = ?4, one_on_one = ?5, gave_value = ?6,"
+        "  note = ?7, changed_at = ?8"
+        " WHERE uid = ?2 AND (contact_id, kind, happened_on, one_on_one, gave_value, coalesce (note, ''))"
+        "   IS NOT (?1, ?3, ?4, ?5, ?6, coalesce (?7, ''))",
+        "INSERT INTO interactions (contact_id, uid, kind, happened_on, one_on_one, gave_value, note, changed_at)"
+        " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM interactions WHERE uid = ?2)",
+      };
 
-      sqlite3_bind_int64 (upsert, 1, id);
-      tn_db_bind_text (upsert, 2, interaction->uid);
-      tn_db_bind_static (upsert, 3, tn_interaction_kind_to_string (interaction->kind));
-      tn_db_bind_text (upsert, 4, interaction->day);
-      sqlite3_bind_int (upsert, 5, interaction->one_on_one);
-      sqlite3_bind_int (upsert, 6, interaction->gave_value);
-      tn_db_bind_text (upsert, 7, interaction->note);
-      sqlite3_bind_int64 (upsert, 8, interaction->changed_at);
-      if (!tn_db_step_done (self->db, upsert, error))
-        return FALSE;
+      for (guint s = 0; s < G_N_ELEMENTS (sql); s++)
+        {
+          sqlite3_stmt *statement = tn_db_cached (self->db, sql[s], error);
+
+          if (statement == NULL)
+            return FALSE;
+
+          sqlite3_bind_int64 (statement, 1, id);
+          tn_db_bind_text (statement, 2, interaction->uid);
+          tn_db_bind_static (statement, 3, tn_interaction_kind_to_string (interaction->kind));
+          tn_db_bind_text (statement, 4, interaction->day);
+          sqlite3_bind_int (statement, 5, interaction->one_on_one);
+          sqlite3_bind_int (statement, 6, interaction->gave_value);
+          tn_db_bind_text (statement, 7, interaction->note);
+          sqlite3_bind_int64 (statement, 8, interaction->changed_at);
+          if (!tn_db_step_done (self->db, statement, error))
+            return FALSE;
+        }
     }
 
   return TRUE;
