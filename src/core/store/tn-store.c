@@ -313,6 +313,78 @@ static const char * const migrations[] = {
   "END;"
   /* Every contact there now is news to a feed that starts here. */
   "INSERT INTO changes (kind, row_id, contact_id) SELECT 'contact', id, id FROM contacts;",
+
+  /* 6 → 7: sync over CardDAV (src/core/sync/, issue 18). The account (never the password:
+   * that is in the keyring), the sync token and how far the change feed was sent; per card
+   * its href, ETag, the contact's revision and the card as last synced (the base of the
+   * three-way merge). Interactions get a uid every machine shares and a change time; a
+   * deleted one leaves a tombstone so that no other machine brings it back. Each field of a
+   * contact records when it last changed, by triggers, so that "the later change wins"
+   * holds whichever writer (window, command line, import) changed it. */
+  "CREATE TABLE sync_account ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  server_url TEXT NOT NULL,"
+  "  user_name TEXT NOT NULL,"
+  "  book_url TEXT NOT NULL,"
+  "  token TEXT,"
+  "  seen_seq INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE sync_cards ("
+  "  uid TEXT PRIMARY KEY,"
+  "  href TEXT NOT NULL UNIQUE,"
+  "  etag TEXT,"
+  "  revision INTEGER NOT NULL DEFAULT 0,"
+  "  card TEXT NOT NULL"
+  ");"
+  "ALTER TABLE interactions ADD COLUMN uid TEXT;"
+  "ALTER TABLE interactions ADD COLUMN changed_at INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE interactions SET uid = lower (hex (randomblob (16)));"
+  "CREATE UNIQUE INDEX interactions_uid ON interactions (uid);"
+  "CREATE TRIGGER interactions_insert_uid AFTER INSERT ON interactions WHEN NEW.uid IS NULL BEGIN"
+  "  UPDATE interactions SET uid = lower (hex (randomblob (16))),"
+  "                          changed_at = CAST (strftime ('%s', 'now') AS INTEGER) WHERE id = NEW.id;"
+  "END;"
+  /* A change that names no new change time (everything but sync) gets now. */
+  "CREATE TRIGGER interactions_update_changed_at"
+  "  AFTER UPDATE OF contact_id, kind, happened_on, one_on_one, gave_value, note ON interactions"
+  "  WHEN NEW.changed_at = OLD.changed_at BEGIN"
+  "  UPDATE interactions SET changed_at = CAST (strftime ('%s', 'now') AS INTEGER) WHERE id = NEW.id;"
+  "END;"
+  "CREATE TABLE sync_gone ("
+  "  uid TEXT PRIMARY KEY,"
+  "  contact_id INTEGER NOT NULL,"
+  "  deleted_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX sync_gone_contact ON sync_gone (contact_id);"
+  "CREATE TRIGGER interactions_delete_gone AFTER DELETE ON interactions WHEN OLD.uid IS NOT NULL BEGIN"
+  "  INSERT OR REPLACE INTO sync_gone (uid, contact_id, deleted_at)"
+  "    VALUES (OLD.uid, OLD.contact_id, CAST (strftime ('%s', 'now') AS INTEGER));"
+  "END;"
+  "CREATE TABLE sync_field_times ("
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  field TEXT NOT NULL,"
+  "  changed_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (contact_id, field)"
+  ") WITHOUT ROWID;"
+  "CREATE TRIGGER contacts_update_field_times AFTER UPDATE ON contacts BEGIN"
+  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'full-name', NEW.updated_at WHERE OLD.full_name IS NOT NEW.full_name;"
+  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'given-name', NEW.updated_at WHERE OLD.given_name IS NOT NEW.given_name;"
+  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'family-name', NEW.updated_at WHERE OLD.family_name IS NOT NEW.family_name;"
+  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'organization', NEW.updated_at WHERE OLD.organization IS NOT NEW.organization;"
+  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'title', NEW.updated_at WHERE OLD.title IS NOT NEW.title;"
+  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'note', NEW.updated_at WHERE OLD.note IS NOT NEW.note;"
+  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'birthday', NEW.updated_at WHERE OLD.birthday IS NOT NEW.birthday;"
+  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'trust', NEW.updated_at WHERE OLD.trust IS NOT NEW.trust;"
+  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'cadence', NEW.updated_at WHERE OLD.cadence_weeks IS NOT NEW.cadence_weeks;"
+  "END;"
+  "CREATE TRIGGER brand_heard_insert_field_time AFTER INSERT ON brand_heard BEGIN"
+  "  INSERT OR REPLACE INTO sync_field_times VALUES (NEW.contact_id, 'heard', NEW.heard_at);"
+  "END;"
+  "CREATE TRIGGER brand_heard_delete_field_time AFTER DELETE ON brand_heard BEGIN"
+  "  INSERT OR REPLACE INTO sync_field_times"
+  "    SELECT OLD.contact_id, 'heard', CAST (strftime ('%s', 'now') AS INTEGER)"
+  "      WHERE EXISTS (SELECT 1 FROM contacts WHERE id = OLD.contact_id);"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TN_STORE_SCHEMA_VERSION);
