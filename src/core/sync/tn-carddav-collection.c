@@ -121,7 +121,9 @@ read_answer (TnCardDav  *self,
 }
 
 /* The server refuses the token (RFC 6578's DAV:valid-sync-token) or cannot do sync-collection
- * at all: both mean "list everything instead", which the engine does on TOKEN. */
+ * at all: both mean "list everything instead", which the engine does on TOKEN. xandikos 0.2
+ * answers a token it does not know with 500; after a token, a server error is taken as a
+ * refusal too: if the server is really broken, the listing that follows says so. */
 static gboolean
 is_token_refusal (EWebDAVSession *session,
                   const GError   *error,
@@ -145,6 +147,7 @@ is_token_refusal (EWebDAVSession *session,
       return TRUE;
     case SOUP_STATUS_FORBIDDEN:
     case SOUP_STATUS_PRECONDITION_FAILED:
+    case SOUP_STATUS_INTERNAL_SERVER_ERROR:
       return had_token;
     default:
       return FALSE;

@@ -199,11 +199,6 @@ find_home (TnCardDav    *self,
   return g_strdup (_tn_carddav_get_url (self));
 }
 
-typedef struct
-{
-  GPtrArray *books;
-} BooksData;
-
 static gboolean
 collect_books_cb (EWebDAVSession *session,
                   xmlNode        *prop_node,
@@ -212,7 +207,7 @@ collect_books_cb (EWebDAVSession *session,
                   guint           status_code,
                   gpointer        user_data)
 {
-  BooksData *data = user_data;
+  GPtrArray *books = user_data;
   Props props = { 0 };
 
   if (status_code != SOUP_STATUS_OK || href == NULL)
@@ -225,7 +220,7 @@ collect_books_cb (EWebDAVSession *session,
 
       book->href = g_strdup (href);
       book->display_name = g_steal_pointer (&props.display_name);
-      g_ptr_array_add (data->books, book);
+      g_ptr_array_add (books, book);
     }
   props_clear (&props);
   return TRUE;
@@ -238,9 +233,8 @@ list_books (TnCardDav    *self,
             GError      **error)
 {
   g_autoptr(GPtrArray) books = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_carddav_book_free);
-  BooksData data = { books };
 
-  if (!propfind (self, home, E_WEBDAV_DEPTH_THIS_AND_CHILDREN, collect_books_cb, &data, cancellable, error))
+  if (!propfind (self, home, E_WEBDAV_DEPTH_THIS_AND_CHILDREN, collect_books_cb, books, cancellable, error))
     return NULL;
   return g_steal_pointer (&books);
 }

@@ -126,16 +126,39 @@ on_request_queued_cb (SoupSession *session,
   g_signal_connect_object (message, "got-headers", G_CALLBACK (on_got_headers_cb), self, 0);
 }
 
+static void
+drop_message_cb (const char    *log_domain,
+                 GLogLevelFlags log_level,
+                 const char    *message,
+                 gpointer       user_data)
+{
+}
+
+/* EDS registers its mail (Camel) account kinds when the first ESource is made, and warns on
+ * a desktop without Evolution's mail providers: nothing TrustNet needs, and the command line
+ * keeps stderr for its own one line. */
+static gpointer
+register_source_kinds (gpointer unused)
+{
+  guint handler = g_log_set_handler ("camel", G_LOG_LEVEL_WARNING, drop_message_cb, NULL);
+
+  e_source_camel_register_types ();
+  g_log_remove_handler ("camel", handler);
+  return NULL;
+}
+
 /* An ESource that lives only in this process: EDS's registry daemon is not needed. */
 static ESource *
 new_memory_source (const char *url,
                    const char *user)
 {
+  static GOnce registered = G_ONCE_INIT;
   g_autoptr(GUri) uri = NULL;
   ESource *source;
   ESourceWebdav *webdav;
   ESourceAuthentication *auth;
 
+  g_once (&registered, register_source_kinds, NULL);
   source = e_source_new (NULL, NULL, NULL);
   g_return_val_if_fail (source != NULL, NULL);
 
@@ -457,7 +480,6 @@ tn_carddav_list_cards_sync (TnCardDav    *self,
 
 typedef struct
 {
-  TnCardDav *self;
   GPtrArray *cards;
   char      *too_large_href;
 } MultigetData;
@@ -511,7 +533,7 @@ multiget_batch (TnCardDav          *self,
 {
   g_autoptr(EXmlDocument) xml = NULL;
   GError *local_error = NULL;
-  MultigetData multiget = { self, cards, NULL };
+  MultigetData multiget = { cards, NULL };
   gboolean success;
   guint i;
 
