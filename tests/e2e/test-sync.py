@@ -318,6 +318,40 @@ def test_broken_servers(folder):
         server.stop()
 
 
+class NoServer:
+    url = 'http://127.0.0.1:9/'
+    user = 'nobody'
+    password = 'nothing'
+
+
+def test_arguments(folder):
+    """Refused before the database is touched, with one line; --sync-off without sync is no error."""
+    a = Machine(folder, 'a', NoServer())
+    refused = [
+        (['--sync'], 'Sync is not set up'),
+        (['--user', 'ada'], '--user goes with --sync-setup'),
+        (['--password-stdin', '--list'], '--password-stdin goes with'),
+        (['--sync-setup', 'dav.example.com', '--user', 'ada'], 'takes the server'),
+        (['--sync-setup', 'http://127.0.0.1:9/'], 'needs --user'),
+        (['--sync', '--list'], 'each go alone'),
+        (['--sync', '--sync-off'], 'each go alone'),
+    ]
+    for args, words in refused:
+        done = a.run(*args, check=False)
+        assert done.returncode == 1 and done.stdout == '', (args, done)
+        assert done.stderr.startswith('trustnet: ') and words in done.stderr and done.stderr.count('\n') == 1, (args, done)
+    # Unreachable at setup: nothing stored.
+    done = a.run('--sync-setup', NoServer.url, '--user', 'ada', check=False)
+    assert done.returncode == 1 and done.stderr.startswith('trustnet: '), done
+    assert a.run('--sync-off').stdout == 'Sync was not set up; nothing changed\n'
+    # The password from stdin when the environment has none.
+    env = dict(a.env)
+    env.pop('TRUSTNET_SYNC_PASSWORD')
+    done = subprocess.run([TRUSTNET, '--database', a.db, '--sync-setup', NoServer.url, '--user', 'ada',
+                           '--password-stdin'], env=env, input='', capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and 'no password on the first line' in done.stderr, done
+
+
 def main():
     seed = int(os.environ.get('TRUSTNET_SYNC_SEED', random.randrange(1 << 30)))
     print('# seed %d (TRUSTNET_SYNC_SEED=%d replays it)' % (seed, seed))
@@ -345,13 +379,15 @@ def main():
                 results.append((name, False, traceback.format_exc()))
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
-    if not only or only in 'broken-servers':
+    for name, test in (('arguments', test_arguments), ('broken-servers', test_broken_servers)):
+        if only and only not in name:
+            continue
         folder = tempfile.mkdtemp(prefix='tn-sync-')
         try:
-            test_broken_servers(folder)
-            results.append(('broken-servers', True, None))
+            test(folder)
+            results.append((name, True, None))
         except Exception:
-            results.append(('broken-servers', False, traceback.format_exc()))
+            results.append((name, False, traceback.format_exc()))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     return report_tap(results)
