@@ -253,15 +253,16 @@ list_server_changes (TnSyncRun   *run,
   return compare_listing (run, listing, changed, removed, error);
 }
 
-/* The changed hrefs whose ETag is not the one known here: the rest are this machine's own
- * writes, or nothing new. */
-static GPtrArray *
-hrefs_to_fetch (TnSyncRun  *run,
-                GPtrArray  *changed,
-                GError    **error)
+/* The changed cards whose ETag is not the one known here: the rest are this machine's own
+ * writes, or nothing new. Those that came with their data (a transport may ask for it in
+ * the same request) go into @ready, the others' hrefs into @hrefs, to be fetched. */
+static gboolean
+sort_changed (TnSyncRun  *run,
+              GPtrArray  *changed,
+              GPtrArray  *ready,
+              GPtrArray  *hrefs,
+              GError    **error)
 {
-  g_autoptr(GPtrArray) hrefs = g_ptr_array_new ();
-
   for (guint i = 0; i < changed->len; i++)
     {
       TnCardDavCard *card = g_ptr_array_index (changed, i);
@@ -271,13 +272,15 @@ hrefs_to_fetch (TnSyncRun  *run,
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
+          return FALSE;
         }
-      if (known == NULL || known->etag == NULL || card->etag == NULL || !g_str_equal (known->etag, card->etag))
-        g_ptr_array_add (hrefs, card->href);
+      if (known != NULL && known->etag != NULL && card->etag != NULL && g_str_equal (known->etag, card->etag))
+        continue;
+
+      g_ptr_array_add (card->data != NULL ? ready : hrefs, card->data != NULL ? (gpointer) card : card->href);
     }
 
-  return g_steal_pointer (&hrefs);
+  return TRUE;
 }
 
 /* Each card is written whole (a savepoint), WRITE_BATCH of them per transaction; what was
@@ -313,9 +316,10 @@ receive_changes (TnSyncRun  *run,
                  GPtrArray  *changed,
                  GError    **error)
 {
-  g_autoptr(GPtrArray) hrefs = hrefs_to_fetch (run, changed, error);
+  g_autoptr(GPtrArray) ready = g_ptr_array_new ();
+  g_autoptr(GPtrArray) hrefs = g_ptr_array_new ();
 
-  if (hrefs == NULL)
+  if (!sort_changed (run, changed, ready, hrefs, error) || !receive_cards (run, ready, error))
     return FALSE;
 
   for (guint start = 0; start < hrefs->len; start += FETCH_BATCH)
@@ -329,10 +333,7 @@ receive_changes (TnSyncRun  *run,
 
       cards = tn_carddav_multiget_sync (run->dav, run->account->book_url, (const char * const *) batch->pdata,
                                         run->cancellable, error);
-      if (cards == NULL)
-        return FALSE;
-
-      if (!receive_cards (run, cards, error))
+      if (cards == NULL || !receive_cards (run, cards, error))
         return FALSE;
     }
 
