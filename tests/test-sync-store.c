@@ -8,6 +8,7 @@
 
 #include "tn-store-sync.h"
 #include "tn-sync-card.h"
+#include "tn-test-import.h"
 #include "tn-test-store.h"
 #include "tn-test-util.h"
 
@@ -389,6 +390,31 @@ test_heard_travels (TnTestStore   *fixture,
   g_assert_true (tn_store_get_heard_brand (fixture->store, ada));
 }
 
+/* A database of schema 6 with interactions: each gets a uid and keeps its data. */
+static void
+test_migration_from_6 (TnTestStore   *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnContact) ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
+  g_autoptr(TnSyncContact) read = NULL;
+  g_autofree char *uid = g_strdup (tn_contact_get_uid (ada));
+
+  tn_test_log (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-11-20");
+  tn_test_log (fixture->store, ada, TN_INTERACTION_CALL, "2026-11-21");
+  g_clear_object (&fixture->store);
+  tn_test_assert_query (fixture->path, SCHEMA_7_UNDONE " PRAGMA user_version = 6; SELECT count (*) FROM interactions;",
+                        "2");
+
+  tn_test_store_reopen (fixture);
+  g_assert_cmpint (tn_store_get_schema_version (fixture->store), ==, TN_STORE_SCHEMA_VERSION);
+  read = tn_store_sync_read_contact (fixture->store, uid, &error);
+  g_assert_cmpuint (read->interactions->len, ==, 2);
+  g_assert_cmpstr (((TnSyncInteraction *) g_ptr_array_index (read->interactions, 0))->uid, !=,
+                   ((TnSyncInteraction *) g_ptr_array_index (read->interactions, 1))->uid);
+  tn_test_assert_query (fixture->path, "SELECT count (DISTINCT uid) FROM interactions WHERE length (uid) = 32", "2");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +431,7 @@ main (int   argc,
   tn_test_add_store_test ("/sync-store/list-changed", T0, test_list_changed);
   tn_test_add_store_test ("/sync-store/self", T0, test_self);
   tn_test_add_store_test ("/sync-store/heard-travels", T0, test_heard_travels);
+  tn_test_add_store_test ("/sync-store/migration-from-6", T0, test_migration_from_6);
 
   return g_test_run ();
 }

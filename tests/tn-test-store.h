@@ -9,6 +9,15 @@
 
 G_BEGIN_DECLS
 
+/* SQL that takes a database of this version back to schema 6: sync's state (6 → 7). */
+#define SCHEMA_7_UNDONE \
+  "DROP TABLE sync_account; DROP TABLE sync_cards; DROP TABLE sync_gone; DROP TABLE sync_field_times;" \
+  " DROP TRIGGER contacts_update_field_times; DROP TRIGGER brand_heard_insert_field_time;" \
+  " DROP TRIGGER brand_heard_delete_field_time; DROP TRIGGER interactions_insert_uid;" \
+  " DROP TRIGGER interactions_update_changed_at; DROP TRIGGER interactions_delete_gone;" \
+  " DROP INDEX interactions_uid; ALTER TABLE interactions DROP COLUMN uid;" \
+  " ALTER TABLE interactions DROP COLUMN changed_at;"
+
 /**
  * TnTestStore:
  * @dir: the scratch folder, removed with everything in it by tn_test_store_close()
