@@ -1,7 +1,8 @@
 /* test-sync-page.c — Preferences → Sync under Xvfb against a real Radicale: the account
  * typed in, its address books found, sync set up with a new TrustNet address book, the
  * status shown; a contact another database sends to the server appears in the window after
- * Sync Now; Forget brings the form back.
+ * Sync Now; a contact added in the window reaches the other database without asking; a
+ * stopped server is shown as such; Forget brings the form back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -74,8 +75,33 @@ has_grace (gpointer store)
   return tn_store_lookup (store, "Grace Hopper", &error) != NULL;
 }
 
-/* What another computer does: the same address book, a contact added there, one sync. */
 static void
+sync_elsewhere (TnStore         *elsewhere,
+                TnTestDavServer *server)
+{
+  g_autoptr(GError) error = NULL;
+  TnSyncReport report = { 0 };
+
+  g_assert_true (tn_sync_run (elsewhere, tn_test_dav_server_get_password (server), &report, NULL, &error));
+  g_assert_no_error (error);
+  tn_sync_report_clear (&report);
+}
+
+/* Read afresh: the engine writes the database, not the list of the store it was given. */
+static gboolean
+has_contact (const char *path,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = tn_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return tn_store_lookup (store, name, NULL) != NULL;
+}
+
+/* What another computer does: the same address book, a contact added there, one sync.
+ * Returns that computer's store. */
+static TnStore *
 send_from_elsewhere (TnTestDavServer *server,
                      const char      *dir,
                      const char      *book_url)
@@ -85,7 +111,6 @@ send_from_elsewhere (TnTestDavServer *server,
   g_autoptr(TnContact) grace = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *chosen = NULL;
-  TnSyncReport report = { 0 };
 
   elsewhere = tn_store_open (path, &error);
   g_assert_no_error (error);
@@ -95,10 +120,31 @@ send_from_elsewhere (TnTestDavServer *server,
   g_assert_cmpstr (chosen, ==, book_url);
 
   grace = tn_ui_test_add_contact (elsewhere, "Grace Hopper", "grace@example.org", "Navy", TN_TRUST_COMPLETELY);
-  g_assert_true (tn_sync_run (elsewhere, tn_test_dav_server_get_password (server), &report, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (report.sent, >=, 1);
-  tn_sync_report_clear (&report);
+  sync_elsewhere (elsewhere, server);
+  return g_steal_pointer (&elsewhere);
+}
+
+typedef struct
+{
+  TnSyncController *controller;
+  guint             finished;
+} SyncCount;
+
+static void
+on_busy_notify_cb (TnSyncController *controller,
+                   GParamSpec       *pspec,
+                   SyncCount        *count)
+{
+  if (!tn_sync_controller_get_busy (controller))
+    count->finished++;
+}
+
+static gboolean
+synced_since (gpointer data)
+{
+  SyncCount *count = data;
+
+  return count->finished > 0 && !tn_sync_controller_get_busy (count->controller);
 }
 
 static void
@@ -108,7 +154,11 @@ test_set_up_and_sync (void)
   g_autoptr(TnTestDavServer) server = NULL;
   g_autoptr(TnSyncController) controller = NULL;
   g_autoptr(TnSyncAccount) account = NULL;
+  g_autoptr(TnStore) elsewhere = NULL;
+  g_autoptr(TnContact) alan = NULL;
   StatusWait synced = { NULL, "Synced with 127.0.0.1 at " };
+  SyncCount count = { NULL, 0 };
+  gulong busy_handler;
   GtkWidget *preferences;
   GtkWidget *page;
 
@@ -154,11 +204,21 @@ test_set_up_and_sync (void)
   tn_ui_test_save_screenshot ("sync-page-synced");
 
   /* Another computer adds Grace; Sync Now brings her into this window. */
-  send_from_elsewhere (server, fixture.dir, account->book_url);
+  elsewhere = send_from_elsewhere (server, fixture.dir, account->book_url);
   g_assert_false (has_grace (fixture.store));
   click_button (page, "Sync Now");
   g_assert_true (tn_ui_test_wait_until (has_grace, fixture.store));
   g_assert_true (tn_ui_test_wait_until (status_starts_with, &synced));
+
+  /* A contact added here is sent a few seconds later, with nobody asking. */
+  count.controller = controller;
+  busy_handler = g_signal_connect (controller, "notify::busy", G_CALLBACK (on_busy_notify_cb), &count);
+  alan = tn_ui_test_add_contact (fixture.store, "Alan Turing", "alan@example.org", NULL, TN_TRUST_MODERATELY);
+  g_assert_true (tn_ui_test_wait_until_ms (synced_since, &count, 30000));
+  g_signal_handler_disconnect (controller, busy_handler);
+  g_assert_true (status_starts_with (&synced));
+  sync_elsewhere (elsewhere, server);
+  g_assert_true (has_contact (tn_store_get_path (elsewhere), "Alan Turing"));
 
   /* The server stopped: the status says so, and that changes are kept. */
   tn_test_dav_server_stop (server);
