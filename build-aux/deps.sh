@@ -6,10 +6,12 @@ set -eu
 
 build_packages="gcc meson ninja-build pkg-config gettext itstool
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
-  libnotify-dev libebook-contacts1.2-dev libjson-glib-dev libcsv-dev"
+  libnotify-dev libebook-contacts1.2-dev libjson-glib-dev libcsv-dev
+  libedataserver1.2-dev libsecret-1-dev"
 run_packages="adwaita-icon-theme fonts-cantarell fonts-noto-color-emoji dbus dbus-user-session libglib2.0-bin"
 test_packages="xvfb xauth xdotool imagemagick sqlite3 desktop-file-utils appstream
-  python3-dbusmock python3-gi at-spi2-core time dunst locales fonts-wqy-microhei"
+  python3-dbusmock python3-gi at-spi2-core time dunst locales fonts-wqy-microhei
+  radicale xandikos gnome-keyring"
 
 wanted="$build_packages $run_packages"
 if [ "${1:-}" = "--test" ]; then

@@ -18,6 +18,8 @@
 #include "tn-cli.h"
 #include "tn-preferences-window.h"
 #include "tn-resources.h"
+#include "tn-sync-controller.h"
+#include "tn-sync-page.h"
 #include "tn-text.h"
 #include "tn-window.h"
 
@@ -31,6 +33,8 @@ struct _TnApplication
   TnBackground *background;
   /* The activation g_application_run() makes in a `--background` launch: no window. */
   gboolean skip_activate;
+  /* Sync over CardDAV while the window is open; Preferences → Sync shows it. */
+  TnSyncController *sync_controller;
 };
 
 G_DEFINE_FINAL_TYPE (TnApplication, tn_application, ADW_TYPE_APPLICATION)
@@ -237,6 +241,12 @@ tn_application_activate (GApplication *application)
   window = GTK_WINDOW (tn_window_new (ADW_APPLICATION (self), self->store));
   gtk_window_present (window);
 
+  if (self->sync_controller == NULL)
+    {
+      self->sync_controller = tn_sync_controller_new (self->store);
+      tn_sync_controller_start (self->sync_controller);
+    }
+
   if (g_getenv ("TRUSTNET_BENCH_FIRST_FRAME") != NULL)
     watch_first_frame (window);
 }
@@ -350,6 +360,7 @@ on_preferences_activated_cb (GSimpleAction *action,
 {
   TnApplication *self = user_data;
   GtkWindow *parent;
+  GtkWidget *preferences;
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
@@ -361,7 +372,11 @@ on_preferences_activated_cb (GSimpleAction *action,
     }
 
   parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (tn_preferences_window_new (parent)));
+  preferences = tn_preferences_window_new (parent);
+  if (self->sync_controller != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
+                                ADW_PREFERENCES_PAGE (tn_sync_page_new (self->sync_controller)));
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -398,6 +413,7 @@ tn_application_shutdown (GApplication *application)
   TnApplication *self = TN_APPLICATION (application);
 
   g_clear_object (&self->background);
+  g_clear_object (&self->sync_controller);
 
   G_APPLICATION_CLASS (tn_application_parent_class)->shutdown (application);
 }

@@ -26,11 +26,6 @@ fixture_set_up (Fixture       *fixture,
   g_setenv ("TRUSTNET_NOW", NOW, TRUE);
 }
 
-/* What schema 7 added, taken away again (its batch_changes takes more names than 6's: a
- * schema-6 file's rows fit it). */
-#define V7_UNDONE \
-  "DROP TABLE job_changes; DROP TABLE urls; ALTER TABLE contacts DROP COLUMN connected_on;"
-
 /* A database written by schema 1 gains the import tables and keeps its contacts. */
 static void
 test_migration_from_v1 (Fixture       *fixture,
@@ -91,7 +86,7 @@ test_open_migrates_cadence (Fixture       *fixture,
   g_clear_object (&store);
   tn_test_assert_query (fixture->path,
                         /* Undo every migration after 2 → 3 as well: a real schema-2 file has none of them. */
-                        V7_UNDONE
+                        SCHEMA_8_UNDONE SCHEMA_7_UNDONE
                         "DROP TABLE changes; DROP TRIGGER contacts_insert_feed; DROP TRIGGER contacts_update_feed;"
                         " DROP TRIGGER contacts_delete_feed; DROP TRIGGER interactions_insert_feed;"
                         " DROP TRIGGER interactions_update_feed; DROP TRIGGER interactions_delete_feed;"
@@ -147,7 +142,7 @@ test_migration_from_v6 (Fixture       *fixture,
   result = tn_test_import_paths (store, vcf, NULL);
   g_clear_object (&store);
   tn_test_assert_query (fixture->path,
-                        V7_UNDONE " PRAGMA user_version = 6; SELECT group_concat (what) FROM batch_changes;",
+                        SCHEMA_8_UNDONE SCHEMA_7_UNDONE " PRAGMA user_version = 6; SELECT group_concat (what) FROM batch_changes;",
                         "title,vcard");
 
   store = tn_test_store_open_path (fixture->path);

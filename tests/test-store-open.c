@@ -160,7 +160,8 @@ test_open_empty_file (Fixture       *fixture,
                     "SELECT group_concat (name, ' ') FROM"
                     " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)",
                     "batch_changes brand_heard brand_statements changes contacts emails import_batches"
-                    " interaction_days interactions job_changes linchpin_checks meta phones sqlite_sequence trust_changes urls");
+                    " interaction_days interactions job_changes linchpin_checks meta phones sqlite_sequence sync_account"
+                    " sync_cards sync_field_times sync_gone trust_changes urls");
 
   ada = tn_test_add_person (store, "Ada Lovelace", "ada@example.org", NULL);
   tn_test_reopen_path (fixture->path, &store);

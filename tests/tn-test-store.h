@@ -9,6 +9,20 @@
 
 G_BEGIN_DECLS
 
+/* SQL that takes a database of schema 8 back to schema 7: sync's state (7 → 8). */
+#define SCHEMA_8_UNDONE \
+  "DROP TABLE sync_account; DROP TABLE sync_cards; DROP TABLE sync_gone; DROP TABLE sync_field_times;" \
+  " DROP TRIGGER contacts_update_field_times; DROP TRIGGER brand_heard_insert_field_time;" \
+  " DROP TRIGGER brand_heard_delete_field_time; DROP TRIGGER interactions_insert_uid;" \
+  " DROP TRIGGER interactions_update_changed_at; DROP TRIGGER interactions_delete_gone;" \
+  " DROP INDEX interactions_uid; ALTER TABLE interactions DROP COLUMN uid;" \
+  " ALTER TABLE interactions DROP COLUMN changed_at;"
+
+/* What schema 7 added (the professional network), taken away again (its batch_changes takes
+ * more names than 6's: a schema-6 file's rows fit it). */
+#define SCHEMA_7_UNDONE \
+  " DROP TABLE job_changes; DROP TABLE urls; ALTER TABLE contacts DROP COLUMN connected_on;"
+
 /**
  * TnTestStore:
  * @dir: the scratch folder, removed with everything in it by tn_test_store_close()

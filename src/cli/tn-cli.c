@@ -19,6 +19,7 @@
 #include "tn-cli.h"
 #include "tn-cli-job-changes.h"
 #include "tn-cli-stats.h"
+#include "tn-cli-sync.h"
 #include "tn-clock.h"
 #include "tn-exporter.h"
 #include "tn-import-files.h"
@@ -53,6 +54,7 @@ typedef struct
   gboolean stats;
   gboolean job_changes;
   const char *brand;
+  TnCliSyncOptions sync;
 } TnCliOptions;
 
 void
@@ -80,6 +82,11 @@ tn_cli_add_options (GApplication *application)
     { "remind", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Send this week's “Lunch with someone this week” reminder now if it is due"), NULL },
     { "background", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Run without a window: send the weekly reminder when it is due and handle its actions"), NULL },
     { "brand", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Save a new version of your brand statement: one sentence on what you do"), N_("TEXT") },
+    { "sync-setup", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Sync with this CardDAV server (or address book); stores the password in the keyring"), N_("URL") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --sync-setup: your user name on the server"), N_("NAME") },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --sync-setup or --sync: read the password from the first line of stdin"), NULL },
+    { "sync", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Sync with the server now (TRUSTNET_SYNC_PASSWORD overrides the keyring)"), NULL },
+    { "sync-off", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Stop syncing on this computer; the server keeps its cards"), NULL },
     /* So that `--import a.vcf b.vcf` takes both files. */
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
@@ -658,6 +665,8 @@ check_arguments (TnCliOptions *options)
                   (options->background ? 1 : 0) + (options->stats ? 1 : 0) + (options->brand ? 1 : 0) +
                   (options->job_changes ? 1 : 0);
 
+  if ((problem = tn_cli_sync_check_arguments (&options->sync, n_modes)) != NULL)
+    return problem;
   if (n_modes > 1)
     return g_strdup (_("Choose one of --list, --add, --with, --import, --export, --remind, --background, --stats, --job-changes or --brand at a time"));
   if (options->json && !options->list && !options->stats && !options->job_changes)
@@ -719,8 +728,9 @@ check_arguments (TnCliOptions *options)
 static TnStoreOpenFlags
 open_flags (TnCliOptions *options)
 {
-  /* An import only writes: the list of every contact would be read for nothing. */
-  if (options->import != NULL)
+  /* An import and a sync only write (and read the rows they need): the list of every
+   * contact would be read for nothing. */
+  if (options->import != NULL || tn_cli_sync_wanted (&options->sync))
     return TN_STORE_OPEN_FLAGS_NO_CONTACTS;
   /* Commands that only read (and --with, which finds nobody in no database) create none. */
   if (options->list || options->stats || options->job_changes || options->export != NULL || options->who != NULL)
@@ -778,13 +788,19 @@ tn_cli_run (GVariantDict *options)
   parsed.stats = g_variant_dict_contains (options, "stats");
   parsed.job_changes = g_variant_dict_contains (options, "job-changes");
   g_variant_dict_lookup (options, "brand", "&s", &parsed.brand);
+  g_variant_dict_lookup (options, "sync-setup", "&s", &parsed.sync.setup_url);
+  g_variant_dict_lookup (options, "user", "&s", &parsed.sync.user);
+  parsed.sync.password_stdin = g_variant_dict_contains (options, "password-stdin");
+  parsed.sync.sync = g_variant_dict_contains (options, "sync");
+  parsed.sync.off = g_variant_dict_contains (options, "sync-off");
 
   problem = check_arguments (&parsed);
   if (problem != NULL)
     return fail (problem);
 
   if (!parsed.list && parsed.add == NULL && parsed.who == NULL && parsed.import == NULL && parsed.export == NULL &&
-      !parsed.remind && !parsed.stats && !parsed.job_changes && parsed.brand == NULL)
+      !parsed.remind && !parsed.stats && !parsed.job_changes && parsed.brand == NULL
+      && !tn_cli_sync_wanted (&parsed.sync))
     return TN_CLI_CONTINUE;
 
   store = tn_store_open_full (parsed.database, open_flags (&parsed), &error);
@@ -807,6 +823,8 @@ tn_cli_run (GVariantDict *options)
     return run_brand (store, parsed.brand);
   if (parsed.job_changes)
     return tn_cli_print_job_changes (store, parsed.json, &error) ? 0 : fail (error->message);
+  if (tn_cli_sync_wanted (&parsed.sync))
+    return tn_cli_sync_run (store, &parsed.sync);
 
   if (parsed.log != NULL)
     return run_log (store, &parsed);

@@ -1,12 +1,17 @@
 # tests/e2e/tn_e2e.py — what the end-to-end tests share: the TAP report, the private
-# bus with its mock notification server, running the real binary, and reading the
-# database with the sqlite3 tool.
+# bus with its mock notification server, running the real binary, reading the
+# database with the sqlite3 tool, and a real CardDAV server (dav_server).
 # SPDX-License-Identifier: GPL-3.0-or-later
+import contextlib
 import hashlib
 import os
+import random
+import shutil
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 import dbus
@@ -142,3 +147,92 @@ def report_tap(results):
             for line in str(detail).splitlines():
                 print('# ' + line)
     return 0 if all(ok for _name, ok, _detail in results) else 1
+
+
+class DavServerMissing(Exception):
+    """The server program of dav_server(kind) is not installed: skip the test."""
+
+
+class DavServer:
+    """A real CardDAV server on 127.0.0.1, a free port and a scratch folder (the twin of
+    tests/tn-test-dav-server.c): Radicale with a plain htpasswd file, so it asks for the
+    password; xandikos has no authentication and serves anyone."""
+
+    def __init__(self, kind):
+        self.kind = kind
+        program = shutil.which(kind)
+        if program is None:
+            raise DavServerMissing('%s is not installed' % kind)
+        self.dir = tempfile.mkdtemp(prefix='tn-dav-')
+        with socket.socket() as probe:
+            probe.bind(('127.0.0.1', 0))
+            self.port = probe.getsockname()[1]
+        self.url = 'http://127.0.0.1:%d/' % self.port
+        self.user = 'tn-test'
+        self.password = 'pw-%08x' % random.getrandbits(32)
+        self.requires_auth = kind == 'radicale'
+        self.default_book = None
+        if kind == 'radicale':
+            self.argv = [program, '--config', self._radicale_config()]
+        else:
+            self.default_book = self.url + 'user/contacts/addressbook/'
+            self.argv = [program, '--defaults', '-d', os.path.join(self.dir, 'data'),
+                         '-l', '127.0.0.1', '-p', str(self.port)]
+        self.process = None
+
+    def _radicale_config(self):
+        users = os.path.join(self.dir, 'users')
+        with open(users, 'w') as out:
+            out.write('%s:%s\n' % (self.user, self.password))
+        config = os.path.join(self.dir, 'config')
+        with open(config, 'w') as out:
+            out.write('[server]\nhosts = 127.0.0.1:%d\n'
+                      '[auth]\ntype = htpasswd\nhtpasswd_filename = %s\nhtpasswd_encryption = plain\ndelay = 0\n'
+                      '[rights]\ntype = owner_only\n'
+                      '[storage]\nfilesystem_folder = %s\n'
+                      '[web]\ntype = none\n[logging]\nlevel = warning\n'
+                      % (self.port, users, os.path.join(self.dir, 'collections')))
+        return config
+
+    def _answers(self):
+        try:
+            with socket.create_connection(('127.0.0.1', self.port), timeout=1):
+                return True
+        except OSError:
+            return False
+
+    def start(self):
+        # HOME: xandikos's git library reads the user's git configuration.
+        env = dict(os.environ, HOME=self.dir)
+        env.pop('XDG_CONFIG_HOME', None)
+        # Its log (xandikos logs every request) goes to a file, shown when it fails to start.
+        log_path = os.path.join(self.dir, 'server.log')
+        with open(log_path, 'ab') as log:
+            self.process = subprocess.Popen(self.argv, env=env, stdout=log, stderr=log)
+        if not wait_for(lambda: self._answers() or self.process.poll() is not None, 20) or not self._answers():
+            with open(log_path) as log:
+                raise RuntimeError('%s did not start on port %d:\n%s' % (self.kind, self.port, log.read()))
+
+    def stop(self):
+        """Stops the server; restart() brings it back on the same port with the same data."""
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+    def restart(self):
+        self.stop()
+        self.start()
+
+
+@contextlib.contextmanager
+def dav_server(kind):
+    """A running DavServer of kind 'radicale' or 'xandikos', stopped and removed afterwards.
+    Raises DavServerMissing when the program is not installed."""
+    server = DavServer(kind)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.dir, ignore_errors=True)

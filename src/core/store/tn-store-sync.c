@@ -1,0 +1,562 @@
+/* tn-store-sync.c — what sync keeps in TnStore: the account, the server's and the change
+ * feed's positions, each card's href, ETag and last synced text (the merge's base), and a
+ * contact read and written as sync carries it. Every write of what a sync received is one
+ * transaction with the card's state, so a sync killed at any moment leaves the database
+ * consistent, and the next one finds each card either done or not begun.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tn-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tn-store-internal.h"
+#include "tn-store-sync-private.h"
+
+void
+tn_store_sync_account_free (TnStoreSyncAccount *account)
+{
+  if (account == NULL)
+    return;
+
+  g_free (account->server_url);
+  g_free (account->user);
+  g_free (account->book_url);
+  g_free (account->token);
+  g_free (account);
+}
+
+void
+tn_store_sync_card_free (TnStoreSyncCard *card)
+{
+  if (card == NULL)
+    return;
+
+  g_free (card->uid);
+  g_free (card->href);
+  g_free (card->etag);
+  g_free (card->card);
+  g_free (card);
+}
+
+static char *
+column_text (sqlite3_stmt *statement,
+             int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (statement, column));
+}
+
+/* A sync's writes are one transaction each, or part of a batch the engine opened (see
+ * tn_store_sync_begin_batch()): a savepoint inside it, so one card's write is still all or
+ * nothing. */
+gboolean
+_tn_store_sync_begin (TnStore  *self,
+                      GError  **error)
+{
+  if (sqlite3_get_autocommit (self->db->handle))
+    return tn_db_begin (self->db, error);
+
+  return tn_db_exec (self->db, "SAVEPOINT tn_sync_write", error);
+}
+
+gboolean
+_tn_store_sync_commit (TnStore  *self,
+                       GError  **error)
+{
+  if (sqlite3_get_autocommit (self->db->handle))
+    return TRUE;
+  if (!self->sync_batch)
+    return tn_db_commit (self->db, error);
+
+  return tn_db_exec (self->db, "RELEASE tn_sync_write", error);
+}
+
+void
+_tn_store_sync_rollback (TnStore *self)
+{
+  if (sqlite3_get_autocommit (self->db->handle))
+    return;
+  if (!self->sync_batch)
+    {
+      tn_db_rollback (self->db);
+      return;
+    }
+
+  tn_db_exec (self->db, "ROLLBACK TO tn_sync_write; RELEASE tn_sync_write", NULL);
+}
+
+/**
+ * tn_store_sync_begin_batch:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Opens one transaction for the writes that follow, each still all or nothing, until
+ * tn_store_sync_end_batch(): thousands of cards received then cost one commit, not one
+ * each. Keep batches short; other processes wait to write meanwhile.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tn_store_sync_begin_batch (TnStore  *self,
+                           GError  **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->sync_batch, FALSE);
+
+  if (!tn_db_begin (self->db, error))
+    return FALSE;
+
+  self->sync_batch = TRUE;
+  return TRUE;
+}
+
+/**
+ * tn_store_sync_end_batch:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Commits what the batch wrote: every write in it that succeeded, whole.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tn_store_sync_end_batch (TnStore  *self,
+                         GError  **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->sync_batch, FALSE);
+
+  self->sync_batch = FALSE;
+  return tn_db_commit (self->db, error);
+}
+
+/* Runs @statement (already bound) to its end, with a transaction around it. */
+static gboolean
+run_in_transaction (TnStore       *self,
+                    sqlite3_stmt  *statement,
+                    GError       **error)
+{
+  if (!_tn_store_sync_begin (self, error))
+    return FALSE;
+  if (!tn_db_step_done (self->db, statement, error))
+    {
+      _tn_store_sync_rollback (self);
+      return FALSE;
+    }
+
+  return _tn_store_sync_commit (self, error);
+}
+
+/* ---- the account ----------------------------------------------------------------------- */
+
+/**
+ * tn_store_sync_set_account:
+ * @self: a store
+ * @server_url: the server address the person gave
+ * @user: the user name
+ * @book_url: the address book to sync
+ * @error: return location for a #GError
+ *
+ * Sets sync up with this account. Whatever an earlier account knew (token, cards) is
+ * forgotten, so the first sync compares everything.
+ *
+ * Returns: %TRUE on success; on failure nothing changed
+ */
+gboolean
+tn_store_sync_set_account (TnStore     *self,
+                           const char  *server_url,
+                           const char  *user,
+                           const char  *book_url,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (server_url != NULL && user != NULL && book_url != NULL, FALSE);
+
+  if (!_tn_store_sync_begin (self, error))
+    return FALSE;
+
+  statement = tn_db_prepare (self->db,
+                             "INSERT OR REPLACE INTO sync_account (id, server_url, user_name, book_url, token, seen_seq)"
+                             " VALUES (1, ?1, ?2, ?3, NULL, 0)",
+                             error);
+  if (statement == NULL)
+    goto failed;
+
+  tn_db_bind_text (statement, 1, server_url);
+  tn_db_bind_text (statement, 2, user);
+  tn_db_bind_text (statement, 3, book_url);
+  if (!tn_db_step_done (self->db, statement, error) || !tn_db_exec (self->db, "DELETE FROM sync_cards", error))
+    goto failed;
+
+  return _tn_store_sync_commit (self, error);
+
+failed:
+  _tn_store_sync_rollback (self);
+  return FALSE;
+}
+
+/**
+ * tn_store_sync_get_account:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the account, or %NULL: with @error set on failure,
+ *   without when sync is not set up
+ */
+TnStoreSyncAccount *
+tn_store_sync_get_account (TnStore  *self,
+                           GError  **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  TnStoreSyncAccount *account;
+  int result;
+
+  g_return_val_if_fail (TN_IS_STORE (self), NULL);
+
+  statement = tn_db_prepare (self->db, "SELECT server_url, user_name, book_url, token, seen_seq FROM sync_account", error);
+  if (statement == NULL)
+    return NULL;
+
+  result = sqlite3_step (statement);
+  if (result != SQLITE_ROW)
+    {
+      tn_db_finished (self->db, result, error);
+      return NULL;
+    }
+
+  account = g_new0 (TnStoreSyncAccount, 1);
+  account->server_url = column_text (statement, 0);
+  account->user = column_text (statement, 1);
+  account->book_url = column_text (statement, 2);
+  account->token = column_text (statement, 3);
+  account->seen_seq = sqlite3_column_int64 (statement, 4);
+  return account;
+}
+
+/**
+ * tn_store_sync_forget:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Forgets the account and every card's state; the contacts stay, and so do the cards on
+ * the server.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tn_store_sync_forget (TnStore  *self,
+                      GError  **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+
+  if (!_tn_store_sync_begin (self, error))
+    return FALSE;
+  if (!tn_db_exec (self->db, "DELETE FROM sync_account; DELETE FROM sync_cards", error))
+    {
+      _tn_store_sync_rollback (self);
+      return FALSE;
+    }
+
+  return _tn_store_sync_commit (self, error);
+}
+
+/**
+ * tn_store_sync_save_position:
+ * @self: a store
+ * @token: (nullable): the server's sync token
+ * @seen_seq: the change feed's position everything up to which was sent
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tn_store_sync_save_position (TnStore     *self,
+                             const char  *token,
+                             gint64       seen_seq,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+
+  statement = tn_db_prepare (self->db, "UPDATE sync_account SET token = ?1, seen_seq = ?2", error);
+  if (statement == NULL)
+    return FALSE;
+
+  tn_db_bind_text (statement, 1, token);
+  sqlite3_bind_int64 (statement, 2, seen_seq);
+  return run_in_transaction (self, statement, error);
+}
+
+/* ---- cards ----------------------------------------------------------------------------- */
+
+/**
+ * tn_store_sync_get_card:
+ * @self: a store
+ * @uid: (nullable): the contact's uid
+ * @href: (nullable): or the card's URL
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the card's state with its text, or %NULL: with
+ *   @error set on failure, without when no card is known
+ */
+TnStoreSyncCard *
+tn_store_sync_get_card (TnStore     *self,
+                        const char  *uid,
+                        const char  *href,
+                        GError     **error)
+{
+  sqlite3_stmt *statement;
+  TnStoreSyncCard *card = NULL;
+  int result;
+
+  g_return_val_if_fail (TN_IS_STORE (self), NULL);
+  g_return_val_if_fail ((uid == NULL) != (href == NULL), NULL);
+
+  statement = tn_db_cached (self->db,
+                            uid != NULL ? "SELECT uid, href, etag, card FROM sync_cards WHERE uid = ?1"
+                                        : "SELECT uid, href, etag, card FROM sync_cards WHERE href = ?1",
+                            error);
+  if (statement == NULL)
+    return NULL;
+
+  tn_db_bind_text (statement, 1, uid != NULL ? uid : href);
+  result = sqlite3_step (statement);
+  if (result == SQLITE_ROW)
+    {
+      card = g_new0 (TnStoreSyncCard, 1);
+      card->uid = column_text (statement, 0);
+      card->href = column_text (statement, 1);
+      card->etag = column_text (statement, 2);
+      card->card = column_text (statement, 3);
+    }
+  sqlite3_reset (statement);
+  if (result != SQLITE_ROW)
+    tn_db_finished (self->db, result, error);
+
+  return card;
+}
+
+static GPtrArray *
+list_cards_where (TnStore     *self,
+                  const char  *sql,
+                  gint64       parameter,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, sql, error);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_store_sync_card_free);
+  int result;
+
+  if (statement == NULL)
+    return NULL;
+
+  if (sqlite3_bind_parameter_count (statement) > 0)
+    sqlite3_bind_int64 (statement, 1, parameter);
+  while ((result = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      TnStoreSyncCard *card = g_new0 (TnStoreSyncCard, 1);
+
+      card->uid = column_text (statement, 0);
+      card->href = column_text (statement, 1);
+      card->etag = column_text (statement, 2);
+      g_ptr_array_add (cards, card);
+    }
+
+  if (!tn_db_finished (self->db, result, error))
+    return NULL;
+
+  return g_steal_pointer (&cards);
+}
+
+/**
+ * tn_store_sync_list_cards:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Every card known to be on the server, without its text: what an ETag listing is
+ * compared with when the server has no usable sync token.
+ *
+ * Returns: (transfer full) (element-type TnStoreSyncCard) (nullable): the cards
+ */
+GPtrArray *
+tn_store_sync_list_cards (TnStore  *self,
+                          GError  **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (self), NULL);
+
+  return list_cards_where (self, "SELECT uid, href, etag FROM sync_cards", 0, error);
+}
+
+/* Inside the caller's transaction. */
+gboolean
+_tn_store_sync_write_card (TnStore                *self,
+            const TnStoreSyncCard  *card,
+            GError                **error)
+{
+  sqlite3_stmt *statement =
+    tn_db_cached (self->db,
+                  "INSERT OR REPLACE INTO sync_cards (uid, href, etag, card, revision)"
+                  " VALUES (?1, ?2, ?3, ?4, coalesce ((SELECT revision FROM contacts WHERE uid = ?1), 0))",
+                  error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  tn_db_bind_text (statement, 1, card->uid);
+  tn_db_bind_text (statement, 2, card->href);
+  tn_db_bind_text (statement, 3, card->etag);
+  tn_db_bind_text (statement, 4, card->card != NULL ? card->card : "");
+  return tn_db_step_done (self->db, statement, error);
+}
+
+/**
+ * tn_store_sync_save_card:
+ * @self: a store
+ * @card: a card now on the server as TrustNet knows it, with its text
+ * @error: return location for a #GError
+ *
+ * Records a card sent (or found equal) with the contact's revision now.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tn_store_sync_save_card (TnStore                *self,
+                         const TnStoreSyncCard  *card,
+                         GError                **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (card != NULL && card->uid != NULL && card->href != NULL, FALSE);
+
+  if (!_tn_store_sync_begin (self, error))
+    return FALSE;
+  if (!_tn_store_sync_write_card (self, card, error))
+    {
+      _tn_store_sync_rollback (self);
+      return FALSE;
+    }
+
+  return _tn_store_sync_commit (self, error);
+}
+
+/**
+ * tn_store_sync_drop_card:
+ * @self: a store
+ * @uid: a card's uid
+ * @error: return location for a #GError
+ *
+ * Forgets a card deleted on the server.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tn_store_sync_drop_card (TnStore     *self,
+                         const char  *uid,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uid != NULL, FALSE);
+
+  statement = tn_db_prepare (self->db, "DELETE FROM sync_cards WHERE uid = ?1", error);
+  if (statement == NULL)
+    return FALSE;
+
+  tn_db_bind_text (statement, 1, uid);
+  return run_in_transaction (self, statement, error);
+}
+
+/* ---- what changed here ----------------------------------------------------------------- */
+
+/**
+ * tn_store_sync_list_changed:
+ * @self: a store
+ * @since: the change feed's position the last sync sent up to
+ * @seq: (out): the feed's position now, to save once this sync has sent these
+ * @error: return location for a #GError
+ *
+ * The uids of the contacts here whose row, addresses, interactions or "heard" changed
+ * since @since, by the change feed; %TN_SYNC_SELF_UID when a brand statement or a
+ * self-check did. Deleted contacts are not listed (see tn_store_sync_list_deleted()).
+ *
+ * Returns: (transfer full) (element-type utf8) (nullable): the uids
+ */
+GPtrArray *
+tn_store_sync_list_changed (TnStore  *self,
+                            gint64    since,
+                            gint64   *seq,
+                            GError  **error)
+{
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *statement;
+  gboolean self_changed = FALSE;
+
+  g_return_val_if_fail (TN_IS_STORE (self), NULL);
+  g_return_val_if_fail (seq != NULL, NULL);
+
+  /* Read in one transaction, so the position returned is the one the list ends at. */
+  if (!tn_db_exec (self->db, "BEGIN", error))
+    return NULL;
+
+  changes = tn_store_list_changes (self, since, error);
+  statement = changes != NULL
+                ? tn_db_cached (self->db, "SELECT uid FROM contacts WHERE id = ?1 AND removed_at IS NULL", error)
+                : NULL;
+  if (statement == NULL)
+    {
+      tn_db_exec (self->db, "ROLLBACK", NULL);
+      return NULL;
+    }
+
+  *seq = since;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      TnStoreChange *change = &g_array_index (changes, TnStoreChange, i);
+
+      *seq = MAX (*seq, change->seq);
+      if (change->kind == TN_STORE_CHANGE_BRAND || change->kind == TN_STORE_CHANGE_SELF_CHECK)
+        self_changed = TRUE;
+      if ((change->kind != TN_STORE_CHANGE_CONTACT && change->kind != TN_STORE_CHANGE_INTERACTION) ||
+          change->contact_id == 0 || !g_hash_table_add (seen, &change->contact_id))
+        continue;
+
+      sqlite3_bind_int64 (statement, 1, change->contact_id);
+      if (sqlite3_step (statement) == SQLITE_ROW)
+        g_ptr_array_add (uids, column_text (statement, 0));
+      sqlite3_reset (statement);
+    }
+
+  tn_db_exec (self->db, "COMMIT", NULL);
+  if (self_changed)
+    g_ptr_array_add (uids, g_strdup (TN_SYNC_SELF_UID));
+  return g_steal_pointer (&uids);
+}
+
+/**
+ * tn_store_sync_list_deleted:
+ * @self: a store
+ * @removed_before: contacts removed (with Undo offered) before this Unix time count as
+ *   deleted; later ones may still come back
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type TnStoreSyncCard) (nullable): the cards on the
+ *   server whose contact was deleted here, without their text
+ */
+GPtrArray *
+tn_store_sync_list_deleted (TnStore  *self,
+                            gint64    removed_before,
+                            GError  **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (self), NULL);
+
+  return list_cards_where (self,
+                           "SELECT s.uid, s.href, s.etag FROM sync_cards s LEFT JOIN contacts c ON c.uid = s.uid"
+                           " WHERE s.uid != '" TN_SYNC_SELF_UID "' AND (c.id IS NULL OR c.removed_at < ?1)",
+                           removed_before, error);
+}

@@ -1,0 +1,109 @@
+/* tn-store-sync.h — what sync keeps in the database: the account (never the password),
+ * where the server and the change feed stood, each card's href, ETag and last synced text,
+ * and reading and writing a contact as sync carries it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tn-store.h"
+#include "tn-sync-contact.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TnStoreSyncAccount:
+ * @server_url: the server address the person gave
+ * @user: their user name
+ * @book_url: the address book synced
+ * @token: (nullable): the server's sync token after the last sync
+ * @seen_seq: the change feed's position the last sync sent up to
+ */
+typedef struct
+{
+  char *server_url;
+  char *user;
+  char *book_url;
+  char *token;
+  gint64 seen_seq;
+} TnStoreSyncAccount;
+
+/**
+ * TnStoreSyncCard:
+ * @uid: the contact's uid (%TN_SYNC_SELF_UID for the person's own card)
+ * @href: the card's absolute URL
+ * @etag: (nullable): its ETag when last synced; %NULL when the server gave none
+ * @card: (nullable): the card as last synced, the base of the next merge; %NULL in lists
+ */
+typedef struct
+{
+  char *uid;
+  char *href;
+  char *etag;
+  char *card;
+} TnStoreSyncCard;
+
+void                tn_store_sync_account_free   (TnStoreSyncAccount *account);
+void                tn_store_sync_card_free      (TnStoreSyncCard    *card);
+
+gboolean            tn_store_sync_set_account    (TnStore            *self,
+                                                  const char         *server_url,
+                                                  const char         *user,
+                                                  const char         *book_url,
+                                                  GError            **error);
+TnStoreSyncAccount *tn_store_sync_get_account    (TnStore            *self,
+                                                  GError            **error);
+gboolean            tn_store_sync_forget         (TnStore            *self,
+                                                  GError            **error);
+gboolean            tn_store_sync_save_position  (TnStore            *self,
+                                                  const char         *token,
+                                                  gint64              seen_seq,
+                                                  GError            **error);
+
+gboolean            tn_store_sync_begin_batch    (TnStore            *self,
+                                                  GError            **error);
+gboolean            tn_store_sync_end_batch      (TnStore            *self,
+                                                  GError            **error);
+
+TnStoreSyncCard    *tn_store_sync_get_card       (TnStore            *self,
+                                                  const char         *uid,
+                                                  const char         *href,
+                                                  GError            **error);
+GPtrArray          *tn_store_sync_list_cards     (TnStore            *self,
+                                                  GError            **error);
+gboolean            tn_store_sync_save_card      (TnStore            *self,
+                                                  const TnStoreSyncCard *card,
+                                                  GError            **error);
+gboolean            tn_store_sync_drop_card      (TnStore            *self,
+                                                  const char         *uid,
+                                                  GError            **error);
+
+GPtrArray          *tn_store_sync_list_changed   (TnStore            *self,
+                                                  gint64              since,
+                                                  gint64             *seq,
+                                                  GError            **error);
+GPtrArray          *tn_store_sync_list_deleted   (TnStore            *self,
+                                                  gint64              removed_before,
+                                                  GError            **error);
+
+TnSyncContact      *tn_store_sync_read_contact   (TnStore            *self,
+                                                  const char         *uid,
+                                                  GError            **error);
+gboolean            tn_store_sync_write_contact  (TnStore            *self,
+                                                  const TnSyncContact *contact,
+                                                  const TnStoreSyncCard *card,
+                                                  GError            **error);
+gboolean            tn_store_sync_remove_contact (TnStore            *self,
+                                                  const char         *uid,
+                                                  GError            **error);
+TnSyncSelf         *tn_store_sync_read_self      (TnStore            *self,
+                                                  GError            **error);
+gboolean            tn_store_sync_write_self     (TnStore            *self,
+                                                  const TnSyncSelf   *data,
+                                                  const TnStoreSyncCard *card,
+                                                  GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnStoreSyncAccount, tn_store_sync_account_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnStoreSyncCard, tn_store_sync_card_free)
+
+G_END_DECLS

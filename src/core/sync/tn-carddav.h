@@ -1,0 +1,79 @@
+/* tn-carddav.h — one CardDAV account: find its address books, read changes, write and
+ * delete cards. Blocking calls over EDS's EWebDAVSession, for a worker thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define TN_CARDDAV_ERROR (tn_carddav_error_quark ())
+
+/**
+ * TnCardDavError:
+ * @TN_CARDDAV_ERROR_UNREACHABLE: no connection, DNS, refused, TLS
+ * @TN_CARDDAV_ERROR_AUTH: 401/403
+ * @TN_CARDDAV_ERROR_NOT_FOUND: 404, no address book there
+ * @TN_CARDDAV_ERROR_PRECONDITION: 412: someone else changed the card
+ * @TN_CARDDAV_ERROR_TOKEN: sync-collection token rejected (valid-sync-token) or unsupported
+ * @TN_CARDDAV_ERROR_SERVER: 5xx, garbage XML, anything else: message in words
+ * @TN_CARDDAV_ERROR_TOO_LARGE: a card or answer over the limit
+ */
+typedef enum
+{
+  TN_CARDDAV_ERROR_UNREACHABLE,   /* no connection, DNS, refused, TLS */
+  TN_CARDDAV_ERROR_AUTH,          /* 401/403 */
+  TN_CARDDAV_ERROR_NOT_FOUND,     /* 404, no address book there */
+  TN_CARDDAV_ERROR_PRECONDITION,  /* 412: someone else changed the card */
+  TN_CARDDAV_ERROR_TOKEN,         /* sync-collection token rejected (valid-sync-token) or unsupported */
+  TN_CARDDAV_ERROR_SERVER,        /* 5xx, garbage XML, anything else: message in words */
+  TN_CARDDAV_ERROR_TOO_LARGE,     /* a card or answer over the limit */
+} TnCardDavError;
+
+GQuark tn_carddav_error_quark (void);
+
+/* data is NULL in listings */
+typedef struct
+{
+  char *href;
+  char *etag;
+  char *data;
+} TnCardDavCard;
+
+typedef struct
+{
+  char *href;
+  char *display_name;
+} TnCardDavBook;
+
+void tn_carddav_card_free (TnCardDavCard *);
+void tn_carddav_book_free (TnCardDavBook *);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnCardDavCard, tn_carddav_card_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnCardDavBook, tn_carddav_book_free)
+
+#define TN_TYPE_CARDDAV (tn_carddav_get_type ())
+G_DECLARE_FINAL_TYPE (TnCardDav, tn_carddav, TN, CARDDAV, GObject)
+
+TnCardDav *tn_carddav_new (const char *url, const char *user, const char *password);
+/* url: a server root (discovery: /.well-known/carddav, current-user-principal,
+ * addressbook-home-set) or an address book's own URL. hrefs below are absolute URLs. */
+GPtrArray *tn_carddav_discover_books_sync (TnCardDav *, GCancellable *, GError **);      /* TnCardDavBook */
+char      *tn_carddav_create_book_sync    (TnCardDav *, const char *display_name, GCancellable *, GError **); /* new book URL */
+gboolean   tn_carddav_sync_collection_sync (TnCardDav *, const char *book_url, const char *token /* NULL: initial */,
+                                            char **new_token, GPtrArray **changed /* TnCardDavCard, no data */,
+                                            GPtrArray **removed /* char * hrefs */, GCancellable *, GError **);
+GPtrArray *tn_carddav_list_cards_sync     (TnCardDav *, const char *book_url, GCancellable *, GError **); /* href+etag */
+GPtrArray *tn_carddav_multiget_sync       (TnCardDav *, const char *book_url, const char * const *hrefs,
+                                           GCancellable *, GError **);   /* with data; batches internally */
+gboolean   tn_carddav_put_card_sync       (TnCardDav *, const char *href, const char *vcard,
+                                           const char *if_match /* NULL: new card, If-None-Match: * */,
+                                           char **new_etag /* NULL when the server gave none */,
+                                           GCancellable *, GError **);
+gboolean   tn_carddav_delete_card_sync    (TnCardDav *, const char *href, const char *if_match,
+                                           GCancellable *, GError **);
+char      *tn_carddav_get_host            (TnCardDav *);   /* for "Synced with HOST" */
+
+G_END_DECLS

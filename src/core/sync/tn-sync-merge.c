@@ -1,0 +1,389 @@
+/* tn-sync-merge.c — the merge rules of sync, as one pure function per kind of data.
+ *
+ * A three-way merge: @base is the contact as both sides last agreed (the last card synced),
+ * so each side's changes are what differs from it. Per field the later change wins (each
+ * side knows when its field last changed); addresses are a union, less what one side
+ * removed since the base; interactions a union by uid, less the deleted ones (tombstones);
+ * the trust history a union. Nothing a person wrote is lost without a trace: two notes
+ * changed on both sides are both kept, the later first, and a rating changed on both sides
+ * leaves both ratings in the history.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tn-sync"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tn-sync-merge.h"
+#include "tn-text.h"
+
+/* Which side's change is the later one; on a tie, the same side on every machine. */
+static gboolean
+local_is_later (gint64      local_time,
+                gint64      remote_time,
+                const char *local_value,
+                const char *remote_value)
+{
+  if (local_time != remote_time)
+    return local_time > remote_time;
+
+  return g_strcmp0 (local_value, remote_value) > 0;
+}
+
+/**
+ * tn_sync_merge_notes:
+ * @later: (nullable): the note changed last
+ * @earlier: (nullable): the other side's note
+ *
+ * Two notes changed on both sides: the later one, then the earlier one, so that neither
+ * is lost. A note that holds the other already is kept as it is.
+ *
+ * Returns: (transfer full) (nullable): the note
+ */
+char *
+tn_sync_merge_notes (const char *later,
+                     const char *earlier)
+{
+  if (later == NULL || *later == '\0')
+    return g_strdup (earlier);
+  if (earlier == NULL || *earlier == '\0' || strstr (later, earlier) != NULL)
+    return g_strdup (later);
+  if (strstr (earlier, later) != NULL)
+    return g_strdup (earlier);
+
+  return g_strconcat (later, "\n\n", earlier, NULL);
+}
+
+static void
+merge_field (TnSyncContact       *merged,
+             TnSyncField          field,
+             const TnSyncContact *base,
+             const TnSyncContact *local,
+             const TnSyncContact *remote,
+             guint               *n_conflicts)
+{
+  const char *mine = local->fields[field];
+  const char *theirs = remote->fields[field];
+  gboolean local_later;
+  g_autofree char *note = NULL;
+
+  if (g_strcmp0 (mine, theirs) == 0)
+    {
+      tn_sync_contact_set (merged, field, mine, MAX (local->times[field], remote->times[field]));
+      return;
+    }
+  if (base != NULL && g_strcmp0 (mine, base->fields[field]) == 0)
+    {
+      tn_sync_contact_set (merged, field, theirs, remote->times[field]);
+      return;
+    }
+  if (base != NULL && g_strcmp0 (theirs, base->fields[field]) == 0)
+    {
+      tn_sync_contact_set (merged, field, mine, local->times[field]);
+      return;
+    }
+
+  /* Changed on both sides. */
+  (*n_conflicts)++;
+  local_later = local_is_later (local->times[field], remote->times[field], mine, theirs);
+  if (field == TN_SYNC_FIELD_NOTE)
+    {
+      note = local_later ? tn_sync_merge_notes (mine, theirs) : tn_sync_merge_notes (theirs, mine);
+      tn_sync_contact_set (merged, field, note, MAX (local->times[field], remote->times[field]));
+      return;
+    }
+
+  tn_sync_contact_set (merged, field, local_later ? mine : theirs,
+                       local_later ? local->times[field] : remote->times[field]);
+}
+
+typedef char *(*Normalize) (const char *value);
+
+static gboolean
+list_has (GPtrArray  *list,
+          const char *key,
+          Normalize   normalize)
+{
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      g_autofree char *other = normalize (g_ptr_array_index (list, i));
+
+      if (g_strcmp0 (key, other) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether @base had @key and @side no longer has it: removed there since the last sync. */
+static gboolean
+removed_on (GPtrArray  *base,
+            GPtrArray  *side,
+            const char *key,
+            Normalize   normalize)
+{
+  return base != NULL && list_has (base, key, normalize) && !list_has (side, key, normalize);
+}
+
+/* Emails or phones: this side's in its order, then the other side's new ones; less what
+ * either side removed since @base. */
+static void
+merge_list (GPtrArray *merged,
+            GPtrArray *base,
+            GPtrArray *local,
+            GPtrArray *remote,
+            Normalize  normalize)
+{
+  GPtrArray *sides[] = { local, remote };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      for (guint i = 0; i < sides[s]->len; i++)
+        {
+          const char *value = g_ptr_array_index (sides[s], i);
+          g_autofree char *key = normalize (value);
+
+          if (key == NULL)
+            key = g_strdup (value);
+          if (list_has (merged, key, normalize) ||
+              removed_on (base, local, key, normalize) || removed_on (base, remote, key, normalize))
+            continue;
+
+          g_ptr_array_add (merged, g_strdup (value));
+        }
+    }
+}
+
+static const TnSyncInteraction *
+find_interaction (const TnSyncContact *contact,
+                  const char          *uid)
+{
+  for (guint i = 0; contact != NULL && i < contact->interactions->len; i++)
+    {
+      const TnSyncInteraction *interaction = g_ptr_array_index (contact->interactions, i);
+
+      if (g_str_equal (interaction->uid, uid))
+        return interaction;
+    }
+
+  return NULL;
+}
+
+static TnSyncTombstone *
+find_tombstone (GPtrArray  *gone,
+                const char *uid)
+{
+  for (guint i = 0; i < gone->len; i++)
+    {
+      TnSyncTombstone *tombstone = g_ptr_array_index (gone, i);
+
+      if (g_str_equal (tombstone->uid, uid))
+        return tombstone;
+    }
+
+  return NULL;
+}
+
+/* One interaction both sides have, different: as merge_field() does for a contact. */
+static TnSyncInteraction *
+merge_interaction (const TnSyncInteraction *base,
+                   const TnSyncInteraction *mine,
+                   const TnSyncInteraction *theirs,
+                   guint                   *n_conflicts)
+{
+  TnSyncInteraction *merged;
+  gboolean local_later;
+
+  if (tn_sync_interaction_equal (mine, theirs))
+    {
+      merged = tn_sync_interaction_copy (mine);
+      merged->changed_at = MAX (mine->changed_at, theirs->changed_at);
+      return merged;
+    }
+  if (base != NULL && tn_sync_interaction_equal (mine, base))
+    return tn_sync_interaction_copy (theirs);
+  if (base != NULL && tn_sync_interaction_equal (theirs, base))
+    return tn_sync_interaction_copy (mine);
+
+  (*n_conflicts)++;
+  local_later = local_is_later (mine->changed_at, theirs->changed_at, mine->note, theirs->note);
+  merged = tn_sync_interaction_copy (local_later ? mine : theirs);
+  g_free (merged->note);
+  merged->note = tn_sync_merge_notes (local_later ? mine->note : theirs->note,
+                                      local_later ? theirs->note : mine->note);
+  merged->changed_at = MAX (mine->changed_at, theirs->changed_at);
+  return merged;
+}
+
+static int
+compare_interactions (gconstpointer a,
+                      gconstpointer b)
+{
+  const TnSyncInteraction *x = *(TnSyncInteraction **) a, *y = *(TnSyncInteraction **) b;
+  int by_day = g_strcmp0 (x->day, y->day);
+
+  return by_day != 0 ? by_day : strcmp (x->uid, y->uid);
+}
+
+static void
+merge_tombstones (GPtrArray *merged,
+                  GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    {
+      const TnSyncTombstone *tombstone = g_ptr_array_index (from, i);
+      TnSyncTombstone *known = find_tombstone (merged, tombstone->uid);
+
+      if (known == NULL)
+        g_ptr_array_add (merged, tn_sync_tombstone_new (tombstone->uid, tombstone->deleted_at));
+      else
+        known->deleted_at = MAX (known->deleted_at, tombstone->deleted_at);
+    }
+}
+
+/* Interactions: a union by uid. A deleted one stays deleted unless it was edited after it
+ * was deleted: then the edit, made by someone who did not know, brings it back. */
+static void
+merge_interactions (TnSyncContact       *merged,
+                    const TnSyncContact *base,
+                    const TnSyncContact *local,
+                    const TnSyncContact *remote,
+                    guint               *n_conflicts)
+{
+  const TnSyncContact *sides[] = { local, remote };
+
+  merge_tombstones (merged->gone, local->gone);
+  merge_tombstones (merged->gone, remote->gone);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      for (guint i = 0; i < sides[s]->interactions->len; i++)
+        {
+          const TnSyncInteraction *interaction = g_ptr_array_index (sides[s]->interactions, i);
+          const TnSyncInteraction *mine = find_interaction (local, interaction->uid);
+          const TnSyncInteraction *theirs = find_interaction (remote, interaction->uid);
+          TnSyncTombstone *tombstone = find_tombstone (merged->gone, interaction->uid);
+          TnSyncInteraction *result;
+
+          if (find_interaction (merged, interaction->uid) != NULL)
+            continue;
+
+          result = mine != NULL && theirs != NULL
+                     ? merge_interaction (find_interaction (base, interaction->uid), mine, theirs, n_conflicts)
+                     : tn_sync_interaction_copy (interaction);
+
+          if (tombstone != NULL && tombstone->deleted_at >= result->changed_at)
+            {
+              tn_sync_interaction_free (result);
+              continue;
+            }
+          if (tombstone != NULL)
+            g_ptr_array_remove (merged->gone, tombstone);
+          g_ptr_array_add (merged->interactions, result);
+        }
+    }
+
+  g_ptr_array_sort (merged->interactions, compare_interactions);
+}
+
+/**
+ * tn_sync_merge_contact:
+ * @base: (nullable): the contact as last synced, %NULL when the two sides never agreed
+ * @local: the contact here
+ * @remote: the contact on the server
+ * @n_conflicts: (out) (optional): how many fields and interactions both sides changed
+ *
+ * The contact both sides end up with. The result is written over @remote's card, so the
+ * properties other clients put there stay.
+ *
+ * Returns: (transfer full): the merged contact
+ */
+TnSyncContact *
+tn_sync_merge_contact (const TnSyncContact *base,
+                       const TnSyncContact *local,
+                       const TnSyncContact *remote,
+                       guint               *n_conflicts)
+{
+  TnSyncContact *merged;
+  guint conflicts = 0;
+
+  g_return_val_if_fail (local != NULL, NULL);
+  g_return_val_if_fail (remote != NULL, NULL);
+
+  merged = tn_sync_contact_new (local->uid != NULL ? local->uid : remote->uid);
+  for (guint i = 0; i < TN_SYNC_N_FIELDS; i++)
+    merge_field (merged, i, base, local, remote, &conflicts);
+
+  merge_list (merged->emails, base ? base->emails : NULL, local->emails, remote->emails, tn_text_normalize_email);
+  merge_list (merged->phones, base ? base->phones : NULL, local->phones, remote->phones, tn_text_normalize_phone);
+
+  for (guint i = 0; i < local->trust_history->len; i++)
+    {
+      const TnSyncTrustChange *change = &g_array_index (local->trust_history, TnSyncTrustChange, i);
+
+      tn_sync_contact_add_trust_change (merged, change->trust, change->changed_at);
+    }
+  for (guint i = 0; i < remote->trust_history->len; i++)
+    {
+      const TnSyncTrustChange *change = &g_array_index (remote->trust_history, TnSyncTrustChange, i);
+
+      tn_sync_contact_add_trust_change (merged, change->trust, change->changed_at);
+    }
+
+  merge_interactions (merged, base, local, remote, &conflicts);
+  merged->vcard = g_strdup (remote->vcard != NULL ? remote->vcard : local->vcard);
+
+  if (n_conflicts != NULL)
+    *n_conflicts = conflicts;
+  return merged;
+}
+
+/**
+ * tn_sync_merge_self:
+ * @base: (nullable): the person's data as last synced
+ * @local: the data here
+ * @remote: the data on the server
+ *
+ * Statement versions and self-checks only grow: a union. Goal and employer are fields;
+ * changed on both sides (no change times are kept for settings), this machine's wins.
+ *
+ * Returns: (transfer full): the merged data
+ */
+TnSyncSelf *
+tn_sync_merge_self (const TnSyncSelf *base,
+                    const TnSyncSelf *local,
+                    const TnSyncSelf *remote)
+{
+  TnSyncSelf *merged;
+  const TnSyncSelf *sides[] = { local, remote };
+
+  g_return_val_if_fail (local != NULL, NULL);
+  g_return_val_if_fail (remote != NULL, NULL);
+
+  merged = tn_sync_self_new ();
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      for (guint i = 0; i < sides[s]->statements->len; i++)
+        {
+          const TnSyncStatement *statement = g_ptr_array_index (sides[s]->statements, i);
+
+          tn_sync_self_add_statement (merged, statement->text, statement->created_at);
+        }
+      for (guint i = 0; i < sides[s]->checks->len; i++)
+        {
+          const TnSyncSelfCheck *check = &g_array_index (sides[s]->checks, TnSyncSelfCheck, i);
+
+          tn_sync_self_add_check (merged, check->answers, check->taken_at);
+        }
+    }
+
+  /* Unchanged here since the last sync (never set, when there was none): the server's. */
+  merged->goal = (base != NULL ? local->goal == base->goal : local->goal == 0) ? remote->goal : local->goal;
+  merged->employer = g_strdup ((base != NULL ? g_strcmp0 (local->employer, base->employer) == 0
+                                             : local->employer == NULL)
+                                 ? remote->employer : local->employer);
+  merged->vcard = g_strdup (remote->vcard != NULL ? remote->vcard : local->vcard);
+  return merged;
+}

@@ -1,0 +1,44 @@
+/* tn-sync-private.h — one sync run, shared by the engine's two files: tn-sync.c (what
+ * changed where, in which order), tn-sync-cards.c (one card received or sent) and
+ * tn-sync-self.c (the person's own card).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tn-carddav.h"
+#include "tn-store-sync.h"
+#include "tn-sync.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  TnStore *store;
+  TnCardDav *dav;
+  TnStoreSyncAccount *account;
+  TnSyncReport *report;
+  GCancellable *cancellable;
+  /* uids changed here since the last sync and not yet dealt with */
+  GHashTable *local_changed;
+} TnSyncRun;
+
+TnCardDavCard *_tn_sync_fetch_card (TnSyncRun       *run,
+                                    const char      *href,
+                                    GError         **error);
+gboolean _tn_sync_receive_card  (TnSyncRun            *run,
+                                 const TnCardDavCard  *card,
+                                 GError              **error);
+gboolean _tn_sync_send_contact  (TnSyncRun            *run,
+                                 const char           *uid,
+                                 GError              **error);
+gboolean _tn_sync_receive_self  (TnSyncRun            *run,
+                                 const TnCardDavCard  *card,
+                                 GError              **error);
+gboolean _tn_sync_send_self     (TnSyncRun            *run,
+                                 GError              **error);
+gboolean _tn_sync_removed_there (TnSyncRun            *run,
+                                 const char           *href,
+                                 GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,477 @@
+/* tn-sync.c — the sync engine: setting sync up (discover, choose or create the address
+ * book), one sync, and forgetting it. One sync reads what changed on the server (RFC 6578
+ * sync-collection with the stored token; without one, or when the server refuses it, an
+ * ETag listing compared with the cards known), fetches those cards in batches, merges each
+ * with the contact here, sends what changed here (from the change feed), deletes both
+ * ways, and only then stores the new token and feed position: a sync stopped at any point
+ * is finished by the next one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tn-sync"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tn-clock.h"
+#include "tn-sync-private.h"
+
+/* The name of the address book TrustNet makes when the account has none. */
+#define NEW_BOOK_NAME "TrustNet"
+
+/* Cards fetched per addressbook-multiget round: bounds what is held in memory at once. */
+#define FETCH_BATCH 1000
+
+/* Cards received per transaction: one commit per card made a first sync of 10,000 cards
+ * write its journal 10,000 times; a few hundred keep other processes' waits short. */
+#define WRITE_BATCH 250
+
+/* A contact deleted here is deleted on the server once the window's Undo is gone. */
+#define UNDO_SECONDS 20
+
+void
+tn_sync_report_clear (TnSyncReport *report)
+{
+  g_return_if_fail (report != NULL);
+
+  g_clear_pointer (&report->host, g_free);
+  report->sent = report->received = report->merged = report->deleted = 0;
+}
+
+void
+tn_sync_account_free (TnSyncAccount *account)
+{
+  if (account == NULL)
+    return;
+
+  g_free (account->server_url);
+  g_free (account->user);
+  g_free (account->book_url);
+  g_free (account);
+}
+
+/**
+ * tn_sync_get_account:
+ * @store: a store
+ *
+ * Returns: (transfer full) (nullable): the account, %NULL when sync is not set up
+ */
+TnSyncAccount *
+tn_sync_get_account (TnStore *store)
+{
+  g_autoptr(TnStoreSyncAccount) stored = NULL;
+  TnSyncAccount *account;
+
+  g_return_val_if_fail (TN_IS_STORE (store), NULL);
+
+  stored = tn_store_sync_get_account (store, NULL);
+  if (stored == NULL)
+    return NULL;
+
+  account = g_new0 (TnSyncAccount, 1);
+  account->server_url = g_steal_pointer (&stored->server_url);
+  account->user = g_steal_pointer (&stored->user);
+  account->book_url = g_steal_pointer (&stored->book_url);
+  return account;
+}
+
+/* The book to sync: one named TrustNet, else the first, else a new one. */
+static char *
+choose_book (TnCardDav     *dav,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) books = tn_carddav_discover_books_sync (dav, cancellable, error);
+
+  if (books == NULL)
+    return NULL;
+
+  for (guint i = 0; i < books->len; i++)
+    {
+      TnCardDavBook *book = g_ptr_array_index (books, i);
+
+      if (g_strcmp0 (book->display_name, NEW_BOOK_NAME) == 0)
+        return g_strdup (book->href);
+    }
+  if (books->len > 0)
+    return g_strdup (((TnCardDavBook *) g_ptr_array_index (books, 0))->href);
+
+  return tn_carddav_create_book_sync (dav, NEW_BOOK_NAME, cancellable, error);
+}
+
+/**
+ * tn_sync_setup:
+ * @store: a store
+ * @server_url: a server root (discovery finds the address books) or an address book's URL
+ * @user: the user name
+ * @password: the password; it is not stored here (see tn_sync_password_store())
+ * @book_url: (nullable): the address book to sync; %NULL: the one named TrustNet, else
+ *   the first one found, else a new one named TrustNet
+ * @book_url_out: (out) (optional): the address book chosen
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Checks the account on the server and remembers it; the next sync compares everything.
+ *
+ * Returns: %TRUE on success; on failure nothing was stored
+ */
+gboolean
+tn_sync_setup (TnStore       *store,
+               const char    *server_url,
+               const char    *user,
+               const char    *password,
+               const char    *book_url,
+               char         **book_url_out,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(TnCardDav) dav = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autofree char *book = NULL;
+
+  g_return_val_if_fail (TN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (server_url != NULL && user != NULL && password != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  dav = tn_carddav_new (server_url, user, password);
+  book = book_url != NULL ? g_strdup (book_url) : choose_book (dav, cancellable, error);
+  if (book == NULL)
+    return FALSE;
+
+  /* A book given by hand must be one: a listing answers that and checks the password. */
+  if (book_url != NULL)
+    {
+      cards = tn_carddav_list_cards_sync (dav, book, cancellable, error);
+      if (cards == NULL)
+        return FALSE;
+    }
+
+  if (!tn_store_sync_set_account (store, server_url, user, book, error))
+    return FALSE;
+
+  if (book_url_out != NULL)
+    *book_url_out = g_steal_pointer (&book);
+  return TRUE;
+}
+
+/**
+ * tn_sync_forget:
+ * @store: a store
+ * @error: return location for a #GError
+ *
+ * Forgets the account on this machine; the server keeps its cards and the contacts here
+ * stay.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tn_sync_forget (TnStore  *store,
+                GError  **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (store), FALSE);
+
+  return tn_store_sync_forget (store, error);
+}
+
+/* ---- one sync ------------------------------------------------------------------------- */
+
+/* A full listing (no token, or one refused) against the cards known here: the changed are
+ * those with another ETag, the removed those no longer listed. */
+static gboolean
+compare_listing (TnSyncRun   *run,
+                 GPtrArray   *listing,
+                 GPtrArray  **changed,
+                 GPtrArray  **removed,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) known = tn_store_sync_list_cards (run->store, error);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (known == NULL)
+    return FALSE;
+
+  *changed = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_carddav_card_free);
+  *removed = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < listing->len; i++)
+    {
+      TnCardDavCard *card = g_ptr_array_index (listing, i);
+
+      g_hash_table_add (listed, card->href);
+    }
+  for (guint i = 0; i < known->len; i++)
+    {
+      TnStoreSyncCard *card = g_ptr_array_index (known, i);
+
+      if (!g_hash_table_contains (listed, card->href))
+        g_ptr_array_add (*removed, g_strdup (card->href));
+    }
+  for (guint i = 0; i < listing->len; i++)
+    g_ptr_array_add (*changed, g_steal_pointer (&g_ptr_array_index (listing, i)));
+
+  return TRUE;
+}
+
+/* What changed on the server since the last sync: hrefs with ETags (not yet compared with
+ * the ETags known here) and removed hrefs. */
+static gboolean
+list_server_changes (TnSyncRun   *run,
+                     char       **token,
+                     GPtrArray  **changed,
+                     GPtrArray  **removed,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) listing = NULL;
+  g_autoptr(GPtrArray) ignored = NULL;
+  const char *book = run->account->book_url;
+
+  if (run->account->token != NULL &&
+      tn_carddav_sync_collection_sync (run->dav, book, run->account->token, token, changed, removed,
+                                       run->cancellable, &local_error))
+    return TRUE;
+  if (local_error != NULL && !g_error_matches (local_error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_TOKEN))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+
+  /* No token, or one the server no longer takes: everything, compared with what is known. */
+  if (!tn_carddav_sync_collection_sync (run->dav, book, NULL, token, &listing, &ignored, run->cancellable, &local_error))
+    {
+      if (!g_error_matches (local_error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_TOKEN))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      listing = tn_carddav_list_cards_sync (run->dav, book, run->cancellable, error);
+      if (listing == NULL)
+        return FALSE;
+    }
+
+  return compare_listing (run, listing, changed, removed, error);
+}
+
+/* The changed cards whose ETag is not the one known here: the rest are this machine's own
+ * writes, or nothing new. Those that came with their data (a transport may ask for it in
+ * the same request) go into @ready, the others' hrefs into @hrefs, to be fetched. */
+static gboolean
+sort_changed (TnSyncRun  *run,
+              GPtrArray  *changed,
+              GPtrArray  *ready,
+              GPtrArray  *hrefs,
+              GError    **error)
+{
+  for (guint i = 0; i < changed->len; i++)
+    {
+      TnCardDavCard *card = g_ptr_array_index (changed, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(TnStoreSyncCard) known = tn_store_sync_get_card (run->store, NULL, card->href, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (known != NULL && known->etag != NULL && card->etag != NULL && g_str_equal (known->etag, card->etag))
+        continue;
+
+      g_ptr_array_add (card->data != NULL ? ready : hrefs, card->data != NULL ? (gpointer) card : card->href);
+    }
+
+  return TRUE;
+}
+
+/* Each card is written whole (a savepoint), WRITE_BATCH of them per transaction; what was
+ * received before an error is kept. */
+static gboolean
+receive_cards (TnSyncRun  *run,
+               GPtrArray  *cards,
+               GError    **error)
+{
+  for (guint start = 0; start < cards->len; start += WRITE_BATCH)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!tn_store_sync_begin_batch (run->store, error))
+        return FALSE;
+
+      for (guint i = start; i < MIN (start + WRITE_BATCH, cards->len) && local_error == NULL; i++)
+        _tn_sync_receive_card (run, g_ptr_array_index (cards, i), &local_error);
+
+      if (!tn_store_sync_end_batch (run->store, local_error == NULL ? error : NULL) || local_error != NULL)
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+receive_changes (TnSyncRun  *run,
+                 GPtrArray  *changed,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) ready = g_ptr_array_new ();
+  g_autoptr(GPtrArray) hrefs = g_ptr_array_new ();
+
+  if (!sort_changed (run, changed, ready, hrefs, error) || !receive_cards (run, ready, error))
+    return FALSE;
+
+  for (guint start = 0; start < hrefs->len; start += FETCH_BATCH)
+    {
+      g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+      g_autoptr(GPtrArray) cards = NULL;
+
+      for (guint i = start; i < MIN (start + FETCH_BATCH, hrefs->len); i++)
+        g_ptr_array_add (batch, g_ptr_array_index (hrefs, i));
+      g_ptr_array_add (batch, NULL);
+
+      cards = tn_carddav_multiget_sync (run->dav, run->account->book_url, (const char * const *) batch->pdata,
+                                        run->cancellable, error);
+      if (cards == NULL || !receive_cards (run, cards, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+send_changes (TnSyncRun  *run,
+              GError    **error)
+{
+  g_autofree gpointer *uids = (gpointer *) g_hash_table_get_keys_as_array (run->local_changed, NULL);
+
+  for (guint i = 0; uids[i] != NULL; i++)
+    {
+      gboolean sent = g_str_equal (uids[i], TN_SYNC_SELF_UID) ? _tn_sync_send_self (run, error)
+                                                             : _tn_sync_send_contact (run, uids[i], error);
+
+      if (!sent)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+delete_on_server (TnSyncRun  *run,
+                  GError    **error)
+{
+  g_autoptr(GDateTime) now = tn_clock_now ();
+  g_autoptr(GPtrArray) deleted = tn_store_sync_list_deleted (run->store, g_date_time_to_unix (now) - UNDO_SECONDS,
+                                                             error);
+
+  if (deleted == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < deleted->len; i++)
+    {
+      TnStoreSyncCard *card = g_ptr_array_index (deleted, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!tn_carddav_delete_card_sync (run->dav, card->href, card->etag, run->cancellable, &local_error))
+        {
+          /* Changed there since: the next sync brings it back here (an edit beats a
+           * deletion). Gone already: nothing to do but forget it. */
+          if (g_error_matches (local_error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_PRECONDITION))
+            continue;
+          if (!g_error_matches (local_error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+        }
+
+      if (!tn_store_sync_drop_card (run->store, card->uid, error))
+        return FALSE;
+      run->report->deleted++;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+remove_removed (TnSyncRun  *run,
+                GPtrArray  *removed,
+                GError    **error)
+{
+  for (guint i = 0; i < removed->len; i++)
+    if (!_tn_sync_removed_there (run, g_ptr_array_index (removed, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * tn_sync_run:
+ * @store: a store with sync set up
+ * @password: the account's password
+ * @report: (out caller-allocates): what the sync did; clear with tn_sync_report_clear()
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * One two-way sync. The first request tells whether the server can be reached and takes
+ * the password: if not, nothing here changed. Each card received is written in a
+ * transaction of its own with its state; the token and the change feed's position are
+ * stored last, so a sync stopped half-way is finished, without duplicates, by the next.
+ *
+ * Returns: %TRUE on success; %FALSE with @error (%TN_CARDDAV_ERROR, %TN_STORE_ERROR)
+ */
+gboolean
+tn_sync_run (TnStore       *store,
+             const char    *password,
+             TnSyncReport  *report,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(TnStoreSyncAccount) account = NULL;
+  g_autoptr(TnCardDav) dav = NULL;
+  g_autoptr(GHashTable) local_changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) local_uids = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(GError) local_error = NULL;
+  TnSyncRun run = { 0 };
+  gint64 seq = 0;
+
+  g_return_val_if_fail (TN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (password != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *report = (TnSyncReport) { 0 };
+  account = tn_store_sync_get_account (store, &local_error);
+  if (account == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
+                     _("Sync is not set up on this computer"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  dav = tn_carddav_new (account->server_url, account->user, password);
+  report->host = tn_carddav_get_host (dav);
+  run = (TnSyncRun) { store, dav, account, report, cancellable, local_changed };
+
+  if (!list_server_changes (&run, &token, &changed, &removed, error))
+    return FALSE;
+
+  local_uids = tn_store_sync_list_changed (store, account->seen_seq, &seq, error);
+  if (local_uids == NULL)
+    return FALSE;
+  for (guint i = 0; i < local_uids->len; i++)
+    g_hash_table_add (local_changed, g_strdup (g_ptr_array_index (local_uids, i)));
+
+  if (!receive_changes (&run, changed, error) || !remove_removed (&run, removed, error) ||
+      !send_changes (&run, error) || !delete_on_server (&run, error))
+    return FALSE;
+
+  return tn_store_sync_save_position (store, token, seq, error);
+}

@@ -1,0 +1,86 @@
+/* bench-carddav.c — the CardDAV transport's requests against a server, timed: the ETag
+ * listing, the multiget of every card (in TrustNet's batches), a first sync-collection and
+ * one with nothing changed since. Run by tests/bench/bench-carddav.py, which compares them
+ * with one bare multiget of all cards.
+ *
+ *   bench-carddav BOOK-URL USER PASSWORD
+ *
+ * Prints "name milliseconds count" lines.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "tn-carddav.h"
+
+static double
+elapsed_ms (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+fail (const char *what,
+      GError     *error)
+{
+  fprintf (stderr, "bench-carddav: %s: %s\n", what, error->message);
+  exit (1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(TnCardDav) dav = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) fetched = NULL;
+  g_autoptr(GPtrArray) hrefs = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GPtrArray) changed_again = NULL;
+  g_autoptr(GPtrArray) removed_again = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *token_again = NULL;
+  GError *error = NULL;
+  gint64 start;
+
+  if (argc != 4)
+    {
+      fprintf (stderr, "usage: bench-carddav BOOK-URL USER PASSWORD\n");
+      return 2;
+    }
+
+  dav = tn_carddav_new (argv[1], argv[2], argv[3]);
+
+  start = g_get_monotonic_time ();
+  listed = tn_carddav_list_cards_sync (dav, argv[1], NULL, &error);
+  if (listed == NULL)
+    fail ("listing", error);
+  printf ("list %.1f %u\n", elapsed_ms (start), listed->len);
+
+  hrefs = g_ptr_array_new ();
+  for (guint i = 0; i < listed->len; i++)
+    g_ptr_array_add (hrefs, ((TnCardDavCard *) g_ptr_array_index (listed, i))->href);
+  g_ptr_array_add (hrefs, NULL);
+
+  start = g_get_monotonic_time ();
+  fetched = tn_carddav_multiget_sync (dav, argv[1], (const char * const *) hrefs->pdata, NULL, &error);
+  if (fetched == NULL)
+    fail ("multiget", error);
+  printf ("multiget %.1f %u\n", elapsed_ms (start), fetched->len);
+
+  start = g_get_monotonic_time ();
+  if (!tn_carddav_sync_collection_sync (dav, argv[1], NULL, &token, &changed, &removed, NULL, &error))
+    fail ("first sync-collection", error);
+  printf ("sync-collection-first %.1f %u\n", elapsed_ms (start), changed->len);
+
+  start = g_get_monotonic_time ();
+  if (!tn_carddav_sync_collection_sync (dav, argv[1], token, &token_again, &changed_again, &removed_again,
+                                        NULL, &error))
+    fail ("sync-collection with nothing changed", error);
+  printf ("sync-collection-unchanged %.1f %u\n", elapsed_ms (start), changed_again->len);
+
+  return 0;
+}
