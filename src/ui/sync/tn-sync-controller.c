@@ -103,6 +103,15 @@ return_sync_run (GTask        *task,
   g_task_return_pointer (task, report, (GDestroyNotify) report_free);
 }
 
+/* The worker's own connection to the window's database. The engine reads and writes
+ * through SQL alone: the list of every contact is not read for it. */
+static TnStore *
+open_worker_store (const char  *path,
+                   GError     **error)
+{
+  return tn_store_open_full (path, TN_STORE_OPEN_FLAGS_NO_CONTACTS, error);
+}
+
 static void
 sync_thread (GTask        *task,
              gpointer      source_object,
@@ -115,7 +124,7 @@ sync_thread (GTask        *task,
   g_autofree char *password = NULL;
   GError *error = NULL;
 
-  store = tn_store_open (job->path, &error);
+  store = open_worker_store (job->path, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
@@ -154,7 +163,7 @@ set_up_thread (GTask        *task,
   g_autofree char *book_url = NULL;
   GError *error = NULL;
 
-  store = tn_store_open (job->path, &error);
+  store = open_worker_store (job->path, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
