@@ -390,6 +390,41 @@ test_heard_travels (TnTestStore   *fixture,
   g_assert_true (tn_store_get_heard_brand (fixture->store, ada));
 }
 
+/* A batch: one transaction for many writes, each still whole; what succeeded before a
+ * failed write is committed with the batch, the failed write leaves nothing. */
+static void
+test_batch (TnTestStore   *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnSyncContact) first = make_remote_contact ("first");
+  g_autoptr(TnSyncContact) second = make_remote_contact ("second");
+  g_autoptr(TnStoreSyncCard) first_state = card_state ("first", "http://h/b/1.vcf", "e", "x");
+  g_autoptr(TnStoreSyncCard) second_state = card_state ("second", "http://h/b/2.vcf", "e", "x");
+  g_autoptr(TnSyncContact) read = NULL;
+  g_autoptr(TnStore) other = NULL;
+
+  g_assert_true (tn_store_sync_begin_batch (fixture->store, &error));
+  g_assert_true (tn_store_sync_write_contact (fixture->store, first, first_state, &error));
+  /* A rating the database refuses (its CHECK): this write is undone whole. */
+  tn_sync_contact_set (second, TN_SYNC_FIELD_TRUST, "7", 1);
+  g_assert_false (tn_store_sync_write_contact (fixture->store, second, second_state, &error));
+  g_clear_error (&error);
+
+  /* Nothing is visible to another connection before the batch ends. */
+  other = tn_test_store_open_path (fixture->path);
+  g_assert_null (tn_store_get_contact_by_uid (other, "first"));
+  g_clear_object (&other);
+
+  g_assert_true (tn_store_sync_end_batch (fixture->store, &error));
+  read = tn_store_sync_read_contact (fixture->store, "first", &error);
+  g_assert_nonnull (read);
+  g_clear_pointer (&read, tn_sync_contact_free);
+  read = tn_store_sync_read_contact (fixture->store, "second", &error);
+  g_assert_no_error (error);
+  g_assert_null (read);
+}
+
 /* A database of schema 6 with interactions: each gets a uid and keeps its data. */
 static void
 test_migration_from_6 (TnTestStore   *fixture,
@@ -432,6 +467,7 @@ main (int   argc,
   tn_test_add_store_test ("/sync-store/self", T0, test_self);
   tn_test_add_store_test ("/sync-store/heard-travels", T0, test_heard_travels);
   tn_test_add_store_test ("/sync-store/migration-from-6", T0, test_migration_from_6);
+  tn_test_add_store_test ("/sync-store/batch", T0, test_batch);
 
   return g_test_run ();
 }

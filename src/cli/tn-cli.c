@@ -725,8 +725,9 @@ check_arguments (TnCliOptions *options)
 static TnStoreOpenFlags
 open_flags (TnCliOptions *options)
 {
-  /* An import only writes: the list of every contact would be read for nothing. */
-  if (options->import != NULL)
+  /* An import and a sync only write (and read the rows they need): the list of every
+   * contact would be read for nothing. */
+  if (options->import != NULL || tn_cli_sync_wanted (&options->sync))
     return TN_STORE_OPEN_FLAGS_NO_CONTACTS;
   /* Commands that only read (and --with, which finds nobody in no database) create none. */
   if (options->list || options->stats || options->export != NULL || options->who != NULL)

@@ -28,6 +28,9 @@ struct _TnStore
   gint64 data_version;
   gint64 seen_seq;
   guint follow_source;
+
+  /* Sync (tn-store-sync.c) has a transaction open for a batch of writes. */
+  gboolean sync_batch;
 };
 
 typedef enum

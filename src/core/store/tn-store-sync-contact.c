@@ -501,7 +501,7 @@ tn_store_sync_write_contact (TnStore                *self,
   g_return_val_if_fail (contact->fields[TN_SYNC_FIELD_FULL_NAME] != NULL, FALSE);
   g_return_val_if_fail (card != NULL, FALSE);
 
-  if (!tn_db_begin (self->db, error))
+  if (!_tn_store_sync_begin (self, error))
     return FALSE;
 
   if (!write_row (self, contact, &id, error) || !write_addresses (self, id, contact, error) ||
@@ -509,11 +509,11 @@ tn_store_sync_write_contact (TnStore                *self,
       !write_heard (self, id, contact, error) || !write_field_times (self, id, contact, error) ||
       !_tn_store_sync_write_card (self, card, error))
     {
-      tn_db_rollback (self->db);
+      _tn_store_sync_rollback (self);
       return FALSE;
     }
 
-  return tn_db_commit (self->db, error);
+  return _tn_store_sync_commit (self, error);
 }
 
 /**
@@ -535,18 +535,18 @@ tn_store_sync_remove_contact (TnStore     *self,
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
   g_return_val_if_fail (uid != NULL, FALSE);
 
-  if (!tn_db_begin (self->db, error))
+  if (!_tn_store_sync_begin (self, error))
     return FALSE;
 
   if (!exec_bound (self, "UPDATE contacts SET removed_at = ?3 WHERE uid = ?2 AND removed_at IS NULL", 0, uid,
                    _tn_store_now_unix (), error) ||
       !exec_bound (self, "DELETE FROM sync_cards WHERE uid = ?2", 0, uid, 0, error))
     {
-      tn_db_rollback (self->db);
+      _tn_store_sync_rollback (self);
       return FALSE;
     }
 
-  return tn_db_commit (self->db, error);
+  return _tn_store_sync_commit (self, error);
 }
 
 /* ---- the person's own data ------------------------------------------------------------ */
@@ -638,7 +638,7 @@ tn_store_sync_write_self (TnStore                *self,
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
   g_return_val_if_fail (data != NULL && card != NULL, FALSE);
 
-  if (!tn_db_begin (self->db, error))
+  if (!_tn_store_sync_begin (self, error))
     return FALSE;
 
   for (guint i = 0; i < data->statements->len; i++)
@@ -666,9 +666,9 @@ tn_store_sync_write_self (TnStore                *self,
   if (!keep_newest_current (self, error) || !_tn_store_sync_write_card (self, card, error))
     goto failed;
 
-  return tn_db_commit (self->db, error);
+  return _tn_store_sync_commit (self, error);
 
 failed:
-  tn_db_rollback (self->db);
+  _tn_store_sync_rollback (self);
   return FALSE;
 }

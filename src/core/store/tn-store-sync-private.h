@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+gboolean _tn_store_sync_begin      (TnStore                *self,
+                                    GError                **error);
+gboolean _tn_store_sync_commit     (TnStore                *self,
+                                    GError                **error);
+void     _tn_store_sync_rollback   (TnStore                *self);
 gboolean _tn_store_sync_write_card (TnStore                *self,
                                     const TnStoreSyncCard  *card,
                                     GError                **error);

@@ -48,21 +48,105 @@ column_text (sqlite3_stmt *statement,
   return g_strdup ((const char *) sqlite3_column_text (statement, column));
 }
 
+/* A sync's writes are one transaction each, or part of a batch the engine opened (see
+ * tn_store_sync_begin_batch()): a savepoint inside it, so one card's write is still all or
+ * nothing. */
+gboolean
+_tn_store_sync_begin (TnStore  *self,
+                      GError  **error)
+{
+  if (sqlite3_get_autocommit (self->db->handle))
+    return tn_db_begin (self->db, error);
+
+  return tn_db_exec (self->db, "SAVEPOINT tn_sync_write", error);
+}
+
+gboolean
+_tn_store_sync_commit (TnStore  *self,
+                       GError  **error)
+{
+  if (sqlite3_get_autocommit (self->db->handle))
+    return TRUE;
+  if (!self->sync_batch)
+    return tn_db_commit (self->db, error);
+
+  return tn_db_exec (self->db, "RELEASE tn_sync_write", error);
+}
+
+void
+_tn_store_sync_rollback (TnStore *self)
+{
+  if (sqlite3_get_autocommit (self->db->handle))
+    return;
+  if (!self->sync_batch)
+    {
+      tn_db_rollback (self->db);
+      return;
+    }
+
+  tn_db_exec (self->db, "ROLLBACK TO tn_sync_write; RELEASE tn_sync_write", NULL);
+}
+
+/**
+ * tn_store_sync_begin_batch:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Opens one transaction for the writes that follow, each still all or nothing, until
+ * tn_store_sync_end_batch(): thousands of cards received then cost one commit, not one
+ * each. Keep batches short; other processes wait to write meanwhile.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tn_store_sync_begin_batch (TnStore  *self,
+                           GError  **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->sync_batch, FALSE);
+
+  if (!tn_db_begin (self->db, error))
+    return FALSE;
+
+  self->sync_batch = TRUE;
+  return TRUE;
+}
+
+/**
+ * tn_store_sync_end_batch:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Commits what the batch wrote: every write in it that succeeded, whole.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tn_store_sync_end_batch (TnStore  *self,
+                         GError  **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->sync_batch, FALSE);
+
+  self->sync_batch = FALSE;
+  return tn_db_commit (self->db, error);
+}
+
 /* Runs @statement (already bound) to its end, with a transaction around it. */
 static gboolean
 run_in_transaction (TnStore       *self,
                     sqlite3_stmt  *statement,
                     GError       **error)
 {
-  if (!tn_db_begin (self->db, error))
+  if (!_tn_store_sync_begin (self, error))
     return FALSE;
   if (!tn_db_step_done (self->db, statement, error))
     {
-      tn_db_rollback (self->db);
+      _tn_store_sync_rollback (self);
       return FALSE;
     }
 
-  return tn_db_commit (self->db, error);
+  return _tn_store_sync_commit (self, error);
 }
 
 /* ---- the account ----------------------------------------------------------------------- */
@@ -92,7 +176,7 @@ tn_store_sync_set_account (TnStore     *self,
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
   g_return_val_if_fail (server_url != NULL && user != NULL && book_url != NULL, FALSE);
 
-  if (!tn_db_begin (self->db, error))
+  if (!_tn_store_sync_begin (self, error))
     return FALSE;
 
   statement = tn_db_prepare (self->db,
@@ -108,10 +192,10 @@ tn_store_sync_set_account (TnStore     *self,
   if (!tn_db_step_done (self->db, statement, error) || !tn_db_exec (self->db, "DELETE FROM sync_cards", error))
     goto failed;
 
-  return tn_db_commit (self->db, error);
+  return _tn_store_sync_commit (self, error);
 
 failed:
-  tn_db_rollback (self->db);
+  _tn_store_sync_rollback (self);
   return FALSE;
 }
 
@@ -169,15 +253,15 @@ tn_store_sync_forget (TnStore  *self,
 {
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
 
-  if (!tn_db_begin (self->db, error))
+  if (!_tn_store_sync_begin (self, error))
     return FALSE;
   if (!tn_db_exec (self->db, "DELETE FROM sync_account; DELETE FROM sync_cards", error))
     {
-      tn_db_rollback (self->db);
+      _tn_store_sync_rollback (self);
       return FALSE;
     }
 
-  return tn_db_commit (self->db, error);
+  return _tn_store_sync_commit (self, error);
 }
 
 /**
@@ -347,15 +431,15 @@ tn_store_sync_save_card (TnStore                *self,
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
   g_return_val_if_fail (card != NULL && card->uid != NULL && card->href != NULL, FALSE);
 
-  if (!tn_db_begin (self->db, error))
+  if (!_tn_store_sync_begin (self, error))
     return FALSE;
   if (!_tn_store_sync_write_card (self, card, error))
     {
-      tn_db_rollback (self->db);
+      _tn_store_sync_rollback (self);
       return FALSE;
     }
 
-  return tn_db_commit (self->db, error);
+  return _tn_store_sync_commit (self, error);
 }
 
 /**

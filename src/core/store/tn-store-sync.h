@@ -60,6 +60,11 @@ gboolean            tn_store_sync_save_position  (TnStore            *self,
                                                   gint64              seen_seq,
                                                   GError            **error);
 
+gboolean            tn_store_sync_begin_batch    (TnStore            *self,
+                                                  GError            **error);
+gboolean            tn_store_sync_end_batch      (TnStore            *self,
+                                                  GError            **error);
+
 TnStoreSyncCard    *tn_store_sync_get_card       (TnStore            *self,
                                                   const char         *uid,
                                                   const char         *href,

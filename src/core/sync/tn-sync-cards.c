@@ -216,7 +216,12 @@ _tn_sync_send_contact (TnSyncRun   *run,
       return local_error == NULL;
     }
 
-  known = tn_store_sync_get_card (run->store, uid, NULL, error);
+  known = tn_store_sync_get_card (run->store, uid, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   base = known != NULL ? read_base (known->card) : NULL;
   if (base != NULL && tn_sync_contact_equal (contact, base))
     return TRUE;
@@ -288,8 +293,9 @@ _tn_sync_receive_card (TnSyncRun            *run,
     }
   state.uid = theirs->uid;
 
-  known = tn_store_sync_get_card (run->store, theirs->uid, NULL, error);
-  mine = tn_store_sync_read_contact (run->store, theirs->uid, &local_error);
+  known = tn_store_sync_get_card (run->store, theirs->uid, NULL, &local_error);
+  if (local_error == NULL)
+    mine = tn_store_sync_read_contact (run->store, theirs->uid, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -171,7 +171,12 @@ _tn_sync_send_self (TnSyncRun  *run,
   if (mine == NULL)
     return FALSE;
 
-  known = tn_store_sync_get_card (run->store, TN_SYNC_SELF_UID, NULL, error);
+  known = tn_store_sync_get_card (run->store, TN_SYNC_SELF_UID, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   base = known != NULL && known->card != NULL ? tn_sync_self_card_read (known->card, NULL) : NULL;
   if ((base != NULL && tn_sync_self_equal (mine, base)) || (base == NULL && is_empty (mine)))
     return TRUE;

@@ -23,6 +23,10 @@
 /* Cards fetched per addressbook-multiget round: bounds what is held in memory at once. */
 #define FETCH_BATCH 1000
 
+/* Cards received per transaction: one commit per card made a first sync of 10,000 cards
+ * write its journal 10,000 times; a few hundred keep other processes' waits short. */
+#define WRITE_BATCH 250
+
 /* A contact deleted here is deleted on the server once the window's Undo is gone. */
 #define UNDO_SECONDS 20
 
@@ -249,15 +253,16 @@ list_server_changes (TnSyncRun   *run,
   return compare_listing (run, listing, changed, removed, error);
 }
 
-/* The changed hrefs whose ETag is not the one known here: the rest are this machine's own
- * writes, or nothing new. */
-static GPtrArray *
-hrefs_to_fetch (TnSyncRun  *run,
-                GPtrArray  *changed,
-                GError    **error)
+/* The changed cards whose ETag is not the one known here: the rest are this machine's own
+ * writes, or nothing new. Those that came with their data (a transport may ask for it in
+ * the same request) go into @ready, the others' hrefs into @hrefs, to be fetched. */
+static gboolean
+sort_changed (TnSyncRun  *run,
+              GPtrArray  *changed,
+              GPtrArray  *ready,
+              GPtrArray  *hrefs,
+              GError    **error)
 {
-  g_autoptr(GPtrArray) hrefs = g_ptr_array_new ();
-
   for (guint i = 0; i < changed->len; i++)
     {
       TnCardDavCard *card = g_ptr_array_index (changed, i);
@@ -267,13 +272,43 @@ hrefs_to_fetch (TnSyncRun  *run,
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
+          return FALSE;
         }
-      if (known == NULL || known->etag == NULL || card->etag == NULL || !g_str_equal (known->etag, card->etag))
-        g_ptr_array_add (hrefs, card->href);
+      if (known != NULL && known->etag != NULL && card->etag != NULL && g_str_equal (known->etag, card->etag))
+        continue;
+
+      g_ptr_array_add (card->data != NULL ? ready : hrefs, card->data != NULL ? (gpointer) card : card->href);
     }
 
-  return g_steal_pointer (&hrefs);
+  return TRUE;
+}
+
+/* Each card is written whole (a savepoint), WRITE_BATCH of them per transaction; what was
+ * received before an error is kept. */
+static gboolean
+receive_cards (TnSyncRun  *run,
+               GPtrArray  *cards,
+               GError    **error)
+{
+  for (guint start = 0; start < cards->len; start += WRITE_BATCH)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!tn_store_sync_begin_batch (run->store, error))
+        return FALSE;
+
+      for (guint i = start; i < MIN (start + WRITE_BATCH, cards->len) && local_error == NULL; i++)
+        _tn_sync_receive_card (run, g_ptr_array_index (cards, i), &local_error);
+
+      if (!tn_store_sync_end_batch (run->store, local_error == NULL ? error : NULL) || local_error != NULL)
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -281,9 +316,10 @@ receive_changes (TnSyncRun  *run,
                  GPtrArray  *changed,
                  GError    **error)
 {
-  g_autoptr(GPtrArray) hrefs = hrefs_to_fetch (run, changed, error);
+  g_autoptr(GPtrArray) ready = g_ptr_array_new ();
+  g_autoptr(GPtrArray) hrefs = g_ptr_array_new ();
 
-  if (hrefs == NULL)
+  if (!sort_changed (run, changed, ready, hrefs, error) || !receive_cards (run, ready, error))
     return FALSE;
 
   for (guint start = 0; start < hrefs->len; start += FETCH_BATCH)
@@ -297,12 +333,8 @@ receive_changes (TnSyncRun  *run,
 
       cards = tn_carddav_multiget_sync (run->dav, run->account->book_url, (const char * const *) batch->pdata,
                                         run->cancellable, error);
-      if (cards == NULL)
+      if (cards == NULL || !receive_cards (run, cards, error))
         return FALSE;
-
-      for (guint i = 0; i < cards->len; i++)
-        if (!_tn_sync_receive_card (run, g_ptr_array_index (cards, i), error))
-          return FALSE;
     }
 
   return TRUE;

@@ -1,0 +1,242 @@
+/* test-sync-engine.c — the engine's calls on two stores ("two machines") against Radicale
+ * and xandikos: setup, run, the account, forget, a 412 settled by fetch-merge-retry, a
+ * server that rewrites cards (no second PUT), the own card, a wrong password.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tn-carddav.h"
+#include "tn-store-sync.h"
+#include "tn-sync.h"
+#include "tn-test-dav-server.h"
+#include "tn-test-store.h"
+#include "tn-test-util.h"
+
+typedef struct
+{
+  TnTestDavServer *server;
+  TnTestStore a;
+  TnTestStore b;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  kind)
+{
+  fixture->server = tn_test_dav_server_start (kind);
+  if (fixture->server == NULL)
+    return;
+
+  tn_test_store_open (&fixture->a, "test-sync-engine-a");
+  tn_test_store_open (&fixture->b, "test-sync-engine-b");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  kind)
+{
+  if (fixture->server == NULL)
+    return;
+
+  tn_test_store_close (&fixture->a);
+  tn_test_store_close (&fixture->b);
+  g_clear_pointer (&fixture->server, tn_test_dav_server_free);
+}
+
+static char *
+set_up_sync (Fixture *fixture,
+             TnStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  char *book = NULL;
+
+  g_assert_true (tn_sync_setup (store, tn_test_dav_server_get_url (fixture->server),
+                                tn_test_dav_server_get_user (fixture->server),
+                                tn_test_dav_server_get_password (fixture->server), NULL, &book, NULL, &error));
+  g_assert_no_error (error);
+  return book;
+}
+
+static TnSyncReport
+sync_now (Fixture *fixture,
+          TnStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  TnSyncReport report = { 0 };
+
+  g_assert_true (tn_sync_run (store, tn_test_dav_server_get_password (fixture->server), &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (report.host, ==, "127.0.0.1");
+  return report;
+}
+
+static void
+test_two_machines (Fixture       *fixture,
+                   gconstpointer  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *book_a = NULL;
+  g_autofree char *book_b = NULL;
+  g_autoptr(TnContact) ada = NULL;
+  g_autoptr(TnSyncAccount) account = NULL;
+  TnContact *on_b;
+  TnSyncReport report;
+
+  if (fixture->server == NULL)
+    return;
+
+  ada = tn_test_add_contact (fixture->a.store, "Ada Lovelace", TN_TRUST_COMPLETELY);
+  tn_test_log (fixture->a.store, ada, TN_INTERACTION_LUNCH, "2026-11-20");
+  g_assert_true (tn_store_save_brand_statement (fixture->a.store, "I connect builders.", NULL, &error));
+
+  g_assert_null (tn_sync_get_account (fixture->a.store));
+  book_a = set_up_sync (fixture, fixture->a.store);
+  account = tn_sync_get_account (fixture->a.store);
+  g_assert_cmpstr (account->book_url, ==, book_a);
+  g_assert_cmpstr (account->user, ==, tn_test_dav_server_get_user (fixture->server));
+
+  report = sync_now (fixture, fixture->a.store);
+  g_assert_cmpuint (report.sent, ==, 2);
+  tn_sync_report_clear (&report);
+  g_assert_null (report.host);
+
+  /* A server that rewrites what it was sent (Radicale re-serialises every card) causes no
+   * second PUT. */
+  report = sync_now (fixture, fixture->a.store);
+  g_assert_cmpuint (report.sent + report.received + report.merged + report.deleted, ==, 0);
+  tn_sync_report_clear (&report);
+
+  book_b = set_up_sync (fixture, fixture->b.store);
+  g_assert_cmpstr (book_b, ==, book_a);
+  report = sync_now (fixture, fixture->b.store);
+  g_assert_cmpuint (report.received, ==, 2);
+  tn_sync_report_clear (&report);
+
+  tn_test_store_reopen (&fixture->b);
+  on_b = tn_store_get_contact_by_uid (fixture->b.store, tn_contact_get_uid (ada));
+  g_assert_nonnull (on_b);
+  g_assert_cmpint (tn_contact_get_trust (on_b), ==, TN_TRUST_COMPLETELY);
+  g_assert_cmpstr (tn_contact_get_last_contact (on_b), ==, "2026-11-20");
+
+  /* Forgotten here: the server keeps the cards, the contacts stay. */
+  g_assert_true (tn_sync_forget (fixture->b.store, &error));
+  g_assert_null (tn_sync_get_account (fixture->b.store));
+  g_assert_nonnull (tn_store_get_contact_by_uid (fixture->b.store, tn_contact_get_uid (ada)));
+}
+
+/* B's card state says an older ETag than the server's: its PUT gets 412, and the engine
+ * fetches the card, merges and sends again, keeping both sides' changes. */
+static void
+test_precondition_failed (Fixture       *fixture,
+                          gconstpointer  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *book = NULL;
+  g_autoptr(TnContact) ada = NULL;
+  g_autoptr(TnContact) changes = NULL;
+  g_autoptr(TnStoreSyncCard) card = NULL;
+  TnContact *on_b;
+  TnSyncReport report;
+
+  if (fixture->server == NULL)
+    return;
+
+  ada = tn_test_add_contact (fixture->a.store, "Ada Lovelace", TN_TRUST_VAGUELY);
+  book = set_up_sync (fixture, fixture->a.store);
+  report = sync_now (fixture, fixture->a.store);
+  tn_sync_report_clear (&report);
+  g_free (set_up_sync (fixture, fixture->b.store));
+  report = sync_now (fixture, fixture->b.store);
+  tn_sync_report_clear (&report);
+
+  card = tn_store_sync_get_card (fixture->b.store, tn_contact_get_uid (ada), NULL, &error);
+  g_free (card->etag);
+  card->etag = g_strdup ("\"stale\"");
+  g_assert_true (tn_store_sync_save_card (fixture->b.store, card, &error));
+
+  tn_test_store_reopen (&fixture->b);
+  on_b = tn_store_get_contact_by_uid (fixture->b.store, tn_contact_get_uid (ada));
+  changes = tn_contact_copy (on_b);
+  tn_contact_set_organization (changes, "Analytical Engines");
+  g_assert_true (tn_store_update_contact (fixture->b.store, on_b, changes, &error));
+
+  report = sync_now (fixture, fixture->b.store);
+  g_assert_cmpuint (report.sent, ==, 1);
+  tn_sync_report_clear (&report);
+
+  report = sync_now (fixture, fixture->a.store);
+  g_assert_cmpuint (report.received, ==, 1);
+  tn_sync_report_clear (&report);
+  tn_test_store_reopen (&fixture->a);
+  g_assert_cmpstr (tn_contact_get_organization (tn_store_get_contact_by_uid (fixture->a.store, tn_contact_get_uid (ada))),
+                   ==, "Analytical Engines");
+}
+
+static void
+test_wrong_password (Fixture       *fixture,
+                     gconstpointer  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *book = NULL;
+  g_autoptr(TnContact) ada = NULL;
+  TnSyncReport report = { 0 };
+  gint64 seq;
+
+  if (fixture->server == NULL || !tn_test_dav_server_requires_auth (fixture->server))
+    {
+      g_test_skip ("this server asks for no password");
+      return;
+    }
+
+  ada = tn_test_add_contact (fixture->a.store, "Ada Lovelace", TN_TRUST_VAGUELY);
+  g_assert_false (tn_sync_setup (fixture->a.store, tn_test_dav_server_get_url (fixture->server),
+                                 tn_test_dav_server_get_user (fixture->server), "wrong", NULL, &book, NULL, &error));
+  g_assert_error (error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_AUTH);
+  g_assert_null (tn_sync_get_account (fixture->a.store));
+  g_clear_error (&error);
+
+  g_free (set_up_sync (fixture, fixture->a.store));
+  seq = tn_store_get_change_seq (fixture->a.store);
+  g_assert_false (tn_sync_run (fixture->a.store, "wrong", &report, NULL, &error));
+  g_assert_error (error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_AUTH);
+  tn_sync_report_clear (&report);
+  g_assert_cmpint (tn_store_get_change_seq (fixture->a.store), ==, seq);
+}
+
+static void
+test_not_set_up (void)
+{
+  g_autoptr(GError) error = NULL;
+  TnTestStore store = { 0 };
+  TnSyncReport report = { 0 };
+
+  tn_test_store_open (&store, "test-sync-engine");
+  g_assert_false (tn_sync_run (store.store, "pw", &report, NULL, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
+  tn_sync_report_clear (&report);
+  tn_test_store_close (&store);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char * const kinds[] = { "radicale", "xandikos" };
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sync-engine/not-set-up", test_not_set_up);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *two = g_strdup_printf ("/sync-engine/%s/two-machines", kinds[i]);
+      g_autofree char *precondition = g_strdup_printf ("/sync-engine/%s/precondition-failed", kinds[i]);
+      g_autofree char *password = g_strdup_printf ("/sync-engine/%s/wrong-password", kinds[i]);
+
+      g_test_add (two, Fixture, kinds[i], fixture_set_up, test_two_machines, fixture_tear_down);
+      g_test_add (precondition, Fixture, kinds[i], fixture_set_up, test_precondition_failed, fixture_tear_down);
+      g_test_add (password, Fixture, kinds[i], fixture_set_up, test_wrong_password, fixture_tear_down);
+    }
+
+  return g_test_run ();
+}
