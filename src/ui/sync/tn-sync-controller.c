@@ -24,7 +24,8 @@ struct _TnSyncController
 {
   GObject       parent_instance;
 
-  /* Borrowed: the window's store, for reading the account and taking in what sync wrote. */
+  /* The window's store, for reading the account and taking in what sync wrote; held, as a
+   * sync under way at shutdown finishes after the window has let go of it. */
   TnStore      *store;
   char         *path;
 
@@ -635,7 +636,7 @@ tn_sync_controller_new (TnStore *store)
   g_return_val_if_fail (TN_IS_STORE (store), NULL);
 
   self = g_object_new (TN_TYPE_SYNC_CONTROLLER, NULL);
-  self->store = store;
+  self->store = g_object_ref (store);
   self->path = g_strdup (tn_store_get_path (store));
   return self;
 }
@@ -659,6 +660,7 @@ tn_sync_controller_finalize (GObject *object)
   TnSyncController *self = TN_SYNC_CONTROLLER (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->status, g_free);
 
