@@ -231,6 +231,9 @@ test_set_up_and_sync (void)
   click_button (page, "Forget");
   g_assert_null (tn_sync_controller_get_account (controller));
   g_assert_true (tn_ui_test_wait_until (is_shown, find_row (page, "Server address")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (page, "Server address"))), ==,
+                   tn_test_dav_server_get_url (server));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (page, "Password"))), ==, "");
 
   g_unsetenv ("TRUSTNET_SYNC_PASSWORD");
   tn_ui_test_fixture_tear_down (&fixture, NULL);

@@ -308,6 +308,23 @@ is_unreachable (const GError *error)
     }
 }
 
+/* Why a server could not be reached, in words; NULL where GIO's own message says it best
+ * (a TLS certificate problem, say). */
+static const char *
+unreachable_reason (const GError *error)
+{
+  if (error->domain == G_RESOLVER_ERROR || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
+    return _("its name is not known");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    return _("the connection was refused");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return _("it did not answer in time");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE))
+    return _("there is no network connection to it");
+  return NULL;
+}
+
 /* Every failure leaves here as a TN_CARDDAV_ERROR with words for people: EDS's message
  * already carries the server's own explanation (its DAV:error or text) where it gave one. */
 static GError *
@@ -324,7 +341,8 @@ translate_error (TnCardDav    *self,
 
   if (is_unreachable (error))
     return g_error_new (TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_UNREACHABLE,
-                        _("The server %s could not be reached: %s"), self->host, error->message);
+                        _("The server %s could not be reached: %s"), self->host,
+                        unreachable_reason (error) != NULL ? unreachable_reason (error) : error->message);
 
   if (is_status (error, SOUP_STATUS_UNAUTHORIZED))
     return g_error_new (TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_AUTH,

@@ -24,7 +24,8 @@ struct _TnSyncController
 {
   GObject       parent_instance;
 
-  /* Borrowed: the window's store, for reading the account and taking in what sync wrote. */
+  /* The window's store, for reading the account and taking in what sync wrote; held, as a
+   * sync under way at shutdown finishes after the window has let go of it. */
   TnStore      *store;
   char         *path;
 
@@ -103,6 +104,15 @@ return_sync_run (GTask        *task,
   g_task_return_pointer (task, report, (GDestroyNotify) report_free);
 }
 
+/* The worker's own connection to the window's database. The engine reads and writes
+ * through SQL alone: the list of every contact is not read for it. */
+static TnStore *
+open_worker_store (const char  *path,
+                   GError     **error)
+{
+  return tn_store_open_full (path, TN_STORE_OPEN_FLAGS_NO_CONTACTS, error);
+}
+
 static void
 sync_thread (GTask        *task,
              gpointer      source_object,
@@ -115,7 +125,7 @@ sync_thread (GTask        *task,
   g_autofree char *password = NULL;
   GError *error = NULL;
 
-  store = tn_store_open (job->path, &error);
+  store = open_worker_store (job->path, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
@@ -154,7 +164,7 @@ set_up_thread (GTask        *task,
   g_autofree char *book_url = NULL;
   GError *error = NULL;
 
-  store = tn_store_open (job->path, &error);
+  store = open_worker_store (job->path, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
@@ -626,7 +636,7 @@ tn_sync_controller_new (TnStore *store)
   g_return_val_if_fail (TN_IS_STORE (store), NULL);
 
   self = g_object_new (TN_TYPE_SYNC_CONTROLLER, NULL);
-  self->store = store;
+  self->store = g_object_ref (store);
   self->path = g_strdup (tn_store_get_path (store));
   return self;
 }
@@ -650,6 +660,7 @@ tn_sync_controller_finalize (GObject *object)
   TnSyncController *self = TN_SYNC_CONTROLLER (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->status, g_free);
 

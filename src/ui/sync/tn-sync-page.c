@@ -205,10 +205,18 @@ on_sync_now_clicked_cb (TnSyncPage *self)
 static void
 on_forget_clicked_cb (TnSyncPage *self)
 {
+  g_autoptr(TnSyncAccount) account = tn_sync_controller_get_account (self->controller);
   g_autoptr(GError) error = NULL;
 
   if (!tn_sync_controller_forget (self->controller, &error))
     show_problem (self, error->message);
+
+  /* Setting up again (another address book, a new password) starts from what was there. */
+  if (account != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->server_row), account->server_url);
+      gtk_editable_set_text (GTK_EDITABLE (self->user_row), account->user);
+    }
   forget_books (self);
   update (self);
 }
