@@ -23,6 +23,7 @@
 #include "tn-clock.h"
 #include "tn-exporter.h"
 #include "tn-import-files.h"
+#include "tn-import-summary.h"
 #include "tn-importer.h"
 #include "tn-notifier.h"
 #include "tn-reminder.h"
@@ -333,29 +334,6 @@ import_paths (TnCliOptions *options)
   return paths;
 }
 
-/* "Imported 812 contacts, merged 17 duplicates, skipped 2 broken cards", and how many
- * were there already when some were. */
-static char *
-import_summary (TnImportResult *result)
-{
-  g_autofree char *added = g_strdup_printf (ngettext ("Imported %u contact", "Imported %u contacts", result->n_added),
-                                            result->n_added);
-  g_autofree char *merged = g_strdup_printf (ngettext ("merged %u duplicate", "merged %u duplicates", result->n_merged),
-                                             result->n_merged);
-  g_autofree char *skipped = g_strdup_printf (ngettext ("skipped %u broken card", "skipped %u broken cards", result->n_skipped),
-                                              result->n_skipped);
-  g_autofree char *unchanged = NULL;
-
-  if (result->n_unchanged == 0)
-    /* TRANSLATORS: the three parts of "Imported 812 contacts, merged 17 duplicates, skipped 2 broken cards" */
-    return g_strdup_printf (C_("import summary", "%s, %s, %s"), added, merged, skipped);
-
-  unchanged = g_strdup_printf (ngettext ("%u was already there", "%u were already there", result->n_unchanged),
-                               result->n_unchanged);
-  /* TRANSLATORS: as "%s, %s, %s", then "100 were already there" */
-  return g_strdup_printf (C_("import summary", "%s, %s, %s; %s"), added, merged, skipped, unchanged);
-}
-
 /* Whether @file was read but none of its cards could be taken (every one broken, or its
  * only card over the size bound): for the person that file failed as a whole. */
 static gboolean
@@ -459,7 +437,7 @@ run_import (TnStore      *store,
   if (n_failed == result->files->len)
     return 1;
 
-  summary = import_summary (result);
+  summary = tn_import_result_describe (result);
   tn_text_print (FALSE, "%s\n", summary);
   return n_failed + found->refused->len > 0 ? 1 : 0;
 }

@@ -18,6 +18,7 @@
 #include "tn-exporter.h"
 #include "tn-import-controller.h"
 #include "tn-import-files.h"
+#include "tn-import-summary.h"
 #include "tn-importer.h"
 
 /* After the list changes, wait this long before looking for possible duplicates again:
@@ -180,61 +181,22 @@ on_import_progress_cb (double   fraction,
 
 /* ---- What the import did ----------------------------------------------------------------- */
 
-/* Joins @part (taken) to *@summary with @format, "%s, %s" or "%s; %s" as translated. */
-static void
-append_part (char       **summary,
-             const char  *format,
-             char        *part)
-{
-  g_autofree char *owned = part;
-  g_autofree char *joined = g_strdup_printf (format, *summary, owned);
-
-  replace_text (summary, joined);
-}
-
-/* "Imported 812 contacts, merged 17 duplicates, skipped 2 broken cards; 5 were already
- * there", leaving out the parts that are zero. */
+/* What the import did, then how many files could not be imported when some could not:
+ * "Imported 812 contacts; 1 file could not be imported". */
 static char *
 format_summary (const TnImportResult *result,
                 guint                 n_refused)
 {
-  g_autofree char *summary = NULL;
+  g_autofree char *described = tn_import_result_describe (result);
+  g_autofree char *refused = NULL;
 
-  if (result->n_added == 0 && result->n_merged == 0 && result->n_skipped == 0 && result->n_unchanged > 0)
-    /* TRANSLATORS: followed by "; 5 were already there" */
-    summary = g_strdup (_("Nothing new"));
-  else if (result->n_added > 0 || result->n_merged == 0)
-    summary = g_strdup_printf (ngettext ("Imported %u contact", "Imported %u contacts", result->n_added),
-                               result->n_added);
-  else
-    /* TRANSLATORS: followed by ", merged 17 duplicates" */
-    summary = g_strdup (_("No new contacts"));
+  if (n_refused == 0)
+    return g_steal_pointer (&described);
 
-  if (result->n_merged > 0)
-    /* TRANSLATORS: joins the parts of "Imported 812 contacts, merged 17 duplicates" */
-    append_part (&summary, C_("import summary", "%s, %s"),
-                 g_strdup_printf (ngettext ("merged %u duplicate", "merged %u duplicates", result->n_merged),
-                                  result->n_merged));
-
-  if (result->n_skipped > 0)
-    append_part (&summary, C_("import summary", "%s, %s"),
-                 g_strdup_printf (ngettext ("skipped %u broken card", "skipped %u broken cards", result->n_skipped),
-                                  result->n_skipped));
-
-  /* The command line's words: "Imported 7 contacts; 5 were already there". */
-  if (result->n_unchanged > 0)
-    append_part (&summary, C_("import summary", "%s; %s"),
-                 g_strdup_printf (ngettext ("%u was already there", "%u were already there", result->n_unchanged),
-                                  result->n_unchanged));
-
-  if (n_refused > 0)
-    /* TRANSLATORS: "Imported 812 contacts; 1 file could not be imported" */
-    append_part (&summary, C_("import summary", "%s; %s"),
-                 g_strdup_printf (ngettext ("%u file could not be imported", "%u files could not be imported",
-                                            n_refused),
-                                  n_refused));
-
-  return g_steal_pointer (&summary);
+  refused = g_strdup_printf (ngettext ("%u file could not be imported", "%u files could not be imported", n_refused),
+                             n_refused);
+  /* TRANSLATORS: "Imported 812 contacts; 1 file could not be imported" */
+  return g_strdup_printf (C_("import summary", "%s; %s"), described, refused);
 }
 
 /* One line per problem, as a compiler reports them: "file.vcf:12: message". */
