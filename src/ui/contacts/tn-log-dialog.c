@@ -15,6 +15,7 @@
 #include "tn-clock.h"
 #include "tn-interaction-undo.h"
 #include "tn-log-dialog-private.h"
+#include "tn-search.h"
 #include "tn-text.h"
 
 struct _TnLogDialog
@@ -31,7 +32,7 @@ struct _TnLogDialog
   gboolean heard_before;
   gboolean picker;
 
-  char *folded_query;
+  TnSearch *search;
   /* YYYY-MM-DD, so that days compare as text. */
   char *today;
   char *day;
@@ -230,7 +231,7 @@ filter_contact (gpointer item,
 {
   TnLogDialog *self = user_data;
 
-  return tn_contact_matches (item, self->folded_query);
+  return tn_search_matches_contact (self->search, item);
 }
 
 /* The people who count most come first: 1s, then 2s, 3s, the unrated; by name within each. */
@@ -261,7 +262,7 @@ update_matches (TnLogDialog *self)
 
   if (empty)
     gtk_label_set_text (self->empty_label,
-                        *self->folded_query != '\0' ? _("No one matches") : _("No contacts yet"));
+                        !tn_search_is_empty (self->search) ? _("No one matches") : _("No contacts yet"));
   gtk_stack_set_visible_child_name (self->matches_stack, empty ? "empty" : "list");
 }
 
@@ -275,17 +276,18 @@ static void
 on_search_changed_cb (TnLogDialog    *self,
                       GtkSearchEntry *entry)
 {
-  g_autofree char *old = g_steal_pointer (&self->folded_query);
+  g_autoptr(TnSearch) old = g_steal_pointer (&self->search);
   GtkFilterChange change;
 
-  self->folded_query = tn_text_fold_for_search (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  if (g_str_equal (old, self->folded_query))
+  /* Parsed once per keystroke, not once per contact checked. */
+  self->search = tn_search_new (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if (tn_search_equal (old, self->search))
     return;
 
-  /* Matching is a substring test: a longer query only hides rows, a shorter one only adds. */
-  if (strstr (self->folded_query, old) != NULL)
+  /* The contacts list's rule: words that only grow or are added can only hide rows. */
+  if (tn_search_is_narrower (self->search, old))
     change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (old, self->folded_query) != NULL)
+  else if (tn_search_is_narrower (old, self->search))
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
@@ -625,7 +627,7 @@ tn_log_dialog_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->contact);
   g_clear_object (&self->interaction);
-  g_clear_pointer (&self->folded_query, g_free);
+  g_clear_pointer (&self->search, tn_search_free);
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->day, g_free);
 
@@ -689,7 +691,7 @@ tn_log_dialog_init (TnLogDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->folded_query = g_strdup ("");
+  self->search = tn_search_new ("");
   self->today = g_date_time_format (now, "%Y-%m-%d");
 
   for (TnInteractionKind kind = 0; kind <= TN_INTERACTION_KIND_LAST; kind++)
