@@ -253,6 +253,32 @@ list_server_changes (TnSyncRun   *run,
   return compare_listing (run, listing, changed, removed, error);
 }
 
+/* tn-sync-self.c makes the person's own card at this href, on every machine. */
+static gboolean
+is_self_href (const char *href)
+{
+  return g_str_has_suffix (href, "/" TN_SYNC_SELF_UID ".vcf");
+}
+
+/* The person's own card before the contacts' (a server answers a multiget in its own
+ * order): a contact's "heard the statement" is about the current statement, which that
+ * card may bring; received after, "heard" would go to the statement before it. */
+static void
+self_first (GPtrArray *cards)
+{
+  for (guint i = 1; i < cards->len; i++)
+    {
+      TnCardDavCard *card = g_ptr_array_index (cards, i);
+
+      if (is_self_href (card->href))
+        {
+          g_ptr_array_steal_index (cards, i);
+          g_ptr_array_insert (cards, 0, card);
+          return;
+        }
+    }
+}
+
 /* The changed cards whose ETag is not the one known here: the rest are this machine's own
  * writes, or nothing new. Those that came with their data (a transport may ask for it in
  * the same request) go into @ready, the others' hrefs into @hrefs, to be fetched. */
@@ -277,7 +303,9 @@ sort_changed (TnSyncRun  *run,
       if (known != NULL && known->etag != NULL && card->etag != NULL && g_str_equal (known->etag, card->etag))
         continue;
 
-      g_ptr_array_add (card->data != NULL ? ready : hrefs, card->data != NULL ? (gpointer) card : card->href);
+      /* The person's own card in the first batch (see self_first ()). */
+      g_ptr_array_insert (card->data != NULL ? ready : hrefs, is_self_href (card->href) ? 0 : -1,
+                          card->data != NULL ? (gpointer) card : card->href);
     }
 
   return TRUE;
@@ -290,6 +318,7 @@ receive_cards (TnSyncRun  *run,
                GPtrArray  *cards,
                GError    **error)
 {
+  self_first (cards);
   for (guint start = 0; start < cards->len; start += WRITE_BATCH)
     {
       g_autoptr(GError) local_error = NULL;
