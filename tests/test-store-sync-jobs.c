@@ -8,6 +8,7 @@
 
 #include "tn-store-jobs.h"
 #include "tn-store-sync.h"
+#include "tn-sync-card.h"
 #include "tn-test-store.h"
 #include "tn-test-util.h"
 
@@ -211,6 +212,29 @@ test_taken_back (TnTestStore   *fixture,
   g_assert_true (tn_sync_contact_equal (read, grace));
 }
 
+static void
+test_same_page_twice (TnTestStore   *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(TnSyncContact) grace = make_grace ();
+  g_autoptr(TnSyncContact) read = NULL;
+  g_autoptr(TnSyncContact) from_card = NULL;
+  g_autofree char *card = NULL;
+
+  write_contact (fixture, grace);
+  /* One card imported with one profile written two ways: one web page for sync, so the
+   * contact read here equals its card read back, and is not sent at every sync. */
+  tn_test_sqlite (fixture->path,
+                  "INSERT INTO urls (contact_id, position, value, normalized)"
+                  "  SELECT id, 9, 'http://www.linkedin.com/in/grace-hopper/', 'linkedin:grace-hopper' FROM contacts;");
+  read = read_contact (fixture, "g");
+  g_assert_cmpuint (read->urls->len, ==, 2);
+  g_assert_true (tn_sync_contact_equal (read, grace));
+  card = tn_sync_card_write (read);
+  from_card = tn_sync_card_read (card, NULL);
+  g_assert_true (tn_sync_contact_equal (from_card, read));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +245,7 @@ main (int   argc,
   tn_test_add_store_test ("/store-sync-jobs/matched-by-id", T0, test_matched_by_id);
   tn_test_add_store_test ("/store-sync-jobs/same-change-twice", T0, test_same_change_twice);
   tn_test_add_store_test ("/store-sync-jobs/taken-back", T0, test_taken_back);
+  tn_test_add_store_test ("/store-sync-jobs/same-page-twice", T0, test_same_page_twice);
 
   return g_test_run ();
 }

@@ -573,8 +573,14 @@ test_web_pages (void)
   g_autoptr(TnSyncContact) remote = NULL;
   g_autoptr(TnSyncContact) merged = NULL;
 
-  g_ptr_array_add (base->urls, g_strdup ("https://www.linkedin.com/in/xena"));
-  g_ptr_array_add (base->urls, g_strdup ("https://old.example.com/"));
+  tn_sync_contact_add_url (base, "https://www.linkedin.com/in/xena");
+  tn_sync_contact_add_url (base, "https://old.example.com/");
+  /* The same pages written otherwise, and nothing, are not added. */
+  tn_sync_contact_add_url (base, "http://linkedin.com/in/xena/en");
+  tn_sync_contact_add_url (base, "OLD.example.com");
+  tn_sync_contact_add_url (base, "");
+  tn_sync_contact_add_url (base, NULL);
+  g_assert_cmpuint (base->urls->len, ==, 2);
   local = tn_sync_contact_copy (base);
   remote = tn_sync_contact_copy (base);
   /* Here: the old page removed, a blog added. There: the same profile written by another

@@ -87,7 +87,7 @@ static void
 read_url (sqlite3_stmt *statement,
           gpointer      data)
 {
-  g_ptr_array_add (((TnSyncContact *) data)->urls, g_strdup ((const char *) sqlite3_column_text (statement, 0)));
+  tn_sync_contact_add_url (data, (const char *) sqlite3_column_text (statement, 0));
 }
 
 static void

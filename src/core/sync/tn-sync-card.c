@@ -17,7 +17,6 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 #include <libebook-contacts/libebook-contacts.h>
 G_GNUC_END_IGNORE_DEPRECATIONS
 
-#include "tn-duplicates.h"
 #include "tn-sync-card.h"
 #include "tn-text.h"
 
@@ -742,7 +741,7 @@ read_contact_property (gpointer         data,
     {
       g_autofree char *whole = attribute_text (attribute, -1);
 
-      add_unique (contact->urls, whole, tn_duplicates_url_key);
+      tn_sync_contact_add_url (contact, whole);
     }
   else if (g_str_equal (name, X_TRUST) && parse_int64 (value, &number) && tn_trust_is_valid ((int) number))
     tn_sync_contact_set (contact, TN_SYNC_FIELD_TRUST, value, contact->times[TN_SYNC_FIELD_TRUST]);

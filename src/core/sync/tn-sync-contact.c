@@ -583,6 +583,38 @@ tn_sync_contact_set (TnSyncContact *contact,
   contact->times[field] = changed_at;
 }
 
+/**
+ * tn_sync_contact_add_url:
+ * @contact: a contact
+ * @url: (nullable): a web page
+ *
+ * Adds a web page unless @contact has it already, written the same or in another way that
+ * is the same page (tn_duplicates_url_key(): "linkedin.com/in/ada" and
+ * "de.linkedin.com/in/ada/de" are one profile). The database and a card both go through
+ * this, so a contact read from either has the same pages, and is not sent again and again
+ * for a page written twice.
+ */
+void
+tn_sync_contact_add_url (TnSyncContact *contact,
+                         const char    *url)
+{
+  g_autofree char *key = tn_duplicates_url_key (url);
+
+  g_return_if_fail (contact != NULL);
+
+  if (key == NULL)
+    return;
+  for (guint i = 0; i < contact->urls->len; i++)
+    {
+      g_autofree char *other = tn_duplicates_url_key (g_ptr_array_index (contact->urls, i));
+
+      if (g_strcmp0 (key, other) == 0)
+        return;
+    }
+
+  g_ptr_array_add (contact->urls, g_strdup (url));
+}
+
 static int
 compare_trust_changes (gconstpointer a,
                        gconstpointer b)

@@ -134,6 +134,8 @@ void           tn_sync_contact_set    (TnSyncContact       *contact,
                                        TnSyncField          field,
                                        const char          *value,
                                        gint64               changed_at);
+void           tn_sync_contact_add_url (TnSyncContact      *contact,
+                                        const char         *url);
 void           tn_sync_contact_add_trust_change (TnSyncContact *contact,
                                                  TnTrust        trust,
                                                  gint64         changed_at);
