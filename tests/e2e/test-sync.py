@@ -293,11 +293,15 @@ def test_killed_syncs(folder, server, seed):
 LINKEDIN_HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n'
 FIRST_EXPORT = (LINKEDIN_HEADER +
                 'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,ada@example.com,Analytical Engines,Engineer,07 Dec 2025\n'
-                'Grace,Hopper,https://www.linkedin.com/in/grace-hopper,,US Navy,Rear Admiral,01 Jan 2020\n')
+                'Grace,Hopper,https://www.linkedin.com/in/grace-hopper,,US Navy,Rear Admiral,01 Jan 2020\n'
+                'Hedy,Lamarr,https://www.linkedin.com/in/hedy,,MGM,Actress,03 Mar 2022\n')
 # A year later: Ada moved, Grace was promoted; another LinkedIn site writes the profiles.
 SECOND_EXPORT = (LINKEDIN_HEADER +
                  'Ada,Lovelace,https://de.linkedin.com/in/ada-lovelace/de,,Initech,CTO,07 Dec 2025\n'
-                 'Grace,Hopper,https://linkedin.com/in/grace-hopper/,,US Navy,Commodore,01 Jan 2020\n')
+                 'Grace,Hopper,https://linkedin.com/in/grace-hopper/,,US Navy,Commodore,01 Jan 2020\n'
+                 # Every character a card or a server might mangle, in a job.
+                 'Hedy,Lamarr,https://www.linkedin.com/in/hedy,,"Spread; ""Spectrum"", Inc: 100% \\ Labs",'
+                 '"Inventor, Ürün ✓",03 Mar 2022\n')
 
 
 def import_export(machine, folder, name, text):
@@ -333,7 +337,7 @@ def test_job_changes(folder, server):
     # Apart, both import the newer export: each notices both changes.
     import_export(a, folder, 'second-a', SECOND_EXPORT)
     import_export(b, folder, 'second-b', SECOND_EXPORT)
-    assert len(b.json('--job-changes')) == 2 and len(b.json('--list')) == 2, b.json('--list')
+    assert len(b.json('--job-changes')) == 3 and len(b.json('--list')) == 3, b.json('--list')
     grace = next(c for c in a.json('--list') if c['name'] == 'Grace Hopper')
     # A dismisses Grace's promotion on the dashboard (as tn_store_dismiss_job_change() does).
     sql(a.db, "UPDATE job_changes SET dismissed_at = strftime ('%%s', 'now')"
@@ -342,11 +346,12 @@ def test_job_changes(folder, server):
     b.sync()
     a.sync()
     changes = a.json('--job-changes')
-    assert len(changes) == 2, changes
+    assert len(changes) == 3, changes
+    assert any(c['to_organization'] == 'Spread; "Spectrum", Inc: 100% \\ Labs' for c in changes), changes
     assert changes == b.json('--job-changes'), (changes, b.json('--job-changes'))
     assert job_knowledge(a) == job_knowledge(b), (job_knowledge(a), job_knowledge(b))
     shown = "SELECT count (*) FROM job_changes WHERE dismissed_at IS NULL"
-    assert sql(a.db, shown) == sql(b.db, shown) == '1', (sql(a.db, shown), sql(b.db, shown))
+    assert sql(a.db, shown) == sql(b.db, shown) == '2', (sql(a.db, shown), sql(b.db, shown))
     assert_same(a, b)
     # Settled: nothing more to send either way.
     for machine in (a, b):
