@@ -247,9 +247,16 @@ tn_import_writer_open (const char  *path,
   /* Not inside the commit: tn_import_writer_checkpoint() does it after. */
   sqlite3_wal_autocheckpoint (self->db->handle, 0);
 
-  /* See write_sql: every row this connection writes refers to a row it just wrote or read. */
+  /* See write_sql: every row this connection writes refers to a row it just wrote or read.
+   *
+   * The sub-journal in a file, not in memory as tn_db_open() has it: under a file's
+   * savepoint it keeps a copy of every page the import changes that was there before, and
+   * each statement that ends truncates an in-memory one by walking it from its start, a
+   * time that grows with all the import changed so far. A second import of 100,000 cards
+   * took 120 s of CPU and 370 MB that way; in a file it is 5 s and 90 MB. */
   if (!tn_db_exec (self->db, "PRAGMA foreign_keys = OFF", error) ||
       !tn_db_exec (self->db, "PRAGMA synchronous = NORMAL", error) ||
+      !tn_db_exec (self->db, "PRAGMA temp_store = FILE", error) ||
       !tn_db_exec (self->db, cache_size, error) ||
       !writer_check_schema (self, error))
     return NULL;
