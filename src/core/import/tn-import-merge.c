@@ -234,7 +234,7 @@ _tn_import_merge_card (TnImportWriter     *writer,
                                           &to_organization, &to_title);
   if (job_changed)
     {
-      if (!tn_import_writer_record_job_change (writer, id, batch_id, to_organization, to_title, error))
+      if (!tn_import_writer_record_job_change (writer, id, batch_id, &target, to_organization, to_title, error))
         return FALSE;
       *changed = TRUE;
     }

@@ -120,6 +120,7 @@ gboolean        tn_import_writer_update_contact (TnImportWriter            *self
 gboolean        tn_import_writer_record_job_change (TnImportWriter         *self,
                                                  gint64                     id,
                                                  gint64                     batch_id,
+                                                 const TnImportMergeTarget *from,
                                                  const char                *organization,
                                                  const char                *title,
                                                  GError                   **error);
