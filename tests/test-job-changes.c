@@ -144,6 +144,44 @@ test_second_export (Fixture       *fixture,
   }
 }
 
+/* A merge that changes a job and adds an address writes the contact's row
+ * once (tn_import_writer_update_contact()): one revision, and every changed field stamped
+ * with the import's time for sync. */
+static void
+test_one_write_per_merge (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  static const char later[] =
+    HEADER
+    "Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,ada@example.org,Initech,CTO,07 Dec 2025\n";
+  g_autoptr(TnImportResult) first = import_text (fixture, "2025", first_export);
+  g_autoptr(TnImportResult) second = NULL;
+  g_autofree char *revision_before = NULL;
+  g_autofree char *revision_after = NULL;
+  g_autofree char *times = NULL;
+  TnContact *ada;
+
+  g_assert_cmpuint (first->n_added, ==, 5);
+  revision_before = tn_test_sqlite (fixture->path, "SELECT revision FROM contacts WHERE full_name = 'Ada Lovelace'");
+
+  second = import_text (fixture, "2026", later);
+  g_assert_cmpuint (second->n_merged, ==, 1);
+
+  ada = tn_test_lookup (fixture->store, "Ada Lovelace");
+  g_assert_cmpstr (tn_contact_get_organization (ada), ==, "Initech");
+  g_assert_cmpstr (tn_contact_get_title (ada), ==, "CTO");
+  tn_test_assert_strv (tn_contact_get_emails (ada), "ada@example.org", NULL);
+
+  revision_after = tn_test_sqlite (fixture->path, "SELECT revision FROM contacts WHERE full_name = 'Ada Lovelace'");
+  g_assert_cmpint (g_ascii_strtoll (revision_after, NULL, 10), ==, g_ascii_strtoll (revision_before, NULL, 10) + 1);
+
+  times = tn_test_sqlite (fixture->path,
+                          "SELECT group_concat (t.field || '=' || (t.changed_at = c.updated_at), ',')"
+                          "  FROM (SELECT * FROM sync_field_times ORDER BY field) AS t"
+                          "  JOIN contacts AS c ON c.id = t.contact_id WHERE c.full_name = 'Ada Lovelace'");
+  g_assert_cmpstr (times, ==, "organization=1,title=1");
+}
+
 /* Undo takes the changes back, and the old jobs with them. */
 static void
 test_undo (Fixture       *fixture,
@@ -335,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/job-changes/describe-job-change", test_describe_job_change);
   tn_test_add_store_test ("/job-changes/suggestion", NOW, test_suggestion);
   tn_test_add_store_test ("/job-changes/second-export", NOW, test_second_export);
+  tn_test_add_store_test ("/job-changes/one-write-per-merge", NOW, test_one_write_per_merge);
   tn_test_add_store_test ("/job-changes/undo", NOW, test_undo);
   tn_test_add_store_test ("/job-changes/dismiss-and-history", NOW, test_dismiss_and_history);
   tn_test_add_store_test ("/job-changes/vcard-source", NOW, test_vcard_source);

@@ -205,7 +205,8 @@ _tn_import_is_job_change (const char         *organization,
  * Adds what @card has and contact @id lacks: its empty fields filled, its new addresses
  * and web pages. Nothing the contact has is overwritten, its rating included, except its
  * organization and title when the card says the person changed jobs: then the change is
- * recorded (tn_import_writer_change_job()).
+ * recorded (tn_import_writer_record_job_change()). The contact's row is written once, at
+ * the end (tn_import_writer_update_contact()).
  *
  * Returns: %FALSE on a database error
  */
@@ -221,6 +222,7 @@ _tn_import_merge_card (TnImportWriter     *writer,
   g_auto(TnImportMergeTarget) target = { { NULL } };
   g_autofree char *to_organization = NULL;
   g_autofree char *to_title = NULL;
+  const char *fields[TN_IMPORT_N_TEXT_FIELDS];
   gboolean job_changed;
 
   *changed = FALSE;
@@ -232,7 +234,7 @@ _tn_import_merge_card (TnImportWriter     *writer,
                                           &to_organization, &to_title);
   if (job_changed)
     {
-      if (!tn_import_writer_change_job (writer, id, batch_id, to_organization, to_title, error))
+      if (!tn_import_writer_record_job_change (writer, id, batch_id, &target, to_organization, to_title, error))
         return FALSE;
       *changed = TRUE;
     }
@@ -241,13 +243,16 @@ _tn_import_merge_card (TnImportWriter     *writer,
     {
       const char *value = card_field (card, field);
 
-      if (target.fields[field] != NULL || value == NULL)
-        continue;
+      fields[field] = target.fields[field];
       if (job_changed && (field == TN_IMPORT_FIELD_ORGANIZATION || field == TN_IMPORT_FIELD_TITLE))
-        continue;
-      if (!tn_import_writer_add_value (writer, id, batch_id, field, value, error))
-        return FALSE;
-      *changed = TRUE;
+        fields[field] = field == TN_IMPORT_FIELD_ORGANIZATION ? to_organization : to_title;
+      else if (target.fields[field] == NULL && value != NULL)
+        {
+          if (!tn_import_writer_add_value (writer, id, batch_id, field, value, error))
+            return FALSE;
+          fields[field] = value;
+          *changed = TRUE;
+        }
     }
 
   if (!add_new_values (writer, index, batch_id, id, TN_IMPORT_FIELD_EMAIL, target.emails, card->emails,
@@ -258,5 +263,5 @@ _tn_import_merge_card (TnImportWriter     *writer,
                        url_set_key, changed, error))
     return FALSE;
 
-  return !*changed || tn_import_writer_touch (writer, id, error);
+  return !*changed || tn_import_writer_update_contact (writer, id, fields, error);
 }

@@ -113,12 +113,14 @@ gboolean        tn_import_writer_add_value      (TnImportWriter            *self
                                                  TnImportField              field,
                                                  const char                *value,
                                                  GError                   **error);
-gboolean        tn_import_writer_touch          (TnImportWriter            *self,
+gboolean        tn_import_writer_update_contact (TnImportWriter            *self,
                                                  gint64                     id,
+                                                 const char * const        *fields,
                                                  GError                   **error);
-gboolean        tn_import_writer_change_job     (TnImportWriter            *self,
+gboolean        tn_import_writer_record_job_change (TnImportWriter         *self,
                                                  gint64                     id,
                                                  gint64                     batch_id,
+                                                 const TnImportMergeTarget *from,
                                                  const char                *organization,
                                                  const char                *title,
                                                  GError                   **error);

@@ -1,4 +1,4 @@
-/* tn-store-jobs.c — the job changes imports record (see tn_import_writer_change_job()):
+/* tn-store-jobs.c — the job changes imports record (see tn_import_writer_record_job_change()):
  * listing them for the dashboard, the history and the command line, dismissing them, and
  * taking them back with their import.
  *
