@@ -41,7 +41,8 @@ tn_suggestion_describe_job_change (const char *name,
 }
 
 /* The 1 whose job change is the newest of the last TN_SUGGESTION_JOB_CHANGE_DAYS days and
- * who was not met since it was noticed, or NULL. */
+ * who was not met since it was noticed, or NULL. The candidates are indexed by id only
+ * when there is such a change: most weeks there is none, and 100,000 people are many. */
 static const TnReminderCandidate *
 find_job_changer (GArray      *candidates,
                   GPtrArray   *changes,
@@ -50,26 +51,33 @@ find_job_changer (GArray      *candidates,
 {
   g_autoptr(GDateTime) since = g_date_time_add_days (now, -TN_SUGGESTION_JOB_CHANGE_DAYS);
   g_autofree char *first_day = g_date_time_format (since, "%Y-%m-%d");
+  g_autoptr(GHashTable) by_id = NULL;
 
   for (guint i = 0; i < changes->len; i++)
     {
       TnJobChange *candidate_change = g_ptr_array_index (changes, i);
       g_autoptr(GDateTime) noticed = NULL;
+      const TnReminderCandidate *c;
 
       if (candidate_change->trust != TN_TRUST_COMPLETELY || g_strcmp0 (candidate_change->noticed_on, first_day) < 0)
         continue;
 
-      noticed = tn_clock_parse_iso8601 (candidate_change->noticed_on, NULL);
-      for (guint j = 0; j < candidates->len; j++)
+      if (by_id == NULL)
         {
-          const TnReminderCandidate *c = &g_array_index (candidates, TnReminderCandidate, j);
-
-          if (c->id == candidate_change->contact_id &&
-              noticed != NULL && (c->last_met == 0 || c->last_met < g_date_time_to_unix (noticed)))
+          by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+          for (guint j = 0; j < candidates->len; j++)
             {
-              *change = candidate_change;
-              return c;
+              c = &g_array_index (candidates, TnReminderCandidate, j);
+              g_hash_table_insert (by_id, (gpointer) &c->id, (gpointer) c);
             }
+        }
+
+      noticed = tn_clock_parse_iso8601 (candidate_change->noticed_on, NULL);
+      c = g_hash_table_lookup (by_id, &candidate_change->contact_id);
+      if (c != NULL && noticed != NULL && (c->last_met == 0 || c->last_met < g_date_time_to_unix (noticed)))
+        {
+          *change = candidate_change;
+          return c;
         }
     }
 

@@ -7,11 +7,11 @@
 
 #include "config.h"
 
-#include <stdio.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "tn-cadence.h"
+#include "tn-local-days.h"
 #include "tn-store-internal.h"
 
 /* The weekly reminder's state lives in the meta table under these keys, as decimal text. */
@@ -267,20 +267,6 @@ tn_store_snooze_reminder (TnStore  *self,
   return write_meta_int (self, META_SNOOZED_UNTIL, until_unix, error);
 }
 
-/* Unix time of a "YYYY-MM-DD" day's local midnight, 0 if it is not a day. */
-static gint64
-local_midnight (const char *day)
-{
-  g_autoptr(GDateTime) midnight = NULL;
-  int year, month, mday;
-
-  if (day == NULL || sscanf (day, "%d-%d-%d", &year, &month, &mday) != 3)
-    return 0;
-
-  midnight = g_date_time_new_local (year, month, mday, 0, 0, 0);
-  return midnight != NULL ? g_date_time_to_unix (midnight) : 0;
-}
-
 /**
  * tn_store_list_reminder_candidates:
  * @self: a store
@@ -302,6 +288,7 @@ tn_store_list_reminder_candidates (TnStore         *self,
                                    const TnCadence *cadence,
                                    GError         **error)
 {
+  g_autoptr(TnLocalDays) days = NULL;
   GListModel *contacts;
   GArray *candidates;
   guint n_items;
@@ -313,6 +300,8 @@ tn_store_list_reminder_candidates (TnStore         *self,
   contacts = G_LIST_MODEL (self->contacts);
   n_items = g_list_model_get_n_items (contacts);
   candidates = g_array_sized_new (FALSE, TRUE, sizeof (TnReminderCandidate), n_items);
+  /* The local zone taken once, each day's midnight made once: not a GDateTime per contact. */
+  days = tn_local_days_new (NULL);
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -324,7 +313,7 @@ tn_store_list_reminder_candidates (TnStore         *self,
       candidate.id = tn_contact_get_id (contact);
       candidate.name = tn_contact_get_full_name (contact);
       candidate.trust = trust;
-      candidate.last_met = local_midnight (tn_contact_get_last_contact (contact));
+      candidate.last_met = tn_local_days_midnight (days, tn_local_days_parse (tn_contact_get_last_contact (contact)));
       candidate.added_at = created_at != NULL ? g_date_time_to_unix (created_at) : 0;
       candidate.cadence_weeks = tn_cadence_weeks_for (cadence, contact);
       g_array_append_val (candidates, candidate);
