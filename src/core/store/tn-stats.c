@@ -18,6 +18,7 @@
 #include "tn-stats.h"
 #include "tn-text.h"
 #include "tn-store-internal.h"
+#include "tn-store-reader-private.h"
 #include "tn-trust-counts.h"
 
 /* The streak stops looking back after ten years: enough for anyone, and bounded. */
@@ -712,38 +713,20 @@ read_brand_statement (Query    *query,
   return tn_db_finished (query->db, result, error);
 }
 
-/**
- * tn_stats_compute:
- * @store: a store
- * @now: the moment of the figures; its local day is "today", its ISO week "this week"
- * @goal: the trusted-contacts goal (the trusted-goal setting)
- * @employer: (nullable): where the person works now; %NULL or empty for unknown
- * @cadence: the keep-in-touch interval per rating, as the overdue rule uses it
- * @error: return location for a #GError
- *
- * Computes every dashboard figure in one read transaction, so they agree with each other
- * even while another program writes. Reads only.
- *
- * Returns: (transfer full): the figures, or %NULL with @error set
- */
-TnStats *
-tn_stats_compute (TnStore         *store,
-                  GDateTime       *now,
-                  int              goal,
-                  const char      *employer,
-                  const TnCadence *cadence,
-                  GError         **error)
+/* Every figure, read on @db in one read transaction. */
+static TnStats *
+compute_on (TnDb            *db,
+            GDateTime       *now,
+            int              goal,
+            const char      *employer,
+            const TnCadence *cadence,
+            GError         **error)
 {
   g_auto(Query) query = { 0 };
   g_autoptr(TnStats) stats = NULL;
   gboolean ok;
 
-  g_return_val_if_fail (TN_IS_STORE (store), NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-  g_return_val_if_fail (cadence != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  query.db = store->db;
+  query.db = db;
   query.local_now = g_date_time_to_local (now);
   query.today = g_date_time_format (query.local_now, "%Y-%m-%d");
   query.monday = format_day (query.local_now, 1 - g_date_time_get_day_of_week (query.local_now));
@@ -767,6 +750,123 @@ tn_stats_compute (TnStore         *store,
   tn_db_exec (query.db, "COMMIT", NULL);
 
   return ok ? g_steal_pointer (&stats) : NULL;
+}
+
+/**
+ * tn_stats_compute:
+ * @store: a store
+ * @now: the moment of the figures; its local day is "today", its ISO week "this week"
+ * @goal: the trusted-contacts goal (the trusted-goal setting)
+ * @employer: (nullable): where the person works now; %NULL or empty for unknown
+ * @cadence: the keep-in-touch interval per rating, as the overdue rule uses it
+ * @error: return location for a #GError
+ *
+ * Computes every dashboard figure in one read transaction, so they agree with each other
+ * even while another program writes. Reads only.
+ *
+ * Returns: (transfer full): the figures, or %NULL with @error set
+ */
+TnStats *
+tn_stats_compute (TnStore         *store,
+                  GDateTime       *now,
+                  int              goal,
+                  const char      *employer,
+                  const TnCadence *cadence,
+                  GError         **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (store), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+  g_return_val_if_fail (cadence != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return compute_on (store->db, now, goal, employer, cadence, error);
+}
+
+/* What a worker computes the figures from: copies, never the caller's. */
+typedef struct
+{
+  GDateTime *now;
+  int goal;
+  char *employer;
+  TnCadence cadence;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_date_time_unref (request->now);
+  g_free (request->employer);
+  g_free (request);
+}
+
+static gpointer
+compute_read (TnDb          *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Request *request = data;
+
+  return compute_on (db, request->now, request->goal, request->employer, &request->cadence, error);
+}
+
+/**
+ * tn_stats_compute_async:
+ * @store: a store
+ * @now: as for tn_stats_compute()
+ * @goal: as for tn_stats_compute()
+ * @employer: (nullable): as for tn_stats_compute()
+ * @cadence: as for tn_stats_compute()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on this thread with the figures
+ * @user_data: for @callback
+ *
+ * tn_stats_compute() in a worker thread, on a connection of its own to the store's file,
+ * so that the window draws on while 1,000,000 interactions are counted. The figures are
+ * those of the database as committed when the worker starts reading.
+ */
+void
+tn_stats_compute_async (TnStore             *store,
+                        GDateTime           *now,
+                        int                  goal,
+                        const char          *employer,
+                        const TnCadence     *cadence,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  Request *request;
+
+  g_return_if_fail (TN_IS_STORE (store));
+  g_return_if_fail (now != NULL);
+  g_return_if_fail (cadence != NULL);
+
+  request = g_new0 (Request, 1);
+  request->now = g_date_time_ref (now);
+  request->goal = goal;
+  request->employer = g_strdup (employer);
+  request->cadence = *cadence;
+  _tn_store_read_async (store, tn_stats_compute_async, compute_read, request, (GDestroyNotify) request_free,
+                        (GDestroyNotify) tn_stats_free, cancellable, callback, user_data);
+}
+
+/**
+ * tn_stats_compute_finish:
+ * @store: the store of tn_stats_compute_async()
+ * @result: the result given to its callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the figures, or %NULL with @error set
+ */
+TnStats *
+tn_stats_compute_finish (TnStore       *store,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _tn_store_read_finish (store, result, tn_stats_compute_async, error);
 }
 
 /**

@@ -122,6 +122,17 @@ TnStats  *tn_stats_compute                (TnStore         *store,
                                            const char      *employer,
                                            const TnCadence *cadence,
                                            GError         **error);
+void      tn_stats_compute_async          (TnStore             *store,
+                                           GDateTime           *now,
+                                           int                  goal,
+                                           const char          *employer,
+                                           const TnCadence     *cadence,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+TnStats  *tn_stats_compute_finish         (TnStore             *store,
+                                           GAsyncResult        *result,
+                                           GError             **error);
 void      tn_stats_free                   (TnStats         *stats);
 
 guint     tn_stats_get_trusted            (const TnStats   *stats);

@@ -15,10 +15,12 @@
 
 /* The columns read_job_change() reads, in its order. 1s first, then 2s and 3s, unrated
  * last; the newest first within a rating. */
+/* CROSS JOIN reads the job changes first, each contact by its id: with no statistics on
+ * job_changes SQLite would otherwise walk all 100,000 contacts for a handful of changes. */
 #define JOB_CHANGES_QUERY \
   "SELECT j.id, j.contact_id, c.uid, c.full_name, c.trust, j.from_organization, j.from_title," \
   "       j.to_organization, j.to_title, j.noticed_on, j.dismissed_at IS NOT NULL" \
-  "  FROM job_changes AS j JOIN contacts AS c ON c.id = j.contact_id" \
+  "  FROM job_changes AS j CROSS JOIN contacts AS c ON c.id = j.contact_id" \
   " WHERE c.removed_at IS NULL "
 #define JOB_CHANGES_ORDER \
   " ORDER BY CASE c.trust WHEN 0 THEN 9 ELSE c.trust END, j.noticed_on DESC, j.id DESC"

@@ -306,7 +306,6 @@ tn_store_list_reminder_candidates (TnStore         *self,
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(TnContact) contact = g_list_model_get_item (contacts, i);
-      GDateTime *created_at = tn_contact_get_created_at (contact);
       TnReminderCandidate candidate = { 0 };
       int trust = tn_contact_get_trust (contact);
 
@@ -314,7 +313,7 @@ tn_store_list_reminder_candidates (TnStore         *self,
       candidate.name = tn_contact_get_full_name (contact);
       candidate.trust = trust;
       candidate.last_met = tn_local_days_midnight (days, tn_local_days_parse (tn_contact_get_last_contact (contact)));
-      candidate.added_at = created_at != NULL ? g_date_time_to_unix (created_at) : 0;
+      candidate.added_at = tn_contact_get_created_unix (contact);
       candidate.cadence_weeks = tn_cadence_weeks_for (cadence, contact);
       g_array_append_val (candidates, candidate);
     }
