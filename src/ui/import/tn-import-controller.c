@@ -53,6 +53,7 @@ struct _TnImportController
    * said to keep apart ("idA:idB", lower id first), for as long as the window is open. */
   guint n_possible_duplicates;
   guint duplicates_source;
+  GCancellable *duplicates_counting;
 };
 
 G_DEFINE_FINAL_TYPE (TnImportController, tn_import_controller, G_TYPE_OBJECT)
@@ -729,20 +730,43 @@ tn_import_controller_export (TnImportController *self,
 
 /* ---- Possible duplicates ----------------------------------------------------------------- */
 
-static gboolean
-count_duplicates_cb (gpointer user_data)
+static void
+on_duplicates_counted_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
 {
-  TnImportController *self = user_data;
+  g_autoptr(TnImportController) self = user_data;
+  g_autoptr(GError) error = NULL;
   guint n_pairs;
 
-  self->duplicates_source = 0;
-  n_pairs = tn_duplicates_window_count_pairs (self->store);
+  if (!tn_store_count_possible_duplicates_finish (TN_STORE (source), result, &n_pairs, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not count the possible duplicates: %s", error->message);
+      return;
+    }
+
+  g_clear_object (&self->duplicates_counting);
   if (n_pairs != self->n_possible_duplicates)
     {
       self->n_possible_duplicates = n_pairs;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_POSSIBLE_DUPLICATES]);
     }
+}
 
+/* Counted in a worker (a second or more at 100,000 contacts); a newer count replaces one
+ * still under way, whose answer would be older. */
+static gboolean
+count_duplicates_cb (gpointer user_data)
+{
+  TnImportController *self = user_data;
+
+  self->duplicates_source = 0;
+  g_cancellable_cancel (self->duplicates_counting);
+  g_clear_object (&self->duplicates_counting);
+  self->duplicates_counting = g_cancellable_new ();
+  tn_store_count_possible_duplicates_async (self->store, self->duplicates_counting, on_duplicates_counted_cb,
+                                            g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -758,7 +782,8 @@ schedule_count (TnImportController *self)
  * tn_import_controller_update_duplicates:
  * @self: a controller
  *
- * Counts the pairs left to review now, as after a merge or a pair kept apart.
+ * Counts the pairs left to review again now (in a worker), as after a merge or a pair kept
+ * apart; #TnImportController:n-possible-duplicates changes when the count is in.
  */
 void
 tn_import_controller_update_duplicates (TnImportController *self)
