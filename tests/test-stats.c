@@ -14,6 +14,7 @@
 #include "tn-cadence.h"
 #include "tn-importer.h"
 #include "tn-stats.h"
+#include "tn-suggestion.h"
 #include "tn-store.h"
 #include "tn-test-store.h"
 #include "tn-test-util.h"
@@ -742,6 +743,19 @@ test_compute_async (Fixture       *fixture,
   g_assert_cmpstr (g_array_index (stats->overdue, TnStatsOverdue, 0).name, ==, "Old");
   g_assert_cmpuint (stats->interactions_90d, ==, expected->interactions_90d);
   g_assert_cmpmem (stats->history, sizeof stats->history, expected->history, sizeof expected->history);
+
+  /* The week's suggestion, read by the worker, is the store's own (Old, never met, a 1). */
+  {
+    g_auto(TnSuggestion) suggestion = { 0 };
+
+    g_assert_true (tn_suggestion_compute (&suggestion, fixture->store, &defaults, when, 0, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (suggestion.contact_id, ==, tn_contact_get_id (old));
+    g_assert_cmpint (stats->suggestion.contact_id, ==, suggestion.contact_id);
+    g_assert_cmpstr (stats->suggestion.body, ==, suggestion.body);
+    g_assert_cmpint (stats->suggestion.reason, ==, suggestion.reason);
+    g_assert_null (expected->suggestion.body);
+  }
 }
 
 /* A cancelled count says so, and nothing else. */

@@ -86,6 +86,7 @@ tn_stats_free (TnStats *stats)
   g_clear_pointer (&stats->organizations, g_ptr_array_unref);
   g_clear_pointer (&stats->overdue, g_array_unref);
   g_clear_pointer (&stats->brand_statement, g_free);
+  tn_suggestion_clear (&stats->suggestion);
   g_free (stats);
 }
 
@@ -713,7 +714,8 @@ read_brand_statement (Query    *query,
   return tn_db_finished (query->db, result, error);
 }
 
-/* Every figure, read on @db in one read transaction. */
+/* Every figure, read on @db; the caller holds a read transaction around it, so that every
+ * figure counts the same rows. */
 static TnStats *
 compute_on (TnDb            *db,
             GDateTime       *now,
@@ -734,10 +736,6 @@ compute_on (TnDb            *db,
   stats = g_new0 (TnStats, 1);
   stats->goal = goal;
 
-  /* One read transaction, so every figure counts the same rows. */
-  if (!tn_db_exec (query.db, "BEGIN", error))
-    return NULL;
-
   ok = count_by_trust (&query, stats, error) &&
        count_organizations (&query, stats, employer, error) &&
        count_history (&query, stats, error) &&
@@ -745,9 +743,6 @@ compute_on (TnDb            *db,
        find_overdue (&query, stats, cadence, error) &&
        count_habits (&query, stats, error) &&
        read_brand_statement (&query, stats, error);
-
-  /* Nothing was written: ending the read transaction cannot lose anything. */
-  tn_db_exec (query.db, "COMMIT", NULL);
 
   return ok ? g_steal_pointer (&stats) : NULL;
 }
@@ -774,12 +769,20 @@ tn_stats_compute (TnStore         *store,
                   const TnCadence *cadence,
                   GError         **error)
 {
+  TnStats *stats;
+
   g_return_val_if_fail (TN_IS_STORE (store), NULL);
   g_return_val_if_fail (now != NULL, NULL);
   g_return_val_if_fail (cadence != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return compute_on (store->db, now, goal, employer, cadence, error);
+  if (!tn_db_exec (store->db, "BEGIN", error))
+    return NULL;
+  stats = compute_on (store->db, now, goal, employer, cadence, error);
+  /* Nothing was written: ending the read transaction cannot lose anything. */
+  tn_db_exec (store->db, "COMMIT", NULL);
+
+  return stats;
 }
 
 /* What a worker computes the figures from: copies, never the caller's. */
@@ -799,6 +802,30 @@ request_free (Request *request)
   g_free (request);
 }
 
+/* tn_suggestion_compute() on the worker's connection: the contacts in memory are the
+ * window's, and choosing among 100,000 of them took longer than a frame there. */
+static gboolean
+suggest_on (TnDb         *db,
+            Request      *request,
+            TnSuggestion *suggestion,
+            GError      **error)
+{
+  g_autoptr(GStringChunk) names = g_string_chunk_new (4096);
+  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+
+  candidates = _tn_store_read_reminder_candidates (db, &request->cadence, names, error);
+  if (candidates == NULL)
+    return FALSE;
+
+  changes = _tn_store_list_job_changes_on (db, TN_JOB_CHANGES_FLAGS_NOT_DISMISSED, error);
+  if (changes == NULL)
+    return FALSE;
+
+  tn_suggestion_choose (suggestion, candidates, changes, request->now, 0);
+  return TRUE;
+}
+
 static gpointer
 compute_read (TnDb          *db,
               gpointer       data,
@@ -806,8 +833,17 @@ compute_read (TnDb          *db,
               GError       **error)
 {
   Request *request = data;
+  g_autoptr(TnStats) stats = NULL;
 
-  return compute_on (db, request->now, request->goal, request->employer, &request->cadence, error);
+  /* The figures and the suggestion of one moment: one read transaction for both. */
+  if (!tn_db_exec (db, "BEGIN", error))
+    return NULL;
+  stats = compute_on (db, request->now, request->goal, request->employer, &request->cadence, error);
+  if (stats != NULL && !suggest_on (db, request, &stats->suggestion, error))
+    g_clear_pointer (&stats, tn_stats_free);
+  tn_db_exec (db, "COMMIT", NULL);
+
+  return g_steal_pointer (&stats);
 }
 
 /**

@@ -7,8 +7,10 @@
 
 #include <gio/gio.h>
 
+#include "tn-cadence.h"
 #include "tn-db.h"
 #include "tn-store.h"
+#include "tn-store-jobs.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +33,15 @@ gpointer _tn_store_read_finish (TnStore             *store,
                                 GAsyncResult        *result,
                                 gpointer             source_tag,
                                 GError             **error);
+
+/* What the week's suggestion reads, on a worker's connection (tn-store-reminder.c,
+ * tn-store-jobs.c): the same as the store's own functions give. */
+GArray    *_tn_store_read_reminder_candidates (TnDb              *db,
+                                               const TnCadence   *cadence,
+                                               GStringChunk      *names,
+                                               GError           **error);
+GPtrArray *_tn_store_list_job_changes_on      (TnDb              *db,
+                                               TnJobChangesFlags  flags,
+                                               GError           **error);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "tn-cadence.h"
 #include "tn-local-days.h"
 #include "tn-store-internal.h"
+#include "tn-store-reader-private.h"
 
 /* The weekly reminder's state lives in the meta table under these keys, as decimal text. */
 #define META_SENT_YEAR "reminder-sent-year"
@@ -321,3 +322,57 @@ tn_store_list_reminder_candidates (TnStore         *self,
   return candidates;
 }
 
+
+/**
+ * _tn_store_read_reminder_candidates:
+ * @db: a connection of a worker's own
+ * @cadence: the keep-in-touch interval per trust rating
+ * @names: where the names are kept, as long as the candidates are used
+ * @error: return location for a #GError
+ *
+ * tn_store_list_reminder_candidates() read from the database instead of the store's
+ * contacts in memory, which belong to the window's thread.
+ *
+ * Returns: (transfer full) (element-type TnReminderCandidate): the candidates, by id
+ */
+GArray *
+_tn_store_read_reminder_candidates (TnDb             *db,
+                                    const TnCadence  *cadence,
+                                    GStringChunk     *names,
+                                    GError          **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(TnLocalDays) days = tn_local_days_new (NULL);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (TnReminderCandidate));
+  int result;
+
+  statement = tn_db_prepare (db,
+                             "SELECT id, full_name, trust, last_met, created_at, cadence_weeks FROM contacts"
+                             "  WHERE removed_at IS NULL ORDER BY id",
+                             error);
+  if (statement == NULL)
+    return NULL;
+
+  while ((result = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      int trust = sqlite3_column_int (statement, 2);
+      int own = sqlite3_column_int (statement, 5);
+      const char *name = (const char *) sqlite3_column_text (statement, 1);
+      TnReminderCandidate candidate = {
+        .id = sqlite3_column_int64 (statement, 0),
+        .name = g_string_chunk_insert (names, name != NULL ? name : ""),
+        .trust = trust,
+        .last_met = tn_local_days_midnight (days, tn_local_days_parse ((const char *) sqlite3_column_text (statement, 3))),
+        .added_at = sqlite3_column_int64 (statement, 4),
+        /* tn_cadence_weeks_for() on a row: its own interval, else its rating's. */
+        .cadence_weeks = own > 0 ? own : tn_cadence_weeks_for_trust (cadence, tn_trust_is_valid (trust) ? trust : TN_TRUST_UNRATED),
+      };
+
+      g_array_append_val (candidates, candidate);
+    }
+
+  if (!tn_db_finished (db, result, error))
+    return NULL;
+
+  return g_steal_pointer (&candidates);
+}

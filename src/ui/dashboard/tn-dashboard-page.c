@@ -37,7 +37,6 @@ struct _TnDashboardPage
   /* The figures being counted in a worker, and whether to count again when they arrive
    * (something changed meanwhile). */
   GCancellable *computing;
-  GDateTime *computing_now;
   gboolean compute_again;
 
   GtkStack *stack;
@@ -216,16 +215,12 @@ show_history (TnDashboardPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->history_chart), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
-/* Who to invite: the reminder's own rule (tn_reminder_suggest()) and its words. */
+/* Who to invite: the reminder's own rule (tn_suggestion_choose()) and its words. */
 static void
 show_week (TnDashboardPage *self,
-           const TnStats   *stats,
-           GDateTime       *now)
+           const TnStats   *stats)
 {
-  g_auto(TnSuggestion) suggestion = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autofree char *streak = NULL;
-  TnCadence cadence;
 
   if (stats->lunches_this_week > 0)
     /* A coffee counts as much as a lunch: the sentence names both. */
@@ -233,11 +228,9 @@ show_week (TnDashboardPage *self,
   else
     set_label (self->lunch_label, _("No lunch or coffee yet this week."));
 
-  tn_cadence_init_from_settings (&cadence, self->settings);
-  if (!tn_suggestion_compute (&suggestion, self->store, &cadence, now, 0, &error))
-    g_warning ("Could not find whom to suggest: %s", error->message);
-  self->suggested_id = suggestion.contact_id;
-  set_label (self->suggestion_label, suggestion.body);
+  /* Chosen with the figures, in the worker. */
+  self->suggested_id = stats->suggestion.contact_id;
+  set_label (self->suggestion_label, stats->suggestion.body);
   gtk_widget_set_visible (GTK_WIDGET (self->log_lunch_button), self->suggested_id != 0);
 
   if (stats->week_streak == 0)
@@ -412,8 +405,7 @@ show_brand (TnDashboardPage *self,
 /* Every card from @stats at once, on this thread: only widgets, the figures are counted. */
 static void
 show_figures (TnDashboardPage *self,
-              const TnStats   *stats,
-              GDateTime       *now)
+              const TnStats   *stats)
 {
   gint64 start = g_get_monotonic_time ();
 
@@ -421,12 +413,12 @@ show_figures (TnDashboardPage *self,
   show_gauge (self, stats);
   show_employer (self, stats);
   show_history (self, stats);
-  show_week (self, stats, now);
+  show_week (self, stats);
   show_attention (self, stats);
   show_habits (self, stats);
   show_brand (self, stats);
-  g_debug ("The dashboard's cards took %.1f ms on the main thread",
-           (g_get_monotonic_time () - start) / 1000.0);
+  /* What the refresh costs the window: G_MESSAGES_DEBUG=tn-dashboard-page prints it. */
+  g_debug ("The dashboard's cards took %.1f ms on the main thread", (g_get_monotonic_time () - start) / 1000.0);
 }
 
 static void
@@ -435,7 +427,6 @@ on_stats_computed_cb (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(TnDashboardPage) self = user_data;
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(TnStats) stats = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -444,11 +435,10 @@ on_stats_computed_cb (GObject      *source,
     return;
 
   g_clear_object (&self->computing);
-  now = g_steal_pointer (&self->computing_now);
   if (stats == NULL)
     g_warning ("The dashboard's figures: %s", error->message);
   else if (TN_STORE (source) == self->store)
-    show_figures (self, stats, now);
+    show_figures (self, stats);
 
   if (self->compute_again)
     tn_dashboard_page_refresh (self);
@@ -464,6 +454,7 @@ on_stats_computed_cb (GObject      *source,
 void
 tn_dashboard_page_refresh (TnDashboardPage *self)
 {
+  g_autoptr(GDateTime) now = NULL;
   g_autofree char *employer = NULL;
   TnCadence cadence;
 
@@ -480,8 +471,8 @@ tn_dashboard_page_refresh (TnDashboardPage *self)
   employer = g_settings_get_string (self->settings, "employer");
   tn_cadence_init_from_settings (&cadence, self->settings);
   self->computing = g_cancellable_new ();
-  self->computing_now = tn_clock_now ();
-  tn_stats_compute_async (self->store, self->computing_now, g_settings_get_int (self->settings, "trusted-goal"),
+  now = tn_clock_now ();
+  tn_stats_compute_async (self->store, now, g_settings_get_int (self->settings, "trusted-goal"),
                           employer, &cadence, self->computing, on_stats_computed_cb, g_object_ref (self));
 }
 
@@ -492,7 +483,6 @@ cancel_computing (TnDashboardPage *self)
   if (self->computing != NULL)
     g_cancellable_cancel (self->computing);
   g_clear_object (&self->computing);
-  g_clear_pointer (&self->computing_now, g_date_time_unref);
   self->compute_again = FALSE;
 }
 
