@@ -1,6 +1,10 @@
-/* bench-stats.c — how long computing every dashboard figure takes over 100,000 contacts and
- * 1,000,000 interactions, with the indexes of schema 5 and without them. Prints figures;
- * asserts nothing.
+/* bench-stats.c — how long a dashboard refresh takes over 100,000 contacts and 1,000,000
+ * interactions: the floor (two plain counts), every figure on the store's connection, the
+ * window's way (figures and the week's suggestion in a worker, to its callback), and what
+ * the suggestion costs over the contacts in memory (the reminder's way); with the indexes of
+ * schema 5 and without them. Medians and worst cases, wall and CPU. Prints figures; asserts
+ * nothing. The window's own part (the cards) is printed by the app itself with
+ * G_MESSAGES_DEBUG=tn-dashboard-page.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -341,11 +345,11 @@ measure (const char *path,
   g_print ("%s (%u runs; %u 1s, %u overdue):\n", label, runs, trusted, n_overdue);
   times_print (&floor_times, "floor: two plain counts", 0);
   times_print (&sync_times, "all figures, store's connection", floor);
-  times_print (&async_times, "all figures, worker (to its callback)", floor);
+  times_print (&async_times, "figures + suggestion, worker (to callback)", floor);
 }
 
-/* What stays on the main thread: the week's suggestion over the contacts in memory, and the
- * brand card's two small reads. */
+/* The week's suggestion over the contacts in memory, as `trustnet --remind` finds it, and the
+ * brand card's two small reads, which stay on the window's thread. */
 static void
 measure_main_thread (const char *path,
                      guint       runs)
@@ -360,7 +364,7 @@ measure_main_thread (const char *path,
   store = tn_store_open (path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
-  g_print ("main thread, over %u contacts in memory (loaded in %.1f s):\n",
+  g_print ("over %u contacts in memory (loaded in %.1f s):\n",
            g_list_model_get_n_items (tn_store_get_contacts (store)), (g_get_monotonic_time () - load) / 1e6);
 
   times_init (&suggestion_times, runs);
@@ -386,8 +390,8 @@ measure_main_thread (const char *path,
       if (run == 0)
         g_print ("  (suggested: %s)\n", suggestion.name != NULL ? suggestion.name : "no one");
     }
-  times_print (&suggestion_times, "the week's suggestion", 0);
-  times_print (&brand_times, "the brand card's reads", 0);
+  times_print (&suggestion_times, "the week's suggestion (the reminder's way)", 0);
+  times_print (&brand_times, "the brand card's reads (window's thread)", 0);
 }
 
 /* A database made by an earlier run, named by BENCH_STATS_DB, is used again: writing it
