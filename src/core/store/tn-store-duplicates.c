@@ -141,25 +141,35 @@ static GPtrArray *
 group_by_name (GArray *people)
 {
   g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) group_of_spelling = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   GHashTableIter iter;
   gpointer value;
 
   for (guint i = 0; i < people->len; i++)
     {
-      g_autofree char *key = tn_duplicates_name_key (person_name (&g_array_index (people, Person, i)));
+      const char *name = person_name (&g_array_index (people, Person, i));
+      g_autofree char *key = NULL;
       GArray *group;
 
-      if (key == NULL)
+      if (name == NULL)
         continue;
 
-      group = g_hash_table_lookup (by_name, key);
-      if (group == NULL)
+      /* Namesakes are written alike: each spelling is folded once, not once per person. */
+      if (!g_hash_table_lookup_extended (group_of_spelling, name, NULL, (gpointer *) &group))
         {
-          group = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_hash_table_insert (by_name, g_steal_pointer (&key), group);
+          key = tn_duplicates_name_key (name);
+          group = key != NULL ? g_hash_table_lookup (by_name, key) : NULL;
+          if (key != NULL && group == NULL)
+            {
+              group = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (by_name, g_steal_pointer (&key), group);
+            }
+          g_hash_table_insert (group_of_spelling, g_strdup (name), group);
         }
-      g_array_append_val (group, i);
+
+      if (group != NULL)
+        g_array_append_val (group, i);
     }
 
   g_hash_table_iter_init (&iter, by_name);
