@@ -102,6 +102,7 @@ test_contact_new (void)
   g_assert_cmpuint (strv_length (tn_contact_get_phones (contact)), ==, 0);
   g_assert_null (tn_contact_get_last_contact (contact));
   g_assert_null (tn_contact_get_created_at (contact));
+  g_assert_cmpint (tn_contact_get_created_unix (contact), ==, 0);
   g_assert_null (tn_contact_get_updated_at (contact));
 
   /* A contact without a name yet, as a draft starts. */
@@ -444,6 +445,7 @@ test_contact_private_setters (void)
 
   _tn_contact_set_timestamps (contact, 1764000000, 1764000500);
   g_assert_cmpint (g_date_time_to_unix (tn_contact_get_created_at (contact)), ==, 1764000000);
+  g_assert_cmpint (tn_contact_get_created_unix (contact), ==, 1764000000);
   g_assert_cmpint (g_date_time_to_unix (tn_contact_get_updated_at (contact)), ==, 1764000500);
   g_assert_cmpuint (notify_log_count (log, "created-at"), ==, 1);
   g_assert_cmpuint (notify_log_count (log, "updated-at"), ==, 1);

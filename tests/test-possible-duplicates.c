@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <gio/gio.h>
 
 #include "tn-duplicate-hints.h"
@@ -106,6 +108,28 @@ test_keys (void)
   tn_contact_set_emails (twice, emails);
   twice_keys = tn_duplicate_hints_keys (twice);
   g_assert_cmpuint (twice_keys->len, ==, 3);
+}
+
+/* The keys of the columns a worker reads are the keys of the contact they make. */
+static void
+test_keys_of (void)
+{
+  const char *emails[] = { "Ada.Lovelace@work.example", "adalovelace+x@home.example", "info@acme.example", NULL };
+  const char *phones[] = { "+44 20 7946 0958", "020 7946 0958", "12", NULL };
+  g_autoptr(TnContact) ada = person ("Ada Lovelace", " Analytical Engines ", NULL, NULL);
+  g_autoptr(GPtrArray) of_contact = NULL;
+  g_autoptr(GPtrArray) of_columns = NULL;
+  g_autoptr(GPtrArray) none = tn_duplicate_hints_keys_of (NULL, NULL, NULL);
+
+  tn_contact_set_emails (ada, emails);
+  tn_contact_set_phones (ada, phones);
+  of_contact = tn_duplicate_hints_keys (ada);
+  of_columns = tn_duplicate_hints_keys_of (" Analytical Engines ", emails, phones);
+  g_assert_cmpuint (of_columns->len, ==, 6);
+  g_assert_cmpuint (of_columns->len, ==, of_contact->len);
+  for (guint i = 0; i < of_columns->len; i++)
+    g_assert_cmpstr (of_columns->pdata[i], ==, of_contact->pdata[i]);
+  g_assert_cmpuint (none->len, ==, 0);
 }
 
 static TnContact *
@@ -255,6 +279,81 @@ test_merge_final_after_restart (Fixture       *fixture,
   tn_test_assert_query (fixture->path, "SELECT count (*) FROM contacts", "1");
 }
 
+/* The worker's count is the list's length: with many namesakes sharing an organization,
+ * a phone or a mailbox (pairs found through several keys counted once), a dismissed pair,
+ * and a removed contact. */
+static void
+on_counted_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  guint *count = user_data;
+
+  g_assert_true (tn_store_count_possible_duplicates_finish (TN_STORE (source), result, count, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_in_worker (Fixture *fixture)
+{
+  guint count = G_MAXUINT;
+
+  tn_store_count_possible_duplicates_async (fixture->store, NULL, on_counted_cb, &count);
+  while (count == G_MAXUINT)
+    g_main_context_iteration (NULL, TRUE);
+  return count;
+}
+
+static void
+test_count_async (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  static const char * const organizations[] = { "Acme", "Globex", NULL };
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_expected = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("%s%u@x%u.example", i % 4 == 0 ? "ada.lovelace" : "someone", i, i);
+      g_autofree char *phone = g_strdup_printf ("+44 20 7946 %04u", i % 5);
+
+      if (i % 4 == 0)
+        email[strlen ("ada.lovelace")] = '@';
+      g_ptr_array_add (added, add (fixture, i % 2 ? "Ada Lovelace" : "ADA LOVELACE ", organizations[i % 3],
+                                   email, i % 3 == 0 ? phone : NULL));
+    }
+
+  /* Every pair the slow way: each two of one name, with a hint in common. */
+  for (guint i = 0; i < added->len; i++)
+    for (guint j = i + 1; j < added->len; j++)
+      n_expected += tn_duplicate_hints_find (added->pdata[i], added->pdata[j]) != TN_DUPLICATE_HINT_NONE;
+
+  pairs = tn_store_list_possible_duplicates (fixture->store);
+  g_assert_cmpuint (pairs->len, >, 100);
+  g_assert_cmpuint (pairs->len, ==, n_expected);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      TnPossibleDuplicate *pair = pairs->pdata[i];
+
+      g_assert_cmpint (tn_contact_get_id (pair->first), <, tn_contact_get_id (pair->second));
+      g_assert_cmpint (pair->hints, ==, tn_duplicate_hints_find (pair->first, pair->second));
+    }
+  g_assert_cmpuint (count_in_worker (fixture), ==, pairs->len);
+  g_assert_cmpuint (tn_store_count_possible_duplicates (fixture->store), ==, pairs->len);
+
+  g_assert_true (tn_store_dismiss_possible_duplicate (fixture->store, ((TnPossibleDuplicate *) pairs->pdata[0])->first,
+                                                      ((TnPossibleDuplicate *) pairs->pdata[0])->second, &error));
+  g_assert_no_error (error);
+  g_assert_true (tn_store_remove_contact (fixture->store, added->pdata[1], &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&pairs, g_ptr_array_unref);
+  pairs = tn_store_list_possible_duplicates (fixture->store);
+  g_assert_cmpuint (count_in_worker (fixture), ==, pairs->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +363,8 @@ main (int   argc,
   g_test_add_func ("/possible-duplicates/mailbox-key", test_mailbox_key);
   g_test_add_func ("/possible-duplicates/hints", test_hints);
   g_test_add_func ("/possible-duplicates/keys", test_keys);
+  g_test_add_func ("/possible-duplicates/keys-of", test_keys_of);
+  tn_test_add_store_test ("/possible-duplicates/count-async", NOW, test_count_async);
   tn_test_add_store_test ("/possible-duplicates/list-and-dismiss", NOW, test_list_and_dismiss);
   tn_test_add_store_test ("/possible-duplicates/merge-undo", NOW, test_merge_undo);
   tn_test_add_store_test ("/possible-duplicates/merge-final-after-restart", NOW, test_merge_final_after_restart);

@@ -11,6 +11,7 @@
 
 #include "tn-reminder.h"
 #include "tn-store.h"
+#include "tn-store-reader-private.h"
 #include "tn-test-store.h"
 #include "tn-test-util.h"
 
@@ -259,6 +260,30 @@ test_candidates (Fixture       *fixture,
                    ==, tn_contact_get_id (ada));
   g_assert_cmpint (reason, ==, TN_REMINDER_REASON_OVERDUE_COMPLETELY);
   (void) grace;
+
+  /* A worker reads the same candidates from the database, in the same order. */
+  {
+    g_autoptr(TnDb) db = tn_db_open (fixture->path, &error);
+    g_autoptr(GStringChunk) names = g_string_chunk_new (64);
+    g_autoptr(GArray) read = NULL;
+
+    g_assert_no_error (error);
+    read = _tn_store_read_reminder_candidates (db, &cadence, names, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (read->len, ==, candidates->len);
+    for (guint i = 0; i < read->len; i++)
+      {
+        const TnReminderCandidate *a = &g_array_index (read, TnReminderCandidate, i);
+        const TnReminderCandidate *b = &g_array_index (candidates, TnReminderCandidate, i);
+
+        g_assert_cmpint (a->id, ==, b->id);
+        g_assert_cmpstr (a->name, ==, b->name);
+        g_assert_cmpint (a->trust, ==, b->trust);
+        g_assert_cmpint (a->last_met, ==, b->last_met);
+        g_assert_cmpint (a->added_at, ==, b->added_at);
+        g_assert_cmpint (a->cadence_weeks, ==, b->cadence_weeks);
+      }
+  }
 }
 
 static void

@@ -607,6 +607,45 @@ test_describe_suggestion_dst (void)
                       "Ada Lovelace trusts you completely — you last met 1 day ago.");
 }
 
+/* The first person without a sort (skip 0) is the one the sorted order starts with: every
+ * skip from 0 to n - 1 then names each person once. Random people, odd and even weeks. */
+static void
+test_suggest_first_starts_order (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      /* 2026-06-03 is in week 23, a week later in week 24. */
+      g_autoptr(GDateTime) now = at (2026, 6, 3 + 7 * (round % 2), 12, 0, 0);
+      gint64 now_unix = g_date_time_to_unix (now);
+      guint n = g_rand_int_range (rand, 1, 60);
+      g_autofree TnReminderCandidate *people = g_new0 (TnReminderCandidate, n);
+      g_autoptr(GHashTable) named = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_autofree gint64 *ids = g_new (gint64, n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          people[i].id = i + 1;
+          people[i].trust = g_rand_int_range (rand, 0, 4);
+          people[i].cadence_weeks = g_rand_int_range (rand, 0, 3) * 4;
+          /* Few distinct days, so that ties by day and by id are common. */
+          people[i].added_at = now_unix - g_rand_int_range (rand, 10, 15) * (gint64) WEEK;
+          if (g_rand_boolean (rand))
+            people[i].last_met = now_unix - g_rand_int_range (rand, 1, 12) * (gint64) WEEK;
+        }
+
+      for (guint skip = 0; skip < n; skip++)
+        {
+          ids[skip] = tn_reminder_suggest (people, n, now, skip, NULL);
+          g_assert_cmpint (ids[skip], >, 0);
+          g_assert_false (g_hash_table_contains (named, &ids[skip]));
+          g_hash_table_add (named, &ids[skip]);
+        }
+      g_assert_cmpint (tn_reminder_suggest (people, n, now, n, NULL), ==, ids[0]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +677,7 @@ main (int   argc,
   g_test_add_func ("/reminder/is-overdue", test_is_overdue);
   g_test_add_func ("/reminder/suggest/order", test_suggest_order);
   g_test_add_func ("/reminder/suggest/skip-wraps", test_suggest_skip_wraps);
+  g_test_add_func ("/reminder/suggest/first-starts-order", test_suggest_first_starts_order);
   g_test_add_func ("/reminder/suggest/odd-week", test_suggest_odd_week);
   g_test_add_func ("/reminder/suggest/never-met-this-week", test_suggest_never_met_this_week);
   g_test_add_func ("/reminder/suggest/never-met-and-ties", test_suggest_never_met_and_ties);

@@ -7,11 +7,14 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <gio/gio.h>
 
 #include "tn-cadence.h"
 #include "tn-importer.h"
 #include "tn-stats.h"
+#include "tn-suggestion.h"
 #include "tn-store.h"
 #include "tn-test-store.h"
 #include "tn-test-util.h"
@@ -689,6 +692,121 @@ test_brand_statement (Fixture       *fixture,
   g_assert_cmpstr (stats->brand_statement, ==, "I make hard things simple");
 }
 
+/* The worker's figures are the store's own, read on a second connection: what was
+ * committed before the call, with removed contacts left out as always. */
+static void
+on_computed_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TnStats **stats = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *stats = tn_stats_compute_finish (TN_STORE (source), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*stats);
+}
+
+static void
+test_compute_async (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = add_contact (fixture, "Ada", "Acme", TN_TRUST_COMPLETELY);
+  g_autoptr(TnContact) bo = add_contact (fixture, "Bo", "Acme", TN_TRUST_MODERATELY);
+  g_autoptr(TnContact) gone = add_contact (fixture, "Gone", NULL, TN_TRUST_COMPLETELY);
+  g_autoptr(TnContact) old = NULL;
+  g_autoptr(GDateTime) when = tn_test_local_time (NOW);
+  g_autoptr(TnStats) expected = NULL;
+  g_autoptr(TnStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_clock ("2026-01-05T10:00:00");
+  old = add_contact (fixture, "Old", NULL, TN_TRUST_COMPLETELY);
+  set_clock (NOW);
+  log_on (fixture, ada, TN_INTERACTION_LUNCH, "2026-11-23");
+  log_on (fixture, bo, TN_INTERACTION_CALL, "2026-06-01");
+  tn_store_remove_contact (fixture->store, gone, &error);
+  g_assert_no_error (error);
+
+  expected = compute_full (fixture, NOW, 2, "Acme", &defaults);
+  tn_stats_compute_async (fixture->store, when, 2, "Acme", &defaults, NULL, on_computed_cb, &stats);
+  while (stats == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (stats->n_contacts, ==, 3);
+  g_assert_cmpuint (stats->n_contacts, ==, expected->n_contacts);
+  g_assert_cmpmem (stats->by_trust, sizeof stats->by_trust, expected->by_trust, sizeof expected->by_trust);
+  g_assert_cmpuint (stats->outside_employer, ==, 1);
+  g_assert_cmpuint (stats->lunches_this_week, ==, 1);
+  g_assert_cmpuint (stats->n_overdue, ==, 2);
+  g_assert_cmpuint (stats->n_overdue, ==, expected->n_overdue);
+  g_assert_cmpstr (g_array_index (stats->overdue, TnStatsOverdue, 0).name, ==, "Old");
+  g_assert_cmpuint (stats->interactions_90d, ==, expected->interactions_90d);
+  g_assert_cmpmem (stats->history, sizeof stats->history, expected->history, sizeof expected->history);
+
+  /* The week's suggestion, read by the worker, is the store's own (Old, never met, a 1). */
+  {
+    g_auto(TnSuggestion) suggestion = { 0 };
+
+    g_assert_true (tn_suggestion_compute (&suggestion, fixture->store, &defaults, when, 0, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (suggestion.contact_id, ==, tn_contact_get_id (old));
+    g_assert_cmpint (stats->suggestion.contact_id, ==, suggestion.contact_id);
+    g_assert_cmpstr (stats->suggestion.body, ==, suggestion.body);
+    g_assert_cmpint (stats->suggestion.reason, ==, suggestion.reason);
+    g_assert_null (expected->suggestion.body);
+  }
+}
+
+/* A cancelled count says so, and nothing else. */
+static void
+on_cancelled_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStats) stats = tn_stats_compute_finish (TN_STORE (source), result, &error);
+
+  g_assert_null (stats);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+test_compute_async_cancelled (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = add_contact (fixture, "Ada", NULL, TN_TRUST_COMPLETELY);
+  g_autoptr(GDateTime) when = tn_test_local_time (NOW);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gboolean done = FALSE;
+
+  tn_stats_compute_async (fixture->store, when, 20, NULL, &defaults, cancellable, on_cancelled_cb, &done);
+  g_cancellable_cancel (cancellable);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A store with no file (one read where none exists) is counted on the caller's thread. */
+static void
+test_compute_async_in_memory (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-stats-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "none.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = tn_store_open_full (path, TN_STORE_OPEN_FLAGS_NO_CREATE, &error);
+  g_autoptr(GDateTime) when = tn_test_local_time (NOW);
+  g_autoptr(TnStats) stats = NULL;
+
+  g_assert_no_error (error);
+  tn_stats_compute_async (store, when, 20, NULL, &defaults, NULL, on_computed_cb, &stats);
+  while (stats == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (stats->n_contacts, ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -713,7 +831,10 @@ main (int   argc,
   ADD ("/stats/habits", test_habits);
   ADD ("/stats/habits-follow-changes", test_habits_follow_changes);
   ADD ("/stats/brand-statement", test_brand_statement);
+  ADD ("/stats/compute-async", test_compute_async);
+  ADD ("/stats/compute-async-cancelled", test_compute_async_cancelled);
   g_test_add_func ("/stats/is-employer", test_is_employer);
+  g_test_add_func ("/stats/compute-async-in-memory", test_compute_async_in_memory);
 
 #undef ADD
 

@@ -1,6 +1,10 @@
-/* bench-stats.c — how long computing every dashboard figure takes over 100,000 contacts and
- * 1,000,000 interactions, with the indexes of schema 5 and without them. Prints figures;
- * asserts nothing.
+/* bench-stats.c — how long a dashboard refresh takes over 100,000 contacts and 1,000,000
+ * interactions: the floor (two plain counts), every figure on the store's connection, the
+ * window's way (figures and the week's suggestion in a worker, to its callback), and what
+ * the suggestion costs over the contacts in memory (the reminder's way); with the indexes of
+ * schema 5 and without them. Medians and worst cases, wall and CPU. Prints figures; asserts
+ * nothing. The window's own part (the cards) is printed by the app itself with
+ * G_MESSAGES_DEBUG=tn-dashboard-page.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -23,6 +27,7 @@
 #include "tn-clock.h"
 #include "tn-db.h"
 #include "tn-stats.h"
+#include "tn-suggestion.h"
 #include "tn-store.h"
 
 #define DAY (24 * 60 * 60)
@@ -190,6 +195,100 @@ cpu_ms (void)
   return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
 }
 
+/* Wall and CPU times of the runs of one figure, sorted when printed. */
+typedef struct
+{
+  guint runs;
+  double *ms;
+  double *cpu;
+} Times;
+
+static void
+times_init (Times *times,
+            guint  runs)
+{
+  times->runs = 0;
+  times->ms = g_new (double, runs);
+  times->cpu = g_new (double, runs);
+}
+
+static void
+times_add (Times  *times,
+           gint64  start,
+           double  cpu_start)
+{
+  times->ms[times->runs] = (g_get_monotonic_time () - start) / 1000.0;
+  times->cpu[times->runs] = cpu_ms () - cpu_start;
+  times->runs++;
+}
+
+static double
+times_median (Times *times)
+{
+  qsort (times->ms, times->runs, sizeof (double), compare_doubles);
+  return times->ms[times->runs / 2];
+}
+
+/* One line: median and worst, wall and this thread's CPU, and the ratio to @floor. */
+static void
+times_print (Times      *times,
+             const char *label,
+             double      floor)
+{
+  double median = times_median (times);
+
+  qsort (times->cpu, times->runs, sizeof (double), compare_doubles);
+  g_print ("  %-44s median %6.1f ms, worst %6.1f ms (CPU %6.1f / %6.1f)", label, median,
+           times->ms[times->runs - 1], times->cpu[times->runs / 2], times->cpu[times->runs - 1]);
+  if (floor > 0)
+    g_print ("  %5.1fx the floor", median / floor);
+  g_print ("\n");
+  g_free (times->ms);
+  g_free (times->cpu);
+}
+
+/* The floor: what any dashboard must ask at least, the contacts by rating and the
+ * interactions of the last 90 days, two plain counts on what the store keeps for them
+ * (its index on the rating, the per-day sums of interaction_days). */
+static void
+count_plainly (TnDb      *db,
+               GDateTime *now)
+{
+  g_autoptr(GDateTime) first = g_date_time_add_days (now, -90);
+  g_autofree char *day = g_date_time_format (first, "%Y-%m-%d");
+  sqlite3_stmt *by_trust = prepare (db, "SELECT trust, count(*) FROM contacts WHERE removed_at IS NULL GROUP BY trust");
+  sqlite3_stmt *recent = prepare (db, "SELECT sum (n) FROM interaction_days WHERE day >= ?1");
+
+  while (sqlite3_step (by_trust) == SQLITE_ROW)
+    ;
+  tn_db_bind_text (recent, 1, day);
+  while (sqlite3_step (recent) == SQLITE_ROW)
+    ;
+  sqlite3_finalize (by_trust);
+  sqlite3_finalize (recent);
+}
+
+typedef struct
+{
+  TnStats *stats;
+  GError *error;
+  gboolean done;
+} Async;
+
+static void
+on_computed_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Async *async = user_data;
+
+  async->stats = tn_stats_compute_finish (TN_STORE (source), result, &async->error);
+  async->done = TRUE;
+}
+
+/* The dashboard's refresh as the window makes it: the figures in a worker on a connection
+ * of its own (its wall time, to the callback), then on the main thread the week's
+ * suggestion and the brand card over the contacts in memory. */
 static void
 measure (const char *path,
          const char *label,
@@ -198,33 +297,101 @@ measure (const char *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(TnStore) store = tn_store_open_full (path, TN_STORE_OPEN_FLAGS_NO_CONTACTS, &error);
   g_autoptr(GDateTime) now = tn_clock_now ();
-  g_autofree double *ms = g_new (double, runs);
-  g_autofree double *cpu = g_new (double, runs);
   const TnCadence cadence = { { 4, 12, 26 } };
   guint n_overdue = 0, trusted = 0;
+  Times floor_times, sync_times, async_times;
+  TnDb *db = open_db (path);
+  double floor;
 
   if (store == NULL)
     g_error ("%s", error->message);
 
+  times_init (&floor_times, runs);
+  times_init (&sync_times, runs);
+  times_init (&async_times, runs);
   for (guint run = 0; run < runs; run++)
     {
+      g_autoptr(TnStats) stats = NULL;
+      Async async = { 0 };
       gint64 start = g_get_monotonic_time ();
       double cpu_start = cpu_ms ();
-      g_autoptr(TnStats) stats = tn_stats_compute (store, now, 20, "Acme Corp", &cadence, &error);
 
-      ms[run] = (g_get_monotonic_time () - start) / 1000.0;
-      cpu[run] = cpu_ms () - cpu_start;
+      count_plainly (db, now);
+      times_add (&floor_times, start, cpu_start);
+
+      start = g_get_monotonic_time ();
+      cpu_start = cpu_ms ();
+      stats = tn_stats_compute (store, now, 20, "Acme Corp", &cadence, &error);
+      times_add (&sync_times, start, cpu_start);
       if (stats == NULL)
         g_error ("%s", error->message);
       n_overdue = stats->n_overdue;
       trusted = tn_stats_get_trusted (stats);
-    }
 
-  qsort (ms, runs, sizeof (double), compare_doubles);
-  qsort (cpu, runs, sizeof (double), compare_doubles);
-  g_print ("%s: all figures in min %.1f ms, median %.1f ms, max %.1f ms over %u runs; CPU median %.1f ms"
-           " (%u 1s, %u overdue)\n",
-           label, ms[0], ms[runs / 2], ms[runs - 1], runs, cpu[runs / 2], trusted, n_overdue);
+      start = g_get_monotonic_time ();
+      cpu_start = cpu_ms ();
+      tn_stats_compute_async (store, now, 20, "Acme Corp", &cadence, NULL, on_computed_cb, &async);
+      while (!async.done)
+        g_main_context_iteration (NULL, TRUE);
+      times_add (&async_times, start, cpu_start);
+      if (async.stats == NULL)
+        g_error ("%s", async.error->message);
+      g_assert (async.stats->n_overdue == n_overdue);
+      tn_stats_free (async.stats);
+    }
+  tn_db_close (db);
+
+  floor = times_median (&floor_times);
+  g_print ("%s (%u runs; %u 1s, %u overdue):\n", label, runs, trusted, n_overdue);
+  times_print (&floor_times, "floor: two plain counts", 0);
+  times_print (&sync_times, "all figures, store's connection", floor);
+  times_print (&async_times, "figures + suggestion, worker (to callback)", floor);
+}
+
+/* The week's suggestion over the contacts in memory, as `trustnet --remind` finds it, and the
+ * brand card's two small reads, which stay on the window's thread. */
+static void
+measure_main_thread (const char *path,
+                     guint       runs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = NULL;
+  g_autoptr(GDateTime) now = tn_clock_now ();
+  const TnCadence cadence = { { 4, 12, 26 } };
+  Times suggestion_times, brand_times;
+  gint64 load = g_get_monotonic_time ();
+
+  store = tn_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  g_print ("over %u contacts in memory (loaded in %.1f s):\n",
+           g_list_model_get_n_items (tn_store_get_contacts (store)), (g_get_monotonic_time () - load) / 1e6);
+
+  times_init (&suggestion_times, runs);
+  times_init (&brand_times, runs);
+  for (guint run = 0; run < runs; run++)
+    {
+      g_auto(TnSuggestion) suggestion = { 0 };
+      g_autoptr(GArray) checks = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double cpu_start = cpu_ms ();
+      guint heard, trusted;
+
+      if (!tn_suggestion_compute (&suggestion, store, &cadence, now, 0, &error))
+        g_error ("%s", error->message);
+      times_add (&suggestion_times, start, cpu_start);
+
+      start = g_get_monotonic_time ();
+      cpu_start = cpu_ms ();
+      if (!tn_store_count_brand_reach (store, &heard, &trusted, &error))
+        g_error ("%s", error->message);
+      checks = tn_store_list_linchpin_checks (store, NULL);
+      times_add (&brand_times, start, cpu_start);
+      if (run == 0)
+        g_print ("  (suggested: %s)\n", suggestion.name != NULL ? suggestion.name : "no one");
+    }
+  times_print (&suggestion_times, "the week's suggestion (the reminder's way)", 0);
+  times_print (&brand_times, "the brand card's reads (window's thread)", 0);
 }
 
 /* A database made by an earlier run, named by BENCH_STATS_DB, is used again: writing it
@@ -308,6 +475,7 @@ main (int   argc,
     }
 
   measure (path, "with the indexes", runs);
+  measure_main_thread (path, runs);
 
   /* A kept database keeps its indexes, for the next run. */
   if (kept != NULL)

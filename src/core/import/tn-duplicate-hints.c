@@ -70,36 +70,32 @@ tn_duplicate_hints_mailbox_key (const char *email)
 #define PHONE_KEY_TAIL TN_DUPLICATES_MIN_PHONE_DIGITS
 
 /**
- * tn_duplicate_hints_keys:
- * @contact: a contact
+ * tn_duplicate_hints_keys_of:
+ * @organization: (nullable): a contact's organization
+ * @emails: (nullable) (array zero-terminated=1): its email addresses
+ * @phones: (nullable) (array zero-terminated=1): its phone numbers
  *
- * What two contacts may have in common, as keys: each key both have is a hint
- * (tn_duplicate_hints_of_key()), so among thousands of namesakes only the ones that share
- * a key are ever paired.
+ * tn_duplicate_hints_keys() of what a contact holds, for a reader that has the columns
+ * and no #TnContact (a worker thread reading the database).
  *
- * Returns: (transfer full) (element-type utf8): "o:" and the folded organization, "e:"
- *   and each email key, "m:" and each mailbox key, "p:" and the last digits of each phone
- *   number; no key twice
+ * Returns: (transfer full) (element-type utf8): the keys, as tn_duplicate_hints_keys()
  */
 GPtrArray *
-tn_duplicate_hints_keys (TnContact *contact)
+tn_duplicate_hints_keys_of (const char         *organization,
+                            const char * const *emails,
+                            const char * const *phones)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *organization = NULL;
-  const char * const *emails;
-  const char * const *phones;
+  g_autofree char *folded = NULL;
   GPtrArray *keys;
 
-  g_return_val_if_fail (TN_IS_CONTACT (contact), NULL);
-
   keys = g_ptr_array_new_with_free_func (g_free);
-  organization = tn_text_fold_for_search (tn_contact_get_organization (contact));
-  g_strstrip (organization);
-  if (*organization != '\0')
-    g_ptr_array_add (keys, g_strconcat ("o:", organization, NULL));
+  folded = tn_text_fold_for_search (organization);
+  g_strstrip (folded);
+  if (*folded != '\0')
+    g_ptr_array_add (keys, g_strconcat ("o:", folded, NULL));
 
-  emails = tn_contact_get_emails (contact);
-  for (guint i = 0; emails[i] != NULL; i++)
+  for (guint i = 0; emails != NULL && emails[i] != NULL; i++)
     {
       g_autofree char *address = tn_duplicates_email_key (emails[i]);
       g_autofree char *mailbox = tn_duplicate_hints_mailbox_key (emails[i]);
@@ -110,8 +106,7 @@ tn_duplicate_hints_keys (TnContact *contact)
         g_ptr_array_add (keys, g_strconcat ("m:", mailbox, NULL));
     }
 
-  phones = tn_contact_get_phones (contact);
-  for (guint i = 0; phones[i] != NULL; i++)
+  for (guint i = 0; phones != NULL && phones[i] != NULL; i++)
     {
       g_autofree char *digits = tn_duplicates_phone_digits (phones[i]);
       size_t length = digits != NULL ? strlen (digits) : 0;
@@ -130,6 +125,27 @@ tn_duplicate_hints_keys (TnContact *contact)
     }
 
   return keys;
+}
+
+/**
+ * tn_duplicate_hints_keys:
+ * @contact: a contact
+ *
+ * What two contacts may have in common, as keys: each key both have is a hint
+ * (tn_duplicate_hints_of_key()), so among thousands of namesakes only the ones that share
+ * a key are ever paired.
+ *
+ * Returns: (transfer full) (element-type utf8): "o:" and the folded organization, "e:"
+ *   and each email key, "m:" and each mailbox key, "p:" and the last digits of each phone
+ *   number; no key twice
+ */
+GPtrArray *
+tn_duplicate_hints_keys (TnContact *contact)
+{
+  g_return_val_if_fail (TN_IS_CONTACT (contact), NULL);
+
+  return tn_duplicate_hints_keys_of (tn_contact_get_organization (contact), tn_contact_get_emails (contact),
+                                     tn_contact_get_phones (contact));
 }
 
 /**

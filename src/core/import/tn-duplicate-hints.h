@@ -32,6 +32,9 @@ TnDuplicateHints  tn_duplicate_hints_find         (TnContact        *a,
 guint             tn_duplicate_hints_likeness     (TnDuplicateHints  hints);
 char             *tn_duplicate_hints_mailbox_key  (const char       *email);
 GPtrArray        *tn_duplicate_hints_keys         (TnContact        *contact);
+GPtrArray        *tn_duplicate_hints_keys_of      (const char         *organization,
+                                                   const char * const *emails,
+                                                   const char * const *phones);
 TnDuplicateHints  tn_duplicate_hints_of_key       (const char       *key);
 TnDuplicateHints  tn_duplicate_hints_tidy         (TnDuplicateHints  hints);
 

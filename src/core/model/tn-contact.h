@@ -69,6 +69,7 @@ void                tn_contact_set_connected_on  (TnContact          *self,
                                                   const char         *connected_on);
 const char         *tn_contact_get_last_contact  (TnContact          *self);
 GDateTime          *tn_contact_get_created_at    (TnContact          *self);
+gint64              tn_contact_get_created_unix  (TnContact          *self);
 GDateTime          *tn_contact_get_updated_at    (TnContact          *self);
 
 const char         *tn_contact_get_search_key    (TnContact          *self);

@@ -12,10 +12,10 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "tn-cadence.h"
+#include "tn-local-days.h"
 
 /**
  * tn_cadence_init_from_settings:
@@ -76,17 +76,17 @@ tn_cadence_weeks_for_trust (const TnCadence *cadence,
   return MAX (cadence->tier_weeks[trust - TN_TRUST_COMPLETELY], 0);
 }
 
+/* The store's "YYYY-MM-DD", read without sscanf(): the contacts page asks for 100,000. */
 static gboolean
 parse_day (const char *text,
            GDate      *day)
 {
-  int year, month, mday;
+  guint32 julian = tn_local_days_parse (text);
 
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &year, &month, &mday) != 3 ||
-      !g_date_valid_dmy (mday, month, year))
+  if (julian == 0)
     return FALSE;
 
-  g_date_set_dmy (day, mday, month, year);
+  g_date_set_julian (day, julian);
   return TRUE;
 }
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tn-cadence.h"
+#include "tn-local-days.h"
 #include "tn-reminder.h"
 
 /* The local calendar date of @when. */
@@ -84,6 +85,22 @@ tn_reminder_week_of (GDateTime *when,
   *iso_week = g_date_time_get_week_of_year (local);
 }
 
+/* Whether @candidate is overdue on @today (a Julian day): its cadence counted in whole
+ * days from the local day of its last meeting, or of when it was added, in @days' zone. */
+static gboolean
+is_overdue_on (const TnReminderCandidate *candidate,
+               TnLocalDays               *days,
+               guint32                    today)
+{
+  gint64 since = candidate->last_met != 0 ? candidate->last_met : candidate->added_at;
+
+  if (candidate->cadence_weeks <= 0)
+    return FALSE;
+
+  return tn_cadence_has_passed (candidate->cadence_weeks,
+                                (int) MAX ((gint64) today - tn_local_days_of_unix (days, since), 0), 1);
+}
+
 /**
  * tn_reminder_is_overdue:
  * @candidate: a contact
@@ -97,14 +114,13 @@ gboolean
 tn_reminder_is_overdue (const TnReminderCandidate *candidate,
                         GDateTime                 *now)
 {
-  g_autoptr(GDateTime) since = NULL;
+  g_autoptr(TnLocalDays) days = NULL;
 
   g_return_val_if_fail (candidate != NULL, FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
-  since = g_date_time_new_from_unix_local (candidate->last_met != 0 ? candidate->last_met
-                                                                    : candidate->added_at);
-  return tn_cadence_has_passed (candidate->cadence_weeks, tn_cadence_days_between (since, now), 1);
+  days = tn_local_days_new (NULL);
+  return is_overdue_on (candidate, days, tn_local_days_of_date_time (now));
 }
 
 /**
@@ -324,11 +340,14 @@ tn_reminder_suggest (const TnReminderCandidate *candidates,
 {
   g_autofree Ranked *ranked = NULL;
   g_autoptr(GDateTime) week_start = NULL;
+  g_autoptr(TnLocalDays) days = NULL;
+  const Ranked *chosen;
+  Ranked *promoted = NULL;
   gint64 week_start_unix;
+  guint32 today;
   GDate monday;
   guint n_ranked = 0;
   int year, week;
-  guint pick;
 
   g_return_val_if_fail (candidates != NULL || n == 0, 0);
   g_return_val_if_fail (now != NULL, 0);
@@ -345,6 +364,10 @@ tn_reminder_suggest (const TnReminderCandidate *candidates,
   week_start_unix = g_date_time_to_unix (week_start);
   tn_reminder_week_of (now, &year, &week);
 
+  /* One zone for every candidate's day: a GDateTime each was most of a dashboard refresh. */
+  days = tn_local_days_new (NULL);
+  today = tn_local_days_of_date_time (now);
+
   ranked = g_new0 (Ranked, n);
   for (guint i = 0; i < n; i++)
     {
@@ -356,12 +379,17 @@ tn_reminder_suggest (const TnReminderCandidate *candidates,
 
       r = &ranked[n_ranked++];
       r->candidate = c;
-      r->overdue = tn_reminder_is_overdue (c, now);
+      r->overdue = is_overdue_on (c, days, today);
       if (c->trust == 1)
         r->reason = r->overdue ? TN_REMINDER_REASON_OVERDUE_COMPLETELY
                                : TN_REMINDER_REASON_COMPLETELY;
       else
         r->reason = TN_REMINDER_REASON_LONGEST;
+
+      /* On odd weeks, the overdue 2 not met for longest goes first. */
+      if (week % 2 == 1 && c->trust == 2 && r->overdue &&
+          (promoted == NULL || compare_longest (c, promoted->candidate) < 0))
+        promoted = r;
     }
 
   if (n_ranked == 0)
@@ -371,28 +399,27 @@ tn_reminder_suggest (const TnReminderCandidate *candidates,
       return 0;
     }
 
-  qsort (ranked, n_ranked, sizeof *ranked, compare_ranked);
+  /* The reasons are declared in order of preference: this one sorts before all others. */
+  if (promoted != NULL)
+    promoted->reason = TN_REMINDER_REASON_COULD_BECOME_COMPLETELY;
 
-  if (week % 2 == 1)
+  /* The first in the order is the smallest: no need to sort 100,000 people for it. */
+  if (skip % n_ranked == 0)
     {
-      for (guint i = 0; i < n_ranked; i++)
-        {
-          if (ranked[i].candidate->trust == 2 && ranked[i].overdue)
-            {
-              Ranked promoted = ranked[i];
-
-              promoted.reason = TN_REMINDER_REASON_COULD_BECOME_COMPLETELY;
-              memmove (&ranked[1], &ranked[0], i * sizeof *ranked);
-              ranked[0] = promoted;
-              break;
-            }
-        }
+      chosen = &ranked[0];
+      for (guint i = 1; i < n_ranked; i++)
+        if (compare_ranked (&ranked[i], chosen) < 0)
+          chosen = &ranked[i];
+    }
+  else
+    {
+      qsort (ranked, n_ranked, sizeof *ranked, compare_ranked);
+      chosen = &ranked[skip % n_ranked];
     }
 
-  pick = skip % n_ranked;
   if (reason != NULL)
-    *reason = ranked[pick].reason;
-  return ranked[pick].candidate->id;
+    *reason = chosen->reason;
+  return chosen->candidate->id;
 }
 
 /**

@@ -41,7 +41,8 @@ tn_suggestion_describe_job_change (const char *name,
 }
 
 /* The 1 whose job change is the newest of the last TN_SUGGESTION_JOB_CHANGE_DAYS days and
- * who was not met since it was noticed, or NULL. */
+ * who was not met since it was noticed, or NULL. The candidates are indexed by id only
+ * when there is such a change: most weeks there is none, and 100,000 people are many. */
 static const TnReminderCandidate *
 find_job_changer (GArray      *candidates,
                   GPtrArray   *changes,
@@ -50,26 +51,33 @@ find_job_changer (GArray      *candidates,
 {
   g_autoptr(GDateTime) since = g_date_time_add_days (now, -TN_SUGGESTION_JOB_CHANGE_DAYS);
   g_autofree char *first_day = g_date_time_format (since, "%Y-%m-%d");
+  g_autoptr(GHashTable) by_id = NULL;
 
   for (guint i = 0; i < changes->len; i++)
     {
       TnJobChange *candidate_change = g_ptr_array_index (changes, i);
       g_autoptr(GDateTime) noticed = NULL;
+      const TnReminderCandidate *c;
 
       if (candidate_change->trust != TN_TRUST_COMPLETELY || g_strcmp0 (candidate_change->noticed_on, first_day) < 0)
         continue;
 
-      noticed = tn_clock_parse_iso8601 (candidate_change->noticed_on, NULL);
-      for (guint j = 0; j < candidates->len; j++)
+      if (by_id == NULL)
         {
-          const TnReminderCandidate *c = &g_array_index (candidates, TnReminderCandidate, j);
-
-          if (c->id == candidate_change->contact_id &&
-              noticed != NULL && (c->last_met == 0 || c->last_met < g_date_time_to_unix (noticed)))
+          by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+          for (guint j = 0; j < candidates->len; j++)
             {
-              *change = candidate_change;
-              return c;
+              c = &g_array_index (candidates, TnReminderCandidate, j);
+              g_hash_table_insert (by_id, (gpointer) &c->id, (gpointer) c);
             }
+        }
+
+      noticed = tn_clock_parse_iso8601 (candidate_change->noticed_on, NULL);
+      c = g_hash_table_lookup (by_id, &candidate_change->contact_id);
+      if (c != NULL && noticed != NULL && (c->last_met == 0 || c->last_met < g_date_time_to_unix (noticed)))
+        {
+          *change = candidate_change;
+          return c;
         }
     }
 
@@ -77,48 +85,36 @@ find_job_changer (GArray      *candidates,
 }
 
 /**
- * tn_suggestion_compute:
+ * tn_suggestion_choose:
  * @suggestion: (out caller-allocates): where to put it; clear it with tn_suggestion_clear()
- * @store: the database
- * @cadence: the keep-in-touch intervals per trust rating
+ * @candidates: (element-type TnReminderCandidate): everyone, as
+ *   tn_store_list_reminder_candidates() lists them
+ * @changes: (element-type TnJobChange): the job changes not dismissed, as
+ *   tn_store_list_job_changes() lists them
  * @now: the current time
  * @skip: how many people to pass over ("Someone else" asks for the next one)
- * @error: return location for a #GError
  *
  * A 1 who changed jobs lately comes first (%TN_REMINDER_REASON_CHANGED_JOBS); then the
- * reminder's rule, tn_reminder_suggest().
- *
- * Returns: %TRUE on success, %FALSE with @error set if the store could not be read
+ * reminder's rule, tn_reminder_suggest(). For a reader that has the lists already, such
+ * as a worker thread reading the database.
  */
-gboolean
-tn_suggestion_compute (TnSuggestion     *suggestion,
-                       TnStore          *store,
-                       const TnCadence  *cadence,
-                       GDateTime        *now,
-                       guint             skip,
-                       GError          **error)
+void
+tn_suggestion_choose (TnSuggestion *suggestion,
+                      GArray       *candidates,
+                      GPtrArray    *changes,
+                      GDateTime    *now,
+                      guint         skip)
 {
-  g_autoptr(GArray) candidates = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
   const TnReminderCandidate *chosen = NULL;
   TnJobChange *change = NULL;
   gint64 id;
 
-  g_return_val_if_fail (suggestion != NULL, FALSE);
-  g_return_val_if_fail (TN_IS_STORE (store), FALSE);
-  g_return_val_if_fail (cadence != NULL, FALSE);
-  g_return_val_if_fail (now != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_if_fail (suggestion != NULL);
+  g_return_if_fail (candidates != NULL);
+  g_return_if_fail (changes != NULL);
+  g_return_if_fail (now != NULL);
 
   *suggestion = (TnSuggestion) { 0 };
-
-  candidates = tn_store_list_reminder_candidates (store, cadence, error);
-  if (candidates == NULL)
-    return FALSE;
-
-  changes = tn_store_list_job_changes (store, TN_JOB_CHANGES_FLAGS_NOT_DISMISSED, error);
-  if (changes == NULL)
-    return FALSE;
 
   chosen = find_job_changer (candidates, changes, now, &change);
   if (chosen != NULL && skip == 0)
@@ -127,7 +123,7 @@ tn_suggestion_compute (TnSuggestion     *suggestion,
       suggestion->name = g_strdup (chosen->name);
       suggestion->body = tn_suggestion_describe_job_change (chosen->name, change->to_organization, change->to_title);
       suggestion->reason = TN_REMINDER_REASON_CHANGED_JOBS;
-      return TRUE;
+      return;
     }
 
   /* "Someone else" after the job changer goes on with the rule from its start. */
@@ -153,7 +149,49 @@ tn_suggestion_compute (TnSuggestion     *suggestion,
     suggestion->body = g_strdup (_("Import your contacts to get a suggestion: drag vCard files onto TrustNet."));
   else
     suggestion->body = g_strdup (_("You have already met everyone this week. Who else could you invite?"));
+}
 
+/**
+ * tn_suggestion_compute:
+ * @suggestion: (out caller-allocates): where to put it; clear it with tn_suggestion_clear()
+ * @store: the database
+ * @cadence: the keep-in-touch intervals per trust rating
+ * @now: the current time
+ * @skip: how many people to pass over ("Someone else" asks for the next one)
+ * @error: return location for a #GError
+ *
+ * tn_suggestion_choose() over the store's contacts and job changes.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set if the store could not be read
+ */
+gboolean
+tn_suggestion_compute (TnSuggestion     *suggestion,
+                       TnStore          *store,
+                       const TnCadence  *cadence,
+                       GDateTime        *now,
+                       guint             skip,
+                       GError          **error)
+{
+  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+
+  g_return_val_if_fail (suggestion != NULL, FALSE);
+  g_return_val_if_fail (TN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (cadence != NULL, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *suggestion = (TnSuggestion) { 0 };
+
+  candidates = tn_store_list_reminder_candidates (store, cadence, error);
+  if (candidates == NULL)
+    return FALSE;
+
+  changes = tn_store_list_job_changes (store, TN_JOB_CHANGES_FLAGS_NOT_DISMISSED, error);
+  if (changes == NULL)
+    return FALSE;
+
+  tn_suggestion_choose (suggestion, candidates, changes, now, skip);
   return TRUE;
 }
 

@@ -37,6 +37,11 @@ gboolean tn_suggestion_compute (TnSuggestion     *suggestion,
                                 GDateTime        *now,
                                 guint             skip,
                                 GError          **error);
+void     tn_suggestion_choose  (TnSuggestion     *suggestion,
+                                GArray           *candidates,
+                                GPtrArray        *changes,
+                                GDateTime        *now,
+                                guint             skip);
 void     tn_suggestion_clear   (TnSuggestion     *suggestion);
 char    *tn_suggestion_describe_job_change (const char *name,
                                             const char *organization,

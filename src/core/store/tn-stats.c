@@ -18,6 +18,7 @@
 #include "tn-stats.h"
 #include "tn-text.h"
 #include "tn-store-internal.h"
+#include "tn-store-reader-private.h"
 #include "tn-trust-counts.h"
 
 /* The streak stops looking back after ten years: enough for anyone, and bounded. */
@@ -85,6 +86,7 @@ tn_stats_free (TnStats *stats)
   g_clear_pointer (&stats->organizations, g_ptr_array_unref);
   g_clear_pointer (&stats->overdue, g_array_unref);
   g_clear_pointer (&stats->brand_statement, g_free);
+  tn_suggestion_clear (&stats->suggestion);
   g_free (stats);
 }
 
@@ -712,6 +714,39 @@ read_brand_statement (Query    *query,
   return tn_db_finished (query->db, result, error);
 }
 
+/* Every figure, read on @db; the caller holds a read transaction around it, so that every
+ * figure counts the same rows. */
+static TnStats *
+compute_on (TnDb            *db,
+            GDateTime       *now,
+            int              goal,
+            const char      *employer,
+            const TnCadence *cadence,
+            GError         **error)
+{
+  g_auto(Query) query = { 0 };
+  g_autoptr(TnStats) stats = NULL;
+  gboolean ok;
+
+  query.db = db;
+  query.local_now = g_date_time_to_local (now);
+  query.today = g_date_time_format (query.local_now, "%Y-%m-%d");
+  query.monday = format_day (query.local_now, 1 - g_date_time_get_day_of_week (query.local_now));
+
+  stats = g_new0 (TnStats, 1);
+  stats->goal = goal;
+
+  ok = count_by_trust (&query, stats, error) &&
+       count_organizations (&query, stats, employer, error) &&
+       count_history (&query, stats, error) &&
+       count_lunches (&query, stats, error) &&
+       find_overdue (&query, stats, cadence, error) &&
+       count_habits (&query, stats, error) &&
+       read_brand_statement (&query, stats, error);
+
+  return ok ? g_steal_pointer (&stats) : NULL;
+}
+
 /**
  * tn_stats_compute:
  * @store: a store
@@ -734,39 +769,140 @@ tn_stats_compute (TnStore         *store,
                   const TnCadence *cadence,
                   GError         **error)
 {
-  g_auto(Query) query = { 0 };
-  g_autoptr(TnStats) stats = NULL;
-  gboolean ok;
+  TnStats *stats;
 
   g_return_val_if_fail (TN_IS_STORE (store), NULL);
   g_return_val_if_fail (now != NULL, NULL);
   g_return_val_if_fail (cadence != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  query.db = store->db;
-  query.local_now = g_date_time_to_local (now);
-  query.today = g_date_time_format (query.local_now, "%Y-%m-%d");
-  query.monday = format_day (query.local_now, 1 - g_date_time_get_day_of_week (query.local_now));
-
-  stats = g_new0 (TnStats, 1);
-  stats->goal = goal;
-
-  /* One read transaction, so every figure counts the same rows. */
-  if (!tn_db_exec (query.db, "BEGIN", error))
+  if (!tn_db_exec (store->db, "BEGIN", error))
     return NULL;
-
-  ok = count_by_trust (&query, stats, error) &&
-       count_organizations (&query, stats, employer, error) &&
-       count_history (&query, stats, error) &&
-       count_lunches (&query, stats, error) &&
-       find_overdue (&query, stats, cadence, error) &&
-       count_habits (&query, stats, error) &&
-       read_brand_statement (&query, stats, error);
-
+  stats = compute_on (store->db, now, goal, employer, cadence, error);
   /* Nothing was written: ending the read transaction cannot lose anything. */
-  tn_db_exec (query.db, "COMMIT", NULL);
+  tn_db_exec (store->db, "COMMIT", NULL);
 
-  return ok ? g_steal_pointer (&stats) : NULL;
+  return stats;
+}
+
+/* What a worker computes the figures from: copies, never the caller's. */
+typedef struct
+{
+  GDateTime *now;
+  int goal;
+  char *employer;
+  TnCadence cadence;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_date_time_unref (request->now);
+  g_free (request->employer);
+  g_free (request);
+}
+
+/* tn_suggestion_compute() on the worker's connection: the contacts in memory are the
+ * window's, and choosing among 100,000 of them took longer than a frame there. */
+static gboolean
+suggest_on (TnDb         *db,
+            Request      *request,
+            TnSuggestion *suggestion,
+            GError      **error)
+{
+  g_autoptr(GStringChunk) names = g_string_chunk_new (4096);
+  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+
+  candidates = _tn_store_read_reminder_candidates (db, &request->cadence, names, error);
+  if (candidates == NULL)
+    return FALSE;
+
+  changes = _tn_store_list_job_changes_on (db, TN_JOB_CHANGES_FLAGS_NOT_DISMISSED, error);
+  if (changes == NULL)
+    return FALSE;
+
+  tn_suggestion_choose (suggestion, candidates, changes, request->now, 0);
+  return TRUE;
+}
+
+static gpointer
+compute_read (TnDb          *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Request *request = data;
+  g_autoptr(TnStats) stats = NULL;
+
+  /* The figures and the suggestion of one moment: one read transaction for both. */
+  if (!tn_db_exec (db, "BEGIN", error))
+    return NULL;
+  stats = compute_on (db, request->now, request->goal, request->employer, &request->cadence, error);
+  if (stats != NULL && !suggest_on (db, request, &stats->suggestion, error))
+    g_clear_pointer (&stats, tn_stats_free);
+  tn_db_exec (db, "COMMIT", NULL);
+
+  return g_steal_pointer (&stats);
+}
+
+/**
+ * tn_stats_compute_async:
+ * @store: a store
+ * @now: as for tn_stats_compute()
+ * @goal: as for tn_stats_compute()
+ * @employer: (nullable): as for tn_stats_compute()
+ * @cadence: as for tn_stats_compute()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on this thread with the figures
+ * @user_data: for @callback
+ *
+ * tn_stats_compute() in a worker thread, on a connection of its own to the store's file,
+ * so that the window draws on while 1,000,000 interactions are counted. The figures are
+ * those of the database as committed when the worker starts reading.
+ */
+void
+tn_stats_compute_async (TnStore             *store,
+                        GDateTime           *now,
+                        int                  goal,
+                        const char          *employer,
+                        const TnCadence     *cadence,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  Request *request;
+
+  g_return_if_fail (TN_IS_STORE (store));
+  g_return_if_fail (now != NULL);
+  g_return_if_fail (cadence != NULL);
+
+  request = g_new0 (Request, 1);
+  request->now = g_date_time_ref (now);
+  request->goal = goal;
+  request->employer = g_strdup (employer);
+  request->cadence = *cadence;
+  _tn_store_read_async (store, tn_stats_compute_async, compute_read, request, (GDestroyNotify) request_free,
+                        (GDestroyNotify) tn_stats_free, cancellable, callback, user_data);
+}
+
+/**
+ * tn_stats_compute_finish:
+ * @store: the store of tn_stats_compute_async()
+ * @result: the result given to its callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the figures, or %NULL with @error set
+ */
+TnStats *
+tn_stats_compute_finish (TnStore       *store,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (TN_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _tn_store_read_finish (store, result, tn_stats_compute_async, error);
 }
 
 /**

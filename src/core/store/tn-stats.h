@@ -9,6 +9,7 @@
 
 #include "tn-cadence.h"
 #include "tn-store.h"
+#include "tn-suggestion.h"
 
 G_BEGIN_DECLS
 
@@ -92,6 +93,8 @@ typedef struct
  * @gave_value_90d: how many times you gave something of value in them
  * @per_week: interactions in each of the last 7-day spans ending today, oldest first
  * @brand_statement: the current brand statement, %NULL if none
+ * @suggestion: whom to meet this week (tn_suggestion_compute() with no skip), found by
+ *   tn_stats_compute_async() only; empty (no body) from tn_stats_compute()
  */
 typedef struct
 {
@@ -114,6 +117,7 @@ typedef struct
   guint gave_value_90d;
   guint per_week[TN_STATS_HABIT_WEEKS];
   char *brand_statement;
+  TnSuggestion suggestion;
 } TnStats;
 
 TnStats  *tn_stats_compute                (TnStore         *store,
@@ -122,6 +126,17 @@ TnStats  *tn_stats_compute                (TnStore         *store,
                                            const char      *employer,
                                            const TnCadence *cadence,
                                            GError         **error);
+void      tn_stats_compute_async          (TnStore             *store,
+                                           GDateTime           *now,
+                                           int                  goal,
+                                           const char          *employer,
+                                           const TnCadence     *cadence,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+TnStats  *tn_stats_compute_finish         (TnStore             *store,
+                                           GAsyncResult        *result,
+                                           GError             **error);
 void      tn_stats_free                   (TnStats         *stats);
 
 guint     tn_stats_get_trusted            (const TnStats   *stats);

@@ -7,12 +7,13 @@
 
 #include "config.h"
 
-#include <stdio.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "tn-cadence.h"
+#include "tn-local-days.h"
 #include "tn-store-internal.h"
+#include "tn-store-reader-private.h"
 
 /* The weekly reminder's state lives in the meta table under these keys, as decimal text. */
 #define META_SENT_YEAR "reminder-sent-year"
@@ -267,20 +268,6 @@ tn_store_snooze_reminder (TnStore  *self,
   return write_meta_int (self, META_SNOOZED_UNTIL, until_unix, error);
 }
 
-/* Unix time of a "YYYY-MM-DD" day's local midnight, 0 if it is not a day. */
-static gint64
-local_midnight (const char *day)
-{
-  g_autoptr(GDateTime) midnight = NULL;
-  int year, month, mday;
-
-  if (day == NULL || sscanf (day, "%d-%d-%d", &year, &month, &mday) != 3)
-    return 0;
-
-  midnight = g_date_time_new_local (year, month, mday, 0, 0, 0);
-  return midnight != NULL ? g_date_time_to_unix (midnight) : 0;
-}
-
 /**
  * tn_store_list_reminder_candidates:
  * @self: a store
@@ -302,6 +289,7 @@ tn_store_list_reminder_candidates (TnStore         *self,
                                    const TnCadence *cadence,
                                    GError         **error)
 {
+  g_autoptr(TnLocalDays) days = NULL;
   GListModel *contacts;
   GArray *candidates;
   guint n_items;
@@ -313,19 +301,20 @@ tn_store_list_reminder_candidates (TnStore         *self,
   contacts = G_LIST_MODEL (self->contacts);
   n_items = g_list_model_get_n_items (contacts);
   candidates = g_array_sized_new (FALSE, TRUE, sizeof (TnReminderCandidate), n_items);
+  /* The local zone taken once, each day's midnight made once: not a GDateTime per contact. */
+  days = tn_local_days_new (NULL);
 
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(TnContact) contact = g_list_model_get_item (contacts, i);
-      GDateTime *created_at = tn_contact_get_created_at (contact);
       TnReminderCandidate candidate = { 0 };
       int trust = tn_contact_get_trust (contact);
 
       candidate.id = tn_contact_get_id (contact);
       candidate.name = tn_contact_get_full_name (contact);
       candidate.trust = trust;
-      candidate.last_met = local_midnight (tn_contact_get_last_contact (contact));
-      candidate.added_at = created_at != NULL ? g_date_time_to_unix (created_at) : 0;
+      candidate.last_met = tn_local_days_midnight (days, tn_local_days_parse (tn_contact_get_last_contact (contact)));
+      candidate.added_at = tn_contact_get_created_unix (contact);
       candidate.cadence_weeks = tn_cadence_weeks_for (cadence, contact);
       g_array_append_val (candidates, candidate);
     }
@@ -333,3 +322,57 @@ tn_store_list_reminder_candidates (TnStore         *self,
   return candidates;
 }
 
+
+/**
+ * _tn_store_read_reminder_candidates:
+ * @db: a connection of a worker's own
+ * @cadence: the keep-in-touch interval per trust rating
+ * @names: where the names are kept, as long as the candidates are used
+ * @error: return location for a #GError
+ *
+ * tn_store_list_reminder_candidates() read from the database instead of the store's
+ * contacts in memory, which belong to the window's thread.
+ *
+ * Returns: (transfer full) (element-type TnReminderCandidate): the candidates, by id
+ */
+GArray *
+_tn_store_read_reminder_candidates (TnDb             *db,
+                                    const TnCadence  *cadence,
+                                    GStringChunk     *names,
+                                    GError          **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(TnLocalDays) days = tn_local_days_new (NULL);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (TnReminderCandidate));
+  int result;
+
+  statement = tn_db_prepare (db,
+                             "SELECT id, full_name, trust, last_met, created_at, cadence_weeks FROM contacts"
+                             "  WHERE removed_at IS NULL ORDER BY id",
+                             error);
+  if (statement == NULL)
+    return NULL;
+
+  while ((result = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      int trust = sqlite3_column_int (statement, 2);
+      int own = sqlite3_column_int (statement, 5);
+      const char *name = (const char *) sqlite3_column_text (statement, 1);
+      TnReminderCandidate candidate = {
+        .id = sqlite3_column_int64 (statement, 0),
+        .name = g_string_chunk_insert (names, name != NULL ? name : ""),
+        .trust = trust,
+        .last_met = tn_local_days_midnight (days, tn_local_days_parse ((const char *) sqlite3_column_text (statement, 3))),
+        .added_at = sqlite3_column_int64 (statement, 4),
+        /* tn_cadence_weeks_for() on a row: its own interval, else its rating's. */
+        .cadence_weeks = own > 0 ? own : tn_cadence_weeks_for_trust (cadence, tn_trust_is_valid (trust) ? trust : TN_TRUST_UNRATED),
+      };
+
+      g_array_append_val (candidates, candidate);
+    }
+
+  if (!tn_db_finished (db, result, error))
+    return NULL;
+
+  return g_steal_pointer (&candidates);
+}

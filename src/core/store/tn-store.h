@@ -198,6 +198,14 @@ typedef struct
 void        tn_possible_duplicate_free           (TnPossibleDuplicate *pair);
 GPtrArray  *tn_store_list_possible_duplicates    (TnStore             *self);
 guint       tn_store_count_possible_duplicates   (TnStore             *self);
+void        tn_store_count_possible_duplicates_async  (TnStore             *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean    tn_store_count_possible_duplicates_finish (TnStore             *self,
+                                                       GAsyncResult        *result,
+                                                       guint               *count,
+                                                       GError             **error);
 gboolean    tn_store_dismiss_possible_duplicate  (TnStore             *self,
                                                   TnContact           *first,
                                                   TnContact           *second,

@@ -1,8 +1,10 @@
-/* tn-dashboard-page.c — the dashboard's cards, filled from tn_stats_compute() (the figures
- * are the core's; this file only shows them) and from the reminder's rule for "who next".
- * Any change to the store or the settings refreshes the page once, in a low-priority idle:
- * an import of thousands of contacts costs one refresh, and the window's first frame
- * never waits for the figures.
+/* tn-dashboard-page.c — the dashboard's cards, filled from tn_stats_compute_async() (the
+ * figures are the core's; this file only shows them) and from the reminder's rule for "who
+ * next". Any change to the store or the settings refreshes the page once, in a low-priority
+ * idle: an import of thousands of contacts costs one refresh, and the window's first frame
+ * never waits for the figures. The figures are counted in a worker (at 100,000 contacts and
+ * 1,000,000 interactions, longer than a frame); every card changes at once when they
+ * arrive, so no card is ever half old, half new.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +33,11 @@ struct _TnDashboardPage
   GSettings *settings;
   guint refresh_source;
   gint64 suggested_id;
+
+  /* The figures being counted in a worker, and whether to count again when they arrive
+   * (something changed meanwhile). */
+  GCancellable *computing;
+  gboolean compute_again;
 
   GtkStack *stack;
   GtkFlowBox *cards;
@@ -208,16 +215,12 @@ show_history (TnDashboardPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->history_chart), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
-/* Who to invite: the reminder's own rule (tn_reminder_suggest()) and its words. */
+/* Who to invite: the reminder's own rule (tn_suggestion_choose()) and its words. */
 static void
 show_week (TnDashboardPage *self,
-           const TnStats   *stats,
-           GDateTime       *now)
+           const TnStats   *stats)
 {
-  g_auto(TnSuggestion) suggestion = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autofree char *streak = NULL;
-  TnCadence cadence;
 
   if (stats->lunches_this_week > 0)
     /* A coffee counts as much as a lunch: the sentence names both. */
@@ -225,11 +228,9 @@ show_week (TnDashboardPage *self,
   else
     set_label (self->lunch_label, _("No lunch or coffee yet this week."));
 
-  tn_cadence_init_from_settings (&cadence, self->settings);
-  if (!tn_suggestion_compute (&suggestion, self->store, &cadence, now, 0, &error))
-    g_warning ("Could not find whom to suggest: %s", error->message);
-  self->suggested_id = suggestion.contact_id;
-  set_label (self->suggestion_label, suggestion.body);
+  /* Chosen with the figures, in the worker. */
+  self->suggested_id = stats->suggestion.contact_id;
+  set_label (self->suggestion_label, stats->suggestion.body);
   gtk_widget_set_visible (GTK_WIDGET (self->log_lunch_button), self->suggested_id != 0);
 
   if (stats->week_streak == 0)
@@ -401,18 +402,59 @@ show_brand (TnDashboardPage *self,
   set_label (self->linchpin_label, linchpin);
 }
 
+/* Every card from @stats at once, on this thread: only widgets, the figures are counted. */
+static void
+show_figures (TnDashboardPage *self,
+              const TnStats   *stats)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  gtk_stack_set_visible_child_name (self->stack, stats->n_contacts == 0 ? "empty" : "figures");
+  show_gauge (self, stats);
+  show_employer (self, stats);
+  show_history (self, stats);
+  show_week (self, stats);
+  show_attention (self, stats);
+  show_habits (self, stats);
+  show_brand (self, stats);
+  /* What the refresh costs the window: G_MESSAGES_DEBUG=tn-dashboard-page prints it. */
+  g_debug ("The dashboard's cards took %.1f ms on the main thread", (g_get_monotonic_time () - start) / 1000.0);
+}
+
+static void
+on_stats_computed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(TnDashboardPage) self = user_data;
+  g_autoptr(TnStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stats = tn_stats_compute_finish (TN_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->computing);
+  if (stats == NULL)
+    g_warning ("The dashboard's figures: %s", error->message);
+  else if (TN_STORE (source) == self->store)
+    show_figures (self, stats);
+
+  if (self->compute_again)
+    tn_dashboard_page_refresh (self);
+}
+
 /**
  * tn_dashboard_page_refresh:
  * @self: a dashboard
  *
- * Computes the figures now and shows them.
+ * Counts the figures again, in a worker thread, and shows them when they are ready. While
+ * a count is under way, one more is made after it.
  */
 void
 tn_dashboard_page_refresh (TnDashboardPage *self)
 {
-  g_autoptr(GDateTime) now = tn_clock_now ();
-  g_autoptr(TnStats) stats = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
   g_autofree char *employer = NULL;
   TnCadence cadence;
 
@@ -422,24 +464,26 @@ tn_dashboard_page_refresh (TnDashboardPage *self)
   if (self->store == NULL)
     return;
 
+  self->compute_again = self->computing != NULL;
+  if (self->computing != NULL)
+    return;
+
   employer = g_settings_get_string (self->settings, "employer");
   tn_cadence_init_from_settings (&cadence, self->settings);
-  stats = tn_stats_compute (self->store, now, g_settings_get_int (self->settings, "trusted-goal"), employer,
-                            &cadence, &error);
-  if (stats == NULL)
-    {
-      g_warning ("The dashboard's figures: %s", error->message);
-      return;
-    }
+  self->computing = g_cancellable_new ();
+  now = tn_clock_now ();
+  tn_stats_compute_async (self->store, now, g_settings_get_int (self->settings, "trusted-goal"),
+                          employer, &cadence, self->computing, on_stats_computed_cb, g_object_ref (self));
+}
 
-  gtk_stack_set_visible_child_name (self->stack, stats->n_contacts == 0 ? "empty" : "figures");
-  show_gauge (self, stats);
-  show_employer (self, stats);
-  show_history (self, stats);
-  show_week (self, stats, now);
-  show_attention (self, stats);
-  show_habits (self, stats);
-  show_brand (self, stats);
+/* A count under way for a store the page no longer shows is of no use. */
+static void
+cancel_computing (TnDashboardPage *self)
+{
+  if (self->computing != NULL)
+    g_cancellable_cancel (self->computing);
+  g_clear_object (&self->computing);
+  self->compute_again = FALSE;
 }
 
 static gboolean
@@ -484,6 +528,7 @@ tn_dashboard_page_set_store (TnDashboardPage *self,
   if (self->store == store)
     return;
 
+  cancel_computing (self);
   if (self->store != NULL)
     {
       g_signal_handlers_disconnect_by_data (tn_store_get_contacts (self->store), self);
@@ -557,6 +602,7 @@ tn_dashboard_page_dispose (GObject *object)
   TnDashboardPage *self = TN_DASHBOARD_PAGE (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  cancel_computing (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_DASHBOARD_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);

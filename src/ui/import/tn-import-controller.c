@@ -53,6 +53,7 @@ struct _TnImportController
    * said to keep apart ("idA:idB", lower id first), for as long as the window is open. */
   guint n_possible_duplicates;
   guint duplicates_source;
+  GCancellable *duplicates_counting;
 };
 
 G_DEFINE_FINAL_TYPE (TnImportController, tn_import_controller, G_TYPE_OBJECT)
@@ -280,6 +281,51 @@ finish_refused (TnImportController *self,
   g_signal_emit (self, signals[IMPORT_FINISHED], 0, summary, TRUE, 0, NULL);
 }
 
+/* An import's outcome, told once its possible duplicates are counted. */
+typedef struct
+{
+  TnImportController *self;
+  char *summary;
+  gboolean has_details;
+  gboolean namesakes_added;
+  GArray *batches;
+} Finished;
+
+static void
+set_n_possible_duplicates (TnImportController *self,
+                           guint               n_pairs)
+{
+  if (n_pairs != self->n_possible_duplicates)
+    {
+      self->n_possible_duplicates = n_pairs;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_POSSIBLE_DUPLICATES]);
+    }
+}
+
+static void
+on_finished_counted_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  Finished *finished = user_data;
+  TnImportController *self = finished->self;
+  g_autoptr(GError) error = NULL;
+  guint n_pairs;
+
+  if (tn_store_count_possible_duplicates_finish (TN_STORE (source), result, &n_pairs, &error))
+    set_n_possible_duplicates (self, n_pairs);
+  else
+    g_warning ("Could not count the possible duplicates: %s", error->message);
+
+  set_importing (self, FALSE);
+  g_signal_emit (self, signals[IMPORT_FINISHED], 0, finished->summary, finished->has_details,
+                 finished->namesakes_added ? self->n_possible_duplicates : 0, finished->batches);
+  g_object_unref (finished->self);
+  g_free (finished->summary);
+  g_array_unref (finished->batches);
+  g_free (finished);
+}
+
 static void
 finish_import (TnImportController *self,
                TnImportResult     *result,
@@ -289,6 +335,7 @@ finish_import (TnImportController *self,
   g_autoptr(GArray) batches = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *summary = NULL;
   g_autofree char *details = NULL;
+  Finished *finished;
   guint n_cards;
 
   for (guint i = 0; i < refused_before->len; i++)
@@ -307,6 +354,7 @@ finish_import (TnImportController *self,
   n_cards = result->n_added + result->n_merged + result->n_unchanged + result->n_skipped;
   if (n_cards == 0 && refused->len > 0)
     {
+      set_importing (self, FALSE);
       finish_refused (self, refused);
       return;
     }
@@ -315,10 +363,15 @@ finish_import (TnImportController *self,
   details = format_details (result, refused_before);
   set_report (self, summary, details);
 
-  tn_import_controller_update_duplicates (self);
-  g_signal_emit (self, signals[IMPORT_FINISHED], 0, summary, details != NULL,
-                 result->n_possible_duplicates > 0 ? self->n_possible_duplicates : 0,
-                 batches);
+  /* The toast offers the review once the pairs are counted, in a worker. */
+  finished = g_new0 (Finished, 1);
+  finished->self = g_object_ref (self);
+  finished->summary = g_steal_pointer (&summary);
+  finished->has_details = details != NULL;
+  finished->namesakes_added = result->n_possible_duplicates > 0;
+  finished->batches = g_steal_pointer (&batches);
+  g_clear_handle_id (&self->duplicates_source, g_source_remove);
+  tn_store_count_possible_duplicates_async (self->store, NULL, on_finished_counted_cb, finished);
 }
 
 typedef struct
@@ -350,10 +403,13 @@ on_imported_cb (GObject      *source_object,
   g_autoptr(GError) error = NULL;
 
   result = tn_importer_import_finish (TN_STORE (source_object), async_result, &error);
-  set_importing (self, FALSE);
 
+  /* A finished import stays "importing" until its pairs are counted (finish_import()). */
   if (result == NULL)
-    finish_with_error (self, error);
+    {
+      set_importing (self, FALSE);
+      finish_with_error (self, error);
+    }
   else
     finish_import (self, result, run->refused);
 }
@@ -729,20 +785,39 @@ tn_import_controller_export (TnImportController *self,
 
 /* ---- Possible duplicates ----------------------------------------------------------------- */
 
+static void
+on_duplicates_counted_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(TnImportController) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n_pairs;
+
+  if (!tn_store_count_possible_duplicates_finish (TN_STORE (source), result, &n_pairs, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not count the possible duplicates: %s", error->message);
+      return;
+    }
+
+  g_clear_object (&self->duplicates_counting);
+  set_n_possible_duplicates (self, n_pairs);
+}
+
+/* Counted in a worker (a second or more at 100,000 contacts); a newer count replaces one
+ * still under way, whose answer would be older. */
 static gboolean
 count_duplicates_cb (gpointer user_data)
 {
   TnImportController *self = user_data;
-  guint n_pairs;
 
   self->duplicates_source = 0;
-  n_pairs = tn_duplicates_window_count_pairs (self->store);
-  if (n_pairs != self->n_possible_duplicates)
-    {
-      self->n_possible_duplicates = n_pairs;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_POSSIBLE_DUPLICATES]);
-    }
-
+  g_cancellable_cancel (self->duplicates_counting);
+  g_clear_object (&self->duplicates_counting);
+  self->duplicates_counting = g_cancellable_new ();
+  tn_store_count_possible_duplicates_async (self->store, self->duplicates_counting, on_duplicates_counted_cb,
+                                            g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -765,8 +840,12 @@ tn_import_controller_update_duplicates (TnImportController *self)
 {
   g_return_if_fail (TN_IS_IMPORT_CONTROLLER (self));
 
+  /* Here, not in a worker: the review window, which asks after each merge or pair kept
+   * apart, lists the pairs on this thread anyway and shows the count beside them. */
   g_clear_handle_id (&self->duplicates_source, g_source_remove);
-  count_duplicates_cb (self);
+  g_cancellable_cancel (self->duplicates_counting);
+  g_clear_object (&self->duplicates_counting);
+  set_n_possible_duplicates (self, tn_store_count_possible_duplicates (self->store));
 }
 
 static void
