@@ -21,6 +21,11 @@ typedef struct
   GCancellable *cancellable;
   /* uids changed here since the last sync and not yet dealt with */
   GHashTable *local_changed;
+  /* How far receiving is, for the window (nullable) */
+  TnSyncProgressFunc progress;
+  gpointer progress_data;
+  guint received;
+  guint to_receive;
 } TnSyncRun;
 
 TnCardDavCard *_tn_sync_fetch_card (TnSyncRun       *run,

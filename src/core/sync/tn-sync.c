@@ -36,6 +36,7 @@ tn_sync_report_clear (TnSyncReport *report)
   g_return_if_fail (report != NULL);
 
   g_clear_pointer (&report->host, g_free);
+  g_clear_pointer (&report->removed, g_ptr_array_unref);
   report->sent = report->received = report->merged = report->deleted = 0;
 }
 
@@ -49,6 +50,14 @@ tn_sync_account_free (TnSyncAccount *account)
   g_free (account->user);
   g_free (account->book_url);
   g_free (account);
+}
+
+static void
+removed_free (TnSyncRemoved *removed)
+{
+  g_free (removed->uid);
+  g_free (removed->full_name);
+  g_free (removed);
 }
 
 /**
@@ -306,6 +315,9 @@ receive_cards (TnSyncRun  *run,
             g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
+      run->received += MIN (start + WRITE_BATCH, cards->len) - start;
+      if (run->progress != NULL)
+        run->progress (run->received, run->to_receive, run->progress_data);
     }
 
   return TRUE;
@@ -319,7 +331,12 @@ receive_changes (TnSyncRun  *run,
   g_autoptr(GPtrArray) ready = g_ptr_array_new ();
   g_autoptr(GPtrArray) hrefs = g_ptr_array_new ();
 
-  if (!sort_changed (run, changed, ready, hrefs, error) || !receive_cards (run, ready, error))
+  if (!sort_changed (run, changed, ready, hrefs, error))
+    return FALSE;
+  run->to_receive = ready->len + hrefs->len;
+  if (run->progress != NULL && run->to_receive > 0)
+    run->progress (0, run->to_receive, run->progress_data);
+  if (!receive_cards (run, ready, error))
     return FALSE;
 
   for (guint start = 0; start < hrefs->len; start += FETCH_BATCH)
@@ -395,14 +412,52 @@ delete_on_server (TnSyncRun  *run,
   return TRUE;
 }
 
+/* The contact a card deleted on the server stands for, with its name, before it goes. */
+static TnSyncRemoved *
+read_removed (TnSyncRun  *run,
+              const char *href)
+{
+  g_autoptr(TnStoreSyncCard) known = tn_store_sync_get_card (run->store, NULL, href, NULL);
+  g_autoptr(TnSyncContact) contact = NULL;
+  TnSyncRemoved *removed;
+
+  if (known == NULL || g_str_equal (known->uid, TN_SYNC_SELF_UID))
+    return NULL;
+  contact = tn_store_sync_read_contact (run->store, known->uid, NULL);
+  if (contact == NULL)
+    return NULL;
+
+  removed = g_new0 (TnSyncRemoved, 1);
+  removed->uid = g_strdup (known->uid);
+  removed->full_name = g_strdup (contact->fields[TN_SYNC_FIELD_FULL_NAME]);
+  return removed;
+}
+
+/* Each card deleted there; those whose contacts went here too are listed in the report. */
 static gboolean
 remove_removed (TnSyncRun  *run,
                 GPtrArray  *removed,
                 GError    **error)
 {
   for (guint i = 0; i < removed->len; i++)
-    if (!_tn_sync_removed_there (run, g_ptr_array_index (removed, i), error))
-      return FALSE;
+    {
+      TnSyncRemoved *contact = read_removed (run, g_ptr_array_index (removed, i));
+      guint deleted = run->report->deleted;
+
+      if (!_tn_sync_removed_there (run, g_ptr_array_index (removed, i), error))
+        {
+          g_clear_pointer (&contact, removed_free);
+          return FALSE;
+        }
+      if (contact == NULL || run->report->deleted == deleted)
+        {
+          g_clear_pointer (&contact, removed_free);
+          continue;
+        }
+      if (run->report->removed == NULL)
+        run->report->removed = g_ptr_array_new_with_free_func ((GDestroyNotify) removed_free);
+      g_ptr_array_add (run->report->removed, contact);
+    }
 
   return TRUE;
 }
@@ -428,6 +483,33 @@ tn_sync_run (TnStore       *store,
              TnSyncReport  *report,
              GCancellable  *cancellable,
              GError       **error)
+{
+  return tn_sync_run_with_progress (store, password, report, NULL, NULL, cancellable, error);
+}
+
+/**
+ * tn_sync_run_with_progress:
+ * @store: a store with sync set up
+ * @password: the account's password
+ * @report: (out caller-allocates): what the sync did; clear with tn_sync_report_clear()
+ * @progress: (nullable) (scope call): called on this thread as cards are received
+ * @user_data: for @progress
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * tn_sync_run(), telling @progress how far receiving is (a first sync of a big address
+ * book takes a while).
+ *
+ * Returns: %TRUE on success; %FALSE with @error (%TN_CARDDAV_ERROR, %TN_STORE_ERROR)
+ */
+gboolean
+tn_sync_run_with_progress (TnStore            *store,
+                           const char         *password,
+                           TnSyncReport       *report,
+                           TnSyncProgressFunc  progress,
+                           gpointer            user_data,
+                           GCancellable       *cancellable,
+                           GError            **error)
 {
   g_autoptr(TnStoreSyncAccount) account = NULL;
   g_autoptr(TnCardDav) dav = NULL;
@@ -458,7 +540,7 @@ tn_sync_run (TnStore       *store,
 
   dav = tn_carddav_new (account->server_url, account->user, password);
   report->host = tn_carddav_get_host (dav);
-  run = (TnSyncRun) { store, dav, account, report, cancellable, local_changed };
+  run = (TnSyncRun) { store, dav, account, report, cancellable, local_changed, progress, user_data, 0, 0 };
 
   if (!list_server_changes (&run, &token, &changed, &removed, error))
     return FALSE;
