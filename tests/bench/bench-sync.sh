@@ -111,7 +111,7 @@ fi
 
 now_ms () { date +%s%3N; }
 # Radicale's own seconds for the requests logged after line $1, summed.
-server_ms () { tail -n +"$(( $1 + 1 ))" "$work/server.log" | sed -n 's/.* in \([0-9.]*\) seconds.*/\1/p' | awk '{ s += $1 } END { printf "%d", s * 1000 }'; }
+server_ms () { tail -n +"$(( $1 + 1 ))" "$work/server.log" | sed -n 's/.* in \([0-9.]*\) seconds.*/\1/p' | awk '{ s += $1 } END { printf "%d\n", s * 1000 }'; }
 log_lines () { wc -l < "$work/server.log"; }
 median () { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
