@@ -244,6 +244,7 @@ tn_application_activate (GApplication *application)
   if (self->sync_controller == NULL)
     {
       self->sync_controller = tn_sync_controller_new (self->store);
+      tn_window_set_sync_controller (TN_WINDOW (window), self->sync_controller);
       tn_sync_controller_start (self->sync_controller);
     }
 

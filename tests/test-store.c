@@ -344,6 +344,52 @@ test_remove_restore (Fixture       *fixture,
   tn_test_assert_query (fixture->path, "SELECT count(*) FROM trust_changes", "1");
 }
 
+/* Removed through another connection (sync, for a card deleted on the server): this store
+ * holds no object for it any more, and Undo brings it back by uid. */
+static void
+test_restore_by_uid (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
+  g_autoptr(TnStore) other = NULL;
+  g_autoptr(TnContact) ada = tn_test_add_person (store, "Ada Lovelace", "ada@example.org", NULL);
+  g_autoptr(TnContact) grace = tn_test_add_person (store, "Grace Hopper", "grace@navy.example", NULL);
+  g_autofree char *uid = g_strdup (tn_contact_get_uid (grace));
+  g_autoptr(GArray) changes = NULL;
+  TnContact *restored;
+  gint64 seq;
+
+  g_assert_true (tn_store_set_trust (store, grace, TN_TRUST_COMPLETELY, &error));
+  g_assert_no_error (error);
+  other = tn_test_store_open_path (fixture->path);
+  g_assert_true (tn_store_remove_contact (other, tn_store_get_contact_by_uid (other, uid), &error));
+  g_assert_no_error (error);
+  g_assert_true (tn_store_check_for_changes (store, &error));
+  g_assert_null (tn_store_get_contact_by_uid (store, uid));
+  seq = tn_store_get_change_seq (store);
+
+  g_assert_true (tn_store_restore_contact_by_uid (store, uid, &error));
+  g_assert_no_error (error);
+  restored = tn_store_get_contact_by_uid (store, uid);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (tn_contact_get_full_name (restored), ==, "Grace Hopper");
+  g_assert_cmpint (tn_contact_get_trust (restored), ==, TN_TRUST_COMPLETELY);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 2);
+  /* Written as a change made here: sync sends it again. */
+  changes = tn_store_list_changes (store, seq, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpint (g_array_index (changes, TnStoreChange, 0).contact_id, ==, tn_contact_get_id (restored));
+
+  /* Again: harmless. A uid never removed, or purged: cannot be restored. */
+  g_assert_true (tn_store_restore_contact_by_uid (store, uid, &error));
+  g_assert_no_error (error);
+  g_assert_false (tn_store_restore_contact_by_uid (store, "no-such-uid", &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpuint (tn_test_n_contacts (store), ==, 2);
+}
+
 static void
 test_remove_then_reopen_purges (Fixture       *fixture,
                                 gconstpointer  user_data)
@@ -989,6 +1035,7 @@ main (int   argc,
   ADD_TEST ("/store/update/round-trip", test_update_round_trip);
   ADD_TEST ("/store/update/notifies-once", test_update_notifies_once);
   ADD_TEST ("/store/remove/restore", test_remove_restore);
+  ADD_TEST ("/store/remove/restore-by-uid", test_restore_by_uid);
   ADD_TEST ("/store/remove/reopen-purges", test_remove_then_reopen_purges);
   ADD_TEST ("/store/remove/cannot-change-removed", test_removed_cannot_change);
   ADD_TEST ("/store/strange-strings", test_strange_strings);

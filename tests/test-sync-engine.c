@@ -1,6 +1,7 @@
 /* test-sync-engine.c — the engine's calls on two stores ("two machines") against Radicale
  * and xandikos: setup, run, the account, forget, a 412 settled by fetch-merge-retry, a
- * server that rewrites cards (no second PUT), the own card, a wrong password.
+ * server that rewrites cards (no second PUT), the own card, a wrong password; the progress
+ * and the list of contacts removed that the window shows, and their Undo reaching the server.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -218,6 +219,174 @@ test_not_set_up (void)
   tn_test_store_close (&store);
 }
 
+/* ---- What a sync tells the window: progress, and contacts removed (with Undo) ---------- */
+
+#define N_PROGRESS_CONTACTS 5
+
+/* Every call: (received, total), in order. */
+static void
+on_progress_cb (guint    received,
+                guint    total,
+                gpointer user_data)
+{
+  GArray *calls = user_data;
+  guint call[2] = { received, total };
+
+  g_array_append_vals (calls, call, 2);
+}
+
+static TnSyncReport
+sync_with_progress (Fixture *fixture,
+                    TnStore *store,
+                    GArray  *calls)
+{
+  g_autoptr(GError) error = NULL;
+  TnSyncReport report = { 0 };
+
+  g_assert_true (tn_sync_run_with_progress (store, tn_test_dav_server_get_password (fixture->server), &report,
+                                            calls != NULL ? on_progress_cb : NULL, calls, NULL, &error));
+  g_assert_no_error (error);
+  return report;
+}
+
+static void
+test_progress (Fixture       *fixture,
+               gconstpointer  kind)
+{
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (guint));
+  TnSyncReport report;
+  guint total;
+
+  if (fixture->server == NULL)
+    return;
+
+  for (guint i = 0; i < N_PROGRESS_CONTACTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+      g_autoptr(TnContact) contact = tn_test_add_contact (fixture->a.store, name, TN_TRUST_MODERATELY);
+    }
+  g_free (set_up_sync (fixture, fixture->a.store));
+  report = sync_with_progress (fixture, fixture->a.store, calls);
+  /* Nothing to receive on the first machine: no progress to tell. */
+  g_assert_cmpuint (calls->len, ==, 0);
+  tn_sync_report_clear (&report);
+
+  /* The second machine's first sync: from 0 to all of them, never backwards. */
+  g_free (set_up_sync (fixture, fixture->b.store));
+  report = sync_with_progress (fixture, fixture->b.store, calls);
+  g_assert_cmpuint (report.received, ==, N_PROGRESS_CONTACTS);
+  g_assert_null (report.removed);
+  tn_sync_report_clear (&report);
+  g_assert_cmpuint (calls->len, >=, 4);
+  total = g_array_index (calls, guint, 1);
+  g_assert_cmpuint (total, ==, N_PROGRESS_CONTACTS);
+  g_assert_cmpuint (g_array_index (calls, guint, 0), ==, 0);
+  for (guint i = 2; i < calls->len; i += 2)
+    {
+      g_assert_cmpuint (g_array_index (calls, guint, i), >=, g_array_index (calls, guint, i - 2));
+      g_assert_cmpuint (g_array_index (calls, guint, i + 1), ==, total);
+    }
+  g_assert_cmpuint (g_array_index (calls, guint, calls->len - 2), ==, total);
+
+  /* Nothing new: no progress at all. */
+  g_array_set_size (calls, 0);
+  report = sync_with_progress (fixture, fixture->b.store, calls);
+  g_assert_cmpuint (calls->len, ==, 0);
+  tn_sync_report_clear (&report);
+}
+
+static gboolean
+server_has_card (Fixture    *fixture,
+                 const char *href)
+{
+  g_autoptr(TnSyncAccount) account = tn_sync_get_account (fixture->a.store);
+  g_autoptr(TnCardDav) dav = tn_carddav_new (account->server_url, account->user,
+                                             tn_test_dav_server_get_password (fixture->server));
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cards = tn_carddav_list_cards_sync (dav, account->book_url, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cards->len; i++)
+    if (g_str_equal (((TnCardDavCard *) g_ptr_array_index (cards, i))->href, href))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_removed_and_restored (Fixture       *fixture,
+                           gconstpointer  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnContact) ada = NULL;
+  g_autoptr(TnContact) alan = NULL;
+  g_autoptr(TnStoreSyncCard) card = NULL;
+  g_autoptr(TnSyncAccount) account = NULL;
+  g_autoptr(TnCardDav) dav = NULL;
+  g_autofree char *uid = NULL;
+  const TnSyncRemoved *removed;
+  TnContact *back;
+  TnSyncReport report;
+
+  if (fixture->server == NULL)
+    return;
+
+  ada = tn_test_add_contact (fixture->a.store, "Ada Lovelace", TN_TRUST_COMPLETELY);
+  alan = tn_test_add_contact (fixture->a.store, "Alan Turing", TN_TRUST_VAGUELY);
+  tn_test_log (fixture->a.store, ada, TN_INTERACTION_LUNCH, "2026-11-20");
+  uid = g_strdup (tn_contact_get_uid (ada));
+  g_free (set_up_sync (fixture, fixture->a.store));
+  report = sync_now (fixture, fixture->a.store);
+  tn_sync_report_clear (&report);
+  /* The first sync's token was taken before its PUTs; xandikos 0.2 then reports a card
+   * added and deleted since that token as nothing at all (left to the engine: it could take
+   * the token after sending, or compare a listing after a sync that sent new cards).
+   * One more sync takes a token after them, as the window's next sync does. */
+  report = sync_now (fixture, fixture->a.store);
+  tn_sync_report_clear (&report);
+
+  /* Another client deletes Ada's card. */
+  card = tn_store_sync_get_card (fixture->a.store, uid, NULL, &error);
+  g_assert_no_error (error);
+  account = tn_sync_get_account (fixture->a.store);
+  dav = tn_carddav_new (account->server_url, account->user, tn_test_dav_server_get_password (fixture->server));
+  g_assert_true (tn_carddav_delete_card_sync (dav, card->href, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  report = sync_now (fixture, fixture->a.store);
+  g_assert_cmpuint (report.deleted, ==, 1);
+  g_assert_nonnull (report.removed);
+  g_assert_cmpuint (report.removed->len, ==, 1);
+  removed = g_ptr_array_index (report.removed, 0);
+  g_assert_cmpstr (removed->uid, ==, uid);
+  g_assert_cmpstr (removed->full_name, ==, "Ada Lovelace");
+  tn_sync_report_clear (&report);
+  g_assert_null (report.removed);
+  g_assert_true (tn_store_check_for_changes (fixture->a.store, &error));
+  g_assert_null (tn_store_get_contact_by_uid (fixture->a.store, uid));
+
+  /* Undo: back with her rating and lunch, and the next sync puts her card back. */
+  g_assert_true (tn_store_restore_contact_by_uid (fixture->a.store, uid, &error));
+  g_assert_no_error (error);
+  back = tn_store_get_contact_by_uid (fixture->a.store, uid);
+  g_assert_nonnull (back);
+  g_assert_cmpint (tn_contact_get_trust (back), ==, TN_TRUST_COMPLETELY);
+  g_assert_cmpstr (tn_contact_get_last_contact (back), ==, "2026-11-20");
+
+  report = sync_now (fixture, fixture->a.store);
+  g_assert_cmpuint (report.sent, ==, 1);
+  g_assert_cmpuint (report.deleted, ==, 0);
+  g_assert_null (report.removed);
+  tn_sync_report_clear (&report);
+  g_assert_true (server_has_card (fixture, card->href));
+
+  /* And it stays: the sync after that changes nothing. */
+  report = sync_now (fixture, fixture->a.store);
+  g_assert_cmpuint (report.sent + report.received + report.deleted, ==, 0);
+  tn_sync_report_clear (&report);
+  g_assert_nonnull (tn_store_get_contact_by_uid (fixture->a.store, uid));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,15 +396,18 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sync-engine/not-set-up", test_not_set_up);
+  g_test_add ("/sync-engine/radicale/progress", Fixture, "radicale", fixture_set_up, test_progress, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       g_autofree char *two = g_strdup_printf ("/sync-engine/%s/two-machines", kinds[i]);
       g_autofree char *precondition = g_strdup_printf ("/sync-engine/%s/precondition-failed", kinds[i]);
       g_autofree char *password = g_strdup_printf ("/sync-engine/%s/wrong-password", kinds[i]);
+      g_autofree char *removed = g_strdup_printf ("/sync-engine/%s/removed-and-restored", kinds[i]);
 
       g_test_add (two, Fixture, kinds[i], fixture_set_up, test_two_machines, fixture_tear_down);
       g_test_add (precondition, Fixture, kinds[i], fixture_set_up, test_precondition_failed, fixture_tear_down);
       g_test_add (password, Fixture, kinds[i], fixture_set_up, test_wrong_password, fixture_tear_down);
+      g_test_add (removed, Fixture, kinds[i], fixture_set_up, test_removed_and_restored, fixture_tear_down);
     }
 
   return g_test_run ();

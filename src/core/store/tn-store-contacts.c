@@ -640,7 +640,7 @@ tn_store_set_trust (TnStore    *self,
 
 static gboolean
 set_removed_at (TnStore    *self,
-                TnContact  *contact,
+                gint64      id,
                 gint64      removed_at,
                 GError    **error)
 {
@@ -653,7 +653,7 @@ set_removed_at (TnStore    *self,
   if (statement == NULL)
     goto failed;
 
-  sqlite3_bind_int64 (statement, 1, tn_contact_get_id (contact));
+  sqlite3_bind_int64 (statement, 1, id);
   if (removed_at == 0)
     sqlite3_bind_null (statement, 2);
   else
@@ -698,7 +698,7 @@ tn_store_remove_contact (TnStore    *self,
       return FALSE;
     }
 
-  if (!set_removed_at (self, contact, _tn_store_now_unix (), error))
+  if (!set_removed_at (self, tn_contact_get_id (contact), _tn_store_now_unix (), error))
     return FALSE;
 
   tn_contact_list_remove (self->contacts, position);
@@ -728,7 +728,7 @@ tn_store_restore_contact (TnStore    *self,
   if (tn_store_get_contact_by_id (self, tn_contact_get_id (contact)) != NULL)
     return TRUE;
 
-  if (!set_removed_at (self, contact, 0, error))
+  if (!set_removed_at (self, tn_contact_get_id (contact), 0, error))
     return FALSE;
 
   if (sqlite3_changes (self->db->handle) == 0)
@@ -742,6 +742,49 @@ tn_store_restore_contact (TnStore    *self,
   tn_contact_list_insert_by_id (self->contacts, contact);
 
   return TRUE;
+}
+
+/**
+ * tn_store_restore_contact_by_uid:
+ * @self: a store
+ * @uid: the uid of a contact another connection removed (sync, when its card was deleted
+ *   on the server), whose object this store no longer holds
+ * @error: return location for a #GError
+ *
+ * The Undo of tn_store_restore_contact() for such a contact: it comes back into the list
+ * with its interactions and ratings, and the change feed carries it as changed here, so
+ * sync sends it again instead of deleting it.
+ *
+ * Returns: %TRUE if the contact is in the list
+ */
+gboolean
+tn_store_restore_contact_by_uid (TnStore     *self,
+                                 const char  *uid,
+                                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (TN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uid != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (tn_store_get_contact_by_uid (self, uid) != NULL)
+    return TRUE;
+
+  statement = tn_db_prepare (self->db, "SELECT id FROM contacts WHERE uid = ?1 AND removed_at IS NOT NULL", error);
+  if (statement == NULL)
+    return FALSE;
+  tn_db_bind_text (statement, 1, uid);
+  if (sqlite3_step (statement) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND,
+                           _("This contact can no longer be restored"));
+      return FALSE;
+    }
+  id = sqlite3_column_int64 (statement, 0);
+
+  return set_removed_at (self, id, 0, error) && tn_store_refresh_contacts (self, &id, 1, error);
 }
 
 static void

@@ -142,6 +142,9 @@ gboolean    tn_store_remove_contact     (TnStore     *self,
 gboolean    tn_store_restore_contact    (TnStore     *self,
                                          TnContact   *contact,
                                          GError     **error);
+gboolean    tn_store_restore_contact_by_uid (TnStore *self,
+                                             const char *uid,
+                                             GError    **error);
 
 gboolean    tn_store_check_for_changes  (TnStore       *self,
                                          GError       **error);

@@ -18,12 +18,31 @@ G_BEGIN_DECLS
  * @merged: contacts changed on both sides, merged and written both ways
  * @deleted: contacts or cards deleted, either way
  * @host: the server's host name, for "Synced with HOST"
+ * @removed: (element-type TnSyncRemoved) (nullable): contacts removed here because their
+ *   cards were deleted on the server, for the window's Undo
  */
 typedef struct
 {
   guint sent, received, merged, deleted;
   char *host;
+  GPtrArray *removed;
 } TnSyncReport;
+
+/**
+ * TnSyncRemoved:
+ * @uid: the contact's uid
+ * @full_name: its name, for "Ada Lovelace was deleted on another device"
+ */
+typedef struct
+{
+  char *uid;
+  char *full_name;
+} TnSyncRemoved;
+
+/* Called on the thread that syncs: @received of the @total cards to receive this sync. */
+typedef void (*TnSyncProgressFunc) (guint    received,
+                                    guint    total,
+                                    gpointer user_data);
 
 /**
  * TnSyncAccount:
@@ -54,6 +73,13 @@ gboolean       tn_sync_run         (TnStore       *store,
                                     TnSyncReport  *report,
                                     GCancellable  *cancellable,
                                     GError       **error);
+gboolean       tn_sync_run_with_progress (TnStore            *store,
+                                          const char         *password,
+                                          TnSyncReport       *report,
+                                          TnSyncProgressFunc  progress,
+                                          gpointer            user_data,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
 gboolean       tn_sync_forget      (TnStore       *store,
                                     GError       **error);
 TnSyncAccount *tn_sync_get_account (TnStore       *store);

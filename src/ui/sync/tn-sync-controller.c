@@ -12,11 +12,12 @@
 
 #include "tn-carddav.h"
 #include "tn-sync-controller.h"
+#include "tn-sync-enums.h"
 #include "tn-sync-password.h"
 
 /* "A few seconds after a local change": edits in a row are sent together. */
-#define CHANGE_DELAY_SECONDS 5
-#define PERIOD_SECONDS (15 * 60)
+#define CHANGE_DELAY_MS (5 * 1000)
+#define PERIOD_MS (15 * 60 * 1000)
 #define NEW_BOOK_NAME "TrustNet"
 #define PASSWORD_VARIABLE "TRUSTNET_SYNC_PASSWORD"
 
@@ -29,7 +30,14 @@ struct _TnSyncController
   TnStore      *store;
   char         *path;
 
+  /* Tells when the network comes back; the default one, or a test's. */
+  GNetworkMonitor *monitor;
+  guint         change_delay_ms;
+  guint         period_ms;
+
   char         *status;
+  TnSyncState   state;
+  double        fraction;
   gboolean      busy;
   /* The last sync could not reach the server: the network coming back retries at once. */
   gboolean      offline;
@@ -49,10 +57,19 @@ enum
   PROP_0,
   PROP_STATUS,
   PROP_BUSY,
+  PROP_STATE,
+  PROP_FRACTION,
   N_PROPS
 };
 
+enum
+{
+  SIGNAL_REMOVED_ON_SERVER,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TnSyncController, tn_sync_controller, G_TYPE_OBJECT)
 
@@ -85,6 +102,50 @@ report_free (TnSyncReport *report)
   g_free (report);
 }
 
+/* How far a worker's sync is, on its way to the main thread. */
+typedef struct
+{
+  GTask *task;
+  guint  received;
+  guint  total;
+} Progress;
+
+static void
+progress_free (Progress *progress)
+{
+  g_object_unref (progress->task);
+  g_free (progress);
+}
+
+static void show_progress (TnSyncController *self,
+                           guint             received,
+                           guint             total);
+
+static gboolean
+on_progress_cb (gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  if (!g_task_had_error (progress->task) && !g_cancellable_is_cancelled (g_task_get_cancellable (progress->task)))
+    show_progress (g_task_get_source_object (progress->task), progress->received, progress->total);
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker's thread: the task holds the controller, which only the main thread reads. */
+static void
+on_sync_progress_cb (guint    received,
+                     guint    total,
+                     gpointer user_data)
+{
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->task = g_object_ref (user_data);
+  progress->received = received;
+  progress->total = total;
+  g_main_context_invoke_full (g_task_get_context (progress->task), G_PRIORITY_DEFAULT, on_progress_cb, progress,
+                              (GDestroyNotify) progress_free);
+}
+
 /* One sync with the worker's store; its report (or error) is the task's result. */
 static void
 return_sync_run (GTask        *task,
@@ -95,7 +156,7 @@ return_sync_run (GTask        *task,
   TnSyncReport *report = g_new0 (TnSyncReport, 1);
   GError *error = NULL;
 
-  if (!tn_sync_run (store, password, report, cancellable, &error))
+  if (!tn_sync_run_with_progress (store, password, report, on_sync_progress_cb, task, cancellable, &error))
     {
       report_free (report);
       g_task_return_error (task, error);
@@ -264,6 +325,50 @@ set_busy (TnSyncController *self,
 }
 
 static void
+set_fraction (TnSyncController *self,
+              double            fraction)
+{
+  if (self->fraction == fraction)
+    return;
+  self->fraction = fraction;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+}
+
+/* The state and its words change together; the state is notified last, so that whoever
+ * follows it reads the new words. */
+static void
+show_state (TnSyncController *self,
+            TnSyncState       state,
+            const char       *status)
+{
+  set_status (self, status);
+  if (state != TN_SYNC_STATE_SYNCING)
+    set_fraction (self, -1);
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+/* "Receiving 1,200 of 10,000 contacts…": a first sync of a big address book takes a while. */
+static void
+show_progress (TnSyncController *self,
+               guint             received,
+               guint             total)
+{
+  g_autofree char *status = NULL;
+
+  if (self->state != TN_SYNC_STATE_SYNCING || total == 0)
+    return;
+
+  /* TRANSLATORS: "Receiving 1,200 of 10,000 contacts…" (%'u groups the digits as the language does) */
+  status = g_strdup_printf (ngettext ("Receiving %'u of %'u contact…", "Receiving %'u of %'u contacts…", total),
+                            received, total);
+  set_status (self, status);
+  set_fraction (self, (double) MIN (received, total) / total);
+}
+
+static void
 show_synced (TnSyncController   *self,
              const TnSyncReport *report)
 {
@@ -274,22 +379,20 @@ show_synced (TnSyncController   *self,
   /* TRANSLATORS: "Synced with dav.example.org at 10:42" */
   status = g_strdup_printf (_("Synced with %s at %s"), report->host, time);
   self->offline = FALSE;
-  set_status (self, status);
+  show_state (self, TN_SYNC_STATE_SYNCED, status);
 }
 
 static void
 show_failure (TnSyncController *self,
               const GError     *error)
 {
-  GNetworkMonitor *monitor = g_network_monitor_get_default ();
-
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self->offline = g_error_matches (error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_UNREACHABLE);
-  if (self->offline && !g_network_monitor_get_network_available (monitor))
+  if (self->offline && !g_network_monitor_get_network_available (self->monitor))
     {
-      set_status (self, _("Offline — your changes are kept and will be sent"));
+      show_state (self, TN_SYNC_STATE_OFFLINE, _("Offline — your changes are kept and will be sent"));
       return;
     }
   if (self->offline)
@@ -297,11 +400,37 @@ show_failure (TnSyncController *self,
       /* TRANSLATORS: %s is a message like "The server dav.example.org could not be reached: …" */
       g_autofree char *status = g_strdup_printf (_("%s — your changes are kept and will be sent"), error->message);
 
-      set_status (self, status);
+      show_state (self, TN_SYNC_STATE_OFFLINE, status);
       return;
     }
 
-  set_status (self, error->message);
+  show_state (self, TN_SYNC_STATE_FAILED, error->message);
+}
+
+/* Contacts this sync removed because their cards were deleted on the server: the window
+ * says so, with Undo (tn_sync_controller_restore()). */
+static void
+announce_removed (TnSyncController   *self,
+                  const TnSyncReport *report)
+{
+  g_autoptr(GStrvBuilder) uids = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) uid_list = NULL;
+  g_auto(GStrv) name_list = NULL;
+
+  if (report->removed == NULL || report->removed->len == 0)
+    return;
+
+  for (guint i = 0; i < report->removed->len; i++)
+    {
+      const TnSyncRemoved *removed = g_ptr_array_index (report->removed, i);
+
+      g_strv_builder_add (uids, removed->uid);
+      g_strv_builder_add (names, removed->full_name);
+    }
+  uid_list = g_strv_builder_end (uids);
+  name_list = g_strv_builder_end (names);
+  g_signal_emit (self, signals[SIGNAL_REMOVED_ON_SERVER], 0, uid_list, name_list);
 }
 
 /* What the worker wrote reaches the window now, not at the store's next look; the signals
@@ -333,11 +462,13 @@ finish_run (TnSyncController *self,
   else if (error != NULL)
     show_failure (self, error);
   else
-    set_status (self, NULL);
-  g_clear_pointer (&report, report_free);
+    show_state (self, TN_SYNC_STATE_OFF, NULL);
 
   g_clear_object (&self->cancellable);
   set_busy (self, FALSE);
+  if (report != NULL)
+    announce_removed (self, report);
+  g_clear_pointer (&report, report_free);
 
   if (self->again)
     {
@@ -362,7 +493,7 @@ start_sync (TnSyncController *self)
 
   if (account == NULL)
     {
-      set_status (self, NULL);
+      show_state (self, TN_SYNC_STATE_OFF, NULL);
       return;
     }
 
@@ -373,7 +504,8 @@ start_sync (TnSyncController *self)
     }
 
   set_busy (self, TRUE);
-  set_status (self, _("Syncing…"));
+  set_fraction (self, -1);
+  show_state (self, TN_SYNC_STATE_SYNCING, _("Syncing…"));
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, on_sync_done_cb, NULL);
   g_task_set_source_tag (task, start_sync);
@@ -415,7 +547,7 @@ on_local_change_cb (TnSyncController *self)
     }
 
   g_clear_handle_id (&self->change_source, g_source_remove);
-  self->change_source = g_timeout_add_seconds (CHANGE_DELAY_SECONDS, on_change_delay_cb, self);
+  self->change_source = g_timeout_add (self->change_delay_ms, on_change_delay_cb, self);
 }
 
 static void
@@ -459,9 +591,8 @@ tn_sync_controller_start (TnSyncController *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "brand-changed", G_CALLBACK (on_local_change_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
-                           G_CALLBACK (on_network_changed_cb), self, 0);
-  self->period_source = g_timeout_add_seconds (PERIOD_SECONDS, on_period_cb, self);
+  g_signal_connect_object (self->monitor, "network-changed", G_CALLBACK (on_network_changed_cb), self, 0);
+  self->period_source = g_timeout_add (self->period_ms, on_period_cb, self);
 
   start_sync (self);
 }
@@ -523,7 +654,7 @@ on_set_up_done_cb (GObject      *source_object,
     }
   if (report == NULL)
     {
-      set_status (self, NULL);
+      show_state (self, TN_SYNC_STATE_OFF, NULL);
       g_task_return_error (outer, g_steal_pointer (&error));
       return;
     }
@@ -556,7 +687,7 @@ tn_sync_controller_set_up_async (TnSyncController    *self,
   g_task_set_source_tag (outer, tn_sync_controller_set_up_async);
 
   set_busy (self, TRUE);
-  set_status (self, _("Setting up sync…"));
+  show_state (self, TN_SYNC_STATE_SYNCING, _("Setting up sync…"));
   task = g_task_new (self, cancellable, on_set_up_done_cb, outer);
   g_task_set_task_data (task, job_new (self, server_url, user, password, book_url), (GDestroyNotify) job_free);
   g_task_run_in_thread (task, set_up_thread);
@@ -596,7 +727,34 @@ tn_sync_controller_forget (TnSyncController  *self,
     g_debug ("The sync password could not be removed from the keyring: %s", keyring_error->message);
 
   self->offline = FALSE;
-  set_status (self, NULL);
+  show_state (self, TN_SYNC_STATE_OFF, NULL);
+  return TRUE;
+}
+
+/**
+ * tn_sync_controller_restore:
+ * @self: a controller
+ * @uids: (array zero-terminated=1): contacts removed because their cards were deleted on
+ *   the server, as #TnSyncController::removed-on-server gave them
+ * @error: return location for a #GError
+ *
+ * Undo: each comes back with its interactions and ratings, as after Delete → Undo, and as
+ * a change made here, so the next sync (a few seconds later) puts its card back.
+ *
+ * Returns: %TRUE if all are back; on failure those before stay restored
+ */
+gboolean
+tn_sync_controller_restore (TnSyncController   *self,
+                            const char * const *uids,
+                            GError            **error)
+{
+  g_return_val_if_fail (TN_IS_SYNC_CONTROLLER (self), FALSE);
+  g_return_val_if_fail (uids != NULL, FALSE);
+
+  for (guint i = 0; uids[i] != NULL; i++)
+    if (!tn_store_restore_contact_by_uid (self->store, uids[i], error))
+      return FALSE;
+
   return TRUE;
 }
 
@@ -618,6 +776,22 @@ tn_sync_controller_get_busy (TnSyncController *self)
   return self->busy;
 }
 
+TnSyncState
+tn_sync_controller_get_state (TnSyncController *self)
+{
+  g_return_val_if_fail (TN_IS_SYNC_CONTROLLER (self), TN_SYNC_STATE_OFF);
+
+  return self->state;
+}
+
+double
+tn_sync_controller_get_fraction (TnSyncController *self)
+{
+  g_return_val_if_fail (TN_IS_SYNC_CONTROLLER (self), -1);
+
+  return self->fraction;
+}
+
 TnSyncAccount *
 tn_sync_controller_get_account (TnSyncController *self)
 {
@@ -631,13 +805,27 @@ tn_sync_controller_get_account (TnSyncController *self)
 TnSyncController *
 tn_sync_controller_new (TnStore *store)
 {
+  return tn_sync_controller_new_full (store, g_network_monitor_get_default (), CHANGE_DELAY_MS, PERIOD_MS);
+}
+
+TnSyncController *
+tn_sync_controller_new_full (TnStore         *store,
+                             GNetworkMonitor *monitor,
+                             guint            change_delay_ms,
+                             guint            period_ms)
+{
   TnSyncController *self;
 
   g_return_val_if_fail (TN_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_NETWORK_MONITOR (monitor), NULL);
+  g_return_val_if_fail (period_ms > 0, NULL);
 
   self = g_object_new (TN_TYPE_SYNC_CONTROLLER, NULL);
   self->store = g_object_ref (store);
   self->path = g_strdup (tn_store_get_path (store));
+  self->monitor = g_object_ref (monitor);
+  self->change_delay_ms = change_delay_ms;
+  self->period_ms = period_ms;
   return self;
 }
 
@@ -660,6 +848,7 @@ tn_sync_controller_finalize (GObject *object)
   TnSyncController *self = TN_SYNC_CONTROLLER (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->store);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->status, g_free);
@@ -683,6 +872,12 @@ tn_sync_controller_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_FRACTION:
+      g_value_set_double (value, self->fraction);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -701,10 +896,25 @@ tn_sync_controller_class_init (TnSyncControllerClass *klass)
                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, TN_TYPE_SYNC_STATE, TN_SYNC_STATE_OFF,
+                                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, -1, 1, -1,
+                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TnSyncController::removed-on-server:
+   * @uids: the removed contacts' uids, for tn_sync_controller_restore()
+   * @names: their names, in the same order
+   *
+   * A sync removed these contacts here because their cards were deleted on the server.
+   */
+  signals[SIGNAL_REMOVED_ON_SERVER] = g_signal_new ("removed-on-server", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRV, G_TYPE_STRV);
 }
 
 static void
 tn_sync_controller_init (TnSyncController *self)
 {
+  self->fraction = -1;
 }

@@ -13,11 +13,34 @@
 
 G_BEGIN_DECLS
 
+/**
+ * TnSyncState:
+ * @TN_SYNC_STATE_OFF: sync is not set up
+ * @TN_SYNC_STATE_SYNCING: a sync (or setting up) is under way
+ * @TN_SYNC_STATE_SYNCED: the last sync went through
+ * @TN_SYNC_STATE_OFFLINE: the server could not be reached; changes are kept for later
+ * @TN_SYNC_STATE_FAILED: the server refused or answered something wrong
+ */
+typedef enum
+{
+  TN_SYNC_STATE_OFF,
+  TN_SYNC_STATE_SYNCING,
+  TN_SYNC_STATE_SYNCED,
+  TN_SYNC_STATE_OFFLINE,
+  TN_SYNC_STATE_FAILED,
+} TnSyncState;
+
 #define TN_TYPE_SYNC_CONTROLLER (tn_sync_controller_get_type ())
 
 G_DECLARE_FINAL_TYPE (TnSyncController, tn_sync_controller, TN, SYNC_CONTROLLER, GObject)
 
 TnSyncController *tn_sync_controller_new           (TnStore            *store);
+/* For tests: another network monitor, and times in milliseconds instead of "a few seconds
+ * after a change" and "every 15 minutes". */
+TnSyncController *tn_sync_controller_new_full      (TnStore            *store,
+                                                    GNetworkMonitor    *monitor,
+                                                    guint               change_delay_ms,
+                                                    guint               period_ms);
 void              tn_sync_controller_start         (TnSyncController   *self);
 void              tn_sync_controller_sync_now      (TnSyncController   *self);
 
@@ -25,6 +48,9 @@ void              tn_sync_controller_sync_now      (TnSyncController   *self);
  * are kept and will be sent", or the server's message. NULL when sync is not set up. */
 const char       *tn_sync_controller_get_status    (TnSyncController   *self);
 gboolean          tn_sync_controller_get_busy      (TnSyncController   *self);
+TnSyncState       tn_sync_controller_get_state     (TnSyncController   *self);
+/* How far the cards of this sync are received, 0 to 1; -1 when nothing is being received. */
+double            tn_sync_controller_get_fraction  (TnSyncController   *self);
 TnSyncAccount    *tn_sync_controller_get_account   (TnSyncController   *self);
 
 /* The address books of an account (TnCardDavBook), for the person to choose from. */
@@ -52,6 +78,12 @@ void              tn_sync_controller_set_up_async      (TnSyncController    *sel
 gboolean          tn_sync_controller_set_up_finish     (TnSyncController    *self,
                                                         GAsyncResult        *result,
                                                         GError             **error);
+
+/* Undo for contacts removed here because their cards were deleted on the server (the
+ * removed-on-server signal's uids): they come back, and the next sync sends them again. */
+gboolean          tn_sync_controller_restore       (TnSyncController   *self,
+                                                    const char * const *uids,
+                                                    GError            **error);
 
 /* Forgets the account and its password on this computer; the server keeps its cards. */
 gboolean          tn_sync_controller_forget        (TnSyncController   *self,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "tn-import-controller.h"
+#include "tn-sync-indicator.h"
 #include "tn-window.h"
 
 G_BEGIN_DECLS
@@ -46,6 +47,7 @@ struct _TnWindow
   GtkLabel *import_label_widget;
   GtkProgressBar *import_progress;
   GtkButton *import_cancel_button;
+  TnSyncIndicator *sync_indicator;
 
   /* Owned, not a template child: the pages' one source of "the day changed", which the
    * template gives them. */
@@ -88,6 +90,8 @@ void     _tn_window_dismiss_stale_result_toast (TnWindow   *self);
 void     _tn_window_show_rating_toast        (TnWindow     *self,
                                               TnContact    *contact,
                                               TnTrust       previous);
+void     _tn_window_follow_sync              (TnWindow     *self,
+                                              TnSyncController *controller);
 
 /* tn-window-dnd.c */
 void     _tn_window_init_dnd                 (TnWindow     *self);

@@ -1,5 +1,6 @@
-/* tn-window-toasts.c — the toasts about imports and ratings: one at a time, with Details,
- * Review Duplicates and Undo, dismissed only when libadwaita 1.2 can take it.
+/* tn-window-toasts.c — the toasts about imports, ratings and contacts deleted on another
+ * device (sync): one at a time, with Details, Review Duplicates and Undo, dismissed only
+ * when libadwaita 1.2 can take it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -300,4 +301,63 @@ _tn_window_show_rating_toast (TnWindow  *self,
   self->rating_toast = toast;
 
   tn_window_add_toast (self, toast);
+}
+
+/* Sync: "Ada Lovelace was deleted on another device", with Undo */
+
+static void
+on_undo_removed_cb (TnWindow *self,
+                    AdwToast *toast)
+{
+  TnSyncController *controller = g_object_get_data (G_OBJECT (toast), "tn-sync-controller");
+  const char * const *uids = g_object_get_data (G_OBJECT (toast), "tn-uids");
+  g_autoptr(GError) error = NULL;
+  TnContact *contact;
+
+  /* The same Undo as after Delete: the contacts come back, and sync sends them again. */
+  if (!tn_sync_controller_restore (controller, uids, &error))
+    {
+      _tn_window_show_message (self, error->message);
+      return;
+    }
+
+  contact = g_strv_length ((GStrv) uids) == 1 ? tn_store_get_contact_by_uid (self->store, uids[0]) : NULL;
+  if (contact != NULL)
+    tn_contacts_page_select_contact (self->contacts_page, contact);
+}
+
+static void
+on_removed_on_server_cb (TnWindow         *self,
+                         const char * const *uids,
+                         const char * const *names,
+                         TnSyncController *controller)
+{
+  guint n = g_strv_length ((GStrv) uids);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (n == 1)
+    /* TRANSLATORS: a toast after a sync, "Ada Lovelace was deleted on another device" */
+    title = g_markup_printf_escaped (_("%s was deleted on another device"), names[0]);
+  else
+    title = g_strdup_printf (ngettext ("%u contact was deleted on another device",
+                                       "%u contacts were deleted on another device", n), n);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "tn-uids", g_strdupv ((GStrv) uids), (GDestroyNotify) g_strfreev);
+  g_object_set_data_full (G_OBJECT (toast), "tn-sync-controller", g_object_ref (controller), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_removed_cb), self, G_CONNECT_SWAPPED);
+
+  tn_window_add_toast (self, toast);
+}
+
+/* A sync removed contacts whose cards were deleted on the server: say so, with Undo. */
+void
+_tn_window_follow_sync (TnWindow         *self,
+                        TnSyncController *controller)
+{
+  g_signal_connect_object (controller, "removed-on-server", G_CALLBACK (on_removed_on_server_cb), self,
+                           G_CONNECT_SWAPPED);
 }

@@ -393,6 +393,7 @@ tn_window_class_init (TnWindowClass *klass)
   g_type_ensure (TN_TYPE_CONTACT_PANE);
   g_type_ensure (TN_TYPE_BRAND_PAGE);
   g_type_ensure (TN_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (TN_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TnWindow, toast_overlay);
@@ -408,6 +409,7 @@ tn_window_class_init (TnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnWindow, import_label_widget);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, import_cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, sync_indicator);
   gtk_widget_class_bind_template_callback (widget_class, on_flap_layout_notify_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_notify_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_activated_cb);
@@ -572,6 +574,25 @@ tn_window_add_toast (TnWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * tn_window_set_sync_controller:
+ * @self: a window
+ * @controller: the application's sync controller
+ *
+ * The header bar shows how sync stands; contacts a sync removes because their cards were
+ * deleted on the server are announced with Undo.
+ */
+void
+tn_window_set_sync_controller (TnWindow         *self,
+                               TnSyncController *controller)
+{
+  g_return_if_fail (TN_IS_WINDOW (self));
+  g_return_if_fail (TN_IS_SYNC_CONTROLLER (controller));
+
+  tn_sync_indicator_set_controller (self->sync_indicator, controller);
+  _tn_window_follow_sync (self, controller);
 }
 
 /**

@@ -10,6 +10,7 @@
 #include "tn-contact-pane.h"
 #include "tn-contacts-page.h"
 #include "tn-store.h"
+#include "tn-sync-controller.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,8 @@ void            tn_window_delete_contact    (TnWindow       *self,
                                              TnContact      *contact);
 void            tn_window_add_toast         (TnWindow       *self,
                                              AdwToast       *toast);
+void            tn_window_set_sync_controller (TnWindow     *self,
+                                             TnSyncController *controller);
 
 void            tn_window_import_files      (TnWindow       *self,
                                              GFile         **files,
