@@ -15,7 +15,7 @@
 
 struct _TnSyncIndicator
 {
-  AdwBin parent_instance;
+  GtkWidget parent_instance;
 
   /* Owned References */
   TnSyncController *controller;
@@ -30,7 +30,7 @@ struct _TnSyncIndicator
   GtkButton *sync_now_button;
 };
 
-G_DEFINE_FINAL_TYPE (TnSyncIndicator, tn_sync_indicator, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (TnSyncIndicator, tn_sync_indicator, GTK_TYPE_WIDGET)
 
 /* The icon of each state but syncing, which shows a spinner. */
 static const char *
@@ -146,6 +146,7 @@ tn_sync_indicator_class_init (TnSyncIndicatorClass *klass)
 
   object_class->dispose = tn_sync_indicator_dispose;
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-sync-indicator.ui");
   gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, button);
   gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, icon_stack);
