@@ -8,12 +8,11 @@
  */
 #include "config.h"
 
-#include "tn-carddav.h"
-#include "tn-store-sync.h"
 #include "tn-sync-controller.h"
 #include "tn-sync-indicator.h"
 #include "tn-sync.h"
 #include "tn-test-dav-server.h"
+#include "tn-test-sync.h"
 #include "tn-test-util.h"
 #include "tn-ui-test-util.h"
 #include "tn-window-private.h"
@@ -111,20 +110,6 @@ open_window (Fixture *fixture)
   g_assert_true (tn_sync_indicator_get_controller (TN_SYNC_INDICATOR (fixture->indicator)) == fixture->controller);
 }
 
-static char *
-set_up_sync (Fixture *fixture,
-             TnStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  char *book = NULL;
-
-  g_assert_true (tn_sync_setup (store, tn_test_dav_server_get_url (fixture->server),
-                                tn_test_dav_server_get_user (fixture->server),
-                                tn_test_dav_server_get_password (fixture->server), NULL, &book, NULL, &error));
-  g_assert_no_error (error);
-  return book;
-}
-
 static guint
 count_finished (gpointer data)
 {
@@ -172,62 +157,25 @@ assert_popover_says (Fixture    *fixture,
                    tn_sync_controller_get_status (fixture->controller));
 }
 
-/* What another client does: delete the card of @uid on the server. */
-static void
-delete_card_there (Fixture    *fixture,
-                   const char *uid)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TnStoreSyncCard) card = tn_store_sync_get_card (fixture->ui.store, uid, NULL, &error);
-  g_autoptr(TnSyncAccount) account = tn_sync_get_account (fixture->ui.store);
-  g_autoptr(TnCardDav) dav = NULL;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (card);
-  dav = tn_carddav_new (account->server_url, account->user, tn_test_dav_server_get_password (fixture->server));
-  g_assert_true (tn_carddav_delete_card_sync (dav, card->href, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
-
 typedef struct
 {
   Fixture    *fixture;
-  const char *uid;
-} CardWait;
-
-/* The server holds a card for @uid again (the sync after Undo sent it). */
-static gboolean
-server_has_card (gpointer data)
-{
-  CardWait *wait = data;
-  g_autoptr(TnStoreSyncCard) card = tn_store_sync_get_card (wait->fixture->ui.store, wait->uid, NULL, NULL);
-  g_autoptr(TnSyncAccount) account = tn_sync_get_account (wait->fixture->ui.store);
-  g_autoptr(TnCardDav) dav = NULL;
-  g_autoptr(GPtrArray) cards = NULL;
-
-  if (card == NULL)
-    return FALSE;
-  dav = tn_carddav_new (account->server_url, account->user, tn_test_dav_server_get_password (wait->fixture->server));
-  cards = tn_carddav_list_cards_sync (dav, account->book_url, NULL, NULL);
-  for (guint i = 0; cards != NULL && i < cards->len; i++)
-    if (g_str_equal (((TnCardDavCard *) g_ptr_array_index (cards, i))->href, card->href))
-      return TRUE;
-  return FALSE;
-}
+  const char *text;
+} ToastWait;
 
 static gboolean
 has_toast (gpointer data)
 {
-  Fixture *fixture = ((CardWait *) data)->fixture;
+  Fixture *fixture = ((ToastWait *) data)->fixture;
 
-  return tn_ui_test_find_label (GTK_WIDGET (fixture->ui.window), ((CardWait *) data)->uid) != NULL;
+  return tn_ui_test_find_label (GTK_WIDGET (fixture->ui.window), ((ToastWait *) data)->text) != NULL;
 }
 
 static void
 wait_for_toast (Fixture    *fixture,
                 const char *text)
 {
-  CardWait wait = { fixture, text };
+  ToastWait wait = { fixture, text };
 
   g_assert_true (tn_ui_test_wait_until (has_toast, &wait));
 }
@@ -277,7 +225,7 @@ test_indicator (Fixture       *fixture,
   elsewhere_path = g_build_filename (fixture->ui.dir, "elsewhere.db", NULL);
   elsewhere = tn_store_open (elsewhere_path, NULL);
   g_assert_nonnull (elsewhere);
-  book = set_up_sync (fixture, elsewhere);
+  book = tn_test_sync_set_up (fixture->server, elsewhere);
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *name = g_strdup_printf ("Colleague %u", i + 1);
@@ -292,7 +240,7 @@ test_indicator (Fixture       *fixture,
 
   /* Set up here: the indicator comes, spins while syncing, and the first sync says how
    * far receiving is, in the status and as a fraction. */
-  g_free (set_up_sync (fixture, fixture->ui.store));
+  g_free (tn_test_sync_set_up (fixture->server, fixture->ui.store));
   g_assert_cmpuint (fixture->finished, ==, 0);
   tn_sync_controller_sync_now (fixture->controller);
   g_assert_true (gtk_widget_get_visible (fixture->indicator));
@@ -353,7 +301,7 @@ test_deleted_on_another_device (Fixture       *fixture,
   g_autoptr(TnContact) grace = NULL;
   g_autoptr(TnInteraction) lunch = NULL;
   g_autofree char *ada_uid = NULL;
-  CardWait card = { fixture, NULL };
+  g_autofree char *href = NULL;
   TnContact *back;
 
   if (fixture->server == NULL)
@@ -365,7 +313,7 @@ test_deleted_on_another_device (Fixture       *fixture,
   lunch = tn_interaction_new (TN_INTERACTION_LUNCH, "2026-11-20");
   g_assert_true (tn_store_log_interaction (fixture->ui.store, ada, lunch, NULL));
   ada_uid = g_strdup (tn_contact_get_uid (ada));
-  g_free (set_up_sync (fixture, fixture->ui.store));
+  g_free (tn_test_sync_set_up (fixture->server, fixture->ui.store));
   open_window (fixture);
   g_assert_true (tn_ui_test_wait_for_count (count_finished, fixture, 1));
   /* A second sync takes a token after the first one's cards (see test-sync-engine). */
@@ -373,7 +321,8 @@ test_deleted_on_another_device (Fixture       *fixture,
   g_assert_cmpint (tn_sync_controller_get_state (fixture->controller), ==, TN_SYNC_STATE_SYNCED);
 
   /* Ada's card is deleted on a phone: she leaves the list, and the window says so. */
-  delete_card_there (fixture, ada_uid);
+  href = tn_test_sync_get_href (fixture->ui.store, ada_uid);
+  tn_test_sync_delete_card (fixture->server, fixture->ui.store, ada_uid);
   sync_window (fixture);
   wait_for_toast (fixture, "Ada Lovelace was deleted on another device");
   g_assert_null (tn_store_get_contact_by_uid (fixture->ui.store, ada_uid));
@@ -389,18 +338,17 @@ test_deleted_on_another_device (Fixture       *fixture,
   g_assert_cmpint (tn_contact_get_trust (back), ==, TN_TRUST_COMPLETELY);
   g_assert_cmpstr (tn_contact_get_last_contact (back), ==, "2026-11-20");
   g_assert_true (tn_contacts_page_get_selected_contact (tn_window_get_contacts_page (fixture->ui.window)) == back);
-  card.uid = ada_uid;
   sync_window (fixture);
-  g_assert_true (server_has_card (&card));
+  g_assert_true (tn_test_sync_server_has_card (fixture->server, fixture->ui.store, href));
 
   /* The sync after that keeps her. */
   sync_window (fixture);
   g_assert_nonnull (tn_store_get_contact_by_uid (fixture->ui.store, ada_uid));
-  g_assert_true (server_has_card (&card));
+  g_assert_true (tn_test_sync_server_has_card (fixture->server, fixture->ui.store, href));
 
   /* Two at once: one toast that counts them; Undo brings both. */
-  delete_card_there (fixture, tn_contact_get_uid (alan));
-  delete_card_there (fixture, tn_contact_get_uid (grace));
+  tn_test_sync_delete_card (fixture->server, fixture->ui.store, tn_contact_get_uid (alan));
+  tn_test_sync_delete_card (fixture->server, fixture->ui.store, tn_contact_get_uid (grace));
   sync_window (fixture);
   g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->ui.store, 1));
   wait_for_toast (fixture, "2 contacts were deleted on another device");
