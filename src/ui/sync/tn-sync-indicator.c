@@ -22,6 +22,7 @@ struct _TnSyncIndicator
 
   /* Template children */
   GtkMenuButton *button;
+  GtkPopover *popover;
   GtkStack *icon_stack;
   GtkImage *icon;
   GtkSpinner *spinner;
@@ -76,6 +77,14 @@ update (TnSyncIndicator *self)
     gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->sync_now_button), !busy);
+}
+
+/* The status shows on hover, without a click; once the popover is open it says the same,
+ * and the tooltip would only cover it. */
+static void
+on_popover_visible_notify_cb (TnSyncIndicator *self)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->button), !gtk_widget_get_visible (GTK_WIDGET (self->popover)));
 }
 
 static void
@@ -149,6 +158,7 @@ tn_sync_indicator_class_init (TnSyncIndicatorClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-sync-indicator.ui");
   gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, button);
+  gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, popover);
   gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, icon_stack);
   gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, icon);
   gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, spinner);
@@ -156,6 +166,7 @@ tn_sync_indicator_class_init (TnSyncIndicatorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, sync_now_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sync_now_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_popover_visible_notify_cb);
 }
 
 static void
