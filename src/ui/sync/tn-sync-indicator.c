@@ -51,6 +51,14 @@ state_icon_name (TnSyncState state)
     }
 }
 
+/* The status shows on hover, without a click; once the popover is open it says the same,
+ * and the tooltip would only cover it. */
+static void
+on_popover_visible_notify_cb (TnSyncIndicator *self)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->button), !gtk_widget_get_visible (GTK_WIDGET (self->popover)));
+}
+
 static void
 update (TnSyncIndicator *self)
 {
@@ -70,6 +78,7 @@ update (TnSyncIndicator *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->icon), "warning");
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), status);
+  on_popover_visible_notify_cb (self);
   gtk_label_set_text (self->status_label, status != NULL ? status : "");
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), fraction >= 0);
@@ -77,14 +86,6 @@ update (TnSyncIndicator *self)
     gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->sync_now_button), !busy);
-}
-
-/* The status shows on hover, without a click; once the popover is open it says the same,
- * and the tooltip would only cover it. */
-static void
-on_popover_visible_notify_cb (TnSyncIndicator *self)
-{
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self->button), !gtk_widget_get_visible (GTK_WIDGET (self->popover)));
 }
 
 static void
