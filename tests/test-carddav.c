@@ -8,6 +8,8 @@
 
 #include <signal.h>
 
+#include <libxml/parser.h>
+
 #include "tn-carddav.h"
 #include "tn-test-dav-server.h"
 #include "tn-test-util.h"
@@ -270,6 +272,28 @@ test_sync_collection (gconstpointer data)
   g_assert_true (has_href (removed, href_b));
   g_clear_pointer (&changed, g_ptr_array_unref);
   g_clear_pointer (&removed, g_ptr_array_unref);
+  g_clear_pointer (&token2, g_free);
+
+  /* The same question with the cards' text in the answer: Radicale gives it, xandikos 0.2
+   * does not know address-data there and leaves it out (the engine fetches those). */
+  g_assert_true (tn_carddav_sync_collection_with_data_sync (fixture.dav, fixture.book, token, &token2, &changed,
+                                                            &removed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed->len, ==, 2);
+  card = find_card (changed, href_a);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (card->etag, ==, etag_a2);
+  g_assert_true (card->data != NULL || g_str_equal (data, "xandikos"));
+  g_assert_true (card->data == NULL || strstr (card->data, "FN:Anna Maria") != NULL);
+  card = find_card (changed, href_c);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (card->etag, ==, etag_c);
+  g_assert_true (card->data != NULL || g_str_equal (data, "xandikos"));
+  g_assert_true (card->data == NULL || strstr (card->data, "UID:c") != NULL);
+  g_assert_cmpuint (removed->len, ==, 1);
+  g_assert_true (has_href (removed, href_b));
+  g_clear_pointer (&changed, g_ptr_array_unref);
+  g_clear_pointer (&removed, g_ptr_array_unref);
 
   /* Nothing since: nothing listed. */
   g_assert_true (tn_carddav_sync_collection_sync (fixture.dav, fixture.book, token2, &token3, &changed, &removed,
@@ -523,7 +547,19 @@ test_server_error (void)
   fake_server_stop (&fake);
 }
 
-/* An answer that is not XML: a SERVER error that says so, from every reading request. */
+static guint xml_complaints;
+
+static void
+count_xml_complaint_cb (void       *context,
+                        const char *format,
+                        ...)
+{
+  xml_complaints++;
+}
+
+/* An answer that is not XML: a SERVER error that says so, from every reading request, and
+ * libxml2 says nothing on stderr (the command line prints one line); its handler is the
+ * caller's again afterwards. */
 static void
 test_garbage (void)
 {
@@ -540,6 +576,8 @@ test_garbage (void)
 
   fake_server_start (&fake);
   dav = fake_client (&fake, "garbage", &book);
+  xml_complaints = 0;
+  xmlSetGenericErrorFunc (NULL, count_xml_complaint_cb);
 
   g_assert_false (tn_carddav_sync_collection_sync (dav, book, NULL, &token, &changed, &removed, NULL, &error));
   g_assert_error (error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_SERVER);
@@ -562,6 +600,43 @@ test_garbage (void)
   result = tn_carddav_discover_books_sync (dav, NULL, &error);
   g_assert_null (result);
   g_assert_error (error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_SERVER);
+  g_clear_error (&error);
+
+  g_assert_false (tn_carddav_sync_collection_with_data_sync (dav, book, "t", &token, &changed, &removed, NULL,
+                                                             &error));
+  g_assert_error (error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_SERVER);
+  g_assert_cmpuint (xml_complaints, ==, 0);
+
+  /* The caller's handler is back: libxml2 complains to it. */
+  xmlFreeDoc (xmlReadMemory ("<not xml", 8, "test.xml", NULL, 0));
+  g_assert_cmpuint (xml_complaints, >, 0);
+  xmlSetGenericErrorFunc (NULL, NULL);
+
+  fake_server_stop (&fake);
+}
+
+/* The password goes with the first request to this machine (no 401 round first): a quiet
+ * sync is one request. The fake server refuses a request without it. */
+static void
+test_password_up_front (void)
+{
+  FakeServer fake = { 0 };
+  g_autoptr(TnCardDav) dav = NULL;
+  g_autofree char *book = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fake_server_start (&fake);
+  dav = fake_client (&fake, "up-front", &book);
+
+  g_assert_true (tn_carddav_sync_collection_with_data_sync (dav, book, "up-front/0", &token, &changed, &removed,
+                                                            NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, "up-front/1");
+  g_assert_cmpuint (changed->len, ==, 0);
+  g_assert_cmpuint (removed->len, ==, 0);
 
   fake_server_stop (&fake);
 }
@@ -660,6 +735,7 @@ main (int   argc,
   g_test_add_func ("/carddav/broken/server-error", test_server_error);
   g_test_add_func ("/carddav/broken/garbage", test_garbage);
   g_test_add_func ("/carddav/broken/too-large", test_too_large);
+  g_test_add_func ("/carddav/password-up-front", test_password_up_front);
 
   return g_test_run ();
 }

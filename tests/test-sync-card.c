@@ -28,6 +28,7 @@ static const char phone_card[] =
   " AAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==\r\n"
   "X-PHONE-APP-RINGTONE:marimba\r\n"
   "X-PHONE-APP-FAVOURITE;X-RANK=2:1\r\n"
+  "item2.URL;TYPE=WORK:https://navy.example/grace\r\n"
   "REV:2026-11-30T10:00:00Z\r\n"
   "END:VCARD\r\n";
 
@@ -61,6 +62,17 @@ make_full_contact (void)
   g_ptr_array_add (contact->interactions, lunch);
   g_ptr_array_add (contact->interactions, call);
   g_ptr_array_add (contact->gone, tn_sync_tombstone_new ("i-0", 650));
+  g_ptr_array_add (contact->urls, g_strdup ("https://www.linkedin.com/in/ada-lovelace"));
+  g_ptr_array_add (contact->urls, g_strdup ("https://ada.example.org/notes?page=1&lang=en"));
+  tn_sync_job_changes_add (contact->job_changes,
+                           tn_sync_job_change_new ("Babbage & Co.", "Assistant", "Analytical Engines", "Countess",
+                                                   "2026-11-01"));
+  {
+    TnSyncJobChange *dismissed = tn_sync_job_change_new (NULL, NULL, "Royal Society", NULL, "2026-11-15");
+
+    dismissed->dismissed_at = 900;
+    tn_sync_job_changes_add (contact->job_changes, dismissed);
+  }
   return contact;
 }
 
@@ -88,6 +100,20 @@ test_round_trip (void)
   g_assert_cmpint (((TnSyncInteraction *) g_ptr_array_index (read->interactions, 0))->changed_at, ==, 700);
   g_assert_cmpint (((TnSyncTombstone *) g_ptr_array_index (read->gone, 0))->deleted_at, ==, 650);
   g_assert_cmpuint (read->trust_history->len, ==, 2);
+  g_assert_cmpuint (read->urls->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (read->urls, 1), ==, "https://ada.example.org/notes?page=1&lang=en");
+  g_assert_cmpuint (read->job_changes->len, ==, 2);
+  g_assert_cmpint (((TnSyncJobChange *) g_ptr_array_index (read->job_changes, 1))->dismissed_at, ==, 900);
+  g_assert_null (((TnSyncJobChange *) g_ptr_array_index (read->job_changes, 1))->from_organization);
+}
+
+/* @card with its folded lines joined again. */
+static char *
+unfold (const char *card)
+{
+  g_autoptr(GRegex) fold = g_regex_new ("\r\n[ \t]", 0, 0, NULL);
+
+  return g_regex_replace_literal (fold, card, -1, 0, "", 0, NULL);
 }
 
 static void
@@ -95,6 +121,7 @@ test_standard_properties (void)
 {
   g_autoptr(TnSyncContact) contact = make_full_contact ();
   g_autofree char *card = tn_sync_card_write (contact);
+  g_autofree char *unfolded = unfold (card);
 
   /* What a phone shows is in the standard properties. */
   g_assert_true (g_str_has_prefix (card, "BEGIN:VCARD\r\nVERSION:3.0\r\n"));
@@ -104,6 +131,13 @@ test_standard_properties (void)
   g_assert_nonnull (strstr (card, "\r\nEMAIL:ada@example.com\r\n"));
   g_assert_nonnull (strstr (card, "\r\nTEL:+44 20 7946 0958\r\n"));
   g_assert_nonnull (strstr (card, "\r\nX-TRUSTNET-TRUST:1\r\n"));
+  /* Web pages are what every client shows as URL. */
+  g_assert_nonnull (strstr (card, "\r\nURL:https://www.linkedin.com/in/ada-lovelace\r\n"));
+  /* A job change: its id, the jobs percent-encoded, the day noticed, the dismissal. */
+  g_assert_nonnull (strstr (unfolded, "\r\nX-TRUSTNET-JOB-CHANGE;X-FROM-ORG=\"Babbage%20%26%20Co.\";X-FROM-TITLE=Assistant;"
+                                      "X-TO-ORG=\"Analytical%20Engines\";X-TO-TITLE=Countess;X-DAY=\"2026-11-01\":"));
+  g_assert_nonnull (strstr (unfolded, "\r\nX-TRUSTNET-JOB-CHANGE;X-TO-ORG=\"Royal%20Society\";X-DAY=\"2026-11-15\";"
+                                      "X-DISMISSED=900:"));
   g_assert_true (g_str_has_suffix (card, "END:VCARD\r\n"));
 }
 
@@ -143,8 +177,13 @@ test_hostile_values (void)
   g_free (lunch->note);
   lunch->note = g_strdup ("semi;colon, comma\nnew line\\back\\slash\nEND:VCARD\nBEGIN:VCARD");
   g_ptr_array_add (contact->emails, g_strdup ("odd;one@example.com"));
+  g_ptr_array_add (contact->urls, g_strdup ("https://example.com/a;b,c\\d"));
+  tn_sync_job_changes_add (contact->job_changes,
+                           tn_sync_job_change_new ("\"Quoted\" Ltd; Inc, : %41", "Line\none", "Ünïcode ✓", "END:VCARD",
+                                                   "2026-11-30"));
 
   read = round_trip (contact);
+  g_assert_cmpstr (g_ptr_array_index (read->urls, 2), ==, "https://example.com/a;b,c\\d");
   g_assert_cmpstr (read->fields[TN_SYNC_FIELD_FULL_NAME], ==, "Ada;Lovelace,\nEND:VCARD");
   g_assert_cmpstr (read->fields[TN_SYNC_FIELD_ORGANIZATION], ==, "A;B");
   /* A card has one line break: the CR of CR LF is gone, here and in what is compared. */
@@ -171,6 +210,8 @@ test_foreign_card_read (void)
   g_assert_cmpuint (contact->emails->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (contact->emails, 0), ==, "grace@navy.example");
   g_assert_cmpstr (g_ptr_array_index (contact->phones, 0), ==, "+1 555 0100");
+  g_assert_cmpuint (contact->urls->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (contact->urls, 0), ==, "https://navy.example/grace");
   g_assert_cmpstr (contact->vcard, ==, phone_card);
 }
 
@@ -210,12 +251,22 @@ test_foreign_properties_kept (void)
   tn_sync_contact_set (contact, TN_SYNC_FIELD_TRUST, "2", 1000);
   tn_sync_contact_add_trust_change (contact, TN_TRUST_MODERATELY, 1000);
   g_ptr_array_add (contact->interactions, lunch);
+  g_ptr_array_add (contact->urls, g_strdup ("https://grace.example.org"));
+  tn_sync_job_changes_add (contact->job_changes, tn_sync_job_change_new ("US Navy", NULL, "Yale", NULL, "2026-12-01"));
   card = tn_sync_card_write (contact);
 
   /* Every line the phone wrote is there byte for byte: nothing of it changed. */
   assert_lines_kept (phone_card, card, NULL);
   g_assert_nonnull (strstr (card, "X-TRUSTNET-TRUST:2\r\n"));
   g_assert_nonnull (strstr (card, "X-TRUSTNET-INTERACTION;X-ID=\"i-9\";X-KIND=lunch;"));
+  g_assert_nonnull (strstr (card, "\r\nURL:https://grace.example.org\r\n"));
+  {
+    g_autofree char *unfolded = unfold (card);
+
+    g_assert_nonnull (strstr (unfolded, "X-TRUSTNET-JOB-CHANGE;X-FROM-ORG=\"US%20Navy\";X-TO-ORG=Yale;X-DAY=\"2026-12-01\":"));
+  }
+  /* The phone's web page is not written a second time. */
+  g_assert_null (strstr (card, "\r\nURL:https://navy.example/grace"));
   /* UID and FN are not written twice. */
   g_assert_null (strstr (strstr (card, "UID:phone-1234") + 1, "UID:"));
   g_assert_null (strstr (strstr (card, "\nFN:") + 1, "\nFN:"));
@@ -310,6 +361,12 @@ test_unreadable_values_left_out (void)
     "X-TRUSTNET-INTERACTION;X-KIND=lunch;X-DAY=2026-01-01:\r\n"
     /* As Radicale writes an X- property back: every ';' of the value escaped. */
     "X-TRUSTNET-INTERACTION;X-ID=k;X-KIND=coffee;X-DAY=2026-01-02;X-ONE-ON-ONE=0;X-GAVE-VALUE=1;X-AT=77:a\\;b\r\n"
+    "X-TRUSTNET-JOB-CHANGE;X-TO-ORG=Initech;X-DAY=yesterday:x\r\n"
+    "X-TRUSTNET-JOB-CHANGE;X-TO-ORG=Initech:x\r\n"
+    "X-TRUSTNET-JOB-CHANGE;X-TO-ORG=%FF%FE;X-DAY=2026-01-03:x\r\n"
+    "X-TRUSTNET-JOB-CHANGE;X-TO-ORG=Initech;X-DAY=2026-01-03;X-DISMISSED=soon:x\r\n"
+    /* The id a card gives is not believed: it is made of the jobs. */
+    "X-TRUSTNET-JOB-CHANGE;X-TO-ORG=Globex;X-DAY=2026-01-04:made-up-id\r\n"
     "END:VCARD\r\n";
   g_autoptr(TnSyncContact) contact = tn_sync_card_read (card, NULL);
   TnSyncInteraction *coffee;
@@ -324,6 +381,12 @@ test_unreadable_values_left_out (void)
   g_assert_true (coffee->gave_value);
   g_assert_cmpint (coffee->changed_at, ==, 77);
   g_assert_cmpstr (coffee->note, ==, "a;b");
+  g_assert_cmpuint (contact->job_changes->len, ==, 1);
+  {
+    g_autoptr(TnSyncJobChange) globex = tn_sync_job_change_new (NULL, NULL, "Globex", NULL, "2026-01-04");
+
+    g_assert_true (tn_sync_job_change_equal (g_ptr_array_index (contact->job_changes, 0), globex));
+  }
   /* No FN: the name shown comes from what the card has. */
   g_assert_cmpstr (contact->fields[TN_SYNC_FIELD_FULL_NAME], ==, "nobody@example.com");
 }

@@ -1,9 +1,12 @@
-/* test-sync-merge.c — the merge rules of sync: per field the later change wins, addresses
- * and interactions as unions less what was removed, nothing a person wrote lost silently.
+/* test-sync-merge.c — the merge rules of sync: per field the later change wins, addresses,
+ * web pages, interactions and job changes as unions less what was removed, nothing a
+ * person wrote lost silently, one job change noticed on two machines shown once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <string.h>
 
 #include "tn-sync-merge.h"
 
@@ -351,6 +354,251 @@ test_new_on_both_without_base (void)
   g_assert_cmpstr (merged->vcard, ==, remote->vcard);
 }
 
+
+static TnSyncJobChange *
+add_job_change (TnSyncContact *contact,
+                const char    *from,
+                const char    *to,
+                const char    *noticed_on,
+                gint64         dismissed_at)
+{
+  TnSyncJobChange *change = tn_sync_job_change_new (from, "Engineer", to, "CTO", noticed_on);
+  TnSyncJobChange *copy = tn_sync_job_change_copy (change);
+
+  change->dismissed_at = dismissed_at;
+  copy->dismissed_at = dismissed_at;
+  tn_sync_job_changes_add (contact->job_changes, change);
+  return copy;
+}
+
+static const TnSyncJobChange *
+find_job_change (const TnSyncContact *contact,
+                 const char          *id)
+{
+  for (guint i = 0; i < contact->job_changes->len; i++)
+    if (g_str_equal (((TnSyncJobChange *) g_ptr_array_index (contact->job_changes, i))->id, id))
+      return g_ptr_array_index (contact->job_changes, i);
+
+  return NULL;
+}
+
+static void
+test_job_change_id (void)
+{
+  g_autoptr(TnSyncJobChange) change = tn_sync_job_change_new ("Analytical Engines", "Engineer", "Initech", "CTO",
+                                                              "2026-12-01");
+  g_autoptr(TnSyncJobChange) spelled = tn_sync_job_change_new ("analytical engines ", "ENGINEER", "Initech", "CTO",
+                                                               "2026-12-05");
+  g_autoptr(TnSyncJobChange) accents = tn_sync_job_change_new ("Analytical Engines", "Engineer", "Cafe\xcc\x81", "CTO",
+                                                               "2026-12-01");
+  g_autoptr(TnSyncJobChange) composed = tn_sync_job_change_new ("Analytical Engines", "Engineer", "Caf\xc3\xa9", "CTO",
+                                                                "2026-12-01");
+  g_autoptr(TnSyncJobChange) other = tn_sync_job_change_new ("Analytical Engines", "Engineer", "Initech", NULL,
+                                                             "2026-12-01");
+  g_autoptr(TnSyncJobChange) empty = tn_sync_job_change_new ("Analytical Engines", "Engineer", "Initech", "",
+                                                             "2026-12-01");
+  g_autoptr(TnSyncJobChange) swapped = tn_sync_job_change_new ("Initech", "CTO", "Analytical Engines", "Engineer",
+                                                               "2026-12-01");
+  g_autoptr(TnSyncJobChange) copy = tn_sync_job_change_copy (change);
+
+  /* The same move, whoever noticed it when, spelled as imports compare it: one id. */
+  g_assert_cmpuint (strlen (change->id), ==, 32);
+  g_assert_cmpstr (change->id, ==, spelled->id);
+  g_assert_cmpstr (composed->id, ==, accents->id);
+  /* Another move: another id. An empty title is no title. */
+  g_assert_cmpstr (change->id, !=, other->id);
+  g_assert_cmpstr (change->id, !=, swapped->id);
+  g_assert_cmpstr (other->id, ==, empty->id);
+  g_assert_null (empty->to_title);
+
+  g_assert_true (tn_sync_job_change_equal (change, copy));
+  g_assert_false (tn_sync_job_change_equal (change, spelled));
+  copy->dismissed_at = 10;
+  g_assert_false (tn_sync_job_change_equal (change, copy));
+}
+
+static void
+test_job_changes_add (void)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_sync_job_change_free);
+  TnSyncJobChange *later = tn_sync_job_change_new ("Acme", NULL, "Initech", NULL, "2026-12-05");
+  TnSyncJobChange *earlier = tn_sync_job_change_new ("ACME", NULL, "initech", NULL, "2026-12-01");
+  TnSyncJobChange *first = tn_sync_job_change_new ("School", NULL, "Acme", NULL, "2020-01-01");
+  TnSyncJobChange *kept;
+
+  later->dismissed_at = 900;
+  earlier->dismissed_at = 0;
+  tn_sync_job_changes_add (list, later);
+  tn_sync_job_changes_add (list, earlier);
+  tn_sync_job_changes_add (list, first);
+
+  /* One change noticed twice is one: the earlier day and spelling, and dismissed. */
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((TnSyncJobChange *) g_ptr_array_index (list, 0))->noticed_on, ==, "2020-01-01");
+  kept = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (kept->noticed_on, ==, "2026-12-01");
+  g_assert_cmpstr (kept->from_organization, ==, "ACME");
+  g_assert_cmpint (kept->dismissed_at, ==, 900);
+
+  /* Dismissed twice: the earlier dismissal. */
+  earlier = tn_sync_job_change_new ("Acme", NULL, "Initech", NULL, "2026-12-09");
+  earlier->dismissed_at = 500;
+  tn_sync_job_changes_add (list, earlier);
+  g_assert_cmpuint (list->len, ==, 2);
+  kept = g_ptr_array_index (list, 1);
+  g_assert_cmpint (kept->dismissed_at, ==, 500);
+  g_assert_cmpstr (kept->noticed_on, ==, "2026-12-01");
+}
+
+static void
+test_job_changes_union (void)
+{
+  g_autoptr(TnSyncContact) base = make_base ();
+  g_autoptr(TnSyncContact) local = NULL;
+  g_autoptr(TnSyncContact) remote = NULL;
+  g_autoptr(TnSyncContact) merged = NULL;
+  g_autoptr(TnSyncJobChange) old = add_job_change (base, "School", "Old Org", "2025-01-01", 0);
+  g_autoptr(TnSyncJobChange) here = NULL;
+  g_autoptr(TnSyncJobChange) there = NULL;
+  guint conflicts = 99;
+
+  local = tn_sync_contact_copy (base);
+  remote = tn_sync_contact_copy (base);
+  here = add_job_change (local, "Old Org", "Initech", "2026-12-01", 0);
+  there = add_job_change (remote, "Initech", "Globex", "2026-12-03", 0);
+
+  merged = merge (base, local, remote, &conflicts);
+  g_assert_cmpuint (merged->job_changes->len, ==, 3);
+  g_assert_nonnull (find_job_change (merged, old->id));
+  g_assert_nonnull (find_job_change (merged, here->id));
+  g_assert_nonnull (find_job_change (merged, there->id));
+  /* Kept by the day noticed. */
+  g_assert_cmpstr (((TnSyncJobChange *) g_ptr_array_index (merged->job_changes, 2))->id, ==, there->id);
+  g_assert_cmpuint (conflicts, ==, 0);
+}
+
+static void
+test_job_change_noticed_on_both (void)
+{
+  g_autoptr(TnSyncContact) base = make_base ();
+  g_autoptr(TnSyncContact) local = tn_sync_contact_copy (base);
+  g_autoptr(TnSyncContact) remote = tn_sync_contact_copy (base);
+  g_autoptr(TnSyncContact) merged = NULL;
+  g_autoptr(TnSyncContact) again = NULL;
+  g_autoptr(TnSyncJobChange) here = add_job_change (local, "Old Org", "Initech", "2026-12-02", 0);
+  g_autoptr(TnSyncJobChange) there = add_job_change (remote, "old org", "INITECH", "2026-12-01", 0);
+  const TnSyncJobChange *change;
+
+  /* Both machines imported the same export before they synced: one change, not two,
+   * noticed on the earlier day, whichever machine merges. */
+  merged = merge (base, local, remote, NULL);
+  g_assert_cmpuint (merged->job_changes->len, ==, 1);
+  change = g_ptr_array_index (merged->job_changes, 0);
+  g_assert_cmpstr (change->id, ==, here->id);
+  g_assert_cmpstr (change->noticed_on, ==, "2026-12-01");
+  g_assert_cmpstr (change->to_organization, ==, "INITECH");
+
+  /* Without a base (two first syncs) too. */
+  again = merge (NULL, local, remote, NULL);
+  g_assert_true (tn_sync_contact_equal (again, merged));
+
+  /* The next sync changes nothing: the merge is where both sides already are. */
+  g_clear_pointer (&again, tn_sync_contact_free);
+  again = merge (merged, merged, merged, NULL);
+  g_assert_true (tn_sync_contact_equal (again, merged));
+}
+
+static void
+test_job_change_dismissal_sticks (void)
+{
+  g_autoptr(TnSyncContact) base = make_base ();
+  g_autoptr(TnSyncContact) local = NULL;
+  g_autoptr(TnSyncContact) remote = NULL;
+  g_autoptr(TnSyncContact) merged = NULL;
+  g_autoptr(TnSyncJobChange) change = add_job_change (base, "Old Org", "Initech", "2026-12-01", 0);
+  TnSyncJobChange *mine;
+  TnSyncJobChange *theirs;
+
+  local = tn_sync_contact_copy (base);
+  remote = tn_sync_contact_copy (base);
+  mine = g_ptr_array_index (local->job_changes, 0);
+  theirs = g_ptr_array_index (remote->job_changes, 0);
+
+  /* Dismissed here; the server's card, newer in every other way, does not bring it back. */
+  mine->dismissed_at = 500;
+  tn_sync_contact_set (remote, TN_SYNC_FIELD_ORGANIZATION, "Initech", 900);
+  merged = merge (base, local, remote, NULL);
+  g_assert_cmpint (((TnSyncJobChange *) g_ptr_array_index (merged->job_changes, 0))->dismissed_at, ==, 500);
+  g_assert_cmpstr (merged->fields[TN_SYNC_FIELD_ORGANIZATION], ==, "Initech");
+
+  /* Dismissed on both: the earlier dismissal, on both machines. */
+  theirs->dismissed_at = 400;
+  g_clear_pointer (&merged, tn_sync_contact_free);
+  merged = merge (base, local, remote, NULL);
+  g_assert_cmpint (((TnSyncJobChange *) g_ptr_array_index (merged->job_changes, 0))->dismissed_at, ==, 400);
+  g_assert_cmpstr (((TnSyncJobChange *) g_ptr_array_index (merged->job_changes, 0))->id, ==, change->id);
+}
+
+static void
+test_job_change_taken_back (void)
+{
+  g_autoptr(TnSyncContact) base = make_base ();
+  g_autoptr(TnSyncContact) local = NULL;
+  g_autoptr(TnSyncContact) remote = NULL;
+  g_autoptr(TnSyncContact) merged = NULL;
+  g_autoptr(TnSyncJobChange) undone = add_job_change (base, "Old Org", "Initech", "2026-12-01", 0);
+  g_autoptr(TnSyncJobChange) kept = add_job_change (base, "School", "Old Org", "2025-01-01", 0);
+
+  local = tn_sync_contact_copy (base);
+  remote = tn_sync_contact_copy (base);
+  /* The import that noticed it was undone here; the server still has it, unchanged. */
+  g_ptr_array_remove_index (local->job_changes, 1);
+  g_assert_null (find_job_change (local, undone->id));
+
+  merged = merge (base, local, remote, NULL);
+  g_assert_cmpuint (merged->job_changes->len, ==, 1);
+  g_assert_nonnull (find_job_change (merged, kept->id));
+
+  /* Not in the base (never synced): nothing says it was taken back, so it stays. */
+  g_clear_pointer (&merged, tn_sync_contact_free);
+  merged = merge (NULL, local, remote, NULL);
+  g_assert_cmpuint (merged->job_changes->len, ==, 2);
+}
+
+static void
+test_web_pages (void)
+{
+  g_autoptr(TnSyncContact) base = make_base ();
+  g_autoptr(TnSyncContact) local = NULL;
+  g_autoptr(TnSyncContact) remote = NULL;
+  g_autoptr(TnSyncContact) merged = NULL;
+
+  tn_sync_contact_add_url (base, "https://www.linkedin.com/in/xena");
+  tn_sync_contact_add_url (base, "https://old.example.com/");
+  /* The same pages written otherwise, and nothing, are not added. */
+  tn_sync_contact_add_url (base, "http://linkedin.com/in/xena/en");
+  tn_sync_contact_add_url (base, "OLD.example.com");
+  tn_sync_contact_add_url (base, "");
+  tn_sync_contact_add_url (base, NULL);
+  g_assert_cmpuint (base->urls->len, ==, 2);
+  local = tn_sync_contact_copy (base);
+  remote = tn_sync_contact_copy (base);
+  /* Here: the old page removed, a blog added. There: the same profile written by another
+   * LinkedIn site (one page, not two), a shop added. */
+  g_ptr_array_remove_index (local->urls, 1);
+  g_ptr_array_add (local->urls, g_strdup ("https://xena.example.org/blog"));
+  g_ptr_array_add (remote->urls, g_strdup ("https://de.linkedin.com/in/xena/de"));
+  g_ptr_array_add (remote->urls, g_strdup ("https://shop.example.net"));
+
+  /* In this side's order, then the other's new ones, as addresses. */
+  merged = tn_sync_merge_contact (base, local, remote, NULL);
+  g_assert_cmpuint (merged->urls->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (merged->urls, 0), ==, "https://www.linkedin.com/in/xena");
+  g_assert_cmpstr (g_ptr_array_index (merged->urls, 1), ==, "https://xena.example.org/blog");
+  g_assert_cmpstr (g_ptr_array_index (merged->urls, 2), ==, "https://shop.example.net");
+  g_assert_false (tn_sync_contact_equal (merged, base));
+}
+
 static void
 test_random_merges_agree (void)
 {
@@ -381,12 +629,37 @@ test_random_merges_agree (void)
 
               add_interaction (sides[s], uid, TN_INTERACTION_CALL, "2026-01-01", g_rand_int_range (rand, 0, 1000));
             }
+          /* Job changes from a few moves, so that both sides often notice the same one. */
+          if (g_rand_boolean (rand))
+            {
+              const char *orgs[] = { "Old Org", "Initech", "Globex" };
+              g_autofree char *day = g_strdup_printf ("2026-12-%02d", g_rand_int_range (rand, 1, 29));
+              g_autoptr(TnSyncJobChange) added = NULL;
+
+              added = add_job_change (sides[s], orgs[g_rand_int_range (rand, 0, 3)], orgs[g_rand_int_range (rand, 0, 3)],
+                                      day, g_rand_boolean (rand) ? g_rand_int_range (rand, 1, 1000) : 0);
+            }
         }
 
       merged = merge (base, sides[0], sides[1], NULL);
       for (guint s = 0; s < 2; s++)
         for (guint i = 0; i < sides[s]->interactions->len; i++)
           g_assert_true (has_interaction (merged, ((TnSyncInteraction *) g_ptr_array_index (sides[s]->interactions, i))->uid));
+      /* Every job change either side noticed is there once, dismissed if either dismissed it. */
+      for (guint s = 0; s < 2; s++)
+        for (guint i = 0; i < sides[s]->job_changes->len; i++)
+          {
+            const TnSyncJobChange *change = g_ptr_array_index (sides[s]->job_changes, i);
+            const TnSyncJobChange *found = find_job_change (merged, change->id);
+
+            g_assert_nonnull (found);
+            g_assert_cmpstr (found->noticed_on, <=, change->noticed_on);
+            g_assert_true (change->dismissed_at == 0 || (found->dismissed_at != 0 && found->dismissed_at <= change->dismissed_at));
+          }
+      for (guint i = 0; i < merged->job_changes->len; i++)
+        for (guint j = i + 1; j < merged->job_changes->len; j++)
+          g_assert_cmpstr (((TnSyncJobChange *) g_ptr_array_index (merged->job_changes, i))->id, !=,
+                           ((TnSyncJobChange *) g_ptr_array_index (merged->job_changes, j))->id);
     }
 
   g_rand_free (rand);
@@ -445,6 +718,13 @@ main (int   argc,
   g_test_add_func ("/sync-merge/interaction-edited-after-deletion", test_interaction_edited_after_deletion);
   g_test_add_func ("/sync-merge/interaction-edited-both", test_interaction_edited_both);
   g_test_add_func ("/sync-merge/new-on-both-without-base", test_new_on_both_without_base);
+  g_test_add_func ("/sync-merge/job-change-id", test_job_change_id);
+  g_test_add_func ("/sync-merge/job-changes-add", test_job_changes_add);
+  g_test_add_func ("/sync-merge/job-changes-union", test_job_changes_union);
+  g_test_add_func ("/sync-merge/job-change-noticed-on-both", test_job_change_noticed_on_both);
+  g_test_add_func ("/sync-merge/job-change-dismissal-sticks", test_job_change_dismissal_sticks);
+  g_test_add_func ("/sync-merge/job-change-taken-back", test_job_change_taken_back);
+  g_test_add_func ("/sync-merge/web-pages", test_web_pages);
   g_test_add_func ("/sync-merge/random-merges-agree", test_random_merges_agree);
   g_test_add_func ("/sync-merge/self", test_self);
 

@@ -1,6 +1,6 @@
 /* bench-carddav.c — the CardDAV transport's requests against a server, timed: the ETag
- * listing, the multiget of every card (in TrustNet's batches), a first sync-collection and
- * one with nothing changed since. Run by tests/bench/bench-carddav.py, which compares them
+ * listing, the multiget of every card (in TrustNet's batches), a first sync-collection without
+ * and with the cards' text (what a first sync asks), and one with nothing changed since. Run by tests/bench/bench-carddav.py, which compares them
  * with one bare multiget of all cards.
  *
  *   bench-carddav BOOK-URL USER PASSWORD
@@ -40,6 +40,9 @@ main (int   argc,
   g_autoptr(GPtrArray) changed = NULL;
   g_autoptr(GPtrArray) removed = NULL;
   g_autoptr(GPtrArray) changed_again = NULL;
+  g_autoptr(GPtrArray) with_data = NULL;
+  g_autoptr(GPtrArray) removed_with_data = NULL;
+  g_autofree char *token_with_data = NULL;
   g_autoptr(GPtrArray) removed_again = NULL;
   g_autofree char *token = NULL;
   g_autofree char *token_again = NULL;
@@ -75,6 +78,12 @@ main (int   argc,
   if (!tn_carddav_sync_collection_sync (dav, argv[1], NULL, &token, &changed, &removed, NULL, &error))
     fail ("first sync-collection", error);
   printf ("sync-collection-first %.1f %u\n", elapsed_ms (start), changed->len);
+
+  start = g_get_monotonic_time ();
+  if (!tn_carddav_sync_collection_with_data_sync (dav, argv[1], NULL, &token_with_data, &with_data, &removed_with_data,
+                                                  NULL, &error))
+    fail ("first sync-collection with the cards' text", error);
+  printf ("sync-collection-first-with-data %.1f %u\n", elapsed_ms (start), with_data->len);
 
   start = g_get_monotonic_time ();
   if (!tn_carddav_sync_collection_sync (dav, argv[1], token, &token_again, &changed_again, &removed_again,

@@ -87,7 +87,7 @@ def main():
         print('cards %d, one bare multiget with curl: %.0f ms (%.1f MB)' % (n, floor, size / 1e6))
         for line in done.stdout.splitlines():
             name, ms, count = line.split()
-            print('%-26s %8.0f ms  %6s items  %.2fx the curl multiget' % (name, float(ms), count, float(ms) / floor))
+            print('%-32s %8.0f ms  %6s items  %.2fx the curl multiget' % (name, float(ms), count, float(ms) / floor))
 
 
 if __name__ == '__main__':

@@ -6,13 +6,17 @@
 #   /huge/...          207 with a 50 MB body (Content-Length given)
 #   /huge-chunked/...  207 with a 50 MB body sent in chunks, no Content-Length
 #   /bigcard/...       207 multistatus holding one card of 9 MB
+#   /up-front/...      403 unless the request itself carries Basic credentials for someone:secret
+#                      (no challenge first); with them, an empty sync-collection answer
 # SPDX-License-Identifier: GPL-3.0-or-later
+import base64
 import http.server
 import sys
 
 HUGE = 50 * 1024 * 1024
 CHUNK = 1024 * 1024
 MESSAGE = b'The address book storage is full (quota exceeded).'
+UP_FRONT = 'Basic ' + base64.b64encode(b'someone:secret').decode()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -57,6 +61,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 b'</propstat></response></multistatus>')
         self.answer(207, 'application/xml; charset=utf-8', body)
 
+    def up_front(self):
+        if self.headers.get('Authorization') != UP_FRONT:
+            self.answer(403, 'text/plain; charset=utf-8', b'The credentials did not come with the request.')
+            return
+        self.answer(207, 'application/xml; charset=utf-8',
+                    b'<?xml version="1.0"?><multistatus xmlns="DAV:"><sync-token>up-front/1</sync-token></multistatus>')
+
     def handle_any(self):
         length = int(self.headers.get('Content-Length') or 0)
         if length:
@@ -72,6 +83,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.huge(chunked=True)
         elif kind == 'bigcard':
             self.big_card()
+        elif kind == 'up-front':
+            self.up_front()
         else:
             self.answer(404, 'text/plain', b'no such test')
 

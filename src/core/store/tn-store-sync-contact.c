@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tn-duplicates.h"
 #include "tn-linchpin.h"
 #include "tn-store-internal.h"
 #include "tn-store-sync-private.h"
@@ -80,6 +81,13 @@ read_phone (sqlite3_stmt *statement,
             gpointer      data)
 {
   g_ptr_array_add (((TnSyncContact *) data)->phones, g_strdup ((const char *) sqlite3_column_text (statement, 0)));
+}
+
+static void
+read_url (sqlite3_stmt *statement,
+          gpointer      data)
+{
+  tn_sync_contact_add_url (data, (const char *) sqlite3_column_text (statement, 0));
 }
 
 static void
@@ -182,8 +190,9 @@ read_contact_row (TnStore     *self,
  * @uid: a contact's uid
  * @error: return location for a #GError
  *
- * The contact as sync carries it, with when each field last changed, its interactions
- * with their uids, the tombstones of the deleted ones, and its trust history.
+ * The contact as sync carries it, with when each field last changed, its addresses and
+ * web pages, its interactions with their uids, the tombstones of the deleted ones, its
+ * trust history and its job changes.
  *
  * Returns: (transfer full) (nullable): the contact, or %NULL: with @error set on failure,
  *   without when no contact here has @uid (or it was removed)
@@ -214,6 +223,9 @@ tn_store_sync_read_contact (TnStore     *self,
                   read_email, contact, error) ||
       !read_rows (self, "SELECT value FROM phones WHERE contact_id = ?1 ORDER BY position", id,
                   read_phone, contact, error) ||
+      !read_rows (self, "SELECT value FROM urls WHERE contact_id = ?1 ORDER BY position", id,
+                  read_url, contact, error) ||
+      !_tn_store_sync_read_job_changes (self, id, contact, error) ||
       !read_rows (self, "SELECT trust, changed_at FROM trust_changes WHERE contact_id = ?1", id,
                   read_trust_change, contact, error) ||
       !read_rows (self,
@@ -318,17 +330,24 @@ write_row (TnStore              *self,
   return TRUE;
 }
 
+/* Emails, phones and web pages: written afresh, each with the key it is looked up by. */
 static gboolean
 write_addresses (TnStore              *self,
                  gint64                id,
                  const TnSyncContact  *contact,
                  GError              **error)
 {
-  GPtrArray *lists[] = { contact->emails, contact->phones };
-  const char * const deletes[] = { "DELETE FROM emails WHERE contact_id = ?1", "DELETE FROM phones WHERE contact_id = ?1" };
+  GPtrArray *lists[] = { contact->emails, contact->phones, contact->urls };
+  char *(*normalize[]) (const char *) = { tn_text_normalize_email, tn_text_normalize_phone, tn_duplicates_url_key };
+  const char * const deletes[] = {
+    "DELETE FROM emails WHERE contact_id = ?1",
+    "DELETE FROM phones WHERE contact_id = ?1",
+    "DELETE FROM urls WHERE contact_id = ?1",
+  };
   const char * const inserts[] = {
     "INSERT INTO emails (contact_id, position, value, normalized) VALUES (?1, ?2, ?3, ?4)",
     "INSERT INTO phones (contact_id, position, value, normalized) VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO urls (contact_id, position, value, normalized) VALUES (?1, ?2, ?3, ?4)",
   };
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
@@ -344,12 +363,13 @@ write_addresses (TnStore              *self,
       for (guint i = 0; i < lists[l]->len; i++)
         {
           const char *value = g_ptr_array_index (lists[l], i);
-          g_autofree char *normalized = l == 0 ? tn_text_normalize_email (value) : tn_text_normalize_phone (value);
+          g_autofree char *normalized = normalize[l] (value);
 
           sqlite3_bind_int64 (insert, 1, id);
           sqlite3_bind_int (insert, 2, (int) i);
           tn_db_bind_text (insert, 3, value);
-          /* emails.normalized is NOT NULL: an unparseable address matches only itself. */
+          /* emails.normalized and urls.normalized are NOT NULL: an unparseable value matches
+           * only itself. */
           tn_db_bind_text (insert, 4, normalized != NULL ? normalized : value);
           if (!tn_db_step_done (self->db, insert, error))
             return FALSE;
@@ -483,8 +503,8 @@ write_field_times (TnStore              *self,
  * @error: return location for a #GError
  *
  * Writes @contact and @card in one transaction: the contact's row (made when new, brought
- * back when removed), addresses, trust history, interactions (matched by uid), deleted
- * interactions, "heard" and field change times.
+ * back when removed), addresses and web pages, trust history, interactions (matched by
+ * uid), deleted interactions, job changes (matched by id), "heard" and field change times.
  *
  * Returns: %TRUE on success; on failure nothing changed
  */
@@ -506,6 +526,7 @@ tn_store_sync_write_contact (TnStore                *self,
 
   if (!write_row (self, contact, &id, error) || !write_addresses (self, id, contact, error) ||
       !write_trust_history (self, id, contact, error) || !write_interactions (self, id, contact, error) ||
+      !_tn_store_sync_write_job_changes (self, id, contact, error) ||
       !write_heard (self, id, contact, error) || !write_field_times (self, id, contact, error) ||
       !_tn_store_sync_write_card (self, card, error))
     {

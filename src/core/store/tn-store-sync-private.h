@@ -1,4 +1,4 @@
-/* tn-store-sync-private.h — what the two files of the store's sync state share.
+/* tn-store-sync-private.h — what the files of the store's sync state share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,5 +16,14 @@ void     _tn_store_sync_rollback   (TnStore                *self);
 gboolean _tn_store_sync_write_card (TnStore                *self,
                                     const TnStoreSyncCard  *card,
                                     GError                **error);
+
+gboolean _tn_store_sync_read_job_changes  (TnStore                *self,
+                                           gint64                  id,
+                                           TnSyncContact          *contact,
+                                           GError                **error);
+gboolean _tn_store_sync_write_job_changes (TnStore                *self,
+                                           gint64                  id,
+                                           const TnSyncContact    *contact,
+                                           GError                **error);
 
 G_END_DECLS

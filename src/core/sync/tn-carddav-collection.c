@@ -1,6 +1,8 @@
 /* tn-carddav-collection.c — what changed in an address book since a token (RFC 6578
- * sync-collection). The answer is read with EDS's XML helpers: its sync-token and its removed
- * cards (a response with a status, no properties) are outside what EDS's traversal reports.
+ * sync-collection), with the changed cards' text in the same answer when asked (the
+ * standard lets a client ask for any property there). The answer is read with EDS's XML
+ * helpers: its sync-token and its removed cards (a response with a status, no
+ * properties) are outside what EDS's traversal reports.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,10 +20,11 @@
 
 typedef struct
 {
-  GPtrArray *changed;     /* TnCardDavCard, no data */
+  GPtrArray *changed;     /* TnCardDavCard, data only when asked for */
   GPtrArray *removed;     /* char * */
   char      *token;
   gboolean   truncated;
+  char      *too_large_href;
 } SyncAnswer;
 
 static guint
@@ -70,15 +73,19 @@ read_response (EWebDAVSession *session,
        propstat = e_xml_find_next_sibling (propstat, E_WEBDAV_NS_DAV, "propstat"))
     {
       xmlNode *prop = e_xml_find_child (propstat, E_WEBDAV_NS_DAV, "prop");
-      g_autofree char *etag = NULL;
+      TnCardDavCard *card;
+      gboolean too_large;
 
+      /* A server that cannot give a card's text here lists it in a propstat of 404:
+       * the card then comes without data, and the engine fetches it. */
       if (status_of (propstat) != SOUP_STATUS_OK || prop == NULL)
         continue;
-      etag = e_webdav_session_util_maybe_dequote (
-        g_strdup ((const char *) e_xml_find_child_and_get_text (prop, E_WEBDAV_NS_DAV, "getetag")));
-      if (etag != NULL)
+      card = _tn_carddav_card_from_prop (href, prop, &too_large);
+      if (too_large && answer->too_large_href == NULL)
+        answer->too_large_href = g_strdup (href);
+      if (card != NULL)
         {
-          g_ptr_array_add (answer->changed, _tn_carddav_card_new (href, etag, NULL));
+          g_ptr_array_add (answer->changed, card);
           return;
         }
     }
@@ -97,8 +104,8 @@ read_answer (TnCardDav  *self,
   xmlNode *response;
   const xmlChar *token;
 
-  if (content != NULL && content->len > 0)
-    doc = e_xml_parse_data (content->data, content->len);
+  if (content != NULL)
+    doc = _tn_carddav_parse_answer (content->data, content->len);
   root = doc != NULL ? e_xml_find_sibling (xmlDocGetRootElement (doc), E_WEBDAV_NS_DAV, "multistatus") : NULL;
   token = root != NULL ? e_xml_find_child_and_get_text (root, E_WEBDAV_NS_DAV, "sync-token") : NULL;
   if (token == NULL)
@@ -117,6 +124,11 @@ read_answer (TnCardDav  *self,
     read_response (_tn_carddav_get_session (self), book_uri, book_url, response, answer);
 
   xmlFreeDoc (doc);
+  if (answer->too_large_href != NULL)
+    {
+      g_propagate_error (error, _tn_carddav_card_too_large (self, answer->too_large_href));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -158,6 +170,7 @@ static gboolean
 sync_round (TnCardDav    *self,
             const char   *book_url,
             const char   *token,
+            gboolean      with_data,
             SyncAnswer   *answer,
             GCancellable *cancellable,
             GError      **error)
@@ -169,6 +182,8 @@ sync_round (TnCardDav    *self,
   gboolean success;
 
   xml = e_xml_document_new (E_WEBDAV_NS_DAV, "sync-collection");
+  if (with_data)
+    e_xml_document_add_namespaces (xml, "C", E_WEBDAV_NS_CARDDAV, NULL);
   e_xml_document_start_text_element (xml, E_WEBDAV_NS_DAV, "sync-token");
   if (token != NULL)
     e_xml_document_write_string (xml, token);
@@ -178,6 +193,8 @@ sync_round (TnCardDav    *self,
   e_xml_document_end_element (xml);
   e_xml_document_start_element (xml, E_WEBDAV_NS_DAV, "prop");
   e_xml_document_add_empty_element (xml, E_WEBDAV_NS_DAV, "getetag");
+  if (with_data)
+    e_xml_document_add_empty_element (xml, E_WEBDAV_NS_CARDDAV, "address-data");
   e_xml_document_end_element (xml);
 
   success = e_webdav_session_report_sync (session, book_url, E_WEBDAV_DEPTH_THIS, xml,
@@ -198,15 +215,17 @@ sync_round (TnCardDav    *self,
   return read_answer (self, book_url, content, answer, error);
 }
 
-gboolean
-tn_carddav_sync_collection_sync (TnCardDav    *self,
-                                 const char   *book_url,
-                                 const char   *token,
-                                 char        **new_token,
-                                 GPtrArray   **changed,
-                                 GPtrArray   **removed,
-                                 GCancellable *cancellable,
-                                 GError      **error)
+/* Both public functions, checks included (they take the same arguments). */
+static gboolean
+sync_collection (TnCardDav    *self,
+                 const char   *book_url,
+                 const char   *token,
+                 gboolean      with_data,
+                 char        **new_token,
+                 GPtrArray   **changed,
+                 GPtrArray   **removed,
+                 GCancellable *cancellable,
+                 GError      **error)
 {
   SyncAnswer answer = { 0 };
   gboolean success = TRUE;
@@ -232,9 +251,11 @@ tn_carddav_sync_collection_sync (TnCardDav    *self,
           success = FALSE;
           break;
         }
-      success = sync_round (self, book_url, round == 0 ? token : answer.token, &answer, cancellable, error);
+      success = sync_round (self, book_url, round == 0 ? token : answer.token, with_data, &answer,
+                            cancellable, error);
     }
 
+  g_free (answer.too_large_href);
   if (!success)
     {
       g_ptr_array_unref (answer.changed);
@@ -247,4 +268,50 @@ tn_carddav_sync_collection_sync (TnCardDav    *self,
   *changed = answer.changed;
   *removed = answer.removed;
   return TRUE;
+}
+
+gboolean
+tn_carddav_sync_collection_sync (TnCardDav    *self,
+                                 const char   *book_url,
+                                 const char   *token,
+                                 char        **new_token,
+                                 GPtrArray   **changed,
+                                 GPtrArray   **removed,
+                                 GCancellable *cancellable,
+                                 GError      **error)
+{
+  return sync_collection (self, book_url, token, FALSE, new_token, changed, removed, cancellable, error);
+}
+
+/**
+ * tn_carddav_sync_collection_with_data_sync:
+ * @self: a #TnCardDav
+ * @book_url: the address book
+ * @token: (nullable): the token of the last sync; %NULL: every card
+ * @new_token: (out): the token to give next time
+ * @changed: (out) (element-type TnCardDavCard): the cards changed since @token, with
+ *   their text where the server gave it in the same answer (%NULL data: fetch it)
+ * @removed: (out) (element-type utf8): the hrefs removed since @token
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * tn_carddav_sync_collection_sync() that asks for the changed cards' text too, so a sync
+ * needs no second request for them. The answer holds every changed card: for a first
+ * listing of a big address book, tn_carddav_sync_collection_sync() and
+ * tn_carddav_multiget_sync() in batches keep it small; %TN_CARDDAV_ERROR_TOO_LARGE
+ * says to do that.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tn_carddav_sync_collection_with_data_sync (TnCardDav    *self,
+                                           const char   *book_url,
+                                           const char   *token,
+                                           char        **new_token,
+                                           GPtrArray   **changed,
+                                           GPtrArray   **removed,
+                                           GCancellable *cancellable,
+                                           GError      **error)
+{
+  return sync_collection (self, book_url, token, TRUE, new_token, changed, removed, cancellable, error);
 }

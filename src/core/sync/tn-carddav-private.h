@@ -40,6 +40,14 @@ GError         *_tn_carddav_bad_answer (TnCardDav  *self,
 TnCardDavCard  *_tn_carddav_card_new   (const char *href,
                                         const char *etag,
                                         const char *data);
+TnCardDavCard  *_tn_carddav_card_from_prop (const char *href,
+                                            xmlNode    *prop_node,
+                                            gboolean   *too_large);
+GError         *_tn_carddav_card_too_large (TnCardDav  *self,
+                                            const char *href);
+/* An answer's XML, or NULL when it is none; libxml2 keeps its complaints to itself. */
+xmlDoc         *_tn_carddav_parse_answer (const guint8 *data,
+                                          gsize         length);
 /* The path (and query) of a URL: what a DAV:href in a request holds. */
 char           *_tn_carddav_path_of    (const char *url);
 

@@ -65,6 +65,10 @@ char      *tn_carddav_create_book_sync    (TnCardDav *, const char *display_name
 gboolean   tn_carddav_sync_collection_sync (TnCardDav *, const char *book_url, const char *token /* NULL: initial */,
                                             char **new_token, GPtrArray **changed /* TnCardDavCard, no data */,
                                             GPtrArray **removed /* char * hrefs */, GCancellable *, GError **);
+/* The same, with each changed card's text in the answer where the server gives it. */
+gboolean   tn_carddav_sync_collection_with_data_sync (TnCardDav *, const char *book_url, const char *token,
+                                                      char **new_token, GPtrArray **changed /* TnCardDavCard */,
+                                                      GPtrArray **removed, GCancellable *, GError **);
 GPtrArray *tn_carddav_list_cards_sync     (TnCardDav *, const char *book_url, GCancellable *, GError **); /* href+etag */
 GPtrArray *tn_carddav_multiget_sync       (TnCardDav *, const char *book_url, const char * const *hrefs,
                                            GCancellable *, GError **);   /* with data; batches internally */

@@ -32,6 +32,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVCard, g_object_unref)
 #define X_TRUST_CHANGE "X-TRUSTNET-TRUST-CHANGE"
 #define X_INTERACTION "X-TRUSTNET-INTERACTION"
 #define X_GONE "X-TRUSTNET-GONE"
+#define X_JOB_CHANGE "X-TRUSTNET-JOB-CHANGE"
 #define X_STATEMENT "X-TRUSTNET-STATEMENT"
 #define X_SELF_CHECK "X-TRUSTNET-SELF-CHECK"
 #define X_GOAL "X-TRUSTNET-GOAL"
@@ -45,6 +46,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVCard, g_object_unref)
 #define X_DAY "X-DAY"
 #define X_ONE_ON_ONE "X-ONE-ON-ONE"
 #define X_GAVE_VALUE "X-GAVE-VALUE"
+#define X_FROM_ORG "X-FROM-ORG"
+#define X_FROM_TITLE "X-FROM-TITLE"
+#define X_TO_ORG "X-TO-ORG"
+#define X_TO_TITLE "X-TO-TITLE"
+#define X_DISMISSED "X-DISMISSED"
 
 /* The name on the person's own card, which phones show like any other. */
 #define SELF_CARD_NAME "TrustNet (your own data)"
@@ -273,7 +279,7 @@ add_number (EVCard     *card,
 /* TrustNet's own properties: the standard ones it compares with the base's, and those it
  * always writes afresh. */
 static const char * const compared_names[] = {
-  EVC_UID, EVC_FN, EVC_N, EVC_ORG, EVC_TITLE, EVC_NOTE, EVC_BDAY, EVC_EMAIL, EVC_TEL,
+  EVC_UID, EVC_FN, EVC_N, EVC_ORG, EVC_TITLE, EVC_NOTE, EVC_BDAY, EVC_EMAIL, EVC_TEL, EVC_URL,
 };
 
 static gboolean
@@ -430,6 +436,44 @@ write_over_base (EVCard     *ours,
 
 /* ---- a contact ----------------------------------------------------------------------- */
 
+/* An organization or title in a parameter, percent-encoded: a parameter cannot carry every
+ * text (a '"' has no spelling in vCard 3.0, and servers differ on ',' ';' ':'), and the
+ * value is one text only (see add_with_params()). */
+static void
+add_encoded_param (EVCardAttribute *attribute,
+                   const char      *param,
+                   const char      *text)
+{
+  g_autofree char *encoded = NULL;
+
+  if (text == NULL)
+    return;
+
+  encoded = g_uri_escape_string (text, NULL, FALSE);
+  e_vcard_attribute_add_param_with_value (attribute, e_vcard_attribute_param_new (param), encoded);
+}
+
+/* A job change: its id as the value (as a tombstone's), the rest in parameters. */
+static void
+add_job_change (EVCard                *card,
+                const TnSyncJobChange *change)
+{
+  EVCardAttribute *attribute = e_vcard_attribute_new (NULL, X_JOB_CHANGE);
+
+  add_encoded_param (attribute, X_FROM_ORG, change->from_organization);
+  add_encoded_param (attribute, X_FROM_TITLE, change->from_title);
+  add_encoded_param (attribute, X_TO_ORG, change->to_organization);
+  add_encoded_param (attribute, X_TO_TITLE, change->to_title);
+  e_vcard_attribute_add_param_with_value (attribute, e_vcard_attribute_param_new (X_DAY), change->noticed_on);
+  if (change->dismissed_at != 0)
+    {
+      g_autofree char *time = g_strdup_printf ("%" G_GINT64_FORMAT, change->dismissed_at);
+
+      e_vcard_attribute_add_param_with_value (attribute, e_vcard_attribute_param_new (X_DISMISSED), time);
+    }
+  e_vcard_append_attribute_with_value (card, attribute, change->id);
+}
+
 static void
 add_contact_properties (EVCard              *card,
                         const TnSyncContact *contact)
@@ -449,6 +493,8 @@ add_contact_properties (EVCard              *card,
     add_property (card, EVC_EMAIL, g_ptr_array_index (contact->emails, i));
   for (guint i = 0; i < contact->phones->len; i++)
     add_property (card, EVC_TEL, g_ptr_array_index (contact->phones, i));
+  for (guint i = 0; i < contact->urls->len; i++)
+    add_property (card, EVC_URL, g_ptr_array_index (contact->urls, i));
 
   add_property (card, X_TRUST, fields[TN_SYNC_FIELD_TRUST]);
   add_property (card, X_CADENCE, fields[TN_SYNC_FIELD_CADENCE]);
@@ -485,6 +531,8 @@ add_contact_properties (EVCard              *card,
 
       add_with_params (card, X_GONE, tombstone->uid, X_AT, time, NULL);
     }
+  for (guint i = 0; i < contact->job_changes->len; i++)
+    add_job_change (card, g_ptr_array_index (contact->job_changes, i));
 }
 
 /**
@@ -603,6 +651,49 @@ read_interaction (TnSyncContact   *contact,
   g_ptr_array_add (contact->interactions, interaction);
 }
 
+/* A percent-encoded parameter: %TRUE with @text (nullable) when absent or readable. */
+static gboolean
+decoded_param (EVCardAttribute  *attribute,
+               const char       *param,
+               char            **text)
+{
+  g_autofree char *encoded = param_text (attribute, param);
+
+  *text = encoded != NULL ? g_uri_unescape_string (encoded, NULL) : NULL;
+  return encoded == NULL || (*text != NULL && g_utf8_validate (*text, -1, NULL));
+}
+
+/* The id a card gives is not read: it is made again of the jobs, so that a card cannot
+ * give one change two ids (or two changes one). */
+static void
+read_job_change (TnSyncContact   *contact,
+                 EVCardAttribute *attribute)
+{
+  g_autofree char *from_organization = NULL;
+  g_autofree char *from_title = NULL;
+  g_autofree char *to_organization = NULL;
+  g_autofree char *to_title = NULL;
+  g_autofree char *day = param_text (attribute, X_DAY);
+  g_autofree char *dismissed = param_text (attribute, X_DISMISSED);
+  TnSyncJobChange *change;
+  gint64 dismissed_at = 0;
+
+  if (!decoded_param (attribute, X_FROM_ORG, &from_organization) ||
+      !decoded_param (attribute, X_FROM_TITLE, &from_title) ||
+      !decoded_param (attribute, X_TO_ORG, &to_organization) ||
+      !decoded_param (attribute, X_TO_TITLE, &to_title) ||
+      !tn_interaction_day_is_valid (day) ||
+      (dismissed != NULL && (!parse_int64 (dismissed, &dismissed_at) || dismissed_at <= 0)))
+    {
+      g_debug ("Skipping a job change this version cannot read: %s", day);
+      return;
+    }
+
+  change = tn_sync_job_change_new (from_organization, from_title, to_organization, to_title, day);
+  change->dismissed_at = dismissed_at;
+  tn_sync_job_changes_add (contact->job_changes, change);
+}
+
 static void
 read_contact_property (gpointer         data,
                        const char      *name,
@@ -646,6 +737,12 @@ read_contact_property (gpointer         data,
 
       add_unique (contact->phones, phone, tn_text_normalize_phone);
     }
+  else if (g_str_equal (name, EVC_URL) && value != NULL)
+    {
+      g_autofree char *whole = attribute_text (attribute, -1);
+
+      tn_sync_contact_add_url (contact, whole);
+    }
   else if (g_str_equal (name, X_TRUST) && parse_int64 (value, &number) && tn_trust_is_valid ((int) number))
     tn_sync_contact_set (contact, TN_SYNC_FIELD_TRUST, value, contact->times[TN_SYNC_FIELD_TRUST]);
   else if (g_str_equal (name, X_CADENCE) && parse_int64 (value, &number) && number >= 0 && number <= 520)
@@ -669,6 +766,8 @@ read_contact_property (gpointer         data,
     }
   else if (g_str_equal (name, X_INTERACTION))
     read_interaction (contact, attribute);
+  else if (g_str_equal (name, X_JOB_CHANGE))
+    read_job_change (contact, attribute);
   else if (g_str_equal (name, X_GONE) && value != NULL && *value != '\0' && param_int64 (attribute, X_AT, &number))
     g_ptr_array_add (contact->gone, tn_sync_tombstone_new (value, number));
 }

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "tn-duplicates.h"
 #include "tn-sync-contact.h"
 
 static const char * const field_names[TN_SYNC_N_FIELDS] = {
@@ -133,6 +134,203 @@ tn_sync_tombstone_free (TnSyncTombstone *tombstone)
   g_free (tombstone);
 }
 
+/* The id is what changed, as imports compare it (tn_duplicates_name_key()), hashed: two
+ * machines that import the same export before they sync notice the same change, and must
+ * not show it twice. The day it was noticed is left out for that reason; the price is that
+ * someone who makes the very same move twice has one job change, not two. */
+static char *
+job_change_id (const char *from_organization,
+               const char *from_title,
+               const char *to_organization,
+               const char *to_title)
+{
+  const char *parts[] = { from_organization, from_title, to_organization, to_title };
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autofree char *checksum = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *folded = tn_duplicates_name_key (parts[i]);
+
+      g_string_append_printf (key, "%s\037", folded != NULL ? folded : "");
+    }
+
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key->str, key->len);
+  return g_strndup (checksum, 32);
+}
+
+static char *
+nonempty_text (const char *text)
+{
+  return text != NULL && *text != '\0' ? tn_sync_text_new (text) : NULL;
+}
+
+/**
+ * tn_sync_job_change_new:
+ * @from_organization: (nullable): where they worked
+ * @from_title: (nullable): as what
+ * @to_organization: (nullable): where they work now
+ * @to_title: (nullable): as what
+ * @noticed_on: the day it was noticed, "YYYY-MM-DD"
+ *
+ * A job change, not dismissed, with its id made of the four jobs: the same change has the
+ * same id on every machine, whoever noticed it when.
+ *
+ * Returns: (transfer full): the job change
+ */
+TnSyncJobChange *
+tn_sync_job_change_new (const char *from_organization,
+                        const char *from_title,
+                        const char *to_organization,
+                        const char *to_title,
+                        const char *noticed_on)
+{
+  TnSyncJobChange *change;
+
+  g_return_val_if_fail (noticed_on != NULL, NULL);
+
+  change = g_new0 (TnSyncJobChange, 1);
+  change->from_organization = nonempty_text (from_organization);
+  change->from_title = nonempty_text (from_title);
+  change->to_organization = nonempty_text (to_organization);
+  change->to_title = nonempty_text (to_title);
+  change->noticed_on = g_strdup (noticed_on);
+  change->id = job_change_id (change->from_organization, change->from_title,
+                              change->to_organization, change->to_title);
+  return change;
+}
+
+TnSyncJobChange *
+tn_sync_job_change_copy (const TnSyncJobChange *change)
+{
+  TnSyncJobChange *copy;
+
+  g_return_val_if_fail (change != NULL, NULL);
+
+  copy = g_memdup2 (change, sizeof *change);
+  copy->id = g_strdup (change->id);
+  copy->from_organization = g_strdup (change->from_organization);
+  copy->from_title = g_strdup (change->from_title);
+  copy->to_organization = g_strdup (change->to_organization);
+  copy->to_title = g_strdup (change->to_title);
+  copy->noticed_on = g_strdup (change->noticed_on);
+  return copy;
+}
+
+void
+tn_sync_job_change_free (TnSyncJobChange *change)
+{
+  if (change == NULL)
+    return;
+
+  g_free (change->id);
+  g_free (change->from_organization);
+  g_free (change->from_title);
+  g_free (change->to_organization);
+  g_free (change->to_title);
+  g_free (change->noticed_on);
+  g_free (change);
+}
+
+/* Equal in all a card says, the dismissal's time included: it is the dismissal itself. */
+gboolean
+tn_sync_job_change_equal (const TnSyncJobChange *a,
+                          const TnSyncJobChange *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return g_str_equal (a->id, b->id) && g_strcmp0 (a->noticed_on, b->noticed_on) == 0 &&
+         a->dismissed_at == b->dismissed_at &&
+         g_strcmp0 (a->from_organization, b->from_organization) == 0 &&
+         g_strcmp0 (a->from_title, b->from_title) == 0 &&
+         g_strcmp0 (a->to_organization, b->to_organization) == 0 &&
+         g_strcmp0 (a->to_title, b->to_title) == 0;
+}
+
+static int
+compare_job_changes (gconstpointer a,
+                     gconstpointer b)
+{
+  const TnSyncJobChange *x = *(TnSyncJobChange **) a, *y = *(TnSyncJobChange **) b;
+  int by_day = g_strcmp0 (x->noticed_on, y->noticed_on);
+
+  return by_day != 0 ? by_day : strcmp (x->id, y->id);
+}
+
+/* Of two spellings of one change, the one every machine keeps: the earlier noticed, or on
+ * the same day the first in the order of its texts. */
+static gboolean
+job_change_precedes (const TnSyncJobChange *a,
+                     const TnSyncJobChange *b)
+{
+  const char *mine[] = { a->noticed_on, a->from_organization, a->from_title, a->to_organization, a->to_title };
+  const char *theirs[] = { b->noticed_on, b->from_organization, b->from_title, b->to_organization, b->to_title };
+
+  for (guint i = 0; i < G_N_ELEMENTS (mine); i++)
+    {
+      int order = g_strcmp0 (mine[i], theirs[i]);
+
+      if (order != 0)
+        return order < 0;
+    }
+
+  return FALSE;
+}
+
+/* The earlier of two times, 0 being none. */
+static gint64
+earlier_time (gint64 a,
+              gint64 b)
+{
+  return a == 0 ? b : b == 0 ? a : MIN (a, b);
+}
+
+/**
+ * tn_sync_job_changes_add:
+ * @job_changes: (element-type TnSyncJobChange): a contact's job changes
+ * @change: (transfer full): one more
+ *
+ * Adds @change, kept by the day noticed; or, when the list has one with its id, folds it
+ * into that one: the same change noticed twice (on two machines, say) is one, noticed on
+ * the earlier day, and dismissed when either was, at the earlier time. Dismissal is
+ * sticky, not "the later wins": nobody can take a dismissal back, so there is no later
+ * "not dismissed" to win, and a machine that has not heard of a dismissal yet must not
+ * put the change back on the dashboard. The spelling of the jobs is the earlier's, so
+ * that every machine keeps the same one.
+ */
+void
+tn_sync_job_changes_add (GPtrArray       *job_changes,
+                         TnSyncJobChange *change)
+{
+  g_return_if_fail (job_changes != NULL);
+  g_return_if_fail (change != NULL);
+
+  for (guint i = 0; i < job_changes->len; i++)
+    {
+      TnSyncJobChange *known = g_ptr_array_index (job_changes, i);
+      gint64 dismissed_at;
+
+      if (!g_str_equal (known->id, change->id))
+        continue;
+
+      dismissed_at = earlier_time (known->dismissed_at, change->dismissed_at);
+      if (job_change_precedes (change, known))
+        {
+          g_ptr_array_index (job_changes, i) = change;
+          tn_sync_job_change_free (known);
+          known = change;
+        }
+      else
+        tn_sync_job_change_free (change);
+      known->dismissed_at = dismissed_at;
+      g_ptr_array_sort (job_changes, compare_job_changes);
+      return;
+    }
+
+  g_ptr_array_add (job_changes, change);
+  g_ptr_array_sort (job_changes, compare_job_changes);
+}
+
 TnSyncContact *
 tn_sync_contact_new (const char *uid)
 {
@@ -141,6 +339,8 @@ tn_sync_contact_new (const char *uid)
   contact->uid = g_strdup (uid);
   contact->emails = g_ptr_array_new_with_free_func (g_free);
   contact->phones = g_ptr_array_new_with_free_func (g_free);
+  contact->urls = g_ptr_array_new_with_free_func (g_free);
+  contact->job_changes = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_sync_job_change_free);
   contact->trust_history = g_array_new (FALSE, FALSE, sizeof (TnSyncTrustChange));
   contact->interactions = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_sync_interaction_free);
   contact->gone = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_sync_tombstone_free);
@@ -170,6 +370,9 @@ tn_sync_contact_copy (const TnSyncContact *contact)
     }
   copy_strings (copy->emails, contact->emails);
   copy_strings (copy->phones, contact->phones);
+  copy_strings (copy->urls, contact->urls);
+  for (guint i = 0; i < contact->job_changes->len; i++)
+    g_ptr_array_add (copy->job_changes, tn_sync_job_change_copy (g_ptr_array_index (contact->job_changes, i)));
   g_array_append_vals (copy->trust_history, contact->trust_history->data, contact->trust_history->len);
   for (guint i = 0; i < contact->interactions->len; i++)
     g_ptr_array_add (copy->interactions, tn_sync_interaction_copy (g_ptr_array_index (contact->interactions, i)));
@@ -194,6 +397,8 @@ tn_sync_contact_free (TnSyncContact *contact)
     g_free (contact->fields[i]);
   g_ptr_array_unref (contact->emails);
   g_ptr_array_unref (contact->phones);
+  g_ptr_array_unref (contact->urls);
+  g_ptr_array_unref (contact->job_changes);
   g_array_unref (contact->trust_history);
   g_ptr_array_unref (contact->interactions);
   g_ptr_array_unref (contact->gone);
@@ -247,7 +452,7 @@ has_tombstone (const TnSyncContact *contact,
  * @b: another
  *
  * Whether a card of @a would tell another machine nothing @b does not: the same values,
- * addresses, history, interactions (in any order) and tombstones. Change times, and the
+ * addresses, web pages, history, interactions (in any order), tombstones and job changes. Change times, and the
  * card the data came from, do not count: a server that rewrites a card changes neither.
  *
  * Returns: whether they are equal
@@ -263,8 +468,13 @@ tn_sync_contact_equal (const TnSyncContact *a,
   for (guint i = 0; i < TN_SYNC_N_FIELDS; i++)
     if (g_strcmp0 (a->fields[i], b->fields[i]) != 0)
       return FALSE;
-  if (!strings_equal (a->emails, b->emails) || !strings_equal (a->phones, b->phones))
+  if (!strings_equal (a->emails, b->emails) || !strings_equal (a->phones, b->phones) ||
+      !strings_equal (a->urls, b->urls) || a->job_changes->len != b->job_changes->len)
     return FALSE;
+  /* Job changes are kept in one order (tn_sync_job_changes_add()). */
+  for (guint i = 0; i < a->job_changes->len; i++)
+    if (!tn_sync_job_change_equal (g_ptr_array_index (a->job_changes, i), g_ptr_array_index (b->job_changes, i)))
+      return FALSE;
   if (a->trust_history->len != b->trust_history->len)
     return FALSE;
   /* Field by field: the structs have padding that memcmp() would compare. */
@@ -371,6 +581,38 @@ tn_sync_contact_set (TnSyncContact *contact,
   g_free (contact->fields[field]);
   contact->fields[field] = is_empty_value (field, value) ? NULL : tn_sync_text_new (value);
   contact->times[field] = changed_at;
+}
+
+/**
+ * tn_sync_contact_add_url:
+ * @contact: a contact
+ * @url: (nullable): a web page
+ *
+ * Adds a web page unless @contact has it already, written the same or in another way that
+ * is the same page (tn_duplicates_url_key(): "linkedin.com/in/ada" and
+ * "de.linkedin.com/in/ada/de" are one profile). The database and a card both go through
+ * this, so a contact read from either has the same pages, and is not sent again and again
+ * for a page written twice.
+ */
+void
+tn_sync_contact_add_url (TnSyncContact *contact,
+                         const char    *url)
+{
+  g_autofree char *key = tn_duplicates_url_key (url);
+
+  g_return_if_fail (contact != NULL);
+
+  if (key == NULL)
+    return;
+  for (guint i = 0; i < contact->urls->len; i++)
+    {
+      g_autofree char *other = tn_duplicates_url_key (g_ptr_array_index (contact->urls, i));
+
+      if (g_strcmp0 (key, other) == 0)
+        return;
+    }
+
+  g_ptr_array_add (contact->urls, g_strdup (url));
 }
 
 static int

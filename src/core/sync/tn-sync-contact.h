@@ -67,6 +67,25 @@ typedef struct
   gint64 deleted_at;
 } TnSyncTombstone;
 
+/**
+ * TnSyncJobChange:
+ * @id: the same on every machine, made of what changed (see tn_sync_job_change_new())
+ * @noticed_on: the day an import noticed it, "YYYY-MM-DD"
+ * @dismissed_at: when it was taken off the dashboard, Unix time; 0: still shown
+ *
+ * A job change an import noticed: from one organization and title to others.
+ */
+typedef struct
+{
+  char *id;
+  char *from_organization;
+  char *from_title;
+  char *to_organization;
+  char *to_title;
+  char *noticed_on;
+  gint64 dismissed_at;
+} TnSyncJobChange;
+
 typedef struct
 {
   char *uid;
@@ -74,6 +93,8 @@ typedef struct
   gint64 times[TN_SYNC_N_FIELDS];  /* when each field last changed, Unix time; 0: unknown */
   GPtrArray *emails;               /* char *, in order */
   GPtrArray *phones;               /* char *, in order */
+  GPtrArray *urls;                 /* char *, web pages, in order */
+  GPtrArray *job_changes;          /* TnSyncJobChange, by day noticed */
   GArray *trust_history;           /* TnSyncTrustChange, oldest first */
   GPtrArray *interactions;         /* TnSyncInteraction, by day */
   GPtrArray *gone;                 /* TnSyncTombstone of deleted interactions */
@@ -92,6 +113,18 @@ TnSyncTombstone   *tn_sync_tombstone_new    (const char              *uid,
                                              gint64                   deleted_at);
 void               tn_sync_tombstone_free   (TnSyncTombstone         *tombstone);
 
+TnSyncJobChange   *tn_sync_job_change_new   (const char              *from_organization,
+                                             const char              *from_title,
+                                             const char              *to_organization,
+                                             const char              *to_title,
+                                             const char              *noticed_on);
+TnSyncJobChange   *tn_sync_job_change_copy  (const TnSyncJobChange   *change);
+void               tn_sync_job_change_free  (TnSyncJobChange         *change);
+gboolean           tn_sync_job_change_equal (const TnSyncJobChange   *a,
+                                             const TnSyncJobChange   *b);
+void               tn_sync_job_changes_add  (GPtrArray               *job_changes,
+                                             TnSyncJobChange         *change);
+
 TnSyncContact *tn_sync_contact_new    (const char          *uid);
 TnSyncContact *tn_sync_contact_copy   (const TnSyncContact *contact);
 void           tn_sync_contact_free   (TnSyncContact       *contact);
@@ -101,6 +134,8 @@ void           tn_sync_contact_set    (TnSyncContact       *contact,
                                        TnSyncField          field,
                                        const char          *value,
                                        gint64               changed_at);
+void           tn_sync_contact_add_url (TnSyncContact      *contact,
+                                        const char         *url);
 void           tn_sync_contact_add_trust_change (TnSyncContact *contact,
                                                  TnTrust        trust,
                                                  gint64         changed_at);
@@ -141,6 +176,7 @@ void        tn_sync_self_add_check     (TnSyncSelf       *self,
                                         gint64            taken_at);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnSyncContact, tn_sync_contact_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnSyncInteraction, tn_sync_interaction_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnSyncJobChange, tn_sync_job_change_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnSyncSelf, tn_sync_self_free)
 
 G_END_DECLS

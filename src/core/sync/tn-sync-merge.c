@@ -4,7 +4,9 @@
  * so each side's changes are what differs from it. Per field the later change wins (each
  * side knows when its field last changed); addresses are a union, less what one side
  * removed since the base; interactions a union by uid, less the deleted ones (tombstones);
- * the trust history a union. Nothing a person wrote is lost without a trace: two notes
+ * the trust history a union; web pages as addresses; job changes a union by id, less what
+ * one side removed since the base (an import undone), dismissed when either side
+ * dismissed them (see tn_sync_job_changes_add()). Nothing a person wrote is lost without a trace: two notes
  * changed on both sides are both kept, the later first, and a rating changed on both sides
  * leaves both ratings in the history.
  *
@@ -16,6 +18,7 @@
 
 #include <string.h>
 
+#include "tn-duplicates.h"
 #include "tn-sync-merge.h"
 #include "tn-text.h"
 
@@ -288,6 +291,45 @@ merge_interactions (TnSyncContact       *merged,
   g_ptr_array_sort (merged->interactions, compare_interactions);
 }
 
+static gboolean
+has_job_change (const TnSyncContact *contact,
+                const char          *id)
+{
+  for (guint i = 0; contact != NULL && i < contact->job_changes->len; i++)
+    if (g_str_equal (((TnSyncJobChange *) g_ptr_array_index (contact->job_changes, i))->id, id))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Job changes: a union by id, as addresses are: one the base had and one side no longer has
+ * was taken back there (its import undone) and stays gone. The same change on both sides
+ * is one (tn_sync_job_changes_add() folds them). Nothing else edits a job change, so no
+ * tombstones are needed: the base tells. */
+static void
+merge_job_changes (TnSyncContact       *merged,
+                   const TnSyncContact *base,
+                   const TnSyncContact *local,
+                   const TnSyncContact *remote)
+{
+  const TnSyncContact *sides[] = { local, remote };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      const TnSyncContact *other = sides[1 - s];
+
+      for (guint i = 0; i < sides[s]->job_changes->len; i++)
+        {
+          const TnSyncJobChange *change = g_ptr_array_index (sides[s]->job_changes, i);
+
+          if (has_job_change (base, change->id) && !has_job_change (other, change->id))
+            continue;
+
+          tn_sync_job_changes_add (merged->job_changes, tn_sync_job_change_copy (change));
+        }
+    }
+}
+
 /**
  * tn_sync_merge_contact:
  * @base: (nullable): the contact as last synced, %NULL when the two sides never agreed
@@ -318,6 +360,8 @@ tn_sync_merge_contact (const TnSyncContact *base,
 
   merge_list (merged->emails, base ? base->emails : NULL, local->emails, remote->emails, tn_text_normalize_email);
   merge_list (merged->phones, base ? base->phones : NULL, local->phones, remote->phones, tn_text_normalize_phone);
+  merge_list (merged->urls, base ? base->urls : NULL, local->urls, remote->urls, tn_duplicates_url_key);
+  merge_job_changes (merged, base, local, remote);
 
   for (guint i = 0; i < local->trust_history->len; i++)
     {

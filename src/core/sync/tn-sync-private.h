@@ -1,6 +1,7 @@
-/* tn-sync-private.h — one sync run, shared by the engine's two files: tn-sync.c (what
- * changed where, in which order), tn-sync-cards.c (one card received or sent) and
- * tn-sync-self.c (the person's own card).
+/* tn-sync-private.h — one sync run, shared by the engine's files: tn-sync.c (what
+ * changed where, in which order), tn-sync-fetch.c (cards fetched while others are
+ * written), tn-sync-cards.c (one card received or sent) and tn-sync-self.c (the person's
+ * own card).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@ typedef struct
 {
   TnStore *store;
   TnCardDav *dav;
+  const char *password;        /* for a second client (tn-sync-fetch.c) */
   TnStoreSyncAccount *account;
   TnSyncReport *report;
   GCancellable *cancellable;
@@ -27,6 +29,19 @@ typedef struct
   guint received;
   guint to_receive;
 } TnSyncRun;
+
+typedef struct _TnSyncFetch TnSyncFetch;
+
+TnSyncFetch   *_tn_sync_fetch_start (const char      *server_url,
+                                     const char      *user,
+                                     const char      *password,
+                                     const char      *book_url,
+                                     GPtrArray       *hrefs,
+                                     guint            batch,
+                                     GCancellable    *cancellable);
+GPtrArray     *_tn_sync_fetch_next  (TnSyncFetch     *fetch,
+                                     GError         **error);
+void           _tn_sync_fetch_stop  (TnSyncFetch     *fetch);
 
 TnCardDavCard *_tn_sync_fetch_card (TnSyncRun       *run,
                                     const char      *href,

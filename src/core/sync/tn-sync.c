@@ -1,10 +1,11 @@
 /* tn-sync.c — the sync engine: setting sync up (discover, choose or create the address
  * book), one sync, and forgetting it. One sync reads what changed on the server (RFC 6578
- * sync-collection with the stored token; without one, or when the server refuses it, an
- * ETag listing compared with the cards known), fetches those cards in batches, merges each
- * with the contact here, sends what changed here (from the change feed), deletes both
- * ways, and only then stores the new token and feed position: a sync stopped at any point
- * is finished by the next one.
+ * sync-collection with the stored token, the changed cards' text in the same answer;
+ * without a token, or when the server refuses it, a listing of ETags compared with the
+ * cards known), fetches the cards still needed in batches on a thread of its own while
+ * the batch before is written, merges each with the contact here, sends what changed here
+ * (from the change feed), deletes both ways, and only then stores the new token and feed
+ * position: a sync stopped at any point is finished by the next one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +21,7 @@
 /* The name of the address book TrustNet makes when the account has none. */
 #define NEW_BOOK_NAME "TrustNet"
 
-/* Cards fetched per addressbook-multiget round: bounds what is held in memory at once. */
+/* Cards fetched per addressbook-multiget: the transport's batch, so one request each. */
 #define FETCH_BATCH 1000
 
 /* Cards received per transaction: one commit per card made a first sync of 10,000 cards
@@ -221,8 +222,36 @@ compare_listing (TnSyncRun   *run,
   return TRUE;
 }
 
+/* What changed since @since (%NULL: every card), with the changed cards' text in the same
+ * answer: one request when nothing changed, and for a first sync one request with every
+ * card, the cheapest a server such as Radicale answers. An answer too large to take at
+ * once is asked for again without the text: the cards are then fetched in batches, each
+ * written while the next comes. FALSE with TOKEN when the server refuses @since. */
+static gboolean
+ask_changes (TnSyncRun   *run,
+             const char  *since,
+             char       **token,
+             GPtrArray  **changed,
+             GPtrArray  **removed,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *book = run->account->book_url;
+
+  if (tn_carddav_sync_collection_with_data_sync (run->dav, book, since, token, changed, removed,
+                                                 run->cancellable, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_TOO_LARGE))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return tn_carddav_sync_collection_sync (run->dav, book, since, token, changed, removed, run->cancellable, error);
+}
+
 /* What changed on the server since the last sync: hrefs with ETags (not yet compared with
- * the ETags known here) and removed hrefs. */
+ * the ETags known here), most with their text, and removed hrefs. */
 static gboolean
 list_server_changes (TnSyncRun   *run,
                      char       **token,
@@ -233,11 +262,8 @@ list_server_changes (TnSyncRun   *run,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) listing = NULL;
   g_autoptr(GPtrArray) ignored = NULL;
-  const char *book = run->account->book_url;
 
-  if (run->account->token != NULL &&
-      tn_carddav_sync_collection_sync (run->dav, book, run->account->token, token, changed, removed,
-                                       run->cancellable, &local_error))
+  if (run->account->token != NULL && ask_changes (run, run->account->token, token, changed, removed, &local_error))
     return TRUE;
   if (local_error != NULL && !g_error_matches (local_error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_TOKEN))
     {
@@ -247,14 +273,14 @@ list_server_changes (TnSyncRun   *run,
   g_clear_error (&local_error);
 
   /* No token, or one the server no longer takes: everything, compared with what is known. */
-  if (!tn_carddav_sync_collection_sync (run->dav, book, NULL, token, &listing, &ignored, run->cancellable, &local_error))
+  if (!ask_changes (run, NULL, token, &listing, &ignored, &local_error))
     {
       if (!g_error_matches (local_error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_TOKEN))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      listing = tn_carddav_list_cards_sync (run->dav, book, run->cancellable, error);
+      listing = tn_carddav_list_cards_sync (run->dav, run->account->book_url, run->cancellable, error);
       if (listing == NULL)
         return FALSE;
     }
@@ -262,9 +288,36 @@ list_server_changes (TnSyncRun   *run,
   return compare_listing (run, listing, changed, removed, error);
 }
 
+/* tn-sync-self.c makes the person's own card at this href, on every machine. */
+static gboolean
+is_self_href (const char *href)
+{
+  return g_str_has_suffix (href, "/" TN_SYNC_SELF_UID ".vcf");
+}
+
+/* The person's own card before the contacts' (a server answers a multiget in its own
+ * order): a contact's "heard the statement" is about the current statement, which that
+ * card may bring; received after, "heard" would go to the statement before it. */
+static void
+self_first (GPtrArray *cards)
+{
+  for (guint i = 1; i < cards->len; i++)
+    {
+      TnCardDavCard *card = g_ptr_array_index (cards, i);
+
+      if (is_self_href (card->href))
+        {
+          g_ptr_array_steal_index (cards, i);
+          g_ptr_array_insert (cards, 0, card);
+          return;
+        }
+    }
+}
+
 /* The changed cards whose ETag is not the one known here: the rest are this machine's own
- * writes, or nothing new. Those that came with their data (a transport may ask for it in
- * the same request) go into @ready, the others' hrefs into @hrefs, to be fetched. */
+ * writes, or nothing new. Those that came with their text go into @ready, the others'
+ * hrefs into @hrefs, to be fetched; the person's own card first in either (see
+ * self_first ()). The known ETags are read in one query: a first sync compares thousands. */
 static gboolean
 sort_changed (TnSyncRun  *run,
               GPtrArray  *changed,
@@ -272,24 +325,43 @@ sort_changed (TnSyncRun  *run,
               GPtrArray  *hrefs,
               GError    **error)
 {
+  g_autoptr(GPtrArray) known = NULL;
+  g_autoptr(GHashTable) known_etags = NULL;
+
+  if (changed->len == 0)
+    return TRUE;
+
+  known = tn_store_sync_list_cards (run->store, error);
+  if (known == NULL)
+    return FALSE;
+  known_etags = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < known->len; i++)
+    {
+      TnStoreSyncCard *card = g_ptr_array_index (known, i);
+
+      if (card->etag != NULL)
+        g_hash_table_insert (known_etags, card->href, card->etag);
+    }
+
   for (guint i = 0; i < changed->len; i++)
     {
       TnCardDavCard *card = g_ptr_array_index (changed, i);
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(TnStoreSyncCard) known = tn_store_sync_get_card (run->store, NULL, card->href, &local_error);
 
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (known != NULL && known->etag != NULL && card->etag != NULL && g_str_equal (known->etag, card->etag))
+      if (card->etag != NULL && g_strcmp0 (g_hash_table_lookup (known_etags, card->href), card->etag) == 0)
         continue;
 
-      g_ptr_array_add (card->data != NULL ? ready : hrefs, card->data != NULL ? (gpointer) card : card->href);
+      g_ptr_array_insert (card->data != NULL ? ready : hrefs, is_self_href (card->href) ? 0 : -1,
+                          card->data != NULL ? (gpointer) card : card->href);
     }
 
   return TRUE;
+}
+
+static void
+report_progress (TnSyncRun *run)
+{
+  if (run->progress != NULL && run->to_receive > 0)
+    run->progress (run->received, run->to_receive, run->progress_data);
 }
 
 /* Each card is written whole (a savepoint), WRITE_BATCH of them per transaction; what was
@@ -299,14 +371,16 @@ receive_cards (TnSyncRun  *run,
                GPtrArray  *cards,
                GError    **error)
 {
+  self_first (cards);
   for (guint start = 0; start < cards->len; start += WRITE_BATCH)
     {
       g_autoptr(GError) local_error = NULL;
+      guint end = MIN (start + WRITE_BATCH, cards->len);
 
       if (!tn_store_sync_begin_batch (run->store, error))
         return FALSE;
 
-      for (guint i = start; i < MIN (start + WRITE_BATCH, cards->len) && local_error == NULL; i++)
+      for (guint i = start; i < end && local_error == NULL; i++)
         _tn_sync_receive_card (run, g_ptr_array_index (cards, i), &local_error);
 
       if (!tn_store_sync_end_batch (run->store, local_error == NULL ? error : NULL) || local_error != NULL)
@@ -315,12 +389,39 @@ receive_cards (TnSyncRun  *run,
             g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      run->received += MIN (start + WRITE_BATCH, cards->len) - start;
-      if (run->progress != NULL)
-        run->progress (run->received, run->to_receive, run->progress_data);
+      run->received += end - start;
+      report_progress (run);
     }
 
   return TRUE;
+}
+
+/* More than one batch: fetched on a thread of their own, each written while the next
+ * comes. */
+static gboolean
+fetch_and_receive (TnSyncRun  *run,
+                   GPtrArray  *hrefs,
+                   GError    **error)
+{
+  TnSyncFetch *fetch = _tn_sync_fetch_start (run->account->server_url, run->account->user, run->password,
+                                             run->account->book_url, hrefs, FETCH_BATCH, run->cancellable);
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *cards;
+  gboolean success = TRUE;
+
+  while (success && (cards = _tn_sync_fetch_next (fetch, &local_error)) != NULL)
+    {
+      success = receive_cards (run, cards, error);
+      g_ptr_array_unref (cards);
+    }
+  _tn_sync_fetch_stop (fetch);
+
+  if (success && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return success;
 }
 
 static gboolean
@@ -330,31 +431,24 @@ receive_changes (TnSyncRun  *run,
 {
   g_autoptr(GPtrArray) ready = g_ptr_array_new ();
   g_autoptr(GPtrArray) hrefs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cards = NULL;
 
   if (!sort_changed (run, changed, ready, hrefs, error))
     return FALSE;
   run->to_receive = ready->len + hrefs->len;
-  if (run->progress != NULL && run->to_receive > 0)
-    run->progress (0, run->to_receive, run->progress_data);
+  report_progress (run);
+
   if (!receive_cards (run, ready, error))
     return FALSE;
+  if (hrefs->len > FETCH_BATCH)
+    return fetch_and_receive (run, hrefs, error);
+  if (hrefs->len == 0)
+    return TRUE;
 
-  for (guint start = 0; start < hrefs->len; start += FETCH_BATCH)
-    {
-      g_autoptr(GPtrArray) batch = g_ptr_array_new ();
-      g_autoptr(GPtrArray) cards = NULL;
-
-      for (guint i = start; i < MIN (start + FETCH_BATCH, hrefs->len); i++)
-        g_ptr_array_add (batch, g_ptr_array_index (hrefs, i));
-      g_ptr_array_add (batch, NULL);
-
-      cards = tn_carddav_multiget_sync (run->dav, run->account->book_url, (const char * const *) batch->pdata,
-                                        run->cancellable, error);
-      if (cards == NULL || !receive_cards (run, cards, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  g_ptr_array_add (hrefs, NULL);
+  cards = tn_carddav_multiget_sync (run->dav, run->account->book_url, (const char * const *) hrefs->pdata,
+                                    run->cancellable, error);
+  return cards != NULL && receive_cards (run, cards, error);
 }
 
 static gboolean
@@ -433,7 +527,8 @@ read_removed (TnSyncRun  *run,
   return removed;
 }
 
-/* Each card deleted there; those whose contacts went here too are listed in the report. */
+/* Each card deleted there; those whose contacts went here too are listed in the report,
+ * for the window's Undo. */
 static gboolean
 remove_removed (TnSyncRun  *run,
                 GPtrArray  *removed,
@@ -441,19 +536,21 @@ remove_removed (TnSyncRun  *run,
 {
   for (guint i = 0; i < removed->len; i++)
     {
-      TnSyncRemoved *contact = read_removed (run, g_ptr_array_index (removed, i));
+      const char *href = g_ptr_array_index (removed, i);
+      TnSyncRemoved *contact = read_removed (run, href);
       guint deleted = run->report->deleted;
 
-      if (!_tn_sync_removed_there (run, g_ptr_array_index (removed, i), error))
+      if (!_tn_sync_removed_there (run, href, error))
         {
           g_clear_pointer (&contact, removed_free);
           return FALSE;
         }
-      if (contact == NULL || run->report->deleted == deleted)
-        {
-          g_clear_pointer (&contact, removed_free);
-          continue;
-        }
+      /* Not removed here: it was changed here since, and its card is made again. */
+      if (contact != NULL && run->report->deleted == deleted)
+        g_clear_pointer (&contact, removed_free);
+      if (contact == NULL)
+        continue;
+
       if (run->report->removed == NULL)
         run->report->removed = g_ptr_array_new_with_free_func ((GDestroyNotify) removed_free);
       g_ptr_array_add (run->report->removed, contact);
@@ -471,9 +568,9 @@ remove_removed (TnSyncRun  *run,
  * @error: return location for a #GError
  *
  * One two-way sync. The first request tells whether the server can be reached and takes
- * the password: if not, nothing here changed. Each card received is written in a
- * transaction of its own with its state; the token and the change feed's position are
- * stored last, so a sync stopped half-way is finished, without duplicates, by the next.
+ * the password: if not, nothing here changed. Cards received are written in transactions
+ * with their state; the token and the change feed's position are stored last, so a sync
+ * stopped half-way is finished, without duplicates, by the next.
  *
  * Returns: %TRUE on success; %FALSE with @error (%TN_CARDDAV_ERROR, %TN_STORE_ERROR)
  */
@@ -498,7 +595,8 @@ tn_sync_run (TnStore       *store,
  * @error: return location for a #GError
  *
  * tn_sync_run(), telling @progress how far receiving is (a first sync of a big address
- * book takes a while).
+ * book takes a while): once with 0 when the number of cards to receive is known, then
+ * after each transaction.
  *
  * Returns: %TRUE on success; %FALSE with @error (%TN_CARDDAV_ERROR, %TN_STORE_ERROR)
  */
@@ -540,7 +638,17 @@ tn_sync_run_with_progress (TnStore            *store,
 
   dav = tn_carddav_new (account->server_url, account->user, password);
   report->host = tn_carddav_get_host (dav);
-  run = (TnSyncRun) { store, dav, account, report, cancellable, local_changed, progress, user_data, 0, 0 };
+  run = (TnSyncRun) {
+    .store = store,
+    .dav = dav,
+    .password = password,
+    .account = account,
+    .report = report,
+    .cancellable = cancellable,
+    .local_changed = local_changed,
+    .progress = progress,
+    .progress_data = user_data,
+  };
 
   if (!list_server_changes (&run, &token, &changed, &removed, error))
     return FALSE;
