@@ -12,6 +12,7 @@
 #include "tn-sync.h"
 #include "tn-test-dav-server.h"
 #include "tn-test-store.h"
+#include "tn-test-sync.h"
 #include "tn-test-util.h"
 
 typedef struct
@@ -49,14 +50,7 @@ static char *
 set_up_sync (Fixture *fixture,
              TnStore *store)
 {
-  g_autoptr(GError) error = NULL;
-  char *book = NULL;
-
-  g_assert_true (tn_sync_setup (store, tn_test_dav_server_get_url (fixture->server),
-                                tn_test_dav_server_get_user (fixture->server),
-                                tn_test_dav_server_get_password (fixture->server), NULL, &book, NULL, &error));
-  g_assert_no_error (error);
-  return book;
+  return tn_test_sync_set_up (fixture->server, store);
 }
 
 static TnSyncReport
@@ -295,24 +289,6 @@ test_progress (Fixture       *fixture,
   tn_sync_report_clear (&report);
 }
 
-static gboolean
-server_has_card (Fixture    *fixture,
-                 const char *href)
-{
-  g_autoptr(TnSyncAccount) account = tn_sync_get_account (fixture->a.store);
-  g_autoptr(TnCardDav) dav = tn_carddav_new (account->server_url, account->user,
-                                             tn_test_dav_server_get_password (fixture->server));
-  g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GError) error = NULL;
-
-  cards = tn_carddav_list_cards_sync (dav, account->book_url, NULL, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < cards->len; i++)
-    if (g_str_equal (((TnCardDavCard *) g_ptr_array_index (cards, i))->href, href))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_removed_and_restored (Fixture       *fixture,
                            gconstpointer  kind)
@@ -320,10 +296,8 @@ test_removed_and_restored (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TnContact) ada = NULL;
   g_autoptr(TnContact) alan = NULL;
-  g_autoptr(TnStoreSyncCard) card = NULL;
-  g_autoptr(TnSyncAccount) account = NULL;
-  g_autoptr(TnCardDav) dav = NULL;
   g_autofree char *uid = NULL;
+  g_autofree char *href = NULL;
   const TnSyncRemoved *removed;
   TnContact *back;
   TnSyncReport report;
@@ -346,12 +320,8 @@ test_removed_and_restored (Fixture       *fixture,
   tn_sync_report_clear (&report);
 
   /* Another client deletes Ada's card. */
-  card = tn_store_sync_get_card (fixture->a.store, uid, NULL, &error);
-  g_assert_no_error (error);
-  account = tn_sync_get_account (fixture->a.store);
-  dav = tn_carddav_new (account->server_url, account->user, tn_test_dav_server_get_password (fixture->server));
-  g_assert_true (tn_carddav_delete_card_sync (dav, card->href, NULL, NULL, &error));
-  g_assert_no_error (error);
+  href = tn_test_sync_get_href (fixture->a.store, uid);
+  tn_test_sync_delete_card (fixture->server, fixture->a.store, uid);
 
   report = sync_now (fixture, fixture->a.store);
   g_assert_cmpuint (report.deleted, ==, 1);
@@ -378,7 +348,7 @@ test_removed_and_restored (Fixture       *fixture,
   g_assert_cmpuint (report.deleted, ==, 0);
   g_assert_null (report.removed);
   tn_sync_report_clear (&report);
-  g_assert_true (server_has_card (fixture, card->href));
+  g_assert_true (tn_test_sync_server_has_card (fixture->server, fixture->a.store, href));
 
   /* And it stays: the sync after that changes nothing. */
   report = sync_now (fixture, fixture->a.store);

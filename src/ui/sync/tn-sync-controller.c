@@ -126,8 +126,12 @@ on_progress_cb (gpointer user_data)
 {
   Progress *progress = user_data;
 
-  if (!g_task_had_error (progress->task) && !g_cancellable_is_cancelled (g_task_get_cancellable (progress->task)))
-    show_progress (g_task_get_source_object (progress->task), progress->received, progress->total);
+  TnSyncController *self = g_task_get_source_object (progress->task);
+  GCancellable *cancellable = g_task_get_cancellable (progress->task);
+
+  /* Late news of a sync already over (its cancellable is gone) is not this sync's. */
+  if (cancellable == self->cancellable && !g_cancellable_is_cancelled (cancellable))
+    show_progress (self, progress->received, progress->total);
   return G_SOURCE_REMOVE;
 }
 

@@ -15,13 +15,14 @@
 
 struct _TnSyncIndicator
 {
-  AdwBin parent_instance;
+  GtkWidget parent_instance;
 
   /* Owned References */
   TnSyncController *controller;
 
   /* Template children */
   GtkMenuButton *button;
+  GtkPopover *popover;
   GtkStack *icon_stack;
   GtkImage *icon;
   GtkSpinner *spinner;
@@ -30,7 +31,7 @@ struct _TnSyncIndicator
   GtkButton *sync_now_button;
 };
 
-G_DEFINE_FINAL_TYPE (TnSyncIndicator, tn_sync_indicator, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (TnSyncIndicator, tn_sync_indicator, GTK_TYPE_WIDGET)
 
 /* The icon of each state but syncing, which shows a spinner. */
 static const char *
@@ -48,6 +49,14 @@ state_icon_name (TnSyncState state)
     default:
       return "emblem-synchronizing-symbolic";
     }
+}
+
+/* The status shows on hover, without a click; once the popover is open it says the same,
+ * and the tooltip would only cover it. */
+static void
+on_popover_visible_notify_cb (TnSyncIndicator *self)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->button), !gtk_widget_get_visible (GTK_WIDGET (self->popover)));
 }
 
 static void
@@ -69,6 +78,7 @@ update (TnSyncIndicator *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->icon), "warning");
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), status);
+  on_popover_visible_notify_cb (self);
   gtk_label_set_text (self->status_label, status != NULL ? status : "");
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), fraction >= 0);
@@ -146,8 +156,10 @@ tn_sync_indicator_class_init (TnSyncIndicatorClass *klass)
 
   object_class->dispose = tn_sync_indicator_dispose;
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-sync-indicator.ui");
   gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, button);
+  gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, popover);
   gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, icon_stack);
   gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, icon);
   gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, spinner);
@@ -155,6 +167,7 @@ tn_sync_indicator_class_init (TnSyncIndicatorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TnSyncIndicator, sync_now_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sync_now_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_popover_visible_notify_cb);
 }
 
 static void

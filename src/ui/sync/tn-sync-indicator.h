@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 #define TN_TYPE_SYNC_INDICATOR (tn_sync_indicator_get_type ())
 
-G_DECLARE_FINAL_TYPE (TnSyncIndicator, tn_sync_indicator, TN, SYNC_INDICATOR, AdwBin)
+G_DECLARE_FINAL_TYPE (TnSyncIndicator, tn_sync_indicator, TN, SYNC_INDICATOR, GtkWidget)
 
 void              tn_sync_indicator_set_controller (TnSyncIndicator  *self,
                                                     TnSyncController *controller);

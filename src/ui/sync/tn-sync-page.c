@@ -36,6 +36,7 @@ struct _TnSyncPage
   AdwPreferencesGroup *status_group;
   AdwActionRow *status_row;
   GtkSpinner *status_spinner;
+  GtkProgressBar *status_progress;
   GtkButton *sync_now_button;
   GtkButton *forget_button;
 };
@@ -71,12 +72,16 @@ update (TnSyncPage *self)
   g_autoptr(TnSyncAccount) account = tn_sync_controller_get_account (self->controller);
   gboolean busy = tn_sync_controller_get_busy (self->controller);
   const char *status = tn_sync_controller_get_status (self->controller);
+  double fraction = tn_sync_controller_get_fraction (self->controller);
   g_autofree char *subtitle = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->account_group), account == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->status_group), account != NULL);
   gtk_spinner_set_spinning (self->status_spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sync_now_button), !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_progress), fraction >= 0);
+  if (fraction >= 0)
+    gtk_progress_bar_set_fraction (self->status_progress, fraction);
 
   if (account == NULL)
     return;
@@ -232,6 +237,7 @@ tn_sync_page_new (TnSyncController *controller)
   self->controller = g_object_ref (controller);
   g_signal_connect_object (controller, "notify::status", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (controller, "notify::busy", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "notify::fraction", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
   return GTK_WIDGET (self);
 }
@@ -270,6 +276,7 @@ tn_sync_page_class_init (TnSyncPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnSyncPage, status_group);
   gtk_widget_class_bind_template_child (widget_class, TnSyncPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, TnSyncPage, status_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TnSyncPage, status_progress);
   gtk_widget_class_bind_template_child (widget_class, TnSyncPage, sync_now_button);
   gtk_widget_class_bind_template_child (widget_class, TnSyncPage, forget_button);
   gtk_widget_class_bind_template_callback (widget_class, on_account_changed_cb);

@@ -1,0 +1,83 @@
+/* tn-test-sync.c — sync in tests: a store set up against a test server, and what another
+ * client does to the address book, seen from the server.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tn-carddav.h"
+#include "tn-store-sync.h"
+#include "tn-sync.h"
+#include "tn-test-sync.h"
+
+/* Sets @store up with the server's TrustNet address book (made by the first store set up);
+ * returns its URL. */
+char *
+tn_test_sync_set_up (TnTestDavServer *server,
+                     TnStore         *store)
+{
+  g_autoptr(GError) error = NULL;
+  char *book = NULL;
+
+  g_assert_true (tn_sync_setup (store, tn_test_dav_server_get_url (server), tn_test_dav_server_get_user (server),
+                                tn_test_dav_server_get_password (server), NULL, &book, NULL, &error));
+  g_assert_no_error (error);
+  return book;
+}
+
+static TnCardDav *
+connect_as (TnTestDavServer *server,
+            TnStore         *store,
+            char           **book_url)
+{
+  g_autoptr(TnSyncAccount) account = tn_sync_get_account (store);
+
+  g_assert_nonnull (account);
+  *book_url = g_strdup (account->book_url);
+  return tn_carddav_new (account->server_url, account->user, tn_test_dav_server_get_password (server));
+}
+
+/* The href of @uid's card as @store last synced it. */
+char *
+tn_test_sync_get_href (TnStore    *store,
+                       const char *uid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStoreSyncCard) card = tn_store_sync_get_card (store, uid, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (card);
+  return g_strdup (card->href);
+}
+
+/* Another client (a phone) deletes the card of @uid, which @store synced. */
+void
+tn_test_sync_delete_card (TnTestDavServer *server,
+                          TnStore         *store,
+                          const char      *uid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *book = NULL;
+  g_autofree char *href = tn_test_sync_get_href (store, uid);
+  g_autoptr(TnCardDav) dav = connect_as (server, store, &book);
+
+  g_assert_true (tn_carddav_delete_card_sync (dav, href, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+gboolean
+tn_test_sync_server_has_card (TnTestDavServer *server,
+                              TnStore         *store,
+                              const char      *href)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *book = NULL;
+  g_autoptr(TnCardDav) dav = connect_as (server, store, &book);
+  g_autoptr(GPtrArray) cards = tn_carddav_list_cards_sync (dav, book, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < cards->len; i++)
+    if (g_str_equal (((TnCardDavCard *) g_ptr_array_index (cards, i))->href, href))
+      return TRUE;
+  return FALSE;
+}
