@@ -200,8 +200,8 @@ on_selected_item_notify_cb (TnContactsPage     *self,
     _tn_contacts_page_notify (self, PROP_SELECTED_CONTACT);
 }
 
-static void
-on_filter_model_items_changed_cb (TnContactsPage *self,
+void
+_tn_contacts_page_shown_changed_cb (TnContactsPage *self,
                                   guint           position,
                                   guint           removed,
                                   guint           added,
@@ -376,18 +376,7 @@ static guint
 find_visible_position (TnContactsPage *self,
                        TnContact      *contact)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n_items = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(TnContact) item = g_list_model_get_item (model, i);
-
-      if (item == contact)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
+  return tn_contact_filter_list_find (self->shown, contact);
 }
 
 /**
@@ -448,7 +437,6 @@ void
 _tn_contacts_page_class_bind_triage (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item_notify_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "contacts.rate-selected", "i", rate_selected_action);
