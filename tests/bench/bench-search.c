@@ -1,6 +1,7 @@
 /* bench-search.c — how long the real window takes, over a large database, from a change to
  * the frame that shows it: the Contacts page shown the first time, switching pages, each
- * search keystroke, the trust and Overdue filters, and a rating. Prints figures; asserts
+ * search keystroke, the trust and Overdue filters, a rating, and scrolling a page at a time
+ * and to the ends. Prints figures; asserts
  * nothing. tests/bench/bench-ui.sh runs it beside its floor (bench-floor keystroke).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +14,7 @@
 #include <time.h>
 
 #include "tn-application.h"
+#include "tn-contacts-page-private.h"
 #include "tn-window-private.h"
 
 /* What a person types, one keystroke at a time, then deletes again. */
@@ -142,6 +144,25 @@ rate_selected (TnWindow *window,
                               "contacts.rate-selected", "i", GPOINTER_TO_INT (trust));
 }
 
+/* PageDown, PageUp, End and Home as the list's keys scroll it: a page of rows further, or
+ * to an end. The step is a page count; G_MAXINT and G_MININT go to the ends. */
+static void
+scroll_pages (TnWindow *window,
+              gpointer  pages)
+{
+  GtkWidget *view = GTK_WIDGET (tn_contacts_page_get_column_view (tn_window_get_contacts_page (window)));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (view)));
+  double page = gtk_adjustment_get_page_size (adjustment);
+  int step = GPOINTER_TO_INT (pages);
+
+  if (step == G_MAXINT)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - page);
+  else if (step == G_MININT)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  else
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + step * page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +279,20 @@ main (int   argc,
         }
     }
   print_figures ("rating", times);
+  g_array_set_size (times, 0);
+
+  /* Scrolling through everyone: twenty pages down, the end, five pages up, the start. */
+  tn_contacts_page_set_trust_filter (page, "all");
+  settle ();
+  for (int i = 0; i < 28; i++)
+    {
+      int step = i < 20 ? 1 : i == 20 ? G_MAXINT : i < 26 ? -1 : i == 26 ? G_MININT : 1;
+
+      ms = time_to_paint (window, scroll_pages, GINT_TO_POINTER (step));
+      g_array_append_val (times, ms);
+      settle ();
+    }
+  print_figures ("scroll", times);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

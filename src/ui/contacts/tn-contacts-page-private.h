@@ -15,7 +15,7 @@
 #include "tn-contact-filter-list.h"
 #include "tn-contacts-page.h"
 #include "tn-search.h"
-#include "tn-trust-chooser.h"
+#include "tn-trust-cell.h"
 #include "tn-trust-counts.h"
 
 G_BEGIN_DECLS
@@ -154,7 +154,7 @@ void           _tn_contacts_page_store_items_changed_cb (TnContactsPage  *self,
                                                          GListModel      *contacts);
 
 /* tn-contacts-page-triage.c */
-void           _tn_contacts_page_row_rate_cb            (TnTrustChooser  *chooser,
+void           _tn_contacts_page_row_rate_cb            (TnTrustCell     *cell,
                                                          TnTrust          trust,
                                                          gpointer         user_data);
 void           _tn_contacts_page_class_bind_triage      (GtkWidgetClass  *widget_class);

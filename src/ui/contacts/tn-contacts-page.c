@@ -14,7 +14,6 @@
 #include "tn-clock.h"
 #include "tn-contacts-page-private.h"
 #include "tn-enums.h"
-#include "tn-trust-chooser.h"
 
 G_DEFINE_FINAL_TYPE (TnContactsPage, tn_contacts_page, GTK_TYPE_WIDGET)
 
@@ -363,7 +362,6 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
                 G_TYPE_NONE, 1, TN_TYPE_CONTACT);
 
   g_type_ensure (TN_TYPE_CONTACT);
-  g_type_ensure (TN_TYPE_TRUST_CHOOSER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-contacts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, search_bar);
