@@ -1,6 +1,6 @@
 /* tn-contact-filter-list.h — the contacts a list shows: a GListModel over another list of
- * contacts, filtered in two stages (the search, then the filters on what it finds), whose
- * items-changed say only what changed.
+ * contacts, filtered in two stages (the search, then the filters on what it finds), each
+ * change asking again only those it can concern.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
