@@ -10,7 +10,8 @@
 #                     GtkColumnView over the same rows read from SQLite)
 #   keystroke         search keystroke to painted frame: bench-search against bench-floor
 #                     keystroke (a plain GtkFilterListModel on keys folded beforehand)
-#   filter, rating, Contacts page first shown, page switch: bench-search (goal 16/16/100/16 ms)
+#   filter, rating, Contacts page first shown, page switch, scrolling a page or to an end:
+#                     bench-search (goal 16/16/100/16/16 ms)
 set -eu
 
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
@@ -64,7 +65,7 @@ figure () {
 
 app_start="" floor_start=""
 app_keys="" floor_keys="" app_worst="" floor_worst=""
-filter="" rating="" first_shown="" switch=""
+filter="" rating="" first_shown="" switch="" scroll=""
 for run in $(seq 1 "$runs"); do
   this_app=$(TRUSTNET_BENCH_FIRST_FRAME=quit first_frame_ms "$binary" --database "$database") || this_app=""
   this_floor=$(first_frame_ms "$floor" first-frame "$database") || this_floor=""
@@ -81,6 +82,7 @@ for run in $(seq 1 "$runs"); do
   rating="$rating $(figure "$work/app.txt" rating-worst-ms)"
   first_shown="$first_shown $(figure "$work/app.txt" contacts-first-shown-ms)"
   switch="$switch $(figure "$work/app.txt" page-switch-worst-ms)"
+  scroll="$scroll $(figure "$work/app.txt" scroll-worst-ms)"
   this_keys=$(figure "$work/app.txt" keystroke-median-ms)
   this_floor_keys=$(figure "$work/floor.txt" keystroke-median-ms)
   echo "run $run: start ${this_app:-none} ms, floor ${this_floor:-none} ms; keystroke median $this_keys ms, floor $this_floor_keys ms"
@@ -102,3 +104,4 @@ printf "filter toggle to frame, worst (ms)                %8s                   
 printf "rating to frame, worst (ms)                       %8s                    <= 16 ms\n" "$(echo "$rating" | median)"
 printf "Contacts page first shown (ms)                    %8s                    <= 100 ms\n" "$(echo "$first_shown" | median)"
 printf "switching pages, worst (ms)                       %8s                    <= 16 ms\n" "$(echo "$switch" | median)"
+printf "scrolling a page or to an end, worst (ms)         %8s                    <= 16 ms\n" "$(echo "$scroll" | median)"

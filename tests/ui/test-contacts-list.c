@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "tn-contact-pane-private.h"
 #include "tn-contacts-page-private.h"
@@ -192,6 +193,33 @@ test_search_rule (Fixture       *fixture,
       g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, atoi (searches[i][1])));
       assert_rows_as_plain_filter (page);
     }
+
+  /* One key at a time, forward and back, also with a rating filter on: each narrowing,
+   * widening or unchanged search leaves exactly the rows of the plain rule. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      GtkEditable *entry = GTK_EDITABLE (tn_contacts_page_get_search_entry (page));
+      const char *typed = "ana garc";
+      int position = 0;
+
+      tn_contacts_page_set_trust_filter (page, pass == 0 ? "all" : "unrated");
+      gtk_editable_set_text (entry, "");
+      for (int k = 1; k <= 2 * (int) strlen (typed); k++)
+        {
+          if (k <= (int) strlen (typed))
+            {
+              position = k - 1;
+              gtk_editable_insert_text (entry, typed + k - 1, 1, &position);
+            }
+          else
+            {
+              gtk_editable_delete_text (entry, 2 * strlen (typed) - k, -1);
+            }
+          g_signal_emit_by_name (entry, "search-changed");
+          assert_rows_as_plain_filter (page);
+        }
+    }
+  tn_contacts_page_set_trust_filter (page, "all");
   tn_ui_test_save_screenshot ("contacts-search");
 }
 

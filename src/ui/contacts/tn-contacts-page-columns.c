@@ -14,7 +14,7 @@
 
 #include "tn-clock.h"
 #include "tn-contacts-page-private.h"
-#include "tn-trust-chooser.h"
+#include "tn-trust-cell.h"
 
 /* The Trust column: the buttons and the word, or the buttons alone. */
 #define TRUST_COLUMN_WIDE 210
@@ -328,30 +328,29 @@ unbind_name_cb (GtkSignalListItemFactory *factory,
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), show_name, list_item);
 }
 
-/* The Trust column: the chooser follows its contact by itself. */
+/* The Trust column: the cell follows its contact by itself. */
 static void
 setup_trust_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item)
 {
-  GtkWidget *chooser = g_object_new (TN_TYPE_TRUST_CHOOSER, NULL);
+  GtkWidget *cell = tn_trust_cell_new ();
 
-  g_signal_connect (chooser, "rate", G_CALLBACK (_tn_contacts_page_row_rate_cb), NULL);
-  gtk_list_item_set_child (list_item, chooser);
+  g_signal_connect (cell, "rate", G_CALLBACK (_tn_contacts_page_row_rate_cb), NULL);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
 bind_trust_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item)
 {
-  tn_trust_chooser_set_contact (TN_TRUST_CHOOSER (gtk_list_item_get_child (list_item)),
-                                gtk_list_item_get_item (list_item));
+  tn_trust_cell_set_contact (TN_TRUST_CELL (gtk_list_item_get_child (list_item)), gtk_list_item_get_item (list_item));
 }
 
 static void
 unbind_trust_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
-  tn_trust_chooser_set_contact (TN_TRUST_CHOOSER (gtk_list_item_get_child (list_item)), NULL);
+  tn_trust_cell_set_contact (TN_TRUST_CELL (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static GtkListItemFactory *

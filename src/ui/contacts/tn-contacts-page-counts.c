@@ -56,7 +56,7 @@ _tn_contacts_page_reconsider_overdue (TnContactsPage *self)
 
   _tn_contacts_page_recount (self);
   if (self->overdue_only)
-    _tn_contacts_page_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+    _tn_contacts_page_refilter (self, TN_FILTER_STAGE_FILTERS, TN_FILTER_CHANGE_DIFFERENT);
   _tn_contacts_page_update_stack (self);
 }
 
@@ -134,34 +134,47 @@ _tn_contacts_page_update_counts (TnContactsPage *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+static void
+count_found (gpointer contact,
+             gpointer user_data)
+{
+  TnContactsPage *self = user_data;
+
+  tn_trust_counts_add (&self->found[_tn_contacts_page_is_overdue (self, contact) ? 1 : 0],
+                       tn_contact_get_trust (contact), 1);
+}
+
 /**
  * _tn_contacts_page_recount:
  * @self: a page
  *
- * Counts every contact, and those the search finds, per rating and whether overdue.
+ * Counts every contact, and those the search finds, per rating and whether overdue. Who
+ * is found the list already knows: no contact is searched again here.
  */
 void
 _tn_contacts_page_recount (TnContactsPage *self)
 {
   GListModel *contacts = self->store != NULL ? tn_store_get_contacts (self->store) : NULL;
   guint n_items = contacts != NULL ? g_list_model_get_n_items (contacts) : 0;
-  gboolean searching = !tn_search_is_empty (self->search);
 
   g_clear_handle_id (&self->recount_source, g_source_remove);
   memset (&self->total, 0, sizeof self->total);
   memset (self->found, 0, sizeof self->found);
 
   for (guint i = 0; i < n_items; i++)
-    {
-      TnContact *contact = tn_contact_list_get (TN_CONTACT_LIST (contacts), i);
-      int trust = tn_contact_get_trust (contact);
+    tn_trust_counts_add (&self->total, tn_contact_get_trust (tn_contact_list_get (TN_CONTACT_LIST (contacts), i)), 1);
 
-      tn_trust_counts_add (&self->total, trust, 1);
-      if (searching && !tn_search_matches_contact (self->search, contact))
-        continue;
+  if (self->model_attached)
+    tn_contact_filter_list_foreach_found (self->shown, count_found, self);
+  else
+    /* Before the list has the contacts (tn_contacts_page_load()). */
+    for (guint i = 0; i < n_items; i++)
+      {
+        TnContact *contact = tn_contact_list_get (TN_CONTACT_LIST (contacts), i);
 
-      tn_trust_counts_add (&self->found[_tn_contacts_page_is_overdue (self, contact) ? 1 : 0], trust, 1);
-    }
+        if (tn_search_is_empty (self->search) || tn_search_matches_contact (self->search, contact))
+          count_found (contact, self);
+      }
 
   _tn_contacts_page_update_counts (self);
 }

@@ -27,13 +27,28 @@ static const char * const filter_names[] = {
 
 /* Filtering */
 
-/* Runs for each of up to 100,000 contacts per keystroke: no allocation, the cheapest
- * test first; each contact keeps its folded words and the page whether it is overdue. */
+/* The two stages of TnContactFilterList. The search runs for each of up to 100,000
+ * contacts per keystroke: no allocation; each contact keeps its folded words. The filters
+ * run only for those found; the page keeps whether each is overdue. */
 static gboolean
-filter_contact (gpointer item,
-                gpointer user_data)
+is_found (TnContact *contact,
+          gpointer   user_data)
 {
-  return _tn_contacts_page_shows (user_data, item);
+  TnContactsPage *self = user_data;
+
+  return tn_search_is_empty (self->search) || tn_search_matches_contact (self->search, contact);
+}
+
+static gboolean
+passes_filters (TnContact *contact,
+                gpointer   user_data)
+{
+  TnContactsPage *self = user_data;
+
+  if (self->trust_filter != FILTER_ALL && tn_contact_get_trust (contact) != (TnTrust) self->trust_filter)
+    return FALSE;
+
+  return !self->overdue_only || _tn_contacts_page_is_overdue (self, contact);
 }
 
 /**
@@ -47,21 +62,14 @@ gboolean
 _tn_contacts_page_shows (TnContactsPage *self,
                          TnContact      *contact)
 {
-  if (self->trust_filter != FILTER_ALL &&
-      tn_contact_get_trust (contact) != (TnTrust) self->trust_filter)
-    return FALSE;
-
-  if (!tn_search_is_empty (self->search) && !tn_search_matches_contact (self->search, contact))
-    return FALSE;
-
-  return !self->overdue_only || _tn_contacts_page_is_overdue (self, contact);
+  return is_found (contact, self) && passes_filters (contact, self);
 }
 
 void
 _tn_contacts_page_update_stack (TnContactsPage *self)
 {
   /* Rows not in the list yet are not "no matches". */
-  guint n_visible = self->model_attached ? g_list_model_get_n_items (G_LIST_MODEL (self->filter_model))
+  guint n_visible = self->model_attached ? g_list_model_get_n_items (G_LIST_MODEL (self->shown))
                                          : self->total.n_contacts;
   gboolean searching = !tn_search_is_empty (self->search);
 
@@ -102,17 +110,18 @@ _tn_contacts_page_update_stack (TnContactsPage *self)
  * for it among every row the change brings in: let go of it first, and
  * autoselect picks the first match instead. */
 void
-_tn_contacts_page_refilter (TnContactsPage  *self,
-                            GtkFilterChange  change)
+_tn_contacts_page_refilter (TnContactsPage *self,
+                            TnFilterStage   stage,
+                            TnFilterChange  change)
 {
   gboolean had_focus = _tn_contacts_page_list_has_focus (self);
 
-  if (change != GTK_FILTER_CHANGE_LESS_STRICT &&
+  if (change != TN_FILTER_CHANGE_LESS_STRICT &&
       self->selected_contact != NULL &&
-      !filter_contact (self->selected_contact, self))
+      !_tn_contacts_page_shows (self, self->selected_contact))
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  tn_contact_filter_list_changed (self->shown, stage, change);
   _tn_contacts_page_rescue_focus (self, had_focus);
   _tn_contacts_page_update_counts (self);
 }
@@ -130,20 +139,20 @@ _tn_contacts_page_set_search (TnContactsPage *self,
                               const char     *text)
 {
   g_autoptr(TnSearch) old = g_steal_pointer (&self->search);
-  GtkFilterChange change;
+  TnFilterChange change;
 
   self->search = tn_search_new (text);
   if (tn_search_equal (old, self->search))
     return;
 
   if (tn_search_is_narrower (self->search, old))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
+    change = TN_FILTER_CHANGE_MORE_STRICT;
   else if (tn_search_is_narrower (old, self->search))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
+    change = TN_FILTER_CHANGE_LESS_STRICT;
   else
-    change = GTK_FILTER_CHANGE_DIFFERENT;
+    change = TN_FILTER_CHANGE_DIFFERENT;
 
-  _tn_contacts_page_refilter (self, change);
+  _tn_contacts_page_refilter (self, TN_FILTER_STAGE_SEARCH, change);
   _tn_contacts_page_queue_recount (self);
   _tn_contacts_page_update_stack (self);
 }
@@ -273,14 +282,14 @@ tn_contacts_page_set_trust_filter (TnContactsPage *self,
   old = self->trust_filter;
   self->trust_filter = wanted;
 
-  if (self->filter != NULL)
+  if (self->shown != NULL)
     {
       if (old == FILTER_ALL)
-        _tn_contacts_page_refilter (self, GTK_FILTER_CHANGE_MORE_STRICT);
+        _tn_contacts_page_refilter (self, TN_FILTER_STAGE_FILTERS, TN_FILTER_CHANGE_MORE_STRICT);
       else if (wanted == FILTER_ALL)
-        _tn_contacts_page_refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
+        _tn_contacts_page_refilter (self, TN_FILTER_STAGE_FILTERS, TN_FILTER_CHANGE_LESS_STRICT);
       else
-        _tn_contacts_page_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+        _tn_contacts_page_refilter (self, TN_FILTER_STAGE_FILTERS, TN_FILTER_CHANGE_DIFFERENT);
     }
 
   _tn_contacts_page_notify (self, PROP_TRUST_FILTER);
@@ -310,8 +319,9 @@ tn_contacts_page_set_overdue_only (TnContactsPage *self,
     return;
 
   self->overdue_only = overdue_only;
-  if (self->filter != NULL)
-    _tn_contacts_page_refilter (self, overdue_only ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+  if (self->shown != NULL)
+    _tn_contacts_page_refilter (self, TN_FILTER_STAGE_FILTERS,
+                                overdue_only ? TN_FILTER_CHANGE_MORE_STRICT : TN_FILTER_CHANGE_LESS_STRICT);
 
   _tn_contacts_page_notify (self, PROP_OVERDUE_ONLY);
 }
@@ -427,7 +437,14 @@ _tn_contacts_page_init_filters (TnContactsPage *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
-  gtk_custom_filter_set_filter_func (self->filter, filter_contact, self, NULL);
+  /* store → sort → shown → selection: the .ui file has the others. */
+  self->shown = tn_contact_filter_list_new ();
+  tn_contact_filter_list_set_test (self->shown, TN_FILTER_STAGE_SEARCH, is_found, self);
+  tn_contact_filter_list_set_test (self->shown, TN_FILTER_STAGE_FILTERS, passes_filters, self);
+  tn_contact_filter_list_set_model (self->shown, G_LIST_MODEL (self->sort_model));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->shown));
+  g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (_tn_contacts_page_shown_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* Typing while the list has the focus starts a search; the list's own keys
    * (1 2 3 0 j k Delete /) are taken before they get here, j and k only outside a search. */

@@ -12,9 +12,10 @@
 #pragma once
 
 #include "tn-cadence.h"
+#include "tn-contact-filter-list.h"
 #include "tn-contacts-page.h"
 #include "tn-search.h"
-#include "tn-trust-chooser.h"
+#include "tn-trust-cell.h"
 #include "tn-trust-counts.h"
 
 G_BEGIN_DECLS
@@ -90,9 +91,9 @@ struct _TnContactsPage
   AdwStatusPage *no_matches_page;
   GtkLabel *result_count;
   GtkSortListModel *sort_model;
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter *filter;
   GtkSingleSelection *selection;
+  /* Between the two: who is shown (tn-contacts-page-filter.c). */
+  TnContactFilterList *shown;
 };
 
 enum {
@@ -127,7 +128,8 @@ void           _tn_contacts_page_init_columns           (TnContactsPage  *self);
 void           _tn_contacts_page_class_bind_filters     (GtkWidgetClass  *widget_class);
 void           _tn_contacts_page_init_filters           (TnContactsPage  *self);
 void           _tn_contacts_page_refilter               (TnContactsPage  *self,
-                                                         GtkFilterChange  change);
+                                                         TnFilterStage    stage,
+                                                         TnFilterChange   change);
 gboolean       _tn_contacts_page_shows                  (TnContactsPage  *self,
                                                          TnContact       *contact);
 void           _tn_contacts_page_set_search             (TnContactsPage  *self,
@@ -152,10 +154,15 @@ void           _tn_contacts_page_store_items_changed_cb (TnContactsPage  *self,
                                                          GListModel      *contacts);
 
 /* tn-contacts-page-triage.c */
-void           _tn_contacts_page_row_rate_cb            (TnTrustChooser  *chooser,
+void           _tn_contacts_page_row_rate_cb            (TnTrustCell     *cell,
                                                          TnTrust          trust,
                                                          gpointer         user_data);
 void           _tn_contacts_page_class_bind_triage      (GtkWidgetClass  *widget_class);
+void           _tn_contacts_page_shown_changed_cb       (TnContactsPage  *self,
+                                                         guint            position,
+                                                         guint            removed,
+                                                         guint            added,
+                                                         GListModel      *shown);
 gboolean       _tn_contacts_page_list_has_focus         (TnContactsPage  *self);
 void           _tn_contacts_page_rescue_focus           (TnContactsPage  *self,
                                                          gboolean         had_focus);

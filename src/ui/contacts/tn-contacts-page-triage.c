@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-contacts-page-private.h"
-#include "tn-trust-chooser.h"
+#include "tn-trust-cell.h"
 
 /* How many frames to wait for the row of a newly selected contact to exist. */
 #define FOCUS_TRIES 30
@@ -32,13 +32,13 @@ get_list_view (TnContactsPage *self)
 }
 
 /* GTK 4.8 has no API to focus the row of an item, so find the row through
- * the trust chooser it shows, which knows its contact. */
+ * the trust cell it shows, which knows its contact. */
 static GtkWidget *
-find_chooser (GtkWidget *widget,
-              TnContact *contact)
+find_cell (GtkWidget *widget,
+           TnContact *contact)
 {
-  if (TN_IS_TRUST_CHOOSER (widget))
-    return tn_trust_chooser_get_contact (TN_TRUST_CHOOSER (widget)) == contact ? widget : NULL;
+  if (TN_IS_TRUST_CELL (widget))
+    return tn_trust_cell_get_contact (TN_TRUST_CELL (widget)) == contact ? widget : NULL;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -49,7 +49,7 @@ find_chooser (GtkWidget *widget,
       if (!gtk_widget_get_visible (child))
         continue;
 
-      found = find_chooser (child, contact);
+      found = find_cell (child, contact);
       if (found != NULL)
         return found;
     }
@@ -67,7 +67,7 @@ focus_row_of (TnContactsPage *self,
   if (list_view == NULL || contact == NULL)
     return FALSE;
 
-  row = find_chooser (list_view, contact);
+  row = find_cell (list_view, contact);
   while (row != NULL && gtk_widget_get_parent (row) != list_view)
     row = gtk_widget_get_parent (row);
 
@@ -200,8 +200,8 @@ on_selected_item_notify_cb (TnContactsPage     *self,
     _tn_contacts_page_notify (self, PROP_SELECTED_CONTACT);
 }
 
-static void
-on_filter_model_items_changed_cb (TnContactsPage *self,
+void
+_tn_contacts_page_shown_changed_cb (TnContactsPage *self,
                                   guint           position,
                                   guint           removed,
                                   guint           added,
@@ -259,12 +259,12 @@ rate_contact (TnContactsPage *self,
 
 /* A click on a row's 1, 2 or 3 (the Trust column's cells connect it). */
 void
-_tn_contacts_page_row_rate_cb (TnTrustChooser *chooser,
-                               TnTrust         trust,
-                               gpointer        user_data)
+_tn_contacts_page_row_rate_cb (TnTrustCell *cell,
+                               TnTrust      trust,
+                               gpointer     user_data)
 {
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (chooser), TN_TYPE_CONTACTS_PAGE);
-  TnContact *contact = tn_trust_chooser_get_contact (chooser);
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (cell), TN_TYPE_CONTACTS_PAGE);
+  TnContact *contact = tn_trust_cell_get_contact (cell);
 
   if (page == NULL || contact == NULL)
     return;
@@ -376,18 +376,7 @@ static guint
 find_visible_position (TnContactsPage *self,
                        TnContact      *contact)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n_items = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(TnContact) item = g_list_model_get_item (model, i);
-
-      if (item == contact)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
+  return tn_contact_filter_list_find (self->shown, contact);
 }
 
 /**
@@ -448,7 +437,6 @@ void
 _tn_contacts_page_class_bind_triage (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item_notify_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "contacts.rate-selected", "i", rate_selected_action);

@@ -14,7 +14,6 @@
 #include "tn-clock.h"
 #include "tn-contacts-page-private.h"
 #include "tn-enums.h"
-#include "tn-trust-chooser.h"
 
 G_DEFINE_FINAL_TYPE (TnContactsPage, tn_contacts_page, GTK_TYPE_WIDGET)
 
@@ -118,8 +117,8 @@ tn_contacts_page_dispose (GObject *object)
 
   /* Taking the column view apart re-sorts and so re-filters the list: the
    * page must not hear of it once its template children are going. */
-  if (self->filter_model != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_data (self->shown, self);
 
   /* The tick callback belongs to the column view, which goes with the template. */
   self->focus_tick = 0;
@@ -129,6 +128,7 @@ tn_contacts_page_dispose (GObject *object)
   g_clear_pointer (&self->overdue_cache, g_hash_table_unref);
   g_clear_handle_id (&self->warm_source, g_source_remove);
   g_clear_handle_id (&self->attach_source, g_source_remove);
+  g_clear_object (&self->shown);
   g_clear_object (&self->clock);
   g_clear_object (&self->selected_contact);
   g_clear_object (&self->store);
@@ -362,7 +362,6 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
                 G_TYPE_NONE, 1, TN_TYPE_CONTACT);
 
   g_type_ensure (TN_TYPE_CONTACT);
-  g_type_ensure (TN_TYPE_TRUST_CHOOSER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-contacts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, search_bar);
@@ -379,8 +378,6 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, no_matches_page);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, result_count);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, sort_model);
-  gtk_widget_class_bind_template_child (widget_class, TnContactsPage, filter_model);
-  gtk_widget_class_bind_template_child (widget_class, TnContactsPage, filter);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, selection);
   _tn_contacts_page_class_bind_columns (widget_class);
   _tn_contacts_page_class_bind_filters (widget_class);

@@ -1,6 +1,10 @@
 /* tn-trust-chooser.c — three linked buttons that show and change a trust
  * rating; clicking the lit one again clears it to "not rated yet".
  *
+ * Made in C rather than from a template: the contacts table makes one per row, up to 200
+ * at a time whenever a search brings in new rows, and GtkBuilder parsing the template for
+ * each was a quarter of a keystroke.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tn-trust-chooser"
@@ -10,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-enums.h"
+#include "tn-trust-cell.h"
 #include "tn-trust-chooser.h"
 
 struct _TnTrustChooser
@@ -20,7 +25,7 @@ struct _TnTrustChooser
   TnTrust trust;
   gboolean show_label;
 
-  /* Template children */
+  /* Children */
   GtkWidget *buttons;
   GtkToggleButton *button_completely;
   GtkToggleButton *button_moderately;
@@ -216,8 +221,11 @@ tn_trust_chooser_dispose (GObject *object)
 {
   TnTrustChooser *self = (TnTrustChooser *) object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_TRUST_CHOOSER);
-  g_clear_object (&self->contact);
+  g_clear_pointer (&self->buttons, gtk_widget_unparent);
+  if (self->label != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->label));
+  self->label = NULL;
+  tn_trust_follow_contact (&self->contact, NULL, G_CALLBACK (on_contact_trust_notify_cb), self);
 
   G_OBJECT_CLASS (tn_trust_chooser_parent_class)->dispose (object);
 }
@@ -335,17 +343,32 @@ tn_trust_chooser_class_init (TnTrustChooserClass *klass)
                   NULL,
                   G_TYPE_NONE, 1, TN_TYPE_TRUST);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-trust-chooser.ui");
-  gtk_widget_class_bind_template_child (widget_class, TnTrustChooser, buttons);
-  gtk_widget_class_bind_template_child (widget_class, TnTrustChooser, button_completely);
-  gtk_widget_class_bind_template_child (widget_class, TnTrustChooser, button_moderately);
-  gtk_widget_class_bind_template_child (widget_class, TnTrustChooser, button_vaguely);
-  gtk_widget_class_bind_template_child (widget_class, TnTrustChooser, label);
-  gtk_widget_class_bind_template_callback (widget_class, on_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip_cb);
-
   gtk_widget_class_set_css_name (widget_class, "trustchooser");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+/* Tooltips are asked for when the pointer rests (see on_query_tooltip_cb()). */
+static void
+ask_for_tooltip (TnTrustChooser *self,
+                 GtkWidget      *widget)
+{
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect_object (widget, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self, G_CONNECT_SWAPPED);
+}
+
+static GtkToggleButton *
+new_button (TnTrustChooser *self,
+            const char     *digit,
+            const char     *css_class)
+{
+  GtkWidget *button = gtk_toggle_button_new_with_label (digit);
+
+  gtk_widget_set_focus_on_click (button, FALSE);
+  gtk_widget_add_css_class (button, css_class);
+  ask_for_tooltip (self, button);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_button_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->buttons), button);
+  return GTK_TOGGLE_BUTTON (button);
 }
 
 static void
@@ -353,7 +376,22 @@ tn_trust_chooser_init (TnTrustChooser *self)
 {
   self->show_label = TRUE;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Trust"), -1);
+
+  self->buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_valign (self->buttons, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->buttons, "linked");
+  gtk_widget_set_parent (self->buttons, GTK_WIDGET (self));
+  self->button_completely = new_button (self, "1", "trust-completely");
+  self->button_moderately = new_button (self, "2", "trust-moderately");
+  self->button_vaguely = new_button (self, "3", "trust-vaguely");
+
+  self->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->label, 0);
+  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (self->label, 10);
+  ask_for_tooltip (self, GTK_WIDGET (self->label));
+  gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
 
   /* The words come from the core, so the list, the pane, the command line
    * and the notifications all say the same thing. */
@@ -402,18 +440,8 @@ tn_trust_chooser_set_contact (TnTrustChooser *self,
   g_return_if_fail (TN_IS_TRUST_CHOOSER (self));
   g_return_if_fail (contact == NULL || TN_IS_CONTACT (contact));
 
-  if (self->contact == contact)
+  if (!tn_trust_follow_contact (&self->contact, contact, G_CALLBACK (on_contact_trust_notify_cb), self))
     return;
-
-  if (self->contact != NULL)
-    g_signal_handlers_disconnect_by_func (self->contact, on_contact_trust_notify_cb, self);
-
-  g_set_object (&self->contact, contact);
-
-  if (self->contact != NULL)
-    g_signal_connect_object (self->contact, "notify::trust",
-                             G_CALLBACK (on_contact_trust_notify_cb), self,
-                             G_CONNECT_SWAPPED);
 
   sync_from_contact (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT]);

@@ -1,0 +1,62 @@
+/* tn-contact-filter-list.h — the contacts a list shows: a GListModel over another list of
+ * contacts, filtered in two stages (the search, then the filters on what it finds), each
+ * change asking again only those it can concern.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tn-contact.h"
+
+G_BEGIN_DECLS
+
+#define TN_TYPE_CONTACT_FILTER_LIST (tn_contact_filter_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (TnContactFilterList, tn_contact_filter_list, TN, CONTACT_FILTER_LIST, GObject)
+
+/**
+ * TnFilterStage:
+ * @TN_FILTER_STAGE_SEARCH: the first test: who is found (what the counts count)
+ * @TN_FILTER_STAGE_FILTERS: the second, asked only of those found: who of them is shown
+ */
+typedef enum
+{
+  TN_FILTER_STAGE_SEARCH,
+  TN_FILTER_STAGE_FILTERS,
+} TnFilterStage;
+
+/**
+ * TnFilterChange:
+ * @TN_FILTER_CHANGE_DIFFERENT: anyone may now pass or fail
+ * @TN_FILTER_CHANGE_LESS_STRICT: whoever passed still passes: only the others are asked again
+ * @TN_FILTER_CHANGE_MORE_STRICT: whoever failed still fails: only those who passed are asked again
+ */
+typedef enum
+{
+  TN_FILTER_CHANGE_DIFFERENT,
+  TN_FILTER_CHANGE_LESS_STRICT,
+  TN_FILTER_CHANGE_MORE_STRICT,
+} TnFilterChange;
+
+typedef gboolean (*TnContactTest) (TnContact *contact,
+                                   gpointer   user_data);
+
+TnContactFilterList *tn_contact_filter_list_new          (void);
+void                 tn_contact_filter_list_set_model    (TnContactFilterList *self,
+                                                          GListModel          *model);
+void                 tn_contact_filter_list_set_test     (TnContactFilterList *self,
+                                                          TnFilterStage        stage,
+                                                          TnContactTest        test,
+                                                          gpointer             user_data);
+void                 tn_contact_filter_list_changed      (TnContactFilterList *self,
+                                                          TnFilterStage        stage,
+                                                          TnFilterChange       change);
+void                 tn_contact_filter_list_foreach_found (TnContactFilterList *self,
+                                                          GFunc                func,
+                                                          gpointer             user_data);
+guint                tn_contact_filter_list_find         (TnContactFilterList *self,
+                                                          TnContact           *contact);
+
+G_END_DECLS

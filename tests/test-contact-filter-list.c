@@ -1,0 +1,276 @@
+/* test-contact-filter-list.c — the contacts a list shows: after every change of a test or of
+ * the model, the rows are those the plain rule gives, and a copy kept only from the
+ * items-changed it announced (reading the rows while each is announced) is the same list.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tn-contact-filter-list.h"
+#include "tn-contact-list.h"
+#include "tn-contact-private.h"
+
+/* The rules under test: found when the id is a multiple of @divisor, shown when also odd
+ * (or always, when @odd_only is off). */
+typedef struct
+{
+  guint divisor;
+  gboolean odd_only;
+} Rule;
+
+static gboolean
+is_found (TnContact *contact,
+          gpointer   user_data)
+{
+  const Rule *rule = user_data;
+
+  return tn_contact_get_id (contact) % rule->divisor == 0;
+}
+
+static gboolean
+passes_filters (TnContact *contact,
+                gpointer   user_data)
+{
+  const Rule *rule = user_data;
+
+  return !rule->odd_only || tn_contact_get_id (contact) % 2 == 1;
+}
+
+/* The rows as a view keeps them: changed only as announced, each row read when announced. */
+typedef struct
+{
+  GPtrArray *rows;
+  guint n_announced;
+} Copy;
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Copy       *copy)
+{
+  g_assert_cmpuint (position + removed, <=, copy->rows->len);
+  g_ptr_array_remove_range (copy->rows, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (copy->rows, position + i, g_list_model_get_item (model, position + i));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, copy->rows->len);
+  copy->n_announced++;
+}
+
+static TnContact *
+contact_with_id (gint64 id)
+{
+  g_autofree char *name = g_strdup_printf ("Contact %" G_GINT64_FORMAT, id);
+  TnContact *contact = tn_contact_new (name);
+
+  _tn_contact_set_id (contact, id);
+  return contact;
+}
+
+/* The list and the copy both show, in the model's order, exactly whom the rule lets through. */
+static void
+assert_rows (TnContactFilterList *list,
+             Copy                *copy,
+             GListModel          *model,
+             const Rule          *rule)
+{
+  guint shown = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TnContact) contact = g_list_model_get_item (model, i);
+      g_autoptr(TnContact) row = NULL;
+
+      if (!is_found (contact, (gpointer) rule) || !passes_filters (contact, (gpointer) rule))
+        {
+          g_assert_cmpuint (tn_contact_filter_list_find (list, contact), ==, G_MAXUINT);
+          continue;
+        }
+
+      row = g_list_model_get_item (G_LIST_MODEL (list), shown);
+      g_assert_true (row == contact);
+      g_assert_true (g_ptr_array_index (copy->rows, shown) == contact);
+      g_assert_cmpuint (tn_contact_filter_list_find (list, contact), ==, shown);
+      shown++;
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, shown);
+  g_assert_cmpuint (copy->rows->len, ==, shown);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), shown));
+}
+
+static void
+count_found (gpointer contact,
+             gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_follows_tests_and_model (void)
+{
+  g_autoptr(TnContactList) contacts = tn_contact_list_new ();
+  g_autoptr(TnContactFilterList) list = tn_contact_filter_list_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  Copy copy = { g_ptr_array_new_with_free_func (g_object_unref), 0 };
+  Rule rule = { 1, FALSE };
+  gint64 next_id = 1;
+
+  for (; next_id <= 400; next_id++)
+    {
+      g_autoptr(TnContact) contact = contact_with_id (next_id);
+
+      tn_contact_list_append (contacts, contact);
+    }
+
+  tn_contact_filter_list_set_test (list, TN_FILTER_STAGE_SEARCH, is_found, &rule);
+  tn_contact_filter_list_set_test (list, TN_FILTER_STAGE_FILTERS, passes_filters, &rule);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &copy);
+  tn_contact_filter_list_set_model (list, G_LIST_MODEL (contacts));
+  assert_rows (list, &copy, G_LIST_MODEL (contacts), &rule);
+  g_assert_cmpuint (copy.rows->len, ==, 400);
+
+  for (int step = 0; step < 300; step++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (contacts));
+
+      switch (g_rand_int_range (rand, 0, 5))
+        {
+        case 0:
+          {
+            /* A search that finds fewer (a multiple of the divisor), more, or others. */
+            guint old = rule.divisor;
+
+            rule.divisor = g_rand_int_range (rand, 1, 12);
+            tn_contact_filter_list_changed (list, TN_FILTER_STAGE_SEARCH,
+                                            rule.divisor % old == 0 ? TN_FILTER_CHANGE_MORE_STRICT :
+                                            old % rule.divisor == 0 ? TN_FILTER_CHANGE_LESS_STRICT :
+                                            TN_FILTER_CHANGE_DIFFERENT);
+            break;
+          }
+        case 1:
+          rule.odd_only = !rule.odd_only;
+          tn_contact_filter_list_changed (list, TN_FILTER_STAGE_FILTERS,
+                                          rule.odd_only ? TN_FILTER_CHANGE_MORE_STRICT : TN_FILTER_CHANGE_LESS_STRICT);
+          break;
+        case 2:
+          {
+            g_autoptr(TnContact) contact = contact_with_id (next_id++);
+
+            tn_contact_list_splice (contacts, g_rand_int_range (rand, 0, n + 1), 0, &contact, 1);
+            break;
+          }
+        case 3:
+          if (n > 0)
+            {
+              guint at = g_rand_int_range (rand, 0, n);
+
+              tn_contact_list_splice (contacts, at, MIN (n - at, (guint) g_rand_int_range (rand, 1, 4)), NULL, 0);
+            }
+          break;
+        default:
+          if (n > 0)
+            {
+              /* A contact announced changed: it comes back as itself. */
+              guint at = g_rand_int_range (rand, 0, n);
+              TnContact *contact = tn_contact_list_get (contacts, at);
+
+              tn_contact_list_splice (contacts, at, 1, &contact, 1);
+            }
+          break;
+        }
+
+      assert_rows (list, &copy, G_LIST_MODEL (contacts), &rule);
+    }
+
+  g_ptr_array_unref (copy.rows);
+}
+
+/* Typing a letter more hides a few rows here and there: one change from the first to the
+ * last, nothing when nothing changes. */
+static void
+test_announces_only_what_changed (void)
+{
+  g_autoptr(TnContactList) contacts = tn_contact_list_new ();
+  g_autoptr(TnContactFilterList) list = tn_contact_filter_list_new ();
+  Copy copy = { g_ptr_array_new_with_free_func (g_object_unref), 0 };
+  Rule rule = { 1, FALSE };
+  guint n_found = 0;
+
+  for (gint64 id = 1; id <= 100; id++)
+    {
+      g_autoptr(TnContact) contact = contact_with_id (id);
+
+      tn_contact_list_append (contacts, contact);
+    }
+
+  tn_contact_filter_list_set_test (list, TN_FILTER_STAGE_SEARCH, is_found, &rule);
+  tn_contact_filter_list_set_test (list, TN_FILTER_STAGE_FILTERS, passes_filters, &rule);
+  tn_contact_filter_list_set_model (list, G_LIST_MODEL (contacts));
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &copy);
+  for (guint i = 0; i < 100; i++)
+    g_ptr_array_add (copy.rows, g_list_model_get_item (G_LIST_MODEL (list), i));
+
+  /* Ids 10, 20 … 100 stay: the gaps before each are one change. */
+  rule.divisor = 10;
+  tn_contact_filter_list_changed (list, TN_FILTER_STAGE_SEARCH, TN_FILTER_CHANGE_MORE_STRICT);
+  assert_rows (list, &copy, G_LIST_MODEL (contacts), &rule);
+  g_assert_cmpuint (copy.n_announced, ==, 1);
+
+  /* Nothing changes: nothing is announced. */
+  copy.n_announced = 0;
+  tn_contact_filter_list_changed (list, TN_FILTER_STAGE_SEARCH, TN_FILTER_CHANGE_DIFFERENT);
+  g_assert_cmpuint (copy.n_announced, ==, 0);
+
+  /* The second test only takes from those found; the counts count all found. */
+  rule.odd_only = TRUE;
+  tn_contact_filter_list_changed (list, TN_FILTER_STAGE_FILTERS, TN_FILTER_CHANGE_MORE_STRICT);
+  assert_rows (list, &copy, G_LIST_MODEL (contacts), &rule);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  tn_contact_filter_list_foreach_found (list, count_found, &n_found);
+  g_assert_cmpuint (n_found, ==, 10);
+
+  /* Every other row of 100 leaves: still one change. */
+  rule = (Rule) { 2, FALSE };
+  tn_contact_filter_list_changed (list, TN_FILTER_STAGE_FILTERS, TN_FILTER_CHANGE_LESS_STRICT);
+  tn_contact_filter_list_changed (list, TN_FILTER_STAGE_SEARCH, TN_FILTER_CHANGE_DIFFERENT);
+  assert_rows (list, &copy, G_LIST_MODEL (contacts), &rule);
+  copy.n_announced = 0;
+  rule.divisor = 4;
+  tn_contact_filter_list_changed (list, TN_FILTER_STAGE_SEARCH, TN_FILTER_CHANGE_MORE_STRICT);
+  assert_rows (list, &copy, G_LIST_MODEL (contacts), &rule);
+  g_assert_cmpuint (copy.n_announced, ==, 1);
+
+  g_ptr_array_unref (copy.rows);
+}
+
+static void
+test_model_replaced (void)
+{
+  g_autoptr(TnContactList) contacts = tn_contact_list_new ();
+  g_autoptr(TnContactFilterList) list = tn_contact_filter_list_new ();
+  g_autoptr(TnContact) contact = contact_with_id (1);
+
+  tn_contact_list_append (contacts, contact);
+  tn_contact_filter_list_set_model (list, G_LIST_MODEL (contacts));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == TN_TYPE_CONTACT);
+
+  tn_contact_filter_list_set_model (list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_cmpuint (tn_contact_filter_list_find (list, contact), ==, G_MAXUINT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/contact-filter-list/follows-tests-and-model", test_follows_tests_and_model);
+  g_test_add_func ("/contact-filter-list/announces-only-what-changed", test_announces_only_what_changed);
+  g_test_add_func ("/contact-filter-list/model-replaced", test_model_replaced);
+
+  return g_test_run ();
+}
