@@ -310,12 +310,8 @@ test_removed_and_restored (Fixture       *fixture,
   tn_test_log (fixture->a.store, ada, TN_INTERACTION_LUNCH, "2026-11-20");
   uid = g_strdup (tn_contact_get_uid (ada));
   g_free (set_up_sync (fixture, fixture->a.store));
-  report = sync_now (fixture, fixture->a.store);
-  tn_sync_report_clear (&report);
-  /* The first sync's token was taken before its PUTs; xandikos 0.2 then reports a card
-   * added and deleted since that token as nothing at all (left to the engine: it could take
-   * the token after sending, or compare a listing after a sync that sent new cards).
-   * One more sync takes a token after them, as the window's next sync does. */
+  /* One sync only: xandikos 0.2 reports a card added and deleted after a token as nothing
+   * at all, so this holds only if the sync keeps a token taken after its own PUTs. */
   report = sync_now (fixture, fixture->a.store);
   tn_sync_report_clear (&report);
 
