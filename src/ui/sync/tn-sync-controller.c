@@ -82,6 +82,8 @@ typedef struct
   char *user;
   char *password;
   char *book_url;
+  /* A sync that failed after removing contacts deleted on the server: what it removed. */
+  GPtrArray *removed_before_failing;
 } Job;
 
 static void
@@ -92,6 +94,7 @@ job_free (Job *job)
   g_free (job->user);
   g_free (job->password);
   g_free (job->book_url);
+  g_clear_pointer (&job->removed_before_failing, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -162,6 +165,11 @@ return_sync_run (GTask        *task,
 
   if (!tn_sync_run_with_progress (store, password, report, on_sync_progress_cb, task, cancellable, &error))
     {
+      Job *job = g_task_get_task_data (task);
+
+      /* Those removals are written: the window still offers their Undo. */
+      if (job != NULL && report->removed != NULL && report->removed->len > 0)
+        job->removed_before_failing = g_steal_pointer (&report->removed);
       report_free (report);
       g_task_return_error (task, error);
       return;
@@ -411,23 +419,24 @@ show_failure (TnSyncController *self,
   show_state (self, TN_SYNC_STATE_FAILED, error->message);
 }
 
-/* Contacts this sync removed because their cards were deleted on the server: the window
- * says so, with Undo (tn_sync_controller_restore()). */
+/* Contacts this sync removed because their cards were deleted on the server (a
+ * TnSyncReport's removed, %NULL for none): the window says so, with Undo
+ * (tn_sync_controller_restore()). */
 static void
-announce_removed (TnSyncController   *self,
-                  const TnSyncReport *report)
+announce_removed (TnSyncController *self,
+                  GPtrArray        *removed_list)
 {
   g_autoptr(GStrvBuilder) uids = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) uid_list = NULL;
   g_auto(GStrv) name_list = NULL;
 
-  if (report->removed == NULL || report->removed->len == 0)
+  if (removed_list == NULL || removed_list->len == 0)
     return;
 
-  for (guint i = 0; i < report->removed->len; i++)
+  for (guint i = 0; i < removed_list->len; i++)
     {
-      const TnSyncRemoved *removed = g_ptr_array_index (report->removed, i);
+      const TnSyncRemoved *removed = g_ptr_array_index (removed_list, i);
 
       g_strv_builder_add (uids, removed->uid);
       g_strv_builder_add (names, removed->full_name);
@@ -457,6 +466,7 @@ finish_run (TnSyncController *self,
             GTask            *task)
 {
   g_autoptr(GError) error = NULL;
+  Job *job = g_task_get_task_data (task);
   TnSyncReport *report;
 
   take_in_changes (self);
@@ -470,8 +480,8 @@ finish_run (TnSyncController *self,
 
   g_clear_object (&self->cancellable);
   set_busy (self, FALSE);
-  if (report != NULL)
-    announce_removed (self, report);
+  announce_removed (self, report != NULL ? report->removed
+                                         : job != NULL ? job->removed_before_failing : NULL);
   g_clear_pointer (&report, report_free);
 
   if (self->again)
