@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include "tn-clock.h"
+
 #include <stdlib.h>
 
 #include "tn-store.h"
@@ -68,6 +70,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* As the app does first thing (src/main.c): one look-up of the local zone, not one per date. */
+  tn_clock_pin_local_zone ();
   g_autoptr(GError) error = NULL;
   g_autoptr(TnStore) store = NULL;
   guint runs = argc > 2 ? (guint) atoi (argv[2]) : 5;

@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include "tn-clock.h"
+
 #include <string.h>
 #include <time.h>
 
@@ -168,6 +170,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* As the app does first thing (src/main.c): one look-up of the local zone, not one per date. */
+  tn_clock_pin_local_zone ();
   g_autoptr(TnApplication) application = NULL;
   g_autoptr(TnStore) store = NULL;
   g_autoptr(GError) error = NULL;
