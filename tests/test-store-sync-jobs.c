@@ -135,13 +135,13 @@ test_matched_by_id (TnTestStore   *fixture,
    * did not dismiss it; another import noticed a move the other machine undid. */
   g_ptr_array_remove_index (grace->job_changes, 1);
   write_contact (fixture, grace);
-  tn_test_sqlite (fixture->path,
-                  "INSERT INTO import_batches (id, file_name, imported_at) VALUES (7, 'Connections.csv', 1);"
-                  "INSERT INTO job_changes (contact_id, from_organization, from_title, to_organization, to_title,"
-                  "                         noticed_on, batch_id)"
-                  "  SELECT id, 'US NAVY', 'Commander', 'US NAVY', 'REAR ADMIRAL', '2026-11-21', 7 FROM contacts;"
-                  "INSERT INTO job_changes (contact_id, to_organization, noticed_on, batch_id)"
-                  "  SELECT id, 'Eckert-Mauchly', '2026-11-22', 7 FROM contacts;");
+  g_free (tn_test_sqlite (fixture->path,
+                          "INSERT INTO import_batches (id, file_name, imported_at) VALUES (7, 'Connections.csv', 1);"
+                          "INSERT INTO job_changes (contact_id, from_organization, from_title, to_organization, to_title,"
+                          "                         noticed_on, batch_id)"
+                          "  SELECT id, 'US NAVY', 'Commander', 'US NAVY', 'REAR ADMIRAL', '2026-11-21', 7 FROM contacts;"
+                          "INSERT INTO job_changes (contact_id, to_organization, noticed_on, batch_id)"
+                          "  SELECT id, 'Eckert-Mauchly', '2026-11-22', 7 FROM contacts;"));
   read = read_contact (fixture, "g");
   g_assert_cmpuint (read->job_changes->len, ==, 3);
   before = tn_test_sqlite (fixture->path, "SELECT id FROM job_changes WHERE to_title = 'REAR ADMIRAL'");
@@ -175,9 +175,9 @@ test_same_change_twice (TnTestStore   *fixture,
 
   write_contact (fixture, grace);
   /* Two rows of one move (before sync, two imports noticed it twice): one job change. */
-  tn_test_sqlite (fixture->path,
-                  "INSERT INTO job_changes (contact_id, from_organization, to_organization, to_title, noticed_on)"
-                  "  SELECT id, 'Remington Rand', 'US Navy', 'Commander', '2026-11-05' FROM contacts;");
+  g_free (tn_test_sqlite (fixture->path,
+                          "INSERT INTO job_changes (contact_id, from_organization, to_organization, to_title, noticed_on)"
+                          "  SELECT id, 'Remington Rand', 'US Navy', 'Commander', '2026-11-05' FROM contacts;"));
   read = read_contact (fixture, "g");
   g_assert_cmpuint (read->job_changes->len, ==, 2);
   g_assert_true (tn_sync_contact_equal (read, grace));
@@ -224,9 +224,9 @@ test_same_page_twice (TnTestStore   *fixture,
   write_contact (fixture, grace);
   /* One card imported with one profile written two ways: one web page for sync, so the
    * contact read here equals its card read back, and is not sent at every sync. */
-  tn_test_sqlite (fixture->path,
-                  "INSERT INTO urls (contact_id, position, value, normalized)"
-                  "  SELECT id, 9, 'http://www.linkedin.com/in/grace-hopper/', 'linkedin:grace-hopper' FROM contacts;");
+  g_free (tn_test_sqlite (fixture->path,
+                          "INSERT INTO urls (contact_id, position, value, normalized)"
+                          "  SELECT id, 9, 'http://www.linkedin.com/in/grace-hopper/', 'linkedin:grace-hopper' FROM contacts;"));
   read = read_contact (fixture, "g");
   g_assert_cmpuint (read->urls->len, ==, 2);
   g_assert_true (tn_sync_contact_equal (read, grace));

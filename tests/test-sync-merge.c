@@ -673,6 +673,7 @@ test_self (void)
   g_autoptr(TnSyncSelf) remote = NULL;
   g_autoptr(TnSyncSelf) merged = NULL;
   g_autoptr(TnSyncSelf) first = NULL;
+  g_autoptr(TnSyncSelf) empty = NULL;
 
   tn_sync_self_add_statement (base, "One", 10);
   base->goal = 10;
@@ -694,7 +695,8 @@ test_self (void)
   g_assert_null (merged->employer);
 
   /* A first sync: what the server has fills in what is not set here. */
-  first = tn_sync_merge_self (NULL, tn_sync_self_new (), remote);
+  empty = tn_sync_self_new ();
+  first = tn_sync_merge_self (NULL, empty, remote);
   g_assert_true (tn_sync_self_equal (first, remote));
 }
 

@@ -931,6 +931,7 @@ gboolean
 tn_sync_card_is_self (const char *vcard)
 {
   g_autoptr(EVCard) card = NULL;
+  g_autofree char *value = NULL;
   EVCardAttribute *uid;
 
   g_return_val_if_fail (vcard != NULL, FALSE);
@@ -941,5 +942,9 @@ tn_sync_card_is_self (const char *vcard)
 
   card = e_vcard_new_from_string (vcard);
   uid = e_vcard_get_attribute (card, EVC_UID);
-  return uid != NULL && g_strcmp0 (e_vcard_attribute_get_value (uid), TN_SYNC_SELF_UID) == 0;
+  if (uid == NULL)
+    return FALSE;
+
+  value = e_vcard_attribute_get_value (uid);
+  return g_strcmp0 (value, TN_SYNC_SELF_UID) == 0;
 }

@@ -62,10 +62,14 @@ fetch_thread (gpointer data)
       for (guint i = start; i < MIN (start + fetch->batch, n_hrefs); i++)
         hrefs[i - start] = fetch->hrefs[i];
 
+      gboolean failed;
+
       batch->cards = tn_carddav_multiget_sync (dav, fetch->book_url, hrefs, fetch->cancellable,
                                                &batch->error);
+      /* Once pushed, the batch is the writer's, who may free it at once. */
+      failed = batch->cards == NULL;
       g_async_queue_push (fetch->fetched, batch);
-      if (batch->cards == NULL)
+      if (failed)
         return NULL;
     }
 
