@@ -318,6 +318,32 @@ self_first (GPtrArray *cards)
  * writes, or nothing new. Those that came with their text go into @ready, the others'
  * hrefs into @hrefs, to be fetched; the person's own card first in either (see
  * self_first ()). The known ETags are read in one query: a first sync compares thousands. */
+/* The ETag this machine last wrote or read for each href, from @known (TnStoreSyncCard,
+ * one query: a first sync compares thousands); the table points into @known. */
+static GHashTable *
+known_etags_new (GPtrArray *known)
+{
+  GHashTable *known_etags = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < known->len; i++)
+    {
+      TnStoreSyncCard *card = g_ptr_array_index (known, i);
+
+      if (card->etag != NULL)
+        g_hash_table_insert (known_etags, card->href, card->etag);
+    }
+
+  return known_etags;
+}
+
+/* Whether the server's @card is as this machine last wrote or read it. */
+static gboolean
+is_known (GHashTable          *known_etags,
+          const TnCardDavCard *card)
+{
+  return card->etag != NULL && g_strcmp0 (g_hash_table_lookup (known_etags, card->href), card->etag) == 0;
+}
+
 static gboolean
 sort_changed (TnSyncRun  *run,
               GPtrArray  *changed,
@@ -334,20 +360,13 @@ sort_changed (TnSyncRun  *run,
   known = tn_store_sync_list_cards (run->store, error);
   if (known == NULL)
     return FALSE;
-  known_etags = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < known->len; i++)
-    {
-      TnStoreSyncCard *card = g_ptr_array_index (known, i);
-
-      if (card->etag != NULL)
-        g_hash_table_insert (known_etags, card->href, card->etag);
-    }
+  known_etags = known_etags_new (known);
 
   for (guint i = 0; i < changed->len; i++)
     {
       TnCardDavCard *card = g_ptr_array_index (changed, i);
 
-      if (card->etag != NULL && g_strcmp0 (g_hash_table_lookup (known_etags, card->href), card->etag) == 0)
+      if (is_known (known_etags, card))
         continue;
 
       g_ptr_array_insert (card->data != NULL ? ready : hrefs, is_self_href (card->href) ? 0 : -1,
@@ -475,15 +494,21 @@ only_own_writes (TnSyncRun  *run,
                  GPtrArray  *changed,
                  GPtrArray  *removed)
 {
+  g_autoptr(GPtrArray) known = NULL;
+  g_autoptr(GHashTable) known_etags = NULL;
+
   if (removed->len > 0)
     return FALSE;
+  if (changed->len == 0)
+    return TRUE;
 
+  known = tn_store_sync_list_cards (run->store, NULL);
+  if (known == NULL)
+    return FALSE;
+  known_etags = known_etags_new (known);
   for (guint i = 0; i < changed->len; i++)
     {
-      TnCardDavCard *card = g_ptr_array_index (changed, i);
-      g_autoptr(TnStoreSyncCard) known = tn_store_sync_get_card (run->store, NULL, card->href, NULL);
-
-      if (known == NULL || g_strcmp0 (known->etag, card->etag) != 0)
+      if (!is_known (known_etags, g_ptr_array_index (changed, i)))
         return FALSE;
     }
 
