@@ -19,4 +19,11 @@ void _tn_contact_set_timestamps   (TnContact  *self,
 void _tn_contact_assign           (TnContact  *self,
                                    TnContact  *source);
 
+/* The name's collation key, shared with TnContactsByName (tn-contact.c). */
+char *_tn_contact_make_sort_key   (const char *name);
+char *_tn_contact_ref_sort_key    (TnContact  *self);
+void  _tn_contact_offer_sort_key  (TnContact  *self,
+                                   const char *name,
+                                   char       *key);
+
 G_END_DECLS

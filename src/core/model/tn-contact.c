@@ -53,7 +53,8 @@ struct _TnContact
   char *search_key;
 
   /* The name's collation key, for sorting 100,000 names without making a
-   * key per comparison; dropped when the name changes. */
+   * key per comparison; dropped when the name changes. A GRefString, so the
+   * list kept in name order (TnContactsByName) shares it instead of a copy. */
   char *sort_key;
 };
 
@@ -141,7 +142,7 @@ forget_search_key (TnContact *self)
 static void
 forget_sort_key (TnContact *self)
 {
-  g_clear_pointer (&self->sort_key, g_free);
+  g_clear_pointer (&self->sort_key, g_ref_string_release);
 }
 
 static void
@@ -166,7 +167,7 @@ tn_contact_finalize (GObject *object)
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
   g_clear_pointer (&self->search_key, g_free);
-  g_clear_pointer (&self->sort_key, g_free);
+  forget_sort_key (self);
 
   G_OBJECT_CLASS (tn_contact_parent_class)->finalize (object);
 }
@@ -869,9 +870,41 @@ tn_contact_get_sort_key (TnContact *self)
   g_return_val_if_fail (TN_IS_CONTACT (self), "");
 
   if (self->sort_key == NULL)
-    self->sort_key = g_utf8_collate_key (self->full_name ? self->full_name : "", -1);
+    self->sort_key = _tn_contact_make_sort_key (self->full_name);
 
   return self->sort_key;
+}
+
+/* The collation key of @name as a GRefString: one rule, for this file and for
+ * the worker thread of TnContactsByName. Safe in any thread. */
+char *
+_tn_contact_make_sort_key (const char *name)
+{
+  g_autofree char *key = g_utf8_collate_key (name != NULL ? name : "", -1);
+
+  return g_ref_string_new (key);
+}
+
+/* A new reference to the name's collation key (see tn_contact_get_sort_key()). */
+char *
+_tn_contact_ref_sort_key (TnContact *self)
+{
+  g_assert (TN_IS_CONTACT (self));
+
+  return g_ref_string_acquire ((char *) tn_contact_get_sort_key (self));
+}
+
+/* Takes @key, made in another thread from @name, if the contact is still called
+ * @name and has no key yet: 100,000 keys are made off the main thread once. */
+void
+_tn_contact_offer_sort_key (TnContact  *self,
+                            const char *name,
+                            char       *key)
+{
+  g_assert (TN_IS_CONTACT (self));
+
+  if (self->sort_key == NULL && g_strcmp0 (self->full_name != NULL ? self->full_name : "", name) == 0)
+    self->sort_key = g_ref_string_acquire (key);
 }
 
 /**

@@ -231,6 +231,27 @@ tn_store_get_contacts (TnStore *self)
 }
 
 /**
+ * tn_store_get_contacts_by_name:
+ * @self: a store
+ *
+ * The same live list in the order of the names (#TnContactsByName), made the first time
+ * it is asked for: in a worker thread for many contacts, so ask early, and call
+ * tn_contacts_by_name_wait() when the rows are needed at once.
+ *
+ * Returns: (transfer none): a #GListModel of #TnContact
+ */
+GListModel *
+tn_store_get_contacts_by_name (TnStore *self)
+{
+  g_return_val_if_fail (TN_IS_STORE (self), NULL);
+
+  if (self->contacts_by_name == NULL)
+    self->contacts_by_name = tn_contacts_by_name_new (G_LIST_MODEL (self->contacts));
+
+  return G_LIST_MODEL (self->contacts_by_name);
+}
+
+/**
  * tn_store_get_contact_by_id:
  * @self: a store
  * @id: a contact's id

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "tn-contact-list.h"
+#include "tn-contacts-by-name.h"
 #include "tn-db.h"
 #include "tn-import-writer.h"
 #include "tn-store.h"
@@ -22,6 +23,8 @@ struct _TnStore
   /* Contacts ordered by id, and the same objects by id for lookups. */
   TnContactList *contacts;
   GHashTable *contacts_by_id;
+  /* The same in the order of their names, made when first asked for. */
+  TnContactsByName *contacts_by_name;
 
   /* The change feed (tn-store-feed.c): SQLite's count of other connections' commits
    * when this store last looked, the last change it took in, and its polling source. */

@@ -457,6 +457,7 @@ tn_store_dispose (GObject *object)
 
   g_clear_handle_id (&self->follow_source, g_source_remove);
   g_clear_pointer (&self->contacts_by_id, g_hash_table_unref);
+  g_clear_object (&self->contacts_by_name);
   g_clear_object (&self->contacts);
 
   G_OBJECT_CLASS (tn_store_parent_class)->dispose (object);

@@ -117,6 +117,7 @@ const char *tn_store_get_path           (TnStore     *self);
 int         tn_store_get_schema_version (TnStore     *self);
 
 GListModel *tn_store_get_contacts       (TnStore     *self);
+GListModel *tn_store_get_contacts_by_name (TnStore   *self);
 TnContact  *tn_store_get_contact_by_id  (TnStore     *self,
                                          gint64       id);
 TnContact  *tn_store_get_contact_by_uid (TnStore     *self,
