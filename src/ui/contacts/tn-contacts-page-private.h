@@ -29,13 +29,14 @@ struct _TnContactsPage
 
   TnStore *store;
   gulong items_changed_id;
-  /* Whether the store's contacts are in the sort model yet. Sorting 100,000 names the
-   * first time makes a collation key for each (a few hundred milliseconds): when the
-   * page is not what the window shows first, that waits until the first frame is
-   * painted, or until the page is shown (tn_contacts_page_load()) or its rows are
-   * needed, whichever comes first. */
+  /* Whether the store's contacts are in the sort model yet. A worker puts them in name
+   * order first (TnContactsByName, a few hundred milliseconds for 100,000): when the page
+   * is not what the window shows first, they go in once the first frame is painted and
+   * the order is made (@ordered_id), or when the page is shown (tn_contacts_page_load())
+   * or its rows are needed, which waits for the worker. */
   gboolean model_attached;
   gulong after_paint_id;
+  gulong ordered_id;
   guint attach_source;
   GSettings *settings;
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-clock.h"
+#include "tn-contacts-by-name.h"
 #include "tn-contacts-page-private.h"
 #include "tn-enums.h"
 
@@ -31,15 +32,22 @@ _tn_contacts_page_notify (TnContactsPage *self,
 
 /* Putting the contacts in the list */
 
+/* The store's contacts come in name order (tn_store_get_contacts_by_name()), so the sort
+ * model, sorting by name unless a header says otherwise, finds them sorted: one pass. */
 void
 _tn_contacts_page_attach_model (TnContactsPage *self)
 {
+  GListModel *by_name;
+
   if (self->model_attached || self->store == NULL || self->sort_model == NULL)
     return;
 
   self->model_attached = TRUE;
   g_clear_handle_id (&self->attach_source, g_source_remove);
-  gtk_sort_list_model_set_model (self->sort_model, tn_store_get_contacts (self->store));
+  by_name = tn_store_get_contacts_by_name (self->store);
+  g_clear_signal_handler (&self->ordered_id, by_name);
+  tn_contacts_by_name_wait (TN_CONTACTS_BY_NAME (by_name));
+  gtk_sort_list_model_set_model (self->sort_model, by_name);
   _tn_contacts_page_warm_search_keys (self);
   _tn_contacts_page_update_stack (self);
 }
@@ -55,12 +63,39 @@ attach_model_cb (gpointer user_data)
 }
 
 static void
+queue_attach_model (TnContactsPage *self)
+{
+  if (!self->model_attached && self->attach_source == 0)
+    self->attach_source = g_idle_add_full (G_PRIORITY_LOW, attach_model_cb, self, NULL);
+}
+
+static void
+on_ordered_cb (TnContactsPage *self,
+               GParamSpec     *pspec,
+               GObject        *by_name)
+{
+  g_clear_signal_handler (&self->ordered_id, by_name);
+  queue_attach_model (self);
+}
+
+/* After the first frame, the rows go in when their order is made (a worker makes it, and
+ * waiting for it here would hold the window still). */
+static void
 on_window_painted_cb (GdkFrameClock  *frame_clock,
                       TnContactsPage *self)
 {
+  GListModel *by_name;
+
   g_clear_signal_handler (&self->after_paint_id, frame_clock);
-  if (!self->model_attached && self->attach_source == 0)
-    self->attach_source = g_idle_add_full (G_PRIORITY_LOW, attach_model_cb, self, NULL);
+  if (self->model_attached || self->store == NULL)
+    return;
+
+  by_name = tn_store_get_contacts_by_name (self->store);
+  if (tn_contacts_by_name_is_ordered (TN_CONTACTS_BY_NAME (by_name)))
+    queue_attach_model (self);
+  else if (self->ordered_id == 0)
+    self->ordered_id = g_signal_connect_object (by_name, "notify::ordered", G_CALLBACK (on_ordered_cb), self,
+                                                G_CONNECT_SWAPPED);
 }
 
 static void
@@ -113,7 +148,10 @@ tn_contacts_page_dispose (GObject *object)
   TnContactsPage *self = (TnContactsPage *) object;
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->items_changed_id, tn_store_get_contacts (self->store));
+    {
+      g_clear_signal_handler (&self->items_changed_id, tn_store_get_contacts (self->store));
+      g_clear_signal_handler (&self->ordered_id, tn_store_get_contacts_by_name (self->store));
+    }
 
   /* Taking the column view apart re-sorts and so re-filters the list: the
    * page must not hear of it once its template children are going. */
@@ -442,7 +480,10 @@ tn_contacts_page_set_store (TnContactsPage *self,
     return;
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->items_changed_id, tn_store_get_contacts (self->store));
+    {
+      g_clear_signal_handler (&self->items_changed_id, tn_store_get_contacts (self->store));
+      g_clear_signal_handler (&self->ordered_id, tn_store_get_contacts_by_name (self->store));
+    }
 
   g_set_object (&self->store, store);
 
@@ -455,6 +496,9 @@ tn_contacts_page_set_store (TnContactsPage *self,
                                  G_CALLBACK (_tn_contacts_page_store_items_changed_cb), self,
                                  G_CONNECT_SWAPPED);
       self->model_attached = FALSE;
+      /* Asked for now, so its worker starts putting the names in order while the window
+       * starts. */
+      tn_store_get_contacts_by_name (self->store);
       if (gtk_widget_get_realized (GTK_WIDGET (self)))
         _tn_contacts_page_attach_model (self);
     }

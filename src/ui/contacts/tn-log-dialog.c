@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-clock.h"
+#include "tn-contacts-by-name.h"
 #include "tn-interaction-undo.h"
 #include "tn-log-dialog-private.h"
 #include "tn-search.h"
@@ -737,8 +738,14 @@ log_dialog_new (GtkWindow         *parent,
   gtk_widget_set_visible (self->who_group, picker);
   adw_combo_row_set_selected (self->kind_row, kind);
 
+  /* Given in name order, the sort (ratings first, then names) finds most of its work done. */
   if (picker)
-    gtk_sort_list_model_set_model (self->sort_model, tn_store_get_contacts (store));
+    {
+      GListModel *by_name = tn_store_get_contacts_by_name (store);
+
+      tn_contacts_by_name_wait (TN_CONTACTS_BY_NAME (by_name));
+      gtk_sort_list_model_set_model (self->sort_model, by_name);
+    }
 
   pick (self, contact);
   gtk_widget_grab_focus (contact != NULL ? GTK_WIDGET (self->note_row) : GTK_WIDGET (self->search_entry));
