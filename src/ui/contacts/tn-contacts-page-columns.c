@@ -134,6 +134,19 @@ compare_names (gconstpointer a,
   return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* The store's list comes in name order already (tn_store_get_contacts_by_name()), which is
+ * the order the headers start with: until a header is clicked, the sort model passes it on
+ * unsorted rather than check 100,000 names the first time the page is shown. GTK 4.8 does not
+ * say which column a click sorts by, so from the first click on, the headers' sorter sorts. */
+static void
+on_headers_sorter_changed_cb (TnContactsPage *self,
+                              GtkSorterChange change,
+                              GtkSorter      *sorter)
+{
+  g_signal_handlers_disconnect_by_func (sorter, on_headers_sorter_changed_cb, self);
+  gtk_sort_list_model_set_sorter (self->sort_model, sorter);
+}
+
 /* GTK 4.8 counts a hidden column's own width in the table's minimum, and then has no
  * room left to share out: a hidden column has none. */
 static void
@@ -391,4 +404,6 @@ _tn_contacts_page_init_columns (TnContactsPage *self)
 
   gtk_custom_sorter_set_sort_func (self->name_sorter, compare_names, NULL, NULL);
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_headers_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }

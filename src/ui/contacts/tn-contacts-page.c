@@ -157,6 +157,8 @@ tn_contacts_page_dispose (GObject *object)
    * page must not hear of it once its template children are going. */
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_data (self->shown, self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
 
   /* The tick callback belongs to the column view, which goes with the template. */
   self->focus_tick = 0;
