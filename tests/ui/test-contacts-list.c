@@ -645,6 +645,89 @@ test_vocabulary (Fixture       *fixture,
   g_assert_null (tn_ui_test_find_label (page, "1 week ago"));
 }
 
+static int
+compare_names_plainly (gconstpointer a,
+                       gconstpointer b)
+{
+  TnContact *contact_a = *(TnContact **) a;
+  TnContact *contact_b = *(TnContact **) b;
+  int order = g_utf8_collate (tn_contact_get_full_name (contact_a), tn_contact_get_full_name (contact_b));
+
+  if (order != 0)
+    return order;
+  return (tn_contact_get_id (contact_a) > tn_contact_get_id (contact_b)) -
+         (tn_contact_get_id (contact_a) < tn_contact_get_id (contact_b));
+}
+
+/* The rows in the plain collation order of the names, as the Name header says. */
+static void
+assert_rows_in_name_order (TnContactsPage *page)
+{
+  GListModel *contacts = tn_store_get_contacts (tn_contacts_page_get_store (page));
+  GListModel *visible = tn_contacts_page_get_visible_model (page);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+    g_ptr_array_add (expected, g_list_model_get_item (contacts, i));
+  g_ptr_array_sort (expected, compare_names_plainly);
+
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(TnContact) shown = g_list_model_get_item (visible, i);
+
+      g_assert_cmpstr (tn_contact_get_full_name (shown), ==, tn_contact_get_full_name (g_ptr_array_index (expected, i)));
+      g_assert_true (shown == g_ptr_array_index (expected, i));
+    }
+}
+
+/* The table starts in name order with no header clicked (the store's list comes so), and a
+ * contact added or renamed lands where its name belongs; after clicks on the Name header,
+ * the same. */
+static void
+test_name_order (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnContact) draft = NULL;
+  TnContactsPage *page;
+  GtkColumnView *view;
+  g_autoptr(GtkColumnViewColumn) name_column = NULL;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  page = tn_window_get_contacts_page (fixture->ui.window);
+  assert_rows_in_name_order (page);
+
+  add (fixture, "émile Zola", NULL, NULL, TN_TRUST_UNRATED);
+  add (fixture, "Zoë Ball", NULL, NULL, TN_TRUST_COMPLETELY);
+  add (fixture, "aaron Ames", NULL, NULL, TN_TRUST_UNRATED);
+  g_assert_true (tn_ui_test_wait_for_count (n_visible, fixture->ui.window, 7));
+  assert_rows_in_name_order (page);
+
+  draft = tn_contact_copy (fixture->grace);
+  tn_contact_set_full_name (draft, "Zachary Grace");
+  g_assert_true (tn_store_update_contact (fixture->ui.store, fixture->grace, draft, &error));
+  g_assert_no_error (error);
+  tn_ui_test_settle (100);
+  assert_rows_in_name_order (page);
+
+  view = tn_contacts_page_get_column_view (page);
+  name_column = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+  gtk_column_view_sort_by_column (view, name_column, GTK_SORT_DESCENDING);
+  gtk_column_view_sort_by_column (view, name_column, GTK_SORT_ASCENDING);
+  tn_ui_test_settle (100);
+  assert_rows_in_name_order (page);
+
+  g_clear_object (&draft);
+  draft = tn_contact_copy (fixture->alan);
+  tn_contact_set_full_name (draft, "Aaaa Alan");
+  g_assert_true (tn_store_update_contact (fixture->ui.store, fixture->alan, draft, &error));
+  tn_ui_test_settle (100);
+  assert_rows_in_name_order (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +744,7 @@ main (int   argc,
   ADD_TEST ("/contacts-list/new-contact-shown", test_new_contact_shown);
   ADD_TEST ("/contacts-list/sort-and-widths", test_sort_and_widths);
   ADD_TEST ("/contacts-list/vocabulary", test_vocabulary);
+  ADD_TEST ("/contacts-list/name-order", test_name_order);
 
   return g_test_run ();
 }
