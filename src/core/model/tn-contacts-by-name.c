@@ -60,6 +60,8 @@ typedef struct
   gint64 *ids;
   guint n;
   Placed *order;
+  /* The same keys by position in @contacts, borrowed from @order. */
+  char **keys;
 } Job;
 
 struct _TnContactsByName
@@ -125,6 +127,7 @@ job_unref (Job *job)
     for (guint i = 0; i < job->n; i++)
       g_clear_pointer (&job->order[i].key, g_ref_string_release);
   g_free (job->order);
+  g_free (job->keys);
   g_strfreev (job->names);
   g_free (job->ids);
   g_clear_pointer (&job->contacts, g_ptr_array_unref);
@@ -158,6 +161,10 @@ order_names (Job *job)
     }
 
   g_qsort_with_data (job->order, job->n, sizeof (Placed), compare_placed, NULL);
+
+  job->keys = g_new (char *, job->n);
+  for (guint i = 0; i < job->n; i++)
+    job->keys[job->order[i].index] = job->order[i].key;
 }
 
 static void take_job (TnContactsByName *self);
@@ -264,15 +271,25 @@ take_job (TnContactsByName *self)
       return;
     }
 
+  /* The contacts are touched in the source's order, the order they lie in memory: in name
+   * order each would be a cache miss, 100,000 of them on the main thread. */
+  for (guint i = 0; i < job->n; i++)
+    {
+      TnContact *contact = g_ptr_array_index (job->contacts, i);
+
+      _tn_contact_offer_sort_key (contact, job->names[i], job->keys[i]);
+      g_object_ref (contact);
+    }
+
+  /* Each reference just taken goes to the contact's entry, with the key. */
   g_array_set_size (self->entries, job->n);
   for (guint i = 0; i < job->n; i++)
     {
       Placed *place = &job->order[i];
       Entry *entry = &g_array_index (self->entries, Entry, i);
 
-      entry->contact = g_object_ref (g_ptr_array_index (job->contacts, place->index));
+      entry->contact = g_ptr_array_index (job->contacts, place->index);
       entry->key = g_steal_pointer (&place->key);
-      _tn_contact_offer_sort_key (entry->contact, job->names[place->index], entry->key);
     }
 
   g_clear_pointer (&self->known, g_ptr_array_unref);
