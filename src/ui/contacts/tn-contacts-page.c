@@ -32,8 +32,9 @@ _tn_contacts_page_notify (TnContactsPage *self,
 
 /* Putting the contacts in the list */
 
-/* The store's contacts come in name order (tn_store_get_contacts_by_name()), so the sort
- * model, sorting by name unless a header says otherwise, finds them sorted: one pass. */
+/* The store's contacts come in name order (tn_store_get_contacts_by_name()), the order the
+ * headers start with: the sort model passes them on as they are until a header is clicked
+ * (tn-contacts-page-columns.c). */
 void
 _tn_contacts_page_attach_model (TnContactsPage *self)
 {
