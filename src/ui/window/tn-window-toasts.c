@@ -84,7 +84,7 @@ dismiss_toast_safely (TnWindow *self,
                                 g_object_ref (toast), g_object_unref);
 }
 
-/* Shows @toast, made with new_import_toast(), as the one about the last import, in place
+/* Shows @toast, made with new_titled_toast(), as the one about the last import, in place
  * of the one before. Import toasts are of high priority: they show at once. */
 static void
 show_import_toast (TnWindow *self,
@@ -106,7 +106,7 @@ show_import_toast (TnWindow *self,
 /* A toast whose custom title is @title (a label, or a box that starts with one), so that
  * the window sees it come and go and its buttons are the window's own. */
 static AdwToast *
-new_import_toast (const char *text,
+new_titled_toast (const char *text,
                   GtkWidget  *title)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
@@ -138,7 +138,7 @@ void
 _tn_window_show_import_message (TnWindow   *self,
                                 const char *message)
 {
-  AdwToast *toast = new_import_toast (message, new_toast_label (message));
+  AdwToast *toast = new_titled_toast (message, new_toast_label (message));
 
   adw_toast_set_timeout (toast, 6);
   show_import_toast (self, toast);
@@ -194,7 +194,7 @@ _tn_window_show_result_toast (TnWindow   *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = new_toast_label (summary);
-  AdwToast *toast = new_import_toast (summary, box);
+  AdwToast *toast = new_titled_toast (summary, box);
 
   gtk_widget_set_name (box, "import-toast");
   gtk_widget_set_hexpand (label, TRUE);
@@ -283,9 +283,11 @@ _tn_window_show_rating_toast (TnWindow  *self,
   AdwToast *toast;
 
   /* TRANSLATORS: a toast after a rating: the person's name, then the rating, "Ada Lovelace: Moderately" */
-  title = g_markup_printf_escaped (_("%s: %s"), tn_contact_get_full_name (contact),
-                                   tn_trust_get_label (tn_contact_get_trust (contact)));
-  toast = adw_toast_new (title);
+  title = g_strdup_printf (_("%s: %s"), tn_contact_get_full_name (contact),
+                           tn_trust_get_label (tn_contact_get_trust (contact)));
+  /* A title of the window's own, so that it sees the toast shown: the next rating replaces
+   * it, often while it still slides in (see dismiss_toast_safely()). */
+  toast = new_titled_toast (title, new_toast_label (title));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.rate-contact");
   adw_toast_set_action_target_value (toast, g_variant_new ("(xi)", tn_contact_get_id (contact), (gint32) previous));
