@@ -16,6 +16,7 @@ typedef struct
 {
   guint divisor;
   gboolean odd_only;
+  guint n_asked;
 } Rule;
 
 static gboolean
@@ -141,12 +142,17 @@ test_follows_tests_and_model (void)
           {
             /* A search that finds fewer (a multiple of the divisor), more, or others. */
             guint old = rule.divisor;
+            g_autofree char *key = NULL;
 
             rule.divisor = g_rand_int_range (rand, 1, 12);
-            tn_contact_filter_list_changed (list, TN_FILTER_STAGE_SEARCH,
-                                            rule.divisor % old == 0 ? TN_FILTER_CHANGE_MORE_STRICT :
-                                            old % rule.divisor == 0 ? TN_FILTER_CHANGE_LESS_STRICT :
-                                            TN_FILTER_CHANGE_DIFFERENT);
+            key = g_strdup_printf ("%u", rule.divisor);
+            /* As the page does: a search remembered (since the model last changed) is recalled. */
+            if (!tn_contact_filter_list_recall_found (list, key))
+              tn_contact_filter_list_changed (list, TN_FILTER_STAGE_SEARCH,
+                                              rule.divisor % old == 0 ? TN_FILTER_CHANGE_MORE_STRICT :
+                                              old % rule.divisor == 0 ? TN_FILTER_CHANGE_LESS_STRICT :
+                                              TN_FILTER_CHANGE_DIFFERENT);
+            tn_contact_filter_list_remember_found (list, key);
             break;
           }
         case 1:
@@ -245,6 +251,87 @@ test_announces_only_what_changed (void)
   g_ptr_array_unref (copy.rows);
 }
 
+/* A search deleted back to one typed before: the rows it found, no contact asked again,
+ * with the second test asked of those it had not been; forgotten when the model changes. */
+static gboolean
+is_found_counted (TnContact *contact,
+                  gpointer   user_data)
+{
+  Rule *rule = user_data;
+
+  rule->n_asked++;
+  return is_found (contact, rule);
+}
+
+static void
+test_recalls_found (void)
+{
+  g_autoptr(TnContactList) contacts = tn_contact_list_new ();
+  g_autoptr(TnContactFilterList) list = tn_contact_filter_list_new ();
+  Copy copy = { g_ptr_array_new_with_free_func (g_object_unref), 0 };
+  Rule rule = { 1, FALSE, 0 };
+
+  for (gint64 id = 1; id <= 100; id++)
+    {
+      g_autoptr(TnContact) contact = contact_with_id (id);
+
+      tn_contact_list_append (contacts, contact);
+    }
+
+  tn_contact_filter_list_set_test (list, TN_FILTER_STAGE_SEARCH, is_found_counted, &rule);
+  tn_contact_filter_list_set_test (list, TN_FILTER_STAGE_FILTERS, passes_filters, &rule);
+  tn_contact_filter_list_set_model (list, G_LIST_MODEL (contacts));
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &copy);
+  for (guint i = 0; i < 100; i++)
+    g_ptr_array_add (copy.rows, g_list_model_get_item (G_LIST_MODEL (list), i));
+
+  g_assert_false (tn_contact_filter_list_recall_found (list, "1"));
+  tn_contact_filter_list_remember_found (list, "1");
+  rule.divisor = 10;
+  tn_contact_filter_list_changed (list, TN_FILTER_STAGE_SEARCH, TN_FILTER_CHANGE_MORE_STRICT);
+  tn_contact_filter_list_remember_found (list, "10");
+
+  /* Back to everyone, with only the odd shown: the second test asked of the newly found. */
+  rule.odd_only = TRUE;
+  tn_contact_filter_list_changed (list, TN_FILTER_STAGE_FILTERS, TN_FILTER_CHANGE_MORE_STRICT);
+  rule.divisor = 1;
+  rule.n_asked = 0;
+  g_assert_true (tn_contact_filter_list_recall_found (list, "1"));
+  g_assert_cmpuint (rule.n_asked, ==, 0);
+  assert_rows (list, &copy, G_LIST_MODEL (contacts), &rule);
+  g_assert_cmpuint (copy.rows->len, ==, 50);
+
+  rule.divisor = 10;
+  rule.odd_only = FALSE;
+  tn_contact_filter_list_changed (list, TN_FILTER_STAGE_FILTERS, TN_FILTER_CHANGE_LESS_STRICT);
+  g_assert_true (tn_contact_filter_list_recall_found (list, "10"));
+  assert_rows (list, &copy, G_LIST_MODEL (contacts), &rule);
+  g_assert_cmpuint (copy.rows->len, ==, 10);
+
+  /* Only the last eight searches are kept. */
+  for (guint divisor = 2; divisor <= 9; divisor++)
+    {
+      g_autofree char *key = g_strdup_printf ("%u", divisor);
+
+      tn_contact_filter_list_remember_found (list, key);
+    }
+  g_assert_false (tn_contact_filter_list_recall_found (list, "1"));
+  g_assert_true (tn_contact_filter_list_recall_found (list, "2"));
+
+  /* A contact more (or one changed): who a search finds must be asked again. */
+  {
+    g_autoptr(TnContact) contact = contact_with_id (101);
+
+    tn_contact_list_append (contacts, contact);
+  }
+  g_assert_false (tn_contact_filter_list_recall_found (list, "2"));
+  tn_contact_filter_list_remember_found (list, "2");
+  tn_contact_filter_list_set_test (list, TN_FILTER_STAGE_SEARCH, is_found, &rule);
+  g_assert_false (tn_contact_filter_list_recall_found (list, "2"));
+
+  g_ptr_array_unref (copy.rows);
+}
+
 static void
 test_model_replaced (void)
 {
@@ -270,6 +357,7 @@ main (int   argc,
 
   g_test_add_func ("/contact-filter-list/follows-tests-and-model", test_follows_tests_and_model);
   g_test_add_func ("/contact-filter-list/announces-only-what-changed", test_announces_only_what_changed);
+  g_test_add_func ("/contact-filter-list/recalls-found", test_recalls_found);
   g_test_add_func ("/contact-filter-list/model-replaced", test_model_replaced);
 
   return g_test_run ();

@@ -12,14 +12,19 @@
 #                     keystroke (a plain GtkFilterListModel on keys folded beforehand)
 #   filter, rating, Contacts page first shown, page switch, scrolling a page or to an end:
 #                     bench-search (goal 16/16/100/16/16 ms)
+#   each figure with the default renderer and with cairo (BENCH_RENDERERS), and beside the
+#   times the main thread's CPU time for the same changes
 set -eu
 
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 build_dir=$(cd "${1:-$source_dir/_build}" && pwd)
 count=${2:-100000}
 runs=${3:-5}
+# Each renderer in turn: the default one (GL; llvmpipe under Xvfb), and cairo, which draws on
+# the main thread. BENCH_RENDERERS="cairo" measures one.
+renderers=${BENCH_RENDERERS:-default cairo}
 binary="$build_dir/src/trustnet"
-floor="$build_dir/tests/bench/bench-floor"
+floor_binary="$build_dir/tests/bench/bench-floor"
 search="$build_dir/tests/bench/bench-search"
 
 if [ -z "${DISPLAY:-}" ]; then
@@ -35,7 +40,7 @@ export GSETTINGS_BACKEND=memory
 export NO_AT_BRIDGE=1
 
 /usr/bin/python3 "$source_dir/tests/bench/populate.py" "$binary" "$database" "$count"
-echo "database: $count contacts, $runs runs of each, alternating; renderer ${GSK_RENDERER:-default}; load $(cut -d ' ' -f 1-3 /proc/loadavg)"
+echo "database: $count contacts, $runs runs of each, alternating; renderers $renderers; load $(cut -d ' ' -f 1-3 /proc/loadavg)"
 
 # Launch to first frame of COMMAND... in ms: it prints first-frame-realtime-us on stderr.
 first_frame_ms () {
@@ -55,7 +60,8 @@ first_frame_ms () {
 }
 
 median () {
-  tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+  tr ' ' '\n' | grep -v '^$' | sort -n |
+    awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # The value of KEY in the output file FILE.
@@ -63,45 +69,70 @@ figure () {
   awk -v key="$2" '$1 == key { print $2; exit }' "$1"
 }
 
-app_start="" floor_start=""
-app_keys="" floor_keys="" app_worst="" floor_worst=""
-filter="" rating="" first_shown="" switch="" scroll=""
-for run in $(seq 1 "$runs"); do
-  this_app=$(TRUSTNET_BENCH_FIRST_FRAME=quit first_frame_ms "$binary" --database "$database") || this_app=""
-  this_floor=$(first_frame_ms "$floor" first-frame "$database") || this_floor=""
-  app_start="$app_start $this_app"
-  floor_start="$floor_start $this_floor"
+# The figures of one renderer (GSK_RENDERER; "default" leaves GTK's choice): RUNS runs of
+# TrustNet and its floors, alternating, then the medians on one screen. Each time is also
+# given as the main thread's CPU time: the rest is the renderer drawing (with the GL
+# renderer, llvmpipe's threads under Xvfb) or a busy machine.
+measure () {
+  local renderer=$1
+  if [ "$renderer" = default ]; then unset GSK_RENDERER; else export GSK_RENDERER=$renderer; fi
 
-  "$search" "$database" >"$work/app.txt" 2>/dev/null
-  "$floor" keystroke "$database" >"$work/floor.txt" 2>/dev/null
-  app_keys="$app_keys $(figure "$work/app.txt" keystroke-median-ms)"
-  app_worst="$app_worst $(figure "$work/app.txt" keystroke-worst-ms)"
-  floor_keys="$floor_keys $(figure "$work/floor.txt" keystroke-median-ms)"
-  floor_worst="$floor_worst $(figure "$work/floor.txt" keystroke-worst-ms)"
-  filter="$filter $(figure "$work/app.txt" filter-toggle-worst-ms)"
-  rating="$rating $(figure "$work/app.txt" rating-worst-ms)"
-  first_shown="$first_shown $(figure "$work/app.txt" contacts-first-shown-ms)"
-  switch="$switch $(figure "$work/app.txt" page-switch-worst-ms)"
-  scroll="$scroll $(figure "$work/app.txt" scroll-worst-ms)"
-  this_keys=$(figure "$work/app.txt" keystroke-median-ms)
-  this_floor_keys=$(figure "$work/floor.txt" keystroke-median-ms)
-  echo "run $run: start ${this_app:-none} ms, floor ${this_floor:-none} ms; keystroke median $this_keys ms, floor $this_floor_keys ms"
-done
+  local names="keystroke-median keystroke-worst keystroke-cpu-median keystroke-cpu-worst filter-toggle-worst filter-toggle-cpu-worst rating-worst rating-cpu-worst contacts-first-shown page-switch-worst scroll-worst scroll-cpu-worst"
+  local app_start="" floor_start="" name
+  declare -A app floor
+  for name in $names; do app[$name]=""; floor[$name]=""; done
 
-ratio () {
-  awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'
+  for run in $(seq 1 "$runs"); do
+    this_app=$(TRUSTNET_BENCH_FIRST_FRAME=quit first_frame_ms "$binary" --database "$database") || this_app=""
+    this_floor=$(first_frame_ms "$floor_binary" first-frame "$database") || this_floor=""
+    app_start="$app_start $this_app"
+    floor_start="$floor_start $this_floor"
+
+    # A run that dies (libadwaita 1.2's toast animation can, after quick ratings) gives the
+    # figures it printed so far; the medians are of the runs that have each.
+    "$search" "$database" >"$work/app.txt" 2>/dev/null || echo "$renderer run $run: bench-search failed (exit $?)"
+    "$floor_binary" keystroke "$database" >"$work/floor.txt" 2>/dev/null || echo "$renderer run $run: bench-floor failed (exit $?)"
+    for name in $names; do
+      app[$name]="${app[$name]} $(figure "$work/app.txt" "$name-ms")"
+      floor[$name]="${floor[$name]} $(figure "$work/floor.txt" "$name-ms")"
+    done
+    echo "$renderer run $run: start ${this_app:-none} ms, floor ${this_floor:-none} ms;" \
+         "keystroke median $(figure "$work/app.txt" keystroke-median-ms) ms, floor $(figure "$work/floor.txt" keystroke-median-ms) ms"
+  done
+
+  echo
+  echo "renderer $renderer: medians of $runs runs, $count contacts    TrustNet   floor    ratio  goal"
+  row "launch to first frame (ms)" "$app_start" "$floor_start" "<= 1.5x"
+  for name in keystroke-median keystroke-worst keystroke-cpu-median keystroke-cpu-worst; do
+    row "search $name (ms)" "${app[$name]}" "${floor[$name]}" "<= 16 ms"
+  done
+  row "filter toggle to frame, worst (ms)" "${app[filter-toggle-worst]}" "" "<= 16 ms"
+  row "  main thread CPU, worst (ms)" "${app[filter-toggle-cpu-worst]}" "" ""
+  row "rating to frame, worst (ms)" "${app[rating-worst]}" "" "<= 16 ms"
+  row "  main thread CPU, worst (ms)" "${app[rating-cpu-worst]}" "" ""
+  row "Contacts page first shown (ms)" "${app[contacts-first-shown]}" "" "<= 100 ms"
+  row "switching pages, worst (ms)" "${app[page-switch-worst]}" "" "<= 16 ms"
+  row "scrolling a page or to an end, worst (ms)" "${app[scroll-worst]}" "" "<= 16 ms"
+  row "  main thread CPU, worst (ms)" "${app[scroll-cpu-worst]}" "" ""
+  echo
 }
 
-app=$(echo "$app_start" | median); base=$(echo "$floor_start" | median)
-echo
-echo "medians of $runs runs, $count contacts                TrustNet   floor    ratio  goal"
-printf "launch to first frame (ms)                        %8s %8s %8s  <= 1.5x\n" "$app" "$base" "$(ratio "$app" "$base")"
-app=$(echo "$app_keys" | median); base=$(echo "$floor_keys" | median)
-printf "search keystroke to frame, median (ms)            %8s %8s %8s  <= 16 ms\n" "$app" "$base" "$(ratio "$app" "$base")"
-app=$(echo "$app_worst" | median); base=$(echo "$floor_worst" | median)
-printf "search keystroke to frame, worst (ms)             %8s %8s %8s  <= 16 ms\n" "$app" "$base" "$(ratio "$app" "$base")"
-printf "filter toggle to frame, worst (ms)                %8s                    <= 16 ms\n" "$(echo "$filter" | median)"
-printf "rating to frame, worst (ms)                       %8s                    <= 16 ms\n" "$(echo "$rating" | median)"
-printf "Contacts page first shown (ms)                    %8s                    <= 100 ms\n" "$(echo "$first_shown" | median)"
-printf "switching pages, worst (ms)                       %8s                    <= 16 ms\n" "$(echo "$switch" | median)"
-printf "scrolling a page or to an end, worst (ms)         %8s                    <= 16 ms\n" "$(echo "$scroll" | median)"
+ratio () {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b > 0) printf "%.2fx", a / b; else print "-" }'
+}
+
+# One line of the table: LABEL, TrustNet's figures, the floor's (or none), the goal.
+row () {
+  local app base
+  app=$(echo "$2" | median)
+  if [ -n "${3// /}" ]; then
+    base=$(echo "$3" | median)
+    printf "%-50s %8s %8s %8s  %s\n" "$1" "$app" "$base" "$(ratio "$app" "$base")" "$4"
+  else
+    printf "%-50s %8s %26s\n" "$1" "$app" "$4"
+  fi
+}
+
+for renderer in $renderers; do
+  measure "$renderer"
+done

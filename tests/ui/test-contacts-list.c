@@ -13,6 +13,7 @@
 #include "tn-contact-pane-private.h"
 #include "tn-contacts-page-private.h"
 #include "tn-search.h"
+#include "tn-text-cell.h"
 #include "tn-ui-test-people.h"
 #include "tn-window-private.h"
 
@@ -659,6 +660,28 @@ test_sort_and_widths (Fixture       *fixture,
   }
 }
 
+/* The shown cell of the table from @widget down that draws @text. */
+static TnTextCell *
+find_text_cell (GtkWidget  *widget,
+                const char *text)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return NULL;
+
+  if (TN_IS_TEXT_CELL (widget) && g_strcmp0 (tn_text_cell_get_text (TN_TEXT_CELL (widget)), text) == 0)
+    return TN_TEXT_CELL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      TnTextCell *found = find_text_cell (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Item 9: the same words for the ratings on the buttons and in the Trust column; dates in
  * the Last Contact column in one form. */
 static void
@@ -682,11 +705,57 @@ test_vocabulary (Fixture       *fixture,
 
   /* Ada last met on 20 October, Grace on 17 November, Alan and Barbara never (today is
    * 24 November 2026): dates, not "5 weeks ago". */
-  g_assert_nonnull (tn_ui_test_find_label (page, "20 Oct"));
-  g_assert_nonnull (tn_ui_test_find_label (page, "17 Nov"));
-  g_assert_nonnull (tn_ui_test_find_label (page, "Never"));
-  g_assert_null (tn_ui_test_find_label (page, "5 weeks ago"));
-  g_assert_null (tn_ui_test_find_label (page, "1 week ago"));
+  g_assert_nonnull (find_text_cell (page, "20 Oct"));
+  g_assert_nonnull (find_text_cell (page, "17 Nov"));
+  g_assert_nonnull (find_text_cell (page, "Never"));
+  g_assert_null (find_text_cell (page, "5 weeks ago"));
+  g_assert_null (find_text_cell (page, "1 week ago"));
+}
+
+/* The Name column draws the initials in a circle: the letters and the colour AdwAvatar (the
+ * contact pane's) gives the same name, and the cell follows a change of the name. */
+static void
+test_name_cells (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  const char *names[] = { "Ada Lovelace", "Bjørn O'Brien", "Grace", "李 王", "Ελένη Παπαδόπουλος", "  ana  maría  " };
+  const char *expected[] = { "AL", "BO", "G", "李王", "ΕΠ", "AM" };
+  GtkWidget *page;
+  TnTextCell *cell;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *avatar = g_object_ref_sink (adw_avatar_new (24, names[i], TRUE));
+      g_autofree char *initials = tn_text_cell_make_initials (names[i]);
+      g_autofree char *color_class = g_strdup_printf ("color%u", tn_text_cell_pick_avatar_color (names[i]) + 1);
+
+      /* The class is on the avatar's circle, its first child. */
+      g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (avatar), color_class));
+      g_object_unref (avatar);
+      g_assert_cmpuint (tn_text_cell_pick_avatar_color (names[i]), <, 14);
+      g_assert_cmpstr (initials, ==, expected[i]);
+    }
+  {
+    g_autofree char *none = tn_text_cell_make_initials ("   ");
+
+    g_assert_cmpstr (none, ==, "");
+  }
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  page = GTK_WIDGET (tn_window_get_contacts_page (fixture->ui.window));
+  tn_ui_test_settle (200);
+  cell = find_text_cell (page, "Ada Lovelace");
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (tn_text_cell_get_initials (cell), ==, "AL");
+  g_assert_cmpuint (tn_text_cell_get_avatar_color (cell), ==, tn_text_cell_pick_avatar_color ("Ada Lovelace"));
+  g_assert_cmpstr (tn_text_cell_get_initials (find_text_cell (page, "20 Oct")), ==, "");
+
+  /* Renamed elsewhere: the same row shows the new name and its initials. */
+  tn_contact_set_full_name (fixture->ada, "Ada King");
+  g_assert_cmpstr (tn_text_cell_get_text (cell), ==, "Ada King");
+  g_assert_cmpstr (tn_text_cell_get_initials (cell), ==, "AK");
 }
 
 static int
@@ -790,6 +859,7 @@ main (int   argc,
   ADD_TEST ("/contacts-list/sort-and-widths", test_sort_and_widths);
   ADD_TEST ("/contacts-list/vocabulary", test_vocabulary);
   ADD_TEST ("/contacts-list/name-order", test_name_order);
+  ADD_TEST ("/contacts-list/name-cells", test_name_cells);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "tn-test-util.h"
+#include "tn-text-cell.h"
 #include "tn-ui-test-util.h"
 #include "tn-window-private.h"
 
@@ -449,11 +450,15 @@ is_button_labelled (GtkWidget     *widget,
   return g_str_equal (text->str, wanted);
 }
 
+/* A label, or a cell of the contacts table (it draws its text), showing @wanted. */
 static gboolean
 is_label_containing (GtkWidget     *widget,
                      gconstpointer  wanted)
 {
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), wanted) != NULL;
+  const char *text = GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) :
+                     TN_IS_TEXT_CELL (widget) ? tn_text_cell_get_text (TN_TEXT_CELL (widget)) : NULL;
+
+  return text != NULL && strstr (text, wanted) != NULL;
 }
 
 GtkWidget *
@@ -524,7 +529,7 @@ tn_ui_test_wait_toplevel_gone (GType type)
   return tn_ui_test_wait_until (toplevel_is_gone, &type);
 }
 
-/* A shown label whose text contains @text. */
+/* A shown label (or contacts-table cell) whose text contains @text. */
 GtkWidget *
 tn_ui_test_find_label (GtkWidget  *widget,
                        const char *text)

@@ -53,6 +53,10 @@ void                 tn_contact_filter_list_set_test     (TnContactFilterList *s
 void                 tn_contact_filter_list_changed      (TnContactFilterList *self,
                                                           TnFilterStage        stage,
                                                           TnFilterChange       change);
+void                 tn_contact_filter_list_remember_found (TnContactFilterList *self,
+                                                           const char          *key);
+gboolean             tn_contact_filter_list_recall_found (TnContactFilterList *self,
+                                                          const char          *key);
 void                 tn_contact_filter_list_foreach_found (TnContactFilterList *self,
                                                           GFunc                func,
                                                           gpointer             user_data);

@@ -1,5 +1,6 @@
 /* tn-contacts-page-columns.c — the contacts table's columns: the cells (made in C: a
- * GtkBuilderListItemFactory parses its template again for every row it makes), the
+ * GtkBuilderListItemFactory parses its template again for every row it makes; each a
+ * widget that draws itself, tn-text-cell.c and tn-trust-cell.c say why), the
  * closures the .ui file's sorters use, the name sorter, and which columns fit.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +15,7 @@
 
 #include "tn-clock.h"
 #include "tn-contacts-page-private.h"
+#include "tn-text-cell.h"
 #include "tn-trust-cell.h"
 
 /* The Trust column: the buttons and the word, or the buttons alone. */
@@ -236,21 +238,17 @@ last_contact_text (TnContact *contact)
   return format_last_contact (tn_contact_get_last_contact (contact));
 }
 
+static char *
+name_text (TnContact *contact)
+{
+  return g_strdup (tn_contact_get_full_name (contact));
+}
+
+/* The Name column draws the initials before the name. */
+static const LabelColumn name_column = { "notify::full-name", name_text };
 static const LabelColumn organization_column = { "notify::organization", organization_text };
 static const LabelColumn email_column = { "notify::primary-email", email_text };
 static const LabelColumn last_contact_column = { "notify::last-contact", last_contact_text };
-
-static GtkWidget *
-new_cell_label (gboolean hexpand)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, hexpand);
-  return label;
-}
 
 static void
 show_label_text (GtkListItem *list_item)
@@ -259,7 +257,7 @@ show_label_text (GtkListItem *list_item)
   TnContact *contact = gtk_list_item_get_item (list_item);
   g_autofree char *text = contact != NULL ? column->text (contact) : NULL;
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
+  tn_text_cell_set_text (TN_TEXT_CELL (gtk_list_item_get_child (list_item)), text);
 }
 
 static void
@@ -267,15 +265,15 @@ setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  column)
 {
-  GtkWidget *label = new_cell_label (FALSE);
+  GtkWidget *cell = tn_text_cell_new (column == &name_column);
 
   g_object_set_data (G_OBJECT (list_item), "tn-column", column);
   if (column == &last_contact_column)
     {
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_last_contact_query_tooltip_cb), list_item);
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_last_contact_query_tooltip_cb), list_item);
     }
-  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
@@ -295,50 +293,6 @@ unbind_label_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), show_label_text, list_item);
-}
-
-/* The Name column: the avatar and the name. */
-static void
-setup_name_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  /* The name beside it says it all: the avatar is left out of what screen readers read. */
-  GtkWidget *avatar = g_object_new (ADW_TYPE_AVATAR,
-                                    "size", 24,
-                                    "show-initials", TRUE,
-                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                    NULL);
-
-  gtk_box_append (GTK_BOX (box), avatar);
-  gtk_box_append (GTK_BOX (box), new_cell_label (TRUE));
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-show_name (GtkListItem *list_item)
-{
-  GtkWidget *avatar = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
-  const char *name = tn_contact_get_full_name (gtk_list_item_get_item (list_item));
-
-  adw_avatar_set_text (ADW_AVATAR (avatar), name);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (avatar)), name);
-}
-
-static void
-bind_name_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item)
-{
-  show_name (list_item);
-  g_signal_connect_swapped (gtk_list_item_get_item (list_item), "notify::full-name",
-                            G_CALLBACK (show_name), list_item);
-}
-
-static void
-unbind_name_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item)
-{
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), show_name, list_item);
 }
 
 /* The Trust column: the cell follows its contact by itself. */
@@ -392,7 +346,7 @@ void
 _tn_contacts_page_init_columns (TnContactsPage *self)
 {
   set_factory (self->name_column,
-               new_factory (G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb), G_CALLBACK (unbind_name_cb), NULL));
+               new_factory (G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), G_CALLBACK (unbind_label_cb), (gpointer) &name_column));
   set_factory (self->trust_column,
                new_factory (G_CALLBACK (setup_trust_cb), G_CALLBACK (bind_trust_cb), G_CALLBACK (unbind_trust_cb), NULL));
   set_factory (self->organization_column,

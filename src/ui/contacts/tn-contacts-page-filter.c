@@ -108,11 +108,14 @@ _tn_contacts_page_update_stack (TnContactsPage *self)
 
 /* A selected row that the new filter hides would make the selection look
  * for it among every row the change brings in: let go of it first, and
- * autoselect picks the first match instead. */
-void
-_tn_contacts_page_refilter (TnContactsPage *self,
-                            TnFilterStage   stage,
-                            TnFilterChange  change)
+ * autoselect picks the first match instead. A search typed before (a letter
+ * deleted again) is not asked of every contact again: the list remembers
+ * whom it found, under @search_text. */
+static void
+refilter (TnContactsPage *self,
+          TnFilterStage   stage,
+          TnFilterChange  change,
+          const char     *search_text)
 {
   gboolean had_focus = _tn_contacts_page_list_has_focus (self);
 
@@ -121,9 +124,20 @@ _tn_contacts_page_refilter (TnContactsPage *self,
       !_tn_contacts_page_shows (self, self->selected_contact))
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
-  tn_contact_filter_list_changed (self->shown, stage, change);
+  if (search_text == NULL || !tn_contact_filter_list_recall_found (self->shown, search_text))
+    tn_contact_filter_list_changed (self->shown, stage, change);
+  if (search_text != NULL)
+    tn_contact_filter_list_remember_found (self->shown, search_text);
   _tn_contacts_page_rescue_focus (self, had_focus);
   _tn_contacts_page_update_counts (self);
+}
+
+void
+_tn_contacts_page_refilter (TnContactsPage *self,
+                            TnFilterStage   stage,
+                            TnFilterChange  change)
+{
+  refilter (self, stage, change, NULL);
 }
 
 /**
@@ -152,7 +166,7 @@ _tn_contacts_page_set_search (TnContactsPage *self,
   else
     change = TN_FILTER_CHANGE_DIFFERENT;
 
-  _tn_contacts_page_refilter (self, TN_FILTER_STAGE_SEARCH, change);
+  refilter (self, TN_FILTER_STAGE_SEARCH, change, text != NULL ? text : "");
   _tn_contacts_page_queue_recount (self);
   _tn_contacts_page_update_stack (self);
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-enums.h"
+#include "tn-text-cell.h"
 #include "tn-trust-cell.h"
 
 /* As "trustchooser button" in style.css, and the chooser's space before the word. */
@@ -167,19 +168,6 @@ named_color (GtkWidget  *widget,
 }
 
 static void
-draw_text (GtkSnapshot *snapshot,
-           PangoLayout *layout,
-           float        x,
-           float        y,
-           const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
 tn_trust_cell_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
@@ -188,7 +176,7 @@ tn_trust_cell_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   float top = (gtk_widget_get_height (widget) - BUTTON_HEIGHT) / 2.0f;
   int buttons_width = BUTTON_WIDTH * TN_TRUST_LAST;
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+  g_autoptr(PangoLayout) layout = tn_cell_create_layout (widget, NULL);
   GdkRGBA foreground;
   int text_width, text_height;
 
@@ -228,7 +216,7 @@ tn_trust_cell_snapshot (GtkWidget   *widget,
 
       pango_layout_set_text (layout, digit, -1);
       pango_layout_get_pixel_size (layout, &text_width, &text_height);
-      draw_text (snapshot, layout, x + (BUTTON_WIDTH - text_width) / 2.0f, top + (BUTTON_HEIGHT - text_height) / 2.0f, &text);
+      tn_cell_draw_layout (snapshot, layout, x + (BUTTON_WIDTH - text_width) / 2.0f, top + (BUTTON_HEIGHT - text_height) / 2.0f, &text);
     }
 
   /* The word, where it fits whole (the narrow column shows the buttons alone). */
@@ -242,9 +230,9 @@ tn_trust_cell_snapshot (GtkWidget   *widget,
       pango_layout_set_width (layout, (width - buttons_width - LABEL_SPACING) * PANGO_SCALE);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (layout, &text_width, &text_height);
-      draw_text (snapshot, layout,
-                 rtl ? width - buttons_width - LABEL_SPACING - text_width : buttons_width + LABEL_SPACING,
-                 (gtk_widget_get_height (widget) - text_height) / 2.0f, &text);
+      tn_cell_draw_layout (snapshot, layout,
+                           rtl ? width - buttons_width - LABEL_SPACING - text_width : buttons_width + LABEL_SPACING,
+                           (gtk_widget_get_height (widget) - text_height) / 2.0f, &text);
     }
 }
 
