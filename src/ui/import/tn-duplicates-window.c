@@ -88,6 +88,16 @@ update_title (TnDuplicatesWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->dismiss_all_button), n_pairs > 0);
 }
 
+/* The row just handled goes at once; the worker's listing brings the rest up to date. */
+static void
+drop_handled_rows (TnDuplicatesWindow *self,
+                   guint               position,
+                   guint               n_rows)
+{
+  g_list_store_splice (self->pairs, position, n_rows, NULL, 0);
+  update_title (self);
+}
+
 /* Replaces only the rows that changed, so the rows around the one just handled keep their
  * place and the keyboard focus stays in the list. */
 static void
@@ -256,6 +266,7 @@ tn_duplicates_window_merge (TnDuplicatesWindow *self,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_merge_clicked_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
+  drop_handled_rows (self, position, 1);
   reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
   return toast;
@@ -294,7 +305,8 @@ tn_duplicates_window_keep_apart (TnDuplicatesWindow *self,
   pair = g_list_model_get_item (G_LIST_MODEL (self->pairs), position);
   g_return_if_fail (pair != NULL);
 
-  dismiss (self, pair);
+  if (dismiss (self, pair))
+    drop_handled_rows (self, position, 1);
   reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -330,6 +342,7 @@ tn_duplicates_window_dismiss_all (TnDuplicatesWindow *self)
 
       show_message (self, message);
     }
+  drop_handled_rows (self, 0, n_dismissed);
   reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
