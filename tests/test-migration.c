@@ -1,5 +1,6 @@
 /* test-migration.c — databases written by older schemas, opened by this one: they gain
- * the new tables and columns and keep every contact (schema 1, schema 2).
+ * the new tables and columns and keep every contact (schema 1, 2, 6), and the triggers of
+ * schema 9 behave as schema 8's did.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -86,7 +87,7 @@ test_open_migrates_cadence (Fixture       *fixture,
   g_clear_object (&store);
   tn_test_assert_query (fixture->path,
                         /* Undo every migration after 2 → 3 as well: a real schema-2 file has none of them. */
-                        SCHEMA_8_UNDONE SCHEMA_7_UNDONE
+                        SCHEMA_9_UNDONE SCHEMA_8_UNDONE SCHEMA_7_UNDONE
                         "DROP TABLE changes; DROP TRIGGER contacts_insert_feed; DROP TRIGGER contacts_update_feed;"
                         " DROP TRIGGER contacts_delete_feed; DROP TRIGGER interactions_insert_feed;"
                         " DROP TRIGGER interactions_update_feed; DROP TRIGGER interactions_delete_feed;"
@@ -142,7 +143,7 @@ test_migration_from_v6 (Fixture       *fixture,
   result = tn_test_import_paths (store, vcf, NULL);
   g_clear_object (&store);
   tn_test_assert_query (fixture->path,
-                        SCHEMA_8_UNDONE SCHEMA_7_UNDONE " PRAGMA user_version = 6; SELECT group_concat (what) FROM batch_changes;",
+                        SCHEMA_9_UNDONE SCHEMA_8_UNDONE SCHEMA_7_UNDONE " PRAGMA user_version = 6; SELECT group_concat (what) FROM batch_changes;",
                         "title,vcard");
 
   store = tn_test_store_open_path (fixture->path);
@@ -154,6 +155,76 @@ test_migration_from_v6 (Fixture       *fixture,
   g_assert_true (tn_store_undo_import (store, tn_test_file_result (result, 0)->batch_id, &error));
   g_assert_no_error (error);
   tn_test_assert_query (fixture->path, "SELECT count (*) FROM contacts WHERE title IS NULL", "1");
+}
+
+/* What schema 9 keeps of schema 8's triggers, run with SQL on the closed store's file: any
+ * UPDATE of a contact moves its revision by one and puts it last in the change feed, once;
+ * a writer that names the new revision itself gets no second bump; the sync field times
+ * record the fields that changed, and nothing for an UPDATE of other columns. */
+static void
+assert_revision_rules (const char *path,
+                       gint64      id)
+{
+  g_autofree char *is_id = g_strdup_printf (" = %" G_GINT64_FORMAT, id);
+  g_autofree char *where = g_strconcat (" WHERE id", is_id, NULL);
+  g_autofree char *feed_tail = g_strdup_printf ("SELECT kind, row_id FROM changes ORDER BY seq DESC LIMIT 1; "
+                                                "SELECT count (*) FROM changes WHERE row_id = %" G_GINT64_FORMAT
+                                                " AND kind = 'contact'", id);
+  g_autofree char *revision = g_strconcat ("SELECT revision FROM contacts", where, NULL);
+  g_autofree char *plain = g_strconcat ("UPDATE contacts SET given_name = 'Augusta', updated_at = 5", where,
+                                        "; SELECT revision FROM contacts", where,
+                                        "; SELECT changed_at FROM sync_field_times WHERE field = 'given-name' AND contact_id", is_id, NULL);
+  g_autofree char *named = g_strconcat ("UPDATE contacts SET note = 'Poet', updated_at = 6, revision = revision + 1", where,
+                                        "; SELECT revision FROM contacts", where,
+                                        "; SELECT changed_at FROM sync_field_times WHERE field = 'note' AND contact_id", is_id, NULL);
+  g_autofree char *other = g_strconcat ("UPDATE contacts SET last_met = '2026-11-01', updated_at = 7", where,
+                                        "; SELECT revision FROM contacts", where,
+                                        "; SELECT count (*) FROM sync_field_times WHERE changed_at = 7 AND contact_id", is_id, NULL);
+  g_autofree char *before = tn_test_sqlite (path, revision);
+  gint64 start = g_ascii_strtoll (before, NULL, 10);
+  g_autofree char *expected_plain = g_strdup_printf ("%" G_GINT64_FORMAT "\n5", start + 1);
+  g_autofree char *expected_named = g_strdup_printf ("%" G_GINT64_FORMAT "\n6", start + 2);
+  g_autofree char *expected_other = g_strdup_printf ("%" G_GINT64_FORMAT "\n0", start + 3);
+  g_autofree char *expected_feed = g_strdup_printf ("contact|%" G_GINT64_FORMAT "\n1", id);
+
+  tn_test_assert_query (path, plain, expected_plain);
+  tn_test_assert_query (path, feed_tail, expected_feed);
+  tn_test_assert_query (path, named, expected_named);
+  tn_test_assert_query (path, feed_tail, expected_feed);
+  tn_test_assert_query (path, other, expected_other);
+  tn_test_assert_query (path, feed_tail, expected_feed);
+}
+
+/* Schema 8 → 9: a database whose contacts' revisions were bumped by a second write of the
+ * row gets the triggers that name it once, and then behaves as a new database does. */
+static void
+test_migration_from_v8 (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *fresh_path = g_build_filename (fixture->dir, "fresh.db", NULL);
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
+  g_autoptr(TnStore) fresh = tn_test_store_open_path (fresh_path);
+  g_autoptr(TnContact) ada = tn_test_add_person (store, "Ada Lovelace", "ada@example.org", NULL);
+  g_autoptr(TnContact) grace = tn_test_add_person (store, "Grace Hopper", "grace@example.org", NULL);
+  g_autoptr(TnContact) fresh_ada = tn_test_add_person (fresh, "Ada Lovelace", "ada@example.org", NULL);
+
+  g_clear_object (&store);
+  g_clear_object (&fresh);
+  tn_test_assert_query (fixture->path,
+                        SCHEMA_9_UNDONE " PRAGMA user_version = 8;"
+                        " SELECT count (*) FROM sqlite_master WHERE name = 'contacts_update_revision'",
+                        "0");
+  /* The rules are schema 8's. */
+  assert_revision_rules (fixture->path, tn_contact_get_id (ada));
+
+  store = tn_test_store_open_path (fixture->path);
+  g_assert_cmpint (tn_store_get_schema_version (store), ==, TN_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+  tn_test_assert_query (fixture->path,
+                        "SELECT count (*) FROM sqlite_master WHERE name = 'contacts_update_revision'", "1");
+
+  assert_revision_rules (fixture->path, tn_contact_get_id (grace));
+  assert_revision_rules (fresh_path, tn_contact_get_id (fresh_ada));
 }
 
 int
@@ -168,6 +239,7 @@ main (int   argc,
   ADD_TEST ("/store/migration-from-v1", test_migration_from_v1);
   ADD_TEST ("/store/open/migrates-cadence", test_open_migrates_cadence);
   ADD_TEST ("/store/migration-from-v6", test_migration_from_v6);
+  ADD_TEST ("/store/migration-from-v8", test_migration_from_v8);
 
 #undef ADD_TEST
 

@@ -279,7 +279,7 @@ test_merge_final_after_restart (Fixture       *fixture,
   tn_test_assert_query (fixture->path, "SELECT count (*) FROM contacts", "1");
 }
 
-/* The worker's count is the list's length: with many namesakes sharing an organization,
+/* The worker's count is the list's length, and its list the list: with many namesakes sharing an organization,
  * a phone or a mailbox (pairs found through several keys counted once), a dismissed pair,
  * and a removed contact. */
 static void
@@ -303,6 +303,43 @@ count_in_worker (Fixture *fixture)
   while (count == G_MAXUINT)
     g_main_context_iteration (NULL, TRUE);
   return count;
+}
+
+static void
+on_listed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray **pairs = user_data;
+
+  *pairs = tn_store_list_possible_duplicates_finish (TN_STORE (source), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*pairs);
+}
+
+/* The worker's list is the window thread's, pair for pair and in its order. */
+static void
+assert_worker_lists (Fixture   *fixture,
+                     GPtrArray *expected)
+{
+  g_autoptr(GPtrArray) pairs = NULL;
+
+  tn_store_list_possible_duplicates_async (fixture->store, NULL, on_listed_cb, &pairs);
+  while (pairs == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (pairs->len, ==, expected->len);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      TnPossibleDuplicate *pair = pairs->pdata[i];
+      TnPossibleDuplicate *want = expected->pdata[i];
+
+      g_assert_true (pair->first == want->first);
+      g_assert_true (pair->second == want->second);
+      g_assert_cmpint (pair->hints, ==, want->hints);
+      g_assert_cmpuint (pair->likeness, ==, want->likeness);
+    }
 }
 
 static void
@@ -343,6 +380,7 @@ test_count_async (Fixture       *fixture,
     }
   g_assert_cmpuint (count_in_worker (fixture), ==, pairs->len);
   g_assert_cmpuint (tn_store_count_possible_duplicates (fixture->store), ==, pairs->len);
+  assert_worker_lists (fixture, pairs);
 
   g_assert_true (tn_store_dismiss_possible_duplicate (fixture->store, ((TnPossibleDuplicate *) pairs->pdata[0])->first,
                                                       ((TnPossibleDuplicate *) pairs->pdata[0])->second, &error));
@@ -352,6 +390,13 @@ test_count_async (Fixture       *fixture,
   g_clear_pointer (&pairs, g_ptr_array_unref);
   pairs = tn_store_list_possible_duplicates (fixture->store);
   g_assert_cmpuint (count_in_worker (fixture), ==, pairs->len);
+  assert_worker_lists (fixture, pairs);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      TnPossibleDuplicate *pair = pairs->pdata[i];
+
+      g_assert_true (pair->first != added->pdata[1] && pair->second != added->pdata[1]);
+    }
 }
 
 int

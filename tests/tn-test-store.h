@@ -6,8 +6,22 @@
 #pragma once
 
 #include "tn-store.h"
+#include "tn-store-field-times.h"
 
 G_BEGIN_DECLS
+
+/* SQL that takes a database of schema 9 back to schema 8: the contacts' update triggers as
+ * schema 6 and 8 made them (the revision bumped by a second write of the row). */
+#define SCHEMA_9_UNDONE \
+  "DROP TRIGGER contacts_update_revision; DROP TRIGGER contacts_update_feed;" \
+  " CREATE TRIGGER contacts_update_feed AFTER UPDATE ON contacts BEGIN" \
+  "  UPDATE contacts SET revision = OLD.revision + 1 WHERE id = NEW.id AND NEW.revision = OLD.revision;" \
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', NEW.id, NEW.id);" \
+  " END;" \
+  " DROP TRIGGER contacts_update_field_times;" \
+  " CREATE TRIGGER contacts_update_field_times AFTER UPDATE ON contacts BEGIN" \
+  CONTACT_FIELD_TIMES_BODY \
+  " END;"
 
 /* SQL that takes a database of schema 8 back to schema 7: sync's state (7 → 8). */
 #define SCHEMA_8_UNDONE \

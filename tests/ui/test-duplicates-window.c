@@ -228,6 +228,32 @@ test_dismiss_all (Fixture       *fixture,
   g_assert_cmpuint (tn_duplicates_window_count_pairs (fixture->store), ==, 0);
 }
 
+/* The window opens at once with a spinner and lists the pairs a worker found when they come:
+ * the window's thread never pairs the contacts itself. */
+static void
+test_lists_in_worker (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *window, *spinner, *dismiss_all;
+
+  if (fixture->store == NULL)
+    return;
+
+  add_namesakes (fixture);
+  tn_ui_test_fixture_open_window (fixture, application);
+  window = GTK_WIDGET (tn_window_review_duplicates (fixture->window));
+  spinner = tn_ui_test_find_named (window, "duplicates-listing-spinner");
+  dismiss_all = tn_ui_test_find_named (window, "duplicates-dismiss-all-button");
+  g_assert_nonnull (spinner);
+  g_assert_cmpuint (n_pairs (window), ==, 0);
+  g_assert_true (gtk_widget_get_child_visible (spinner));
+  g_assert_false (gtk_widget_get_sensitive (dismiss_all));
+
+  g_assert_true (tn_ui_test_wait_for_count (n_pairs, window, 2));
+  g_assert_false (gtk_widget_get_child_visible (spinner));
+  g_assert_true (gtk_widget_get_sensitive (dismiss_all));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +267,7 @@ main (int   argc,
   ADD ("/duplicates-window/keep-both-is-default", test_keep_both_is_default);
   ADD ("/duplicates-window/merge-undo", test_merge_undo);
   ADD ("/duplicates-window/dismiss-all", test_dismiss_all);
+  ADD ("/duplicates-window/lists-in-worker", test_lists_in_worker);
 
 #undef ADD
 

@@ -25,7 +25,6 @@ static void
 on_import_finished_cb (Fixture    *fixture,
                        const char *summary,
                        gboolean    has_details,
-                       guint       n_possible_duplicates,
                        GArray     *batches)
 {
   g_ptr_array_add (fixture->said, g_strdup_printf ("finished: %s", summary));
@@ -41,6 +40,13 @@ on_import_message_cb (Fixture    *fixture,
                       const char *message)
 {
   g_ptr_array_add (fixture->said, g_strdup_printf ("import: %s", message));
+}
+
+static void
+on_duplicates_found_cb (Fixture *fixture,
+                        guint    n_pairs)
+{
+  g_ptr_array_add (fixture->said, g_strdup_printf ("duplicates: %u", n_pairs));
 }
 
 static void
@@ -63,6 +69,7 @@ fixture_set_up (Fixture       *fixture,
   g_signal_connect_swapped (fixture->controller, "import-finished", G_CALLBACK (on_import_finished_cb), fixture);
   g_signal_connect_swapped (fixture->controller, "import-message", G_CALLBACK (on_import_message_cb), fixture);
   g_signal_connect_swapped (fixture->controller, "message", G_CALLBACK (on_message_cb), fixture);
+  g_signal_connect_swapped (fixture->controller, "duplicates-found", G_CALLBACK (on_duplicates_found_cb), fixture);
 }
 
 static void
@@ -168,6 +175,44 @@ test_already_there (Fixture       *fixture,
   g_assert_cmpuint (tn_ui_test_n_contacts (fixture->base.store), ==, 3);
 }
 
+/* An import that adds namesakes says what it did at once, idle already, and the pairs to
+ * review after, when a worker has counted them; one that adds none offers no review. */
+static void
+test_finished_before_counted (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GFile) first = NULL;
+  g_autoptr(GFile) namesakes = NULL;
+  g_autoptr(GFile) others = NULL;
+
+  if (fixture->controller == NULL)
+    return;
+
+  first = write_file (fixture, "first.vcf",
+                      "BEGIN:VCARD\nFN:Ada Lovelace\nORG:Babbage & Co\nEMAIL:ada@example.org\nEND:VCARD\n");
+  namesakes = write_file (fixture, "namesakes.vcf",
+                          "BEGIN:VCARD\nFN:Ada Lovelace\nORG:Babbage & Co\nEMAIL:countess@example.net\nEND:VCARD\n");
+  others = write_file (fixture, "others.vcf", "BEGIN:VCARD\nFN:Grace Hopper\nEND:VCARD\n");
+
+  g_assert_true (tn_import_controller_import_files (fixture->controller, &first, 1));
+  g_assert_true (tn_ui_test_wait_for_count (n_said, fixture, 1));
+  g_assert_true (tn_import_controller_import_files (fixture->controller, &namesakes, 1));
+  g_assert_true (tn_ui_test_wait_for_count (n_said, fixture, 2));
+  g_assert_cmpstr (g_ptr_array_index (fixture->said, 1), ==, "finished: Imported 1 contact");
+  g_assert_false (tn_import_controller_get_importing (fixture->controller));
+  g_assert_cmpuint (tn_import_controller_get_n_possible_duplicates (fixture->controller), ==, 0);
+
+  g_assert_true (tn_ui_test_wait_for_count (n_said, fixture, 3));
+  g_assert_cmpstr (g_ptr_array_index (fixture->said, 2), ==, "duplicates: 1");
+  g_assert_cmpuint (tn_import_controller_get_n_possible_duplicates (fixture->controller), ==, 1);
+
+  g_assert_true (tn_import_controller_import_files (fixture->controller, &others, 1));
+  g_assert_true (tn_ui_test_wait_for_count (n_said, fixture, 4));
+  g_assert_cmpstr (g_ptr_array_index (fixture->said, 3), ==, "finished: Imported 1 contact");
+  tn_ui_test_settle (300);
+  g_assert_cmpuint (fixture->said->len, ==, 4);
+}
+
 /* What is not a vCard changes nothing and says why, as the only message. */
 static void
 test_refused (Fixture       *fixture,
@@ -222,6 +267,7 @@ main (int   argc,
 
   ADD_TEST ("/import-controller/folder-and-undo", test_folder_and_undo);
   ADD_TEST ("/import-controller/already-there", test_already_there);
+  ADD_TEST ("/import-controller/finished-before-counted", test_finished_before_counted);
   ADD_TEST ("/import-controller/refused", test_refused);
   ADD_TEST ("/import-controller/busy-and-cancel", test_busy_and_cancel);
 

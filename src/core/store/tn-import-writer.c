@@ -112,10 +112,11 @@ static const char * const write_sql[N_WRITE_STATEMENTS] = {
     "INSERT OR ROLLBACK INTO batch_changes (batch_id, contact_id, what, value) VALUES (?1, ?2, ?3, ?4)",
   [WRITE_RECORD_TRUST] =
     "INSERT OR ROLLBACK INTO trust_changes (contact_id, trust, changed_at) VALUES (?1, ?2, ?3)",
-  /* A merge's one write to the contact's row, in the order of TnImportField. */
+  /* A merge's one write to the contact's row, in the order of TnImportField. It names the
+   * new revision itself, so that the trigger need not write the row again (schema 9). */
   [WRITE_UPDATE_CONTACT] =
     "UPDATE contacts SET given_name = ?2, family_name = ?3, organization = ?4, title = ?5, note = ?6,"
-    " birthday = ?7, vcard = ?8, connected_on = ?9, updated_at = ?10 WHERE id = ?1",
+    " birthday = ?7, vcard = ?8, connected_on = ?9, updated_at = ?10, revision = revision + 1 WHERE id = ?1",
   [WRITE_READ_CONTACT] =
     "SELECT given_name, family_name, organization, title, note, birthday, vcard, connected_on"
     " FROM contacts WHERE id = ?1",
@@ -131,19 +132,22 @@ static const char * const write_sql[N_WRITE_STATEMENTS] = {
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 };
 
+/* "+removed_at": not through contacts_removed_trust, which SQLite would pick and then sort
+ * what it found by id in a temporary B-tree; the tables read in their own order need no
+ * sort (a sixth of a second import of 100,000 cards went into those sorts). */
 static const char * const known_sql[] = {
-  [TN_IMPORT_KNOWN_UIDS] = "SELECT id, uid FROM contacts WHERE removed_at IS NULL ORDER BY id",
+  [TN_IMPORT_KNOWN_UIDS] = "SELECT id, uid FROM contacts WHERE +removed_at IS NULL ORDER BY id",
   [TN_IMPORT_KNOWN_REMOVED_UIDS] = "SELECT 0, uid FROM contacts WHERE removed_at IS NOT NULL",
-  [TN_IMPORT_KNOWN_NAMES] = "SELECT id, full_name FROM contacts WHERE removed_at IS NULL ORDER BY id",
+  [TN_IMPORT_KNOWN_NAMES] = "SELECT id, full_name FROM contacts WHERE +removed_at IS NULL ORDER BY id",
   [TN_IMPORT_KNOWN_EMAILS] =
     "SELECT e.contact_id, e.value FROM emails AS e JOIN contacts AS c ON c.id = e.contact_id"
-    " WHERE c.removed_at IS NULL ORDER BY e.contact_id, e.position",
+    " WHERE +c.removed_at IS NULL ORDER BY e.contact_id, e.position",
   [TN_IMPORT_KNOWN_PHONES] =
     "SELECT p.contact_id, p.value FROM phones AS p JOIN contacts AS c ON c.id = p.contact_id"
-    " WHERE c.removed_at IS NULL ORDER BY p.contact_id, p.position",
+    " WHERE +c.removed_at IS NULL ORDER BY p.contact_id, p.position",
   [TN_IMPORT_KNOWN_URLS] =
     "SELECT u.contact_id, u.value FROM urls AS u JOIN contacts AS c ON c.id = u.contact_id"
-    " WHERE c.removed_at IS NULL ORDER BY u.contact_id, u.position",
+    " WHERE +c.removed_at IS NULL ORDER BY u.contact_id, u.position",
 };
 
 /* An import's pages stay in memory until the commit instead of spilling to the WAL as they

@@ -454,6 +454,22 @@ people_of_db (TnDb     *db,
   return g_steal_pointer (&people);
 }
 
+/* The people and the dismissed pairs in one read transaction: of one moment. */
+static GArray *
+people_and_dismissed_of_db (TnDb        *db,
+                            GHashTable **dismissed,
+                            GError     **error)
+{
+  GArray *people;
+
+  if (!tn_db_exec (db, "BEGIN", error))
+    return NULL;
+  people = people_of_db (db, error);
+  *dismissed = read_dismissed (db);
+  tn_db_exec (db, "COMMIT", NULL);
+  return people;
+}
+
 static gpointer
 count_read (TnDb          *db,
             gpointer       data,
@@ -464,12 +480,7 @@ count_read (TnDb          *db,
   g_autoptr(GHashTable) dismissed = NULL;
   g_autofree guint *count = g_new0 (guint, 1);
 
-  /* One read transaction: the contacts and their addresses of one moment. */
-  if (!tn_db_exec (db, "BEGIN", error))
-    return NULL;
-  people = people_of_db (db, error);
-  dismissed = read_dismissed (db);
-  tn_db_exec (db, "COMMIT", NULL);
+  people = people_and_dismissed_of_db (db, &dismissed, error);
   if (people == NULL)
     return NULL;
 
@@ -531,6 +542,138 @@ tn_store_count_possible_duplicates_finish (TnStore       *self,
 
   *count = *counted;
   return TRUE;
+}
+
+/* A pair as a worker finds it: the contacts by id, for the window's thread to look up. */
+typedef struct
+{
+  gint64 first_id;
+  gint64 second_id;
+  TnDuplicateHints hints;
+  guint likeness;
+} PairOfIds;
+
+static void
+add_pair_of_ids_cb (const Person     *first,
+                    const Person     *second,
+                    TnDuplicateHints  hints,
+                    gpointer          user_data)
+{
+  PairOfIds pair = {
+    .first_id = first->id,
+    .second_id = second->id,
+    .hints = hints,
+    .likeness = tn_duplicate_hints_likeness (hints),
+  };
+
+  g_array_append_val (user_data, pair);
+}
+
+/* The order of compare_pairs(), on ids. */
+static int
+compare_pairs_of_ids (gconstpointer a,
+                      gconstpointer b)
+{
+  const PairOfIds *first = a;
+  const PairOfIds *second = b;
+
+  if (first->likeness != second->likeness)
+    return first->likeness > second->likeness ? -1 : 1;
+  if (first->first_id != second->first_id)
+    return first->first_id < second->first_id ? -1 : 1;
+  return (first->second_id > second->second_id) - (first->second_id < second->second_id);
+}
+
+static gpointer
+list_read (TnDb          *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GArray) people = NULL;
+  g_autoptr(GHashTable) dismissed = NULL;
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (PairOfIds));
+
+  people = people_and_dismissed_of_db (db, &dismissed, error);
+  if (people == NULL)
+    return NULL;
+
+  if (!foreach_pair (people, dismissed, add_pair_of_ids_cb, pairs, cancellable, error))
+    return NULL;
+
+  g_array_sort (pairs, compare_pairs_of_ids);
+  return g_steal_pointer (&pairs);
+}
+
+/**
+ * tn_store_list_possible_duplicates_async:
+ * @self: a store
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on this thread with the pairs
+ * @user_data: for @callback
+ *
+ * tn_store_list_possible_duplicates() with the pairing in a worker thread, on a connection
+ * of its own to the store's file (see tn_store_count_possible_duplicates_async()): the
+ * window that lists them does not wait for it.
+ */
+void
+tn_store_list_possible_duplicates_async (TnStore             *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (TN_IS_STORE (self));
+
+  _tn_store_read_async (self, tn_store_list_possible_duplicates_async, list_read, NULL, NULL,
+                        (GDestroyNotify) g_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * tn_store_list_possible_duplicates_finish:
+ * @self: the store of tn_store_list_possible_duplicates_async()
+ * @result: the result given to its callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type TnPossibleDuplicate) (nullable): the pairs, as
+ *   tn_store_list_possible_duplicates() lists them, of the contacts this store still has;
+ *   %NULL with @error set
+ */
+GPtrArray *
+tn_store_list_possible_duplicates_finish (TnStore       *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  g_autoptr(GArray) found = NULL;
+  GPtrArray *pairs;
+
+  g_return_val_if_fail (TN_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  found = _tn_store_read_finish (self, result, tn_store_list_possible_duplicates_async, error);
+  if (found == NULL)
+    return NULL;
+
+  pairs = g_ptr_array_new_full (found->len, (GDestroyNotify) tn_possible_duplicate_free);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const PairOfIds *ids = &g_array_index (found, PairOfIds, i);
+      TnContact *first = tn_store_get_contact_by_id (self, ids->first_id);
+      TnContact *second = tn_store_get_contact_by_id (self, ids->second_id);
+      TnPossibleDuplicate *pair;
+
+      /* Removed on this thread since the worker read them. */
+      if (first == NULL || second == NULL)
+        continue;
+
+      pair = g_new0 (TnPossibleDuplicate, 1);
+      pair->first = g_object_ref (first);
+      pair->second = g_object_ref (second);
+      pair->hints = ids->hints;
+      pair->likeness = ids->likeness;
+      g_ptr_array_add (pairs, pair);
+    }
+
+  return pairs;
 }
 
 /**

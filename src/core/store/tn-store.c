@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "tn-clock.h"
+#include "tn-store-field-times.h"
 #include "tn-store-internal.h"
 
 G_DEFINE_FINAL_TYPE (TnStore, tn_store, G_TYPE_OBJECT)
@@ -420,15 +421,7 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (contact_id, field)"
   ") WITHOUT ROWID;"
   "CREATE TRIGGER contacts_update_field_times AFTER UPDATE ON contacts BEGIN"
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'full-name', NEW.updated_at WHERE OLD.full_name IS NOT NEW.full_name;"
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'given-name', NEW.updated_at WHERE OLD.given_name IS NOT NEW.given_name;"
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'family-name', NEW.updated_at WHERE OLD.family_name IS NOT NEW.family_name;"
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'organization', NEW.updated_at WHERE OLD.organization IS NOT NEW.organization;"
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'title', NEW.updated_at WHERE OLD.title IS NOT NEW.title;"
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'note', NEW.updated_at WHERE OLD.note IS NOT NEW.note;"
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'birthday', NEW.updated_at WHERE OLD.birthday IS NOT NEW.birthday;"
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'trust', NEW.updated_at WHERE OLD.trust IS NOT NEW.trust;"
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'cadence', NEW.updated_at WHERE OLD.cadence_weeks IS NOT NEW.cadence_weeks;"
+  CONTACT_FIELD_TIMES_BODY
   "END;"
   "CREATE TRIGGER brand_heard_insert_field_time AFTER INSERT ON brand_heard BEGIN"
   "  INSERT OR REPLACE INTO sync_field_times VALUES (NEW.contact_id, 'heard', NEW.heard_at);"
@@ -437,6 +430,28 @@ static const char * const migrations[] = {
   "  INSERT OR REPLACE INTO sync_field_times"
   "    SELECT OLD.contact_id, 'heard', CAST (strftime ('%s', 'now') AS INTEGER)"
   "      WHERE EXISTS (SELECT 1 FROM contacts WHERE id = OLD.contact_id);"
+  "END;",
+
+  /* 8 → 9: a contact's revision bumped without writing its row twice (issue 17). The bump
+   * was an UPDATE inside the feed's trigger, so every change wrote the row twice and ran the
+   * sync field times' trigger twice: a card an import merged cost eight times one it
+   * added. Now a writer may name the new revision in its own UPDATE (revision = revision +
+   * 1, as the importer does) and the row is written once; an UPDATE that names none gets
+   * the bump as before. The feed records the row when its revision moves (the bump's
+   * UPDATE, or the writer's), and the field times' trigger runs only for the fields sync
+   * merges, not again for the bump. Every writer gets the same rows as with schema 8. */
+  "DROP TRIGGER contacts_update_feed;"
+  "CREATE TRIGGER contacts_update_revision AFTER UPDATE ON contacts WHEN NEW.revision = OLD.revision BEGIN"
+  "  UPDATE contacts SET revision = OLD.revision + 1 WHERE id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER contacts_update_feed AFTER UPDATE OF revision ON contacts WHEN NEW.revision <> OLD.revision BEGIN"
+  "  INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', NEW.id, NEW.id);"
+  "END;"
+  "DROP TRIGGER contacts_update_field_times;"
+  "CREATE TRIGGER contacts_update_field_times"
+  "  AFTER UPDATE OF full_name, given_name, family_name, organization, title, note, birthday, trust, cadence_weeks"
+  "  ON contacts BEGIN"
+  CONTACT_FIELD_TIMES_BODY
   "END;",
 };
 

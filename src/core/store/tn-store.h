@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define TN_STORE_SCHEMA_VERSION 8
+#define TN_STORE_SCHEMA_VERSION 9
 
 #define TN_STORE_ERROR (tn_store_error_quark ())
 
@@ -210,6 +210,13 @@ gboolean    tn_store_count_possible_duplicates_finish (TnStore             *self
                                                        GAsyncResult        *result,
                                                        guint               *count,
                                                        GError             **error);
+void        tn_store_list_possible_duplicates_async  (TnStore             *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GPtrArray  *tn_store_list_possible_duplicates_finish (TnStore             *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 gboolean    tn_store_dismiss_possible_duplicate  (TnStore             *self,
                                                   TnContact           *first,
                                                   TnContact           *second,

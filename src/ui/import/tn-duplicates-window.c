@@ -21,6 +21,7 @@ struct _TnDuplicatesWindow
   TnStore *store;
   GListStore *pairs;
   guint reload_source;
+  GCancellable *listing; /* the worker's listing under way, if any */
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
@@ -42,23 +43,12 @@ static guint signals[N_SIGNALS];
 
 /* ---- Pairing ------------------------------------------------------------------------------ */
 
-/**
- * tn_duplicates_window_list_pairs:
- * @store: a store
- *
- * Returns: (transfer full) (element-type TnDuplicatePair): the pairs to review, likeliest
- *   first (tn_store_list_possible_duplicates())
- */
-GPtrArray *
-tn_duplicates_window_list_pairs (TnStore *store)
+/* The rows of the pairs tn_store_list_possible_duplicates() lists, in its order. */
+static GPtrArray *
+rows_of_pairs (GPtrArray *found)
 {
-  g_autoptr(GPtrArray) found = NULL;
-  GPtrArray *pairs;
+  GPtrArray *pairs = g_ptr_array_new_full (found->len, g_object_unref);
 
-  g_return_val_if_fail (TN_IS_STORE (store), NULL);
-
-  found = tn_store_list_possible_duplicates (store);
-  pairs = g_ptr_array_new_full (found->len, g_object_unref);
   for (guint i = 0; i < found->len; i++)
     {
       TnPossibleDuplicate *pair = found->pdata[i];
@@ -98,12 +88,22 @@ update_title (TnDuplicatesWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->dismiss_all_button), n_pairs > 0);
 }
 
+/* The row just handled goes at once; the worker's listing brings the rest up to date. */
+static void
+drop_handled_rows (TnDuplicatesWindow *self,
+                   guint               position,
+                   guint               n_rows)
+{
+  g_list_store_splice (self->pairs, position, n_rows, NULL, 0);
+  update_title (self);
+}
+
 /* Replaces only the rows that changed, so the rows around the one just handled keep their
  * place and the keyboard focus stays in the list. */
 static void
-reload (TnDuplicatesWindow *self)
+show_pairs (TnDuplicatesWindow *self,
+            GPtrArray          *fresh)
 {
-  g_autoptr(GPtrArray) fresh = tn_duplicates_window_list_pairs (self->store);
   GListModel *model = G_LIST_MODEL (self->pairs);
   guint n_old = g_list_model_get_n_items (model);
   guint head = 0;
@@ -134,6 +134,42 @@ reload (TnDuplicatesWindow *self)
   g_list_store_splice (self->pairs, head, n_old - head - tail,
                        fresh->pdata + head, fresh->len - head - tail);
   update_title (self);
+}
+
+static void
+on_listed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(TnDuplicatesWindow) self = user_data;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  found = tn_store_list_possible_duplicates_finish (TN_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->listing);
+  if (found == NULL)
+    {
+      g_warning ("Could not list the possible duplicates: %s", error->message);
+      return;
+    }
+
+  rows = rows_of_pairs (found);
+  show_pairs (self, rows);
+}
+
+/* Lists the pairs again in a worker (at 100,000 contacts there can be hundreds of thousands
+ * to find) and shows them when it is done; a listing under way is dropped for the newer. */
+static void
+reload (TnDuplicatesWindow *self)
+{
+  g_cancellable_cancel (self->listing);
+  g_clear_object (&self->listing);
+  self->listing = g_cancellable_new ();
+  tn_store_list_possible_duplicates_async (self->store, self->listing, on_listed_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -230,6 +266,7 @@ tn_duplicates_window_merge (TnDuplicatesWindow *self,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_merge_clicked_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
+  drop_handled_rows (self, position, 1);
   reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
   return toast;
@@ -268,7 +305,8 @@ tn_duplicates_window_keep_apart (TnDuplicatesWindow *self,
   pair = g_list_model_get_item (G_LIST_MODEL (self->pairs), position);
   g_return_if_fail (pair != NULL);
 
-  dismiss (self, pair);
+  if (dismiss (self, pair))
+    drop_handled_rows (self, position, 1);
   reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -304,6 +342,7 @@ tn_duplicates_window_dismiss_all (TnDuplicatesWindow *self)
 
       show_message (self, message);
     }
+  drop_handled_rows (self, 0, n_dismissed);
   reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -492,6 +531,8 @@ tn_duplicates_window_dispose (GObject *object)
   TnDuplicatesWindow *self = (TnDuplicatesWindow *) object;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_cancellable_cancel (self->listing);
+  g_clear_object (&self->listing);
   gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_DUPLICATES_WINDOW);
 
   G_OBJECT_CLASS (tn_duplicates_window_parent_class)->dispose (object);
@@ -582,6 +623,8 @@ tn_duplicates_window_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   g_signal_connect_object (tn_store_get_contacts (store), "items-changed",
                            G_CALLBACK (on_contacts_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The spinner page, the stack's first, until the worker's first listing is shown. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dismiss_all_button), FALSE);
   reload (self);
 
   return GTK_WIDGET (self);

@@ -24,7 +24,6 @@ void        tn_duplicates_window_keep_apart  (TnDuplicatesWindow *self,
                                               guint               position);
 void        tn_duplicates_window_dismiss_all (TnDuplicatesWindow *self);
 
-GPtrArray  *tn_duplicates_window_list_pairs  (TnStore            *store);
 guint       tn_duplicates_window_count_pairs (TnStore            *store);
 
 G_END_DECLS

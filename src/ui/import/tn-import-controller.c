@@ -74,6 +74,7 @@ enum {
 enum {
   IMPORT_MESSAGE,
   IMPORT_FINISHED,
+  DUPLICATES_FOUND,
   MESSAGE,
   EXPORTED,
   N_SIGNALS
@@ -278,18 +279,8 @@ finish_refused (TnImportController *self,
                              reasons->len);
 
   set_report (self, summary, details->str);
-  g_signal_emit (self, signals[IMPORT_FINISHED], 0, summary, TRUE, 0, NULL);
+  g_signal_emit (self, signals[IMPORT_FINISHED], 0, summary, TRUE, NULL);
 }
-
-/* An import's outcome, told once its possible duplicates are counted. */
-typedef struct
-{
-  TnImportController *self;
-  char *summary;
-  gboolean has_details;
-  gboolean namesakes_added;
-  GArray *batches;
-} Finished;
 
 static void
 set_n_possible_duplicates (TnImportController *self,
@@ -302,28 +293,35 @@ set_n_possible_duplicates (TnImportController *self,
     }
 }
 
+/* What an import's count of possible duplicates is for: whether it added namesakes, so
+ * that its toast offers the review. */
+typedef struct
+{
+  TnImportController *self;
+  gboolean namesakes_added;
+} Counting;
+
 static void
 on_finished_counted_cb (GObject      *source,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  Finished *finished = user_data;
-  TnImportController *self = finished->self;
+  Counting *counting = user_data;
+  TnImportController *self = counting->self;
   g_autoptr(GError) error = NULL;
   guint n_pairs;
 
   if (tn_store_count_possible_duplicates_finish (TN_STORE (source), result, &n_pairs, &error))
-    set_n_possible_duplicates (self, n_pairs);
+    {
+      set_n_possible_duplicates (self, n_pairs);
+      if (counting->namesakes_added && n_pairs > 0)
+        g_signal_emit (self, signals[DUPLICATES_FOUND], 0, n_pairs);
+    }
   else
     g_warning ("Could not count the possible duplicates: %s", error->message);
 
-  set_importing (self, FALSE);
-  g_signal_emit (self, signals[IMPORT_FINISHED], 0, finished->summary, finished->has_details,
-                 finished->namesakes_added ? self->n_possible_duplicates : 0, finished->batches);
-  g_object_unref (finished->self);
-  g_free (finished->summary);
-  g_array_unref (finished->batches);
-  g_free (finished);
+  g_object_unref (counting->self);
+  g_free (counting);
 }
 
 static void
@@ -335,7 +333,7 @@ finish_import (TnImportController *self,
   g_autoptr(GArray) batches = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *summary = NULL;
   g_autofree char *details = NULL;
-  Finished *finished;
+  Counting *counting;
   guint n_cards;
 
   for (guint i = 0; i < refused_before->len; i++)
@@ -363,15 +361,16 @@ finish_import (TnImportController *self,
   details = format_details (result, refused_before);
   set_report (self, summary, details);
 
-  /* The toast offers the review once the pairs are counted, in a worker. */
-  finished = g_new0 (Finished, 1);
-  finished->self = g_object_ref (self);
-  finished->summary = g_steal_pointer (&summary);
-  finished->has_details = details != NULL;
-  finished->namesakes_added = result->n_possible_duplicates > 0;
-  finished->batches = g_steal_pointer (&batches);
+  /* Said at once; the pairs are counted in a worker meanwhile (2.7 s at 100,000 contacts),
+   * and ::duplicates-found adds the review to what was said. */
+  set_importing (self, FALSE);
+  g_signal_emit (self, signals[IMPORT_FINISHED], 0, summary, details != NULL, batches);
+
+  counting = g_new0 (Counting, 1);
+  counting->self = g_object_ref (self);
+  counting->namesakes_added = result->n_possible_duplicates > 0;
   g_clear_handle_id (&self->duplicates_source, g_source_remove);
-  tn_store_count_possible_duplicates_async (self->store, NULL, on_finished_counted_cb, finished);
+  tn_store_count_possible_duplicates_async (self->store, NULL, on_finished_counted_cb, counting);
 }
 
 typedef struct
@@ -1007,10 +1006,15 @@ tn_import_controller_class_init (TnImportControllerClass *klass)
   signals[IMPORT_MESSAGE] =
     g_signal_new ("import-message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
-  /* The summary, whether there are details, the pairs to review, and the batches to undo. */
+  /* The summary, whether there are details, and the batches to undo. */
   signals[IMPORT_FINISHED] =
     g_signal_new ("import-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_BOOLEAN, G_TYPE_UINT, G_TYPE_ARRAY);
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_BOOLEAN, G_TYPE_ARRAY);
+  /* After ::import-finished, when the import added namesakes: how many pairs there are now
+   * to review. */
+  signals[DUPLICATES_FOUND] =
+    g_signal_new ("duplicates-found", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
   /* Anything else worth a toast: Undo done or failed, a refused import, an export error. */
   signals[MESSAGE] =
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

@@ -29,11 +29,18 @@ static void
 on_import_finished_cb (TnWindow           *self,
                        const char         *summary,
                        gboolean            has_details,
-                       guint               n_possible_duplicates,
                        GArray             *batches,
                        TnImportController *controller)
 {
-  _tn_window_show_result_toast (self, summary, has_details, n_possible_duplicates, batches);
+  _tn_window_show_result_toast (self, summary, has_details, batches);
+}
+
+static void
+on_duplicates_found_cb (TnWindow           *self,
+                        guint               n_pairs,
+                        TnImportController *controller)
+{
+  _tn_window_offer_duplicates_review (self);
 }
 
 static void
@@ -461,6 +468,7 @@ _tn_window_init_import (TnWindow *self)
   } handlers[] = {
     { "import-message", G_CALLBACK (on_import_message_cb) },
     { "import-finished", G_CALLBACK (on_import_finished_cb) },
+    { "duplicates-found", G_CALLBACK (on_duplicates_found_cb) },
     { "message", G_CALLBACK (on_message_cb) },
     { "exported", G_CALLBACK (on_exported_cb) },
     { "notify::importing", G_CALLBACK (on_importing_notify_cb) },

@@ -84,8 +84,8 @@ void     _tn_window_show_import_message      (TnWindow     *self,
 void     _tn_window_show_result_toast        (TnWindow     *self,
                                               const char   *summary,
                                               gboolean      has_details,
-                                              guint         n_possible_duplicates,
                                               GArray       *batches);
+void     _tn_window_offer_duplicates_review  (TnWindow     *self);
 void     _tn_window_dismiss_stale_result_toast (TnWindow   *self);
 void     _tn_window_show_rating_toast        (TnWindow     *self,
                                               TnContact    *contact,

@@ -184,12 +184,12 @@ new_toast_button (const char *label,
   return button;
 }
 
-/* The toast after an import: the summary, then Details, Review Duplicates and Undo. */
+/* The toast after an import: the summary, then Details, Review Duplicates (added when the
+ * pairs are counted, see _tn_window_offer_duplicates_review()) and Undo. */
 void
 _tn_window_show_result_toast (TnWindow   *self,
                               const char *summary,
                               gboolean    has_details,
-                              guint       n_possible_duplicates,
                               GArray     *batches)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -203,10 +203,6 @@ _tn_window_show_result_toast (TnWindow   *self,
 
   if (has_details)
     gtk_box_append (GTK_BOX (box), new_toast_button (_("_Details"), "win.import-report", "import-details-button"));
-
-  if (n_possible_duplicates > 0)
-    gtk_box_append (GTK_BOX (box), new_toast_button (_("_Review Duplicates"), "win.review-duplicates",
-                                                     "import-duplicates-button"));
 
   /* Undo is a button of the title rather than the toast's own, whose click dismisses the
    * toast at once, which libadwaita 1.2 cannot always take (see dismiss_toast_safely()). */
@@ -226,6 +222,33 @@ _tn_window_show_result_toast (TnWindow   *self,
 
   /* One import, one toast: an older one waiting in the queue would only say stale things. */
   show_import_toast (self, toast);
+}
+
+/* The import's toast, shown at once, gains Review Duplicates when a worker found pairs of
+ * namesakes: before Undo, and once. */
+void
+_tn_window_offer_duplicates_review (TnWindow *self)
+{
+  GtkWidget *box, *child, *review;
+
+  if (self->result_toast == NULL)
+    return;
+
+  /* Only an import's result has the box of buttons; a message toast is one label. */
+  box = adw_toast_get_custom_title (self->result_toast);
+  if (!GTK_IS_BOX (box))
+    return;
+  for (child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (child), "import-duplicates-button") == 0)
+        return;
+      if (g_strcmp0 (gtk_widget_get_name (child), "import-undo-button") == 0)
+        break;
+    }
+
+  review = new_toast_button (_("_Review Duplicates"), "win.review-duplicates", "import-duplicates-button");
+  gtk_box_insert_child_after (GTK_BOX (box), review, child != NULL ? gtk_widget_get_prev_sibling (child)
+                                                                   : gtk_widget_get_last_child (box));
 }
 
 /* What the last import said is old news once another one starts; its Undo stays reachable
