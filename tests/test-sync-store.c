@@ -390,8 +390,8 @@ test_heard_travels (TnTestStore   *fixture,
   g_assert_true (tn_store_get_heard_brand (fixture->store, ada));
 }
 
-/* A batch: one transaction for many writes, each still whole; what succeeded before a
- * failed write is committed with the batch, the failed write leaves nothing. */
+/* A batch: one transaction for many writes, committed whole; a write that fails in it
+ * rolls the whole batch back (its cards come again with the next sync), and says so. */
 static void
 test_batch (TnTestStore   *fixture,
             gconstpointer  data)
@@ -406,10 +406,6 @@ test_batch (TnTestStore   *fixture,
 
   g_assert_true (tn_store_sync_begin_batch (fixture->store, &error));
   g_assert_true (tn_store_sync_write_contact (fixture->store, first, first_state, &error));
-  /* A rating the database refuses (its CHECK): this write is undone whole. */
-  tn_sync_contact_set (second, TN_SYNC_FIELD_TRUST, "7", 1);
-  g_assert_false (tn_store_sync_write_contact (fixture->store, second, second_state, &error));
-  g_clear_error (&error);
 
   /* Nothing is visible to another connection before the batch ends. */
   other = tn_test_store_open_path (fixture->path);
@@ -420,9 +416,23 @@ test_batch (TnTestStore   *fixture,
   read = tn_store_sync_read_contact (fixture->store, "first", &error);
   g_assert_nonnull (read);
   g_clear_pointer (&read, tn_sync_contact_free);
+
+  g_assert_true (tn_store_sync_begin_batch (fixture->store, &error));
+  g_assert_true (tn_store_sync_write_contact (fixture->store, second, second_state, &error));
+  /* A rating the database refuses (its CHECK): the write fails half-way. */
+  tn_sync_contact_set (first, TN_SYNC_FIELD_TRUST, "7", 1);
+  g_assert_false (tn_store_sync_write_contact (fixture->store, first, first_state, &error));
+  g_clear_error (&error);
+  g_assert_false (tn_store_sync_end_batch (fixture->store, &error));
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+
   read = tn_store_sync_read_contact (fixture->store, "second", &error);
   g_assert_no_error (error);
   g_assert_null (read);
+  read = tn_store_sync_read_contact (fixture->store, "first", &error);
+  g_assert_nonnull (read);
+  g_assert_cmpstr (read->fields[TN_SYNC_FIELD_TRUST], ==, "2");
 }
 
 /* A database of schema 7 with interactions: each gets a uid and keeps its data. */

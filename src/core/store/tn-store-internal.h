@@ -32,8 +32,10 @@ struct _TnStore
   gint64 seen_seq;
   guint follow_source;
 
-  /* Sync (tn-store-sync.c) has a transaction open for a batch of writes. */
+  /* Sync (tn-store-sync.c) has a transaction open for a batch of writes; one of them
+   * failed half-way, so the batch can only be rolled back. */
   gboolean sync_batch;
+  gboolean sync_batch_failed;
 };
 
 typedef enum

@@ -281,11 +281,14 @@ bind_field (sqlite3_stmt        *statement,
 }
 
 /* The contact's row: made, or changed and brought back if it had been removed (a card
- * changed on the server after it was deleted here is kept: an edit beats a deletion). */
+ * changed on the server after it was deleted here is kept: an edit beats a deletion).
+ * @made says it is new: a new row (AUTOINCREMENT: its id was never anyone's) has nothing
+ * elsewhere to delete, which saves a first sync a dozen statements per card. */
 static gboolean
 write_row (TnStore              *self,
            const TnSyncContact  *contact,
            gint64               *id,
+           gboolean             *made,
            GError              **error)
 {
   sqlite3_stmt *find = tn_db_cached (self->db, "SELECT id FROM contacts WHERE uid = ?1", error);
@@ -327,6 +330,7 @@ write_row (TnStore              *self,
 
   if (!row)
     *id = sqlite3_last_insert_rowid (self->db->handle);
+  *made = !row;
   return TRUE;
 }
 
@@ -334,6 +338,7 @@ write_row (TnStore              *self,
 static gboolean
 write_addresses (TnStore              *self,
                  gint64                id,
+                 gboolean              made,
                  const TnSyncContact  *contact,
                  GError              **error)
 {
@@ -354,7 +359,7 @@ write_addresses (TnStore              *self,
     {
       sqlite3_stmt *insert;
 
-      if (!exec_bound (self, deletes[l], id, NULL, 0, error))
+      if (!made && !exec_bound (self, deletes[l], id, NULL, 0, error))
         return FALSE;
       insert = tn_db_cached (self->db, inserts[l], error);
       if (insert == NULL)
@@ -460,9 +465,13 @@ write_interactions (TnStore              *self,
 static gboolean
 write_heard (TnStore              *self,
              gint64                id,
+             gboolean              made,
              const TnSyncContact  *contact,
              GError              **error)
 {
+  if (made && contact->fields[TN_SYNC_FIELD_HEARD] == NULL)
+    return TRUE;
+
   return exec_bound (self,
                      contact->fields[TN_SYNC_FIELD_HEARD] != NULL
                        ? "INSERT OR IGNORE INTO brand_heard (statement_id, contact_id, heard_at)"
@@ -477,6 +486,7 @@ write_heard (TnStore              *self,
 static gboolean
 write_field_times (TnStore              *self,
                    gint64                id,
+                   gboolean              made,
                    const TnSyncContact  *contact,
                    GError              **error)
 {
@@ -484,6 +494,8 @@ write_field_times (TnStore              *self,
     {
       const char *field = tn_sync_field_to_string (i);
 
+      if (made && contact->times[i] == 0)
+        continue;
       if (!exec_bound (self,
                        contact->times[i] != 0
                          ? "INSERT OR REPLACE INTO sync_field_times (contact_id, field, changed_at) VALUES (?1, ?2, ?3)"
@@ -515,6 +527,7 @@ tn_store_sync_write_contact (TnStore                *self,
                              GError                **error)
 {
   gint64 id = 0;
+  gboolean made = FALSE;
 
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
   g_return_val_if_fail (contact != NULL && contact->uid != NULL, FALSE);
@@ -524,10 +537,10 @@ tn_store_sync_write_contact (TnStore                *self,
   if (!_tn_store_sync_begin (self, error))
     return FALSE;
 
-  if (!write_row (self, contact, &id, error) || !write_addresses (self, id, contact, error) ||
+  if (!write_row (self, contact, &id, &made, error) || !write_addresses (self, id, made, contact, error) ||
       !write_trust_history (self, id, contact, error) || !write_interactions (self, id, contact, error) ||
       !_tn_store_sync_write_job_changes (self, id, contact, error) ||
-      !write_heard (self, id, contact, error) || !write_field_times (self, id, contact, error) ||
+      !write_heard (self, id, made, contact, error) || !write_field_times (self, id, made, contact, error) ||
       !_tn_store_sync_write_card (self, card, error))
     {
       _tn_store_sync_rollback (self);

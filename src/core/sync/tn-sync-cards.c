@@ -22,6 +22,10 @@
  * fetch, merge, retry settle any person, not a server that changes it on every read. */
 #define MAX_PUT_ATTEMPTS 4
 
+/* Cards received per transaction: one commit per card made a first sync of 10,000 cards
+ * write its journal 10,000 times; a few hundred keep other processes' waits short. */
+#define WRITE_BATCH 250
+
 static void
 set_text (char       **place,
           const char  *text)
@@ -386,5 +390,79 @@ _tn_sync_removed_there (TnSyncRun   *run,
   if (!tn_store_sync_remove_contact (run->store, known->uid, error))
     return FALSE;
   run->report->deleted++;
+  return TRUE;
+}
+
+/* tn-sync-self.c makes the person's own card at this href, on every machine. */
+gboolean
+_tn_sync_is_self_href (const char *href)
+{
+  return g_str_has_suffix (href, "/" TN_SYNC_SELF_UID ".vcf");
+}
+
+/* The person's own card before the contacts' (a server answers a multiget in its own
+ * order): a contact's "heard the statement" is about the current statement, which that
+ * card may bring; received after, "heard" would go to the statement before it. */
+static void
+self_first (GPtrArray *cards)
+{
+  for (guint i = 1; i < cards->len; i++)
+    {
+      TnCardDavCard *card = g_ptr_array_index (cards, i);
+
+      if (_tn_sync_is_self_href (card->href))
+        {
+          g_ptr_array_steal_index (cards, i);
+          g_ptr_array_insert (cards, 0, card);
+          return;
+        }
+    }
+}
+
+void
+_tn_sync_report_progress (TnSyncRun *run)
+{
+  if (run->progress != NULL && run->to_receive > 0)
+    run->progress (run->received, run->to_receive, run->progress_data);
+}
+
+/**
+ * _tn_sync_receive_cards:
+ * @run: the sync
+ * @cards: (element-type TnCardDavCard): cards the server changed, with their data; the
+ *   person's own card is moved first
+ * @error: return location for a #GError
+ *
+ * _tn_sync_receive_card() for each, WRITE_BATCH of them per transaction, telling the
+ * progress after each transaction. The batches before an error are kept; a card that
+ * could not be written takes its batch with it (the next sync receives those again).
+ */
+gboolean
+_tn_sync_receive_cards (TnSyncRun  *run,
+                        GPtrArray  *cards,
+                        GError    **error)
+{
+  self_first (cards);
+  for (guint start = 0; start < cards->len; start += WRITE_BATCH)
+    {
+      g_autoptr(GError) local_error = NULL;
+      guint end = MIN (start + WRITE_BATCH, cards->len);
+
+      if (!tn_store_sync_begin_batch (run->store, error))
+        return FALSE;
+
+      for (guint i = start; i < end && local_error == NULL; i++)
+        _tn_sync_receive_card (run, g_ptr_array_index (cards, i), &local_error);
+
+      if (!tn_store_sync_end_batch (run->store, local_error == NULL ? error : NULL) || local_error != NULL)
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      run->received += end - start;
+      _tn_sync_report_progress (run);
+    }
+
   return TRUE;
 }

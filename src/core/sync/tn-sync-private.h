@@ -46,6 +46,11 @@ void           _tn_sync_fetch_stop  (TnSyncFetch     *fetch);
 TnCardDavCard *_tn_sync_fetch_card (TnSyncRun       *run,
                                     const char      *href,
                                     GError         **error);
+gboolean _tn_sync_is_self_href  (const char           *href);
+void     _tn_sync_report_progress (TnSyncRun          *run);
+gboolean _tn_sync_receive_cards (TnSyncRun            *run,
+                                 GPtrArray            *cards,
+                                 GError              **error);
 gboolean _tn_sync_receive_card  (TnSyncRun            *run,
                                  const TnCardDavCard  *card,
                                  GError              **error);

@@ -24,10 +24,6 @@
 /* Cards fetched per addressbook-multiget: the transport's batch, so one request each. */
 #define FETCH_BATCH 1000
 
-/* Cards received per transaction: one commit per card made a first sync of 10,000 cards
- * write its journal 10,000 times; a few hundred keep other processes' waits short. */
-#define WRITE_BATCH 250
-
 /* A contact deleted here is deleted on the server once the window's Undo is gone. */
 #define UNDO_SECONDS 20
 
@@ -288,36 +284,6 @@ list_server_changes (TnSyncRun   *run,
   return compare_listing (run, listing, changed, removed, error);
 }
 
-/* tn-sync-self.c makes the person's own card at this href, on every machine. */
-static gboolean
-is_self_href (const char *href)
-{
-  return g_str_has_suffix (href, "/" TN_SYNC_SELF_UID ".vcf");
-}
-
-/* The person's own card before the contacts' (a server answers a multiget in its own
- * order): a contact's "heard the statement" is about the current statement, which that
- * card may bring; received after, "heard" would go to the statement before it. */
-static void
-self_first (GPtrArray *cards)
-{
-  for (guint i = 1; i < cards->len; i++)
-    {
-      TnCardDavCard *card = g_ptr_array_index (cards, i);
-
-      if (is_self_href (card->href))
-        {
-          g_ptr_array_steal_index (cards, i);
-          g_ptr_array_insert (cards, 0, card);
-          return;
-        }
-    }
-}
-
-/* The changed cards whose ETag is not the one known here: the rest are this machine's own
- * writes, or nothing new. Those that came with their text go into @ready, the others'
- * hrefs into @hrefs, to be fetched; the person's own card first in either (see
- * self_first ()). The known ETags are read in one query: a first sync compares thousands. */
 /* The ETag this machine last wrote or read for each href, from @known (TnStoreSyncCard,
  * one query: a first sync compares thousands); the table points into @known. */
 static GHashTable *
@@ -344,6 +310,10 @@ is_known (GHashTable          *known_etags,
   return card->etag != NULL && g_strcmp0 (g_hash_table_lookup (known_etags, card->href), card->etag) == 0;
 }
 
+/* The changed cards whose ETag is not the one known here: the rest are this machine's own
+ * writes, or nothing new. Those that came with their text go into @ready, the others'
+ * hrefs into @hrefs, to be fetched; the person's own card first in either (see
+ * tn-sync-cards.c). The known ETags are read in one query: a first sync compares thousands. */
 static gboolean
 sort_changed (TnSyncRun  *run,
               GPtrArray  *changed,
@@ -369,47 +339,8 @@ sort_changed (TnSyncRun  *run,
       if (is_known (known_etags, card))
         continue;
 
-      g_ptr_array_insert (card->data != NULL ? ready : hrefs, is_self_href (card->href) ? 0 : -1,
+      g_ptr_array_insert (card->data != NULL ? ready : hrefs, _tn_sync_is_self_href (card->href) ? 0 : -1,
                           card->data != NULL ? (gpointer) card : card->href);
-    }
-
-  return TRUE;
-}
-
-static void
-report_progress (TnSyncRun *run)
-{
-  if (run->progress != NULL && run->to_receive > 0)
-    run->progress (run->received, run->to_receive, run->progress_data);
-}
-
-/* Each card is written whole (a savepoint), WRITE_BATCH of them per transaction; what was
- * received before an error is kept. */
-static gboolean
-receive_cards (TnSyncRun  *run,
-               GPtrArray  *cards,
-               GError    **error)
-{
-  self_first (cards);
-  for (guint start = 0; start < cards->len; start += WRITE_BATCH)
-    {
-      g_autoptr(GError) local_error = NULL;
-      guint end = MIN (start + WRITE_BATCH, cards->len);
-
-      if (!tn_store_sync_begin_batch (run->store, error))
-        return FALSE;
-
-      for (guint i = start; i < end && local_error == NULL; i++)
-        _tn_sync_receive_card (run, g_ptr_array_index (cards, i), &local_error);
-
-      if (!tn_store_sync_end_batch (run->store, local_error == NULL ? error : NULL) || local_error != NULL)
-        {
-          if (local_error != NULL)
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      run->received += end - start;
-      report_progress (run);
     }
 
   return TRUE;
@@ -430,7 +361,7 @@ fetch_and_receive (TnSyncRun  *run,
 
   while (success && (cards = _tn_sync_fetch_next (fetch, &local_error)) != NULL)
     {
-      success = receive_cards (run, cards, error);
+      success = _tn_sync_receive_cards (run, cards, error);
       g_ptr_array_unref (cards);
     }
   _tn_sync_fetch_stop (fetch);
@@ -455,9 +386,9 @@ receive_changes (TnSyncRun  *run,
   if (!sort_changed (run, changed, ready, hrefs, error))
     return FALSE;
   run->to_receive = ready->len + hrefs->len;
-  report_progress (run);
+  _tn_sync_report_progress (run);
 
-  if (!receive_cards (run, ready, error))
+  if (!_tn_sync_receive_cards (run, ready, error))
     return FALSE;
   if (hrefs->len > FETCH_BATCH)
     return fetch_and_receive (run, hrefs, error);
@@ -467,7 +398,7 @@ receive_changes (TnSyncRun  *run,
   g_ptr_array_add (hrefs, NULL);
   cards = tn_carddav_multiget_sync (run->dav, run->account->book_url, (const char * const *) hrefs->pdata,
                                     run->cancellable, error);
-  return cards != NULL && receive_cards (run, cards, error);
+  return cards != NULL && _tn_sync_receive_cards (run, cards, error);
 }
 
 static gboolean
