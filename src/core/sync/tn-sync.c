@@ -376,13 +376,6 @@ sort_changed (TnSyncRun  *run,
   return TRUE;
 }
 
-static void
-report_progress (TnSyncRun *run)
-{
-  if (run->progress != NULL && run->to_receive > 0)
-    run->progress (run->received, run->to_receive, run->progress_data);
-}
-
 /* Each card is written whole (a savepoint), WRITE_BATCH of them per transaction; what was
  * received before an error is kept. */
 static gboolean
@@ -400,7 +393,8 @@ receive_cards (TnSyncRun  *run,
         return FALSE;
 
       for (guint i = start; i < end && local_error == NULL; i++)
-        _tn_sync_receive_card (run, g_ptr_array_index (cards, i), &local_error);
+        if (_tn_sync_receive_card (run, g_ptr_array_index (cards, i), &local_error))
+          _tn_sync_progress_add (run, 1);
 
       if (!tn_store_sync_end_batch (run->store, local_error == NULL ? error : NULL) || local_error != NULL)
         {
@@ -408,8 +402,6 @@ receive_cards (TnSyncRun  *run,
             g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      run->received += end - start;
-      report_progress (run);
     }
 
   return TRUE;
@@ -454,8 +446,7 @@ receive_changes (TnSyncRun  *run,
 
   if (!sort_changed (run, changed, ready, hrefs, error))
     return FALSE;
-  run->to_receive = ready->len + hrefs->len;
-  report_progress (run);
+  _tn_sync_progress_begin (run, ready->len + hrefs->len);
 
   if (!receive_cards (run, ready, error))
     return FALSE;
