@@ -8,24 +8,13 @@
 #include "config.h"
 
 #include "tn-sync-private.h"
-
-/* Every call: (received, total), in order. */
-static void
-on_progress_cb (guint    received,
-                guint    total,
-                gpointer user_data)
-{
-  GArray *calls = user_data;
-  guint call[2] = { received, total };
-
-  g_array_append_vals (calls, call, 2);
-}
+#include "tn-test-sync.h"
 
 static void
 test_throttled (void)
 {
   g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (guint));
-  TnSyncRun run = { .progress = on_progress_cb, .progress_data = calls };
+  TnSyncRun run = { .progress = tn_test_sync_record_progress, .progress_data = calls };
 
   /* Nothing to receive: nothing to tell. */
   _tn_sync_progress_begin (&run, 0);
