@@ -1,8 +1,9 @@
 /* test-sync-window.c — sync as the main window shows it, against a real Radicale: the
  * header indicator (hidden until sync is set up, then synced, syncing, offline, refused)
  * and its popover; a first sync's progress; contacts whose cards another client deleted
- * leave the list with "… was deleted on another device" and Undo, which brings them back
- * with their history and puts their cards back on the server.
+ * leave the list with "… was deleted on another device" ("… elsewhere" in a 360 px window,
+ * whole in both) and Undo, which brings them back with their history and puts their cards
+ * back on the server.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -180,6 +181,65 @@ wait_for_toast (Fixture    *fixture,
   g_assert_true (tn_ui_test_wait_until (has_toast, &wait));
 }
 
+#define NARROW 360
+
+static gboolean
+is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (data) <= NARROW;
+}
+
+/* Whether some label of the toast, from @widget down, is shortened with "…". */
+static gboolean
+has_ellipsized_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_ellipsized_label (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The toast says @text whole at the window's width, and @narrow_text whole at 360 px,
+ * light and dark; screenshots of each. */
+static void
+look_at_toast (Fixture    *fixture,
+               const char *text,
+               const char *narrow_text,
+               const char *name)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->ui.window);
+  GtkWidget *label;
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  tn_ui_test_settle (600);
+  tn_ui_test_save_screenshot (name);
+  label = tn_ui_test_find_label (GTK_WIDGET (window), text);
+  g_assert_nonnull (label);
+  g_assert_false (has_ellipsized_label (gtk_widget_get_parent (label)));
+
+  gtk_window_set_default_size (window, NARROW, 720);
+  g_assert_true (tn_ui_test_wait_until (is_narrow, window));
+  tn_ui_test_settle (400);
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *shot = g_strdup_printf ("%s-narrow%s", name, dark ? "-dark" : "");
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      tn_ui_test_save_screenshot (shot);
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  label = tn_ui_test_find_label (GTK_WIDGET (window), narrow_text);
+  g_assert_nonnull (label);
+  g_assert_false (has_ellipsized_label (gtk_widget_get_parent (label)));
+  gtk_window_set_default_size (window, width, height);
+}
+
 /* Once the toast has slid in (half a second), as a person would. */
 static void
 click_undo (Fixture *fixture)
@@ -327,7 +387,8 @@ test_deleted_on_another_device (Fixture       *fixture,
   wait_for_toast (fixture, "Ada Lovelace was deleted on another device");
   g_assert_null (tn_store_get_contact_by_uid (fixture->ui.store, ada_uid));
   g_assert_cmpuint (tn_ui_test_n_contacts (fixture->ui.store), ==, 2);
-  tn_ui_test_save_screenshot ("sync-deleted-toast");
+  look_at_toast (fixture, "Ada Lovelace was deleted on another device", "Ada Lovelace was deleted elsewhere",
+                 "sync-deleted-toast");
 
   /* Undo: back with her rating and lunch, selected, and on the server again after the next
    * sync. */
