@@ -501,6 +501,9 @@ def test_arguments(folder):
         (['--sync-setup', 'http://127.0.0.1:9/'], 'needs --user'),
         (['--sync', '--list'], 'each go alone'),
         (['--sync', '--sync-off'], 'each go alone'),
+        (['--goal', '0'], 'takes a number from 1 to 1000'),
+        (['--goal', '20', '--sync'], 'each go alone'),
+        (['--employer', 'Acme\x1b[31m'], 'control characters'),
     ]
     for args, words in refused:
         done = a.run(*args, check=False)
