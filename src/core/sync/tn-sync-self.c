@@ -51,7 +51,9 @@ read_settings (TnSyncSelf *data)
 
 /* Whether a value that differs from the last sync's has no time of its own: none at all,
  * or one older than the last sync's value (the time of a value before it). The same
- * second is a time of its own: set here just after a sync wrote the value. */
+ * second counts as a time of its own (set here in the second a sync wrote the value); so
+ * a change made outside TrustNet just after a sync counts as made at that sync's time,
+ * and loses to a later change elsewhere. */
 static gboolean
 is_untimed (gint64 changed_at,
             gint64 base_changed_at)
