@@ -485,19 +485,7 @@ typedef struct
 static void
 fake_server_start (FakeServer *fake)
 {
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "tools", "fake-dav-server.py", NULL);
-  g_autoptr(GSubprocessLauncher) launcher = tn_test_server_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *port = NULL;
-
-  fake->process = g_subprocess_launcher_spawn (launcher, &error, "/usr/bin/python3", script, NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fake->process));
-  port = g_data_input_stream_read_line (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (port);
-  fake->url = g_strdup_printf ("http://127.0.0.1:%s/", port);
+  fake->process = tn_test_fake_dav_server_start (&fake->url);
 }
 
 static void

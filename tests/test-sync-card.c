@@ -425,6 +425,28 @@ test_self_card (void)
   g_assert_false (tn_sync_card_is_self (phone_card));
 }
 
+/* The goal's and the employer's change times travel, a cleared employer's too. */
+static void
+test_self_card_times (void)
+{
+  g_autoptr(TnSyncSelf) self = tn_sync_self_new ();
+  g_autoptr(TnSyncSelf) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *card = NULL;
+
+  self->goal = 30;
+  self->goal_changed_at = 1795514400;
+  self->employer_changed_at = 1795514401;
+  card = tn_sync_self_card_write (self);
+  g_assert_nonnull (strstr (card, "X-TRUSTNET-CHANGED;X-FIELD=employer:1795514401"));
+  read = tn_sync_self_card_read (card, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read->goal, ==, 30);
+  g_assert_cmpint (read->goal_changed_at, ==, 1795514400);
+  g_assert_null (read->employer);
+  g_assert_cmpint (read->employer_changed_at, ==, 1795514401);
+}
+
 static void
 test_rewrite_is_stable (void)
 {
@@ -459,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/sync-card/not-a-card", test_not_a_card);
   g_test_add_func ("/sync-card/unreadable-values-left-out", test_unreadable_values_left_out);
   g_test_add_func ("/sync-card/self-card", test_self_card);
+  g_test_add_func ("/sync-card/self-card-times", test_self_card_times);
   g_test_add_func ("/sync-card/rewrite-is-stable", test_rewrite_is_stable);
 
   return g_test_run ();

@@ -217,18 +217,6 @@ test_not_set_up (void)
 
 #define N_PROGRESS_CONTACTS 5
 
-/* Every call: (received, total), in order. */
-static void
-on_progress_cb (guint    received,
-                guint    total,
-                gpointer user_data)
-{
-  GArray *calls = user_data;
-  guint call[2] = { received, total };
-
-  g_array_append_vals (calls, call, 2);
-}
-
 static TnSyncReport
 sync_with_progress (Fixture *fixture,
                     TnStore *store,
@@ -238,7 +226,7 @@ sync_with_progress (Fixture *fixture,
   TnSyncReport report = { 0 };
 
   g_assert_true (tn_sync_run_with_progress (store, tn_test_dav_server_get_password (fixture->server), &report,
-                                            calls != NULL ? on_progress_cb : NULL, calls, NULL, &error));
+                                            calls != NULL ? tn_test_sync_record_progress : NULL, calls, NULL, &error));
   g_assert_no_error (error);
   return report;
 }

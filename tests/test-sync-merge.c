@@ -700,6 +700,84 @@ test_self (void)
   g_assert_true (tn_sync_self_equal (first, remote));
 }
 
+/* Goal and employer: the later change wins on both machines, whichever syncs first, and a
+ * cleared employer is a change like any other. */
+static void
+test_self_later_wins (void)
+{
+  g_autoptr(TnSyncSelf) base = tn_sync_self_new ();
+  g_autoptr(TnSyncSelf) earlier = NULL;
+  g_autoptr(TnSyncSelf) later = NULL;
+  g_autoptr(TnSyncSelf) here_first = NULL;
+  g_autoptr(TnSyncSelf) there_first = NULL;
+
+  base->goal = 20;
+  base->goal_changed_at = 5;
+  base->employer = g_strdup ("Acme");
+  base->employer_changed_at = 5;
+  earlier = tn_sync_self_copy (base);
+  later = tn_sync_self_copy (base);
+  earlier->goal = 25;
+  earlier->goal_changed_at = 10;
+  g_clear_pointer (&earlier->employer, g_free);
+  earlier->employer_changed_at = 40;
+  later->goal = 30;
+  later->goal_changed_at = 20;
+  g_free (later->employer);
+  later->employer = g_strdup ("Initech");
+  later->employer_changed_at = 30;
+
+  here_first = tn_sync_merge_self (base, earlier, later);
+  there_first = tn_sync_merge_self (base, later, earlier);
+  for (guint i = 0; i < 2; i++)
+    {
+      const TnSyncSelf *merged = i == 0 ? here_first : there_first;
+
+      g_assert_cmpint (merged->goal, ==, 30);
+      g_assert_cmpint (merged->goal_changed_at, ==, 20);
+      /* The clearing (at 40) is later than Initech (at 30). */
+      g_assert_null (merged->employer);
+      g_assert_cmpint (merged->employer_changed_at, ==, 40);
+    }
+
+  /* Changed on one side only: that side's, whatever the times say. */
+  g_clear_pointer (&here_first, tn_sync_self_free);
+  here_first = tn_sync_merge_self (later, later, earlier);
+  g_assert_cmpint (here_first->goal, ==, 25);
+  g_assert_null (here_first->employer);
+}
+
+/* No sync before: what one side never set takes the other's; both set, the later. */
+static void
+test_self_without_base (void)
+{
+  g_autoptr(TnSyncSelf) unset = tn_sync_self_new ();
+  g_autoptr(TnSyncSelf) set_early = tn_sync_self_new ();
+  g_autoptr(TnSyncSelf) set_late = tn_sync_self_new ();
+  g_autoptr(TnSyncSelf) merged = NULL;
+
+  set_early->goal = 42;
+  set_early->goal_changed_at = 100;
+  set_early->employer = g_strdup ("Acme");
+  set_early->employer_changed_at = 100;
+  set_late->goal = 12;
+  set_late->goal_changed_at = 200;
+
+  merged = tn_sync_merge_self (NULL, unset, set_early);
+  g_assert_cmpint (merged->goal, ==, 42);
+  g_assert_cmpstr (merged->employer, ==, "Acme");
+  g_clear_pointer (&merged, tn_sync_self_free);
+
+  merged = tn_sync_merge_self (NULL, set_late, set_early);
+  g_assert_cmpint (merged->goal, ==, 12);
+  g_assert_cmpint (merged->goal_changed_at, ==, 200);
+  g_assert_cmpstr (merged->employer, ==, "Acme");
+  g_clear_pointer (&merged, tn_sync_self_free);
+
+  merged = tn_sync_merge_self (NULL, set_early, set_late);
+  g_assert_cmpint (merged->goal, ==, 12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,6 +807,8 @@ main (int   argc,
   g_test_add_func ("/sync-merge/web-pages", test_web_pages);
   g_test_add_func ("/sync-merge/random-merges-agree", test_random_merges_agree);
   g_test_add_func ("/sync-merge/self", test_self);
+  g_test_add_func ("/sync-merge/self-later-wins", test_self_later_wins);
+  g_test_add_func ("/sync-merge/self-without-base", test_self_without_base);
 
   return g_test_run ();
 }

@@ -114,6 +114,26 @@ tn_test_server_launcher_new (GSubprocessFlags flags)
   return launcher;
 }
 
+GSubprocess *
+tn_test_fake_dav_server_start (char **url)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "tools", "fake-dav-server.py", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = tn_test_server_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *port = NULL;
+
+  process = g_subprocess_launcher_spawn (launcher, &error, "/usr/bin/python3", script, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  port = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (port);
+  *url = g_strdup_printf ("http://127.0.0.1:%s/", port);
+  return g_steal_pointer (&process);
+}
+
 static gboolean
 server_answers (guint16 port)
 {

@@ -33,6 +33,10 @@ const char *tn_test_dav_server_get_default_book (TnTestDavServer *);
  * aborts it): no server outlives its test and holds the test runner's output open. */
 GSubprocessLauncher *tn_test_server_launcher_new (GSubprocessFlags flags);
 
+/* tests/tools/fake-dav-server.py started, with its URL ("http://127.0.0.1:PORT/"): a
+ * server broken in the way each first path segment says. Stop it with SIGTERM. */
+GSubprocess *tn_test_fake_dav_server_start (char **url);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnTestDavServer, tn_test_dav_server_free)
 
 G_END_DECLS

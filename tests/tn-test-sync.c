@@ -81,3 +81,19 @@ tn_test_sync_server_has_card (TnTestDavServer *server,
       return TRUE;
   return FALSE;
 }
+
+/**
+ * tn_test_sync_record_progress:
+ * @received: as #TnSyncProgressFunc gives it
+ * @total: as #TnSyncProgressFunc gives it
+ * @calls: a #GArray of guint, which gets (received, total) for every call, in order
+ */
+void
+tn_test_sync_record_progress (guint    received,
+                              guint    total,
+                              gpointer calls)
+{
+  guint call[2] = { received, total };
+
+  g_array_append_vals (calls, call, 2);
+}

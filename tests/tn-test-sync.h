@@ -1,5 +1,6 @@
 /* tn-test-sync.h — sync in tests: a store set up against a test server, and what another
- * client does to the address book (delete a card), seen from the server.
+ * client does to the address book (delete a card), seen from the server; a progress
+ * listener that keeps every call.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,5 +21,8 @@ void      tn_test_sync_delete_card     (TnTestDavServer *server,
 gboolean  tn_test_sync_server_has_card (TnTestDavServer *server,
                                         TnStore         *store,
                                         const char      *href);
+void      tn_test_sync_record_progress (guint            received,
+                                        guint            total,
+                                        gpointer         calls);
 
 G_END_DECLS

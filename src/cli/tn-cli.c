@@ -28,6 +28,7 @@
 #include "tn-notifier.h"
 #include "tn-reminder.h"
 #include "tn-search.h"
+#include "tn-self-settings.h"
 #include "tn-store.h"
 #include "tn-text.h"
 
@@ -55,6 +56,8 @@ typedef struct
   gboolean stats;
   gboolean job_changes;
   const char *brand;
+  const char *goal;
+  const char *employer;
   TnCliSyncOptions sync;
 } TnCliOptions;
 
@@ -83,6 +86,8 @@ tn_cli_add_options (GApplication *application)
     { "remind", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Send this week's “Lunch with someone this week” reminder now if it is due"), NULL },
     { "background", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Run without a window: send the weekly reminder when it is due and handle its actions"), NULL },
     { "brand", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Save a new version of your brand statement: one sentence on what you do"), N_("TEXT") },
+    { "goal", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Set your goal: how many people who trust you completely you aim for (1 to 1000)"), N_("N") },
+    { "employer", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Set where you work now; an empty name clears it"), N_("NAME") },
     { "sync-setup", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Sync with this CardDAV server (or address book); stores the password in the keyring"), N_("URL") },
     { "user", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --sync-setup: your user name on the server"), N_("NAME") },
     { "password-stdin", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --sync-setup or --sync: read the password from the first line of stdin"), NULL },
@@ -625,6 +630,38 @@ run_brand (TnStore    *store,
   return 0;
 }
 
+/* --goal N and --employer NAME: set as Preferences sets them, with the time, so that a
+ * sync knows which machine changed them last. */
+static int
+run_self_settings (TnCliOptions *options)
+{
+  g_autofree char *problem = NULL;
+  g_autofree char *employer = NULL;
+  g_autoptr(GSettings) settings = open_settings (&problem);
+
+  if (settings == NULL)
+    return fail (problem);
+
+  if (options->goal != NULL)
+    {
+      int goal = (int) g_ascii_strtoll (options->goal, NULL, 10);
+
+      tn_self_settings_set (settings, TN_SELF_SETTINGS_GOAL, g_variant_new_int32 (goal), 0);
+      tn_text_print (FALSE, _("Your goal: %d people who trust you completely\n"), goal);
+    }
+  if (options->employer != NULL)
+    {
+      employer = tn_text_clean_line (options->employer);
+      tn_self_settings_set (settings, TN_SELF_SETTINGS_EMPLOYER, employer != NULL ? g_variant_new_string (employer) : NULL, 0);
+      if (employer != NULL)
+        tn_text_print (FALSE, _("Where you work now: %s\n"), employer);
+      else
+        g_print ("%s\n", _("Where you work now: not set"));
+    }
+  g_settings_sync ();
+  return 0;
+}
+
 /* Everything that can be wrong with the arguments themselves is found
  * before the database is opened, so a mistyped command neither creates a
  * database nor takes its lock. Options that only make sense beside another
@@ -641,7 +678,8 @@ check_arguments (TnCliOptions *options)
   guint n_modes = (options->list ? 1 : 0) + (options->add ? 1 : 0) + (options->who ? 1 : 0) +
                   (options->import ? 1 : 0) + (options->export ? 1 : 0) + (options->remind ? 1 : 0) +
                   (options->background ? 1 : 0) + (options->stats ? 1 : 0) + (options->brand ? 1 : 0) +
-                  (options->job_changes ? 1 : 0);
+                  (options->job_changes ? 1 : 0) + (options->goal != NULL || options->employer != NULL ? 1 : 0);
+  guint64 goal;
 
   if ((problem = tn_cli_sync_check_arguments (&options->sync, n_modes)) != NULL)
     return problem;
@@ -689,6 +727,11 @@ check_arguments (TnCliOptions *options)
       if (!tn_text_is_plausible_email (options->emails[i]))
         return g_strdup_printf (_("“%s” is not an email address"), options->emails[i]);
     }
+
+  if (options->goal != NULL && !g_ascii_string_to_unsigned (options->goal, 10, 1, 1000, &goal, NULL))
+    return g_strdup_printf (_("--goal takes a number from 1 to 1000, not “%s”"), options->goal);
+  if (options->employer != NULL && tn_text_has_control (options->employer, FALSE))
+    return g_strdup (_("A name or organization cannot hold control characters (a tab, a line break, ESC)"));
 
   /* Line breaks and tabs fold into spaces in a statement; other control characters cannot. */
   if (options->brand != NULL && tn_text_has_control (options->brand, TRUE))
@@ -766,6 +809,8 @@ tn_cli_run (GVariantDict *options)
   parsed.stats = g_variant_dict_contains (options, "stats");
   parsed.job_changes = g_variant_dict_contains (options, "job-changes");
   g_variant_dict_lookup (options, "brand", "&s", &parsed.brand);
+  g_variant_dict_lookup (options, "goal", "&s", &parsed.goal);
+  g_variant_dict_lookup (options, "employer", "&s", &parsed.employer);
   g_variant_dict_lookup (options, "sync-setup", "&s", &parsed.sync.setup_url);
   g_variant_dict_lookup (options, "user", "&s", &parsed.sync.user);
   parsed.sync.password_stdin = g_variant_dict_contains (options, "password-stdin");
@@ -775,6 +820,8 @@ tn_cli_run (GVariantDict *options)
   problem = check_arguments (&parsed);
   if (problem != NULL)
     return fail (problem);
+  if (parsed.goal != NULL || parsed.employer != NULL)
+    return run_self_settings (&parsed);
 
   if (!parsed.list && parsed.add == NULL && parsed.who == NULL && parsed.import == NULL && parsed.export == NULL &&
       !parsed.remind && !parsed.stats && !parsed.job_changes && parsed.brand == NULL

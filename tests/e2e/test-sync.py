@@ -14,7 +14,8 @@
 #   - web pages and job changes arrive; the same job change noticed on both machines is
 #     shown once, and dismissed on one, it is off the dashboard on both;
 #   - goal, employer, statement versions, self-checks, who heard the statement, a contact's
-#     own interval and an interaction's note arrive (on B, and on a third machine at once).
+#     own interval and an interaction's note arrive (on B, and on a third machine at once);
+#   - goal and employer changed on both machines: the later change wins, a cleared employer too.
 # The kill moments come from a seed printed in the output; TRUSTNET_SYNC_SEED=N replays it.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -418,6 +419,36 @@ def test_own_data(folder, server):
         assert machine.sync().endswith('sent 0, received 0, merged 0, deleted 0\n'), machine.db
 
 
+def own_fields(machine):
+    return tuple(gsettings(machine, 'get', 'org.example.TrustNet', key) for key in ('trusted-goal', 'employer'))
+
+
+def test_own_later_wins(folder, server):
+    """Goal and employer set on both machines while apart (--goal, --employer, as Preferences
+    sets them): the later change wins on both, whichever machine syncs first, and an employer
+    cleared on one machine is cleared on the other."""
+    a, b, book = two_machines(folder, server)
+    own_settings(a, folder, 'a')
+    own_settings(b, folder, 'b')
+    a.run('--employer', 'Analytical Engines')
+    # Set apart, B's change the later one: it wins whichever machine syncs first (the second
+    # time B does, and A must not keep its own earlier change just because it is its own).
+    for earlier, later, order in (('25', '30', (a, b, a)), ('40', '45', (b, a, b))):
+        a.run('--goal', earlier)
+        time.sleep(1.1)
+        b.run('--goal', later)
+        said = [machine.sync() for machine in order]
+        assert own_fields(a) == own_fields(b) == (later, "'Analytical Engines'"), (own_fields(a), own_fields(b), said)
+    # Cleared on B: cleared on A, and the dashboard's figures agree.
+    b.run('--employer', '')
+    b.sync()
+    a.sync()
+    assert own_fields(a) == own_fields(b) == ('45', "''"), (own_fields(a), own_fields(b))
+    assert a.json('--stats') == b.json('--stats'), (a.json('--stats'), b.json('--stats'))
+    for machine in (a, b):
+        assert machine.sync().endswith('sent 0, received 0, merged 0, deleted 0\n'), machine.db
+
+
 class BrokenServer:
     """tests/tools/fake-dav-server.py: each first path segment is one way of being broken."""
 
@@ -470,6 +501,9 @@ def test_arguments(folder):
         (['--sync-setup', 'http://127.0.0.1:9/'], 'needs --user'),
         (['--sync', '--list'], 'each go alone'),
         (['--sync', '--sync-off'], 'each go alone'),
+        (['--goal', '0'], 'takes a number from 1 to 1000'),
+        (['--goal', '20', '--sync'], 'each go alone'),
+        (['--employer', 'Acme\x1b[31m'], 'control characters'),
     ]
     for args, words in refused:
         done = a.run(*args, check=False)
@@ -491,7 +525,8 @@ def main():
     seed = int(os.environ.get('TRUSTNET_SYNC_SEED', random.randrange(1 << 30)))
     print('# seed %d (TRUSTNET_SYNC_SEED=%d replays it)' % (seed, seed))
     tests = [test_arrives, test_concurrent_edits, test_same_field_later_wins, test_deletion,
-             test_foreign_card, test_server_stopped, test_killed_syncs, test_job_changes, test_own_data]
+             test_foreign_card, test_server_stopped, test_killed_syncs, test_job_changes, test_own_data,
+             test_own_later_wins]
     # For a quick run by hand: TRUSTNET_SYNC_ONLY=radicale, TRUSTNET_SYNC_SKIP=killed.
     only = os.environ.get('TRUSTNET_SYNC_ONLY')
     skip = os.environ.get('TRUSTNET_SYNC_SKIP')

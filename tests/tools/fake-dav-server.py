@@ -8,6 +8,9 @@
 #   /bigcard/...       207 multistatus holding one card of 9 MB
 #   /up-front/...      403 unless the request itself carries Basic credentials for someone:secret
 #                      (no challenge first); with them, an empty sync-collection answer
+#   /removed-then-full/...  a sync-collection answer telling that /removed-then-full/book/gone.vcf
+#                      was deleted, then 507 (storage full) for every card sent: a sync that fails
+#                      after removing a contact
 # SPDX-License-Identifier: GPL-3.0-or-later
 import base64
 import http.server
@@ -68,6 +71,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.answer(207, 'application/xml; charset=utf-8',
                     b'<?xml version="1.0"?><multistatus xmlns="DAV:"><sync-token>up-front/1</sync-token></multistatus>')
 
+    def removed_then_full(self):
+        if self.command != 'REPORT':
+            self.answer(507, 'text/plain; charset=utf-8', MESSAGE)
+            return
+        self.answer(207, 'application/xml; charset=utf-8',
+                    b'<?xml version="1.0"?><multistatus xmlns="DAV:"><response>'
+                    b'<href>/removed-then-full/book/gone.vcf</href><status>HTTP/1.1 404 Not Found</status>'
+                    b'</response><sync-token>removed-then-full/2</sync-token></multistatus>')
+
     def handle_any(self):
         length = int(self.headers.get('Content-Length') or 0)
         if length:
@@ -85,6 +97,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.big_card()
         elif kind == 'up-front':
             self.up_front()
+        elif kind == 'removed-then-full':
+            self.removed_then_full()
         else:
             self.answer(404, 'text/plain', b'no such test')
 

@@ -32,7 +32,7 @@ static char *config_home;
 static const char *settings_keys[] = {
   "reminder-enabled", "reminder-weekday", "reminder-hour", "run-in-background",
   "cadence-weeks-completely", "cadence-weeks-moderately", "cadence-weeks-vaguely",
-  "trusted-goal", "employer",
+  "trusted-goal", "employer", "trusted-goal-changed-at", "employer-changed-at",
 };
 
 /* ---- Harness ------------------------------------------------------------------------------- */
@@ -432,12 +432,23 @@ test_job_security (Fixture       *fixture,
 
   goal_spin = find_in_row (preferences, "Goal", GTK_TYPE_SPIN_BUTTON);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (goal_spin)), ==, 20);
+  /* Shown is not set: the default goal is no one's choice, and does not travel by sync. */
+  g_assert_null (g_settings_get_user_value (fixture->settings, "trusted-goal"));
+  g_assert_cmpint (g_settings_get_int64 (fixture->settings, "trusted-goal-changed-at"), ==, 0);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (goal_spin), 25);
   g_assert_cmpint (g_settings_get_int (fixture->settings, "trusted-goal"), ==, 25);
+  g_assert_cmpint (g_settings_get_int64 (fixture->settings, "trusted-goal-changed-at"), >, 0);
 
   employer_row = find_row (preferences, "Where I work now");
+  g_assert_cmpint (g_settings_get_int64 (fixture->settings, "employer-changed-at"), ==, 0);
   gtk_editable_set_text (GTK_EDITABLE (employer_row), "Analytical Engines Ltd");
   g_assert_cmpstr (g_settings_get_string (fixture->settings, "employer"), ==, "Analytical Engines Ltd");
+  g_assert_cmpint (g_settings_get_int64 (fixture->settings, "employer-changed-at"), >, 0);
+  /* A value set elsewhere (a sync) is shown, and not taken for the person's own change. */
+  g_settings_set_int64 (fixture->settings, "trusted-goal-changed-at", 1000);
+  g_settings_set_int (fixture->settings, "trusted-goal", 30);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (goal_spin)), ==, 30);
+  g_assert_cmpint (g_settings_get_int64 (fixture->settings, "trusted-goal-changed-at"), ==, 1000);
   tn_ui_test_save_screenshot ("preferences-job-security");
 }
 

@@ -1,12 +1,14 @@
 /* test-sync-controller.c — when the window syncs: at start, a few seconds after a change
- * made here, every 15 minutes, when the network comes back. The controller's times are
- * shortened and its network monitor is a fake one the test switches; the account points at
- * a port nobody listens on, so each sync ends quickly as "could not be reached". No window.
+ * made here (the goal and the employer too), every 15 minutes, when the network comes back.
+ * The controller's times are shortened and its network monitor is a fake one the test
+ * switches; the account points at a port nobody listens on, so each sync ends quickly as
+ * "could not be reached". No window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "tn-self-settings.h"
 #include "tn-store-sync.h"
 #include "tn-sync-controller.h"
 #include "tn-test-util.h"
@@ -275,6 +277,33 @@ test_after_local_change (Fixture       *fixture,
   assert_syncs (fixture, 4);
 }
 
+/* The goal and the employer live in the settings, not the database: set, they are sent as
+ * a change is; set to what they are, nothing happens. */
+static void
+test_after_own_change (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_reset (settings, "trusted-goal");
+  g_settings_reset (settings, "employer");
+  start_controller (fixture, SHORT_MS, NEVER_MS);
+  assert_syncs (fixture, 1);
+
+  g_assert_true (tn_self_settings_set (settings, TN_SELF_SETTINGS_GOAL, g_variant_new_int32 (25), 0));
+  assert_syncs (fixture, 2);
+  g_assert_true (tn_self_settings_set (settings, TN_SELF_SETTINGS_EMPLOYER, g_variant_new_string ("Acme"), 0));
+  assert_syncs (fixture, 3);
+  g_assert_false (tn_self_settings_set (settings, TN_SELF_SETTINGS_GOAL, g_variant_new_int32 (25), 0));
+  assert_syncs (fixture, 3);
+  g_settings_reset (settings, "trusted-goal");
+  g_settings_reset (settings, "employer");
+}
+
 static void
 test_every_period (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -340,6 +369,8 @@ main (int   argc,
 
   g_test_add ("/sync-controller/at-start", Fixture, NULL, fixture_set_up, test_at_start, fixture_tear_down);
   g_test_add ("/sync-controller/after-local-change", Fixture, NULL, fixture_set_up, test_after_local_change,
+              fixture_tear_down);
+  g_test_add ("/sync-controller/after-own-change", Fixture, NULL, fixture_set_up, test_after_own_change,
               fixture_tear_down);
   g_test_add ("/sync-controller/every-period", Fixture, NULL, fixture_set_up, test_every_period, fixture_tear_down);
   g_test_add ("/sync-controller/network-back", Fixture, NULL, fixture_set_up, test_network_back, fixture_tear_down);

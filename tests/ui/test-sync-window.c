@@ -1,13 +1,19 @@
 /* test-sync-window.c — sync as the main window shows it, against a real Radicale: the
  * header indicator (hidden until sync is set up, then synced, syncing, offline, refused)
  * and its popover; a first sync's progress; contacts whose cards another client deleted
- * leave the list with "… was deleted on another device" and Undo, which brings them back
- * with their history and puts their cards back on the server.
+ * leave the list with "… was deleted on another device" ("… elsewhere" in a 360 px window,
+ * whole in both) and Undo, which brings them back with their history and puts their cards
+ * back on the server; the same Undo after a sync that failed once it had removed them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <signal.h>
+#include <string.h>
+
+#include "tn-store-sync.h"
+#include "tn-sync-card.h"
 #include "tn-sync-controller.h"
 #include "tn-sync-indicator.h"
 #include "tn-sync.h"
@@ -180,6 +186,65 @@ wait_for_toast (Fixture    *fixture,
   g_assert_true (tn_ui_test_wait_until (has_toast, &wait));
 }
 
+#define NARROW 360
+
+static gboolean
+is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (data) <= NARROW;
+}
+
+/* Whether some label of the toast, from @widget down, is shortened with "…". */
+static gboolean
+has_ellipsized_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_ellipsized_label (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The toast says @text whole at the window's width, and @narrow_text whole at 360 px,
+ * light and dark; screenshots of each. */
+static void
+look_at_toast (Fixture    *fixture,
+               const char *text,
+               const char *narrow_text,
+               const char *name)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->ui.window);
+  GtkWidget *label;
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  tn_ui_test_settle (600);
+  tn_ui_test_save_screenshot (name);
+  label = tn_ui_test_find_label (GTK_WIDGET (window), text);
+  g_assert_nonnull (label);
+  g_assert_false (has_ellipsized_label (gtk_widget_get_parent (label)));
+
+  gtk_window_set_default_size (window, NARROW, 720);
+  g_assert_true (tn_ui_test_wait_until (is_narrow, window));
+  tn_ui_test_settle (400);
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *shot = g_strdup_printf ("%s-narrow%s", name, dark ? "-dark" : "");
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      tn_ui_test_save_screenshot (shot);
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  label = tn_ui_test_find_label (GTK_WIDGET (window), narrow_text);
+  g_assert_nonnull (label);
+  g_assert_false (has_ellipsized_label (gtk_widget_get_parent (label)));
+  gtk_window_set_default_size (window, width, height);
+}
+
 /* Once the toast has slid in (half a second), as a person would. */
 static void
 click_undo (Fixture *fixture)
@@ -327,7 +392,8 @@ test_deleted_on_another_device (Fixture       *fixture,
   wait_for_toast (fixture, "Ada Lovelace was deleted on another device");
   g_assert_null (tn_store_get_contact_by_uid (fixture->ui.store, ada_uid));
   g_assert_cmpuint (tn_ui_test_n_contacts (fixture->ui.store), ==, 2);
-  tn_ui_test_save_screenshot ("sync-deleted-toast");
+  look_at_toast (fixture, "Ada Lovelace was deleted on another device", "Ada Lovelace was deleted elsewhere",
+                 "sync-deleted-toast");
 
   /* Undo: back with her rating and lunch, selected, and on the server again after the next
    * sync. */
@@ -356,6 +422,70 @@ test_deleted_on_another_device (Fixture       *fixture,
   g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->ui.store, 3));
 }
 
+/* A sync that removes a contact whose card was deleted on the server and then fails (the
+ * server is full): the removal is written, so the toast still offers its Undo, beside the
+ * server's words. tests/tools/fake-dav-server.py plays the server. */
+static void
+test_deleted_then_failed (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnContact) ada = NULL;
+  g_autoptr(TnContact) alan = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *book = NULL;
+  g_autofree char *ada_uid = NULL;
+  g_autoptr(TnSyncContact) as_synced = NULL;
+  g_autofree char *card = NULL;
+  g_autofree char *href = NULL;
+  TnStoreSyncCard gone = { NULL, NULL, "\"1\"", NULL };
+  gint64 seq;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  server = tn_test_fake_dav_server_start (&url);
+  book = g_strconcat (url, "removed-then-full/book/", NULL);
+  href = g_strconcat (book, "gone.vcf", NULL);
+  g_setenv ("TRUSTNET_SYNC_PASSWORD", "secret", TRUE);
+
+  /* Synced before: Ada's card, as this machine wrote it, is known at the href the server
+   * now says is gone. */
+  ada = tn_ui_test_add_contact (fixture->ui.store, "Ada Lovelace", "ada@example.org", NULL, TN_TRUST_COMPLETELY);
+  alan = tn_ui_test_add_contact (fixture->ui.store, "Alan Turing", "alan@example.org", NULL, TN_TRUST_VAGUELY);
+  ada_uid = g_strdup (tn_contact_get_uid (ada));
+  as_synced = tn_store_sync_read_contact (fixture->ui.store, ada_uid, &error);
+  g_assert_no_error (error);
+  card = tn_sync_card_write (as_synced);
+  gone.uid = ada_uid;
+  gone.href = href;
+  gone.card = card;
+  g_assert_true (tn_store_sync_set_account (fixture->ui.store, url, "someone", book, &error));
+  g_assert_true (tn_store_sync_save_card (fixture->ui.store, &gone, &error));
+  changed = tn_store_sync_list_changed (fixture->ui.store, 0, &seq, &error);
+  g_assert_no_error (error);
+  g_assert_true (tn_store_sync_save_position (fixture->ui.store, "removed-then-full/1", seq, &error));
+  /* Changed here since: Alan's card is to be sent, and the full server refuses it. */
+  g_assert_true (tn_store_set_trust (fixture->ui.store, alan, TN_TRUST_MODERATELY, &error));
+
+  open_window (fixture);
+  g_assert_true (tn_ui_test_wait_for_count (count_finished, fixture, 1));
+  g_assert_cmpint (tn_sync_controller_get_state (fixture->controller), ==, TN_SYNC_STATE_FAILED);
+  g_assert_nonnull (strstr (tn_sync_controller_get_status (fixture->controller), "quota exceeded"));
+  g_assert_null (tn_store_get_contact_by_uid (fixture->ui.store, ada_uid));
+  wait_for_toast (fixture, "Ada Lovelace was deleted on another device");
+  tn_ui_test_save_screenshot ("sync-deleted-then-failed");
+
+  click_undo (fixture);
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->ui.store, 2));
+  g_assert_nonnull (tn_store_get_contact_by_uid (fixture->ui.store, ada_uid));
+
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +495,8 @@ main (int   argc,
   g_test_add ("/sync-window/indicator", Fixture, NULL, fixture_set_up, test_indicator, fixture_tear_down);
   g_test_add ("/sync-window/deleted-on-another-device", Fixture, NULL, fixture_set_up,
               test_deleted_on_another_device, fixture_tear_down);
+  g_test_add ("/sync-window/deleted-then-failed", Fixture, NULL, fixture_set_up, test_deleted_then_failed,
+              fixture_tear_down);
 
   return g_test_run ();
 }

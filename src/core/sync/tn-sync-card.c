@@ -52,6 +52,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVCard, g_object_unref)
 #define X_TO_TITLE "X-TO-TITLE"
 #define X_DISMISSED "X-DISMISSED"
 
+/* The X-FIELD names of the person's own fields (a contact's are tn_sync_field_to_string()'s). */
+#define SELF_FIELD_GOAL "goal"
+#define SELF_FIELD_EMPLOYER "employer"
+
 /* The name on the person's own card, which phones show like any other. */
 #define SELF_CARD_NAME "TrustNet (your own data)"
 
@@ -272,6 +276,21 @@ add_number (EVCard     *card,
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
 
   add_property (card, name, text);
+}
+
+/* When @field last changed (X-TRUSTNET-CHANGED;X-FIELD=…), unless that is unknown (0). */
+static void
+add_change_time (EVCard     *card,
+                 const char *field,
+                 gint64      changed_at)
+{
+  g_autofree char *time = NULL;
+
+  if (changed_at == 0)
+    return;
+
+  time = g_strdup_printf ("%" G_GINT64_FORMAT, changed_at);
+  add_with_params (card, X_CHANGED, time, X_FIELD, field, NULL);
 }
 
 /* ---- writing over the base ----------------------------------------------------------- */
@@ -500,12 +519,7 @@ add_contact_properties (EVCard              *card,
   add_property (card, X_CADENCE, fields[TN_SYNC_FIELD_CADENCE]);
   add_property (card, X_HEARD, fields[TN_SYNC_FIELD_HEARD]);
   for (guint i = 0; i < TN_SYNC_N_FIELDS; i++)
-    {
-      g_autofree char *time = g_strdup_printf ("%" G_GINT64_FORMAT, contact->times[i]);
-
-      if (contact->times[i] != 0)
-        add_with_params (card, X_CHANGED, time, X_FIELD, tn_sync_field_to_string (i), NULL);
-    }
+    add_change_time (card, tn_sync_field_to_string (i), contact->times[i]);
   for (guint i = 0; i < contact->trust_history->len; i++)
     {
       const TnSyncTrustChange *change = &g_array_index (contact->trust_history, TnSyncTrustChange, i);
@@ -863,6 +877,9 @@ tn_sync_self_card_write (const TnSyncSelf *self)
   if (self->goal > 0)
     add_number (ours, X_GOAL, self->goal);
   add_property (ours, X_EMPLOYER, self->employer);
+  /* The times as a contact's fields carry theirs: a cleared employer has one, and no value. */
+  add_change_time (ours, SELF_FIELD_GOAL, self->goal_changed_at);
+  add_change_time (ours, SELF_FIELD_EMPLOYER, self->employer_changed_at);
 
   return write_over_base (ours, self->vcard);
 }
@@ -893,6 +910,15 @@ read_self_property (gpointer         data,
     self->goal = (int) number;
   else if (g_str_equal (name, X_EMPLOYER) && value != NULL && *value != '\0')
     set_text (&self->employer, value);
+  else if (g_str_equal (name, X_CHANGED) && parse_int64 (value, &number))
+    {
+      g_autofree char *field = param_text (attribute, X_FIELD);
+
+      if (g_strcmp0 (field, SELF_FIELD_GOAL) == 0)
+        self->goal_changed_at = number;
+      else if (g_strcmp0 (field, SELF_FIELD_EMPLOYER) == 0)
+        self->employer_changed_at = number;
+    }
 }
 
 /**

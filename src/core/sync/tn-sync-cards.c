@@ -419,13 +419,6 @@ self_first (GPtrArray *cards)
     }
 }
 
-void
-_tn_sync_report_progress (TnSyncRun *run)
-{
-  if (run->progress != NULL && run->to_receive > 0)
-    run->progress (run->received, run->to_receive, run->progress_data);
-}
-
 /**
  * _tn_sync_receive_cards:
  * @run: the sync
@@ -434,7 +427,7 @@ _tn_sync_report_progress (TnSyncRun *run)
  * @error: return location for a #GError
  *
  * _tn_sync_receive_card() for each, WRITE_BATCH of them per transaction, telling the
- * progress after each transaction. The batches before an error are kept; a card that
+ * progress as each card is written. The batches before an error are kept; a card that
  * could not be written takes its batch with it (the next sync receives those again).
  */
 gboolean
@@ -452,7 +445,8 @@ _tn_sync_receive_cards (TnSyncRun  *run,
         return FALSE;
 
       for (guint i = start; i < end && local_error == NULL; i++)
-        _tn_sync_receive_card (run, g_ptr_array_index (cards, i), &local_error);
+        if (_tn_sync_receive_card (run, g_ptr_array_index (cards, i), &local_error))
+          _tn_sync_progress_add (run, 1);
 
       if (!tn_store_sync_end_batch (run->store, local_error == NULL ? error : NULL) || local_error != NULL)
         {
@@ -460,8 +454,6 @@ _tn_sync_receive_cards (TnSyncRun  *run,
             g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      run->received += end - start;
-      _tn_sync_report_progress (run);
     }
 
   return TRUE;

@@ -686,6 +686,8 @@ tn_sync_self_copy (const TnSyncSelf *self)
   g_array_append_vals (copy->checks, self->checks->data, self->checks->len);
   copy->goal = self->goal;
   copy->employer = g_strdup (self->employer);
+  copy->goal_changed_at = self->goal_changed_at;
+  copy->employer_changed_at = self->employer_changed_at;
   copy->vcard = g_strdup (self->vcard);
   return copy;
 }
@@ -703,6 +705,8 @@ tn_sync_self_free (TnSyncSelf *self)
   g_free (self);
 }
 
+/* Equal in what they hold; change times are not compared, as tn_sync_contact_equal() does not:
+ * the same goal set at two times is nothing to send. */
 gboolean
 tn_sync_self_equal (const TnSyncSelf *a,
                     const TnSyncSelf *b)

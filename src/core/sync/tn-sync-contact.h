@@ -160,6 +160,8 @@ typedef struct
   GArray *checks;         /* TnSyncSelfCheck, oldest first */
   int goal;               /* 0: not set */
   char *employer;         /* NULL: not set */
+  gint64 goal_changed_at; /* when each last changed, a clearing too, Unix time; 0: unknown */
+  gint64 employer_changed_at;
   char *vcard;
 } TnSyncSelf;
 

@@ -59,6 +59,46 @@ tn_sync_merge_notes (const char *later,
   return g_strconcat (later, "\n\n", earlier, NULL);
 }
 
+/* One field, the rule for every single-valued one: a side that left it as @base has it
+ * changed by the other; changed on both sides (or with no base to tell), the later change
+ * wins. Returns whether it was changed on both sides. */
+static gboolean
+merge_value (gboolean     has_base,
+             const char  *base,
+             const char  *mine,
+             gint64       mine_time,
+             const char  *theirs,
+             gint64       theirs_time,
+             const char **value,
+             gint64      *changed_at)
+{
+  gboolean local_later;
+
+  if (g_strcmp0 (mine, theirs) == 0)
+    {
+      *value = mine;
+      *changed_at = MAX (mine_time, theirs_time);
+      return FALSE;
+    }
+  if (has_base && g_strcmp0 (mine, base) == 0)
+    {
+      *value = theirs;
+      *changed_at = theirs_time;
+      return FALSE;
+    }
+  if (has_base && g_strcmp0 (theirs, base) == 0)
+    {
+      *value = mine;
+      *changed_at = mine_time;
+      return FALSE;
+    }
+
+  local_later = local_is_later (mine_time, theirs_time, mine, theirs);
+  *value = local_later ? mine : theirs;
+  *changed_at = local_later ? mine_time : theirs_time;
+  return TRUE;
+}
+
 static void
 merge_field (TnSyncContact       *merged,
              TnSyncField          field,
@@ -69,37 +109,27 @@ merge_field (TnSyncContact       *merged,
 {
   const char *mine = local->fields[field];
   const char *theirs = remote->fields[field];
-  gboolean local_later;
+  const char *value;
+  gint64 changed_at;
   g_autofree char *note = NULL;
 
-  if (g_strcmp0 (mine, theirs) == 0)
+  if (!merge_value (base != NULL, base != NULL ? base->fields[field] : NULL, mine, local->times[field],
+                    theirs, remote->times[field], &value, &changed_at))
     {
-      tn_sync_contact_set (merged, field, mine, MAX (local->times[field], remote->times[field]));
-      return;
-    }
-  if (base != NULL && g_strcmp0 (mine, base->fields[field]) == 0)
-    {
-      tn_sync_contact_set (merged, field, theirs, remote->times[field]);
-      return;
-    }
-  if (base != NULL && g_strcmp0 (theirs, base->fields[field]) == 0)
-    {
-      tn_sync_contact_set (merged, field, mine, local->times[field]);
+      tn_sync_contact_set (merged, field, value, changed_at);
       return;
     }
 
-  /* Changed on both sides. */
+  /* Changed on both sides: two notes are both kept, the later first. */
   (*n_conflicts)++;
-  local_later = local_is_later (local->times[field], remote->times[field], mine, theirs);
   if (field == TN_SYNC_FIELD_NOTE)
     {
-      note = local_later ? tn_sync_merge_notes (mine, theirs) : tn_sync_merge_notes (theirs, mine);
+      note = g_strcmp0 (value, mine) == 0 ? tn_sync_merge_notes (mine, theirs) : tn_sync_merge_notes (theirs, mine);
       tn_sync_contact_set (merged, field, note, MAX (local->times[field], remote->times[field]));
       return;
     }
 
-  tn_sync_contact_set (merged, field, local_later ? mine : theirs,
-                       local_later ? local->times[field] : remote->times[field]);
+  tn_sync_contact_set (merged, field, value, changed_at);
 }
 
 typedef char *(*Normalize) (const char *value);
@@ -384,14 +414,37 @@ tn_sync_merge_contact (const TnSyncContact *base,
   return merged;
 }
 
+static char *
+goal_text (int goal)
+{
+  return goal > 0 ? g_strdup_printf ("%d", goal) : NULL;
+}
+
+/* The goal as text, so that merge_value() is the one rule for it too. */
+static void
+merge_goal (TnSyncSelf       *merged,
+            const TnSyncSelf *base,
+            const TnSyncSelf *local,
+            const TnSyncSelf *remote)
+{
+  g_autofree char *base_goal = base != NULL ? goal_text (base->goal) : NULL;
+  g_autofree char *mine = goal_text (local->goal);
+  g_autofree char *theirs = goal_text (remote->goal);
+  const char *goal;
+
+  merge_value (base != NULL, base_goal, mine, local->goal_changed_at, theirs, remote->goal_changed_at,
+               &goal, &merged->goal_changed_at);
+  merged->goal = goal != NULL ? (int) g_ascii_strtoll (goal, NULL, 10) : 0;
+}
+
 /**
  * tn_sync_merge_self:
  * @base: (nullable): the person's data as last synced
  * @local: the data here
  * @remote: the data on the server
  *
- * Statement versions and self-checks only grow: a union. Goal and employer are fields;
- * changed on both sides (no change times are kept for settings), this machine's wins.
+ * Statement versions and self-checks only grow: a union. Goal and employer are fields, as
+ * a contact's are: the later change wins, a clearing too (see merge_value()).
  *
  * Returns: (transfer full): the merged data
  */
@@ -402,6 +455,7 @@ tn_sync_merge_self (const TnSyncSelf *base,
 {
   TnSyncSelf *merged;
   const TnSyncSelf *sides[] = { local, remote };
+  const char *employer;
 
   g_return_val_if_fail (local != NULL, NULL);
   g_return_val_if_fail (remote != NULL, NULL);
@@ -423,11 +477,10 @@ tn_sync_merge_self (const TnSyncSelf *base,
         }
     }
 
-  /* Unchanged here since the last sync (never set, when there was none): the server's. */
-  merged->goal = (base != NULL ? local->goal == base->goal : local->goal == 0) ? remote->goal : local->goal;
-  merged->employer = g_strdup ((base != NULL ? g_strcmp0 (local->employer, base->employer) == 0
-                                             : local->employer == NULL)
-                                 ? remote->employer : local->employer);
+  merge_goal (merged, base, local, remote);
+  merge_value (base != NULL, base != NULL ? base->employer : NULL, local->employer, local->employer_changed_at,
+               remote->employer, remote->employer_changed_at, &employer, &merged->employer_changed_at);
+  merged->employer = g_strdup (employer);
   merged->vcard = g_strdup (remote->vcard != NULL ? remote->vcard : local->vcard);
   return merged;
 }

@@ -1,7 +1,7 @@
 /* tn-sync-private.h — one sync run, shared by the engine's files: tn-sync.c (what
  * changed where, in which order), tn-sync-fetch.c (cards fetched while others are
- * written), tn-sync-cards.c (one card received or sent) and tn-sync-self.c (the person's
- * own card).
+ * written), tn-sync-cards.c (one card received or sent), tn-sync-self.c (the person's
+ * own card) and tn-sync-progress.c (how far receiving is).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +28,7 @@ typedef struct
   gpointer progress_data;
   guint received;
   guint to_receive;
+  gint64 progress_told_at;     /* monotonic time (tn-sync-progress.c) */
 } TnSyncRun;
 
 typedef struct _TnSyncFetch TnSyncFetch;
@@ -47,7 +48,6 @@ TnCardDavCard *_tn_sync_fetch_card (TnSyncRun       *run,
                                     const char      *href,
                                     GError         **error);
 gboolean _tn_sync_is_self_href  (const char           *href);
-void     _tn_sync_report_progress (TnSyncRun          *run);
 gboolean _tn_sync_receive_cards (TnSyncRun            *run,
                                  GPtrArray            *cards,
                                  GError              **error);
@@ -65,5 +65,10 @@ gboolean _tn_sync_send_self     (TnSyncRun            *run,
 gboolean _tn_sync_removed_there (TnSyncRun            *run,
                                  const char           *href,
                                  GError              **error);
+
+void     _tn_sync_progress_begin (TnSyncRun           *run,
+                                  guint                total);
+void     _tn_sync_progress_add   (TnSyncRun           *run,
+                                  guint                n);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* tn-sync-self.c — the person's own card: brand statement versions and self-checks from
- * the database, goal and employer from the settings (only those the person set), merged
- * with the server's card and written where they differ.
+ * the database, goal and employer from the settings (only those the person set, with when
+ * they changed: tn-self-settings.c), merged with the server's card and written where they
+ * differ.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,8 @@
 
 #include "config.h"
 
+#include "tn-clock.h"
+#include "tn-self-settings.h"
 #include "tn-sync-card.h"
 #include "tn-sync-merge.h"
 #include "tn-sync-private.h"
@@ -36,12 +39,42 @@ read_settings (TnSyncSelf *data)
   if (settings == NULL)
     return;
 
-  goal = g_settings_get_user_value (settings, "trusted-goal");
-  employer = g_settings_get_user_value (settings, "employer");
+  goal = g_settings_get_user_value (settings, TN_SELF_SETTINGS_GOAL);
+  employer = g_settings_get_user_value (settings, TN_SELF_SETTINGS_EMPLOYER);
   if (goal != NULL)
     data->goal = g_variant_get_int32 (goal);
   if (employer != NULL && *g_variant_get_string (employer, NULL) != '\0')
     data->employer = g_variant_dup_string (employer, NULL);
+  data->goal_changed_at = tn_self_settings_get_changed_at (settings, TN_SELF_SETTINGS_GOAL);
+  data->employer_changed_at = tn_self_settings_get_changed_at (settings, TN_SELF_SETTINGS_EMPLOYER);
+}
+
+/* Whether a value that differs from the last sync's has no time of its own: none at all,
+ * or one older than the last sync's value (the time of a value before it). The same
+ * second counts as a time of its own (set here in the second a sync wrote the value); so
+ * a change made outside TrustNet just after a sync counts as made at that sync's time,
+ * and loses to a later change elsewhere. */
+static gboolean
+is_untimed (gint64 changed_at,
+            gint64 base_changed_at)
+{
+  return changed_at == 0 || changed_at < base_changed_at;
+}
+
+/* Changed since the last sync with no time of its own (set outside TrustNet: gsettings,
+ * dconf-editor): changed when this sync noticed it. */
+static void
+notice_untimed_changes (TnSyncSelf       *mine,
+                        const TnSyncSelf *base,
+                        gint64            now)
+{
+  if (base == NULL)
+    return;
+  if (mine->goal != base->goal && is_untimed (mine->goal_changed_at, base->goal_changed_at))
+    mine->goal_changed_at = now;
+  if (g_strcmp0 (mine->employer, base->employer) != 0 &&
+      is_untimed (mine->employer_changed_at, base->employer_changed_at))
+    mine->employer_changed_at = now;
 }
 
 static void
@@ -53,22 +86,41 @@ write_settings (const TnSyncSelf *data,
   if (settings == NULL)
     return;
 
-  if (data->goal != before->goal && data->goal > 0)
-    g_settings_set_int (settings, "trusted-goal", data->goal);
+  if (data->goal != before->goal)
+    tn_self_settings_set (settings, TN_SELF_SETTINGS_GOAL, data->goal > 0 ? g_variant_new_int32 (data->goal) : NULL,
+                          data->goal_changed_at);
   if (g_strcmp0 (data->employer, before->employer) != 0)
-    g_settings_set_string (settings, "employer", data->employer != NULL ? data->employer : "");
+    tn_self_settings_set (settings, TN_SELF_SETTINGS_EMPLOYER,
+                          data->employer != NULL ? g_variant_new_string (data->employer) : NULL,
+                          data->employer_changed_at);
   g_settings_sync ();
 }
 
+/* The person's data here, and as last synced (%NULL: never, or unreadable). */
 static TnSyncSelf *
-read_local (TnSyncRun  *run,
-            GError    **error)
+read_local (TnSyncRun         *run,
+            TnStoreSyncCard  **known,
+            TnSyncSelf       **base,
+            GError           **error)
 {
-  TnSyncSelf *data = tn_store_sync_read_self (run->store, error);
+  g_autoptr(TnSyncSelf) data = tn_store_sync_read_self (run->store, error);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) now = tn_clock_now ();
 
-  if (data != NULL)
-    read_settings (data);
-  return data;
+  if (data == NULL)
+    return NULL;
+
+  *known = tn_store_sync_get_card (run->store, TN_SYNC_SELF_UID, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  *base = *known != NULL && (*known)->card != NULL ? tn_sync_self_card_read ((*known)->card, NULL) : NULL;
+
+  read_settings (data);
+  notice_untimed_changes (data, *base, g_date_time_to_unix (now));
+  return g_steal_pointer (&data);
 }
 
 static gboolean
@@ -129,13 +181,11 @@ _tn_sync_receive_self (TnSyncRun            *run,
   if (theirs == NULL)
     return FALSE;
 
-  mine = read_local (run, error);
+  mine = read_local (run, &known, &base, error);
   if (mine == NULL)
     return FALSE;
 
   g_hash_table_remove (run->local_changed, TN_SYNC_SELF_UID);
-  known = tn_store_sync_get_card (run->store, TN_SYNC_SELF_UID, NULL, NULL);
-  base = known != NULL && known->card != NULL ? tn_sync_self_card_read (known->card, NULL) : NULL;
   merged = tn_sync_merge_self (base, mine, theirs);
   g_free (merged->vcard);
   merged->vcard = g_strdup (card->data);
@@ -162,22 +212,15 @@ gboolean
 _tn_sync_send_self (TnSyncRun  *run,
                     GError    **error)
 {
-  g_autoptr(TnSyncSelf) mine = read_local (run, error);
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(TnStoreSyncCard) known = NULL;
   g_autoptr(TnSyncSelf) base = NULL;
+  g_autoptr(TnSyncSelf) mine = read_local (run, &known, &base, error);
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *href = NULL;
 
   if (mine == NULL)
     return FALSE;
 
-  known = tn_store_sync_get_card (run->store, TN_SYNC_SELF_UID, NULL, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  base = known != NULL && known->card != NULL ? tn_sync_self_card_read (known->card, NULL) : NULL;
   if ((base != NULL && tn_sync_self_equal (mine, base)) || (base == NULL && is_empty (mine)))
     return TRUE;
 

@@ -385,8 +385,7 @@ receive_changes (TnSyncRun  *run,
 
   if (!sort_changed (run, changed, ready, hrefs, error))
     return FALSE;
-  run->to_receive = ready->len + hrefs->len;
-  _tn_sync_report_progress (run);
+  _tn_sync_progress_begin (run, ready->len + hrefs->len);
 
   if (!_tn_sync_receive_cards (run, ready, error))
     return FALSE;
@@ -660,6 +659,9 @@ tn_sync_run_with_progress (TnStore            *store,
     return FALSE;
   for (guint i = 0; i < local_uids->len; i++)
     g_hash_table_add (local_changed, g_strdup (g_ptr_array_index (local_uids, i)));
+  /* Goal and employer live in the settings, which the change feed does not see:
+   * _tn_sync_send_self() compares with the last card and sends only a change. */
+  g_hash_table_add (local_changed, g_strdup (TN_SYNC_SELF_UID));
 
   if (!receive_changes (&run, changed, error) || !remove_removed (&run, removed, error) ||
       !send_changes (&run, error) || !delete_on_server (&run, error))

@@ -13,6 +13,7 @@
 
 #include "tn-autostart.h"
 #include "tn-preferences-window.h"
+#include "tn-self-settings.h"
 #include "tn-text.h"
 #include "tn-window.h"
 
@@ -323,6 +324,27 @@ list_organizations (TnPreferencesWindow *self,
   return matching;
 }
 
+/* The settings' own change, shown, comes back here too: only a different value is the
+ * person's. */
+static void
+on_goal_changed_cb (TnPreferencesWindow *self)
+{
+  int goal = gtk_spin_button_get_value_as_int (self->goal_spin);
+
+  if (goal != g_settings_get_int (self->settings, TN_SELF_SETTINGS_GOAL))
+    tn_self_settings_set (self->settings, TN_SELF_SETTINGS_GOAL, g_variant_new_int32 (goal), 0);
+}
+
+static void
+on_employer_changed_cb (TnPreferencesWindow *self)
+{
+  const char *employer = gtk_editable_get_text (GTK_EDITABLE (self->employer_row));
+  g_autofree char *before = g_settings_get_string (self->settings, TN_SELF_SETTINGS_EMPLOYER);
+
+  if (!g_str_equal (employer, before))
+    tn_self_settings_set (self->settings, TN_SELF_SETTINGS_EMPLOYER, g_variant_new_string (employer), 0);
+}
+
 static void
 on_organization_activated_cb (GtkListBox          *list,
                               GtkListBoxRow       *row,
@@ -450,8 +472,13 @@ tn_preferences_window_init (TnPreferencesWindow *self)
   bind_cadence (self, "cadence-weeks-moderately", self->moderately_spin, self->moderately_row);
   bind_cadence (self, "cadence-weeks-vaguely", self->vaguely_spin, self->vaguely_row);
 
-  g_settings_bind (self->settings, "trusted-goal", self->goal_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "employer", self->employer_row, "text", G_SETTINGS_BIND_DEFAULT);
+  /* Shown as the settings say; set through tn_self_settings_set(), which records when (for
+   * sync). Connected after the bindings, which set the widgets once as they are made. */
+  g_settings_bind (self->settings, TN_SELF_SETTINGS_GOAL, self->goal_spin, "value", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, TN_SELF_SETTINGS_EMPLOYER, self->employer_row, "text", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->goal_spin, "notify::value", G_CALLBACK (on_goal_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->employer_row, "notify::text", G_CALLBACK (on_employer_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   set_up_organizations (self);
 }
 

@@ -47,6 +47,9 @@ struct _TnSyncController
   gboolean      taking_in;
   gboolean      started;
 
+  /* The goal and employer, whose changes are sent as the store's are. */
+  GSettings    *settings;
+
   GCancellable *cancellable;
   guint         change_source;
   guint         period_source;
@@ -605,6 +608,12 @@ tn_sync_controller_start (TnSyncController *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "brand-changed", G_CALLBACK (on_local_change_cb), self,
                            G_CONNECT_SWAPPED);
+  /* The times change only with the values (tn_self_settings_set()). */
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::trusted-goal-changed-at", G_CALLBACK (on_local_change_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::employer-changed-at", G_CALLBACK (on_local_change_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->monitor, "network-changed", G_CALLBACK (on_network_changed_cb), self, 0);
   self->period_source = g_timeout_add (self->period_ms, on_period_cb, self);
 
@@ -863,6 +872,7 @@ tn_sync_controller_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->monitor);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->status, g_free);

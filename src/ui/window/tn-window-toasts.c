@@ -15,6 +15,9 @@
 /* Long enough to read what an import did and reach Undo. */
 #define IMPORT_TOAST_TIMEOUT 15
 
+/* Long enough to see whose contact went, and to think twice before letting it go. */
+#define REMOVED_TOAST_TIMEOUT 10
+
 static void on_result_toast_dismissed_cb (TnWindow *self,
                                           AdwToast *toast);
 
@@ -131,6 +134,38 @@ new_toast_label (const char *text)
   gtk_widget_add_css_class (label, "heading");
 
   return label;
+}
+
+/* A toast's title that says all of @long_markup when it fits on one line, and else
+ * @short_markup on up to two lines (a toast in libadwaita 1.2 is no taller): a toast's
+ * own title is cut short at 360 px ("Ada Lovelace was de…"). */
+static GtkWidget *
+new_fitting_toast_title (const char *long_markup,
+                         const char *short_markup)
+{
+  GtkWidget *squeezer = adw_squeezer_new ();
+  GtkWidget *whole = gtk_label_new (NULL);
+  GtkWidget *wrapped = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (whole), long_markup);
+  gtk_label_set_markup (GTK_LABEL (wrapped), short_markup);
+  gtk_label_set_wrap (GTK_LABEL (wrapped), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (wrapped), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (wrapped), 2);
+  /* A name longer than a line still ends in "…": the tooltip has it whole. */
+  gtk_label_set_ellipsize (GTK_LABEL (wrapped), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_markup (wrapped, long_markup);
+  for (GtkWidget *label = whole; label != NULL; label = label == whole ? wrapped : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "heading");
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), label);
+    }
+  /* Each as tall as it is: the one line stays centred in the toast. */
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+
+  return squeezer;
 }
 
 /* What became of an import, when it is only a message: cancelled, refused, failed. */
@@ -359,18 +394,29 @@ on_removed_on_server_cb (TnWindow         *self,
 {
   guint n = g_strv_length ((GStrv) uids);
   g_autofree char *title = NULL;
+  g_autofree char *short_title = NULL;
   AdwToast *toast;
 
   if (n == 1)
-    /* TRANSLATORS: a toast after a sync, "Ada Lovelace was deleted on another device" */
-    title = g_markup_printf_escaped (_("%s was deleted on another device"), names[0]);
+    {
+      /* TRANSLATORS: a toast after a sync, "Ada Lovelace was deleted on another device" */
+      title = g_markup_printf_escaped (_("%s was deleted on another device"), names[0]);
+      /* TRANSLATORS: the same toast in a narrow window, on two short lines */
+      short_title = g_markup_printf_escaped (_("%s was deleted elsewhere"), names[0]);
+    }
   else
-    title = g_strdup_printf (ngettext ("%u contact was deleted on another device",
-                                       "%u contacts were deleted on another device", n), n);
+    {
+      title = g_strdup_printf (ngettext ("%u contact was deleted on another device",
+                                         "%u contacts were deleted on another device", n), n);
+      short_title = g_strdup_printf (ngettext ("%u contact was deleted elsewhere",
+                                               "%u contacts were deleted elsewhere", n), n);
+    }
 
   toast = adw_toast_new (title);
+  adw_toast_set_custom_title (toast, new_fitting_toast_title (title, short_title));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, REMOVED_TOAST_TIMEOUT);
   g_object_set_data_full (G_OBJECT (toast), "tn-uids", g_strdupv ((GStrv) uids), (GDestroyNotify) g_strfreev);
   g_object_set_data_full (G_OBJECT (toast), "tn-sync-controller", g_object_ref (controller), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_removed_cb), self, G_CONNECT_SWAPPED);
