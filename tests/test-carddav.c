@@ -313,13 +313,15 @@ test_sync_collection (gconstpointer data)
   fixture_tear_down (&fixture);
 }
 
-/* 250 cards: listed with their ETags, fetched with their data (in batches of 100). */
+/* 250 cards: listed with their ETags, fetched with their data (in batches of 100), and all
+ * at once by an addressbook-query. */
 static void
 test_list_and_multiget (gconstpointer data)
 {
   Fixture fixture = { 0 };
   g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GPtrArray) fetched = NULL;
+  g_autoptr(GPtrArray) queried = NULL;
   g_autoptr(GPtrArray) hrefs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) etags = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -360,6 +362,20 @@ test_list_and_multiget (gconstpointer data)
       g_assert_nonnull (card);
       g_assert_cmpstr (card->etag, ==, g_ptr_array_index (etags, i));
       g_assert_nonnull (strstr (card->data, uid_line));
+    }
+
+  /* The same cards, ETags and text from one addressbook-query of the whole book. */
+  queried = tn_carddav_query_all_sync (fixture.dav, fixture.book, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queried->len, ==, 250);
+  for (guint i = 0; i < 250; i++)
+    {
+      TnCardDavCard *card = find_card (queried, g_ptr_array_index (hrefs, i));
+      TnCardDavCard *multigot = find_card (fetched, g_ptr_array_index (hrefs, i));
+
+      g_assert_nonnull (card);
+      g_assert_cmpstr (card->etag, ==, multigot->etag);
+      g_assert_cmpstr (card->data, ==, multigot->data);
     }
 
   fixture_tear_down (&fixture);

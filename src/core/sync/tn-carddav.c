@@ -786,6 +786,63 @@ tn_carddav_multiget_sync (TnCardDav          *self,
   return g_steal_pointer (&cards);
 }
 
+/**
+ * tn_carddav_query_all_sync:
+ * @self: a #TnCardDav
+ * @book_url: the address book
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Every card of the address book with its ETag and text, in one addressbook-query with a
+ * filter that matches all (RFC 6352 8.6): one pass over the book on the server, where a
+ * server such as xandikos 0.2 looks each href of a multiget up by walking the whole book.
+ * A card over the size limit fails the whole answer with %TN_CARDDAV_ERROR_TOO_LARGE.
+ *
+ * Returns: (transfer container) (element-type TnCardDavCard): the cards, or %NULL
+ */
+GPtrArray *
+tn_carddav_query_all_sync (TnCardDav    *self,
+                           const char   *book_url,
+                           GCancellable *cancellable,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(EXmlDocument) xml = NULL;
+  GError *local_error = NULL;
+  MultigetData query = { NULL, NULL };
+  gboolean success;
+
+  g_return_val_if_fail (TN_IS_CARDDAV (self), NULL);
+  g_return_val_if_fail (book_url != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  cards = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_carddav_card_free);
+  query.cards = cards;
+
+  xml = e_xml_document_new (E_WEBDAV_NS_CARDDAV, "addressbook-query");
+  e_xml_document_add_namespaces (xml, "D", E_WEBDAV_NS_DAV, NULL);
+  e_xml_document_start_element (xml, E_WEBDAV_NS_DAV, "prop");
+  e_xml_document_add_empty_element (xml, E_WEBDAV_NS_DAV, "getetag");
+  e_xml_document_add_empty_element (xml, E_WEBDAV_NS_CARDDAV, "address-data");
+  e_xml_document_end_element (xml);
+  /* No prop-filter: every card matches (RFC 6352 10.5). */
+  e_xml_document_add_empty_element (xml, E_WEBDAV_NS_CARDDAV, "filter");
+
+  success = e_webdav_session_report_sync (self->session, book_url, E_WEBDAV_DEPTH_THIS_AND_CHILDREN, xml,
+                                          multiget_cb, &query, NULL, NULL,
+                                          _tn_carddav_request_begin (self, cancellable), &local_error);
+  if (success && query.too_large_href != NULL)
+    {
+      success = FALSE;
+      local_error = _tn_carddav_card_too_large (self, query.too_large_href);
+    }
+  g_free (query.too_large_href);
+
+  if (!_tn_carddav_request_end (self, success, local_error, error))
+    return NULL;
+  return g_steal_pointer (&cards);
+}
+
 gboolean
 tn_carddav_put_card_sync (TnCardDav    *self,
                           const char   *href,

@@ -72,6 +72,8 @@ gboolean   tn_carddav_sync_collection_with_data_sync (TnCardDav *, const char *b
 GPtrArray *tn_carddav_list_cards_sync     (TnCardDav *, const char *book_url, GCancellable *, GError **); /* href+etag */
 GPtrArray *tn_carddav_multiget_sync       (TnCardDav *, const char *book_url, const char * const *hrefs,
                                            GCancellable *, GError **);   /* with data; batches internally */
+/* every card of the book with its text, one addressbook-query */
+GPtrArray *tn_carddav_query_all_sync      (TnCardDav *, const char *book_url, GCancellable *, GError **);
 gboolean   tn_carddav_put_card_sync       (TnCardDav *, const char *href, const char *vcard,
                                            const char *if_match /* NULL: new card, If-None-Match: * */,
                                            char **new_etag /* NULL when the server gave none */,
