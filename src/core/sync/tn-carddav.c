@@ -683,6 +683,32 @@ multiget_cb (EWebDAVSession *webdav,
   return TRUE;
 }
 
+/* A REPORT whose answer is cards with their text (a multiget, a query): into @cards. */
+static gboolean
+report_cards (TnCardDav    *self,
+              const char   *book_url,
+              EXmlDocument *xml,
+              GPtrArray    *cards,
+              GCancellable *cancellable,
+              GError      **error)
+{
+  GError *local_error = NULL;
+  MultigetData answer = { cards, NULL };
+  gboolean success;
+
+  success = e_webdav_session_report_sync (self->session, book_url, E_WEBDAV_DEPTH_THIS_AND_CHILDREN, xml,
+                                          multiget_cb, &answer, NULL, NULL,
+                                          _tn_carddav_request_begin (self, cancellable), &local_error);
+  if (success && answer.too_large_href != NULL)
+    {
+      success = FALSE;
+      local_error = _tn_carddav_card_too_large (self, answer.too_large_href);
+    }
+  g_free (answer.too_large_href);
+
+  return _tn_carddav_request_end (self, success, local_error, error);
+}
+
 static gboolean
 multiget_batch (TnCardDav          *self,
                 const char         *book_url,
@@ -693,9 +719,6 @@ multiget_batch (TnCardDav          *self,
                 GError            **error)
 {
   g_autoptr(EXmlDocument) xml = NULL;
-  GError *local_error = NULL;
-  MultigetData multiget = { cards, NULL };
-  gboolean success;
   guint i;
 
   xml = e_xml_document_new (E_WEBDAV_NS_CARDDAV, "addressbook-multiget");
@@ -713,17 +736,7 @@ multiget_batch (TnCardDav          *self,
       e_xml_document_end_element (xml);
     }
 
-  success = e_webdav_session_report_sync (self->session, book_url, E_WEBDAV_DEPTH_THIS_AND_CHILDREN, xml,
-                                          multiget_cb, &multiget, NULL, NULL,
-                                          _tn_carddav_request_begin (self, cancellable), &local_error);
-  if (success && multiget.too_large_href != NULL)
-    {
-      success = FALSE;
-      local_error = _tn_carddav_card_too_large (self, multiget.too_large_href);
-    }
-  g_free (multiget.too_large_href);
-
-  return _tn_carddav_request_end (self, success, local_error, error);
+  return report_cards (self, book_url, xml, cards, cancellable, error);
 }
 
 /* A batch whose answer is too large is asked for again in halves: only a single card
@@ -808,16 +821,12 @@ tn_carddav_query_all_sync (TnCardDav    *self,
 {
   g_autoptr(GPtrArray) cards = NULL;
   g_autoptr(EXmlDocument) xml = NULL;
-  GError *local_error = NULL;
-  MultigetData query = { NULL, NULL };
-  gboolean success;
 
   g_return_val_if_fail (TN_IS_CARDDAV (self), NULL);
   g_return_val_if_fail (book_url != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   cards = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_carddav_card_free);
-  query.cards = cards;
 
   xml = e_xml_document_new (E_WEBDAV_NS_CARDDAV, "addressbook-query");
   e_xml_document_add_namespaces (xml, "D", E_WEBDAV_NS_DAV, NULL);
@@ -828,17 +837,7 @@ tn_carddav_query_all_sync (TnCardDav    *self,
   /* No prop-filter: every card matches (RFC 6352 10.5). */
   e_xml_document_add_empty_element (xml, E_WEBDAV_NS_CARDDAV, "filter");
 
-  success = e_webdav_session_report_sync (self->session, book_url, E_WEBDAV_DEPTH_THIS_AND_CHILDREN, xml,
-                                          multiget_cb, &query, NULL, NULL,
-                                          _tn_carddav_request_begin (self, cancellable), &local_error);
-  if (success && query.too_large_href != NULL)
-    {
-      success = FALSE;
-      local_error = _tn_carddav_card_too_large (self, query.too_large_href);
-    }
-  g_free (query.too_large_href);
-
-  if (!_tn_carddav_request_end (self, success, local_error, error))
+  if (!report_cards (self, book_url, xml, cards, cancellable, error))
     return NULL;
   return g_steal_pointer (&cards);
 }
