@@ -433,22 +433,20 @@ test_export_killed (Fixture       *fixture,
 
 /* ------------------------------------------------------ files that are not files */
 
-/* A FIFO nobody writes to: refused at once with a message, where it used to hang. */
+/* A FIFO nobody writes to: refused with a message, where it used to hang (a hang now fails
+ * by the suite's timeout, not by a clock here: a slow machine is no failure). */
 static void
 test_import_fifo_refused (Fixture       *fixture,
                           gconstpointer  user_data)
 {
   g_autofree char *fifo = g_build_filename (fixture->dir, "contacts.vcf", NULL);
   g_auto(Run) run = { 0 };
-  gint64 start;
 
   if (!have_trustnet ())
     return;
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  start = g_get_monotonic_time ();
   run_on (fixture->path, &run, "--import", fifo, NULL);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
   assert_user_error (&run);
   g_assert_nonnull (strstr (run.err, "not a regular file"));
 }
