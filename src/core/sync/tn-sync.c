@@ -346,8 +346,8 @@ sort_changed (TnSyncRun  *run,
   return TRUE;
 }
 
-/* More than one batch: fetched on a thread of their own, each written while the next
- * comes. */
+/* More than one batch, from a server that would not answer query_and_receive(): fetched on
+ * a thread of their own, each written while the next comes. */
 static gboolean
 fetch_and_receive (TnSyncRun  *run,
                    GPtrArray  *hrefs,
@@ -407,7 +407,7 @@ query_and_receive (TnSyncRun  *run,
   for (guint i = 0; i < hrefs->len; i++)
     g_hash_table_add (wanted, g_ptr_array_index (hrefs, i));
 
-  /* The cards stay owned by @all; the person's own first, as sort_changed() ordered the hrefs. */
+  /* The cards stay owned by @all; _tn_sync_receive_cards() puts the person's own first. */
   wanted_cards = g_ptr_array_sized_new (hrefs->len);
   for (guint i = 0; i < all->len; i++)
     {
