@@ -8,7 +8,7 @@
 
 #include "tn-contact-filter-list.h"
 #include "tn-contact-list.h"
-#include "tn-contact-private.h"
+#include "tn-test-store.h"
 
 /* The rules under test: found when the id is a multiple of @divisor, shown when also odd
  * (or always, when @odd_only is off). */
@@ -57,16 +57,6 @@ on_items_changed_cb (GListModel *model,
     g_ptr_array_insert (copy->rows, position + i, g_list_model_get_item (model, position + i));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, copy->rows->len);
   copy->n_announced++;
-}
-
-static TnContact *
-contact_with_id (gint64 id)
-{
-  g_autofree char *name = g_strdup_printf ("Contact %" G_GINT64_FORMAT, id);
-  TnContact *contact = tn_contact_new (name);
-
-  _tn_contact_set_id (contact, id);
-  return contact;
 }
 
 /* The list and the copy both show, in the model's order, exactly whom the rule lets through. */
@@ -120,7 +110,7 @@ test_follows_tests_and_model (void)
 
   for (; next_id <= 400; next_id++)
     {
-      g_autoptr(TnContact) contact = contact_with_id (next_id);
+      g_autoptr(TnContact) contact = tn_test_contact_with_id (next_id);
 
       tn_contact_list_append (contacts, contact);
     }
@@ -162,7 +152,7 @@ test_follows_tests_and_model (void)
           break;
         case 2:
           {
-            g_autoptr(TnContact) contact = contact_with_id (next_id++);
+            g_autoptr(TnContact) contact = tn_test_contact_with_id (next_id++);
 
             tn_contact_list_splice (contacts, g_rand_int_range (rand, 0, n + 1), 0, &contact, 1);
             break;
@@ -206,7 +196,7 @@ test_announces_only_what_changed (void)
 
   for (gint64 id = 1; id <= 100; id++)
     {
-      g_autoptr(TnContact) contact = contact_with_id (id);
+      g_autoptr(TnContact) contact = tn_test_contact_with_id (id);
 
       tn_contact_list_append (contacts, contact);
     }
@@ -273,7 +263,7 @@ test_recalls_found (void)
 
   for (gint64 id = 1; id <= 100; id++)
     {
-      g_autoptr(TnContact) contact = contact_with_id (id);
+      g_autoptr(TnContact) contact = tn_test_contact_with_id (id);
 
       tn_contact_list_append (contacts, contact);
     }
@@ -320,7 +310,7 @@ test_recalls_found (void)
 
   /* A contact more (or one changed): who a search finds must be asked again. */
   {
-    g_autoptr(TnContact) contact = contact_with_id (101);
+    g_autoptr(TnContact) contact = tn_test_contact_with_id (101);
 
     tn_contact_list_append (contacts, contact);
   }
@@ -337,7 +327,7 @@ test_model_replaced (void)
 {
   g_autoptr(TnContactList) contacts = tn_contact_list_new ();
   g_autoptr(TnContactFilterList) list = tn_contact_filter_list_new ();
-  g_autoptr(TnContact) contact = contact_with_id (1);
+  g_autoptr(TnContact) contact = tn_test_contact_with_id (1);
 
   tn_contact_list_append (contacts, contact);
   tn_contact_filter_list_set_model (list, G_LIST_MODEL (contacts));

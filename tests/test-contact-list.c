@@ -32,16 +32,6 @@ on_items_changed_cb (GListModel *model,
   g_array_append_val (changes, change);
 }
 
-static TnContact *
-contact_with_id (gint64 id)
-{
-  g_autofree char *name = g_strdup_printf ("Contact %" G_GINT64_FORMAT, id);
-  TnContact *contact = tn_contact_new (name);
-
-  _tn_contact_set_id (contact, id);
-  return contact;
-}
-
 static void
 assert_ids (TnContactList *list,
             const gint64  *ids,
@@ -90,11 +80,11 @@ test_append_insert_remove (void)
 {
   g_autoptr(TnContactList) list = tn_contact_list_new ();
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_autoptr(TnContact) one = contact_with_id (1);
-  g_autoptr(TnContact) three = contact_with_id (3);
-  g_autoptr(TnContact) five = contact_with_id (5);
-  g_autoptr(TnContact) four = contact_with_id (4);
-  g_autoptr(TnContact) zero = contact_with_id (0);
+  g_autoptr(TnContact) one = tn_test_contact_with_id (1);
+  g_autoptr(TnContact) three = tn_test_contact_with_id (3);
+  g_autoptr(TnContact) five = tn_test_contact_with_id (5);
+  g_autoptr(TnContact) four = tn_test_contact_with_id (4);
+  g_autoptr(TnContact) zero = tn_test_contact_with_id (0);
 
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), changes);
 
@@ -125,10 +115,10 @@ test_splice (void)
 {
   g_autoptr(TnContactList) list = tn_contact_list_new ();
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_autoptr(TnContact) a = contact_with_id (10);
-  g_autoptr(TnContact) b = contact_with_id (20);
-  g_autoptr(TnContact) c = contact_with_id (30);
-  g_autoptr(TnContact) d = contact_with_id (40);
+  g_autoptr(TnContact) a = tn_test_contact_with_id (10);
+  g_autoptr(TnContact) b = tn_test_contact_with_id (20);
+  g_autoptr(TnContact) c = tn_test_contact_with_id (30);
+  g_autoptr(TnContact) d = tn_test_contact_with_id (40);
   TnContact *all[] = { a, b, c, d };
   TnContact *self_replacement[] = { b };
 
@@ -161,7 +151,7 @@ test_find_by_id (void)
 
   for (gint64 id = 2; id <= 2000; id += 2)
     {
-      g_autoptr(TnContact) contact = contact_with_id (id);
+      g_autoptr(TnContact) contact = tn_test_contact_with_id (id);
 
       tn_contact_list_append (list, contact);
     }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "tn-contact-private.h"
 #include "tn-test-store.h"
 #include "tn-test-util.h"
 
@@ -203,4 +204,20 @@ tn_test_log (TnStore           *store,
   g_assert_no_error (error);
   g_assert_cmpint (tn_interaction_get_id (interaction), >, 0);
   g_assert_cmpint (tn_interaction_get_contact_id (interaction), ==, tn_contact_get_id (contact));
+}
+
+/**
+ * tn_test_contact_with_id:
+ * @id: the id it has, as if a store had given it
+ *
+ * Returns: (transfer full): a contact named "Contact @id", in no store
+ */
+TnContact *
+tn_test_contact_with_id (gint64 id)
+{
+  g_autofree char *name = g_strdup_printf ("Contact %" G_GINT64_FORMAT, id);
+  TnContact *contact = tn_contact_new (name);
+
+  _tn_contact_set_id (contact, id);
+  return contact;
 }

@@ -1,5 +1,6 @@
 /* tn-test-store.h — what the suites that test against a real store share: a store in a
- * scratch folder, and adding contacts and interactions that must succeed.
+ * scratch folder, and adding contacts and interactions that must succeed; and contacts
+ * with an id that no store holds, for the models' tests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -89,5 +90,7 @@ void       tn_test_log         (TnStore           *store,
                                 TnContact         *contact,
                                 TnInteractionKind  kind,
                                 const char        *day);
+
+TnContact *tn_test_contact_with_id (gint64 id);
 
 G_END_DECLS

@@ -104,7 +104,7 @@ on_last_contact_query_tooltip_cb (GtkWidget   *label,
                                   GtkTooltip  *tooltip,
                                   GtkListItem *list_item)
 {
-  TnContact *contact = gtk_list_item_get_item (list_item);
+  TnContact *contact = _tn_contacts_page_row_contact (list_item);
   g_autoptr(GDateTime) then = NULL;
   g_autofree char *text = NULL;
 
@@ -250,14 +250,41 @@ static const LabelColumn organization_column = { "notify::organization", organiz
 static const LabelColumn email_column = { "notify::primary-email", email_text };
 static const LabelColumn last_contact_column = { "notify::last-contact", last_contact_text };
 
+/* A row's item is a slot (tn-contacts-page-rows.c): the cells follow the slot's contact, and
+ * each label the property of the contact it shows. */
 static void
 show_label_text (GtkListItem *list_item)
 {
   const LabelColumn *column = g_object_get_data (G_OBJECT (list_item), "tn-column");
-  TnContact *contact = gtk_list_item_get_item (list_item);
+  TnContact *contact = g_object_get_data (G_OBJECT (list_item), "tn-contact");
   g_autofree char *text = contact != NULL ? column->text (contact) : NULL;
 
   tn_text_cell_set_text (TN_TEXT_CELL (gtk_list_item_get_child (list_item)), text);
+}
+
+/* The label shows @contact (or nothing) from now on, and follows its property. */
+static void
+follow_label_contact (GtkListItem *list_item,
+                      TnContact   *contact)
+{
+  const LabelColumn *column = g_object_get_data (G_OBJECT (list_item), "tn-column");
+  TnContact *followed = g_object_get_data (G_OBJECT (list_item), "tn-contact");
+
+  if (followed != NULL)
+    g_signal_handlers_disconnect_by_func (followed, show_label_text, list_item);
+  g_object_set_data_full (G_OBJECT (list_item), "tn-contact",
+                          contact != NULL ? g_object_ref (contact) : NULL, g_object_unref);
+  if (contact != NULL)
+    g_signal_connect_swapped (contact, column->property, G_CALLBACK (show_label_text), list_item);
+  show_label_text (list_item);
+}
+
+static void
+on_label_slot_contact_notify_cb (TnRowSlot   *slot,
+                                 GParamSpec  *pspec,
+                                 GtkListItem *list_item)
+{
+  follow_label_contact (list_item, tn_row_slot_get_contact (slot));
 }
 
 static void
@@ -278,24 +305,30 @@ setup_label_cb (GtkSignalListItemFactory *factory,
 
 static void
 bind_label_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  data)
+               GtkListItem              *list_item)
 {
-  const LabelColumn *column = data;
-
-  show_label_text (list_item);
-  g_signal_connect_swapped (gtk_list_item_get_item (list_item), column->property,
-                            G_CALLBACK (show_label_text), list_item);
+  follow_label_contact (list_item, _tn_contacts_page_row_contact (list_item));
+  g_signal_connect (gtk_list_item_get_item (list_item), "notify::contact",
+                    G_CALLBACK (on_label_slot_contact_notify_cb), list_item);
 }
 
 static void
 unbind_label_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), show_label_text, list_item);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), on_label_slot_contact_notify_cb, list_item);
+  follow_label_contact (list_item, NULL);
 }
 
-/* The Trust column: the cell follows its contact by itself. */
+/* The Trust column: the cell follows its contact by itself, and the slot's contact. */
+static void
+on_trust_slot_contact_notify_cb (TnRowSlot   *slot,
+                                 GParamSpec  *pspec,
+                                 GtkListItem *list_item)
+{
+  tn_trust_cell_set_contact (TN_TRUST_CELL (gtk_list_item_get_child (list_item)), tn_row_slot_get_contact (slot));
+}
+
 static void
 setup_trust_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item)
@@ -310,13 +343,16 @@ static void
 bind_trust_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item)
 {
-  tn_trust_cell_set_contact (TN_TRUST_CELL (gtk_list_item_get_child (list_item)), gtk_list_item_get_item (list_item));
+  tn_trust_cell_set_contact (TN_TRUST_CELL (gtk_list_item_get_child (list_item)), _tn_contacts_page_row_contact (list_item));
+  g_signal_connect (gtk_list_item_get_item (list_item), "notify::contact",
+                    G_CALLBACK (on_trust_slot_contact_notify_cb), list_item);
 }
 
 static void
 unbind_trust_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), on_trust_slot_contact_notify_cb, list_item);
   tn_trust_cell_set_contact (TN_TRUST_CELL (gtk_list_item_get_child (list_item)), NULL);
 }
 

@@ -451,12 +451,12 @@ _tn_contacts_page_init_filters (TnContactsPage *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
-  /* store → sort → shown → selection: the .ui file has the others. */
+  /* store → sort → shown → slots → row selection: the .ui file has the others. */
   self->shown = tn_contact_filter_list_new ();
   tn_contact_filter_list_set_test (self->shown, TN_FILTER_STAGE_SEARCH, is_found, self);
   tn_contact_filter_list_set_test (self->shown, TN_FILTER_STAGE_FILTERS, passes_filters, self);
   tn_contact_filter_list_set_model (self->shown, G_LIST_MODEL (self->sort_model));
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->shown));
+  _tn_contacts_page_init_rows (self);
   g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (_tn_contacts_page_shown_changed_cb), self,
                            G_CONNECT_SWAPPED);
 

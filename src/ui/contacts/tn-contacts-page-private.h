@@ -3,7 +3,8 @@
  * would, the page's table and search bar (the window needs only tn-contacts-page.h).
  *
  * The page is split by concern: tn-contacts-page.c (the object, its store, loading the
- * list), -columns.c (the cells and sorting), -filter.c (search and filters), -counts.c
+ * list), -columns.c (the cells and sorting), -filter.c (search and filters), -rows.c (the
+ * row slots the view shows and its selection), -counts.c
  * (the counts on the filter buttons and the summary) and -triage.c (selection, focus and
  * rating from the keyboard).
  *
@@ -14,6 +15,7 @@
 #include "tn-cadence.h"
 #include "tn-contact-filter-list.h"
 #include "tn-contacts-page.h"
+#include "tn-row-slots.h"
 #include "tn-search.h"
 #include "tn-trust-cell.h"
 #include "tn-trust-counts.h"
@@ -95,6 +97,12 @@ struct _TnContactsPage
   GtkSingleSelection *selection;
   /* Between the two: who is shown (tn-contacts-page-filter.c). */
   TnContactFilterList *shown;
+  /* What the view shows: a slot per row over @shown, and the view's selection of them,
+   * kept on @selection (tn-contacts-page-rows.c). */
+  TnRowSlots *slots;
+  GtkSingleSelection *row_selection;
+  gboolean following_shown;
+  gboolean syncing_rows;
 };
 
 enum {
@@ -153,6 +161,11 @@ void           _tn_contacts_page_store_items_changed_cb (TnContactsPage  *self,
                                                          guint            removed,
                                                          guint            added,
                                                          GListModel      *contacts);
+
+/* tn-contacts-page-rows.c */
+void           _tn_contacts_page_init_rows              (TnContactsPage  *self);
+void           _tn_contacts_page_sync_row_selection     (TnContactsPage  *self);
+TnContact     *_tn_contacts_page_row_contact            (GtkListItem     *list_item);
 
 /* tn-contacts-page-triage.c */
 void           _tn_contacts_page_row_rate_cb            (TnTrustCell     *cell,

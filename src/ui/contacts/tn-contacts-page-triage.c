@@ -207,6 +207,9 @@ _tn_contacts_page_shown_changed_cb (TnContactsPage *self,
                                   guint           added,
                                   GListModel     *model)
 {
+  /* The slots have their new contacts: the view's selection goes back on the contact. */
+  self->following_shown = FALSE;
+  _tn_contacts_page_sync_row_selection (self);
   _tn_contacts_page_update_stack (self);
 
   /* A rating or a deletion that hides the focused row. */

@@ -158,6 +158,10 @@ tn_contacts_page_dispose (GObject *object)
    * page must not hear of it once its template children are going. */
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_data (self->shown, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->row_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->row_selection, self);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
 
@@ -169,6 +173,7 @@ tn_contacts_page_dispose (GObject *object)
   g_clear_pointer (&self->overdue_cache, g_hash_table_unref);
   g_clear_handle_id (&self->warm_source, g_source_remove);
   g_clear_handle_id (&self->attach_source, g_source_remove);
+  g_clear_object (&self->slots);
   g_clear_object (&self->shown);
   g_clear_object (&self->clock);
   g_clear_object (&self->selected_contact);
@@ -420,6 +425,7 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, result_count);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, sort_model);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, TnContactsPage, row_selection);
   _tn_contacts_page_class_bind_columns (widget_class);
   _tn_contacts_page_class_bind_filters (widget_class);
   _tn_contacts_page_class_bind_triage (widget_class);
