@@ -128,6 +128,7 @@ refilter (TnContactsPage *self,
     tn_contact_filter_list_changed (self->shown, stage, change);
   if (search_text != NULL)
     tn_contact_filter_list_remember_found (self->shown, search_text);
+  _tn_contacts_page_scroll_to_top (self);
   _tn_contacts_page_rescue_focus (self, had_focus);
   _tn_contacts_page_update_counts (self);
 }

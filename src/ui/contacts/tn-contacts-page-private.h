@@ -165,6 +165,7 @@ void           _tn_contacts_page_store_items_changed_cb (TnContactsPage  *self,
 /* tn-contacts-page-rows.c */
 void           _tn_contacts_page_init_rows              (TnContactsPage  *self);
 void           _tn_contacts_page_sync_row_selection     (TnContactsPage  *self);
+void           _tn_contacts_page_scroll_to_top          (TnContactsPage  *self);
 TnContact     *_tn_contacts_page_row_contact            (GtkListItem     *list_item);
 
 /* tn-contacts-page-triage.c */

@@ -72,6 +72,17 @@ on_shown_changing_cb (TnContactsPage *self,
   self->following_shown = TRUE;
 }
 
+/* A new search or filter shows its rows from the top, as when GTK made every row again; the
+ * slots would keep the view where it was, on rows that now show other people. */
+void
+_tn_contacts_page_scroll_to_top (TnContactsPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
 /* The slot a row shows holds its contact. */
 TnContact *
 _tn_contacts_page_row_contact (GtkListItem *list_item)
