@@ -14,6 +14,8 @@
 #                     bench-search (goal 16/16/100/16/16 ms)
 #   each figure with the default renderer and with cairo (BENCH_RENDERERS), and beside the
 #   times the main thread's CPU time for the same changes
+# BENCH_BEFORE=OTHER_BUILD_DIR also runs that build's bench-search, alternating with this
+# one's, and prints its figures beside them: a change measured before and after in one run.
 set -eu
 
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
@@ -26,6 +28,7 @@ renderers=${BENCH_RENDERERS:-default cairo}
 binary="$build_dir/src/trustnet"
 floor_binary="$build_dir/tests/bench/bench-floor"
 search="$build_dir/tests/bench/bench-search"
+before_search=${BENCH_BEFORE:+$(cd "$BENCH_BEFORE" && pwd)/tests/bench/bench-search}
 
 if [ -z "${DISPLAY:-}" ]; then
   exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$0" "$build_dir" "$count" "$runs"
@@ -79,8 +82,8 @@ measure () {
 
   local names="keystroke-median keystroke-worst keystroke-cpu-median keystroke-cpu-worst filter-toggle-worst filter-toggle-cpu-worst rating-worst rating-cpu-worst contacts-first-shown page-switch-worst scroll-worst scroll-cpu-worst"
   local app_start="" floor_start="" name
-  declare -A app floor
-  for name in $names; do app[$name]=""; floor[$name]=""; done
+  declare -A app floor before
+  for name in $names; do app[$name]=""; floor[$name]=""; before[$name]=""; done
 
   for run in $(seq 1 "$runs"); do
     this_app=$(TRUSTNET_BENCH_FIRST_FRAME=quit first_frame_ms "$binary" --database "$database") || this_app=""
@@ -92,9 +95,14 @@ measure () {
     # figures it printed so far; the medians are of the runs that have each.
     "$search" "$database" >"$work/app.txt" 2>/dev/null || echo "$renderer run $run: bench-search failed (exit $?)"
     "$floor_binary" keystroke "$database" >"$work/floor.txt" 2>/dev/null || echo "$renderer run $run: bench-floor failed (exit $?)"
+    : >"$work/before.txt"
+    if [ -n "$before_search" ]; then
+      "$before_search" "$database" >"$work/before.txt" 2>/dev/null || echo "$renderer run $run: the build before failed (exit $?)"
+    fi
     for name in $names; do
       app[$name]="${app[$name]} $(figure "$work/app.txt" "$name-ms")"
       floor[$name]="${floor[$name]} $(figure "$work/floor.txt" "$name-ms")"
+      before[$name]="${before[$name]} $(figure "$work/before.txt" "$name-ms")"
     done
     echo "$renderer run $run: start ${this_app:-none} ms, floor ${this_floor:-none} ms;" \
          "keystroke median $(figure "$work/app.txt" keystroke-median-ms) ms, floor $(figure "$work/floor.txt" keystroke-median-ms) ms"
@@ -115,6 +123,14 @@ measure () {
   row "scrolling a page or to an end, worst (ms)" "${app[scroll-worst]}" "" "<= 16 ms"
   row "  main thread CPU, worst (ms)" "${app[scroll-cpu-worst]}" "" ""
   echo
+
+  if [ -n "$before_search" ]; then
+    echo "renderer $renderer: this build against $BENCH_BEFORE     now     before    ratio"
+    for name in $names; do
+      row "$name (ms)" "${app[$name]}" "${before[$name]}" ""
+    done
+    echo
+  fi
 }
 
 ratio () {
