@@ -248,8 +248,9 @@ main (int   argc,
           const char *text = pass == 0 ? typed[k] : typed[G_N_ELEMENTS (typed) - 1 - k];
 
           ms = time_to_paint (window, type_search, (gpointer) text);
-          g_print ("“%s”: %6u shown, to painted frame %6.2f ms\n", text,
-                   g_list_model_get_n_items (tn_contacts_page_get_visible_model (page)), ms);
+          g_print ("“%s”: %6u shown, to painted frame %6.2f ms, main thread CPU %6.2f ms\n", text,
+                   g_list_model_get_n_items (tn_contacts_page_get_visible_model (page)), ms,
+                   g_array_index (cpu_times, double, cpu_times->len - 1));
           g_array_append_val (times, ms);
           settle ();
         }

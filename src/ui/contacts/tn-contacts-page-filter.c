@@ -110,7 +110,7 @@ _tn_contacts_page_update_stack (TnContactsPage *self)
  * for it among every row the change brings in: let go of it first, and
  * autoselect picks the first match instead. A search typed before (a letter
  * deleted again) is not asked of every contact again: the list remembers
- * whom it found, under @search_text. */
+ * whom it found, under @search_text (the words as the search folds them). */
 static void
 refilter (TnContactsPage *self,
           TnFilterStage   stage,
@@ -154,6 +154,7 @@ _tn_contacts_page_set_search (TnContactsPage *self,
                               const char     *text)
 {
   g_autoptr(TnSearch) old = g_steal_pointer (&self->search);
+  g_autofree char *key = NULL;
   TnFilterChange change;
 
   self->search = tn_search_new (text);
@@ -167,7 +168,10 @@ _tn_contacts_page_set_search (TnContactsPage *self,
   else
     change = TN_FILTER_CHANGE_DIFFERENT;
 
-  refilter (self, TN_FILTER_STAGE_SEARCH, change, text != NULL ? text : "");
+  /* Remembered under the words as the search compares them: "ana " after "ana g" is the
+   * search "ana" typed before, not a new one to ask of every contact not shown. */
+  key = tn_search_fold (text);
+  refilter (self, TN_FILTER_STAGE_SEARCH, change, key);
   _tn_contacts_page_queue_recount (self);
   _tn_contacts_page_update_stack (self);
 }
