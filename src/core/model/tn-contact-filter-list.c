@@ -31,7 +31,6 @@
 #include <string.h>
 
 #include "tn-contact-filter-list.h"
-#include "tn-search.h"
 
 /* What the tests said of a contact. PASSES is known (KNOWN) for everyone FOUND. */
 enum
