@@ -17,6 +17,7 @@
 #include "tn-clock.h"
 #include "tn-contact-list.h"
 #include "tn-contacts-page-private.h"
+#include "tn-self-settings.h"
 #include "tn-stats.h"
 
 static const int count_props[] = {
@@ -66,7 +67,7 @@ static void
 update_summary (TnContactsPage *self)
 {
   guint trusted = self->total.by_trust[TN_TRUST_COMPLETELY];
-  int goal = g_settings_get_int (self->settings, "trusted-goal");
+  int goal = g_settings_get_int (self->settings, TN_SELF_SETTINGS_GOAL);
   g_autofree char *summary = NULL;
 
   /* Nothing to count yet: the empty page says what to do instead. */
@@ -315,7 +316,7 @@ _tn_contacts_page_init_counts (TnContactsPage *self)
   self->today = tn_clock_now ();
   tn_cadence_init_from_settings (&self->cadence, self->settings);
 
-  g_signal_connect_object (self->settings, "changed::trusted-goal",
+  g_signal_connect_object (self->settings, "changed::" TN_SELF_SETTINGS_GOAL,
                            G_CALLBACK (on_trusted_goal_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed",
