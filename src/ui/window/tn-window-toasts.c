@@ -62,6 +62,13 @@ is_sliding_in (AdwToast      *toast,
 }
 
 static gboolean
+dismiss_cb (gpointer user_data)
+{
+  adw_toast_dismiss (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 dismiss_when_shown_cb (GtkWidget     *overlay,
                        GdkFrameClock *clock,
                        gpointer       user_data)
@@ -71,7 +78,10 @@ dismiss_when_shown_cb (GtkWidget     *overlay,
   if (is_sliding_in (toast, clock))
     return G_SOURCE_CONTINUE;
 
-  adw_toast_dismiss (toast);
+  /* Not within this frame's ticks: after a long frame, the show animation's own last tick
+   * may come after this one, and it must have run before the toast is let go (a toast
+   * waiting in the queue is freed at once). */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, dismiss_cb, g_object_ref (toast), g_object_unref);
   return G_SOURCE_REMOVE;
 }
 
