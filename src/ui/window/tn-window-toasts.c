@@ -149,12 +149,11 @@ on_toast_button_clicked_cb (GtkButton *button,
 {
   TnWindow *self = TN_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
 
-  /* Pressed once: the toast goes, safely; an action of the button has run already. */
+  /* Pressed once: the toast goes, safely; the button's action, if any, has run already. */
   gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
   dismiss_toast_safely (self, toast);
 
-  if (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)) == NULL)
-    g_signal_emit_by_name (toast, "button-clicked");
+  g_signal_emit_by_name (toast, "button-clicked");
 }
 
 /* The toast's own button (Undo), as libadwaita would show it, moved to the end of @title
