@@ -411,6 +411,27 @@ test_undo_at_once (Fixture       *fixture,
     }
 }
 
+/* A toast goes by itself after its time, the window's own clock (see on_toast_timeout_cb()),
+ * and not before. */
+static void
+test_toast_times_out (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  ToastWait wait = { fixture, "Nothing to see here" };
+  g_autoptr(GTimer) timer = NULL;
+
+  if (fixture->store == NULL)
+    return;
+
+  tn_ui_test_fixture_open_window (fixture, application);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-toast", "s", wait.title));
+  g_assert_true (tn_ui_test_wait_until (toast_is_mapped, &wait));
+  timer = g_timer_new ();
+  g_assert_true (tn_ui_test_wait_until_ms (toast_is_gone, &wait, 20000));
+  /* Messages stay 6 s. */
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), >=, 5.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +450,7 @@ main (int   argc,
   ADD_TEST ("/window/delete-and-undo", test_delete_and_undo);
   ADD_TEST ("/window/delete-toasts-quickly", test_delete_toasts_quickly);
   ADD_TEST ("/window/undo-at-once", test_undo_at_once);
+  ADD_TEST ("/window/toast-times-out", test_toast_times_out);
 
   result = g_test_run ();
   g_clear_object (&application);

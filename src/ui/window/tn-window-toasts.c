@@ -40,16 +40,71 @@ current_frame_time (TnWindow *self)
   return clock != NULL ? gdk_frame_clock_get_frame_time (clock) : 0;
 }
 
+static void dismiss_toast_safely (TnWindow *self,
+                                  AdwToast *toast);
+
+/* libadwaita's own timeout dismisses a toast at once, from outside any frame: after a stall
+ * (a busy machine) the toast's show animation may still wait for its last tick. So the
+ * window times its toasts itself, from when each shows, and lets them go safely; not while
+ * the pointer or the focus is on one. */
+static void
+start_timeout (GtkWidget *title,
+               guint      seconds);
+
+static gboolean
+on_toast_timeout_cb (gpointer user_data)
+{
+  GtkWidget *title = user_data;
+  AdwToast *toast = g_object_get_data (G_OBJECT (title), "tn-toast");
+  GtkWidget *toast_widget = title;
+
+  g_object_set_data (G_OBJECT (title), "tn-timeout-id", NULL);
+  while (toast_widget != NULL && g_strcmp0 (gtk_widget_get_css_name (toast_widget), "toast") != 0)
+    toast_widget = gtk_widget_get_parent (toast_widget);
+
+  if (toast_widget != NULL &&
+      (gtk_widget_get_state_flags (toast_widget) & (GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_FOCUS_WITHIN)) != 0)
+    start_timeout (title, 1);
+  else
+    dismiss_toast_safely (TN_WINDOW (gtk_widget_get_root (title)), toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_timeout (GtkWidget *title,
+               guint      seconds)
+{
+  guint id = g_timeout_add_seconds (seconds, on_toast_timeout_cb, title);
+
+  g_object_set_data (G_OBJECT (title), "tn-timeout-id", GUINT_TO_POINTER (id));
+}
+
 /* When the toast's show animation started, in frame-clock time: when it was added, and
- * again whenever it comes back after a more urgent toast pushed it aside. */
+ * again whenever it comes back after a more urgent toast pushed it aside; its time to
+ * read starts then too. */
 static void
 on_toast_title_map_cb (GtkWidget *title,
                        AdwToast  *toast)
 {
   TnWindow *self = TN_WINDOW (gtk_widget_get_root (title));
+  guint seconds = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "tn-timeout"));
   gint64 now = current_frame_time (self);
 
   g_object_set_data_full (G_OBJECT (toast), "tn-shown-at", g_memdup2 (&now, sizeof now), g_free);
+  if (seconds > 0)
+    start_timeout (title, seconds);
+}
+
+/* Hidden: gone, or pushed aside until it shows again. */
+static void
+on_toast_title_unmap_cb (GtkWidget *title)
+{
+  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (title), "tn-timeout-id"));
+
+  g_object_set_data (G_OBJECT (title), "tn-timeout-id", NULL);
+  if (id != 0)
+    g_source_remove (id);
 }
 
 static gboolean
@@ -194,8 +249,8 @@ take_toast_button (AdwToast  *toast,
  * @toast: (transfer full): the toast to show, with its button (Undo) if it has one
  *
  * Shows @toast the one way that libadwaita 1.2.2 survives (see dismiss_toast_safely()):
- * its title is the window's own, so that the window sees it come and go, and so is its
- * button.
+ * its title is the window's own, so that the window sees it come and go, and so are its
+ * button and its timeout.
  */
 void
 tn_window_add_toast (TnWindow *self,
@@ -223,7 +278,12 @@ tn_window_add_toast (TnWindow *self,
         }
     }
 
+  /* The window keeps the time (see on_toast_timeout_cb()). */
+  g_object_set_data (G_OBJECT (toast), "tn-timeout", GUINT_TO_POINTER (adw_toast_get_timeout (toast)));
+  adw_toast_set_timeout (toast, 0);
+  g_object_set_data (G_OBJECT (title), "tn-toast", toast);
   g_signal_connect_object (title, "map", G_CALLBACK (on_toast_title_map_cb), toast, 0);
+  g_signal_connect (title, "unmap", G_CALLBACK (on_toast_title_unmap_cb), NULL);
   adw_toast_set_custom_title (toast, title);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
