@@ -291,6 +291,7 @@ on_model_items_changed_cb (TnContactFilterList *self,
   guint first_shown = lower_bound (self->shown, position);
   guint n_removed = lower_bound (self->shown, position + removed) - first_shown;
   guint n_added = 0;
+  GArray *shown;
 
   g_ptr_array_set_size (self->remembered, 0);
   g_ptr_array_remove_range (self->all, position, removed);
@@ -319,8 +320,10 @@ on_model_items_changed_cb (TnContactFilterList *self,
       memcpy (self->state->data + position, states, added);
     }
 
+  /* Collected before the old array goes: collect_shown() sizes the new one by it. */
+  shown = collect_shown (self);
   g_array_unref (self->shown);
-  self->shown = collect_shown (self);
+  self->shown = shown;
 
   if (n_removed > 0 || n_added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), first_shown, n_removed, n_added);

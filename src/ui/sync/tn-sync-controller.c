@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-carddav.h"
+#include "tn-self-settings.h"
 #include "tn-sync-controller.h"
 #include "tn-sync-enums.h"
 #include "tn-sync-password.h"
@@ -610,9 +611,9 @@ tn_sync_controller_start (TnSyncController *self)
                            G_CONNECT_SWAPPED);
   /* The times change only with the values (tn_self_settings_set()). */
   self->settings = g_settings_new (APPLICATION_ID);
-  g_signal_connect_object (self->settings, "changed::trusted-goal-changed-at", G_CALLBACK (on_local_change_cb), self,
+  g_signal_connect_object (self->settings, "changed::" TN_SELF_SETTINGS_GOAL TN_SELF_SETTINGS_CHANGED_AT, G_CALLBACK (on_local_change_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::employer-changed-at", G_CALLBACK (on_local_change_cb), self,
+  g_signal_connect_object (self->settings, "changed::" TN_SELF_SETTINGS_EMPLOYER TN_SELF_SETTINGS_CHANGED_AT, G_CALLBACK (on_local_change_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->monitor, "network-changed", G_CALLBACK (on_network_changed_cb), self, 0);
   self->period_source = g_timeout_add (self->period_ms, on_period_cb, self);
