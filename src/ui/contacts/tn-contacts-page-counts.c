@@ -141,14 +141,6 @@ _tn_contacts_page_update_counts (TnContactsPage *self)
  * counted anew once painted; fewer move between the counts kept, at once. */
 #define BULK_CHANGE 64
 
-/* As the list's search stage says (tn-contacts-page-filter.c). */
-static gboolean
-is_found (TnContactsPage *self,
-          TnContact      *contact)
-{
-  return tn_search_is_empty (self->search) || tn_search_matches_contact (self->search, contact);
-}
-
 static TnTallyEntry
 tally_entry (TnContactsPage *self,
              TnContact      *contact,
@@ -199,7 +191,7 @@ _tn_contacts_page_recount (TnContactsPage *self)
     {
       TnContact *contact = tn_contact_list_get (TN_CONTACT_LIST (contacts), i);
       TnTallyEntry entry = tally_entry (self, contact, found != NULL ? g_hash_table_contains (found, contact)
-                                                                     : is_found (self, contact));
+                                                                     : _tn_contacts_page_is_found (self, contact));
 
       g_array_append_val (entries, entry);
     }
@@ -224,7 +216,7 @@ keep_count (TnContactsPage *self,
     {
       TnContact *contact = tn_contact_list_get (TN_CONTACT_LIST (contacts), position + i);
 
-      entries[i] = tally_entry (self, contact, is_found (self, contact));
+      entries[i] = tally_entry (self, contact, _tn_contacts_page_is_found (self, contact));
     }
 
   tn_trust_tally_splice (self->tally, position, removed, entries, added);

@@ -30,13 +30,25 @@ static const char * const filter_names[] = {
 /* The two stages of TnContactFilterList. The search runs for each of up to 100,000
  * contacts per keystroke: no allocation; each contact keeps its folded words. The filters
  * run only for those found; the page keeps whether each is overdue. */
+/**
+ * _tn_contacts_page_is_found:
+ * @self: a page
+ * @contact: a contact of its store
+ *
+ * Returns: whether the search (not the filters) finds @contact; the counts use it too
+ */
+gboolean
+_tn_contacts_page_is_found (TnContactsPage *self,
+                            TnContact      *contact)
+{
+  return tn_search_is_empty (self->search) || tn_search_matches_contact (self->search, contact);
+}
+
 static gboolean
 is_found (TnContact *contact,
           gpointer   user_data)
 {
-  TnContactsPage *self = user_data;
-
-  return tn_search_is_empty (self->search) || tn_search_matches_contact (self->search, contact);
+  return _tn_contacts_page_is_found (user_data, contact);
 }
 
 static gboolean
@@ -62,7 +74,7 @@ gboolean
 _tn_contacts_page_shows (TnContactsPage *self,
                          TnContact      *contact)
 {
-  return is_found (contact, self) && passes_filters (contact, self);
+  return _tn_contacts_page_is_found (self, contact) && passes_filters (contact, self);
 }
 
 void

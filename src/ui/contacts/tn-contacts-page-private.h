@@ -140,6 +140,8 @@ void           _tn_contacts_page_init_filters           (TnContactsPage  *self);
 void           _tn_contacts_page_refilter               (TnContactsPage  *self,
                                                          TnFilterStage    stage,
                                                          TnFilterChange   change);
+gboolean       _tn_contacts_page_is_found               (TnContactsPage  *self,
+                                                         TnContact       *contact);
 gboolean       _tn_contacts_page_shows                  (TnContactsPage  *self,
                                                          TnContact       *contact);
 void           _tn_contacts_page_set_search             (TnContactsPage  *self,
