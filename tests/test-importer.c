@@ -334,6 +334,41 @@ test_import_async (Fixture       *fixture,
   tn_import_result_free (state.result);
 }
 
+static gint64
+file_size_of (const char *path)
+{
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  return info.st_size;
+}
+
+/* The window gets the result first; the worker then copies the import from the write-ahead
+ * log into the database file by itself, with no further change on the main thread (the
+ * database file grows only by a checkpoint). */
+static void
+test_import_async_checkpoints (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autofree char *text = many_cards (3000, 0);
+  g_autofree char *path = tn_test_write_file (fixture->dir, "many.vcf", text, -1);
+  gint64 size_before = file_size_of (fixture->path);
+  g_autofree char *count = NULL;
+  AsyncImport state = { 0 };
+
+  import_async (fixture->store, path, NULL, &state);
+  g_assert_no_error (state.error);
+  g_assert_cmpuint (tn_test_file_result (state.result, 0)->n_added, ==, 3000);
+  tn_import_result_free (state.result);
+
+  /* Waits for the worker, which needs no main loop; a checkpoint that never comes fails
+   * by the suite's timeout. */
+  while (file_size_of (fixture->path) < size_before + 3000 * 100)
+    g_usleep (10 * 1000);
+  count = tn_test_sqlite (fixture->path, "SELECT count (*) FROM contacts");
+  g_assert_cmpstr (count, ==, "3000");
+}
+
 /* Importing the same file again changes nothing at all. */
 static void
 test_reimport_changes_nothing (Fixture       *fixture,
@@ -793,6 +828,7 @@ main (int   argc,
   tn_test_add_store_test ("/vcard/parse-file-foreach", NOW, test_parse_file_foreach);
   tn_test_add_store_test ("/importer/basic", NOW, test_import_basic);
   tn_test_add_store_test ("/importer/async", NOW, test_import_async);
+  tn_test_add_store_test ("/importer/async-checkpoints", NOW, test_import_async_checkpoints);
   tn_test_add_store_test ("/importer/reimport-changes-nothing", NOW, test_reimport_changes_nothing);
   tn_test_add_store_test ("/importer/reimport-name-only", NOW, test_reimport_name_only);
   tn_test_add_store_test ("/importer/problems-have-lines", NOW, test_problems_have_lines);
