@@ -11,6 +11,7 @@
 
 #include "tn-clock.h"
 #include "tn-duplicates.h"
+#include "tn-import-writer-rows-private.h"
 #include "tn-store-internal.h"
 #include "tn-text.h"
 
@@ -60,12 +61,9 @@ _tn_import_parse_field_name (const char    *name,
 typedef enum
 {
   WRITE_INSERT_CONTACT,
-  WRITE_INSERT_EMAIL,
-  WRITE_INSERT_PHONE,
-  WRITE_INSERT_URL,
-  WRITE_APPEND_EMAIL,
-  WRITE_APPEND_PHONE,
-  WRITE_APPEND_URL,
+  WRITE_NEXT_EMAIL_POSITION,
+  WRITE_NEXT_PHONE_POSITION,
+  WRITE_NEXT_URL_POSITION,
   WRITE_RECORD_CHANGE,
   WRITE_RECORD_TRUST,
   WRITE_UPDATE_CONTACT,
@@ -93,21 +91,9 @@ static const char * const write_sql[N_WRITE_STATEMENTS] = {
     "INSERT OR ROLLBACK INTO contacts (uid, full_name, given_name, family_name, organization, title, note, birthday,"
     "                      trust, vcard, batch_id, created_at, updated_at, connected_on)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
-  [WRITE_INSERT_EMAIL] =
-    "INSERT OR ROLLBACK INTO emails (contact_id, position, value, normalized) VALUES (?1, ?2, ?3, ?4)",
-  [WRITE_INSERT_PHONE] =
-    "INSERT OR ROLLBACK INTO phones (contact_id, position, value, normalized) VALUES (?1, ?2, ?3, ?4)",
-  [WRITE_INSERT_URL] =
-    "INSERT OR ROLLBACK INTO urls (contact_id, position, value, normalized) VALUES (?1, ?2, ?3, ?4)",
-  [WRITE_APPEND_URL] =
-    "INSERT OR ROLLBACK INTO urls (contact_id, position, value, normalized) VALUES "
-    "(?1, (SELECT coalesce (max (position) + 1, 0) FROM urls WHERE contact_id = ?1), ?2, ?3)",
-  [WRITE_APPEND_EMAIL] =
-    "INSERT OR ROLLBACK INTO emails (contact_id, position, value, normalized) VALUES "
-    "(?1, (SELECT coalesce (max (position) + 1, 0) FROM emails WHERE contact_id = ?1), ?2, ?3)",
-  [WRITE_APPEND_PHONE] =
-    "INSERT OR ROLLBACK INTO phones (contact_id, position, value, normalized) VALUES "
-    "(?1, (SELECT coalesce (max (position) + 1, 0) FROM phones WHERE contact_id = ?1), ?2, ?3)",
+  [WRITE_NEXT_EMAIL_POSITION] = "SELECT coalesce (max (position) + 1, 0) FROM emails WHERE contact_id = ?1",
+  [WRITE_NEXT_PHONE_POSITION] = "SELECT coalesce (max (position) + 1, 0) FROM phones WHERE contact_id = ?1",
+  [WRITE_NEXT_URL_POSITION] = "SELECT coalesce (max (position) + 1, 0) FROM urls WHERE contact_id = ?1",
   [WRITE_RECORD_CHANGE] =
     "INSERT OR ROLLBACK INTO batch_changes (batch_id, contact_id, what, value) VALUES (?1, ?2, ?3, ?4)",
   [WRITE_RECORD_TRUST] =
@@ -171,6 +157,7 @@ struct _TnImportWriter
   gint64 now;
   char *today;                /* the local date of @now, as job changes note it */
   GPtrArray *dropped_indexes; /* their CREATE INDEX statements, while deferred */
+  TnImportRows *rows;         /* the addresses of added contacts not written yet */
 };
 
 static sqlite3_stmt *
@@ -231,6 +218,7 @@ tn_import_writer_open (const char  *path,
   self->db = tn_db_open (path, error);
   if (self->db == NULL)
     return NULL;
+  self->rows = _tn_import_rows_new ();
 
   /* Not inside the commit: tn_import_writer_checkpoint() does it after. */
   sqlite3_wal_autocheckpoint (self->db->handle, 0);
@@ -268,6 +256,7 @@ tn_import_writer_free (TnImportWriter *self)
 
   g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
   g_clear_pointer (&self->db, tn_db_close);
+  g_clear_pointer (&self->rows, _tn_import_rows_free);
   g_free (self->today);
   g_free (self);
 }
@@ -354,7 +343,8 @@ gboolean
 tn_import_writer_commit (TnImportWriter *self,
                          GError        **error)
 {
-  if (writer_rebuild_indexes (self, error) &&
+  if (_tn_import_rows_flush (self->rows, self->db, error) &&
+      writer_rebuild_indexes (self, error) &&
       tn_db_exec (self->db, "COMMIT", error))
     return TRUE;
 
@@ -367,6 +357,7 @@ tn_import_writer_rollback (TnImportWriter *self)
 {
   /* Statements left mid-step would keep the transaction's read lock. */
   tn_db_reset_cached (self->db);
+  _tn_import_rows_discard (self->rows);
 
   /* The rollback brings the dropped indexes back. */
   g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
@@ -452,6 +443,9 @@ tn_import_writer_end_batch (TnImportWriter            *self,
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
 
+  if (!_tn_import_rows_flush (self->rows, self->db, error))
+    return FALSE;
+
   statement = tn_db_prepare (self->db,
                              "UPDATE import_batches SET n_added = ?2, n_merged = ?3, n_unchanged = ?4,"
                              " n_skipped = ?5 WHERE id = ?1",
@@ -489,6 +483,7 @@ tn_import_writer_drop_batch (TnImportWriter *self,
                              GError        **error)
 {
   tn_db_reset_cached (self->db);
+  _tn_import_rows_discard (self->rows);
 
   return tn_db_exec (self->db, "ROLLBACK TO import_file", error) &&
          tn_db_exec (self->db, "RELEASE import_file", error);
@@ -516,6 +511,9 @@ tn_import_writer_foreach_known (TnImportWriter   *self,
 
   g_assert ((guint) what < G_N_ELEMENTS (known_sql));
 
+  if (!_tn_import_rows_flush (self->rows, self->db, error))
+    return FALSE;
+
   statement = tn_db_prepare (self->db, known_sql[what], error);
   if (statement == NULL)
     return FALSE;
@@ -540,29 +538,18 @@ tn_import_writer_foreach_known (TnImportWriter   *self,
 /* @normalized holds one value (or NULL) per value, as write_list() computes them. */
 static gboolean
 writer_insert_values (TnImportWriter      *self,
-                      WriteStatement       which,
+                      TnImportRowTable     table,
                       gint64               contact_id,
                       const char * const  *values,
                       const char * const  *normalized,
                       GError             **error)
 {
-  sqlite3_stmt *statement = writer_statement (self, which, error);
-
-  if (statement == NULL)
-    return FALSE;
-
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
-      sqlite3_bind_int64 (statement, 1, contact_id);
-      sqlite3_bind_int (statement, 2, (int) i);
-      tn_db_bind_static (statement, 3, values[i]);
-      tn_db_bind_static (statement, 4, normalized[i]);
-      if (!tn_db_step_done (self->db, statement, error))
+      if (!_tn_import_rows_add (self->rows, self->db, table, contact_id, (int) i, values[i], normalized[i], error))
         return FALSE;
     }
 
-  /* No pointers into the caller's strings are left behind. */
-  sqlite3_clear_bindings (statement);
   return TRUE;
 }
 
@@ -583,7 +570,7 @@ writer_insert_urls (TnImportWriter      *self,
   for (guint i = 0; i < n; i++)
     normalized[i] = tn_duplicates_url_key (urls[i]);
 
-  return writer_insert_values (self, WRITE_INSERT_URL, contact_id, urls, (const char * const *) normalized, error);
+  return writer_insert_values (self, TN_IMPORT_ROWS_URLS, contact_id, urls, (const char * const *) normalized, error);
 }
 
 static gboolean
@@ -655,12 +642,22 @@ tn_import_writer_add_contact (TnImportWriter     *self,
 
   *id = sqlite3_last_insert_rowid (self->db->handle);
 
-  return writer_insert_values (self, WRITE_INSERT_EMAIL, *id, (const char * const *) card->emails,
+  return writer_insert_values (self, TN_IMPORT_ROWS_EMAILS, *id, (const char * const *) card->emails,
                                normalized_emails, error) &&
-         writer_insert_values (self, WRITE_INSERT_PHONE, *id, (const char * const *) card->phones,
+         writer_insert_values (self, TN_IMPORT_ROWS_PHONES, *id, (const char * const *) card->phones,
                                normalized_phones, error) &&
          writer_insert_urls (self, *id, (const char * const *) card->urls, error) &&
          (trust == TN_TRUST_UNRATED || writer_record_trust (self, *id, trust, error));
+}
+
+/* The rows of contact @id that are still waiting go in first, so that the database has
+ * them all for a read: the others may wait on. */
+static gboolean
+writer_flush_rows_of (TnImportWriter  *self,
+                      gint64           id,
+                      GError         **error)
+{
+  return !_tn_import_rows_hold (self->rows, id) || _tn_import_rows_flush (self->rows, self->db, error);
 }
 
 void
@@ -720,7 +717,7 @@ tn_import_writer_read_contact (TnImportWriter      *self,
   int result;
 
   memset (target, 0, sizeof *target);
-  if (statement == NULL)
+  if (statement == NULL || !writer_flush_rows_of (self, id, error))
     return FALSE;
 
   sqlite3_bind_int64 (statement, 1, id);
@@ -750,7 +747,8 @@ tn_import_writer_read_contact (TnImportWriter      *self,
   return target->urls != NULL;
 }
 
-/* Adds an email address or phone number after the contact's others. */
+/* Adds an email address, phone number or web page after the contact's others, through the
+ * rows waiting: the tables get their rows in the order the import made them. */
 static gboolean
 writer_append_address (TnImportWriter  *self,
                        gint64           id,
@@ -760,11 +758,14 @@ writer_append_address (TnImportWriter  *self,
 {
   gboolean is_email = field == TN_IMPORT_FIELD_EMAIL;
   gboolean is_url = field == TN_IMPORT_FIELD_URL;
-  sqlite3_stmt *statement = writer_statement (self, is_email ? WRITE_APPEND_EMAIL : is_url ? WRITE_APPEND_URL : WRITE_APPEND_PHONE, error);
+  sqlite3_stmt *statement = writer_statement (self, is_email ? WRITE_NEXT_EMAIL_POSITION :
+                                                    is_url ? WRITE_NEXT_URL_POSITION : WRITE_NEXT_PHONE_POSITION,
+                                              error);
   g_autofree char *normalized = is_email ? tn_duplicates_email_key (value) :
                                 is_url ? tn_duplicates_url_key (value) : tn_duplicates_phone_digits (value);
+  int result, position;
 
-  if (statement == NULL)
+  if (statement == NULL || !writer_flush_rows_of (self, id, error))
     return FALSE;
 
   /* As write_list(): emails.normalized is NOT NULL, phones.normalized may be. */
@@ -772,9 +773,18 @@ writer_append_address (TnImportWriter  *self,
     normalized = g_strdup (value);
 
   sqlite3_bind_int64 (statement, 1, id);
-  tn_db_bind_text (statement, 2, value);
-  tn_db_bind_text (statement, 3, normalized);
-  return tn_db_step_done (self->db, statement, error);
+  result = sqlite3_step (statement);
+  position = sqlite3_column_int (statement, 0);
+  sqlite3_reset (statement);
+  if (result != SQLITE_ROW)
+    {
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
+      return FALSE;
+    }
+
+  return _tn_import_rows_add (self->rows, self->db,
+                              is_email ? TN_IMPORT_ROWS_EMAILS : is_url ? TN_IMPORT_ROWS_URLS : TN_IMPORT_ROWS_PHONES,
+                              id, position, value, normalized, error);
 }
 
 static gboolean
