@@ -378,6 +378,29 @@ test_import_async_checkpoints (Fixture       *fixture,
   g_assert_cmpstr (count, ==, "3000");
 }
 
+/* The writer sets triggers aside for its transaction (and drops the lookup indexes of a
+ * large import, as test-import-same-rows does): after the commit the schema is what it was,
+ * each trigger made from its own SQL again (only their order in sqlite_master may move). */
+static void
+test_import_keeps_schema (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  static const char schema_sql[] = "SELECT type, name, sql FROM sqlite_master ORDER BY type, name";
+  g_autofree char *text = many_cards (3000, 10);
+  g_autofree char *path = tn_test_write_file (fixture->dir, "many.vcf", text, -1);
+  g_autofree char *schema_before = tn_test_sqlite (fixture->path, schema_sql);
+  g_autofree char *schema_after = NULL;
+  AsyncImport state = { 0 };
+
+  import_async (fixture->store, path, NULL, &state);
+  g_assert_no_error (state.error);
+  g_assert_cmpuint (tn_test_file_result (state.result, 0)->n_added, ==, 2700);
+  tn_import_result_free (state.result);
+
+  schema_after = tn_test_sqlite (fixture->path, schema_sql);
+  g_assert_cmpstr (schema_after, ==, schema_before);
+}
+
 /* Importing the same file again changes nothing at all. */
 static void
 test_reimport_changes_nothing (Fixture       *fixture,
@@ -838,6 +861,7 @@ main (int   argc,
   tn_test_add_store_test ("/importer/basic", NOW, test_import_basic);
   tn_test_add_store_test ("/importer/async", NOW, test_import_async);
   tn_test_add_store_test ("/importer/async-checkpoints", NOW, test_import_async_checkpoints);
+  tn_test_add_store_test ("/importer/keeps-schema", NOW, test_import_keeps_schema);
   tn_test_add_store_test ("/importer/reimport-changes-nothing", NOW, test_reimport_changes_nothing);
   tn_test_add_store_test ("/importer/reimport-name-only", NOW, test_reimport_name_only);
   tn_test_add_store_test ("/importer/problems-have-lines", NOW, test_problems_have_lines);

@@ -72,6 +72,8 @@ typedef enum
   WRITE_READ_PHONES,
   WRITE_READ_URLS,
   WRITE_RECORD_JOB_CHANGE,
+  WRITE_RECORD_FEED,
+  WRITE_RECORD_FIELD_TIME,
   N_WRITE_STATEMENTS,
 } WriteStatement;
 
@@ -84,8 +86,9 @@ typedef enum
  * defer_foreign_keys says. An import undoes everything on any failure anyway, so no
  * statement needs undoing alone. The keys hold by construction: a contact's batch is the
  * one this import made, an address's or change's contact one it just wrote or matched
- * (test-import-same-rows checks the rows and the keys). Not for
- * UPDATE: an outer OR ROLLBACK would override the OR REPLACE of the feed's trigger. */
+ * (test-import-same-rows checks the rows and the keys). The change feed's and the field
+ * times' rows are the exception: replacing a row is what they are for, and they fire no
+ * trigger. No statement here fires one: see set_aside_triggers. */
 static const char * const write_sql[N_WRITE_STATEMENTS] = {
   [WRITE_INSERT_CONTACT] =
     "INSERT OR ROLLBACK INTO contacts (uid, full_name, given_name, family_name, organization, title, note, birthday,"
@@ -101,7 +104,7 @@ static const char * const write_sql[N_WRITE_STATEMENTS] = {
   /* A merge's one write to the contact's row, in the order of TnImportField. It names the
    * new revision itself, so that the trigger need not write the row again (schema 9). */
   [WRITE_UPDATE_CONTACT] =
-    "UPDATE contacts SET given_name = ?2, family_name = ?3, organization = ?4, title = ?5, note = ?6,"
+    "UPDATE OR ROLLBACK contacts SET given_name = ?2, family_name = ?3, organization = ?4, title = ?5, note = ?6,"
     " birthday = ?7, vcard = ?8, connected_on = ?9, updated_at = ?10, revision = revision + 1 WHERE id = ?1",
   [WRITE_READ_CONTACT] =
     "SELECT given_name, family_name, organization, title, note, birthday, vcard, connected_on"
@@ -113,9 +116,45 @@ static const char * const write_sql[N_WRITE_STATEMENTS] = {
   [WRITE_READ_URLS] =
     "SELECT value FROM urls WHERE contact_id = ?1 ORDER BY position",
   [WRITE_RECORD_JOB_CHANGE] =
-    "INSERT INTO job_changes (contact_id, from_organization, from_title, to_organization, to_title,"
+    "INSERT OR ROLLBACK INTO job_changes (contact_id, from_organization, from_title, to_organization, to_title,"
     "                         noticed_on, batch_id)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  /* What the triggers of set_aside_triggers do, done by the writer (see there). */
+  [WRITE_RECORD_FEED] =
+    "INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', ?1, ?1)",
+  [WRITE_RECORD_FIELD_TIME] =
+    "INSERT OR REPLACE INTO sync_field_times (contact_id, field, changed_at) VALUES (?1, ?2, ?3)",
+};
+
+/* The triggers a contact's row and its job changes fire, which the writer sets aside for its
+ * transaction and does the work of itself (writer_record_feed(), writer_record_field_times()),
+ * writing the same rows: a statement that fires a trigger may fail half-way, so SQLite keeps
+ * a statement journal for it, a copy of every 16 KiB page it touches, and a merge's UPDATE
+ * and job change cost 100,000 instructions each that way, most of a second import. The
+ * triggers are dropped inside the import's transaction and made again from their own SQL
+ * before it commits, so no other connection ever sees them missing, and a rollback or a
+ * crash brings them back with everything else. */
+static const char * const set_aside_triggers[] = {
+  "contacts_insert_feed",     /* fires for contacts without a batch: an import's have one */
+  "contacts_update_revision", /* fires when an UPDATE names no new revision: the writer's does */
+  "contacts_update_feed",
+  "contacts_update_field_times",
+  "job_changes_insert_feed",
+};
+
+/* The fields a merge's UPDATE may change that sync keeps a change time for, with the names
+ * CONTACT_FIELD_TIMES_BODY (tn-store-field-times.h) gives them. */
+static const struct
+{
+  TnImportField field;
+  const char *name;
+} timed_fields[] = {
+  { TN_IMPORT_FIELD_GIVEN_NAME, "given-name" },
+  { TN_IMPORT_FIELD_FAMILY_NAME, "family-name" },
+  { TN_IMPORT_FIELD_ORGANIZATION, "organization" },
+  { TN_IMPORT_FIELD_TITLE, "title" },
+  { TN_IMPORT_FIELD_NOTE, "note" },
+  { TN_IMPORT_FIELD_BIRTHDAY, "birthday" },
 };
 
 /* "+removed_at": not through contacts_removed_trust, which SQLite would pick and then sort
@@ -156,8 +195,10 @@ struct _TnImportWriter
   TnDb *db;
   gint64 now;
   char *today;                /* the local date of @now, as job changes note it */
-  GPtrArray *dropped_indexes; /* their CREATE INDEX statements, while deferred */
+  GPtrArray *set_aside;       /* the CREATE statements of the indexes and triggers dropped
+                               * until the commit */
   TnImportRows *rows;         /* the addresses of added contacts not written yet */
+  gboolean kept_batch;        /* whether a file of this transaction changed anything */
 };
 
 static sqlite3_stmt *
@@ -254,15 +295,52 @@ tn_import_writer_free (TnImportWriter *self)
   if (self == NULL)
     return;
 
-  g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
+  g_clear_pointer (&self->set_aside, g_ptr_array_unref);
   g_clear_pointer (&self->db, tn_db_close);
   g_clear_pointer (&self->rows, _tn_import_rows_free);
   g_free (self->today);
   g_free (self);
 }
 
+/* Drops the indexes or triggers @names (@type) until the commit, keeping the SQL that made
+ * them for writer_restore(). One that is not there is left out. */
+static gboolean
+writer_set_aside (TnImportWriter      *self,
+                  const char          *type,
+                  const char * const  *names,
+                  guint                n_names,
+                  GError             **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  statement = tn_db_prepare (self->db, "SELECT sql FROM sqlite_master WHERE type = ?1 AND name = ?2", error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (statement, 1, type, -1, SQLITE_STATIC);
+  for (guint i = 0; i < n_names; i++)
+    {
+      g_autofree char *drop = NULL;
+
+      sqlite3_bind_text (statement, 2, names[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (statement) != SQLITE_ROW)
+        {
+          sqlite3_reset (statement);
+          continue;
+        }
+      g_ptr_array_add (self->set_aside, g_strdup ((const char *) sqlite3_column_text (statement, 0)));
+      sqlite3_reset (statement);
+
+      drop = g_strdup_printf ("DROP %s %s", type, names[i]);
+      if (!tn_db_exec (self->db, drop, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Takes the write lock at once, as the store does, so that a busy database fails before
- * anything is read. */
+ * anything is read; sets the triggers of set_aside_triggers aside. */
 gboolean
 tn_import_writer_begin (TnImportWriter *self,
                         GError        **error)
@@ -274,7 +352,13 @@ tn_import_writer_begin (TnImportWriter *self,
   local_now = g_date_time_new_from_unix_local (self->now);
   g_free (self->today);
   self->today = g_date_time_format (local_now, "%Y-%m-%d");
-  return tn_db_exec (self->db, "BEGIN IMMEDIATE", error);
+  if (!tn_db_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->kept_batch = FALSE;
+  g_clear_pointer (&self->set_aside, g_ptr_array_unref);
+  self->set_aside = g_ptr_array_new_with_free_func (g_free);
+  return writer_set_aside (self, "trigger", set_aside_triggers, G_N_ELEMENTS (set_aside_triggers), error);
 }
 
 /**
@@ -289,53 +373,27 @@ gboolean
 tn_import_writer_defer_indexes (TnImportWriter *self,
                                 GError        **error)
 {
-  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_assert (self->set_aside != NULL);
 
-  g_assert (self->dropped_indexes == NULL);
-
-  statement = tn_db_prepare (self->db,
-                             "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1", error);
-  if (statement == NULL)
-    return FALSE;
-
-  self->dropped_indexes = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < G_N_ELEMENTS (lookup_indexes); i++)
-    {
-      g_autofree char *drop = NULL;
-
-      sqlite3_bind_text (statement, 1, lookup_indexes[i], -1, SQLITE_STATIC);
-      if (sqlite3_step (statement) != SQLITE_ROW)
-        {
-          /* Someone dropped it already: nothing to build again. */
-          sqlite3_reset (statement);
-          continue;
-        }
-      g_ptr_array_add (self->dropped_indexes, g_strdup ((const char *) sqlite3_column_text (statement, 0)));
-      sqlite3_reset (statement);
-
-      drop = g_strdup_printf ("DROP INDEX %s", lookup_indexes[i]);
-      if (!tn_db_exec (self->db, drop, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return writer_set_aside (self, "index", lookup_indexes, G_N_ELEMENTS (lookup_indexes), error);
 }
 
+/* Makes what writer_set_aside() dropped again, indexes built from the rows there now. */
 static gboolean
-writer_rebuild_indexes (TnImportWriter *self,
-                        GError        **error)
+writer_restore (TnImportWriter *self,
+                GError        **error)
 {
   /* The parser thread is done by now: its core sorts the keys too. */
-  if (self->dropped_indexes != NULL && !tn_db_exec (self->db, "PRAGMA threads = 2", error))
+  if (!tn_db_exec (self->db, "PRAGMA threads = 2", error))
     return FALSE;
 
-  for (guint i = 0; self->dropped_indexes != NULL && i < self->dropped_indexes->len; i++)
+  for (guint i = 0; self->set_aside != NULL && i < self->set_aside->len; i++)
     {
-      if (!tn_db_exec (self->db, g_ptr_array_index (self->dropped_indexes, i), error))
+      if (!tn_db_exec (self->db, g_ptr_array_index (self->set_aside, i), error))
         return FALSE;
     }
 
-  g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
+  g_clear_pointer (&self->set_aside, g_ptr_array_unref);
   return TRUE;
 }
 
@@ -343,8 +401,16 @@ gboolean
 tn_import_writer_commit (TnImportWriter *self,
                          GError        **error)
 {
+  /* An import that kept no batch changed nothing: undoing what it set aside, rather than
+   * making it again, leaves the database file exactly as it was. */
+  if (!self->kept_batch)
+    {
+      tn_import_writer_rollback (self);
+      return TRUE;
+    }
+
   if (_tn_import_rows_flush (self->rows, self->db, error) &&
-      writer_rebuild_indexes (self, error) &&
+      writer_restore (self, error) &&
       tn_db_exec (self->db, "COMMIT", error))
     return TRUE;
 
@@ -359,8 +425,8 @@ tn_import_writer_rollback (TnImportWriter *self)
   tn_db_reset_cached (self->db);
   _tn_import_rows_discard (self->rows);
 
-  /* The rollback brings the dropped indexes back. */
-  g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
+  /* The rollback brings the dropped indexes and triggers back. */
+  g_clear_pointer (&self->set_aside, g_ptr_array_unref);
   if (!sqlite3_get_autocommit (self->db->handle))
     sqlite3_exec (self->db->handle, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -473,8 +539,11 @@ tn_import_writer_end_batch (TnImportWriter            *self,
     return FALSE;
 
   sqlite3_bind_int64 (statement, 1, batch_id);
-  return tn_db_step_done (self->db, statement, error) &&
-         tn_db_exec (self->db, "RELEASE import_file", error);
+  if (!tn_db_step_done (self->db, statement, error) || !tn_db_exec (self->db, "RELEASE import_file", error))
+    return FALSE;
+
+  self->kept_batch = TRUE;
+  return TRUE;
 }
 
 /* Forgets everything since tn_import_writer_begin_batch(); the transaction goes on. */
@@ -837,23 +906,73 @@ tn_import_writer_add_value (TnImportWriter  *self,
   return writer_record_value (self, id, batch_id, field, value, error);
 }
 
+/* The change feed's row of contact @id, as contacts_update_feed and job_changes_insert_feed
+ * wrote it. */
+static gboolean
+writer_record_feed (TnImportWriter  *self,
+                    gint64           id,
+                    GError         **error)
+{
+  sqlite3_stmt *statement = writer_statement (self, WRITE_RECORD_FEED, error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, id);
+  return tn_db_step_done (self->db, statement, error);
+}
+
+/* Now as the change time of each field of timed_fields that differs between @from and
+ * @fields, as contacts_update_field_times wrote them (OLD.x IS NOT NEW.x). */
+static gboolean
+writer_record_field_times (TnImportWriter             *self,
+                           gint64                      id,
+                           const TnImportMergeTarget  *from,
+                           const char * const         *fields,
+                           GError                    **error)
+{
+  sqlite3_stmt *statement = writer_statement (self, WRITE_RECORD_FIELD_TIME, error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (timed_fields); i++)
+    {
+      TnImportField field = timed_fields[i].field;
+
+      if (g_strcmp0 (from->fields[field], fields[field]) == 0)
+        continue;
+
+      sqlite3_bind_int64 (statement, 1, id);
+      sqlite3_bind_text (statement, 2, timed_fields[i].name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (statement, 3, self->now);
+      if (!tn_db_step_done (self->db, statement, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * tn_import_writer_update_contact:
  * @self: a writer inside a batch
  * @id: a contact that was there before the batch
+ * @from: the contact as tn_import_writer_read_contact() read it
  * @fields: every text field of the contact as the merge leaves it (%NULL when empty), in
  *   the order of #TnImportField
  * @error: return location for a #GError
  *
- * Writes a merged contact's row once, its fields and its change time: each write of the row
- * fires the change feed's and sync's triggers and keeps a statement journal, so a merge that
- * fills three fields and changes a job costs one of them rather than five.
+ * Writes a merged contact's row once, its fields, its change time and its next revision,
+ * then what the triggers set aside would have: the change time of each field that changed,
+ * for sync, and the contact's row in the change feed. A merge that fills three fields and
+ * changes a job writes the row once rather than five times.
  */
 gboolean
-tn_import_writer_update_contact (TnImportWriter     *self,
-                                 gint64              id,
-                                 const char * const *fields,
-                                 GError            **error)
+tn_import_writer_update_contact (TnImportWriter             *self,
+                                 gint64                      id,
+                                 const TnImportMergeTarget  *from,
+                                 const char * const         *fields,
+                                 GError                    **error)
 {
   sqlite3_stmt *statement = writer_statement (self, WRITE_UPDATE_CONTACT, error);
   gboolean result;
@@ -869,7 +988,10 @@ tn_import_writer_update_contact (TnImportWriter     *self,
   result = tn_db_step_done (self->db, statement, error);
   /* No pointers into the caller's strings are left behind. */
   sqlite3_clear_bindings (statement);
-  return result;
+
+  return result &&
+         writer_record_field_times (self, id, from, fields, error) &&
+         writer_record_feed (self, id, error);
 }
 
 /**
@@ -910,5 +1032,6 @@ tn_import_writer_record_job_change (TnImportWriter            *self,
   tn_db_bind_text (record, 5, title);
   tn_db_bind_text (record, 6, self->today);
   sqlite3_bind_int64 (record, 7, batch_id);
-  return tn_db_step_done (self->db, record, error);
+  return tn_db_step_done (self->db, record, error) &&
+         writer_record_feed (self, id, error);
 }
