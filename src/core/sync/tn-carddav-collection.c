@@ -353,24 +353,14 @@ tn_carddav_get_sync_token_sync (TnCardDav    *self,
                                 GCancellable *cancellable,
                                 GError      **error)
 {
-  g_autoptr(EXmlDocument) xml = NULL;
-  GError *local_error = NULL;
   char *token = NULL;
-  gboolean success;
 
   g_return_val_if_fail (TN_IS_CARDDAV (self), NULL);
   g_return_val_if_fail (book_url != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  xml = e_xml_document_new (E_WEBDAV_NS_DAV, "propfind");
-  e_xml_document_start_element (xml, E_WEBDAV_NS_DAV, "prop");
-  e_xml_document_add_empty_element (xml, E_WEBDAV_NS_DAV, "sync-token");
-  e_xml_document_end_element (xml);
-
-  success = e_webdav_session_propfind_sync (_tn_carddav_get_session (self), book_url, E_WEBDAV_DEPTH_THIS, xml,
-                                            sync_token_cb, &token,
-                                            _tn_carddav_request_begin (self, cancellable), &local_error);
-  if (!_tn_carddav_request_end (self, success, local_error, error))
+  if (!_tn_carddav_propfind_dav_prop (self, book_url, E_WEBDAV_DEPTH_THIS, "sync-token", sync_token_cb, &token,
+                                      cancellable, error))
     {
       g_free (token);
       return NULL;
