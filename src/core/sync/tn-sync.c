@@ -292,6 +292,7 @@ list_server_changes (TnSyncRun   *run,
 
   if (run->account->token == NULL)
     {
+      _tn_sync_progress_downloading (run, 0);
       if (list_whole_book (run, token, &listing, &local_error))
         return compare_listing (run, listing, changed, removed, error);
       if (local_error != NULL)
@@ -472,7 +473,11 @@ receive_changes (TnSyncRun  *run,
 
   if (!sort_changed (run, changed, ready, hrefs, error))
     return FALSE;
-  _tn_sync_progress_begin (run, ready->len + hrefs->len);
+  /* Only cards still to fetch: the window says they are being downloaded. */
+  if (ready->len == 0 && hrefs->len > 0)
+    _tn_sync_progress_downloading (run, hrefs->len);
+  else
+    _tn_sync_progress_begin (run, ready->len + hrefs->len);
 
   if (!_tn_sync_receive_cards (run, ready, error))
     return FALSE;
