@@ -366,7 +366,8 @@ show_state (TnSyncController *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
-/* "Receiving 1,200 of 10,000 contacts…": a first sync of a big address book takes a while. */
+/* "Receiving 1,200 of 10,000 contacts…": a first sync of a big address book takes a while.
+ * While the cards are downloaded (0 of 0) nothing is counted yet: words, no bar. */
 static void
 show_progress (TnSyncController *self,
                guint             received,
@@ -374,8 +375,14 @@ show_progress (TnSyncController *self,
 {
   g_autofree char *status = NULL;
 
-  if (self->state != TN_SYNC_STATE_SYNCING || total == 0)
+  if (self->state != TN_SYNC_STATE_SYNCING)
     return;
+  if (total == 0)
+    {
+      set_status (self, _("Downloading contacts from the server…"));
+      set_fraction (self, -1);
+      return;
+    }
 
   /* TRANSLATORS: "Receiving 1,200 of 10,000 contacts…" (%'u groups the digits as the language does) */
   status = g_strdup_printf (ngettext ("Receiving %'u of %'u contact…", "Receiving %'u of %'u contacts…", total),
