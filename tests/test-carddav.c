@@ -225,6 +225,8 @@ test_sync_collection (gconstpointer data)
   g_autofree char *href_b = NULL;
   g_autofree char *href_c = NULL;
   g_autofree char *etag_c = NULL;
+  g_autofree char *href_d = NULL;
+  g_autofree char *property_token = NULL;
   g_autofree char *token = NULL;
   g_autofree char *token2 = NULL;
   g_autofree char *token3 = NULL;
@@ -301,6 +303,30 @@ test_sync_collection (gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (changed->len, ==, 0);
   g_assert_cmpuint (removed->len, ==, 0);
+  g_clear_pointer (&changed, g_ptr_array_unref);
+  g_clear_pointer (&removed, g_ptr_array_unref);
+  g_clear_pointer (&token3, g_free);
+
+  /* The book's token as a property (a first sync's): changes after it are listed from it,
+   * nothing before. */
+  property_token = tn_carddav_get_sync_token_sync (fixture.dav, fixture.book, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (property_token);
+  g_assert_true (tn_carddav_sync_collection_sync (fixture.dav, fixture.book, property_token, &token3, &changed,
+                                                  &removed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed->len, ==, 0);
+  g_assert_cmpuint (removed->len, ==, 0);
+  g_clear_pointer (&changed, g_ptr_array_unref);
+  g_clear_pointer (&removed, g_ptr_array_unref);
+  g_clear_pointer (&token3, g_free);
+  g_free (put_new (&fixture, "d", "Dora"));
+  g_assert_true (tn_carddav_sync_collection_sync (fixture.dav, fixture.book, property_token, &token3, &changed,
+                                                  &removed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed->len, ==, 1);
+  href_d = card_href (&fixture, "d");
+  g_assert_nonnull (find_card (changed, href_d));
   g_clear_pointer (&changed, g_ptr_array_unref);
   g_clear_pointer (&removed, g_ptr_array_unref);
   g_clear_pointer (&token3, g_free);

@@ -19,7 +19,7 @@ static GSettings *
 new_settings (void)
 {
   GSettings *settings = g_settings_new (APPLICATION_ID);
-  const char *keys[] = { "trusted-goal", "employer", "trusted-goal-changed-at", "employer-changed-at" };
+  const char *keys[] = { TN_SELF_SETTINGS_GOAL, TN_SELF_SETTINGS_EMPLOYER, TN_SELF_SETTINGS_GOAL TN_SELF_SETTINGS_CHANGED_AT, TN_SELF_SETTINGS_EMPLOYER TN_SELF_SETTINGS_CHANGED_AT };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_reset (settings, keys[i]);
@@ -34,7 +34,7 @@ test_goal (void)
 
   g_assert_cmpint (tn_self_settings_get_changed_at (settings, TN_SELF_SETTINGS_GOAL), ==, 0);
   g_assert_true (tn_self_settings_set (settings, TN_SELF_SETTINGS_GOAL, g_variant_new_int32 (25), 100));
-  g_assert_cmpint (g_settings_get_int (settings, "trusted-goal"), ==, 25);
+  g_assert_cmpint (g_settings_get_int (settings, TN_SELF_SETTINGS_GOAL), ==, 25);
   g_assert_cmpint (tn_self_settings_get_changed_at (settings, TN_SELF_SETTINGS_GOAL), ==, 100);
 
   /* The same value again (a widget told of it hands it back): the time stays. */
@@ -43,7 +43,7 @@ test_goal (void)
 
   /* Not set again (a sync brings a reset): the default, with when it happened. */
   g_assert_true (tn_self_settings_set (settings, TN_SELF_SETTINGS_GOAL, NULL, 300));
-  user_value = g_settings_get_user_value (settings, "trusted-goal");
+  user_value = g_settings_get_user_value (settings, TN_SELF_SETTINGS_GOAL);
   g_assert_null (user_value);
   g_assert_cmpint (tn_self_settings_get_changed_at (settings, TN_SELF_SETTINGS_GOAL), ==, 300);
   g_assert_cmpint (tn_self_settings_get_changed_at (settings, TN_SELF_SETTINGS_EMPLOYER), ==, 0);
@@ -60,13 +60,13 @@ test_employer (void)
   g_setenv ("TRUSTNET_NOW", NOW_TEXT, TRUE);
   g_assert_true (tn_self_settings_set (settings, TN_SELF_SETTINGS_EMPLOYER, g_variant_new_string ("Acme"), 0));
   g_unsetenv ("TRUSTNET_NOW");
-  employer = g_settings_get_string (settings, "employer");
+  employer = g_settings_get_string (settings, TN_SELF_SETTINGS_EMPLOYER);
   g_assert_cmpstr (employer, ==, "Acme");
   g_assert_cmpint (tn_self_settings_get_changed_at (settings, TN_SELF_SETTINGS_EMPLOYER), ==, NOW_UNIX);
 
   /* Cleared: an empty employer is not set, and the clearing has its time (so it travels). */
   g_assert_true (tn_self_settings_set (settings, TN_SELF_SETTINGS_EMPLOYER, g_variant_new_string (""), 500));
-  user_value = g_settings_get_user_value (settings, "employer");
+  user_value = g_settings_get_user_value (settings, TN_SELF_SETTINGS_EMPLOYER);
   g_assert_null (user_value);
   g_assert_cmpint (tn_self_settings_get_changed_at (settings, TN_SELF_SETTINGS_EMPLOYER), ==, 500);
   /* Not set is not set, however it is spelled. */

@@ -279,10 +279,16 @@ test_list_deleted (TnTestStore   *fixture,
   g_autoptr(TnContact) ada = tn_test_add_contact (fixture->store, "Ada Lovelace", TN_TRUST_COMPLETELY);
   g_autoptr(TnStoreSyncCard) state = card_state (tn_contact_get_uid (ada), "http://h/b/a.vcf", "e", "x");
   g_autoptr(TnStoreSyncCard) gone = card_state ("purged", "http://h/b/p.vcf", "e", "x");
+  /* A contact still here and the person's own card (no contact) are never listed. */
+  g_autoptr(TnContact) bob = tn_test_add_contact (fixture->store, "Bob Here", TN_TRUST_COMPLETELY);
+  g_autoptr(TnStoreSyncCard) kept = card_state (tn_contact_get_uid (bob), "http://h/b/b.vcf", "e", "x");
+  g_autoptr(TnStoreSyncCard) self = card_state (TN_SYNC_SELF_UID, "http://h/b/self.vcf", "e", "x");
   g_autoptr(GPtrArray) deleted = NULL;
 
   g_assert_true (tn_store_sync_save_card (fixture->store, state, &error));
   g_assert_true (tn_store_sync_save_card (fixture->store, gone, &error));
+  g_assert_true (tn_store_sync_save_card (fixture->store, kept, &error));
+  g_assert_true (tn_store_sync_save_card (fixture->store, self, &error));
   g_assert_true (tn_store_remove_contact (fixture->store, ada, &error));
 
   /* Removed at T0: still within Undo before then, deleted after. */
@@ -291,7 +297,15 @@ test_list_deleted (TnTestStore   *fixture,
   g_assert_cmpstr (((TnStoreSyncCard *) g_ptr_array_index (deleted, 0))->uid, ==, "purged");
   g_clear_pointer (&deleted, g_ptr_array_unref);
   deleted = tn_store_sync_list_deleted (fixture->store, T0_UNIX + 1, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (deleted->len, ==, 2);
+  for (guint i = 0; i < deleted->len; i++)
+    {
+      const TnStoreSyncCard *card = g_ptr_array_index (deleted, i);
+
+      g_assert_true (g_str_equal (card->uid, "purged") || g_str_equal (card->uid, tn_contact_get_uid (ada)));
+      g_assert_nonnull (card->href);
+    }
 }
 
 static gboolean

@@ -54,6 +54,24 @@ test_add (void)
   g_assert_cmpuint (counts.n_overdue, ==, 0);
 }
 
+/* Removing takes from the buckets adding put into, the not-a-rating ones included. */
+static void
+test_remove (void)
+{
+  TnTrustCounts counts = { 0 };
+
+  tn_trust_counts_add (&counts, TN_TRUST_MODERATELY, 3);
+  tn_trust_counts_add (&counts, 9, 2);
+  tn_trust_counts_remove (&counts, TN_TRUST_MODERATELY, 2);
+  tn_trust_counts_remove (&counts, 9, 1);
+
+  g_assert_cmpuint (counts.by_trust[TN_TRUST_MODERATELY], ==, 1);
+  g_assert_cmpuint (counts.n_contacts, ==, 2);
+  for (TnTrust trust = TN_TRUST_UNRATED; trust <= TN_TRUST_LAST; trust++)
+    if (trust != TN_TRUST_MODERATELY)
+      g_assert_cmpuint (counts.by_trust[trust], ==, 0);
+}
+
 static void
 test_count_model (void)
 {
@@ -103,6 +121,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/trust-counts/add", test_add);
+  g_test_add_func ("/trust-counts/remove", test_remove);
   g_test_add_func ("/trust-counts/count-model", test_count_model);
   g_test_add_func ("/trust-counts/count-no-model", test_count_no_model);
 

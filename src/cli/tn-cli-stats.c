@@ -13,6 +13,7 @@
 #include "tn-cli-stats.h"
 #include "tn-cli.h"
 #include "tn-clock.h"
+#include "tn-self-settings.h"
 #include "tn-stats.h"
 #include "tn-text.h"
 
@@ -153,11 +154,11 @@ tn_cli_print_stats (TnStore    *store,
 {
   g_autoptr(GDateTime) now = tn_clock_now ();
   g_autoptr(TnStats) stats = NULL;
-  g_autofree char *employer = g_settings_get_string (settings, "employer");
+  g_autofree char *employer = g_settings_get_string (settings, TN_SELF_SETTINGS_EMPLOYER);
   TnCadence cadence;
 
   tn_cadence_init_from_settings (&cadence, settings);
-  stats = tn_stats_compute (store, now, g_settings_get_int (settings, "trusted-goal"), employer, &cadence, error);
+  stats = tn_stats_compute (store, now, g_settings_get_int (settings, TN_SELF_SETTINGS_GOAL), employer, &cadence, error);
   if (stats == NULL)
     return FALSE;
 

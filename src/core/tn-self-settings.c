@@ -63,7 +63,7 @@ tn_self_settings_set (GSettings  *settings,
     }
 
   /* The time first: whoever is told of the new value finds its time already there. */
-  time_key = g_strconcat (key, "-changed-at", NULL);
+  time_key = g_strconcat (key, TN_SELF_SETTINGS_CHANGED_AT, NULL);
   g_settings_set_int64 (settings, time_key, changed_at);
   if (not_set)
     g_settings_reset (settings, key);
@@ -88,6 +88,6 @@ tn_self_settings_get_changed_at (GSettings  *settings,
   g_return_val_if_fail (G_IS_SETTINGS (settings), 0);
   g_return_val_if_fail (is_self_key (key), 0);
 
-  time_key = g_strconcat (key, "-changed-at", NULL);
+  time_key = g_strconcat (key, TN_SELF_SETTINGS_CHANGED_AT, NULL);
   return g_settings_get_int64 (settings, time_key);
 }

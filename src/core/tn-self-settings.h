@@ -10,8 +10,9 @@
 G_BEGIN_DECLS
 
 /* The two keys; each has a "KEY-changed-at" key beside it. */
-#define TN_SELF_SETTINGS_GOAL     "trusted-goal"
-#define TN_SELF_SETTINGS_EMPLOYER "employer"
+#define TN_SELF_SETTINGS_GOAL       "trusted-goal"
+#define TN_SELF_SETTINGS_EMPLOYER   "employer"
+#define TN_SELF_SETTINGS_CHANGED_AT "-changed-at"
 
 gboolean tn_self_settings_set            (GSettings  *settings,
                                           const char *key,

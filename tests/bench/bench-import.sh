@@ -129,8 +129,11 @@ echo "import (b)/(a): wall $(ratio "$(median import 1)" "$(median parse 1)") (go
      "cpu $(ratio "$(median import 2)" "$(median parse 2)"); peak RSS $(mib "$(most import 3)") MiB (goal <= 150)"
 echo "second import (c)/(a): wall $(ratio "$(median again 1)" "$(median parse 1)")"
 # Where the last run of each spent its time (the importer's debug line).
-echo "stages of (b): $(grep -o 'read and written.*' "$work/import.log" || echo "not reported")"
-echo "stages of (c): $(grep -o 'read and written.*' "$work/again.log" || echo "not reported")"
+stages () {
+  echo "$(grep -o 'read and written.*' "$work/$1.log" || echo "not reported"), $(grep -o 'checkpointed in.*' "$work/$1.log")"
+}
+echo "stages of (b): $(stages import)"
+echo "stages of (c): $(stages again)"
 echo "20,000 new cards (e)/(d): wall $(ratio "$(median new 1)" "$(median new_parse 1)")" \
      "(issue 12: 0.76 s with the feed against 0.54 s before it, 1.38x)"
 if [ -n "$baseline" ]; then

@@ -160,6 +160,11 @@ server_ms () {
   if [ "$server" = xandikos ]; then echo n/a; return; fi
   tail -n +"$(( $1 + 1 ))" "$work/server.log" | sed -n 's/.* in \([0-9.]*\) seconds.*/\1/p' | awk '{ s += $1 } END { printf "%d\n", s * 1000 }'
 }
+# Radicale's requests after line $1, each as METHOD:depth seconds ("PROPFIND:0 1.37 REPORT:1 1.69").
+server_requests () {
+  if [ "$server" = xandikos ]; then echo n/a; return; fi
+  tail -n +"$(( $1 + 1 ))" "$work/server.log" | sed -n "s/.*\] \([A-Z]*\) response status for .* with depth '\([0-9a-z]*\)' in \([0-9.]*\) seconds.*/\1:\2 \3/p" | tr '\n' ' ' | sed 's/ $//'
+}
 # The requests the server logged after line $1.
 requests_since () {
   if [ "$server" = xandikos ]; then
@@ -197,6 +202,7 @@ for run in $(seq "$runs"); do
   echo $(( $(now_ms) - start )) >> "$work/first"
   server_ms "$before" >> "$work/first-server"
   requests_since "$before" >> "$work/first-requests"
+  first_requests=$(server_requests "$before")
 done
 first_ms=$(median < "$work/first")
 if [ "$server" = radicale ]; then
@@ -204,6 +210,7 @@ if [ "$server" = radicale ]; then
   echo "floor: one addressbook-multiget of $cards cards with curl: $floor_ms ms (median of $runs)"
 fi
 echo "first sync into an empty database: $first_ms ms (median of $runs; the server's own time $(median < "$work/first-server") ms, $(median < "$work/first-requests") request(s)); $(cat "$work/sync.out")"
+echo "  the server's requests of the last first sync (method:depth seconds): $first_requests"
 echo "contacts in the database: $("$trustnet" --database "$db" --list --json | "$python" -c 'import json, sys; print(len(json.load(sys.stdin)))')"
 if [ "$server" = radicale ]; then
   awk -v a="$first_ms" -v b="$floor_ms" 'BEGIN { printf "ratio first sync / multiget floor: %.2f (goal: at most 2)\n", a / b }'

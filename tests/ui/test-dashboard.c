@@ -18,6 +18,7 @@
 #include "tn-clock.h"
 #include "tn-dashboard-page.h"
 #include "tn-log-dialog.h"
+#include "tn-self-settings.h"
 #include "tn-stats.h"
 #include "tn-window.h"
 #include "tn-test-util.h"
@@ -202,14 +203,14 @@ test_full (Fixture       *fixture,
 
   populate (fixture->store, 300);
   settings = g_settings_new (APPLICATION_ID);
-  g_settings_set_string (settings, "employer", "Acme Corp");
+  g_settings_set_string (settings, TN_SELF_SETTINGS_EMPLOYER, "Acme Corp");
   page = open_dashboard (fixture);
 
   /* What the page says is what the core computes. */
   now = tn_clock_now ();
-  employer = g_settings_get_string (settings, "employer");
+  employer = g_settings_get_string (settings, TN_SELF_SETTINGS_EMPLOYER);
   tn_cadence_init_from_settings (&cadence, settings);
-  stats = tn_stats_compute (fixture->store, now, g_settings_get_int (settings, "trusted-goal"), employer, &cadence, &error);
+  stats = tn_stats_compute (fixture->store, now, g_settings_get_int (settings, TN_SELF_SETTINGS_GOAL), employer, &cadence, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (tn_stats_get_trusted (stats), >, 0);
   trusted = tn_stats_describe_trusted (tn_stats_get_trusted (stats), stats->goal);
@@ -260,7 +261,7 @@ test_full (Fixture       *fixture,
                    tn_dashboard_page_get_suggested_id (page));
   tn_ui_test_save_screenshot ("dashboard-log-lunch");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_settings_reset (settings, "employer");
+  g_settings_reset (settings, TN_SELF_SETTINGS_EMPLOYER);
 }
 
 /* Every widget under @widget that is a @type, depth first. */

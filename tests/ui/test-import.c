@@ -944,7 +944,7 @@ test_possible_duplicates (Fixture       *fixture,
 
   /* From the toast to the review. */
   review = tn_ui_test_find_button (GTK_WIDGET (fixture->window), "Review Duplicates");
-  g_assert_cmpstr (gtk_widget_get_name (gtk_widget_get_next_sibling (review)), ==, "import-undo-button");
+  g_assert_cmpstr (gtk_widget_get_name (gtk_widget_get_next_sibling (review)), ==, "toast-button");
   gtk_widget_activate (review);
   tn_ui_test_settle (300);
   duplicates = tn_window_review_duplicates (fixture->window);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "tn-application.h"
+#include "tn-self-settings.h"
 #include "tn-stats.h"
 #include "tn-test-util.h"
 #include "tn-ui-test-util.h"
@@ -162,7 +163,7 @@ describe_trusted (TnStore *store)
   TnCadence cadence;
 
   tn_cadence_init_from_settings (&cadence, settings);
-  stats = tn_stats_compute (store, now, g_settings_get_int (settings, "trusted-goal"), NULL, &cadence, &error);
+  stats = tn_stats_compute (store, now, g_settings_get_int (settings, TN_SELF_SETTINGS_GOAL), NULL, &cadence, &error);
   g_assert_no_error (error);
   return tn_stats_describe_trusted (tn_stats_get_trusted (stats), stats->goal);
 }

@@ -13,6 +13,7 @@
 #include "tn-application.h"
 #include "tn-autostart.h"
 #include "tn-preferences-window.h"
+#include "tn-self-settings.h"
 #include "tn-window.h"
 #include "tn-test-util.h"
 #include "tn-ui-test-util.h"
@@ -32,7 +33,7 @@ static char *config_home;
 static const char *settings_keys[] = {
   "reminder-enabled", "reminder-weekday", "reminder-hour", "run-in-background",
   "cadence-weeks-completely", "cadence-weeks-moderately", "cadence-weeks-vaguely",
-  "trusted-goal", "employer", "trusted-goal-changed-at", "employer-changed-at",
+  TN_SELF_SETTINGS_GOAL, TN_SELF_SETTINGS_EMPLOYER, TN_SELF_SETTINGS_GOAL TN_SELF_SETTINGS_CHANGED_AT, TN_SELF_SETTINGS_EMPLOYER TN_SELF_SETTINGS_CHANGED_AT,
 };
 
 /* ---- Harness ------------------------------------------------------------------------------- */
@@ -433,22 +434,22 @@ test_job_security (Fixture       *fixture,
   goal_spin = find_in_row (preferences, "Goal", GTK_TYPE_SPIN_BUTTON);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (goal_spin)), ==, 20);
   /* Shown is not set: the default goal is no one's choice, and does not travel by sync. */
-  g_assert_null (g_settings_get_user_value (fixture->settings, "trusted-goal"));
-  g_assert_cmpint (g_settings_get_int64 (fixture->settings, "trusted-goal-changed-at"), ==, 0);
+  g_assert_null (g_settings_get_user_value (fixture->settings, TN_SELF_SETTINGS_GOAL));
+  g_assert_cmpint (g_settings_get_int64 (fixture->settings, TN_SELF_SETTINGS_GOAL TN_SELF_SETTINGS_CHANGED_AT), ==, 0);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (goal_spin), 25);
-  g_assert_cmpint (g_settings_get_int (fixture->settings, "trusted-goal"), ==, 25);
-  g_assert_cmpint (g_settings_get_int64 (fixture->settings, "trusted-goal-changed-at"), >, 0);
+  g_assert_cmpint (g_settings_get_int (fixture->settings, TN_SELF_SETTINGS_GOAL), ==, 25);
+  g_assert_cmpint (g_settings_get_int64 (fixture->settings, TN_SELF_SETTINGS_GOAL TN_SELF_SETTINGS_CHANGED_AT), >, 0);
 
   employer_row = find_row (preferences, "Where I work now");
-  g_assert_cmpint (g_settings_get_int64 (fixture->settings, "employer-changed-at"), ==, 0);
+  g_assert_cmpint (g_settings_get_int64 (fixture->settings, TN_SELF_SETTINGS_EMPLOYER TN_SELF_SETTINGS_CHANGED_AT), ==, 0);
   gtk_editable_set_text (GTK_EDITABLE (employer_row), "Analytical Engines Ltd");
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "employer"), ==, "Analytical Engines Ltd");
-  g_assert_cmpint (g_settings_get_int64 (fixture->settings, "employer-changed-at"), >, 0);
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, TN_SELF_SETTINGS_EMPLOYER), ==, "Analytical Engines Ltd");
+  g_assert_cmpint (g_settings_get_int64 (fixture->settings, TN_SELF_SETTINGS_EMPLOYER TN_SELF_SETTINGS_CHANGED_AT), >, 0);
   /* A value set elsewhere (a sync) is shown, and not taken for the person's own change. */
-  g_settings_set_int64 (fixture->settings, "trusted-goal-changed-at", 1000);
-  g_settings_set_int (fixture->settings, "trusted-goal", 30);
+  g_settings_set_int64 (fixture->settings, TN_SELF_SETTINGS_GOAL TN_SELF_SETTINGS_CHANGED_AT, 1000);
+  g_settings_set_int (fixture->settings, TN_SELF_SETTINGS_GOAL, 30);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (goal_spin)), ==, 30);
-  g_assert_cmpint (g_settings_get_int64 (fixture->settings, "trusted-goal-changed-at"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int64 (fixture->settings, TN_SELF_SETTINGS_GOAL TN_SELF_SETTINGS_CHANGED_AT), ==, 1000);
   tn_ui_test_save_screenshot ("preferences-job-security");
 }
 
@@ -509,7 +510,7 @@ test_employer_completion (Fixture       *fixture,
   label = shown_organization_row ("Soylent; Foods");
   tn_ui_test_click (gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW));
   tn_ui_test_settle (200);
-  employer = g_settings_get_string (fixture->settings, "employer");
+  employer = g_settings_get_string (fixture->settings, TN_SELF_SETTINGS_EMPLOYER);
   g_assert_cmpstr (employer, ==, "Soylent; Foods");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (employer_row)), ==, "Soylent; Foods");
 }

@@ -289,8 +289,8 @@ test_after_own_change (Fixture       *fixture,
     return;
 
   settings = g_settings_new (APPLICATION_ID);
-  g_settings_reset (settings, "trusted-goal");
-  g_settings_reset (settings, "employer");
+  g_settings_reset (settings, TN_SELF_SETTINGS_GOAL);
+  g_settings_reset (settings, TN_SELF_SETTINGS_EMPLOYER);
   start_controller (fixture, SHORT_MS, NEVER_MS);
   assert_syncs (fixture, 1);
 
@@ -300,8 +300,8 @@ test_after_own_change (Fixture       *fixture,
   assert_syncs (fixture, 3);
   g_assert_false (tn_self_settings_set (settings, TN_SELF_SETTINGS_GOAL, g_variant_new_int32 (25), 0));
   assert_syncs (fixture, 3);
-  g_settings_reset (settings, "trusted-goal");
-  g_settings_reset (settings, "employer");
+  g_settings_reset (settings, TN_SELF_SETTINGS_GOAL);
+  g_settings_reset (settings, TN_SELF_SETTINGS_EMPLOYER);
 }
 
 static void

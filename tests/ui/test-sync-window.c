@@ -38,6 +38,8 @@ typedef struct
   /* Every status the controller showed, in order. */
   GPtrArray *statuses;
   double max_fraction;
+  /* The largest fraction shown while the status said the cards were downloading. */
+  double downloading_fraction;
   guint finished;
 } Fixture;
 
@@ -57,7 +59,11 @@ on_fraction_notify_cb (TnSyncController *controller,
                        GParamSpec       *pspec,
                        Fixture          *fixture)
 {
-  fixture->max_fraction = MAX (fixture->max_fraction, tn_sync_controller_get_fraction (controller));
+  double fraction = tn_sync_controller_get_fraction (controller);
+
+  fixture->max_fraction = MAX (fixture->max_fraction, fraction);
+  if (g_str_has_prefix (tn_sync_controller_get_status (controller), "Downloading "))
+    fixture->downloading_fraction = MAX (fixture->downloading_fraction, fraction);
 }
 
 static void
@@ -84,6 +90,7 @@ fixture_set_up (Fixture       *fixture,
   g_setenv ("TRUSTNET_SYNC_PASSWORD", tn_test_dav_server_get_password (fixture->server), TRUE);
   fixture->statuses = g_ptr_array_new_with_free_func (g_free);
   fixture->max_fraction = -1;
+  fixture->downloading_fraction = -1;
 }
 
 static void
@@ -318,7 +325,10 @@ test_indicator (Fixture       *fixture,
   g_assert_nonnull (tn_ui_test_find_visible (fixture->indicator, GTK_TYPE_SPINNER));
   g_assert_true (tn_ui_test_wait_for_count (count_finished, fixture, 1));
   g_assert_true (has_received (fixture));
-  g_assert_cmpstr (g_ptr_array_index (fixture->statuses, 1), ==, "Receiving 0 of 3 contacts…");
+  /* While the book downloads, words and no bar; then the count as cards are written. */
+  g_assert_cmpstr (g_ptr_array_index (fixture->statuses, 1), ==, "Downloading contacts from the server…");
+  g_assert_cmpfloat (fixture->downloading_fraction, ==, -1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->statuses, 2), ==, "Receiving 0 of 3 contacts…");
   g_assert_cmpfloat (fixture->max_fraction, ==, 1.0);
   g_assert_cmpfloat (tn_sync_controller_get_fraction (fixture->controller), ==, -1);
   g_assert_cmpuint (tn_ui_test_n_contacts (fixture->ui.store), ==, 3);

@@ -247,6 +247,191 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_cmpint (tn_contact_get_trust (grace), ==, TN_TRUST_MODERATELY);
 }
 
+/* A moment of a busy main thread (as with 100,000 contacts): a toast whose show animation
+ * and hide animation end in the same frame is what libadwaita 1.2.2 cannot take (see
+ * dismiss_toast_safely() in tn-window-toasts.c). */
+static void
+block_main_thread (void)
+{
+  /* A frame or two, in which a toast sliding in may be dismissed; then the long one. */
+  tn_ui_test_settle (40);
+  g_usleep (700 * G_TIME_SPAN_MILLISECOND);
+  tn_ui_test_settle (100);
+}
+
+/* The Undo of the toast that says @title, once the toast is shown. */
+static GtkWidget *
+undo_of (Fixture    *fixture,
+         const char *title)
+{
+  GtkWidget *toast = tn_ui_test_find_label (GTK_WIDGET (fixture->window), title);
+
+  while (toast != NULL && tn_ui_test_find_button (toast, "Undo") == NULL)
+    toast = gtk_widget_get_parent (toast);
+  g_assert_nonnull (toast);
+  return tn_ui_test_find_button (toast, "Undo");
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  const char *title;
+} ToastWait;
+
+static gboolean
+toast_is_mapped (gpointer data)
+{
+  ToastWait *wait = data;
+  GtkWidget *label = tn_ui_test_find_label (GTK_WIDGET (wait->fixture->window), wait->title);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+static gboolean
+toast_is_gone (gpointer data)
+{
+  return !toast_is_mapped (data);
+}
+
+/* Where Undo of the toast saying @title ends up once it has slid in; then that Undo is
+ * clicked, and the toast left to go. */
+static TnUiSpot
+find_where_undo_ends_up (Fixture    *fixture,
+                         const char *title)
+{
+  ToastWait wait = { fixture, title };
+  TnUiSpot spot;
+
+  g_assert_true (tn_ui_test_wait_until (toast_is_mapped, &wait));
+  tn_ui_test_settle (700);
+  spot = tn_ui_test_spot_of (undo_of (fixture, title));
+  tn_ui_test_click (undo_of (fixture, title));
+  g_assert_true (tn_ui_test_wait_until (toast_is_gone, &wait));
+  return spot;
+}
+
+/* Undo of the toast saying @title clicked while the toast still slides in (300 ms, or
+ * 500 ms when it replaces another): with the pointer where Undo ends up, as soon as the
+ * button has risen under it. Then the main thread is busy for a moment. */
+static void
+click_undo_at_once (Fixture    *fixture,
+                    const char *title,
+                    TnUiSpot    spot)
+{
+  ToastWait wait = { fixture, title };
+
+  g_assert_true (tn_ui_test_wait_until (toast_is_mapped, &wait));
+  tn_ui_test_settle (150);
+  tn_ui_test_click_spot (GTK_WIDGET (fixture->window), spot);
+  block_main_thread ();
+  g_assert_true (tn_ui_test_wait_until (toast_is_gone, &wait));
+}
+
+/* Delete pressed @n_presses times, quickly, with @contact selected. */
+static void
+delete_with_key (Fixture   *fixture,
+                 TnContact *contact,
+                 guint      n_presses)
+{
+  TnContactsPage *page = tn_window_get_contacts_page (fixture->window);
+
+  g_assert_true (tn_contacts_page_select_contact (page, contact));
+  tn_contacts_page_focus_list (page);
+  tn_ui_test_point_at (GTK_WIDGET (fixture->window));
+  tn_ui_test_xdotool ("key", "--delay", "30", "Delete", n_presses > 1 ? "Delete" : NULL, NULL);
+}
+
+/* Two people deleted with two quick presses of Delete: the second toast takes the place of
+ * the first while it still slides in; then its Undo is clicked at once. The window lives
+ * on through a busy moment each time. */
+static void
+test_delete_toasts_quickly (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = NULL;
+  g_autoptr(TnContact) alan = NULL;
+  g_autoptr(TnContact) grace = NULL;
+  TnUiSpot undo;
+
+  if (fixture->store == NULL)
+    return;
+
+  ada = tn_ui_test_add_contact (fixture->store, "Ada Lovelace", NULL, NULL, TN_TRUST_COMPLETELY);
+  alan = tn_ui_test_add_contact (fixture->store, "Alan Turing", NULL, NULL, TN_TRUST_VAGUELY);
+  grace = tn_ui_test_add_contact (fixture->store, "Grace Hopper", NULL, NULL, TN_TRUST_MODERATELY);
+  tn_ui_test_fixture_open_window (fixture, application);
+
+  /* Ada, then the row that takes her place: Alan. */
+  delete_with_key (fixture, ada, 2);
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 1));
+  block_main_thread ();
+  undo = find_where_undo_ends_up (fixture, "Deleted Alan Turing");
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 2));
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_assert_true (tn_store_restore_contact (fixture->store, ada, NULL));
+      g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_visible, fixture->window, 3));
+      tn_ui_test_settle (800);
+
+      delete_with_key (fixture, ada, 2);
+      g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 1));
+      click_undo_at_once (fixture, "Deleted Alan Turing", undo);
+      g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 2));
+    }
+}
+
+/* Undo clicked the moment the toast appears, while it still slides in: the contact comes
+ * back, the toast goes, and the window lives on through a busy moment. */
+static void
+test_undo_at_once (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(TnContact) ada = NULL;
+  g_autoptr(TnContact) grace = NULL;
+  TnUiSpot undo;
+
+  if (fixture->store == NULL)
+    return;
+
+  ada = tn_ui_test_add_contact (fixture->store, "Ada Lovelace", NULL, NULL, TN_TRUST_COMPLETELY);
+  grace = tn_ui_test_add_contact (fixture->store, "Grace Hopper", NULL, NULL, TN_TRUST_MODERATELY);
+  tn_ui_test_fixture_open_window (fixture, application);
+
+  delete_with_key (fixture, grace, 1);
+  undo = find_where_undo_ends_up (fixture, "Deleted Grace Hopper");
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 2));
+
+  for (guint round = 0; round < 3; round++)
+    {
+      delete_with_key (fixture, grace, 1);
+      g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 1));
+      click_undo_at_once (fixture, "Deleted Grace Hopper", undo);
+      g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 2));
+    }
+}
+
+/* A toast goes by itself after its time, the window's own clock (see on_toast_timeout_cb()),
+ * and not before. */
+static void
+test_toast_times_out (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  ToastWait wait = { fixture, "Nothing to see here" };
+  g_autoptr(GTimer) timer = NULL;
+
+  if (fixture->store == NULL)
+    return;
+
+  tn_ui_test_fixture_open_window (fixture, application);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-toast", "s", wait.title));
+  g_assert_true (tn_ui_test_wait_until (toast_is_mapped, &wait));
+  timer = g_timer_new ();
+  g_assert_true (tn_ui_test_wait_until_ms (toast_is_gone, &wait, 20000));
+  /* Messages stay 6 s. */
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), >=, 5.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +448,9 @@ main (int   argc,
   ADD_TEST ("/window/rate-with-keyboard", test_rate_with_keyboard);
   ADD_TEST ("/window/filter-and-search", test_filter_and_search);
   ADD_TEST ("/window/delete-and-undo", test_delete_and_undo);
+  ADD_TEST ("/window/delete-toasts-quickly", test_delete_toasts_quickly);
+  ADD_TEST ("/window/undo-at-once", test_undo_at_once);
+  ADD_TEST ("/window/toast-times-out", test_toast_times_out);
 
   result = g_test_run ();
   g_clear_object (&application);

@@ -328,27 +328,62 @@ is_true (gpointer data)
 }
 
 /* A real click in the middle of @widget, through the X server. */
+/**
+ * tn_ui_test_spot_of:
+ * @widget: a widget shown in a window
+ *
+ * Returns: where the middle of @widget is now, in the X coordinates of its window
+ */
+TnUiSpot
+tn_ui_test_spot_of (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0f,
+                                                 gtk_widget_get_height (widget) / 2.0f);
+  graphene_point_t point;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &point));
+  /* Widget coordinates start inside the client-side shadow; X's at the surface's corner. */
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  return (TnUiSpot) { (int) (point.x + dx), (int) (point.y + dy) };
+}
+
+static void
+move_pointer_to (GtkWidget *window,
+                 TnUiSpot   spot)
+{
+  g_autofree char *xid = tn_ui_test_window_xid (window);
+  g_autofree char *x = g_strdup_printf ("%d", spot.x);
+  g_autofree char *y = g_strdup_printf ("%d", spot.y);
+
+  tn_ui_test_xdotool ("mousemove", "--window", xid, x, y, NULL);
+}
+
+/**
+ * tn_ui_test_click_spot:
+ * @window: a window
+ * @spot: where in it, from tn_ui_test_spot_of()
+ *
+ * Clicks there at once, without waiting for anything: for a widget that is still on its
+ * way there, as a toast's button while the toast slides in.
+ */
+void
+tn_ui_test_click_spot (GtkWidget *window,
+                       TnUiSpot   spot)
+{
+  move_pointer_to (window, spot);
+  tn_ui_test_xdotool ("click", "1", NULL);
+}
+
 void
 tn_ui_test_click (GtkWidget *widget)
 {
   GtkNative *native = gtk_widget_get_native (widget);
   GtkEventController *watcher;
   gboolean released = FALSE;
-  g_autofree char *xid = tn_ui_test_window_xid (GTK_WIDGET (native));
-  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0f,
-                                                 gtk_widget_get_height (widget) / 2.0f);
-  graphene_point_t point;
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
-  double dx, dy;
 
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &point));
-  /* Widget coordinates start inside the client-side shadow; X's at the surface's corner. */
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  x = g_strdup_printf ("%d", (int) (point.x + dx));
-  y = g_strdup_printf ("%d", (int) (point.y + dy));
-
-  tn_ui_test_xdotool ("mousemove", "--window", xid, x, y, NULL);
+  move_pointer_to (GTK_WIDGET (native), tn_ui_test_spot_of (widget));
   tn_ui_test_settle (100);
 
   /* On a busy machine the release can arrive well after xdotool returns: wait until the

@@ -14,6 +14,8 @@
 G_BEGIN_DECLS
 
 typedef gboolean (*TnTestCondition) (gpointer data);
+/* A point of a window, as X (and xdotool) counts. */
+typedef struct { int x, y; } TnUiSpot;
 typedef guint    (*TnTestCount)     (gpointer data);
 
 /* What every window test starts from; a test's own fixture may begin with one. */
@@ -59,6 +61,9 @@ void       tn_ui_test_xdotool          (const char      *first_arg,
 char      *tn_ui_test_window_xid       (GtkWidget       *window);
 void       tn_ui_test_point_at         (GtkWidget       *window);
 void       tn_ui_test_click            (GtkWidget       *widget);
+TnUiSpot   tn_ui_test_spot_of          (GtkWidget       *widget);
+void       tn_ui_test_click_spot       (GtkWidget       *window,
+                                        TnUiSpot         spot);
 void       tn_ui_test_save_screenshot  (const char      *name);
 GtkWidget *tn_ui_test_find_visible     (GtkWidget       *widget,
                                         GType            type);

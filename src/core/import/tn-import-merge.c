@@ -263,5 +263,5 @@ _tn_import_merge_card (TnImportWriter     *writer,
                        url_set_key, changed, error))
     return FALSE;
 
-  return !*changed || tn_import_writer_update_contact (writer, id, fields, error);
+  return !*changed || tn_import_writer_update_contact (writer, id, &target, fields, error);
 }

@@ -36,6 +36,28 @@ tn_trust_counts_add (TnTrustCounts *counts,
 }
 
 /**
+ * tn_trust_counts_remove:
+ * @counts: the counts to take from
+ * @trust: a rating as stored, as given to tn_trust_counts_add()
+ * @n: how many contacts with it are no longer counted
+ *
+ * Takes back what tn_trust_counts_add() counted, from the same buckets.
+ */
+void
+tn_trust_counts_remove (TnTrustCounts *counts,
+                        int            trust,
+                        guint          n)
+{
+  g_return_if_fail (counts != NULL);
+  g_return_if_fail (counts->n_contacts >= n);
+  g_return_if_fail (!tn_trust_is_valid (trust) || counts->by_trust[trust] >= n);
+
+  counts->n_contacts -= n;
+  if (tn_trust_is_valid (trust))
+    counts->by_trust[trust] -= n;
+}
+
+/**
  * tn_trust_counts_count_model:
  * @counts: (out caller-allocates): the counts to fill; what they held is replaced
  * @contacts: (nullable): a #GListModel of #TnContact, or %NULL for none

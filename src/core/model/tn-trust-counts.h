@@ -31,6 +31,9 @@ typedef struct
 gboolean  tn_trust_counts_add         (TnTrustCounts   *counts,
                                        int              trust,
                                        guint            n);
+void      tn_trust_counts_remove      (TnTrustCounts   *counts,
+                                       int              trust,
+                                       guint            n);
 void      tn_trust_counts_count_model (TnTrustCounts   *counts,
                                        GListModel      *contacts,
                                        const TnCadence *cadence,

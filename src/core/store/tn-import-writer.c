@@ -11,6 +11,7 @@
 
 #include "tn-clock.h"
 #include "tn-duplicates.h"
+#include "tn-import-writer-rows-private.h"
 #include "tn-store-internal.h"
 #include "tn-text.h"
 
@@ -60,12 +61,9 @@ _tn_import_parse_field_name (const char    *name,
 typedef enum
 {
   WRITE_INSERT_CONTACT,
-  WRITE_INSERT_EMAIL,
-  WRITE_INSERT_PHONE,
-  WRITE_INSERT_URL,
-  WRITE_APPEND_EMAIL,
-  WRITE_APPEND_PHONE,
-  WRITE_APPEND_URL,
+  WRITE_NEXT_EMAIL_POSITION,
+  WRITE_NEXT_PHONE_POSITION,
+  WRITE_NEXT_URL_POSITION,
   WRITE_RECORD_CHANGE,
   WRITE_RECORD_TRUST,
   WRITE_UPDATE_CONTACT,
@@ -74,6 +72,8 @@ typedef enum
   WRITE_READ_PHONES,
   WRITE_READ_URLS,
   WRITE_RECORD_JOB_CHANGE,
+  WRITE_RECORD_FEED,
+  WRITE_RECORD_FIELD_TIME,
   N_WRITE_STATEMENTS,
 } WriteStatement;
 
@@ -86,28 +86,17 @@ typedef enum
  * defer_foreign_keys says. An import undoes everything on any failure anyway, so no
  * statement needs undoing alone. The keys hold by construction: a contact's batch is the
  * one this import made, an address's or change's contact one it just wrote or matched
- * (test-import-same-rows checks the rows and the keys). Not for
- * UPDATE: an outer OR ROLLBACK would override the OR REPLACE of the feed's trigger. */
+ * (test-import-same-rows checks the rows and the keys). The change feed's and the field
+ * times' rows are the exception: replacing a row is what they are for, and they fire no
+ * trigger. No statement here fires one: see set_aside_triggers. */
 static const char * const write_sql[N_WRITE_STATEMENTS] = {
   [WRITE_INSERT_CONTACT] =
     "INSERT OR ROLLBACK INTO contacts (uid, full_name, given_name, family_name, organization, title, note, birthday,"
     "                      trust, vcard, batch_id, created_at, updated_at, connected_on)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
-  [WRITE_INSERT_EMAIL] =
-    "INSERT OR ROLLBACK INTO emails (contact_id, position, value, normalized) VALUES (?1, ?2, ?3, ?4)",
-  [WRITE_INSERT_PHONE] =
-    "INSERT OR ROLLBACK INTO phones (contact_id, position, value, normalized) VALUES (?1, ?2, ?3, ?4)",
-  [WRITE_INSERT_URL] =
-    "INSERT OR ROLLBACK INTO urls (contact_id, position, value, normalized) VALUES (?1, ?2, ?3, ?4)",
-  [WRITE_APPEND_URL] =
-    "INSERT OR ROLLBACK INTO urls (contact_id, position, value, normalized) VALUES "
-    "(?1, (SELECT coalesce (max (position) + 1, 0) FROM urls WHERE contact_id = ?1), ?2, ?3)",
-  [WRITE_APPEND_EMAIL] =
-    "INSERT OR ROLLBACK INTO emails (contact_id, position, value, normalized) VALUES "
-    "(?1, (SELECT coalesce (max (position) + 1, 0) FROM emails WHERE contact_id = ?1), ?2, ?3)",
-  [WRITE_APPEND_PHONE] =
-    "INSERT OR ROLLBACK INTO phones (contact_id, position, value, normalized) VALUES "
-    "(?1, (SELECT coalesce (max (position) + 1, 0) FROM phones WHERE contact_id = ?1), ?2, ?3)",
+  [WRITE_NEXT_EMAIL_POSITION] = "SELECT coalesce (max (position) + 1, 0) FROM emails WHERE contact_id = ?1",
+  [WRITE_NEXT_PHONE_POSITION] = "SELECT coalesce (max (position) + 1, 0) FROM phones WHERE contact_id = ?1",
+  [WRITE_NEXT_URL_POSITION] = "SELECT coalesce (max (position) + 1, 0) FROM urls WHERE contact_id = ?1",
   [WRITE_RECORD_CHANGE] =
     "INSERT OR ROLLBACK INTO batch_changes (batch_id, contact_id, what, value) VALUES (?1, ?2, ?3, ?4)",
   [WRITE_RECORD_TRUST] =
@@ -115,7 +104,7 @@ static const char * const write_sql[N_WRITE_STATEMENTS] = {
   /* A merge's one write to the contact's row, in the order of TnImportField. It names the
    * new revision itself, so that the trigger need not write the row again (schema 9). */
   [WRITE_UPDATE_CONTACT] =
-    "UPDATE contacts SET given_name = ?2, family_name = ?3, organization = ?4, title = ?5, note = ?6,"
+    "UPDATE OR ROLLBACK contacts SET given_name = ?2, family_name = ?3, organization = ?4, title = ?5, note = ?6,"
     " birthday = ?7, vcard = ?8, connected_on = ?9, updated_at = ?10, revision = revision + 1 WHERE id = ?1",
   [WRITE_READ_CONTACT] =
     "SELECT given_name, family_name, organization, title, note, birthday, vcard, connected_on"
@@ -127,9 +116,45 @@ static const char * const write_sql[N_WRITE_STATEMENTS] = {
   [WRITE_READ_URLS] =
     "SELECT value FROM urls WHERE contact_id = ?1 ORDER BY position",
   [WRITE_RECORD_JOB_CHANGE] =
-    "INSERT INTO job_changes (contact_id, from_organization, from_title, to_organization, to_title,"
+    "INSERT OR ROLLBACK INTO job_changes (contact_id, from_organization, from_title, to_organization, to_title,"
     "                         noticed_on, batch_id)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  /* What the triggers of set_aside_triggers do, done by the writer (see there). */
+  [WRITE_RECORD_FEED] =
+    "INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', ?1, ?1)",
+  [WRITE_RECORD_FIELD_TIME] =
+    "INSERT OR REPLACE INTO sync_field_times (contact_id, field, changed_at) VALUES (?1, ?2, ?3)",
+};
+
+/* The triggers a contact's row and its job changes fire, which the writer sets aside for its
+ * transaction and does the work of itself (writer_record_feed(), writer_record_field_times()),
+ * writing the same rows: a statement that fires a trigger may fail half-way, so SQLite keeps
+ * a statement journal for it, a copy of every 16 KiB page it touches, and a merge's UPDATE
+ * and job change cost 100,000 instructions each that way, most of a second import. The
+ * triggers are dropped inside the import's transaction and made again from their own SQL
+ * before it commits, so no other connection ever sees them missing, and a rollback or a
+ * crash brings them back with everything else. */
+static const char * const set_aside_triggers[] = {
+  "contacts_insert_feed",     /* fires for contacts without a batch: an import's have one */
+  "contacts_update_revision", /* fires when an UPDATE names no new revision: the writer's does */
+  "contacts_update_feed",
+  "contacts_update_field_times",
+  "job_changes_insert_feed",
+};
+
+/* The fields a merge's UPDATE may change that sync keeps a change time for, with the names
+ * CONTACT_FIELD_TIMES_BODY (tn-store-field-times.h) gives them. */
+static const struct
+{
+  TnImportField field;
+  const char *name;
+} timed_fields[] = {
+  { TN_IMPORT_FIELD_GIVEN_NAME, "given-name" },
+  { TN_IMPORT_FIELD_FAMILY_NAME, "family-name" },
+  { TN_IMPORT_FIELD_ORGANIZATION, "organization" },
+  { TN_IMPORT_FIELD_TITLE, "title" },
+  { TN_IMPORT_FIELD_NOTE, "note" },
+  { TN_IMPORT_FIELD_BIRTHDAY, "birthday" },
 };
 
 /* "+removed_at": not through contacts_removed_trust, which SQLite would pick and then sort
@@ -170,7 +195,10 @@ struct _TnImportWriter
   TnDb *db;
   gint64 now;
   char *today;                /* the local date of @now, as job changes note it */
-  GPtrArray *dropped_indexes; /* their CREATE INDEX statements, while deferred */
+  GPtrArray *set_aside;       /* the CREATE statements of the indexes and triggers dropped
+                               * until the commit */
+  TnImportRows *rows;         /* the addresses of added contacts not written yet */
+  gboolean kept_batch;        /* whether a file of this transaction changed anything */
 };
 
 static sqlite3_stmt *
@@ -231,11 +259,19 @@ tn_import_writer_open (const char  *path,
   self->db = tn_db_open (path, error);
   if (self->db == NULL)
     return NULL;
+  self->rows = _tn_import_rows_new ();
 
   /* Not inside the commit: tn_import_writer_checkpoint() does it after. */
   sqlite3_wal_autocheckpoint (self->db->handle, 0);
 
   /* See write_sql: every row this connection writes refers to a row it just wrote or read.
+   *
+   * No CHECK constraints either: SQLite tests a column against a list (changes.kind IN
+   * ('contact', …), batch_changes.what IN (…)) by building a temporary B-tree of the list
+   * for every row, and the change feed's row of each added contact cost three times the
+   * row itself that way. What this connection writes holds them by construction: the feed's
+   * kind is always 'contact', batch_changes.what comes from field_name(), a rating from
+   * tn_trust_parse() (test-import-same-rows checks the rows).
    *
    * The sub-journal in a file, not in memory as tn_db_open() has it: under a file's
    * savepoint it keeps a copy of every page the import changes that was there before, and
@@ -243,6 +279,7 @@ tn_import_writer_open (const char  *path,
    * time that grows with all the import changed so far. A second import of 100,000 cards
    * took 120 s of CPU and 370 MB that way; in a file it is 5 s and 90 MB. */
   if (!tn_db_exec (self->db, "PRAGMA foreign_keys = OFF", error) ||
+      !tn_db_exec (self->db, "PRAGMA ignore_check_constraints = ON", error) ||
       !tn_db_exec (self->db, "PRAGMA synchronous = NORMAL", error) ||
       !tn_db_exec (self->db, "PRAGMA temp_store = FILE", error) ||
       !tn_db_exec (self->db, cache_size, error) ||
@@ -258,14 +295,52 @@ tn_import_writer_free (TnImportWriter *self)
   if (self == NULL)
     return;
 
-  g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
+  g_clear_pointer (&self->set_aside, g_ptr_array_unref);
   g_clear_pointer (&self->db, tn_db_close);
+  g_clear_pointer (&self->rows, _tn_import_rows_free);
   g_free (self->today);
   g_free (self);
 }
 
+/* Drops the indexes or triggers @names (@type) until the commit, keeping the SQL that made
+ * them for writer_restore(). One that is not there is left out. */
+static gboolean
+writer_set_aside (TnImportWriter      *self,
+                  const char          *type,
+                  const char * const  *names,
+                  guint                n_names,
+                  GError             **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  statement = tn_db_prepare (self->db, "SELECT sql FROM sqlite_master WHERE type = ?1 AND name = ?2", error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (statement, 1, type, -1, SQLITE_STATIC);
+  for (guint i = 0; i < n_names; i++)
+    {
+      g_autofree char *drop = NULL;
+
+      sqlite3_bind_text (statement, 2, names[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (statement) != SQLITE_ROW)
+        {
+          sqlite3_reset (statement);
+          continue;
+        }
+      g_ptr_array_add (self->set_aside, g_strdup ((const char *) sqlite3_column_text (statement, 0)));
+      sqlite3_reset (statement);
+
+      drop = g_strdup_printf ("DROP %s %s", type, names[i]);
+      if (!tn_db_exec (self->db, drop, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Takes the write lock at once, as the store does, so that a busy database fails before
- * anything is read. */
+ * anything is read; sets the triggers of set_aside_triggers aside. */
 gboolean
 tn_import_writer_begin (TnImportWriter *self,
                         GError        **error)
@@ -277,7 +352,13 @@ tn_import_writer_begin (TnImportWriter *self,
   local_now = g_date_time_new_from_unix_local (self->now);
   g_free (self->today);
   self->today = g_date_time_format (local_now, "%Y-%m-%d");
-  return tn_db_exec (self->db, "BEGIN IMMEDIATE", error);
+  if (!tn_db_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->kept_batch = FALSE;
+  g_clear_pointer (&self->set_aside, g_ptr_array_unref);
+  self->set_aside = g_ptr_array_new_with_free_func (g_free);
+  return writer_set_aside (self, "trigger", set_aside_triggers, G_N_ELEMENTS (set_aside_triggers), error);
 }
 
 /**
@@ -292,53 +373,27 @@ gboolean
 tn_import_writer_defer_indexes (TnImportWriter *self,
                                 GError        **error)
 {
-  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_assert (self->set_aside != NULL);
 
-  g_assert (self->dropped_indexes == NULL);
-
-  statement = tn_db_prepare (self->db,
-                             "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1", error);
-  if (statement == NULL)
-    return FALSE;
-
-  self->dropped_indexes = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < G_N_ELEMENTS (lookup_indexes); i++)
-    {
-      g_autofree char *drop = NULL;
-
-      sqlite3_bind_text (statement, 1, lookup_indexes[i], -1, SQLITE_STATIC);
-      if (sqlite3_step (statement) != SQLITE_ROW)
-        {
-          /* Someone dropped it already: nothing to build again. */
-          sqlite3_reset (statement);
-          continue;
-        }
-      g_ptr_array_add (self->dropped_indexes, g_strdup ((const char *) sqlite3_column_text (statement, 0)));
-      sqlite3_reset (statement);
-
-      drop = g_strdup_printf ("DROP INDEX %s", lookup_indexes[i]);
-      if (!tn_db_exec (self->db, drop, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return writer_set_aside (self, "index", lookup_indexes, G_N_ELEMENTS (lookup_indexes), error);
 }
 
+/* Makes what writer_set_aside() dropped again, indexes built from the rows there now. */
 static gboolean
-writer_rebuild_indexes (TnImportWriter *self,
-                        GError        **error)
+writer_restore (TnImportWriter *self,
+                GError        **error)
 {
   /* The parser thread is done by now: its core sorts the keys too. */
-  if (self->dropped_indexes != NULL && !tn_db_exec (self->db, "PRAGMA threads = 2", error))
+  if (!tn_db_exec (self->db, "PRAGMA threads = 2", error))
     return FALSE;
 
-  for (guint i = 0; self->dropped_indexes != NULL && i < self->dropped_indexes->len; i++)
+  for (guint i = 0; self->set_aside != NULL && i < self->set_aside->len; i++)
     {
-      if (!tn_db_exec (self->db, g_ptr_array_index (self->dropped_indexes, i), error))
+      if (!tn_db_exec (self->db, g_ptr_array_index (self->set_aside, i), error))
         return FALSE;
     }
 
-  g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
+  g_clear_pointer (&self->set_aside, g_ptr_array_unref);
   return TRUE;
 }
 
@@ -346,7 +401,16 @@ gboolean
 tn_import_writer_commit (TnImportWriter *self,
                          GError        **error)
 {
-  if (writer_rebuild_indexes (self, error) &&
+  /* An import that kept no batch changed nothing: undoing what it set aside, rather than
+   * making it again, leaves the database file exactly as it was. */
+  if (!self->kept_batch)
+    {
+      tn_import_writer_rollback (self);
+      return TRUE;
+    }
+
+  if (_tn_import_rows_flush (self->rows, self->db, error) &&
+      writer_restore (self, error) &&
       tn_db_exec (self->db, "COMMIT", error))
     return TRUE;
 
@@ -359,9 +423,10 @@ tn_import_writer_rollback (TnImportWriter *self)
 {
   /* Statements left mid-step would keep the transaction's read lock. */
   tn_db_reset_cached (self->db);
+  _tn_import_rows_discard (self->rows);
 
-  /* The rollback brings the dropped indexes back. */
-  g_clear_pointer (&self->dropped_indexes, g_ptr_array_unref);
+  /* The rollback brings the dropped indexes and triggers back. */
+  g_clear_pointer (&self->set_aside, g_ptr_array_unref);
   if (!sqlite3_get_autocommit (self->db->handle))
     sqlite3_exec (self->db->handle, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -444,6 +509,9 @@ tn_import_writer_end_batch (TnImportWriter            *self,
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
 
+  if (!_tn_import_rows_flush (self->rows, self->db, error))
+    return FALSE;
+
   statement = tn_db_prepare (self->db,
                              "UPDATE import_batches SET n_added = ?2, n_merged = ?3, n_unchanged = ?4,"
                              " n_skipped = ?5 WHERE id = ?1",
@@ -471,8 +539,11 @@ tn_import_writer_end_batch (TnImportWriter            *self,
     return FALSE;
 
   sqlite3_bind_int64 (statement, 1, batch_id);
-  return tn_db_step_done (self->db, statement, error) &&
-         tn_db_exec (self->db, "RELEASE import_file", error);
+  if (!tn_db_step_done (self->db, statement, error) || !tn_db_exec (self->db, "RELEASE import_file", error))
+    return FALSE;
+
+  self->kept_batch = TRUE;
+  return TRUE;
 }
 
 /* Forgets everything since tn_import_writer_begin_batch(); the transaction goes on. */
@@ -481,6 +552,7 @@ tn_import_writer_drop_batch (TnImportWriter *self,
                              GError        **error)
 {
   tn_db_reset_cached (self->db);
+  _tn_import_rows_discard (self->rows);
 
   return tn_db_exec (self->db, "ROLLBACK TO import_file", error) &&
          tn_db_exec (self->db, "RELEASE import_file", error);
@@ -508,6 +580,9 @@ tn_import_writer_foreach_known (TnImportWriter   *self,
 
   g_assert ((guint) what < G_N_ELEMENTS (known_sql));
 
+  if (!_tn_import_rows_flush (self->rows, self->db, error))
+    return FALSE;
+
   statement = tn_db_prepare (self->db, known_sql[what], error);
   if (statement == NULL)
     return FALSE;
@@ -532,29 +607,18 @@ tn_import_writer_foreach_known (TnImportWriter   *self,
 /* @normalized holds one value (or NULL) per value, as write_list() computes them. */
 static gboolean
 writer_insert_values (TnImportWriter      *self,
-                      WriteStatement       which,
+                      TnImportRowTable     table,
                       gint64               contact_id,
                       const char * const  *values,
                       const char * const  *normalized,
                       GError             **error)
 {
-  sqlite3_stmt *statement = writer_statement (self, which, error);
-
-  if (statement == NULL)
-    return FALSE;
-
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
-      sqlite3_bind_int64 (statement, 1, contact_id);
-      sqlite3_bind_int (statement, 2, (int) i);
-      tn_db_bind_static (statement, 3, values[i]);
-      tn_db_bind_static (statement, 4, normalized[i]);
-      if (!tn_db_step_done (self->db, statement, error))
+      if (!_tn_import_rows_add (self->rows, self->db, table, contact_id, (int) i, values[i], normalized[i], error))
         return FALSE;
     }
 
-  /* No pointers into the caller's strings are left behind. */
-  sqlite3_clear_bindings (statement);
   return TRUE;
 }
 
@@ -575,7 +639,7 @@ writer_insert_urls (TnImportWriter      *self,
   for (guint i = 0; i < n; i++)
     normalized[i] = tn_duplicates_url_key (urls[i]);
 
-  return writer_insert_values (self, WRITE_INSERT_URL, contact_id, urls, (const char * const *) normalized, error);
+  return writer_insert_values (self, TN_IMPORT_ROWS_URLS, contact_id, urls, (const char * const *) normalized, error);
 }
 
 static gboolean
@@ -647,12 +711,22 @@ tn_import_writer_add_contact (TnImportWriter     *self,
 
   *id = sqlite3_last_insert_rowid (self->db->handle);
 
-  return writer_insert_values (self, WRITE_INSERT_EMAIL, *id, (const char * const *) card->emails,
+  return writer_insert_values (self, TN_IMPORT_ROWS_EMAILS, *id, (const char * const *) card->emails,
                                normalized_emails, error) &&
-         writer_insert_values (self, WRITE_INSERT_PHONE, *id, (const char * const *) card->phones,
+         writer_insert_values (self, TN_IMPORT_ROWS_PHONES, *id, (const char * const *) card->phones,
                                normalized_phones, error) &&
          writer_insert_urls (self, *id, (const char * const *) card->urls, error) &&
          (trust == TN_TRUST_UNRATED || writer_record_trust (self, *id, trust, error));
+}
+
+/* The rows of contact @id that are still waiting go in first, so that the database has
+ * them all for a read: the others may wait on. */
+static gboolean
+writer_flush_rows_of (TnImportWriter  *self,
+                      gint64           id,
+                      GError         **error)
+{
+  return !_tn_import_rows_hold (self->rows, id) || _tn_import_rows_flush (self->rows, self->db, error);
 }
 
 void
@@ -712,7 +786,7 @@ tn_import_writer_read_contact (TnImportWriter      *self,
   int result;
 
   memset (target, 0, sizeof *target);
-  if (statement == NULL)
+  if (statement == NULL || !writer_flush_rows_of (self, id, error))
     return FALSE;
 
   sqlite3_bind_int64 (statement, 1, id);
@@ -742,7 +816,8 @@ tn_import_writer_read_contact (TnImportWriter      *self,
   return target->urls != NULL;
 }
 
-/* Adds an email address or phone number after the contact's others. */
+/* Adds an email address, phone number or web page after the contact's others, through the
+ * rows waiting: the tables get their rows in the order the import made them. */
 static gboolean
 writer_append_address (TnImportWriter  *self,
                        gint64           id,
@@ -752,11 +827,14 @@ writer_append_address (TnImportWriter  *self,
 {
   gboolean is_email = field == TN_IMPORT_FIELD_EMAIL;
   gboolean is_url = field == TN_IMPORT_FIELD_URL;
-  sqlite3_stmt *statement = writer_statement (self, is_email ? WRITE_APPEND_EMAIL : is_url ? WRITE_APPEND_URL : WRITE_APPEND_PHONE, error);
+  sqlite3_stmt *statement = writer_statement (self, is_email ? WRITE_NEXT_EMAIL_POSITION :
+                                                    is_url ? WRITE_NEXT_URL_POSITION : WRITE_NEXT_PHONE_POSITION,
+                                              error);
   g_autofree char *normalized = is_email ? tn_duplicates_email_key (value) :
                                 is_url ? tn_duplicates_url_key (value) : tn_duplicates_phone_digits (value);
+  int result, position;
 
-  if (statement == NULL)
+  if (statement == NULL || !writer_flush_rows_of (self, id, error))
     return FALSE;
 
   /* As write_list(): emails.normalized is NOT NULL, phones.normalized may be. */
@@ -764,9 +842,18 @@ writer_append_address (TnImportWriter  *self,
     normalized = g_strdup (value);
 
   sqlite3_bind_int64 (statement, 1, id);
-  tn_db_bind_text (statement, 2, value);
-  tn_db_bind_text (statement, 3, normalized);
-  return tn_db_step_done (self->db, statement, error);
+  result = sqlite3_step (statement);
+  position = sqlite3_column_int (statement, 0);
+  sqlite3_reset (statement);
+  if (result != SQLITE_ROW)
+    {
+      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
+      return FALSE;
+    }
+
+  return _tn_import_rows_add (self->rows, self->db,
+                              is_email ? TN_IMPORT_ROWS_EMAILS : is_url ? TN_IMPORT_ROWS_URLS : TN_IMPORT_ROWS_PHONES,
+                              id, position, value, normalized, error);
 }
 
 static gboolean
@@ -819,23 +906,73 @@ tn_import_writer_add_value (TnImportWriter  *self,
   return writer_record_value (self, id, batch_id, field, value, error);
 }
 
+/* The change feed's row of contact @id, as contacts_update_feed and job_changes_insert_feed
+ * wrote it. */
+static gboolean
+writer_record_feed (TnImportWriter  *self,
+                    gint64           id,
+                    GError         **error)
+{
+  sqlite3_stmt *statement = writer_statement (self, WRITE_RECORD_FEED, error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, id);
+  return tn_db_step_done (self->db, statement, error);
+}
+
+/* Now as the change time of each field of timed_fields that differs between @from and
+ * @fields, as contacts_update_field_times wrote them (OLD.x IS NOT NEW.x). */
+static gboolean
+writer_record_field_times (TnImportWriter             *self,
+                           gint64                      id,
+                           const TnImportMergeTarget  *from,
+                           const char * const         *fields,
+                           GError                    **error)
+{
+  sqlite3_stmt *statement = writer_statement (self, WRITE_RECORD_FIELD_TIME, error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (timed_fields); i++)
+    {
+      TnImportField field = timed_fields[i].field;
+
+      if (g_strcmp0 (from->fields[field], fields[field]) == 0)
+        continue;
+
+      sqlite3_bind_int64 (statement, 1, id);
+      sqlite3_bind_text (statement, 2, timed_fields[i].name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (statement, 3, self->now);
+      if (!tn_db_step_done (self->db, statement, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * tn_import_writer_update_contact:
  * @self: a writer inside a batch
  * @id: a contact that was there before the batch
+ * @from: the contact as tn_import_writer_read_contact() read it
  * @fields: every text field of the contact as the merge leaves it (%NULL when empty), in
  *   the order of #TnImportField
  * @error: return location for a #GError
  *
- * Writes a merged contact's row once, its fields and its change time: each write of the row
- * fires the change feed's and sync's triggers and keeps a statement journal, so a merge that
- * fills three fields and changes a job costs one of them rather than five.
+ * Writes a merged contact's row once, its fields, its change time and its next revision,
+ * then what the triggers set aside would have: the change time of each field that changed,
+ * for sync, and the contact's row in the change feed. A merge that fills three fields and
+ * changes a job writes the row once rather than five times.
  */
 gboolean
-tn_import_writer_update_contact (TnImportWriter     *self,
-                                 gint64              id,
-                                 const char * const *fields,
-                                 GError            **error)
+tn_import_writer_update_contact (TnImportWriter             *self,
+                                 gint64                      id,
+                                 const TnImportMergeTarget  *from,
+                                 const char * const         *fields,
+                                 GError                    **error)
 {
   sqlite3_stmt *statement = writer_statement (self, WRITE_UPDATE_CONTACT, error);
   gboolean result;
@@ -851,7 +988,10 @@ tn_import_writer_update_contact (TnImportWriter     *self,
   result = tn_db_step_done (self->db, statement, error);
   /* No pointers into the caller's strings are left behind. */
   sqlite3_clear_bindings (statement);
-  return result;
+
+  return result &&
+         writer_record_field_times (self, id, from, fields, error) &&
+         writer_record_feed (self, id, error);
 }
 
 /**
@@ -892,5 +1032,6 @@ tn_import_writer_record_job_change (TnImportWriter            *self,
   tn_db_bind_text (record, 5, title);
   tn_db_bind_text (record, 6, self->today);
   sqlite3_bind_int64 (record, 7, batch_id);
-  return tn_db_step_done (self->db, record, error);
+  return tn_db_step_done (self->db, record, error) &&
+         writer_record_feed (self, id, error);
 }

@@ -115,6 +115,7 @@ gboolean        tn_import_writer_add_value      (TnImportWriter            *self
                                                  GError                   **error);
 gboolean        tn_import_writer_update_contact (TnImportWriter            *self,
                                                  gint64                     id,
+                                                 const TnImportMergeTarget *from,
                                                  const char * const        *fields,
                                                  GError                   **error);
 gboolean        tn_import_writer_record_job_change (TnImportWriter         *self,

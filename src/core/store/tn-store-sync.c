@@ -554,8 +554,17 @@ tn_store_sync_list_deleted (TnStore  *self,
 {
   g_return_val_if_fail (TN_IS_STORE (self), NULL);
 
+  /* Asked on every sync, when mostly nothing was deleted: the removed contacts through the
+   * index that starts with removed_at, and the cards whose contact is gone altogether
+   * (emptied from the bin, an import undone) through the two uid indexes alone. Joining
+   * every card with its contact read each card's row and each contact's: 10,000 cards
+   * took several times as long. */
   return list_cards_where (self,
-                           "SELECT s.uid, s.href, s.etag FROM sync_cards s LEFT JOIN contacts c ON c.uid = s.uid"
-                           " WHERE s.uid != '" TN_SYNC_SELF_UID "' AND (c.id IS NULL OR c.removed_at < ?1)",
+                           "SELECT s.uid, s.href, s.etag FROM contacts c JOIN sync_cards s ON s.uid = c.uid"
+                           " WHERE c.removed_at < ?1"
+                           " UNION ALL"
+                           " SELECT uid, href, etag FROM sync_cards WHERE uid IN"
+                           "  (SELECT s.uid FROM sync_cards s WHERE s.uid != '" TN_SYNC_SELF_UID "'"
+                           "   AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.uid = s.uid))",
                            removed_before, error);
 }

@@ -31,6 +31,15 @@ gboolean        _tn_carddav_request_end   (TnCardDav *self,
                                            gboolean   success,
                                            GError    *error,
                                            GError   **out_error);
+/* A PROPFIND of one DAV: property (getetag, sync-token), each response to @func. */
+gboolean        _tn_carddav_propfind_dav_prop (TnCardDav                   *self,
+                                               const char                  *url,
+                                               const char                  *depth,
+                                               const char                  *dav_prop,
+                                               EWebDAVPropstatTraverseFunc  func,
+                                               gpointer                     func_data,
+                                               GCancellable                *cancellable,
+                                               GError                     **error);
 /* For an answer found too large after it was read (no Content-Length). */
 void            _tn_carddav_set_too_large (TnCardDav *self);
 gsize           _tn_carddav_max_answer_bytes (void);

@@ -572,32 +572,45 @@ tn_carddav_list_cards_sync (TnCardDav    *self,
                             GCancellable *cancellable,
                             GError      **error)
 {
-  g_autoptr(EXmlDocument) xml = NULL;
   g_autoptr(GPtrArray) cards = NULL;
-  GError *local_error = NULL;
   ListingData listing;
-  gboolean success;
 
   g_return_val_if_fail (TN_IS_CARDDAV (self), NULL);
   g_return_val_if_fail (book_url != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  xml = e_xml_document_new (E_WEBDAV_NS_DAV, "propfind");
-  e_xml_document_start_element (xml, E_WEBDAV_NS_DAV, "prop");
-  e_xml_document_add_empty_element (xml, E_WEBDAV_NS_DAV, "getetag");
-  e_xml_document_end_element (xml);
-
   cards = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_carddav_card_free);
   listing.book_url = book_url;
   listing.cards = cards;
 
-  success = e_webdav_session_propfind_sync (self->session, book_url, E_WEBDAV_DEPTH_THIS_AND_CHILDREN, xml,
-                                            listing_cb, &listing,
-                                            _tn_carddav_request_begin (self, cancellable), &local_error);
-  if (!_tn_carddav_request_end (self, success, local_error, error))
+  if (!_tn_carddav_propfind_dav_prop (self, book_url, E_WEBDAV_DEPTH_THIS_AND_CHILDREN, "getetag", listing_cb,
+                                      &listing, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&cards);
+}
+
+gboolean
+_tn_carddav_propfind_dav_prop (TnCardDav                   *self,
+                               const char                  *url,
+                               const char                  *depth,
+                               const char                  *dav_prop,
+                               EWebDAVPropstatTraverseFunc  func,
+                               gpointer                     func_data,
+                               GCancellable                *cancellable,
+                               GError                     **error)
+{
+  g_autoptr(EXmlDocument) xml = e_xml_document_new (E_WEBDAV_NS_DAV, "propfind");
+  GError *local_error = NULL;
+  gboolean success;
+
+  e_xml_document_start_element (xml, E_WEBDAV_NS_DAV, "prop");
+  e_xml_document_add_empty_element (xml, E_WEBDAV_NS_DAV, dav_prop);
+  e_xml_document_end_element (xml);
+
+  success = e_webdav_session_propfind_sync (self->session, url, depth, xml, func, func_data,
+                                            _tn_carddav_request_begin (self, cancellable), &local_error);
+  return _tn_carddav_request_end (self, success, local_error, error);
 }
 
 /* A card's ETag and, when the answer holds it, its text, from a response's DAV:prop; NULL

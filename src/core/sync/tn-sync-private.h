@@ -68,6 +68,8 @@ gboolean _tn_sync_removed_there (TnSyncRun            *run,
 
 void     _tn_sync_progress_begin (TnSyncRun           *run,
                                   guint                total);
+void     _tn_sync_progress_downloading (TnSyncRun     *run,
+                                        guint          total);
 void     _tn_sync_progress_add   (TnSyncRun           *run,
                                   guint                n);
 

@@ -39,7 +39,8 @@ typedef struct
   char *full_name;
 } TnSyncRemoved;
 
-/* Called on the thread that syncs: @received of the @total cards to receive this sync. */
+/* Called on the thread that syncs: @received of the @total cards to receive this sync are
+ * written; 0 of 0 while cards are being downloaded and none is written yet. */
 typedef void (*TnSyncProgressFunc) (guint    received,
                                     guint    total,
                                     gpointer user_data);

@@ -1,8 +1,10 @@
 /* tn-contacts-page-counts.c — the counts on the filter buttons, which say how many people a
  * click shows (given the search and the other filter), who is overdue, and the summary.
  *
- * Counting reads every contact, so it happens once when the search or the store changes,
- * after the list is painted; a filter toggle only combines the counts already made.
+ * Counting reads every contact, so it happens when the search changes or many contacts
+ * change at once, after the list is painted; a few contacts changed (a rating, one added
+ * or deleted) move between the counts kept (TnTrustTally); a filter toggle only combines
+ * the counts already made.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +19,7 @@
 #include "tn-clock.h"
 #include "tn-contact-list.h"
 #include "tn-contacts-page-private.h"
+#include "tn-self-settings.h"
 #include "tn-stats.h"
 
 static const int count_props[] = {
@@ -66,7 +69,7 @@ static void
 update_summary (TnContactsPage *self)
 {
   guint trusted = self->total.by_trust[TN_TRUST_COMPLETELY];
-  int goal = g_settings_get_int (self->settings, "trusted-goal");
+  int goal = g_settings_get_int (self->settings, TN_SELF_SETTINGS_GOAL);
   g_autofree char *summary = NULL;
 
   /* Nothing to count yet: the empty page says what to do instead. */
@@ -107,8 +110,8 @@ set_count (TnContactsPage *self,
 void
 _tn_contacts_page_update_counts (TnContactsPage *self)
 {
-  const TnTrustCounts *late = &self->found[1];
-  const TnTrustCounts *on_time = &self->found[0];
+  const TnTrustCounts *late = tn_trust_tally_get_found (self->tally, TRUE);
+  const TnTrustCounts *on_time = tn_trust_tally_get_found (self->tally, FALSE);
   g_autofree char *result = NULL;
   guint n_shown;
 
@@ -134,14 +137,30 @@ _tn_contacts_page_update_counts (TnContactsPage *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-static void
-count_found (gpointer contact,
-             gpointer user_data)
-{
-  TnContactsPage *self = user_data;
+/* More contacts changed at once than this (an import, a sync, an import undone) are
+ * counted anew once painted; fewer move between the counts kept, at once. */
+#define BULK_CHANGE 64
 
-  tn_trust_counts_add (&self->found[_tn_contacts_page_is_overdue (self, contact) ? 1 : 0],
-                       tn_contact_get_trust (contact), 1);
+static TnTallyEntry
+tally_entry (TnContactsPage *self,
+             TnContact      *contact,
+             gboolean        found)
+{
+  return (TnTallyEntry) { tn_contact_get_trust (contact), found, _tn_contacts_page_is_overdue (self, contact) };
+}
+
+static void
+on_tally_changed (TnContactsPage *self)
+{
+  self->total = *tn_trust_tally_get_total (self->tally);
+  _tn_contacts_page_update_counts (self);
+}
+
+static void
+add_to_set (gpointer contact,
+            gpointer set)
+{
+  g_hash_table_add (set, contact);
 }
 
 /**
@@ -156,27 +175,52 @@ _tn_contacts_page_recount (TnContactsPage *self)
 {
   GListModel *contacts = self->store != NULL ? tn_store_get_contacts (self->store) : NULL;
   guint n_items = contacts != NULL ? g_list_model_get_n_items (contacts) : 0;
+  g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (TnTallyEntry), n_items);
+  g_autoptr(GHashTable) found = NULL;
 
   g_clear_handle_id (&self->recount_source, g_source_remove);
-  memset (&self->total, 0, sizeof self->total);
-  memset (self->found, 0, sizeof self->found);
+
+  /* Before the list has the contacts (tn_contacts_page_load()), each is searched here. */
+  if (self->model_attached && !tn_search_is_empty (self->search))
+    {
+      found = g_hash_table_new (g_direct_hash, g_direct_equal);
+      tn_contact_filter_list_foreach_found (self->shown, add_to_set, found);
+    }
 
   for (guint i = 0; i < n_items; i++)
-    tn_trust_counts_add (&self->total, tn_contact_get_trust (tn_contact_list_get (TN_CONTACT_LIST (contacts), i)), 1);
+    {
+      TnContact *contact = tn_contact_list_get (TN_CONTACT_LIST (contacts), i);
+      TnTallyEntry entry = tally_entry (self, contact, found != NULL ? g_hash_table_contains (found, contact)
+                                                                     : _tn_contacts_page_is_found (self, contact));
 
-  if (self->model_attached)
-    tn_contact_filter_list_foreach_found (self->shown, count_found, self);
-  else
-    /* Before the list has the contacts (tn_contacts_page_load()). */
-    for (guint i = 0; i < n_items; i++)
-      {
-        TnContact *contact = tn_contact_list_get (TN_CONTACT_LIST (contacts), i);
+      g_array_append_val (entries, entry);
+    }
 
-        if (tn_search_is_empty (self->search) || tn_search_matches_contact (self->search, contact))
-          count_found (contact, self);
-      }
+  tn_trust_tally_clear (self->tally);
+  tn_trust_tally_splice (self->tally, 0, 0, (const TnTallyEntry *) entries->data, entries->len);
+  on_tally_changed (self);
+}
 
-  _tn_contacts_page_update_counts (self);
+/* A few contacts changed: what was counted of those at @position goes, what they are now
+ * is counted. */
+static void
+keep_count (TnContactsPage *self,
+            GListModel     *contacts,
+            guint           position,
+            guint           removed,
+            guint           added)
+{
+  TnTallyEntry entries[BULK_CHANGE];
+
+  for (guint i = 0; i < added; i++)
+    {
+      TnContact *contact = tn_contact_list_get (TN_CONTACT_LIST (contacts), position + i);
+
+      entries[i] = tally_entry (self, contact, _tn_contacts_page_is_found (self, contact));
+    }
+
+  tn_trust_tally_splice (self->tally, position, removed, entries, added);
+  on_tally_changed (self);
 }
 
 static gboolean
@@ -254,7 +298,12 @@ _tn_contacts_page_store_items_changed_cb (TnContactsPage *self,
   for (guint i = position; i < position + added; i++)
     g_hash_table_remove (self->overdue_cache, tn_contact_list_get (TN_CONTACT_LIST (contacts), i));
 
-  _tn_contacts_page_queue_recount (self);
+  /* The kept counts follow the store position by position, unless a count anew is due. */
+  if (removed + added > BULK_CHANGE || self->recount_source != 0 || self->recount_paint_id != 0 ||
+      tn_trust_tally_get_n_entries (self->tally) != g_list_model_get_n_items (contacts) + removed - added)
+    _tn_contacts_page_queue_recount (self);
+  else
+    keep_count (self, contacts, position, removed, added);
 
   /* Leaving or reaching the empty state shows at once. */
   if (was_empty != is_empty)
@@ -312,10 +361,13 @@ void
 _tn_contacts_page_init_counts (TnContactsPage *self)
 {
   self->overdue_cache = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
+  /* Freed with the page. */
+  self->tally = tn_trust_tally_new ();
+  g_object_set_data_full (G_OBJECT (self), "tn-trust-tally", self->tally, (GDestroyNotify) tn_trust_tally_free);
   self->today = tn_clock_now ();
   tn_cadence_init_from_settings (&self->cadence, self->settings);
 
-  g_signal_connect_object (self->settings, "changed::trusted-goal",
+  g_signal_connect_object (self->settings, "changed::" TN_SELF_SETTINGS_GOAL,
                            G_CALLBACK (on_trusted_goal_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed",

@@ -30,6 +30,19 @@ static const char * const filter_names[] = {
 /* The two stages of TnContactFilterList: the search (self->search, which the list asks of
  * the keys it keeps), then the filters, run only for those found; the page keeps whether
  * each is overdue. */
+/**
+ * _tn_contacts_page_is_found:
+ * @self: a page
+ * @contact: a contact of its store
+ *
+ * Returns: whether the search (not the filters) finds @contact; the counts use it too
+ */
+gboolean
+_tn_contacts_page_is_found (TnContactsPage *self,
+                            TnContact      *contact)
+{
+  return tn_search_is_empty (self->search) || tn_search_matches_contact (self->search, contact);
+}
 
 static gboolean
 passes_filters (TnContact *contact,
@@ -54,7 +67,7 @@ gboolean
 _tn_contacts_page_shows (TnContactsPage *self,
                          TnContact      *contact)
 {
-  return tn_search_matches_contact (self->search, contact) && passes_filters (contact, self);
+  return _tn_contacts_page_is_found (self, contact) && passes_filters (contact, self);
 }
 
 void

@@ -18,7 +18,7 @@
 #include "tn-row-slots.h"
 #include "tn-search.h"
 #include "tn-trust-cell.h"
-#include "tn-trust-counts.h"
+#include "tn-trust-tally.h"
 
 G_BEGIN_DECLS
 
@@ -60,10 +60,11 @@ struct _TnContactsPage
    * dates, too slow to do for 100,000 contacts at every toggle. Emptied when the day or
    * the intervals change; a contact's entry goes when the store says it changed. */
   GHashTable *overdue_cache;
-  /* Every contact, and those the search finds, per rating: [0] not overdue, [1] overdue.
-   * Recounted when the search or the store changes; the filters only combine them. */
+  /* Every contact, and those the search finds, per rating and whether overdue, kept
+   * through the store's changes (tn-contacts-page-counts.c); counted anew when the search
+   * changes. The filters only combine them. @total is the tally's, copied as it changes. */
+  TnTrustTally *tally;
   TnTrustCounts total;
-  TnTrustCounts found[2];
   guint recount_source;
   gulong recount_paint_id;
 
@@ -138,6 +139,8 @@ void           _tn_contacts_page_init_filters           (TnContactsPage  *self);
 void           _tn_contacts_page_refilter               (TnContactsPage  *self,
                                                          TnFilterStage    stage,
                                                          TnFilterChange   change);
+gboolean       _tn_contacts_page_is_found               (TnContactsPage  *self,
+                                                         TnContact       *contact);
 gboolean       _tn_contacts_page_shows                  (TnContactsPage  *self,
                                                          TnContact       *contact);
 void           _tn_contacts_page_set_search             (TnContactsPage  *self,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-interaction-undo.h"
+#include "tn-window.h"
 
 typedef struct
 {
@@ -82,27 +83,6 @@ on_undo_clicked_cb (AdwToast *toast,
     show_message (pending, error->message);
 }
 
-/* The window's toast overlay: above @near when it is inside the window, below it when
- * @near is the window itself. */
-static AdwToastOverlay *
-find_overlay (GtkWidget *near)
-{
-  GtkWidget *ancestor = gtk_widget_get_ancestor (near, ADW_TYPE_TOAST_OVERLAY);
-
-  if (ancestor != NULL)
-    return ADW_TOAST_OVERLAY (ancestor);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (near); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwToastOverlay *overlay = ADW_IS_TOAST_OVERLAY (child) ? ADW_TOAST_OVERLAY (child) : find_overlay (child);
-
-      if (overlay != NULL)
-        return overlay;
-    }
-
-  return NULL;
-}
-
 /**
  * tn_interaction_undo_show_toast:
  * @near: a widget of the window to show the toast in, or that window
@@ -113,7 +93,8 @@ find_overlay (GtkWidget *near)
  * @interaction: the interaction logged, or deleted
  * @unheard_on_undo: for a log, whether Undo also unmarks that they heard the statement
  *
- * Shows @title with Undo; without a toast overlay it is only logged, and there is no Undo.
+ * Shows @title with Undo in @near's window (see tn_window_add_toast()); outside one it is
+ * only logged, and there is no Undo.
  */
 void
 tn_interaction_undo_show_toast (GtkWidget         *near,
@@ -125,7 +106,7 @@ tn_interaction_undo_show_toast (GtkWidget         *near,
                                 gboolean           unheard_on_undo)
 {
   g_autofree char *escaped = NULL;
-  AdwToastOverlay *overlay;
+  GtkRoot *window;
   Pending *pending;
   AdwToast *toast;
 
@@ -135,8 +116,8 @@ tn_interaction_undo_show_toast (GtkWidget         *near,
   g_return_if_fail (TN_IS_CONTACT (contact));
   g_return_if_fail (TN_IS_INTERACTION (interaction));
 
-  overlay = find_overlay (near);
-  if (overlay == NULL)
+  window = gtk_widget_get_root (near);
+  if (!TN_IS_WINDOW (window))
     {
       g_debug ("%s", title);
       return;
@@ -157,5 +138,5 @@ tn_interaction_undo_show_toast (GtkWidget         *near,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "tn-pending", pending, pending_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), pending);
-  adw_toast_overlay_add_toast (overlay, toast);
+  tn_window_add_toast (TN_WINDOW (window), toast);
 }

@@ -20,6 +20,7 @@
 #include "tn-job-changes-card.h"
 #include "tn-log-dialog.h"
 #include "tn-reminder.h"
+#include "tn-self-settings.h"
 #include "tn-suggestion.h"
 #include "tn-stats.h"
 #include "tn-trust-gauge.h"
@@ -468,11 +469,11 @@ tn_dashboard_page_refresh (TnDashboardPage *self)
   if (self->computing != NULL)
     return;
 
-  employer = g_settings_get_string (self->settings, "employer");
+  employer = g_settings_get_string (self->settings, TN_SELF_SETTINGS_EMPLOYER);
   tn_cadence_init_from_settings (&cadence, self->settings);
   self->computing = g_cancellable_new ();
   now = tn_clock_now ();
-  tn_stats_compute_async (self->store, now, g_settings_get_int (self->settings, "trusted-goal"),
+  tn_stats_compute_async (self->store, now, g_settings_get_int (self->settings, TN_SELF_SETTINGS_GOAL),
                           employer, &cadence, self->computing, on_stats_computed_cb, g_object_ref (self));
 }
 
@@ -723,7 +724,7 @@ static void
 on_settings_changed_cb (TnDashboardPage *self,
                         const char      *key)
 {
-  if (g_str_equal (key, "trusted-goal") || g_str_equal (key, "employer") || g_str_has_prefix (key, "cadence-weeks-"))
+  if (g_str_equal (key, TN_SELF_SETTINGS_GOAL) || g_str_equal (key, TN_SELF_SETTINGS_EMPLOYER) || g_str_has_prefix (key, "cadence-weeks-"))
     queue_refresh (self);
 }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-carddav.h"
+#include "tn-self-settings.h"
 #include "tn-sync-controller.h"
 #include "tn-sync-enums.h"
 #include "tn-sync-password.h"
@@ -365,7 +366,8 @@ show_state (TnSyncController *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
-/* "Receiving 1,200 of 10,000 contacts…": a first sync of a big address book takes a while. */
+/* "Receiving 1,200 of 10,000 contacts…": a first sync of a big address book takes a while.
+ * While the cards are downloaded (0 of 0) nothing is counted yet: words, no bar. */
 static void
 show_progress (TnSyncController *self,
                guint             received,
@@ -373,8 +375,14 @@ show_progress (TnSyncController *self,
 {
   g_autofree char *status = NULL;
 
-  if (self->state != TN_SYNC_STATE_SYNCING || total == 0)
+  if (self->state != TN_SYNC_STATE_SYNCING)
     return;
+  if (total == 0)
+    {
+      set_status (self, _("Downloading contacts from the server…"));
+      set_fraction (self, -1);
+      return;
+    }
 
   /* TRANSLATORS: "Receiving 1,200 of 10,000 contacts…" (%'u groups the digits as the language does) */
   status = g_strdup_printf (ngettext ("Receiving %'u of %'u contact…", "Receiving %'u of %'u contacts…", total),
@@ -610,9 +618,9 @@ tn_sync_controller_start (TnSyncController *self)
                            G_CONNECT_SWAPPED);
   /* The times change only with the values (tn_self_settings_set()). */
   self->settings = g_settings_new (APPLICATION_ID);
-  g_signal_connect_object (self->settings, "changed::trusted-goal-changed-at", G_CALLBACK (on_local_change_cb), self,
+  g_signal_connect_object (self->settings, "changed::" TN_SELF_SETTINGS_GOAL TN_SELF_SETTINGS_CHANGED_AT, G_CALLBACK (on_local_change_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::employer-changed-at", G_CALLBACK (on_local_change_cb), self,
+  g_signal_connect_object (self->settings, "changed::" TN_SELF_SETTINGS_EMPLOYER TN_SELF_SETTINGS_CHANGED_AT, G_CALLBACK (on_local_change_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->monitor, "network-changed", G_CALLBACK (on_network_changed_cb), self, 0);
   self->period_source = g_timeout_add (self->period_ms, on_period_cb, self);

@@ -56,8 +56,7 @@ on_exported_cb (TnWindow           *self,
                 const char         *message,
                 TnImportController *controller)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = _tn_window_new_toast (message);
 
   /* The answer to what the person just did shows now; an import's toast waits behind it. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

@@ -37,6 +37,8 @@ struct _TnWindow
   AdwToastOverlay *toast_overlay;
   AdwFlap *flap;
   AdwHeaderBar *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
   AdwViewStack *view_stack;
   GtkWidget *add_button;
   GtkWidget *search_button;
@@ -63,6 +65,7 @@ typedef struct
 } TnWindowAccel;
 
 /* tn-window.c */
+AdwToast *_tn_window_new_toast             (const char   *text);
 void     _tn_window_show_message             (TnWindow     *self,
                                               const char   *message);
 void     _tn_window_close_pane               (TnWindow     *self);

@@ -32,9 +32,7 @@ void
 _tn_window_show_message (TnWindow   *self,
                          const char *message)
 {
-  /* Toast titles are markup; messages may quote a person's name. */
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = _tn_window_new_toast (message);
 
   adw_toast_set_timeout (toast, 6);
   tn_window_add_toast (self, toast);
@@ -47,6 +45,17 @@ reveal_pane (TnWindow *self,
              gboolean  reveal)
 {
   adw_flap_set_reveal_flap (self->flap, reveal);
+}
+
+/* The bottom bar switches pages of a narrow window; a pane over the list is no page of
+ * them and reaches the window's bottom edge. */
+static void
+update_switcher_bar (TnWindow *self)
+{
+  gboolean pane_over_list = adw_flap_get_reveal_flap (self->flap) && adw_flap_get_folded (self->flap);
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title) && !pane_over_list);
 }
 
 static void
@@ -64,6 +73,7 @@ on_flap_layout_notify_cb (TnWindow   *self,
   tn_contacts_page_set_compact (self->contacts_page, beside || adw_flap_get_folded (flap));
   /* Folded with the pane closed: the list has a phone's width to itself. */
   tn_contacts_page_set_narrow (self->contacts_page, adw_flap_get_folded (flap) && !adw_flap_get_reveal_flap (flap));
+  update_switcher_bar (self);
 }
 
 /* Opens @contact (or a new contact for %NULL) in the pane, unless the pane
@@ -280,6 +290,8 @@ tn_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (update_switcher_bar), self,
+                           G_CONNECT_SWAPPED);
   on_flap_layout_notify_cb (self, NULL, self->flap);
   /* The first page is shown before the template's signal handlers hear of any change. */
   on_visible_page_notify_cb (self, NULL, self->view_stack);
@@ -399,6 +411,8 @@ tn_window_class_init (TnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, contact_pane);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, drop_zone);
@@ -551,29 +565,14 @@ tn_window_delete_contact (TnWindow  *self,
       _tn_window_close_pane (self);
     }
 
-  title = g_markup_printf_escaped (_("Deleted %s"), tn_contact_get_full_name (deleted));
-  toast = adw_toast_new (title);
+  title = g_strdup_printf (_("Deleted %s"), tn_contact_get_full_name (deleted));
+  toast = _tn_window_new_toast (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "tn-contact", g_steal_pointer (&deleted), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, G_CONNECT_SWAPPED);
 
   tn_window_add_toast (self, toast);
-}
-
-/**
- * tn_window_add_toast:
- * @self: a window
- * @toast: (transfer full): the toast to show
- */
-void
-tn_window_add_toast (TnWindow *self,
-                     AdwToast *toast)
-{
-  g_return_if_fail (TN_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**
