@@ -339,6 +339,109 @@ test_model_replaced (void)
   g_assert_cmpuint (tn_contact_filter_list_find (list, contact), ==, G_MAXUINT);
 }
 
+/* The search asked of the keys the list keeps: after searches, renames, many removals (the
+ * keys written again side by side) and keys folded ahead, the rows are those
+ * tn_search_matches_contact() lets through. */
+static gboolean
+is_search_found (TnContact *contact,
+                 gpointer   user_data)
+{
+  return tn_search_matches_contact (user_data, contact);
+}
+
+static void
+test_search_over_kept_keys (void)
+{
+  static const char * const words[] = { "Ana", "Anders", "García", "Bjørn", "Müller", "O'Brien", "Zoë" };
+  static const char * const typed[] = { "", "a", "an", "ana g", "gar", "mull", "obr", "zoe", "b", "x" };
+  g_autoptr(TnContactList) contacts = tn_contact_list_new ();
+  g_autoptr(TnContactFilterList) list = tn_contact_filter_list_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  Copy copy = { g_ptr_array_new_with_free_func (g_object_unref), 0 };
+  Rule rule = { 1, FALSE };
+  g_autoptr(TnSearch) search = tn_search_new ("");
+
+  for (gint64 id = 1; id <= 600; id++)
+    {
+      g_autoptr(TnContact) contact = tn_test_contact_with_id (id);
+      g_autofree char *name = g_strdup_printf ("%s %s", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+                                               words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+
+      tn_contact_set_full_name (contact, name);
+      tn_contact_list_append (contacts, contact);
+    }
+
+  tn_contact_filter_list_set_search (list, search);
+  tn_contact_filter_list_set_test (list, TN_FILTER_STAGE_FILTERS, passes_filters, &rule);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &copy);
+  tn_contact_filter_list_set_model (list, G_LIST_MODEL (contacts));
+  /* Some keys put side by side ahead of the first search, not all. */
+  g_assert_true (tn_contact_filter_list_fold_keys (list, 100));
+
+  for (int step = 0; step < 200; step++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (contacts));
+      guint at = n > 0 ? (guint) g_rand_int_range (rand, 0, n) : 0;
+
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0:
+          {
+            g_autoptr(TnSearch) old = g_steal_pointer (&search);
+
+            search = tn_search_new (typed[g_rand_int_range (rand, 0, G_N_ELEMENTS (typed))]);
+            tn_contact_filter_list_set_search (list, search);
+            tn_contact_filter_list_changed (list, TN_FILTER_STAGE_SEARCH,
+                                            tn_search_is_narrower (search, old) ? TN_FILTER_CHANGE_MORE_STRICT :
+                                            tn_search_is_narrower (old, search) ? TN_FILTER_CHANGE_LESS_STRICT :
+                                            TN_FILTER_CHANGE_DIFFERENT);
+            break;
+          }
+        case 1:
+          if (n > 0)
+            {
+              /* Renamed: its key changes, and it comes back as itself. */
+              TnContact *contact = tn_contact_list_get (contacts, at);
+
+              tn_contact_set_full_name (contact, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+              tn_contact_list_splice (contacts, at, 1, &contact, 1);
+            }
+          break;
+        case 2:
+          if (n > 0)
+            {
+              guint n_removed = g_rand_int_range (rand, 1, 40);
+
+              tn_contact_list_splice (contacts, at, MIN (n - at, n_removed), NULL, 0);
+            }
+          break;
+        default:
+          tn_contact_filter_list_fold_keys (list, 50);
+          break;
+        }
+
+      {
+        guint shown = 0;
+
+        for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (contacts)); i++)
+          {
+            TnContact *contact = tn_contact_list_get (contacts, i);
+
+            if (!is_search_found (contact, search))
+              continue;
+            g_assert_true (g_ptr_array_index (copy.rows, shown) == contact);
+            shown++;
+          }
+        g_assert_cmpuint (copy.rows->len, ==, shown);
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, shown);
+      }
+    }
+
+  /* Everyone's key is there: nothing left to fold. */
+  g_assert_false (tn_contact_filter_list_fold_keys (list, G_MAXUINT));
+  g_ptr_array_unref (copy.rows);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/contact-filter-list/announces-only-what-changed", test_announces_only_what_changed);
   g_test_add_func ("/contact-filter-list/recalls-found", test_recalls_found);
   g_test_add_func ("/contact-filter-list/model-replaced", test_model_replaced);
+  g_test_add_func ("/contact-filter-list/search-over-kept-keys", test_search_over_kept_keys);
 
   return g_test_run ();
 }

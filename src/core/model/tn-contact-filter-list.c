@@ -6,6 +6,12 @@
  * who is found without searching again, and a row is read from an array, where
  * GtkFilterListModel looks each up in a bitset.
  *
+ * A search given with tn_contact_filter_list_set_search() is asked of keys the list keeps
+ * side by side in one buffer, in the order of the rows: a keystroke then reads 100,000 keys
+ * one after the other, where each contact's own key is somewhere else in memory and asking
+ * them in the rows' order waited on the memory most of the time (the first keystroke at
+ * 100,000 contacts: 53 -> 11 ms of main-thread CPU).
+ *
  * What the search found is remembered for the last few searches (a few bits a contact), so
  * deleting a letter again shows what that search found without asking 100,000 contacts
  * again; any change of the model forgets it all.
@@ -35,6 +41,9 @@ enum
 };
 
 #define SHOWN (FOUND | PASSES)
+
+/* A contact whose search key is not in @keys yet. */
+#define NO_KEY G_MAXUINT
 
 /* How many searches are remembered. */
 #define N_REMEMBERED 8
@@ -79,6 +88,17 @@ struct _TnContactFilterList
 
   TnContactTest tests[2];
   gpointer test_data[2];
+
+  /* The first test when set: the search, asked of @keys. */
+  const TnSearch *search;
+  /* The search keys (tn_contact_get_search_key()) of @all, each ending in a NUL, mostly in
+   * the order of @all; where each starts (NO_KEY: not there yet), one per contact of @all;
+   * and how many bytes belong to keys of contacts no longer there. */
+  GByteArray *keys;
+  GArray *key_starts;
+  guint dead_bytes;
+  /* The first contact of @all whose key may not be in @keys yet. */
+  guint first_unkeyed;
 
   /* The searches remembered, the latest last. */
   GPtrArray *remembered;
@@ -142,34 +162,58 @@ tn_contact_filter_list_model_init (GListModelInterface *iface)
 
 /* Asking the tests */
 
+/* The search key of the contact at @index of @all, put in @keys the first time. */
+static const char *
+key_at (TnContactFilterList *self,
+        guint                index)
+{
+  guint *start = &g_array_index (self->key_starts, guint, index);
+
+  if (*start == NO_KEY)
+    {
+      const char *key = tn_contact_get_search_key (g_ptr_array_index (self->all, index));
+
+      *start = self->keys->len;
+      g_byte_array_append (self->keys, (const guint8 *) key, strlen (key) + 1);
+    }
+
+  return (const char *) self->keys->data + *start;
+}
+
+/* Whether the contact at @index of @all passes the test of @stage. */
 static gboolean
 passes (TnContactFilterList *self,
         TnFilterStage        stage,
-        TnContact           *contact)
+        guint                index)
 {
-  return self->tests[stage] == NULL || self->tests[stage] (contact, self->test_data[stage]);
+  /* An empty search finds everyone without their keys: the first rows need none folded. */
+  if (stage == TN_FILTER_STAGE_SEARCH && self->search != NULL)
+    return tn_search_is_empty (self->search) || tn_search_matches_key (self->search, key_at (self, index));
+
+  return self->tests[stage] == NULL ||
+         self->tests[stage] (g_ptr_array_index (self->all, index), self->test_data[stage]);
 }
 
 /* The second test, for one just found whose answer to it is not known. */
 static guint8
 ask_filters (TnContactFilterList *self,
-             TnContact           *contact,
+             guint                index,
              guint8               state)
 {
   if ((state & KNOWN) != 0)
     return state;
 
-  return state | KNOWN | (passes (self, TN_FILTER_STAGE_FILTERS, contact) ? PASSES : 0);
+  return state | KNOWN | (passes (self, TN_FILTER_STAGE_FILTERS, index) ? PASSES : 0);
 }
 
 static guint8
 ask_both (TnContactFilterList *self,
-          TnContact           *contact)
+          guint                index)
 {
-  if (!passes (self, TN_FILTER_STAGE_SEARCH, contact))
+  if (!passes (self, TN_FILTER_STAGE_SEARCH, index))
     return 0;
 
-  return ask_filters (self, contact, FOUND);
+  return ask_filters (self, index, FOUND);
 }
 
 static GArray *
@@ -279,6 +323,44 @@ lower_bound (GArray *positions,
   return low;
 }
 
+/* Forgets the keys of the @removed contacts from @position of @all; once most of @keys
+ * belongs to contacts no longer there, the others are written again side by side. */
+static void
+remove_keys (TnContactFilterList *self,
+             guint                position,
+             guint                removed)
+{
+  g_autoptr(GByteArray) kept = NULL;
+
+  for (guint i = position; i < position + removed; i++)
+    {
+      guint start = g_array_index (self->key_starts, guint, i);
+
+      if (start != NO_KEY)
+        self->dead_bytes += strlen ((const char *) self->keys->data + start) + 1;
+    }
+  g_array_remove_range (self->key_starts, position, removed);
+
+  if (self->dead_bytes < 4096 || self->dead_bytes < self->keys->len / 2)
+    return;
+
+  kept = g_byte_array_sized_new (self->keys->len - self->dead_bytes);
+  for (guint i = 0; i < self->key_starts->len; i++)
+    {
+      guint *start = &g_array_index (self->key_starts, guint, i);
+      const char *key = (const char *) self->keys->data + *start;
+
+      if (*start == NO_KEY)
+        continue;
+
+      *start = kept->len;
+      g_byte_array_append (kept, (const guint8 *) key, strlen (key) + 1);
+    }
+  g_byte_array_unref (self->keys);
+  self->keys = g_steal_pointer (&kept);
+  self->dead_bytes = 0;
+}
+
 /* A change in the model is one block here too: the rows shown before @position stay, those
  * after its end move along, and only the contacts it brings in are asked. */
 static void
@@ -296,17 +378,19 @@ on_model_items_changed_cb (TnContactFilterList *self,
   g_ptr_array_set_size (self->remembered, 0);
   g_ptr_array_remove_range (self->all, position, removed);
   g_byte_array_remove_range (self->state, position, removed);
+  remove_keys (self, position, removed);
+  self->first_unkeyed = MIN (self->first_unkeyed, position);
 
   if (added > 0)
     {
-      g_autofree guint8 *states = g_new (guint8, added);
       g_autofree gpointer *contacts = g_new (gpointer, added);
+      g_autofree guint8 *states = g_new0 (guint8, added);
+      g_autofree guint *starts = g_new (guint, added);
 
       for (guint i = 0; i < added; i++)
         {
           contacts[i] = g_list_model_get_item (model, position + i);
-          states[i] = ask_both (self, contacts[i]);
-          n_added += (states[i] & SHOWN) == SHOWN;
+          starts[i] = NO_KEY;
         }
 
       /* The array takes the references get_item() gave. */
@@ -318,10 +402,31 @@ on_model_items_changed_cb (TnContactFilterList *self,
       memmove (self->state->data + position + added, self->state->data + position,
                self->state->len - added - position);
       memcpy (self->state->data + position, states, added);
+      g_array_insert_vals (self->key_starts, position, starts, added);
+
+      for (guint i = position; i < position + added; i++)
+        {
+          self->state->data[i] = ask_both (self, i);
+          n_added += (self->state->data[i] & SHOWN) == SHOWN;
+        }
     }
 
-  /* Collected before the old array goes: collect_shown() sizes the new one by it. */
-  shown = collect_shown (self);
+  /* The rows before stay, those it brings in that pass come next, those after move along:
+   * no pass over every contact (a rating changes one). Made before the rows it replaces
+   * are let go: it reads them. */
+  shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->shown->len - n_removed + n_added);
+  g_array_append_vals (shown, self->shown->data, first_shown);
+  for (guint i = position; i < position + added; i++)
+    {
+      if ((self->state->data[i] & SHOWN) == SHOWN)
+        g_array_append_val (shown, i);
+    }
+  for (guint k = first_shown + n_removed; k < self->shown->len; k++)
+    {
+      guint moved = g_array_index (self->shown, guint, k) - removed + added;
+
+      g_array_append_val (shown, moved);
+    }
   g_array_unref (self->shown);
   self->shown = shown;
 
@@ -342,6 +447,8 @@ tn_contact_filter_list_dispose (GObject *object)
   g_ptr_array_set_size (self->all, 0);
   g_byte_array_set_size (self->state, 0);
   g_array_set_size (self->shown, 0);
+  g_array_set_size (self->key_starts, 0);
+  g_byte_array_set_size (self->keys, 0);
 
   G_OBJECT_CLASS (tn_contact_filter_list_parent_class)->dispose (object);
 }
@@ -355,6 +462,8 @@ tn_contact_filter_list_finalize (GObject *object)
   g_byte_array_unref (self->state);
   g_array_unref (self->shown);
   g_ptr_array_unref (self->remembered);
+  g_array_unref (self->key_starts);
+  g_byte_array_unref (self->keys);
 
   G_OBJECT_CLASS (tn_contact_filter_list_parent_class)->finalize (object);
 }
@@ -375,6 +484,8 @@ tn_contact_filter_list_init (TnContactFilterList *self)
   self->state = g_byte_array_new ();
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
   self->remembered = g_ptr_array_new_with_free_func (remembered_free);
+  self->keys = g_byte_array_new ();
+  self->key_starts = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /**
@@ -414,6 +525,10 @@ tn_contact_filter_list_set_model (TnContactFilterList *self,
   g_ptr_array_set_size (self->all, 0);
   g_byte_array_set_size (self->state, 0);
   g_array_set_size (self->shown, 0);
+  g_array_set_size (self->key_starts, 0);
+  g_byte_array_set_size (self->keys, 0);
+  self->dead_bytes = 0;
+  self->first_unkeyed = 0;
   if (n_before > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, n_before, 0);
 
@@ -450,6 +565,50 @@ tn_contact_filter_list_set_test (TnContactFilterList *self,
 }
 
 /**
+ * tn_contact_filter_list_set_search:
+ * @self: a list
+ * @search: (nullable): the search that is the first test, %NULL for the test of
+ *   tn_contact_filter_list_set_test(); it must outlive the list or the next search
+ *
+ * Makes @search the first test (tn_search_matches_contact()), asked of the search keys the
+ * list keeps side by side. Sets it without asking it yet, and keeps what was remembered:
+ * call tn_contact_filter_list_recall_found() or tn_contact_filter_list_changed() next.
+ */
+void
+tn_contact_filter_list_set_search (TnContactFilterList *self,
+                                   const TnSearch      *search)
+{
+  g_return_if_fail (TN_IS_CONTACT_FILTER_LIST (self));
+
+  self->search = search;
+}
+
+/**
+ * tn_contact_filter_list_fold_keys:
+ * @self: a list
+ * @n: how many contacts at most
+ *
+ * Puts the search keys of up to @n more contacts side by side, in the order of the rows,
+ * so that a first search does not fold and gather them all (call it while idle).
+ *
+ * Returns: whether contacts without their key there remain
+ */
+gboolean
+tn_contact_filter_list_fold_keys (TnContactFilterList *self,
+                                  guint                n)
+{
+  guint end;
+
+  g_return_val_if_fail (TN_IS_CONTACT_FILTER_LIST (self), FALSE);
+
+  end = MIN (self->first_unkeyed + n, self->key_starts->len);
+  for (; self->first_unkeyed < end; self->first_unkeyed++)
+    key_at (self, self->first_unkeyed);
+
+  return self->first_unkeyed < self->key_starts->len;
+}
+
+/**
  * tn_contact_filter_list_changed:
  * @self: a list
  * @stage: the test whose answers may have changed
@@ -471,7 +630,6 @@ tn_contact_filter_list_changed (TnContactFilterList *self,
   state = self->state->data;
   for (guint i = 0; i < self->state->len; i++)
     {
-      TnContact *contact = g_ptr_array_index (self->all, i);
       guint8 bit = stage == TN_FILTER_STAGE_SEARCH ? FOUND : PASSES;
 
       /* Those not found are asked the second test when they are. */
@@ -485,13 +643,13 @@ tn_contact_filter_list_changed (TnContactFilterList *self,
           (change == TN_FILTER_CHANGE_LESS_STRICT && (state[i] & bit) != 0))
         continue;
 
-      if (passes (self, stage, contact))
+      if (passes (self, stage, i))
         state[i] |= bit;
       else
         state[i] &= ~bit;
 
       if ((state[i] & FOUND) != 0)
-        state[i] = ask_filters (self, contact, state[i]);
+        state[i] = ask_filters (self, i, state[i]);
     }
 
   show (self, collect_shown (self));
@@ -627,7 +785,7 @@ tn_contact_filter_list_recall_found (TnContactFilterList *self,
       if ((remembered->found[i / 8] & (1 << (i % 8))) == 0)
         state[i] &= ~FOUND;
       else if ((state[i] & FOUND) == 0)
-        state[i] = ask_filters (self, g_ptr_array_index (self->all, i), state[i] | FOUND);
+        state[i] = ask_filters (self, i, state[i] | FOUND);
     }
 
   show (self, collect_shown (self));

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "tn-contact.h"
+#include "tn-search.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,10 @@ void                 tn_contact_filter_list_set_test     (TnContactFilterList *s
                                                           TnFilterStage        stage,
                                                           TnContactTest        test,
                                                           gpointer             user_data);
+void                 tn_contact_filter_list_set_search   (TnContactFilterList *self,
+                                                          const TnSearch      *search);
+gboolean             tn_contact_filter_list_fold_keys    (TnContactFilterList *self,
+                                                          guint                n);
 void                 tn_contact_filter_list_changed      (TnContactFilterList *self,
                                                           TnFilterStage        stage,
                                                           TnFilterChange       change);

@@ -15,11 +15,12 @@
 #include "tn-text.h"
 
 /* The columns fill_contact_from_row() reads, in its order, of the contacts with ids in
- * [?1, ?2]. */
+ * [?1, ?2]. The "+" keeps SQLite off the index that starts with removed_at: through it,
+ * reading one contact (a rating) walked every contact's entry; by rowid it reads the range. */
 static const char contacts_query[] =
   "SELECT id, uid, full_name, organization, title, note, trust, created_at, updated_at,"
   "       given_name, family_name, birthday, vcard, cadence_weeks, last_met, connected_on"
-  "  FROM contacts WHERE removed_at IS NULL AND id BETWEEN ?1 AND ?2 ORDER BY id";
+  "  FROM contacts WHERE +removed_at IS NULL AND id BETWEEN ?1 AND ?2 ORDER BY id";
 
 static void
 remember_contact (TnStore   *self,

@@ -13,8 +13,8 @@
 
 #include "tn-contacts-page-private.h"
 
-/* How many contacts get their search key folded per idle call, so a first
- * search over 100,000 contacts does not pay for all of them at once. */
+/* How many contacts get their search key folded and put beside the others per idle call,
+ * so a first search over 100,000 contacts does not pay for all of them at once. */
 #define WARM_BATCH 2000
 
 /* The values of the contacts-filter setting, indexed by TnTrust. */
@@ -27,9 +27,9 @@ static const char * const filter_names[] = {
 
 /* Filtering */
 
-/* The two stages of TnContactFilterList. The search runs for each of up to 100,000
- * contacts per keystroke: no allocation; each contact keeps its folded words. The filters
- * run only for those found; the page keeps whether each is overdue. */
+/* The two stages of TnContactFilterList: the search (self->search, which the list asks of
+ * the keys it keeps), then the filters, run only for those found; the page keeps whether
+ * each is overdue. */
 /**
  * _tn_contacts_page_is_found:
  * @self: a page
@@ -42,13 +42,6 @@ _tn_contacts_page_is_found (TnContactsPage *self,
                             TnContact      *contact)
 {
   return tn_search_is_empty (self->search) || tn_search_matches_contact (self->search, contact);
-}
-
-static gboolean
-is_found (TnContact *contact,
-          gpointer   user_data)
-{
-  return _tn_contacts_page_is_found (user_data, contact);
 }
 
 static gboolean
@@ -170,6 +163,7 @@ _tn_contacts_page_set_search (TnContactsPage *self,
   TnFilterChange change;
 
   self->search = tn_search_new (text);
+  tn_contact_filter_list_set_search (self->shown, self->search);
   if (tn_search_equal (old, self->search))
     return;
 
@@ -217,28 +211,10 @@ static gboolean
 warm_search_keys_cb (gpointer user_data)
 {
   TnContactsPage *self = user_data;
-  GListModel *contacts;
-  guint n_items;
-  guint end;
 
-  if (self->store == NULL)
-    goto done;
-
-  contacts = tn_store_get_contacts (self->store);
-  n_items = g_list_model_get_n_items (contacts);
-  end = MIN (self->warm_position + WARM_BATCH, n_items);
-
-  for (; self->warm_position < end; self->warm_position++)
-    {
-      g_autoptr(TnContact) contact = g_list_model_get_item (contacts, self->warm_position);
-
-      tn_contact_get_search_key (contact);
-    }
-
-  if (self->warm_position < n_items)
+  if (tn_contact_filter_list_fold_keys (self->shown, WARM_BATCH))
     return G_SOURCE_CONTINUE;
 
-done:
   self->warm_source = 0;
   return G_SOURCE_REMOVE;
 }
@@ -246,7 +222,6 @@ done:
 void
 _tn_contacts_page_warm_search_keys (TnContactsPage *self)
 {
-  self->warm_position = 0;
   if (self->warm_source == 0)
     self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_search_keys_cb, self, NULL);
 }
@@ -470,7 +445,7 @@ _tn_contacts_page_init_filters (TnContactsPage *self)
 
   /* store → sort → shown → slots → row selection: the .ui file has the others. */
   self->shown = tn_contact_filter_list_new ();
-  tn_contact_filter_list_set_test (self->shown, TN_FILTER_STAGE_SEARCH, is_found, self);
+  tn_contact_filter_list_set_search (self->shown, self->search);
   tn_contact_filter_list_set_test (self->shown, TN_FILTER_STAGE_FILTERS, passes_filters, self);
   tn_contact_filter_list_set_model (self->shown, G_LIST_MODEL (self->sort_model));
   _tn_contacts_page_init_rows (self);

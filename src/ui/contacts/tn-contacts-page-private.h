@@ -75,7 +75,6 @@ struct _TnContactsPage
   guint n_contacts;
 
   guint warm_source;
-  guint warm_position;
 
   guint focus_tick;
   guint focus_tries;
