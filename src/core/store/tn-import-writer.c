@@ -12,6 +12,8 @@
 #include "tn-clock.h"
 #include "tn-duplicates.h"
 #include "tn-import-writer-rows-private.h"
+#include "tn-import-writer-private.h"
+#include "tn-store-field-times.h"
 #include "tn-store-internal.h"
 #include "tn-text.h"
 
@@ -77,6 +79,16 @@ typedef enum
   N_WRITE_STATEMENTS,
 } WriteStatement;
 
+/* The two statements that fire the triggers of set_aside_triggers when those are kept (see
+ * kept_triggers_sql), after the verb that says how they resolve a conflict. */
+#define UPDATE_CONTACT_SQL \
+  " contacts SET given_name = ?2, family_name = ?3, organization = ?4, title = ?5, note = ?6," \
+  " birthday = ?7, vcard = ?8, connected_on = ?9, updated_at = ?10, revision = revision + 1 WHERE id = ?1"
+#define RECORD_JOB_CHANGE_SQL \
+  " INTO job_changes (contact_id, from_organization, from_title, to_organization, to_title," \
+  "                   noticed_on, batch_id)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+
 /* Constant text, since tn_db_cached() keys statements by it.
  *
  * OR ROLLBACK, and no foreign key checks on this connection: a statement that fires a
@@ -103,9 +115,7 @@ static const char * const write_sql[N_WRITE_STATEMENTS] = {
     "INSERT OR ROLLBACK INTO trust_changes (contact_id, trust, changed_at) VALUES (?1, ?2, ?3)",
   /* A merge's one write to the contact's row, in the order of TnImportField. It names the
    * new revision itself, so that the trigger need not write the row again (schema 9). */
-  [WRITE_UPDATE_CONTACT] =
-    "UPDATE OR ROLLBACK contacts SET given_name = ?2, family_name = ?3, organization = ?4, title = ?5, note = ?6,"
-    " birthday = ?7, vcard = ?8, connected_on = ?9, updated_at = ?10, revision = revision + 1 WHERE id = ?1",
+  [WRITE_UPDATE_CONTACT] = "UPDATE OR ROLLBACK" UPDATE_CONTACT_SQL,
   [WRITE_READ_CONTACT] =
     "SELECT given_name, family_name, organization, title, note, birthday, vcard, connected_on"
     " FROM contacts WHERE id = ?1",
@@ -115,15 +125,21 @@ static const char * const write_sql[N_WRITE_STATEMENTS] = {
     "SELECT value FROM phones WHERE contact_id = ?1 ORDER BY position",
   [WRITE_READ_URLS] =
     "SELECT value FROM urls WHERE contact_id = ?1 ORDER BY position",
-  [WRITE_RECORD_JOB_CHANGE] =
-    "INSERT OR ROLLBACK INTO job_changes (contact_id, from_organization, from_title, to_organization, to_title,"
-    "                         noticed_on, batch_id)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  [WRITE_RECORD_JOB_CHANGE] = "INSERT OR ROLLBACK" RECORD_JOB_CHANGE_SQL,
   /* What the triggers of set_aside_triggers do, done by the writer (see there). */
   [WRITE_RECORD_FEED] =
     "INSERT OR REPLACE INTO changes (kind, row_id, contact_id) VALUES ('contact', ?1, ?1)",
   [WRITE_RECORD_FIELD_TIME] =
     "INSERT OR REPLACE INTO sync_field_times (contact_id, field, changed_at) VALUES (?1, ?2, ?3)",
+};
+
+/* The statements of write_sql that fire the triggers of set_aside_triggers, as a writer
+ * that keeps them (_tn_import_writer_set_keep_triggers(), for tests) runs them: without
+ * OR ROLLBACK, which SQLite would apply to the statements of the triggers too, overriding
+ * the OR REPLACE by which they write the change feed. */
+static const char * const kept_triggers_sql[N_WRITE_STATEMENTS] = {
+  [WRITE_UPDATE_CONTACT] = "UPDATE" UPDATE_CONTACT_SQL,
+  [WRITE_RECORD_JOB_CHANGE] = "INSERT" RECORD_JOB_CHANGE_SQL,
 };
 
 /* The triggers a contact's row and its job changes fire, which the writer sets aside for its
@@ -133,7 +149,8 @@ static const char * const write_sql[N_WRITE_STATEMENTS] = {
  * and job change cost 100,000 instructions each that way, most of a second import. The
  * triggers are dropped inside the import's transaction and made again from their own SQL
  * before it commits, so no other connection ever sees them missing, and a rollback or a
- * crash brings them back with everything else. */
+ * crash brings them back with everything else. test-import-same-rows imports the same files
+ * with the triggers kept and compares every row. */
 static const char * const set_aside_triggers[] = {
   "contacts_insert_feed",     /* fires for contacts without a batch: an import's have one */
   "contacts_update_revision", /* fires when an UPDATE names no new revision: the writer's does */
@@ -142,20 +159,25 @@ static const char * const set_aside_triggers[] = {
   "job_changes_insert_feed",
 };
 
-/* The fields a merge's UPDATE may change that sync keeps a change time for, with the names
- * CONTACT_FIELD_TIMES_BODY (tn-store-field-times.h) gives them. */
+/* Every column sync keeps a change time for, with its name there: the list the trigger
+ * contacts_update_field_times is made from. writer_find_timed_fields() picks those a merge's
+ * UPDATE may change. */
+#define TIMED_FIELD_ENTRY(column, name) { #column, name },
 static const struct
+{
+  const char *column;
+  const char *name;
+} contact_timed_fields[] = {
+  CONTACT_TIMED_FIELDS (TIMED_FIELD_ENTRY)
+};
+#undef TIMED_FIELD_ENTRY
+
+/* A field a merge may change that sync keeps a change time for. */
+typedef struct
 {
   TnImportField field;
   const char *name;
-} timed_fields[] = {
-  { TN_IMPORT_FIELD_GIVEN_NAME, "given-name" },
-  { TN_IMPORT_FIELD_FAMILY_NAME, "family-name" },
-  { TN_IMPORT_FIELD_ORGANIZATION, "organization" },
-  { TN_IMPORT_FIELD_TITLE, "title" },
-  { TN_IMPORT_FIELD_NOTE, "note" },
-  { TN_IMPORT_FIELD_BIRTHDAY, "birthday" },
-};
+} TimedField;
 
 /* "+removed_at": not through contacts_removed_trust, which SQLite would pick and then sort
  * what it found by id in a temporary B-tree; the tables read in their own order need no
@@ -199,13 +221,44 @@ struct _TnImportWriter
                                * until the commit */
   TnImportRows *rows;         /* the addresses of added contacts not written yet */
   gboolean kept_batch;        /* whether a file of this transaction changed anything */
+  gboolean triggers_set_aside; /* whether this transaction writes the rows of
+                                * set_aside_triggers itself */
+  TimedField timed_fields[G_N_ELEMENTS (contact_timed_fields)];
+  guint n_timed_fields;
 };
+
+/* See _tn_import_writer_set_keep_triggers(). */
+static gint keep_triggers_for_tests;
+
+void
+_tn_import_writer_set_keep_triggers (gboolean keep)
+{
+  g_atomic_int_set (&keep_triggers_for_tests, keep);
+}
+
+/* Fills @self->timed_fields from contact_timed_fields: the columns of it that are also
+ * columns of TnImportField. */
+static void
+writer_find_timed_fields (TnImportWriter *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (contact_timed_fields); i++)
+    {
+      for (guint field = 0; field < TN_IMPORT_N_TEXT_FIELDS; field++)
+        {
+          if (g_str_equal (contact_timed_fields[i].column, _tn_import_field_columns[field]))
+            self->timed_fields[self->n_timed_fields++] = (TimedField) { field, contact_timed_fields[i].name };
+        }
+    }
+}
 
 static sqlite3_stmt *
 writer_statement (TnImportWriter  *self,
                   WriteStatement   which,
                   GError         **error)
 {
+  if (!self->triggers_set_aside && kept_triggers_sql[which] != NULL)
+    return tn_db_cached (self->db, kept_triggers_sql[which], error);
+
   return tn_db_cached (self->db, write_sql[which], error);
 }
 
@@ -260,6 +313,7 @@ tn_import_writer_open (const char  *path,
   if (self->db == NULL)
     return NULL;
   self->rows = _tn_import_rows_new ();
+  writer_find_timed_fields (self);
 
   /* Not inside the commit: tn_import_writer_checkpoint() does it after. */
   sqlite3_wal_autocheckpoint (self->db->handle, 0);
@@ -358,7 +412,9 @@ tn_import_writer_begin (TnImportWriter *self,
   self->kept_batch = FALSE;
   g_clear_pointer (&self->set_aside, g_ptr_array_unref);
   self->set_aside = g_ptr_array_new_with_free_func (g_free);
-  return writer_set_aside (self, "trigger", set_aside_triggers, G_N_ELEMENTS (set_aside_triggers), error);
+  self->triggers_set_aside = !g_atomic_int_get (&keep_triggers_for_tests);
+  return !self->triggers_set_aside ||
+         writer_set_aside (self, "trigger", set_aside_triggers, G_N_ELEMENTS (set_aside_triggers), error);
 }
 
 /**
@@ -907,14 +963,18 @@ tn_import_writer_add_value (TnImportWriter  *self,
 }
 
 /* The change feed's row of contact @id, as contacts_update_feed and job_changes_insert_feed
- * wrote it. */
+ * write it; nothing when they are kept (for tests), since they wrote it. */
 static gboolean
 writer_record_feed (TnImportWriter  *self,
                     gint64           id,
                     GError         **error)
 {
-  sqlite3_stmt *statement = writer_statement (self, WRITE_RECORD_FEED, error);
+  sqlite3_stmt *statement = NULL;
 
+  if (!self->triggers_set_aside)
+    return TRUE;
+
+  statement = writer_statement (self, WRITE_RECORD_FEED, error);
   if (statement == NULL)
     return FALSE;
 
@@ -922,8 +982,9 @@ writer_record_feed (TnImportWriter  *self,
   return tn_db_step_done (self->db, statement, error);
 }
 
-/* Now as the change time of each field of timed_fields that differs between @from and
- * @fields, as contacts_update_field_times wrote them (OLD.x IS NOT NEW.x). */
+/* Now as the change time of each field of @self->timed_fields that differs between @from and
+ * @fields, as contacts_update_field_times writes them (OLD.x IS NOT NEW.x); nothing when it
+ * is kept (for tests), since it wrote them. */
 static gboolean
 writer_record_field_times (TnImportWriter             *self,
                            gint64                      id,
@@ -931,20 +992,24 @@ writer_record_field_times (TnImportWriter             *self,
                            const char * const         *fields,
                            GError                    **error)
 {
-  sqlite3_stmt *statement = writer_statement (self, WRITE_RECORD_FIELD_TIME, error);
+  sqlite3_stmt *statement = NULL;
 
+  if (!self->triggers_set_aside)
+    return TRUE;
+
+  statement = writer_statement (self, WRITE_RECORD_FIELD_TIME, error);
   if (statement == NULL)
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (timed_fields); i++)
+  for (guint i = 0; i < self->n_timed_fields; i++)
     {
-      TnImportField field = timed_fields[i].field;
+      TnImportField field = self->timed_fields[i].field;
 
       if (g_strcmp0 (from->fields[field], fields[field]) == 0)
         continue;
 
       sqlite3_bind_int64 (statement, 1, id);
-      sqlite3_bind_text (statement, 2, timed_fields[i].name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (statement, 2, self->timed_fields[i].name, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (statement, 3, self->now);
       if (!tn_db_step_done (self->db, statement, error))
         return FALSE;

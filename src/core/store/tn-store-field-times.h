@@ -6,15 +6,25 @@
  */
 #pragma once
 
+/* The contact's columns sync keeps a change time for, each with the name sync_field_times
+ * gives it, as X (column, "name"). The trigger's body below and the import writer's own
+ * record of the times (tn-import-writer.c, which sets the trigger aside) both come from this
+ * one list. */
+#define CONTACT_TIMED_FIELDS(X) \
+  X (full_name, "full-name") \
+  X (given_name, "given-name") \
+  X (family_name, "family-name") \
+  X (organization, "organization") \
+  X (title, "title") \
+  X (note, "note") \
+  X (birthday, "birthday") \
+  X (trust, "trust") \
+  X (cadence_weeks, "cadence")
+
+#define CONTACT_FIELD_TIME_SQL(column, name) \
+  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, '" name "', NEW.updated_at" \
+  " WHERE OLD." #column " IS NOT NEW." #column ";"
+
 /* The trigger's body: schema 8 ran it for every UPDATE of a contact, schema 9 only for an
  * UPDATE of these fields. */
-#define CONTACT_FIELD_TIMES_BODY \
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'full-name', NEW.updated_at WHERE OLD.full_name IS NOT NEW.full_name;" \
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'given-name', NEW.updated_at WHERE OLD.given_name IS NOT NEW.given_name;" \
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'family-name', NEW.updated_at WHERE OLD.family_name IS NOT NEW.family_name;" \
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'organization', NEW.updated_at WHERE OLD.organization IS NOT NEW.organization;" \
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'title', NEW.updated_at WHERE OLD.title IS NOT NEW.title;" \
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'note', NEW.updated_at WHERE OLD.note IS NOT NEW.note;" \
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'birthday', NEW.updated_at WHERE OLD.birthday IS NOT NEW.birthday;" \
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'trust', NEW.updated_at WHERE OLD.trust IS NOT NEW.trust;" \
-  "  INSERT OR REPLACE INTO sync_field_times SELECT NEW.id, 'cadence', NEW.updated_at WHERE OLD.cadence_weeks IS NOT NEW.cadence_weeks;"
+#define CONTACT_FIELD_TIMES_BODY CONTACT_TIMED_FIELDS (CONTACT_FIELD_TIME_SQL)
