@@ -424,6 +424,15 @@ test_reimport_changes_nothing (Fixture       *fixture,
   after = tn_test_dump (fixture->path);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (tn_test_n_contacts (fixture->store), ==, 3);
+
+  /* The batch taken back gives its id to the next file that changes something. */
+  {
+    g_autofree char *other = tn_test_write_file (fixture->dir, "other.vcf",
+                                                 "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Someone New\r\nEND:VCARD\r\n", -1);
+    g_autoptr(TnImportResult) third = tn_test_import_paths (fixture->store, other, NULL);
+
+    g_assert_cmpint (tn_test_file_result (third, 0)->batch_id, ==, tn_test_file_result (first, 0)->batch_id + 1);
+  }
 }
 
 /* A card with a name and nothing else to match on: the same card again is still found,

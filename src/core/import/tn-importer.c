@@ -614,8 +614,11 @@ close_batch (Import  *self,
     .n_skipped = file->n_skipped,
   };
 
-  if (file->error != NULL || file->n_added + file->n_merged == 0)
+  if (file->error != NULL)
     return tn_import_writer_drop_batch (self->writer, error);
+  /* Cards that were all there already, or skipped, wrote nothing but the batch's row. */
+  if (file->n_added + file->n_merged == 0)
+    return tn_import_writer_forget_batch (self->writer, self->batch_id, error);
 
   file->batch_id = self->batch_id;
   return tn_import_writer_end_batch (self->writer, self->batch_id, &counts, error);

@@ -602,6 +602,34 @@ tn_import_writer_end_batch (TnImportWriter            *self,
   return TRUE;
 }
 
+/**
+ * tn_import_writer_forget_batch:
+ * @self: a writer inside a batch that wrote nothing but its own row
+ * @batch_id: that batch
+ * @error: return location for a #GError
+ *
+ * Takes back a batch of a file whose every card was there already, leaving the database as
+ * tn_import_writer_drop_batch() would, without a rollback to the savepoint: inside a
+ * transaction that set triggers aside, such a rollback makes SQLite read the whole schema
+ * again and prepare every statement anew, half a millisecond per file, most of a second
+ * import of 10,000 small files. The batch's id comes back with the next batch, as after a
+ * rollback (import_batches has no AUTOINCREMENT).
+ */
+gboolean
+tn_import_writer_forget_batch (TnImportWriter *self,
+                               gint64          batch_id,
+                               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  statement = tn_db_prepare (self->db, "DELETE FROM import_batches WHERE id = ?1", error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, batch_id);
+  return tn_db_step_done (self->db, statement, error) && tn_db_exec (self->db, "RELEASE import_file", error);
+}
+
 /* Forgets everything since tn_import_writer_begin_batch(); the transaction goes on. */
 gboolean
 tn_import_writer_drop_batch (TnImportWriter *self,

@@ -87,6 +87,9 @@ gboolean        tn_import_writer_end_batch      (TnImportWriter            *self
                                                  GError                   **error);
 gboolean        tn_import_writer_drop_batch     (TnImportWriter            *self,
                                                  GError                   **error);
+gboolean        tn_import_writer_forget_batch   (TnImportWriter            *self,
+                                                 gint64                     batch_id,
+                                                 GError                   **error);
 
 gboolean        tn_import_writer_foreach_known  (TnImportWriter            *self,
                                                  TnImportKnown              what,
