@@ -216,6 +216,17 @@ ask_both (TnContactFilterList *self,
   return ask_filters (self, index, FOUND);
 }
 
+/* Whether every contact passes both tests (an empty search, no filter): then none is asked,
+ * not even read, and all are shown, as when the Contacts page first shows 100,000. */
+static gboolean
+lets_everyone_through (TnContactFilterList *self)
+{
+  gboolean finds_everyone = self->search != NULL ? tn_search_is_empty (self->search)
+                                                 : self->tests[TN_FILTER_STAGE_SEARCH] == NULL;
+
+  return finds_everyone && self->tests[TN_FILTER_STAGE_FILTERS] == NULL;
+}
+
 static GArray *
 collect_shown (TnContactFilterList *self)
 {
@@ -384,7 +395,8 @@ on_model_items_changed_cb (TnContactFilterList *self,
   if (added > 0)
     {
       g_autofree gpointer *contacts = g_new (gpointer, added);
-      g_autofree guint8 *states = g_new0 (guint8, added);
+      g_autofree guint8 *states = g_malloc (added);
+      gboolean everyone = lets_everyone_through (self);
       g_autofree guint *starts = g_new (guint, added);
 
       for (guint i = 0; i < added; i++)
@@ -398,17 +410,20 @@ on_model_items_changed_cb (TnContactFilterList *self,
       memmove (self->all->pdata + position + added, self->all->pdata + position,
                (self->all->len - added - position) * sizeof (gpointer));
       memcpy (self->all->pdata + position, contacts, added * sizeof (gpointer));
+      memset (states, everyone ? SHOWN | KNOWN : 0, added);
       g_byte_array_set_size (self->state, self->state->len + added);
       memmove (self->state->data + position + added, self->state->data + position,
                self->state->len - added - position);
       memcpy (self->state->data + position, states, added);
       g_array_insert_vals (self->key_starts, position, starts, added);
 
-      for (guint i = position; i < position + added; i++)
+      for (guint i = position; i < position + added && !everyone; i++)
         {
           self->state->data[i] = ask_both (self, i);
           n_added += (self->state->data[i] & SHOWN) == SHOWN;
         }
+      if (everyone)
+        n_added = added;
     }
 
   /* The rows before stay, those it brings in that pass come next, those after move along:
@@ -622,13 +637,17 @@ tn_contact_filter_list_changed (TnContactFilterList *self,
                                 TnFilterChange       change)
 {
   guint8 *state;
+  gboolean everyone;
 
   g_return_if_fail (TN_IS_CONTACT_FILTER_LIST (self));
   g_return_if_fail (stage <= TN_FILTER_STAGE_FILTERS);
   g_return_if_fail (self->old_shown == NULL);
 
   state = self->state->data;
-  for (guint i = 0; i < self->state->len; i++)
+  everyone = lets_everyone_through (self);
+  if (everyone)
+    memset (state, SHOWN | KNOWN, self->state->len);
+  for (guint i = 0; i < self->state->len && !everyone; i++)
     {
       guint8 bit = stage == TN_FILTER_STAGE_SEARCH ? FOUND : PASSES;
 
