@@ -442,6 +442,112 @@ test_search_over_kept_keys (void)
   g_ptr_array_unref (copy.rows);
 }
 
+/* An empty search and no filter let everyone through without asking anyone: the rows are
+ * still the plain rule's after a filter or a search is set and cleared again, and contacts
+ * come and go meanwhile. */
+static void
+assert_plain_rule (TnContactList *contacts,
+                   Copy          *copy,
+                   TnSearch      *search,
+                   gboolean       filtered)
+{
+  guint shown = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (contacts)); i++)
+    {
+      TnContact *contact = tn_contact_list_get (contacts, i);
+
+      if (!tn_search_matches_contact (search, contact) || (filtered && tn_contact_get_id (contact) % 2 == 0))
+        continue;
+      g_assert_true (g_ptr_array_index (copy->rows, shown) == contact);
+      shown++;
+    }
+  g_assert_cmpuint (copy->rows->len, ==, shown);
+}
+
+static void
+test_lets_everyone_through (void)
+{
+  static const char * const typed[] = { "", "a", "an", "b", "" };
+  g_autoptr(TnContactList) contacts = tn_contact_list_new ();
+  g_autoptr(TnContactFilterList) list = tn_contact_filter_list_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  Copy copy = { g_ptr_array_new_with_free_func (g_object_unref), 0 };
+  Rule rule = { 1, TRUE };
+  g_autoptr(TnSearch) search = tn_search_new ("");
+  gboolean filtered = FALSE;
+  gint64 next_id = 1;
+
+  for (; next_id <= 500; next_id++)
+    {
+      g_autoptr(TnContact) contact = tn_test_contact_with_id (next_id);
+
+      tn_contact_set_full_name (contact, next_id % 3 == 0 ? "Ana" : "Bo");
+      tn_contact_list_append (contacts, contact);
+    }
+
+  tn_contact_filter_list_set_search (list, search);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &copy);
+  tn_contact_filter_list_set_model (list, G_LIST_MODEL (contacts));
+  assert_plain_rule (contacts, &copy, search, filtered);
+  g_assert_cmpuint (copy.rows->len, ==, 500);
+
+  for (int step = 0; step < 300; step++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (contacts));
+      guint at = n > 0 ? (guint) g_rand_int_range (rand, 0, n) : 0;
+
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0:
+          filtered = !filtered;
+          tn_contact_filter_list_set_test (list, TN_FILTER_STAGE_FILTERS,
+                                           filtered ? passes_filters : NULL, &rule);
+          tn_contact_filter_list_changed (list, TN_FILTER_STAGE_FILTERS,
+                                          filtered ? TN_FILTER_CHANGE_MORE_STRICT : TN_FILTER_CHANGE_LESS_STRICT);
+          break;
+        case 1:
+          {
+            g_autoptr(TnSearch) old = g_steal_pointer (&search);
+
+            search = tn_search_new (typed[g_rand_int_range (rand, 0, G_N_ELEMENTS (typed))]);
+            tn_contact_filter_list_set_search (list, search);
+            tn_contact_filter_list_changed (list, TN_FILTER_STAGE_SEARCH, TN_FILTER_CHANGE_DIFFERENT);
+            break;
+          }
+        case 2:
+          {
+            g_autoptr(TnContact) contact = tn_test_contact_with_id (next_id++);
+
+            tn_contact_set_full_name (contact, g_rand_boolean (rand) ? "Ana" : "Bo");
+            tn_contact_list_splice (contacts, at, 0, &contact, 1);
+            break;
+          }
+        default:
+          if (n > 0)
+            {
+              guint n_removed = g_rand_int_range (rand, 1, 20);
+
+              tn_contact_list_splice (contacts, at, MIN (n - at, n_removed), NULL, 0);
+            }
+          break;
+        }
+
+      assert_plain_rule (contacts, &copy, search, filtered);
+    }
+
+  /* Back to an empty search and no filter: everyone again. */
+  g_clear_pointer (&search, tn_search_free);
+  search = tn_search_new ("");
+  tn_contact_filter_list_set_search (list, search);
+  tn_contact_filter_list_set_test (list, TN_FILTER_STAGE_FILTERS, NULL, NULL);
+  tn_contact_filter_list_changed (list, TN_FILTER_STAGE_SEARCH, TN_FILTER_CHANGE_LESS_STRICT);
+  tn_contact_filter_list_changed (list, TN_FILTER_STAGE_FILTERS, TN_FILTER_CHANGE_LESS_STRICT);
+  assert_plain_rule (contacts, &copy, search, FALSE);
+  g_assert_cmpuint (copy.rows->len, ==, g_list_model_get_n_items (G_LIST_MODEL (contacts)));
+  g_ptr_array_unref (copy.rows);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +559,7 @@ main (int   argc,
   g_test_add_func ("/contact-filter-list/recalls-found", test_recalls_found);
   g_test_add_func ("/contact-filter-list/model-replaced", test_model_replaced);
   g_test_add_func ("/contact-filter-list/search-over-kept-keys", test_search_over_kept_keys);
+  g_test_add_func ("/contact-filter-list/lets-everyone-through", test_lets_everyone_through);
 
   return g_test_run ();
 }

@@ -115,6 +115,30 @@ static void tn_contact_filter_list_model_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (TnContactFilterList, tn_contact_filter_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, tn_contact_filter_list_model_init))
 
+/* The contact at @index of @all, read from the model the first time: when everyone is shown
+ * the list takes none up front (100,000 reads through the sort model were most of the
+ * Contacts page's first frame), only those a row or a test asks for. @all follows the
+ * model's changes in its items-changed handler, so an index of @all is the model's position
+ * whenever the list is read outside another handler of the model's items-changed. */
+static TnContact *
+contact_at (TnContactFilterList *self,
+            guint                index)
+{
+  gpointer *contact = &self->all->pdata[index];
+
+  if (*contact == NULL)
+    *contact = g_list_model_get_item (self->model, index);
+
+  return *contact;
+}
+
+static void
+unref_contact (gpointer contact)
+{
+  if (contact != NULL)
+    g_object_unref (contact);
+}
+
 /* GListModel */
 
 static GType
@@ -149,7 +173,7 @@ tn_contact_filter_list_get_item (GListModel *model,
   else
     index = g_array_index (self->old_shown, guint, position - self->new_end + self->old_end);
 
-  return g_object_ref (g_ptr_array_index (self->all, index));
+  return g_object_ref (contact_at (self, index));
 }
 
 static void
@@ -171,7 +195,7 @@ key_at (TnContactFilterList *self,
 
   if (*start == NO_KEY)
     {
-      const char *key = tn_contact_get_search_key (g_ptr_array_index (self->all, index));
+      const char *key = tn_contact_get_search_key (contact_at (self, index));
 
       *start = self->keys->len;
       g_byte_array_append (self->keys, (const guint8 *) key, strlen (key) + 1);
@@ -191,7 +215,7 @@ passes (TnContactFilterList *self,
     return tn_search_is_empty (self->search) || tn_search_matches_key (self->search, key_at (self, index));
 
   return self->tests[stage] == NULL ||
-         self->tests[stage] (g_ptr_array_index (self->all, index), self->test_data[stage]);
+         self->tests[stage] (contact_at (self, index), self->test_data[stage]);
 }
 
 /* The second test, for one just found whose answer to it is not known. */
@@ -214,6 +238,17 @@ ask_both (TnContactFilterList *self,
     return 0;
 
   return ask_filters (self, index, FOUND);
+}
+
+/* Whether every contact passes both tests (an empty search, no filter): then none is asked,
+ * not even read, and all are shown, as when the Contacts page first shows 100,000. */
+static gboolean
+lets_everyone_through (TnContactFilterList *self)
+{
+  gboolean finds_everyone = self->search != NULL ? tn_search_is_empty (self->search)
+                                                 : self->tests[TN_FILTER_STAGE_SEARCH] == NULL;
+
+  return finds_everyone && self->tests[TN_FILTER_STAGE_FILTERS] == NULL;
 }
 
 static GArray *
@@ -383,13 +418,15 @@ on_model_items_changed_cb (TnContactFilterList *self,
 
   if (added > 0)
     {
-      g_autofree gpointer *contacts = g_new (gpointer, added);
-      g_autofree guint8 *states = g_new0 (guint8, added);
+      g_autofree gpointer *contacts = g_new0 (gpointer, added);
+      g_autofree guint8 *states = g_malloc (added);
+      gboolean everyone = lets_everyone_through (self);
       g_autofree guint *starts = g_new (guint, added);
 
       for (guint i = 0; i < added; i++)
         {
-          contacts[i] = g_list_model_get_item (model, position + i);
+          if (!everyone)
+            contacts[i] = g_list_model_get_item (model, position + i);
           starts[i] = NO_KEY;
         }
 
@@ -398,17 +435,20 @@ on_model_items_changed_cb (TnContactFilterList *self,
       memmove (self->all->pdata + position + added, self->all->pdata + position,
                (self->all->len - added - position) * sizeof (gpointer));
       memcpy (self->all->pdata + position, contacts, added * sizeof (gpointer));
+      memset (states, everyone ? SHOWN | KNOWN : 0, added);
       g_byte_array_set_size (self->state, self->state->len + added);
       memmove (self->state->data + position + added, self->state->data + position,
                self->state->len - added - position);
       memcpy (self->state->data + position, states, added);
       g_array_insert_vals (self->key_starts, position, starts, added);
 
-      for (guint i = position; i < position + added; i++)
+      for (guint i = position; i < position + added && !everyone; i++)
         {
           self->state->data[i] = ask_both (self, i);
           n_added += (self->state->data[i] & SHOWN) == SHOWN;
         }
+      if (everyone)
+        n_added = added;
     }
 
   /* The rows before stay, those it brings in that pass come next, those after move along:
@@ -480,7 +520,7 @@ tn_contact_filter_list_class_init (TnContactFilterListClass *klass)
 static void
 tn_contact_filter_list_init (TnContactFilterList *self)
 {
-  self->all = g_ptr_array_new_with_free_func (g_object_unref);
+  self->all = g_ptr_array_new_with_free_func (unref_contact);
   self->state = g_byte_array_new ();
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
   self->remembered = g_ptr_array_new_with_free_func (remembered_free);
@@ -622,13 +662,17 @@ tn_contact_filter_list_changed (TnContactFilterList *self,
                                 TnFilterChange       change)
 {
   guint8 *state;
+  gboolean everyone;
 
   g_return_if_fail (TN_IS_CONTACT_FILTER_LIST (self));
   g_return_if_fail (stage <= TN_FILTER_STAGE_FILTERS);
   g_return_if_fail (self->old_shown == NULL);
 
   state = self->state->data;
-  for (guint i = 0; i < self->state->len; i++)
+  everyone = lets_everyone_through (self);
+  if (everyone)
+    memset (state, SHOWN | KNOWN, self->state->len);
+  for (guint i = 0; i < self->state->len && !everyone; i++)
     {
       guint8 bit = stage == TN_FILTER_STAGE_SEARCH ? FOUND : PASSES;
 
@@ -674,7 +718,7 @@ tn_contact_filter_list_foreach_found (TnContactFilterList *self,
   for (guint i = 0; i < self->state->len; i++)
     {
       if ((self->state->data[i] & FOUND) != 0)
-        func (g_ptr_array_index (self->all, i), user_data);
+        func (contact_at (self, i), user_data);
     }
 }
 
@@ -694,7 +738,7 @@ tn_contact_filter_list_find (TnContactFilterList *self,
 
   for (guint i = 0; i < self->shown->len; i++)
     {
-      if (g_ptr_array_index (self->all, g_array_index (self->shown, guint, i)) == contact)
+      if (contact_at (self, g_array_index (self->shown, guint, i)) == contact)
         return i;
     }
 

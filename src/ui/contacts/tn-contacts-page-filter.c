@@ -56,6 +56,17 @@ passes_filters (TnContact *contact,
   return !self->overdue_only || _tn_contacts_page_is_overdue (self, contact);
 }
 
+/* With every rating and no overdue filter the second test lets everyone through: the list
+ * is given none then, and shows 100,000 contacts without asking each of them (most of the
+ * Contacts page's first frame was that). */
+static void
+set_filters_test (TnContactsPage *self)
+{
+  gboolean everyone = self->trust_filter == FILTER_ALL && !self->overdue_only;
+
+  tn_contact_filter_list_set_test (self->shown, TN_FILTER_STAGE_FILTERS, everyone ? NULL : passes_filters, self);
+}
+
 /**
  * _tn_contacts_page_shows:
  * @self: a page
@@ -129,6 +140,7 @@ refilter (TnContactsPage *self,
       !_tn_contacts_page_shows (self, self->selected_contact))
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
+  set_filters_test (self);
   if (search_text == NULL || !tn_contact_filter_list_recall_found (self->shown, search_text))
     tn_contact_filter_list_changed (self->shown, stage, change);
   if (search_text != NULL)
@@ -446,7 +458,7 @@ _tn_contacts_page_init_filters (TnContactsPage *self)
   /* store → sort → shown → slots → row selection: the .ui file has the others. */
   self->shown = tn_contact_filter_list_new ();
   tn_contact_filter_list_set_search (self->shown, self->search);
-  tn_contact_filter_list_set_test (self->shown, TN_FILTER_STAGE_FILTERS, passes_filters, self);
+  set_filters_test (self);
   tn_contact_filter_list_set_model (self->shown, G_LIST_MODEL (self->sort_model));
   _tn_contacts_page_init_rows (self);
   g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (_tn_contacts_page_shown_changed_cb), self,
