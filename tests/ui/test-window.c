@@ -342,13 +342,12 @@ click_undo_at_once (Fixture    *fixture,
                     const char *title,
                     TnUiSpot    spot)
 {
-  ToastWait wait = { fixture, title };
-  UndoWait undo_wait = { { fixture, title }, spot };
+  UndoWait wait = { { fixture, title }, spot };
 
-  g_assert_true (tn_ui_test_wait_until (undo_has_risen, &undo_wait));
+  g_assert_true (tn_ui_test_wait_until (undo_has_risen, &wait));
   tn_ui_test_click_spot (GTK_WIDGET (fixture->window), spot);
   block_main_thread ();
-  g_assert_true (tn_ui_test_wait_until (toast_is_gone, &wait));
+  g_assert_true (tn_ui_test_wait_until (toast_is_gone, &wait.toast));
 }
 
 /* Delete pressed @n_presses times, quickly, with @contact selected. */
