@@ -42,11 +42,6 @@
 #define CHUNK_CARDS 256
 #define N_CHUNKS    8
 
-/* An import at least this large, and larger than the database, drops the lookup indexes and
- * builds them again at the end (see tn-import-writer.c). Cards are estimated from file sizes. */
-#define LARGE_IMPORT_CARDS     10000
-#define BYTES_PER_CARD_AT_MOST 1024
-
 /* ---- Results ------------------------------------------------------------------------- */
 
 static void
@@ -187,21 +182,16 @@ import_card_free (ImportCard *self)
   g_free (self);
 }
 
-/* One normalised value per value, NULL where there is none unless @keep_unnormalizable. */
+/* One normalised value per value, NULL where there is none. */
 static char **
-normalize_all (GStrv      values,
-               char    *(*normalize) (const char *),
-               gboolean   keep_unnormalizable)
+normalize_all (GStrv   values,
+               char *(*normalize) (const char *))
 {
   guint n = g_strv_length (values);
   char **normalized = g_new0 (char *, n + 1);
 
   for (guint i = 0; i < n; i++)
-    {
-      normalized[i] = normalize (values[i]);
-      if (normalized[i] == NULL && keep_unnormalizable)
-        normalized[i] = g_strdup (values[i]);
-    }
+    normalized[i] = normalize (values[i]);
 
   return normalized;
 }
@@ -234,14 +224,22 @@ import_card_new (TnVcardCard *card)
   g_autofree char *derived_uid = card->uid == NULL ? derive_uid (card) : NULL;
 
   self->card = card;
-  self->keys = tn_duplicate_keys_new (card->uid != NULL ? card->uid : derived_uid,
-                                      (const char * const *) card->emails,
+  self->keys = tn_duplicate_keys_new (card->uid != NULL ? card->uid : derived_uid, NULL,
                                       (const char * const *) card->phones, card->full_name);
   tn_duplicate_keys_add_urls (self->keys, (const char * const *) card->urls);
   self->trust = card_trust (card);
   /* As write_list() stores them: emails.normalized is NOT NULL, phones.normalized may be. */
-  self->normalized_emails = normalize_all (card->emails, tn_duplicates_email_key, TRUE);
-  self->normalized_phones = normalize_all (card->phones, tn_duplicates_phone_digits, FALSE);
+  self->normalized_emails = normalize_all (card->emails, tn_duplicates_email_key);
+  self->normalized_phones = normalize_all (card->phones, tn_duplicates_phone_digits);
+
+  /* An email's key is what the emails table stores: worked out once for both. */
+  for (guint i = 0; card->emails[i] != NULL; i++)
+    {
+      if (self->normalized_emails[i] != NULL)
+        g_ptr_array_add (self->keys->emails, g_strdup (self->normalized_emails[i]));
+      else
+        self->normalized_emails[i] = g_strdup (card->emails[i]);
+    }
 
   return self;
 }
@@ -704,19 +702,6 @@ import_file (Import     *self,
   return TRUE;
 }
 
-static gboolean
-defer_indexes_if_large (ImportJob      *job,
-                        TnImportWriter *writer,
-                        GError        **error)
-{
-  guint64 n_cards = job->total_size / BYTES_PER_CARD_AT_MOST;
-
-  if (n_cards < LARGE_IMPORT_CARDS || n_cards < tn_import_writer_count_contacts (writer))
-    return TRUE;
-
-  return tn_import_writer_defer_indexes (writer, error);
-}
-
 /* Copies the import from the write-ahead log into the database file, saying how long that
  * took for bench-import.sh's readers. */
 static void
@@ -750,7 +735,7 @@ run_import (ImportJob       *job,
     return NULL;
 
   index = index_known_contacts (writer, error);
-  if (index == NULL || !defer_indexes_if_large (job, writer, error))
+  if (index == NULL)
     {
       tn_import_writer_rollback (writer);
       return NULL;
