@@ -728,6 +728,40 @@ test_cancel (Fixture       *fixture,
 }
 
 /* The database refuses the import as a whole: nothing is written, the error says why. */
+/* The first file is parsed while the writer reads the contacts already there: a failure
+ * of that read stops the parser, which had run ahead, and leaves the database as it was. */
+static void
+test_failed_start_leaves_nothing (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autofree char *text = many_cards (20000, 0);
+  g_autofree char *path = tn_test_write_file (fixture->dir, "many.vcf", text, -1);
+  g_autoptr(TnContact) ada = tn_test_add_person (fixture->store, "Ada Lovelace", "ada@example.org", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnImportResult) result = NULL;
+  g_autofree char *dump_before = NULL;
+  g_autofree char *dump_after = NULL;
+  GFile *files[] = { file };
+
+  /* The read of the known web pages fails: their table is not where it should be. */
+  g_free (tn_test_sqlite (fixture->path, "ALTER TABLE urls RENAME TO urls_away"));
+  dump_before = tn_test_dump (fixture->path);
+
+  result = tn_importer_import (fixture->store, files, 1, TN_IMPORT_FLAGS_NONE, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_FAILED);
+  dump_after = tn_test_dump (fixture->path);
+  g_assert_cmpstr (dump_after, ==, dump_before);
+
+  /* Put back, the same file imports whole. */
+  g_free (tn_test_sqlite (fixture->path, "ALTER TABLE urls_away RENAME TO urls"));
+  g_clear_pointer (&result, tn_import_result_free);
+  result = tn_test_import_paths (fixture->store, path, NULL);
+  g_assert_cmpuint (result->n_added, ==, 20000);
+  g_assert_cmpuint (tn_test_n_contacts (fixture->store), ==, 20001);
+}
+
 static void
 test_busy_database (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -880,6 +914,7 @@ main (int   argc,
   tn_test_add_store_test ("/importer/undo-keeps-edits", NOW, test_undo_keeps_edits);
   tn_test_add_store_test ("/importer/cancel", NOW, test_cancel);
   tn_test_add_store_test ("/importer/busy-database", NOW, test_busy_database);
+  tn_test_add_store_test ("/importer/failed-start-leaves-nothing", NOW, test_failed_start_leaves_nothing);
 
   tn_test_add_store_test ("/real/expected", NOW, test_real_expected);
 
