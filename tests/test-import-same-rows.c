@@ -233,6 +233,7 @@ test_same_rows (Fixture       *fixture,
       return;
     }
 
+  /* Over 10 MB: estimated at more than LARGE_IMPORT_CARDS, so its indexes are deferred. */
   large = generate (fixture->dir, "large.vcf", "30000", "1", "0.05");
   small = generate (fixture->dir, "small.vcf", "2000", "2", "0.3");
 

@@ -38,7 +38,7 @@ trap 'rm -rf "$work"' EXIT
 export GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$build_dir/data"
 # The importer's debug line says where an import's time went (parsing and writing, how long
-# the writer waited for the parser, the commit, the checkpoint).
+# the writer waited for the parser, the commit with its index rebuild, the checkpoint).
 export G_MESSAGES_DEBUG=tn-importer
 
 "$gen_vcards" "$cards" --dup-rate 0.05 > "$work/cards.vcf"

@@ -72,7 +72,10 @@ gboolean        tn_import_writer_begin          (TnImportWriter            *self
 gboolean        tn_import_writer_commit         (TnImportWriter            *self,
                                                  GError                   **error);
 void            tn_import_writer_rollback       (TnImportWriter            *self);
+gboolean        tn_import_writer_defer_indexes  (TnImportWriter            *self,
+                                                 GError                   **error);
 void            tn_import_writer_checkpoint     (TnImportWriter            *self);
+guint           tn_import_writer_count_contacts (TnImportWriter            *self);
 
 gboolean        tn_import_writer_begin_batch    (TnImportWriter            *self,
                                                  const char                *file_name,
