@@ -728,8 +728,8 @@ test_cancel (Fixture       *fixture,
 }
 
 /* The database refuses the import as a whole: nothing is written, the error says why. */
-/* The first file is parsed while the writer reads the contacts already there: a failure
- * of that read stops the parser, which had run ahead, and leaves the database as it was. */
+/* The writer reads the contacts already there before the first card; a failure of that
+ * read (after the transaction began) leaves the database as it was, and nothing half-done. */
 static void
 test_failed_start_leaves_nothing (Fixture       *fixture,
                                   gconstpointer  user_data)

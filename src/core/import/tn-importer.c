@@ -9,8 +9,7 @@
  * order, matches and writes, and hands the chunks back for the parser to free and refill.
  * Only N_CHUNKS chunks exist, so a parser that runs ahead waits, and memory stays that of a
  * few thousand cards whatever the size of the file. The writer knows the contacts already
- * there from one read at the start (a TnDuplicateIndex), not from a query per card; the
- * first file is parsed meanwhile, into up to EARLY_CHUNKS chunks.
+ * there from one read at the start (a TnDuplicateIndex), not from a query per card.
  *
  * Safety: all the files of one call are one transaction, each file under a savepoint with
  * its own batch. A refused file leaves nothing (its refusal comes before its first card);
@@ -43,12 +42,6 @@
  * memory flat. */
 #define CHUNK_CARDS 256
 #define N_CHUNKS    8
-
-/* How many chunks the parser may fill while the writer reads the contacts already there,
- * before it takes the first: that read costs about a fifth of what parsing the same number
- * of cards does, so importing a file again (every card there already) spent its first
- * fifth with the parser waiting. 16,384 cards, about 30 MB. */
-#define EARLY_CHUNKS 64
 
 /* An import at least this large, and larger than the database, drops the lookup indexes and
  * builds them again at the end (see tn-import-writer.c). Cards are estimated from file sizes. */
@@ -305,34 +298,12 @@ typedef struct
 {
   GFile *file;
   GCancellable *cancellable;
-  GThread *thread;
   GAsyncQueue *filled; /* chunks for the writer, in file order */
   GAsyncQueue *empty;  /* chunks for the parser to fill */
   Chunk *current;      /* being filled; the parser thread's only */
-  int n_chunks;        /* atomic: how many exist; only the parser adds, only the writer
-                        * takes away */
-  int most_chunks;     /* atomic: how many may exist */
   int stop;            /* atomic: the writer gave up, read no further */
   gint64 cpu_time;     /* µs the parser thread used, once it ended */
 } Pipeline;
-
-/* A chunk to fill: a new one while fewer than the most exist, else one the writer gave back
- * (waiting for it). */
-static Chunk *
-pipeline_take_empty (Pipeline *pipeline)
-{
-  Chunk *chunk = g_async_queue_try_pop (pipeline->empty);
-
-  if (chunk != NULL)
-    return chunk;
-  if (g_atomic_int_get (&pipeline->n_chunks) < g_atomic_int_get (&pipeline->most_chunks))
-    {
-      g_atomic_int_inc (&pipeline->n_chunks);
-      return chunk_new ();
-    }
-
-  return g_async_queue_pop (pipeline->empty);
-}
 
 static gboolean
 on_card_read_cb (TnVcardCard *card,
@@ -350,7 +321,7 @@ on_card_read_cb (TnVcardCard *card,
 
   if (pipeline->current == NULL)
     {
-      pipeline->current = pipeline_take_empty (pipeline);
+      pipeline->current = g_async_queue_pop (pipeline->empty);
       /* The writer hands chunks back full: freeing their cards is this thread's work. */
       g_ptr_array_set_size (pipeline->current->cards, 0);
     }
@@ -383,7 +354,7 @@ parse_file_thread (gpointer user_data)
 
   /* A chunk used before: nothing of its last use may remain, its place in the file
    * included, or progress would step back. */
-  last = pipeline_take_empty (pipeline);
+  last = g_async_queue_pop (pipeline->empty);
   g_ptr_array_set_size (last->cards, 0);
   last->n_read = 0;
   last->n_cards = 0;
@@ -397,11 +368,10 @@ parse_file_thread (gpointer user_data)
   return NULL;
 }
 
-/* Starts parsing @file into at most @most_chunks chunks. */
 static Pipeline *
 pipeline_start (GFile        *file,
                 GCancellable *cancellable,
-                guint         most_chunks)
+                GThread     **thread)
 {
   Pipeline *pipeline = g_new0 (Pipeline, 1);
 
@@ -409,18 +379,17 @@ pipeline_start (GFile        *file,
   pipeline->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   pipeline->filled = g_async_queue_new ();
   pipeline->empty = g_async_queue_new_full ((GDestroyNotify) chunk_free);
-  pipeline->most_chunks = most_chunks;
+  for (guint i = 0; i < N_CHUNKS; i++)
+    g_async_queue_push (pipeline->empty, chunk_new ());
 
-  pipeline->thread = g_thread_new ("tn-import-parse", parse_file_thread, pipeline);
+  *thread = g_thread_new ("tn-import-parse", parse_file_thread, pipeline);
   return pipeline;
 }
 
-/* Once the writer has taken the last chunk and given every chunk back: waits for the
- * parser thread to end. */
+/* After the parser thread ended: every chunk is back in @empty. */
 static void
 pipeline_free (Pipeline *pipeline)
 {
-  g_thread_join (pipeline->thread);
   g_object_unref (pipeline->file);
   g_clear_object (&pipeline->cancellable);
   g_async_queue_unref (pipeline->filled);
@@ -428,33 +397,11 @@ pipeline_free (Pipeline *pipeline)
   g_free (pipeline);
 }
 
-/* Gives a chunk the writer is done with back to the parser, or frees it if more chunks
- * exist than may now (those made while the writer read the known contacts). */
 static void
 chunk_recycle (Pipeline *pipeline,
                Chunk    *chunk)
 {
-  if (g_atomic_int_get (&pipeline->n_chunks) > g_atomic_int_get (&pipeline->most_chunks))
-    {
-      g_atomic_int_add (&pipeline->n_chunks, -1);
-      chunk_free (chunk);
-      return;
-    }
-
   g_async_queue_push (pipeline->empty, chunk);
-}
-
-/* Stops a pipeline whose cards will not be written, drops what it read and frees it. */
-static void
-pipeline_abandon (Pipeline *pipeline)
-{
-  Chunk *chunk;
-
-  g_atomic_int_set (&pipeline->stop, TRUE);
-  while (!(chunk = g_async_queue_pop (pipeline->filled))->last)
-    chunk_recycle (pipeline, chunk);
-  chunk_recycle (pipeline, chunk);
-  pipeline_free (pipeline);
 }
 
 /* ---- The writer ---------------------------------------------------------------------- */
@@ -644,9 +591,6 @@ write_chunks (Import    *self,
               Pipeline  *pipeline,
               GError   **error)
 {
-  /* The writer keeps up from now on: a few chunks are enough. */
-  g_atomic_int_set (&pipeline->most_chunks, N_CHUNKS);
-
   for (;;)
     {
       gint64 asked = g_get_monotonic_time ();
@@ -723,17 +667,18 @@ forget_refused_file (Import  *self,
   return self->index != NULL;
 }
 
-/* Imports one file, which @pipeline parses (and which this takes), into the open
- * transaction. Returns FALSE only for what stops the whole import (a cancel, a database
- * error); a refused file is recorded in its result. */
+/* Imports one file into the open transaction. Returns FALSE only for what stops the whole
+ * import (a cancel, a database error); a refused file is recorded in its result. */
 static gboolean
 import_file (Import     *self,
              guint       index,
-             Pipeline   *pipeline,
              GError    **error)
 {
+  GFile *file = g_ptr_array_index (self->job->files, index);
   g_autoptr(GError) write_error = NULL;
   guint n_added_before, n_changed_before;
+  Pipeline *pipeline;
+  GThread *thread;
   Chunk *last;
 
   self->file = g_ptr_array_index (self->result->files, index);
@@ -743,12 +688,11 @@ import_file (Import     *self,
   n_changed_before = self->result->changed_ids->len;
 
   if (!tn_import_writer_begin_batch (self->writer, self->file->name, &self->batch_id, error))
-    {
-      pipeline_abandon (pipeline);
-      return FALSE;
-    }
+    return FALSE;
 
+  pipeline = pipeline_start (file, self->cancellable, &thread);
   last = write_chunks (self, pipeline, &write_error);
+  g_thread_join (thread);
 
   if (last->problems != NULL)
     g_ptr_array_extend_and_steal (self->file->problems, g_steal_pointer (&last->problems));
@@ -817,7 +761,6 @@ run_import (ImportJob       *job,
   g_autoptr(TnDuplicateIndex) index = NULL;
   g_autoptr(TnImportResult) result = result_new (job->files);
   Import self = { 0 };
-  Pipeline *pipeline = NULL;
   gint64 started = g_get_monotonic_time ();
   gint64 cpu_started = thread_cpu_time ();
   gint64 written, committed;
@@ -827,14 +770,9 @@ run_import (ImportJob       *job,
   if (writer == NULL || !tn_import_writer_begin (writer, error))
     return NULL;
 
-  /* The first file is parsed while the contacts already there are read. */
-  if (job->files->len > 0)
-    pipeline = pipeline_start (g_ptr_array_index (job->files, 0), cancellable, EARLY_CHUNKS);
-
   index = index_known_contacts (writer, error);
   if (index == NULL || !defer_indexes_if_large (job, writer, error))
     {
-      g_clear_pointer (&pipeline, pipeline_abandon);
       tn_import_writer_rollback (writer);
       return NULL;
     }
@@ -847,10 +785,8 @@ run_import (ImportJob       *job,
   for (guint i = 0; i < job->files->len; i++)
     {
       /* Lent for the file; a file refused half-way has it made again. */
-      if (pipeline == NULL)
-        pipeline = pipeline_start (g_ptr_array_index (job->files, i), cancellable, N_CHUNKS);
       self.index = g_steal_pointer (&index);
-      ok = import_file (&self, i, g_steal_pointer (&pipeline), error);
+      ok = import_file (&self, i, error);
       index = g_steal_pointer (&self.index);
       if (!ok)
         {
