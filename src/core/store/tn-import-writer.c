@@ -201,17 +201,13 @@ static const char * const known_sql[] = {
  * are written, at the cost of this much memory (KiB). */
 #define WRITER_CACHE_KIB 32768
 
-/* The indexes only lookups by name, email or phone use, which a large import drops and
- * builds again at the end: built from sorted rows they cost a third of what adding 100,000
- * random keys one by one does, and the import itself looks nothing up in them.
- *
- * The dashboard's contacts_removed_trust stays: an import's contacts share every column of
- * its key but the organization (no removal, rating, cadence or meeting; one creation time
- * and batch), so they go into one region of it, while building it again read the whole
- * contacts table once more after the last card. At 100,000 cards the commit took about
- * 0.3 s less, the writer about 0.05 s more of CPU before it (bench-import.sh, turn about). */
+/* The indexes only lookups by name, email or phone and the dashboard's figures use, which
+ * a large import drops and builds again at the end: built from sorted rows they cost a
+ * third of what adding 100,000 random keys one by one does, and the import itself looks
+ * nothing up in them. */
 static const char * const lookup_indexes[] = {
   "contacts_full_name",
+  "contacts_removed_trust",
   "emails_normalized",
   "phones_normalized",
 };
