@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* g_string_append_len() without its call when the bytes fit: GLib 2.74 has no inline form,
- * and cleaning a card appends about sixty times, a few bytes each (callgrind: 5% of the
+ * and cleaning a card appends about sixty times, a few bytes each (callgrind: 4% of the
  * parser thread went into the calls). @bytes must not lie in @string's spare room. */
 static inline void
 _tn_string_append (GString    *string,
