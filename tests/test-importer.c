@@ -728,6 +728,36 @@ test_cancel (Fixture       *fixture,
 }
 
 /* The database refuses the import as a whole: nothing is written, the error says why. */
+/* Cards matched by their phone numbers alone, so that each number's key (libphonenumber,
+ * worked out on one of two keys threads) decides: the writer still takes the cards in file
+ * order, whichever thread finished its chunk first, and the first card with a number makes
+ * the contact. 30 chunks of cards, each number on three cards a thousand apart. */
+static void
+test_keys_threads_keep_file_order (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(GString) first_names = g_string_new (NULL);
+  g_autoptr(TnImportResult) result = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text,
+                            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %04u\r\nTEL:+1 212 555 %04u\r\nEND:VCARD\r\n",
+                            i, i % 1000);
+  path = tn_test_write_file (fixture->dir, "phones.vcf", text->str, -1);
+
+  result = tn_test_import_paths (fixture->store, path, NULL);
+  g_assert_cmpuint (result->n_added, ==, 1000);
+  g_assert_cmpuint (result->n_added + result->n_merged + result->n_unchanged, ==, 3000);
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (first_names, "Person %04u\n", i);
+  names = tn_test_sqlite (fixture->path, "SELECT full_name FROM contacts ORDER BY full_name");
+  g_assert_cmpstr (names, ==, g_strchomp (first_names->str));
+}
+
 /* The writer reads the contacts already there before the first card; a failure of that
  * read (after the transaction began) leaves the database as it was, and nothing half-done. */
 static void
@@ -915,6 +945,7 @@ main (int   argc,
   tn_test_add_store_test ("/importer/cancel", NOW, test_cancel);
   tn_test_add_store_test ("/importer/busy-database", NOW, test_busy_database);
   tn_test_add_store_test ("/importer/failed-start-leaves-nothing", NOW, test_failed_start_leaves_nothing);
+  tn_test_add_store_test ("/importer/keys-threads-keep-file-order", NOW, test_keys_threads_keep_file_order);
 
   tn_test_add_store_test ("/real/expected", NOW, test_real_expected);
 
