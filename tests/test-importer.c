@@ -744,8 +744,12 @@ test_keys_threads_keep_file_order (Fixture       *fixture,
 
   for (guint i = 0; i < 3000; i++)
     g_string_append_printf (text,
-                            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %04u\r\nTEL:+1 212 555 %04u\r\nEND:VCARD\r\n",
+                            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %04u\r\nTEL:+1 212 555 %04u\r\n"
+                            "NOTE:A note long enough to make the file one the keys threads work on.\r\n"
+                            "END:VCARD\r\n",
                             i, i % 1000);
+  /* Large enough for the keys threads (KEYERS_FROM_BYTES in tn-importer.c). */
+  g_assert_cmpuint (text->len, >=, 256 * 1024);
   path = tn_test_write_file (fixture->dir, "phones.vcf", text->str, -1);
 
   result = tn_test_import_paths (fixture->store, path, NULL);
