@@ -31,6 +31,13 @@ test_email_key (void)
 {
   static const char * const emails[] = {
     "Ada@Example.ORG", "  ada@example.org\t", "BJØRN@Example.no", "not an address", "ÉLODIE@exemple.fr",
+    /* Beyond ASCII without capitals there, lower-cased byte by byte … */
+    "josé.anderson.3@Example.ORG", " bjørn@mail.example.net ", "李@例子.中国", "σοφία@Example.gr",
+    "a\xcc\x81" "da@EXAMPLE.org",
+    /* … and what only g_utf8_strdown() knows: capitals beyond ASCII, a final sigma, the
+     * Turkish and Lithuanian I and J, a title-case letter. */
+    "ΣΟΦΊΑ@example.gr", "ΟΔΥΣΣΕΑΣ@example.gr", "İstanbul@örnek.tr", "Info@bücher.de", "Jürgen@bücher.de",
+    "ǅemal@primjer.hr", "Ünal@örnek.tr", "élodie@EXEMPLE.FR\xef\xbf\xbd",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (emails); i++)

@@ -728,6 +728,74 @@ test_cancel (Fixture       *fixture,
 }
 
 /* The database refuses the import as a whole: nothing is written, the error says why. */
+/* Cards matched by their phone numbers alone, so that each number's key (libphonenumber,
+ * worked out on one of two keys threads) decides: the writer still takes the cards in file
+ * order, whichever thread finished its chunk first, and the first card with a number makes
+ * the contact. 30 chunks of cards, each number on three cards a thousand apart. */
+static void
+test_keys_threads_keep_file_order (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(GString) first_names = g_string_new (NULL);
+  g_autoptr(TnImportResult) result = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text,
+                            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %04u\r\nTEL:+1 212 555 %04u\r\n"
+                            "NOTE:A note long enough to make the file one the keys threads work on.\r\n"
+                            "END:VCARD\r\n",
+                            i, i % 1000);
+  /* Large enough for the keys threads (KEYERS_FROM_BYTES in tn-importer.c). */
+  g_assert_cmpuint (text->len, >=, 256 * 1024);
+  path = tn_test_write_file (fixture->dir, "phones.vcf", text->str, -1);
+
+  result = tn_test_import_paths (fixture->store, path, NULL);
+  g_assert_cmpuint (result->n_added, ==, 1000);
+  g_assert_cmpuint (result->n_added + result->n_merged + result->n_unchanged, ==, 3000);
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (first_names, "Person %04u\n", i);
+  names = tn_test_sqlite (fixture->path, "SELECT full_name FROM contacts ORDER BY full_name");
+  g_assert_cmpstr (names, ==, g_strchomp (first_names->str));
+}
+
+/* The writer reads the contacts already there before the first card; a failure of that
+ * read (after the transaction began) leaves the database as it was, and nothing half-done. */
+static void
+test_failed_start_leaves_nothing (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autofree char *text = many_cards (20000, 0);
+  g_autofree char *path = tn_test_write_file (fixture->dir, "many.vcf", text, -1);
+  g_autoptr(TnContact) ada = tn_test_add_person (fixture->store, "Ada Lovelace", "ada@example.org", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnImportResult) result = NULL;
+  g_autofree char *dump_before = NULL;
+  g_autofree char *dump_after = NULL;
+  GFile *files[] = { file };
+
+  /* The read of the known web pages fails: their table is not where it should be. */
+  g_free (tn_test_sqlite (fixture->path, "ALTER TABLE urls RENAME TO urls_away"));
+  dump_before = tn_test_dump (fixture->path);
+
+  result = tn_importer_import (fixture->store, files, 1, TN_IMPORT_FLAGS_NONE, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, TN_STORE_ERROR, TN_STORE_ERROR_FAILED);
+  dump_after = tn_test_dump (fixture->path);
+  g_assert_cmpstr (dump_after, ==, dump_before);
+
+  /* Put back, the same file imports whole. */
+  g_free (tn_test_sqlite (fixture->path, "ALTER TABLE urls_away RENAME TO urls"));
+  g_clear_pointer (&result, tn_import_result_free);
+  result = tn_test_import_paths (fixture->store, path, NULL);
+  g_assert_cmpuint (result->n_added, ==, 20000);
+  g_assert_cmpuint (tn_test_n_contacts (fixture->store), ==, 20001);
+}
+
 static void
 test_busy_database (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -880,6 +948,8 @@ main (int   argc,
   tn_test_add_store_test ("/importer/undo-keeps-edits", NOW, test_undo_keeps_edits);
   tn_test_add_store_test ("/importer/cancel", NOW, test_cancel);
   tn_test_add_store_test ("/importer/busy-database", NOW, test_busy_database);
+  tn_test_add_store_test ("/importer/failed-start-leaves-nothing", NOW, test_failed_start_leaves_nothing);
+  tn_test_add_store_test ("/importer/keys-threads-keep-file-order", NOW, test_keys_threads_keep_file_order);
 
   tn_test_add_store_test ("/real/expected", NOW, test_real_expected);
 

@@ -38,7 +38,9 @@ trap 'rm -rf "$work"' EXIT
 export GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$build_dir/data"
 # The importer's debug line says where an import's time went (parsing and writing, how long
-# the writer waited for the parser, the commit with its index rebuild, the checkpoint).
+# the writer waited for the parser, the commit with its index rebuild, the checkpoint) and
+# how much CPU the writer and the parser thread each used: on a busy machine the wall clock
+# says little, and whichever thread used more sets the pace.
 export G_MESSAGES_DEBUG=tn-importer
 
 "$gen_vcards" "$cards" --dup-rate 0.05 > "$work/cards.vcf"

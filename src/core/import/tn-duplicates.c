@@ -45,6 +45,58 @@ struct _TnDuplicateIndex
   GHashTable *names;  /* name key → how many contacts have it */
 };
 
+/* g_utf8_strdown() of @len bytes at @start, which hold a character beyond ASCII, or NULL
+ * when a character in them needs g_utf8_strdown() itself. That function changes only
+ * capital and title-case letters, some of them by the locale (a Turkish or Lithuanian
+ * "I", "J" and their accented forms) or by what follows (a final Greek sigma); every other
+ * character it copies. So an address whose only capitals are ASCII letters other than I
+ * and J is lower-cased here byte by byte, for a fraction of the cost (an import keys every
+ * address of every card; callgrind: about 3,800 instructions per such address before). */
+static char *
+strdown_without_capitals (const char *start,
+                          gsize       len)
+{
+  const char *end = start + len;
+  char *out = g_malloc (len + 1);
+  char *o = out;
+
+  for (const char *p = start; p < end;)
+    {
+      gunichar c;
+      GUnicodeType type;
+      const char *next;
+
+      if ((guchar) *p < 0x80)
+        {
+          if (*p == 'I' || *p == 'J')
+            break;
+          *o++ = g_ascii_tolower (*p++);
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+      type = g_unichar_type (c);
+      if (type == G_UNICODE_UPPERCASE_LETTER || type == G_UNICODE_TITLECASE_LETTER)
+        break;
+
+      next = g_utf8_next_char (p);
+      memcpy (o, p, next - p);
+      o += next - p;
+      p = next;
+    }
+
+  if (o - out < (gssize) len)
+    {
+      g_free (out);
+      return NULL;
+    }
+
+  *o = '\0';
+  return out;
+}
+
 /**
  * tn_duplicates_email_key:
  * @email: (nullable): an email address as written
@@ -55,26 +107,28 @@ char *
 tn_duplicates_email_key (const char *email)
 {
   const char *start, *end;
+  gboolean non_ascii = FALSE;
+  char *key;
 
   if (email == NULL)
     return NULL;
 
-  /* tn_text_normalize_email() gives the same for ASCII, four times slower: an import
-   * normalises every address of every card. */
+  /* tn_text_normalize_email() gives the same, four times slower for ASCII and slower still
+   * for the rest: an import normalises every address of every card. */
   for (start = email; g_ascii_isspace (*start); start++)
     ;
   for (end = start; *end != '\0'; end++)
-    {
-      if ((guchar) *end >= 0x80)
-        return tn_text_normalize_email (email);
-    }
+    non_ascii |= (guchar) *end >= 0x80;
   while (end > start && g_ascii_isspace (end[-1]))
     end--;
 
   if (end == start)
     return NULL;
+  if (!non_ascii)
+    return g_ascii_strdown (start, end - start);
 
-  return g_ascii_strdown (start, end - start);
+  key = strdown_without_capitals (start, end - start);
+  return key != NULL ? key : tn_text_normalize_email (email);
 }
 
 /* The region numbers without a country code belong to; NULL until first asked. */

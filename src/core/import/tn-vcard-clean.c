@@ -496,14 +496,14 @@ append_folded (GString    *text,
 
       while (cut > 1 && ((guchar) line[cut] & 0xc0) == 0x80)
         cut--;
-      g_string_append_len (text, line, cut);
-      g_string_append_len (text, "\r\n ", 3);
+      _tn_string_append (text, line, cut);
+      _tn_string_append (text, "\r\n ", 3);
       line += cut;
       len -= cut;
       width = FOLD_WIDTH - 1;
     }
-  g_string_append_len (text, line, len);
-  g_string_append_len (text, "\r\n", 2);
+  _tn_string_append (text, line, len);
+  _tn_string_append (text, "\r\n", 2);
 }
 
 /* Writes one finished content line: folded into the kept card text and, for a property
@@ -523,14 +523,14 @@ emit_line (TnVcardParser *self,
     return;
 
   if (HAS_NAME (line, "BDAY"))
-    g_string_append_len (self->fields, whole, whole_len);
+    _tn_string_append (self->fields, whole, whole_len);
   else
     {
-      g_string_append_len (self->fields, line->name, line->name_len);
+      _tn_string_append (self->fields, line->name, line->name_len);
       g_string_append_c (self->fields, ':');
-      g_string_append_len (self->fields, whole + value_offset, whole_len - value_offset);
+      _tn_string_append (self->fields, whole + value_offset, whole_len - value_offset);
     }
-  g_string_append_len (self->fields, "\r\n", 2);
+  _tn_string_append (self->fields, "\r\n", 2);
 }
 
 static void
@@ -539,17 +539,17 @@ append_name_and_params (GString    *out,
 {
   if (line->group != NULL)
     {
-      g_string_append_len (out, line->group, line->group_len);
+      _tn_string_append (out, line->group, line->group_len);
       g_string_append_c (out, '.');
     }
-  g_string_append_len (out, line->name, line->name_len);
+  _tn_string_append (out, line->name, line->name_len);
 
   if (line->params_dirty)
     append_params (out, line);
   else if (line->params != NULL)
     {
       g_string_append_c (out, ';');
-      g_string_append_len (out, line->params, line->params_len);
+      _tn_string_append (out, line->params, line->params_len);
     }
 }
 
@@ -735,9 +735,9 @@ card_begin (TnVcardParser     *self,
   self->text_size = 0;
   self->version_30 = FALSE;
   g_string_truncate (self->text, 0);
-  g_string_append_len (self->text, "BEGIN:VCARD\r\n", 13);
+  _tn_string_append (self->text, "BEGIN:VCARD\r\n", 13);
   g_string_truncate (self->fields, 0);
-  g_string_append_len (self->fields, "BEGIN:VCARD\r\n", 13);
+  _tn_string_append (self->fields, "BEGIN:VCARD\r\n", 13);
 }
 
 /* Whether the card being cleaned up has grown past the limit; if so, it is reported skipped. */
@@ -840,8 +840,8 @@ _tn_vcard_clean_card (TnVcardParser     *self,
         return FALSE;
     }
 
-  g_string_append_len (self->text, "END:VCARD\r\n", 11);
-  g_string_append_len (self->fields, "END:VCARD\r\n", 11);
+  _tn_string_append (self->text, "END:VCARD\r\n", 11);
+  _tn_string_append (self->fields, "END:VCARD\r\n", 11);
 
   if (span->truncated)
     _tn_vcard_add_problem (self, span->line, FALSE,

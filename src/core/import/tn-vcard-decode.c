@@ -249,7 +249,7 @@ _tn_vcard_read_logical_line (TnVcardParser  *self,
     }
 
   g_string_truncate (self->logical, 0);
-  g_string_append_len (self->logical, start, stop - start);
+  _tn_string_append (self->logical, start, stop - start);
   while (reader_peek (r, &next_start, &next_stop) && starts_with_blank (next_start, next_stop))
     {
       if (self->logical->len > 0 && self->logical->str[self->logical->len - 1] == '=')
@@ -258,7 +258,7 @@ _tn_vcard_read_logical_line (TnVcardParser  *self,
 
           g_array_append_val (self->fold_equals, at);
         }
-      g_string_append_len (self->logical, next_start + 1, next_stop - next_start - 1);
+      _tn_string_append (self->logical, next_start + 1, next_stop - next_start - 1);
       _tn_vcard_reader_next (r, &next_start, &next_stop);
     }
 
@@ -275,7 +275,7 @@ own_line (TnVcardParser  *self,
   if (*line != self->logical->str)
     {
       g_string_truncate (self->logical, 0);
-      g_string_append_len (self->logical, *line, *len);
+      _tn_string_append (self->logical, *line, *len);
     }
 }
 
@@ -321,7 +321,7 @@ _tn_vcard_join_soft_breaks (TnVcardParser  *self,
       g_string_truncate (buf, buf->len - 1);
       if (starts_with_blank (start, stop))
         start++;
-      g_string_append_len (buf, start, stop - start);
+      _tn_string_append (buf, start, stop - start);
       _tn_vcard_reader_next (r, &start, &stop);
     }
 
@@ -358,7 +358,7 @@ _tn_vcard_join_base64_lines (TnVcardParser  *self,
   own_line (self, line, len);
   while (reader_peek (r, &start, &stop) && is_base64_text (start, stop))
     {
-      g_string_append_len (self->logical, start, stop - start);
+      _tn_string_append (self->logical, start, stop - start);
       _tn_vcard_reader_next (r, &start, &stop);
     }
 
