@@ -12,6 +12,7 @@
 
 #include "tn-duplicate-pair.h"
 #include "tn-duplicates-window.h"
+#include "tn-toast.h"
 #include "tn-trust.h"
 
 struct _TnDuplicatesWindow
@@ -198,11 +199,10 @@ static void
 show_message (TnDuplicatesWindow *self,
               const char         *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = tn_toast_new (message);
 
   adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  tn_toast_show (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 static void
@@ -239,7 +239,6 @@ tn_duplicates_window_merge (TnDuplicatesWindow *self,
   g_autoptr(TnMergeUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *escaped = NULL;
   TnContact *first;
   AdwToast *toast;
 
@@ -258,13 +257,12 @@ tn_duplicates_window_merge (TnDuplicatesWindow *self,
     }
 
   message = g_strdup_printf (_("Merged the two contacts named %s"), tn_contact_get_full_name (first));
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
+  toast = tn_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_timeout (toast, 10);
   g_object_set_data_full (G_OBJECT (toast), "merge-undo", g_steal_pointer (&undo), (GDestroyNotify) tn_merge_undo_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_merge_clicked_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  tn_toast_show (GTK_WIDGET (self->toast_overlay), toast);
 
   drop_handled_rows (self, position, 1);
   reload (self);
