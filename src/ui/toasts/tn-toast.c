@@ -100,7 +100,6 @@ on_dismissed_cb (AdwToast  *toast,
 {
   TnToastGoing going = get_going (toast);
 
-
   /* An overlay that is not drawn plays no animation. */
   if (going == TOAST_GOES || !gtk_widget_get_mapped (host))
     {
@@ -108,7 +107,8 @@ on_dismissed_cb (AdwToast  *toast,
       return;
     }
 
-  /* Held back: once, however often it is asked (a close button clicked twice). */
+  /* Held back, once: the toast has forgotten its overlay already, so adw_toast_dismiss()
+   * does not ask again (a close button clicked twice); only an emission by name would. */
   g_signal_stop_emission_by_name (toast, "dismissed");
   if (going == TOAST_WAITS_TO_GO)
     return;
