@@ -47,7 +47,7 @@ add_namesakes (Fixture *fixture)
   g_autoptr(TnContact) other_alan = add (fixture, "Alan Turing", "Globex", "a.turing@globex.example", NULL);
   g_autoptr(TnContact) ada = add (fixture, "Ada Lovelace", "Analytical Engines", "ada@work.example", NULL);
   g_autoptr(TnContact) ada_too = add (fixture, "Ada Lovelace", "analytical engines", "countess@home.example", NULL);
-  g_autoptr(TnContact) grace = add (fixture, "Grace Hopper", NULL, "grace@navy.example", "+1 617 555 0199");
+  g_autoptr(TnContact) grace = add (fixture, "Grace Hopper", NULL, "grace.hopper.1906@navy.example", "+1 617 555 0199");
   g_autoptr(TnContact) grace_too = add (fixture, "Grace Hopper", "Navy", NULL, "(617) 555-0199");
 }
 
@@ -292,6 +292,70 @@ test_lists_in_worker (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (dismiss_all));
 }
 
+/* A row of the list: the box that holds its text and its buttons. */
+static GtkWidget *
+first_row (GtkWidget *window)
+{
+  GtkWidget *keep = tn_ui_test_find_named (window, "duplicate-keep-button");
+
+  g_assert_nonnull (keep);
+  return gtk_widget_get_parent (gtk_widget_get_parent (keep));
+}
+
+/* Whether every line of @label after the first starts after a space: lines break between
+ * the parts of a contact's details, not inside an address. */
+static gboolean
+breaks_only_at_spaces (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+
+  for (GSList *line = pango_layout_get_lines_readonly (layout); line != NULL; line = line->next)
+    {
+      int start = ((PangoLayoutLine *) line->data)->start_index;
+
+      if (start > 0 && text[start - 1] != ' ')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* In a narrow window each row's buttons go below its text, which keeps its addresses
+ * whole; wide again, beside it. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  GtkWidget *window, *text;
+  guint n_lines = 0;
+
+  if (fixture->store == NULL)
+    return;
+
+  add_namesakes (fixture);
+  window = open_review (fixture);
+  g_assert_true (tn_ui_test_wait_for_count (n_pairs, window, 2));
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (first_row (window))), ==, GTK_ORIENTATION_HORIZONTAL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  tn_ui_test_settle (400);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (first_row (window))), ==, GTK_ORIENTATION_VERTICAL);
+  tn_ui_test_save_screenshot ("duplicates-window-narrow");
+
+  text = gtk_widget_get_first_child (first_row (window));
+  for (GtkWidget *label = gtk_widget_get_first_child (text); label != NULL; label = gtk_widget_get_next_sibling (label))
+    {
+      g_assert_true (breaks_only_at_spaces (GTK_LABEL (label)));
+      n_lines += pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label)));
+    }
+  /* Name, hints and two lines of details at least, some of them wrapped. */
+  g_assert_cmpuint (n_lines, >, 4);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 680, 560);
+  tn_ui_test_settle (400);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (first_row (window))), ==, GTK_ORIENTATION_HORIZONTAL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +371,7 @@ main (int   argc,
   ADD ("/duplicates-window/toast-at-once", test_toast_at_once);
   ADD ("/duplicates-window/dismiss-all", test_dismiss_all);
   ADD ("/duplicates-window/lists-in-worker", test_lists_in_worker);
+  ADD ("/duplicates-window/narrow", test_narrow);
 
 #undef ADD
 

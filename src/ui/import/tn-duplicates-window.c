@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "tn-duplicate-pair.h"
@@ -31,6 +33,9 @@ struct _TnDuplicatesWindow
   GtkListView *list_view;
   GtkNoSelection *selection;
   GtkButton *dismiss_all_button;
+
+  /* Each row's text beside its buttons, or above them in a narrow window. */
+  GtkOrientation row_orientation;
 };
 
 G_DEFINE_FINAL_TYPE (TnDuplicatesWindow, tn_duplicates_window, ADW_TYPE_WINDOW)
@@ -41,6 +46,17 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_ROW_ORIENTATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Narrower than this, a row's text beside its buttons is a column of broken words. */
+#define WIDE_ROWS_MIN_WIDTH 560
 
 /* ---- Pairing ------------------------------------------------------------------------------ */
 
@@ -239,6 +255,7 @@ tn_duplicates_window_merge (TnDuplicatesWindow *self,
   g_autoptr(TnMergeUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *short_title = NULL;
   TnContact *first;
   AdwToast *toast;
 
@@ -257,7 +274,11 @@ tn_duplicates_window_merge (TnDuplicatesWindow *self,
     }
 
   message = g_strdup_printf (_("Merged the two contacts named %s"), tn_contact_get_full_name (first));
+  /* TRANSLATORS: the same toast in a narrow window, on up to two short lines: "Merged Ada Lovelace" */
+  short_title = g_markup_printf_escaped (_("Merged %s"), tn_contact_get_full_name (first));
   toast = tn_toast_new (message);
+  /* The name is what says which pair went: whole, in fewer words in a narrow window. */
+  adw_toast_set_custom_title (toast, tn_toast_new_fitting_title (adw_toast_get_title (toast), short_title));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_timeout (toast, 10);
   g_object_set_data_full (G_OBJECT (toast), "merge-undo", g_steal_pointer (&undo), (GDestroyNotify) tn_merge_undo_free);
@@ -353,6 +374,25 @@ on_dismiss_all_clicked_cb (TnDuplicatesWindow *self)
 
 /* ---- Rows ---------------------------------------------------------------------------------- */
 
+/* @part with no place for a line to break: no-break spaces, and a word joiner after each
+ * character of an address after which a line could break. */
+static char *
+glue_part (const char *part)
+{
+  GString *glued = g_string_sized_new (strlen (part) + 8);
+
+  for (const char *c = part; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      if (*c == ' ')
+        g_string_append (glued, "\u00a0");
+      else
+        g_string_append_len (glued, c, g_utf8_next_char (c) - c);
+      if (strchr (".-/@", *c) != NULL)
+        g_string_append (glued, "\u2060");
+    }
+  return g_string_free (glued, FALSE);
+}
+
 /* "Added 3 May 2024 · Globex · emeka@example.org · +1 555 1931 · Trust: Completely": what
  * tells two people with one name apart. */
 static char *
@@ -385,13 +425,13 @@ describe_contact (TnContact *contact)
   if (parts->len == 1)
     g_ptr_array_add (parts, g_strdup (_("no address or phone number")));
 
-  /* A line that wraps breaks between the parts, not inside "Trust: Completely". */
+  /* A line that wraps breaks between the parts, not inside "Trust: Completely" or
+   * "ada.lovelace.10@example.org" (where a line may break after "." or "-"). */
   for (guint i = 0; i < parts->len; i++)
     {
-      g_auto(GStrv) words = g_strsplit (g_ptr_array_index (parts, i), " ", -1);
+      g_autofree char *part = g_ptr_array_index (parts, i);
 
-      g_free (g_ptr_array_index (parts, i));
-      g_ptr_array_index (parts, i) = g_strjoinv ("\u00a0", words);
+      g_ptr_array_index (parts, i) = glue_part (part);
     }
 
   g_ptr_array_add (parts, NULL);
@@ -488,6 +528,8 @@ on_setup_row_cb (GtkSignalListItemFactory *factory,
   /* Keep Both is the safe answer: it changes nothing and is the one Enter presses first. */
   gtk_widget_add_css_class (keep, "suggested-action");
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_START);
+  g_object_bind_property (self, "row-orientation", row, "orientation", G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (buttons), keep);
   gtk_box_append (GTK_BOX (buttons), merge);
   gtk_box_append (GTK_BOX (row), buttons);
@@ -548,6 +590,41 @@ tn_duplicates_window_finalize (GObject *object)
 }
 
 static void
+tn_duplicates_window_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TnDuplicatesWindow *self = TN_DUPLICATES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROW_ORIENTATION:
+      g_value_set_enum (value, self->row_orientation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* GTK 4 keeps a window's default size as the size it has now. */
+static void
+on_default_width_cb (TnDuplicatesWindow *self)
+{
+  int width, height;
+  GtkOrientation orientation;
+
+  /* GTK 4.8 needs both. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  orientation = width >= WIDE_ROWS_MIN_WIDTH ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL;
+  if (orientation == self->row_orientation)
+    return;
+
+  self->row_orientation = orientation;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROW_ORIENTATION]);
+}
+
+static void
 tn_duplicates_window_class_init (TnDuplicatesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -555,6 +632,18 @@ tn_duplicates_window_class_init (TnDuplicatesWindowClass *klass)
 
   object_class->dispose = tn_duplicates_window_dispose;
   object_class->finalize = tn_duplicates_window_finalize;
+  object_class->get_property = tn_duplicates_window_get_property;
+
+  /**
+   * TnDuplicatesWindow:row-orientation:
+   *
+   * How each row places its text and its buttons, as wide as the window allows.
+   */
+  properties[PROP_ROW_ORIENTATION] =
+    g_param_spec_enum ("row-orientation", NULL, NULL,
+                       GTK_TYPE_ORIENTATION, GTK_ORIENTATION_HORIZONTAL,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * TnDuplicatesWindow::changed:
@@ -589,6 +678,10 @@ tn_duplicates_window_init (TnDuplicatesWindow *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->row_orientation = GTK_ORIENTATION_HORIZONTAL;
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width_cb), NULL);
+  on_default_width_cb (self);
 
   self->pairs = g_list_store_new (TN_TYPE_DUPLICATE_PAIR);
   gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->pairs));

@@ -163,6 +163,53 @@ tn_toast_new_title (const char *markup)
   return label;
 }
 
+/**
+ * tn_toast_new_fitting_title:
+ * @long_markup: what a toast says, as markup, on one line
+ * @short_markup: the same in fewer words, or @long_markup again
+ *
+ * A toast's title that says all of @long_markup when it fits on one line, and else
+ * @short_markup on up to two lines (a toast in libadwaita 1.2 is no taller): a toast's
+ * own title is cut short at 360 px ("Ada Lovelace was de…").
+ *
+ * Returns: (transfer floating): the title, for adw_toast_set_custom_title()
+ */
+GtkWidget *
+tn_toast_new_fitting_title (const char *long_markup,
+                            const char *short_markup)
+{
+  GtkWidget *squeezer;
+  GtkWidget *whole;
+  GtkWidget *wrapped;
+
+  g_return_val_if_fail (long_markup != NULL, NULL);
+  g_return_val_if_fail (short_markup != NULL, NULL);
+
+  squeezer = adw_squeezer_new ();
+  whole = gtk_label_new (NULL);
+  wrapped = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (whole), long_markup);
+  gtk_label_set_markup (GTK_LABEL (wrapped), short_markup);
+  gtk_label_set_wrap (GTK_LABEL (wrapped), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (wrapped), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (wrapped), 2);
+  /* A name longer than a line still ends in "…": the tooltip has it whole. */
+  gtk_label_set_ellipsize (GTK_LABEL (wrapped), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_markup (wrapped, long_markup);
+  for (GtkWidget *label = whole; label != NULL; label = label == whole ? wrapped : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "heading");
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), label);
+    }
+  /* Each as tall as it is: the one line stays centred in the toast. */
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+
+  return squeezer;
+}
+
 static void
 on_toast_button_clicked_cb (GtkButton *button,
                             AdwToast  *toast)

@@ -9,9 +9,11 @@
 
 G_BEGIN_DECLS
 
-AdwToast  *tn_toast_new       (const char *text);
-GtkWidget *tn_toast_new_title (const char *markup);
-void       tn_toast_show      (GtkWidget  *host,
-                               AdwToast   *toast);
+AdwToast  *tn_toast_new               (const char *text);
+GtkWidget *tn_toast_new_title         (const char *markup);
+GtkWidget *tn_toast_new_fitting_title (const char *long_markup,
+                                       const char *short_markup);
+void       tn_toast_show              (GtkWidget  *host,
+                                       AdwToast   *toast);
 
 G_END_DECLS

@@ -64,38 +64,6 @@ tn_window_add_toast (TnWindow *self,
   tn_toast_show (GTK_WIDGET (self->toast_overlay), toast);
 }
 
-/* A toast's title that says all of @long_markup when it fits on one line, and else
- * @short_markup on up to two lines (a toast in libadwaita 1.2 is no taller): a toast's
- * own title is cut short at 360 px ("Ada Lovelace was de…"). */
-static GtkWidget *
-new_fitting_toast_title (const char *long_markup,
-                         const char *short_markup)
-{
-  GtkWidget *squeezer = adw_squeezer_new ();
-  GtkWidget *whole = gtk_label_new (NULL);
-  GtkWidget *wrapped = gtk_label_new (NULL);
-
-  gtk_label_set_markup (GTK_LABEL (whole), long_markup);
-  gtk_label_set_markup (GTK_LABEL (wrapped), short_markup);
-  gtk_label_set_wrap (GTK_LABEL (wrapped), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (wrapped), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (wrapped), 2);
-  /* A name longer than a line still ends in "…": the tooltip has it whole. */
-  gtk_label_set_ellipsize (GTK_LABEL (wrapped), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_markup (wrapped, long_markup);
-  for (GtkWidget *label = whole; label != NULL; label = label == whole ? wrapped : NULL)
-    {
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "heading");
-      adw_squeezer_add (ADW_SQUEEZER (squeezer), label);
-    }
-  /* Each as tall as it is: the one line stays centred in the toast. */
-  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
-  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
-
-  return squeezer;
-}
-
 /* What became of an import, when it is only a message: cancelled, refused, failed. */
 void
 _tn_window_show_import_message (TnWindow   *self,
@@ -329,7 +297,7 @@ on_removed_on_server_cb (TnWindow         *self,
     }
 
   toast = adw_toast_new (title);
-  adw_toast_set_custom_title (toast, new_fitting_toast_title (title, short_title));
+  adw_toast_set_custom_title (toast, tn_toast_new_fitting_title (title, short_title));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, REMOVED_TOAST_TIMEOUT);
