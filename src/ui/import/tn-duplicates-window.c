@@ -374,24 +374,7 @@ on_dismiss_all_clicked_cb (TnDuplicatesWindow *self)
 
 /* ---- Rows ---------------------------------------------------------------------------------- */
 
-/* @part with no place for a line to break: no-break spaces, and a word joiner after each
- * character of an address after which a line could break. */
-static char *
-glue_part (const char *part)
-{
-  GString *glued = g_string_sized_new (strlen (part) + 8);
-
-  for (const char *c = part; *c != '\0'; c = g_utf8_next_char (c))
-    {
-      if (*c == ' ')
-        g_string_append (glued, "\u00a0");
-      else
-        g_string_append_len (glued, c, g_utf8_next_char (c) - c);
-      if (strchr (".-/@", *c) != NULL)
-        g_string_append (glued, "\u2060");
-    }
-  return g_string_free (glued, FALSE);
-}
+#define DETAILS_SEPARATOR " · "
 
 /* "Added 3 May 2024 · Globex · emeka@example.org · +1 555 1931 · Trust: Completely": what
  * tells two people with one name apart. */
@@ -425,17 +408,8 @@ describe_contact (TnContact *contact)
   if (parts->len == 1)
     g_ptr_array_add (parts, g_strdup (_("no address or phone number")));
 
-  /* A line that wraps breaks between the parts, not inside "Trust: Completely" or
-   * "ada.lovelace.10@example.org" (where a line may break after "." or "-"). */
-  for (guint i = 0; i < parts->len; i++)
-    {
-      g_autofree char *part = g_ptr_array_index (parts, i);
-
-      g_ptr_array_index (parts, i) = glue_part (part);
-    }
-
   g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  return g_strjoinv (DETAILS_SEPARATOR, (char **) parts->pdata);
 }
 
 /* "Also in common: the organization, a phone number": why the pair is listed at all. */
@@ -541,6 +515,31 @@ on_setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, row);
 }
 
+/* A contact's details from describe_contact(): a line that wraps breaks between the parts,
+ * not inside "Trust: Completely" or "ada.lovelace.10@example.org". */
+static void
+show_details (GtkLabel   *label,
+              const char *text)
+{
+  PangoAttrList *attributes = pango_attr_list_new ();
+  const char *part = text;
+
+  while (part != NULL)
+    {
+      const char *end = strstr (part, DETAILS_SEPARATOR);
+      PangoAttribute *whole = pango_attr_allow_breaks_new (FALSE);
+
+      whole->start_index = part - text;
+      whole->end_index = end != NULL ? (guint) (end - text) : strlen (text);
+      pango_attr_list_insert (attributes, whole);
+      part = end != NULL ? end + strlen (DETAILS_SEPARATOR) : NULL;
+    }
+
+  gtk_label_set_text (label, text);
+  gtk_label_set_attributes (label, attributes);
+  pango_attr_list_unref (attributes);
+}
+
 static void
 on_bind_row_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
@@ -559,8 +558,8 @@ on_bind_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (name), tn_contact_get_full_name (tn_duplicate_pair_get_first (pair)));
   gtk_label_set_text (GTK_LABEL (hints), hints_text);
-  gtk_label_set_text (GTK_LABEL (first), first_text);
-  gtk_label_set_text (GTK_LABEL (second), second_text);
+  show_details (GTK_LABEL (first), first_text);
+  show_details (GTK_LABEL (second), second_text);
 }
 
 /* ---- GObject -------------------------------------------------------------------------------- */
