@@ -300,6 +300,24 @@ toast_is_shown (gpointer data)
   return tn_ui_test_find_label (data, "Could not turn on starting at login") != NULL;
 }
 
+/* Preferences, with a file where the autostart folder should be, and its background switch
+ * (@background_switch) clicked: the toast that says it failed is on its way in. */
+static GtkWidget *
+fail_to_run_in_background (GtkWidget **background_switch)
+{
+  g_autofree char *autostart_folder = get_autostart_folder ();
+  GtkWidget *preferences;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (autostart_folder, "", -1, NULL));
+
+  preferences = open_preferences ();
+  *background_switch = find_in_row (preferences, "Remind me when TrustNet is closed", GTK_TYPE_SWITCH);
+  tn_ui_test_click (*background_switch);
+  g_assert_true (tn_ui_test_wait_until (toast_is_shown, preferences));
+  return preferences;
+}
+
 /* A file where the autostart folder should be: a toast says why, the switch goes back. */
 static void
 test_background_error (Fixture       *fixture,
@@ -314,13 +332,7 @@ test_background_error (Fixture       *fixture,
   if (fixture->ui.store == NULL)
     return;
 
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
-  g_assert_true (g_file_set_contents (autostart_folder, "", -1, NULL));
-
-  preferences = open_preferences ();
-  background_switch = find_in_row (preferences, "Remind me when TrustNet is closed", GTK_TYPE_SWITCH);
-  tn_ui_test_click (background_switch);
-  g_assert_true (tn_ui_test_wait_until (toast_is_shown, preferences));
+  preferences = fail_to_run_in_background (&background_switch);
   g_assert_true (switch_is_off (background_switch));
   g_assert_false (g_settings_get_boolean (fixture->settings, "run-in-background"));
   g_assert_true (g_file_test (autostart_folder, G_FILE_TEST_IS_REGULAR));
@@ -336,6 +348,35 @@ test_background_error (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), autostart_folder));
   tn_ui_test_save_screenshot ("preferences-autostart-error-details");
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+toast_is_gone (gpointer data)
+{
+  return !toast_is_shown (data);
+}
+
+/* The same toast dismissed with Escape while it still slides in: it goes, and the window
+ * lives on through a busy moment (see tn-toast.c). */
+static void
+test_background_error_escape (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  GtkWidget *preferences;
+  GtkWidget *background_switch;
+
+  if (fixture->ui.store == NULL)
+    return;
+
+  preferences = fail_to_run_in_background (&background_switch);
+  /* From the switch, inside the toast's overlay: Escape dismisses the toast (from the
+   * window itself, it would close the window). */
+  g_assert_true (gtk_widget_grab_focus (background_switch));
+  tn_ui_test_xdotool ("key", "Escape", NULL);
+  tn_ui_test_busy_moment ();
+  /* Long before its 10 s are over. */
+  g_assert_true (tn_ui_test_wait_until_ms (toast_is_gone, preferences, 2000));
+  g_assert_true (gtk_widget_get_visible (preferences));
 }
 
 /* The switch shows whether the entry exists, whatever the setting remembered. */
@@ -553,6 +594,7 @@ main (int   argc,
   ADD_TEST ("/preferences/weekday-and-hour", test_weekday_and_hour);
   ADD_TEST ("/preferences/background-switch", test_background_switch);
   ADD_TEST ("/preferences/background-error", test_background_error);
+  ADD_TEST ("/preferences/background-error-escape", test_background_error_escape);
   ADD_TEST ("/preferences/background-follows-file", test_background_follows_file);
   ADD_TEST ("/preferences/cadence", test_cadence);
   ADD_TEST ("/preferences/job-security", test_job_security);

@@ -268,6 +268,21 @@ tn_ui_test_settle (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/**
+ * tn_ui_test_busy_moment:
+ *
+ * A moment of a busy main thread (as with 100,000 contacts), after a frame or two in which
+ * a toast sliding in may be dismissed: a toast whose show animation and hide animation end
+ * in the same frame is what libadwaita 1.2.2 cannot take (see tn-toast.c).
+ */
+void
+tn_ui_test_busy_moment (void)
+{
+  tn_ui_test_settle (40);
+  g_usleep (700 * G_TIME_SPAN_MILLISECOND);
+  tn_ui_test_settle (100);
+}
+
 /* Each xdotool call is a process of its own: chained commands would send keys with
  * XSendEvent, which GTK ignores, and a drag needs the main loop to run in between. */
 void

@@ -56,6 +56,7 @@ gboolean   tn_ui_test_wait_for_count   (TnTestCount      count,
                                         gpointer         data,
                                         guint            expected);
 void       tn_ui_test_settle           (guint            ms);
+void       tn_ui_test_busy_moment      (void);
 void       tn_ui_test_xdotool          (const char      *first_arg,
                                         ...) G_GNUC_NULL_TERMINATED;
 char      *tn_ui_test_window_xid       (GtkWidget       *window);

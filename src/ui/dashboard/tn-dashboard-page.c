@@ -358,9 +358,11 @@ show_habits (TnDashboardPage *self,
                           stats->gave_value_90d);
   set_label (self->gave_value_label, gave);
 
+  /* The sparkline's last span is the last 7 days, not the calendar week that "This Week"
+   * counts lunches in: on a Monday, last Friday's lunch is in it. */
   tn_history_chart_set_data (self->sparkline, stats->per_week, NULL, NULL, TN_STATS_HABIT_WEEKS);
-  per_week = g_strdup_printf (ngettext ("%u interaction this week; %.1f a week on average",
-                                        "%u interactions this week; %.1f a week on average",
+  per_week = g_strdup_printf (ngettext ("%u interaction in the last 7 days; %.1f a week on average",
+                                        "%u interactions in the last 7 days; %.1f a week on average",
                                         stats->per_week[TN_STATS_HABIT_WEEKS - 1]),
                               stats->per_week[TN_STATS_HABIT_WEEKS - 1],
                               stats->interactions_90d * 7.0 / TN_STATS_HABIT_DAYS);

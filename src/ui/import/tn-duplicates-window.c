@@ -8,10 +8,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "tn-duplicate-pair.h"
 #include "tn-duplicates-window.h"
+#include "tn-toast.h"
 #include "tn-trust.h"
 
 struct _TnDuplicatesWindow
@@ -30,6 +33,9 @@ struct _TnDuplicatesWindow
   GtkListView *list_view;
   GtkNoSelection *selection;
   GtkButton *dismiss_all_button;
+
+  /* Each row's text beside its buttons, or above them in a narrow window. */
+  GtkOrientation row_orientation;
 };
 
 G_DEFINE_FINAL_TYPE (TnDuplicatesWindow, tn_duplicates_window, ADW_TYPE_WINDOW)
@@ -40,6 +46,17 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_ROW_ORIENTATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Narrower than this, a row's text beside its buttons is a column of broken words. */
+#define WIDE_ROWS_MIN_WIDTH 560
 
 /* ---- Pairing ------------------------------------------------------------------------------ */
 
@@ -198,11 +215,10 @@ static void
 show_message (TnDuplicatesWindow *self,
               const char         *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = tn_toast_new (message);
 
   adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  tn_toast_show (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 static void
@@ -239,7 +255,7 @@ tn_duplicates_window_merge (TnDuplicatesWindow *self,
   g_autoptr(TnMergeUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *escaped = NULL;
+  g_autofree char *short_title = NULL;
   TnContact *first;
   AdwToast *toast;
 
@@ -258,13 +274,16 @@ tn_duplicates_window_merge (TnDuplicatesWindow *self,
     }
 
   message = g_strdup_printf (_("Merged the two contacts named %s"), tn_contact_get_full_name (first));
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
+  /* TRANSLATORS: the same toast in a narrow window, on up to two short lines: "Merged Ada Lovelace" */
+  short_title = g_markup_printf_escaped (_("Merged %s"), tn_contact_get_full_name (first));
+  toast = tn_toast_new (message);
+  /* The name is what says which pair went: whole, in fewer words in a narrow window. */
+  adw_toast_set_custom_title (toast, tn_toast_new_fitting_title (adw_toast_get_title (toast), short_title));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_timeout (toast, 10);
   g_object_set_data_full (G_OBJECT (toast), "merge-undo", g_steal_pointer (&undo), (GDestroyNotify) tn_merge_undo_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_merge_clicked_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  tn_toast_show (GTK_WIDGET (self->toast_overlay), toast);
 
   drop_handled_rows (self, position, 1);
   reload (self);
@@ -355,6 +374,8 @@ on_dismiss_all_clicked_cb (TnDuplicatesWindow *self)
 
 /* ---- Rows ---------------------------------------------------------------------------------- */
 
+#define DETAILS_SEPARATOR " · "
+
 /* "Added 3 May 2024 · Globex · emeka@example.org · +1 555 1931 · Trust: Completely": what
  * tells two people with one name apart. */
 static char *
@@ -387,17 +408,8 @@ describe_contact (TnContact *contact)
   if (parts->len == 1)
     g_ptr_array_add (parts, g_strdup (_("no address or phone number")));
 
-  /* A line that wraps breaks between the parts, not inside "Trust: Completely". */
-  for (guint i = 0; i < parts->len; i++)
-    {
-      g_auto(GStrv) words = g_strsplit (g_ptr_array_index (parts, i), " ", -1);
-
-      g_free (g_ptr_array_index (parts, i));
-      g_ptr_array_index (parts, i) = g_strjoinv ("\u00a0", words);
-    }
-
   g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  return g_strjoinv (DETAILS_SEPARATOR, (char **) parts->pdata);
 }
 
 /* "Also in common: the organization, a phone number": why the pair is listed at all. */
@@ -490,6 +502,8 @@ on_setup_row_cb (GtkSignalListItemFactory *factory,
   /* Keep Both is the safe answer: it changes nothing and is the one Enter presses first. */
   gtk_widget_add_css_class (keep, "suggested-action");
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_START);
+  g_object_bind_property (self, "row-orientation", row, "orientation", G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (buttons), keep);
   gtk_box_append (GTK_BOX (buttons), merge);
   gtk_box_append (GTK_BOX (row), buttons);
@@ -499,6 +513,31 @@ on_setup_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_list_item_set_activatable (list_item, FALSE);
   gtk_list_item_set_child (list_item, row);
+}
+
+/* A contact's details from describe_contact(): a line that wraps breaks between the parts,
+ * not inside "Trust: Completely" or "ada.lovelace.10@example.org". */
+static void
+show_details (GtkLabel   *label,
+              const char *text)
+{
+  PangoAttrList *attributes = pango_attr_list_new ();
+  const char *part = text;
+
+  while (part != NULL)
+    {
+      const char *end = strstr (part, DETAILS_SEPARATOR);
+      PangoAttribute *whole = pango_attr_allow_breaks_new (FALSE);
+
+      whole->start_index = part - text;
+      whole->end_index = end != NULL ? (guint) (end - text) : strlen (text);
+      pango_attr_list_insert (attributes, whole);
+      part = end != NULL ? end + strlen (DETAILS_SEPARATOR) : NULL;
+    }
+
+  gtk_label_set_text (label, text);
+  gtk_label_set_attributes (label, attributes);
+  pango_attr_list_unref (attributes);
 }
 
 static void
@@ -519,8 +558,8 @@ on_bind_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (name), tn_contact_get_full_name (tn_duplicate_pair_get_first (pair)));
   gtk_label_set_text (GTK_LABEL (hints), hints_text);
-  gtk_label_set_text (GTK_LABEL (first), first_text);
-  gtk_label_set_text (GTK_LABEL (second), second_text);
+  show_details (GTK_LABEL (first), first_text);
+  show_details (GTK_LABEL (second), second_text);
 }
 
 /* ---- GObject -------------------------------------------------------------------------------- */
@@ -550,6 +589,41 @@ tn_duplicates_window_finalize (GObject *object)
 }
 
 static void
+tn_duplicates_window_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TnDuplicatesWindow *self = TN_DUPLICATES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROW_ORIENTATION:
+      g_value_set_enum (value, self->row_orientation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* GTK 4 keeps a window's default size as the size it has now. */
+static void
+on_default_width_cb (TnDuplicatesWindow *self)
+{
+  int width, height;
+  GtkOrientation orientation;
+
+  /* GTK 4.8 needs both. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  orientation = width >= WIDE_ROWS_MIN_WIDTH ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL;
+  if (orientation == self->row_orientation)
+    return;
+
+  self->row_orientation = orientation;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROW_ORIENTATION]);
+}
+
+static void
 tn_duplicates_window_class_init (TnDuplicatesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -557,6 +631,18 @@ tn_duplicates_window_class_init (TnDuplicatesWindowClass *klass)
 
   object_class->dispose = tn_duplicates_window_dispose;
   object_class->finalize = tn_duplicates_window_finalize;
+  object_class->get_property = tn_duplicates_window_get_property;
+
+  /**
+   * TnDuplicatesWindow:row-orientation:
+   *
+   * How each row places its text and its buttons, as wide as the window allows.
+   */
+  properties[PROP_ROW_ORIENTATION] =
+    g_param_spec_enum ("row-orientation", NULL, NULL,
+                       GTK_TYPE_ORIENTATION, GTK_ORIENTATION_HORIZONTAL,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * TnDuplicatesWindow::changed:
@@ -591,6 +677,10 @@ tn_duplicates_window_init (TnDuplicatesWindow *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->row_orientation = GTK_ORIENTATION_HORIZONTAL;
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width_cb), NULL);
+  on_default_width_cb (self);
 
   self->pairs = g_list_store_new (TN_TYPE_DUPLICATE_PAIR);
   gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->pairs));

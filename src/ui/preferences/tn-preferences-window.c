@@ -15,6 +15,7 @@
 #include "tn-preferences-window.h"
 #include "tn-self-settings.h"
 #include "tn-text.h"
+#include "tn-toast.h"
 #include "tn-window.h"
 
 struct _TnPreferencesWindow
@@ -164,7 +165,7 @@ on_error_details_clicked_cb (AdwToast            *toast,
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), adw_toast_get_title (toast),
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), g_object_get_data (G_OBJECT (toast), "error-heading"),
                                    g_object_get_data (G_OBJECT (toast), "error-message"));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -177,14 +178,17 @@ show_background_error (TnPreferencesWindow *self,
                        gboolean             enabling,
                        const GError        *error)
 {
-  AdwToast *toast = adw_toast_new (enabling ? _("Could not turn on starting at login")
-                                            : _("Could not turn off starting at login"));
+  const char *heading = enabling ? _("Could not turn on starting at login")
+                                 : _("Could not turn off starting at login");
+  AdwToast *toast = tn_toast_new (heading);
 
   adw_toast_set_button_label (toast, _("_Details"));
   adw_toast_set_timeout (toast, 10);
+  /* The toast's title is a widget of its own once shown (see tn_toast_show()). */
+  g_object_set_data (G_OBJECT (toast), "error-heading", (gpointer) heading);
   g_object_set_data_full (G_OBJECT (toast), "error-message", g_strdup (error->message), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_error_details_clicked_cb), self, 0);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  tn_toast_show (GTK_WIDGET (self), toast);
 }
 
 /* The entry starts this very binary on the database this window has open, so that the

@@ -1,7 +1,7 @@
-/* tn-window-toasts.c — every toast of the window comes through tn_window_add_toast(), which
- * dismisses it, Undo included, only when libadwaita 1.2 can take it; and the toasts about
- * imports, ratings and contacts deleted on another device (sync): one at a time, with
- * Details, Review Duplicates and Undo.
+/* tn-window-toasts.c — every toast of the window comes through tn_window_add_toast(), shown
+ * as tn_toast_show() shows toasts in every window; and the toasts about imports, ratings
+ * and contacts deleted on another device (sync): one at a time, with Details, Review
+ * Duplicates and Undo.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tn-toast.h"
 #include "tn-window-private.h"
 
 /* Long enough to read what an import did and reach Undo. */
@@ -22,139 +23,6 @@
 static void on_result_toast_dismissed_cb (TnWindow *self,
                                           AdwToast *toast);
 
-/* libadwaita 1.2.2, as Debian 12 ships it, frees a toast's bookkeeping when the toast's
- * hide animation ends but leaves its show animation pointing at it (fixed upstream in 1.3,
- * commit 1674ebc9). When both end in the same frame — a toast dismissed while it is still
- * sliding in, and a main thread busy for a moment, as it is at the end of an import — the
- * application crashes. So the window dismisses its toasts, Undo included, only once a frame
- * has been drawn after their show animation (at most 500 ms) is over. A toast's own button
- * would dismiss it at once: the window puts that button in the toast's title instead (see
- * take_toast_button()). */
-#define TOAST_SHOW_US (600 * G_TIME_SPAN_MILLISECOND)
-
-static gint64
-current_frame_time (TnWindow *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->toast_overlay));
-
-  return clock != NULL ? gdk_frame_clock_get_frame_time (clock) : 0;
-}
-
-static void dismiss_toast_safely (TnWindow *self,
-                                  AdwToast *toast);
-
-/* libadwaita's own timeout dismisses a toast at once, from outside any frame: after a stall
- * (a busy machine) the toast's show animation may still wait for its last tick. So the
- * window times its toasts itself, from when each shows, and lets them go safely; not while
- * the pointer or the focus is on one. */
-static void
-start_timeout (GtkWidget *title,
-               guint      seconds);
-
-static gboolean
-on_toast_timeout_cb (gpointer user_data)
-{
-  GtkWidget *title = user_data;
-  AdwToast *toast = g_object_get_data (G_OBJECT (title), "tn-toast");
-  GtkWidget *toast_widget = title;
-
-  g_object_set_data (G_OBJECT (title), "tn-timeout-id", NULL);
-  while (toast_widget != NULL && g_strcmp0 (gtk_widget_get_css_name (toast_widget), "toast") != 0)
-    toast_widget = gtk_widget_get_parent (toast_widget);
-
-  if (toast_widget != NULL &&
-      (gtk_widget_get_state_flags (toast_widget) & (GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_FOCUS_WITHIN)) != 0)
-    start_timeout (title, 1);
-  else
-    dismiss_toast_safely (TN_WINDOW (gtk_widget_get_root (title)), toast);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-start_timeout (GtkWidget *title,
-               guint      seconds)
-{
-  guint id = g_timeout_add_seconds (seconds, on_toast_timeout_cb, title);
-
-  g_object_set_data (G_OBJECT (title), "tn-timeout-id", GUINT_TO_POINTER (id));
-}
-
-/* When the toast's show animation started, in frame-clock time: when it was added, and
- * again whenever it comes back after a more urgent toast pushed it aside; its time to
- * read starts then too. */
-static void
-on_toast_title_map_cb (GtkWidget *title,
-                       AdwToast  *toast)
-{
-  TnWindow *self = TN_WINDOW (gtk_widget_get_root (title));
-  guint seconds = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "tn-timeout"));
-  gint64 now = current_frame_time (self);
-
-  g_object_set_data_full (G_OBJECT (toast), "tn-shown-at", g_memdup2 (&now, sizeof now), g_free);
-  if (seconds > 0)
-    start_timeout (title, seconds);
-}
-
-/* Hidden: gone, or pushed aside until it shows again. */
-static void
-on_toast_title_unmap_cb (GtkWidget *title)
-{
-  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (title), "tn-timeout-id"));
-
-  g_object_set_data (G_OBJECT (title), "tn-timeout-id", NULL);
-  if (id != 0)
-    g_source_remove (id);
-}
-
-static gboolean
-is_sliding_in (AdwToast      *toast,
-               GdkFrameClock *clock)
-{
-  gint64 *shown_at = g_object_get_data (G_OBJECT (toast), "tn-shown-at");
-
-  return shown_at != NULL && gdk_frame_clock_get_frame_time (clock) < *shown_at + TOAST_SHOW_US;
-}
-
-static gboolean
-dismiss_cb (gpointer user_data)
-{
-  adw_toast_dismiss (user_data);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-dismiss_when_shown_cb (GtkWidget     *overlay,
-                       GdkFrameClock *clock,
-                       gpointer       user_data)
-{
-  AdwToast *toast = user_data;
-
-  if (is_sliding_in (toast, clock))
-    return G_SOURCE_CONTINUE;
-
-  /* Not within this frame's ticks: after a long frame, the show animation's own last tick
-   * may come after this one, and it must have run before the toast is let go (a toast
-   * waiting in the queue is freed at once). */
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, dismiss_cb, g_object_ref (toast), g_object_unref);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-dismiss_toast_safely (TnWindow *self,
-                      AdwToast *toast)
-{
-  /* An overlay that is not drawn plays no animation. */
-  if (self->disposed || !gtk_widget_get_mapped (GTK_WIDGET (self->toast_overlay)))
-    {
-      adw_toast_dismiss (toast);
-      return;
-    }
-
-  gtk_widget_add_tick_callback (GTK_WIDGET (self->toast_overlay), dismiss_when_shown_cb,
-                                g_object_ref (toast), g_object_unref);
-}
-
 /* Shows @toast as the one about the last import, in place of the one before. Import toasts
  * are of high priority: they show at once. */
 static void
@@ -162,85 +30,20 @@ show_import_toast (TnWindow *self,
                    AdwToast *toast)
 {
   if (self->result_toast != NULL)
-    dismiss_toast_safely (self, self->result_toast);
+    adw_toast_dismiss (self->result_toast);
 
   self->result_toast = toast;
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_result_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   tn_window_add_toast (self, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_result_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* A toast that says @text, for tn_window_add_toast(). */
 AdwToast *
 _tn_window_new_toast (const char *text)
 {
-  /* Toast titles are markup; messages may quote a person's name ("Babbage & Co"). */
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  return adw_toast_new (escaped);
-}
-
-/* One line, as libadwaita's own title: shortened only when the window is narrow, and then
- * whole in the tooltip. */
-static GtkWidget *
-new_toast_label (const char *markup)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_tooltip_markup (label, markup);
-  gtk_widget_add_css_class (label, "heading");
-
-  return label;
-}
-
-static void
-on_toast_button_clicked_cb (GtkButton *button,
-                            AdwToast  *toast)
-{
-  TnWindow *self = TN_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
-
-  /* Pressed once: the toast goes, safely; the button's action, if any, has run already. */
-  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  dismiss_toast_safely (self, toast);
-
-  g_signal_emit_by_name (toast, "button-clicked");
-}
-
-/* The toast's own button (Undo), as libadwaita would show it, moved to the end of @title
- * (a box gains it, anything else is put in one): there a click leaves the dismissal to
- * the window. It does what the toast's button would: its action, or "button-clicked". */
-static GtkWidget *
-take_toast_button (AdwToast  *toast,
-                   GtkWidget *title)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (adw_toast_get_button_label (toast));
-  GtkWidget *box = title;
-
-  gtk_widget_set_name (button, "toast-button");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_start (button, 6);
-  gtk_widget_set_focus_on_click (button, FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), adw_toast_get_action_name (toast));
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), adw_toast_get_action_target_value (toast));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_toast_button_clicked_cb), toast, 0);
-
-  adw_toast_set_button_label (toast, NULL);
-  adw_toast_set_action_name (toast, NULL);
-
-  if (!GTK_IS_BOX (title))
-    {
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_widget_set_hexpand (title, TRUE);
-      gtk_box_append (GTK_BOX (box), title);
-    }
-  gtk_box_append (GTK_BOX (box), button);
-
-  return box;
+  return tn_toast_new (text);
 }
 
 /**
@@ -248,76 +51,17 @@ take_toast_button (AdwToast  *toast,
  * @self: a window
  * @toast: (transfer full): the toast to show, with its button (Undo) if it has one
  *
- * Shows @toast the one way that libadwaita 1.2.2 survives (see dismiss_toast_safely()):
- * its title is the window's own, so that the window sees it come and go, and so are its
- * button and its timeout.
+ * Shows @toast in the window, the one way libadwaita 1.2.2 survives (see tn_toast_show()):
+ * connect to its "dismissed" signal after this.
  */
 void
 tn_window_add_toast (TnWindow *self,
                      AdwToast *toast)
 {
-  g_autoptr(GtkWidget) title = NULL;
-
   g_return_if_fail (TN_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  /* Setting a custom title clears the toast's own; libadwaita refs either, sinks neither. */
-  title = adw_toast_get_custom_title (toast);
-  if (title == NULL)
-    title = new_toast_label (adw_toast_get_title (toast));
-  g_object_ref_sink (title);
-
-  if (adw_toast_get_button_label (toast) != NULL)
-    {
-      GtkWidget *box = take_toast_button (toast, title);
-
-      if (box != title)
-        {
-          g_object_unref (title);
-          title = g_object_ref_sink (box);
-        }
-    }
-
-  /* The window keeps the time (see on_toast_timeout_cb()). */
-  g_object_set_data (G_OBJECT (toast), "tn-timeout", GUINT_TO_POINTER (adw_toast_get_timeout (toast)));
-  adw_toast_set_timeout (toast, 0);
-  g_object_set_data (G_OBJECT (title), "tn-toast", toast);
-  g_signal_connect_object (title, "map", G_CALLBACK (on_toast_title_map_cb), toast, 0);
-  g_signal_connect (title, "unmap", G_CALLBACK (on_toast_title_unmap_cb), NULL);
-  adw_toast_set_custom_title (toast, title);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* A toast's title that says all of @long_markup when it fits on one line, and else
- * @short_markup on up to two lines (a toast in libadwaita 1.2 is no taller): a toast's
- * own title is cut short at 360 px ("Ada Lovelace was de…"). */
-static GtkWidget *
-new_fitting_toast_title (const char *long_markup,
-                         const char *short_markup)
-{
-  GtkWidget *squeezer = adw_squeezer_new ();
-  GtkWidget *whole = gtk_label_new (NULL);
-  GtkWidget *wrapped = gtk_label_new (NULL);
-
-  gtk_label_set_markup (GTK_LABEL (whole), long_markup);
-  gtk_label_set_markup (GTK_LABEL (wrapped), short_markup);
-  gtk_label_set_wrap (GTK_LABEL (wrapped), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (wrapped), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (wrapped), 2);
-  /* A name longer than a line still ends in "…": the tooltip has it whole. */
-  gtk_label_set_ellipsize (GTK_LABEL (wrapped), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_markup (wrapped, long_markup);
-  for (GtkWidget *label = whole; label != NULL; label = label == whole ? wrapped : NULL)
-    {
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "heading");
-      adw_squeezer_add (ADW_SQUEEZER (squeezer), label);
-    }
-  /* Each as tall as it is: the one line stays centred in the toast. */
-  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
-  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
-
-  return squeezer;
+  tn_toast_show (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 /* What became of an import, when it is only a message: cancelled, refused, failed. */
@@ -325,7 +69,7 @@ void
 _tn_window_show_import_message (TnWindow   *self,
                                 const char *message)
 {
-  AdwToast *toast = _tn_window_new_toast (message);
+  AdwToast *toast = tn_toast_new (message);
 
   adw_toast_set_timeout (toast, 6);
   show_import_toast (self, toast);
@@ -374,8 +118,8 @@ _tn_window_show_result_toast (TnWindow   *self,
 {
   g_autofree char *escaped = g_markup_escape_text (summary, -1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = new_toast_label (escaped);
-  AdwToast *toast = _tn_window_new_toast (summary);
+  GtkWidget *label = tn_toast_new_title (escaped);
+  AdwToast *toast = tn_toast_new (summary);
 
   gtk_widget_set_name (box, "import-toast");
   gtk_widget_set_hexpand (label, TRUE);
@@ -433,7 +177,7 @@ void
 _tn_window_dismiss_stale_result_toast (TnWindow *self)
 {
   if (self->result_toast != NULL && g_object_get_data (G_OBJECT (self->result_toast), "tn-batches") == NULL)
-    dismiss_toast_safely (self, self->result_toast);
+    adw_toast_dismiss (self->result_toast);
 }
 
 /* Rating: "Ada Lovelace: Moderately", with Undo */
@@ -460,7 +204,7 @@ on_contacts_changed_cb (AdwToast   *toast,
   gint64 *id = g_object_get_data (G_OBJECT (toast), "tn-contact-id");
 
   if (removed > added && self->rating_toast == toast && tn_store_get_contact_by_id (self->store, *id) == NULL)
-    dismiss_toast_safely (self, toast);
+    adw_toast_dismiss (toast);
 }
 
 /**
@@ -484,12 +228,11 @@ _tn_window_show_rating_toast (TnWindow  *self,
   /* TRANSLATORS: a toast after a rating: the person's name, then the rating, "Ada Lovelace: Moderately" */
   title = g_strdup_printf (_("%s: %s"), tn_contact_get_full_name (contact),
                            tn_trust_get_label (tn_contact_get_trust (contact)));
-  /* The next rating replaces it, often while it still slides in (see dismiss_toast_safely()). */
-  toast = _tn_window_new_toast (title);
+  /* The next rating replaces it, often while it still slides in (see tn_toast_show()). */
+  toast = tn_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.rate-contact");
   adw_toast_set_action_target_value (toast, g_variant_new ("(xi)", tn_contact_get_id (contact), (gint32) previous));
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_rating_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   g_object_set_data_full (G_OBJECT (toast), "tn-contact-id",
                           g_memdup2 (&(gint64) { tn_contact_get_id (contact) }, sizeof (gint64)), g_free);
   g_object_set_data (G_OBJECT (toast), "tn-window", self);
@@ -497,10 +240,11 @@ _tn_window_show_rating_toast (TnWindow  *self,
                            G_CALLBACK (on_contacts_changed_cb), toast, G_CONNECT_SWAPPED);
 
   if (self->rating_toast != NULL)
-    dismiss_toast_safely (self, self->rating_toast);
+    adw_toast_dismiss (self->rating_toast);
   self->rating_toast = toast;
 
   tn_window_add_toast (self, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_rating_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Sync: "Ada Lovelace was deleted on another device", with Undo */
@@ -553,7 +297,7 @@ on_removed_on_server_cb (TnWindow         *self,
     }
 
   toast = adw_toast_new (title);
-  adw_toast_set_custom_title (toast, new_fitting_toast_title (title, short_title));
+  adw_toast_set_custom_title (toast, tn_toast_new_fitting_title (title, short_title));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, REMOVED_TOAST_TIMEOUT);
