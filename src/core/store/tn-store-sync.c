@@ -25,6 +25,7 @@ tn_store_sync_account_free (TnStoreSyncAccount *account)
   g_free (account->user);
   g_free (account->book_url);
   g_free (account->token);
+  g_free (account->ctag);
   g_free (account);
 }
 
@@ -150,6 +151,12 @@ run_in_transaction (TnStore       *self,
 
 /* ---- the account ----------------------------------------------------------------------- */
 
+/* The address book's CTag lives in the meta table: it came after schema 8, and only a
+ * migration of another part may change the schema now. It belongs to the account's token,
+ * so every write of the token writes or forgets it too. */
+#define META_CTAG "sync_ctag"
+#define FORGET_CTAG "DELETE FROM meta WHERE key = '" META_CTAG "'"
+
 /**
  * tn_store_sync_set_account:
  * @self: a store
@@ -188,7 +195,8 @@ tn_store_sync_set_account (TnStore     *self,
   tn_db_bind_text (statement, 1, server_url);
   tn_db_bind_text (statement, 2, user);
   tn_db_bind_text (statement, 3, book_url);
-  if (!tn_db_step_done (self->db, statement, error) || !tn_db_exec (self->db, "DELETE FROM sync_cards", error))
+  if (!tn_db_step_done (self->db, statement, error) ||
+      !tn_db_exec (self->db, "DELETE FROM sync_cards; " FORGET_CTAG, error))
     goto failed;
 
   return _tn_store_sync_commit (self, error);
@@ -216,7 +224,10 @@ tn_store_sync_get_account (TnStore  *self,
 
   g_return_val_if_fail (TN_IS_STORE (self), NULL);
 
-  statement = tn_db_prepare (self->db, "SELECT server_url, user_name, book_url, token, seen_seq FROM sync_account", error);
+  statement = tn_db_prepare (self->db,
+                             "SELECT server_url, user_name, book_url, token, seen_seq,"
+                             " (SELECT value FROM meta WHERE key = '" META_CTAG "') FROM sync_account",
+                             error);
   if (statement == NULL)
     return NULL;
 
@@ -233,6 +244,7 @@ tn_store_sync_get_account (TnStore  *self,
   account->book_url = column_text (statement, 2);
   account->token = column_text (statement, 3);
   account->seen_seq = sqlite3_column_int64 (statement, 4);
+  account->ctag = column_text (statement, 5);
   return account;
 }
 
@@ -254,7 +266,7 @@ tn_store_sync_forget (TnStore  *self,
 
   if (!_tn_store_sync_begin (self, error))
     return FALSE;
-  if (!tn_db_exec (self->db, "DELETE FROM sync_account; DELETE FROM sync_cards", error))
+  if (!tn_db_exec (self->db, "DELETE FROM sync_account; DELETE FROM sync_cards; " FORGET_CTAG, error))
     {
       _tn_store_sync_rollback (self);
       return FALSE;
@@ -267,6 +279,8 @@ tn_store_sync_forget (TnStore  *self,
  * tn_store_sync_save_position:
  * @self: a store
  * @token: (nullable): the server's sync token
+ * @ctag: (nullable): the book's CTag, no newer than @token's state; "" when the server
+ *   gives none; %NULL when not known
  * @seen_seq: the change feed's position everything up to which was sent
  * @error: return location for a #GError
  *
@@ -275,20 +289,38 @@ tn_store_sync_forget (TnStore  *self,
 gboolean
 tn_store_sync_save_position (TnStore     *self,
                              const char  *token,
+                             const char  *ctag,
                              gint64       seen_seq,
                              GError     **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(sqlite3_stmt) ctag_statement = NULL;
 
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
 
   statement = tn_db_prepare (self->db, "UPDATE sync_account SET token = ?1, seen_seq = ?2", error);
   if (statement == NULL)
     return FALSE;
+  ctag_statement = tn_db_prepare (self->db,
+                                  ctag != NULL ? "INSERT OR REPLACE INTO meta (key, value) VALUES ('" META_CTAG "', ?1)"
+                                               : FORGET_CTAG,
+                                  error);
+  if (ctag_statement == NULL)
+    return FALSE;
 
   tn_db_bind_text (statement, 1, token);
   sqlite3_bind_int64 (statement, 2, seen_seq);
-  return run_in_transaction (self, statement, error);
+  if (ctag != NULL)
+    tn_db_bind_text (ctag_statement, 1, ctag);
+  if (!_tn_store_sync_begin (self, error))
+    return FALSE;
+  if (!tn_db_step_done (self->db, statement, error) || !tn_db_step_done (self->db, ctag_statement, error))
+    {
+      _tn_store_sync_rollback (self);
+      return FALSE;
+    }
+
+  return _tn_store_sync_commit (self, error);
 }
 
 /* ---- cards ----------------------------------------------------------------------------- */
