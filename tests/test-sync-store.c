@@ -41,6 +41,8 @@ test_account (TnTestStore   *fixture,
   g_autoptr(TnStoreSyncCard) card = card_state ("u", "http://h/b/u.vcf", "e1", "BEGIN:VCARD\r\nEND:VCARD\r\n");
   g_autoptr(TnStoreSyncCard) found = NULL;
   g_autoptr(GPtrArray) cards = NULL;
+  gint64 seq;
+  gint64 seq_after;
 
   g_assert_no_error (error);
   g_assert_null (none);
@@ -78,6 +80,14 @@ test_account (TnTestStore   *fixture,
   account = tn_store_sync_get_account (fixture->store, &error);
   g_assert_cmpstr (account->ctag, ==, "");
   g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", "ctag-2", 43, &error));
+  /* The same CTag again is no write of it: the change feed (which sees meta) stays. */
+  g_ptr_array_unref (tn_store_sync_list_changed (fixture->store, 0, &seq, &error));
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", "ctag-2", 43, &error));
+  g_ptr_array_unref (tn_store_sync_list_changed (fixture->store, 0, &seq_after, &error));
+  g_assert_cmpint (seq_after, ==, seq);
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", "ctag-3", 43, &error));
+  g_ptr_array_unref (tn_store_sync_list_changed (fixture->store, 0, &seq_after, &error));
+  g_assert_cmpint (seq_after, >, seq);
 
   /* Another account starts over. */
   g_assert_true (tn_store_sync_set_account (fixture->store, "http://other/", "bob", "http://other/b/", &error));

@@ -153,7 +153,9 @@ run_in_transaction (TnStore       *self,
 
 /* The address book's CTag lives in the meta table: it came after schema 8, and only a
  * migration of another part may change the schema now. It belongs to the account's token,
- * so every write of the token writes or forgets it too. */
+ * so every write of the token writes or forgets it too. Every write of meta is a
+ * 'setting' in the change feed (which moves the feed's position the next sync saves):
+ * it is written only when it changed. */
 #define META_CTAG "sync_ctag"
 #define FORGET_CTAG "DELETE FROM meta WHERE key = '" META_CTAG "'"
 
@@ -293,34 +295,41 @@ tn_store_sync_save_position (TnStore     *self,
                              gint64       seen_seq,
                              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) statement = NULL;
-  g_autoptr(sqlite3_stmt) ctag_statement = NULL;
+  /* Plain statements: an OR or an upsert here would change how meta's feed triggers
+   * settle their own conflicts (SQLite hands a statement's conflict policy down). */
+  const char * const sql[] = {
+    "UPDATE sync_account SET token = ?1, seen_seq = ?2",
+    ctag != NULL ? "UPDATE meta SET value = ?3 WHERE key = '" META_CTAG "' AND value IS NOT ?3" : FORGET_CTAG,
+    ctag != NULL ? "INSERT INTO meta (key, value) SELECT '" META_CTAG "', ?3"
+                   " WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = '" META_CTAG "')" : NULL,
+  };
 
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
 
-  statement = tn_db_prepare (self->db, "UPDATE sync_account SET token = ?1, seen_seq = ?2", error);
-  if (statement == NULL)
-    return FALSE;
-  ctag_statement = tn_db_prepare (self->db,
-                                  ctag != NULL ? "INSERT OR REPLACE INTO meta (key, value) VALUES ('" META_CTAG "', ?1)"
-                                               : FORGET_CTAG,
-                                  error);
-  if (ctag_statement == NULL)
-    return FALSE;
-
-  tn_db_bind_text (statement, 1, token);
-  sqlite3_bind_int64 (statement, 2, seen_seq);
-  if (ctag != NULL)
-    tn_db_bind_text (ctag_statement, 1, ctag);
   if (!_tn_store_sync_begin (self, error))
     return FALSE;
-  if (!tn_db_step_done (self->db, statement, error) || !tn_db_step_done (self->db, ctag_statement, error))
+  for (guint i = 0; i < G_N_ELEMENTS (sql) && sql[i] != NULL; i++)
     {
-      _tn_store_sync_rollback (self);
-      return FALSE;
+      g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, sql[i], error);
+
+      if (statement == NULL)
+        goto failed;
+      if (sqlite3_bind_parameter_count (statement) >= 2)
+        {
+          tn_db_bind_text (statement, 1, token);
+          sqlite3_bind_int64 (statement, 2, seen_seq);
+        }
+      if (sqlite3_bind_parameter_count (statement) == 3)
+        tn_db_bind_text (statement, 3, ctag);
+      if (!tn_db_step_done (self->db, statement, error))
+        goto failed;
     }
 
   return _tn_store_sync_commit (self, error);
+
+failed:
+  _tn_store_sync_rollback (self);
+  return FALSE;
 }
 
 /* ---- cards ----------------------------------------------------------------------------- */
