@@ -3,8 +3,9 @@
 #  1. the first sync of N contacts (default 10,000) from the server into an empty database,
 #     against the floor of fetching the same cards with one bare addressbook-multiget (curl);
 #     goal: a ratio of at most 2;
-#  2. a sync with nothing changed: how many requests it makes (goal: 1) and its time (goal:
-#     at most 100 ms).
+#  2. a sync with nothing changed: how many requests it makes (goal: 1: the book's CTag, a
+#     PROPFIND, where the server has one) and its time (goal: at most 100 ms), beside the CPU
+#     time of `trustnet --version`: what starting the process costs before any work.
 # Medians of RUNS runs, measured in the same run. Prints figures; asserts nothing. Radicale's
 # own time for each request (from its log) is printed too: on a busy machine the whole
 # process time says little about where it went. So is this machine's share without any
@@ -37,7 +38,7 @@ case "$server" in
   *) echo "bench-sync: SERVER is radicale or xandikos, not $server" >&2; exit 1 ;;
 esac
 
-for tool in "$trustnet" "$receive_bench" "$server" curl "$python" /usr/bin/time $baseline; do
+for tool in "$trustnet" "$receive_bench" "$server" curl "$python" $baseline; do
   if ! command -v "$tool" > /dev/null; then
     echo "bench-sync: $tool is missing" >&2
     exit 1
@@ -180,6 +181,17 @@ requests_since () {
 }
 log_lines () { wc -l < "$work/server.log"; }
 median () { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# Runs a command (output dropped) and prints its wall-clock and CPU (user + system)
+# milliseconds, measured around the command alone.
+run_timed () {
+  "$python" -c '
+import resource, subprocess, sys, time
+start = time.monotonic()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+wall = time.monotonic() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%d %d" % (wall * 1000, (usage.ru_utime + usage.ru_stime) * 1000))' "$@"
+}
 
 export GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$build_dir/data"
@@ -234,19 +246,22 @@ if [ -n "$baseline" ]; then
   "$baseline" --database "$work/old/trustnet.db" --sync > /dev/null
 fi
 for name in $names; do : > "$work/quiet-$name"; : > "$work/quiet-cpu-$name"; : > "$work/quiet-server-$name"; done
+: > "$work/start-cpu"
 for run in $(seq 5); do
+  run_timed "$trustnet" --version | cut -d' ' -f2 >> "$work/start-cpu"
   for name in $names; do
     if [ "$name" = new ]; then binary=$trustnet; database=$db; else binary=$baseline; database=$work/old/trustnet.db; fi
     before=$(log_lines)
-    start=$(now_ms)
-    /usr/bin/time -f '%U %S' -o "$work/cpu" "$binary" --database "$database" --sync > /dev/null
-    echo $(( $(now_ms) - start )) >> "$work/quiet-$name"
-    awk '{ printf "%d\n", ($1 + $2) * 1000 }' "$work/cpu" >> "$work/quiet-cpu-$name"
+    read -r wall cpu <<< "$(run_timed "$binary" --database "$database" --sync)"
+    [ -n "$cpu" ] || { echo "bench-sync: a sync with nothing changed failed ($binary)" >&2; exit 1; }
+    echo "$wall" >> "$work/quiet-$name"
+    echo "$cpu" >> "$work/quiet-cpu-$name"
     server_ms "$before" >> "$work/quiet-server-$name"
     echo "$(requests_since "$before") $(server_requests "$before")" > "$work/quiet-requests-$name"
   done
 done
 cp "$work/server.log" "${TMPDIR:-/tmp}/bench-sync-server.log"
+echo "starting the process (trustnet --version, this build): CPU $(median < "$work/start-cpu") ms (median of 5)"
 for name in $names; do
   label="this build"
   [ "$name" = old ] && label="baseline $baseline"
