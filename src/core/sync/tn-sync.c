@@ -1,5 +1,6 @@
 /* tn-sync.c — the sync engine: setting sync up (discover, choose or create the address
- * book), one sync, and forgetting it. One sync reads what changed on the server (RFC 6578
+ * book), one sync, and forgetting it. One sync asks the book's CTag first: when it is the
+ * one stored, nothing changed there; otherwise it reads what changed on the server (RFC 6578
  * sync-collection with the stored token, the changed cards' text in the same answer;
  * without a token, or when the server refuses it, a listing of ETags compared with the
  * cards known), fetches the cards still needed in batches on a thread of its own while
