@@ -227,6 +227,9 @@ test_sync_collection (gconstpointer data)
   g_autofree char *etag_c = NULL;
   g_autofree char *href_d = NULL;
   g_autofree char *property_token = NULL;
+  g_autofree char *ctag = NULL;
+  g_autofree char *ctag_again = NULL;
+  g_autofree char *ctag_after = NULL;
   g_autofree char *token = NULL;
   g_autofree char *token2 = NULL;
   g_autofree char *token3 = NULL;
@@ -308,10 +311,15 @@ test_sync_collection (gconstpointer data)
   g_clear_pointer (&token3, g_free);
 
   /* The book's token as a property (a first sync's): changes after it are listed from it,
-   * nothing before. */
-  property_token = tn_carddav_get_sync_token_sync (fixture.dav, fixture.book, NULL, &error);
+   * nothing before. Its CTag comes in the same answer, and alone again the same while
+   * nothing changes; after a card is added, another (both servers give one). */
+  g_assert_true (tn_carddav_get_book_tags_sync (fixture.dav, fixture.book, &property_token, &ctag, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (property_token);
+  g_assert_nonnull (ctag);
+  g_assert_true (tn_carddav_get_book_tags_sync (fixture.dav, fixture.book, NULL, &ctag_again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ctag_again, ==, ctag);
   g_assert_true (tn_carddav_sync_collection_sync (fixture.dav, fixture.book, property_token, &token3, &changed,
                                                   &removed, NULL, &error));
   g_assert_no_error (error);
@@ -321,6 +329,10 @@ test_sync_collection (gconstpointer data)
   g_clear_pointer (&removed, g_ptr_array_unref);
   g_clear_pointer (&token3, g_free);
   g_free (put_new (&fixture, "d", "Dora"));
+  g_assert_true (tn_carddav_get_book_tags_sync (fixture.dav, fixture.book, NULL, &ctag_after, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (ctag_after);
+  g_assert_cmpstr (ctag_after, !=, ctag);
   g_assert_true (tn_carddav_sync_collection_sync (fixture.dav, fixture.book, property_token, &token3, &changed,
                                                   &removed, NULL, &error));
   g_assert_no_error (error);
@@ -654,6 +666,7 @@ test_password_up_front (void)
   g_autoptr(TnCardDav) dav = NULL;
   g_autofree char *book = NULL;
   g_autofree char *token = NULL;
+  g_autofree char *ctag = NULL;
   g_autoptr(GPtrArray) changed = NULL;
   g_autoptr(GPtrArray) removed = NULL;
   g_autoptr(GError) error = NULL;
@@ -667,6 +680,13 @@ test_password_up_front (void)
   g_assert_cmpstr (token, ==, "up-front/1");
   g_assert_cmpuint (changed->len, ==, 0);
   g_assert_cmpuint (removed->len, ==, 0);
+
+  /* A server without the book's tags answers without them: no error, none given. */
+  g_clear_pointer (&token, g_free);
+  g_assert_true (tn_carddav_get_book_tags_sync (dav, book, &token, &ctag, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (token);
+  g_assert_null (ctag);
 
   fake_server_stop (&fake);
 }

@@ -1,7 +1,8 @@
 /* test-sync-engine.c — the engine's calls on two stores ("two machines") against Radicale
- * and xandikos: setup, run, the account, forget, a 412 settled by fetch-merge-retry, a
- * server that rewrites cards (no second PUT), the own card, a wrong password; the progress
- * and the list of contacts removed that the window shows, and their Undo reaching the server.
+ * and xandikos: setup, run, the account, forget, the book's CTag kept, a 412 settled by
+ * fetch-merge-retry, a server that rewrites cards (no second PUT), the own card, a wrong
+ * password; the progress and the list of contacts removed that the window shows, and their
+ * Undo reaching the server.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -118,6 +119,97 @@ test_two_machines (Fixture       *fixture,
   g_assert_true (tn_sync_forget (fixture->b.store, &error));
   g_assert_null (tn_sync_get_account (fixture->b.store));
   g_assert_nonnull (tn_store_get_contact_by_uid (fixture->b.store, tn_contact_get_uid (ada)));
+}
+
+/* The CTag A's store keeps, and the book's on the server now. */
+static char *
+stored_ctag (TnStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnStoreSyncAccount) account = tn_store_sync_get_account (store, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (account->ctag);
+}
+
+static char *
+server_ctag (Fixture    *fixture,
+             const char *book)
+{
+  g_autoptr(TnCardDav) dav = tn_carddav_new (tn_test_dav_server_get_url (fixture->server),
+                                             tn_test_dav_server_get_user (fixture->server),
+                                             tn_test_dav_server_get_password (fixture->server));
+  g_autoptr(GError) error = NULL;
+  char *ctag = NULL;
+
+  g_assert_true (tn_carddav_get_book_tags_sync (dav, book, NULL, &ctag, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (ctag);
+  return ctag;
+}
+
+/* A sync keeps the book's CTag with its token, no newer than what it knows: after a sync
+ * that sent, the server's own (this machine's writes are all that changed), so the next
+ * sync with nothing new ends at it; a change from another machine changes it, and the
+ * next sync goes on to receive that change. */
+static void
+test_ctag (Fixture       *fixture,
+           gconstpointer  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *book = NULL;
+  g_autofree char *ctag = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(TnContact) ada = NULL;
+  TnContact *on_b;
+  TnContact *on_a;
+  TnSyncReport report;
+
+  if (fixture->server == NULL)
+    return;
+
+  ada = tn_test_add_contact (fixture->a.store, "Ada Lovelace", TN_TRUST_COMPLETELY);
+  book = set_up_sync (fixture, fixture->a.store);
+  g_assert_null (stored_ctag (fixture->a.store));
+  report = sync_now (fixture, fixture->a.store);
+  g_assert_cmpuint (report.sent, >=, 1);
+  tn_sync_report_clear (&report);
+  ctag = stored_ctag (fixture->a.store);
+  now = server_ctag (fixture, book);
+  g_assert_cmpstr (ctag, ==, now);
+
+  report = sync_now (fixture, fixture->a.store);
+  g_assert_cmpuint (report.sent + report.received + report.merged + report.deleted, ==, 0);
+  tn_sync_report_clear (&report);
+  g_clear_pointer (&ctag, g_free);
+  ctag = stored_ctag (fixture->a.store);
+  g_assert_cmpstr (ctag, ==, now);
+
+  /* B re-rates Ada: the book's CTag is no longer the one A keeps. */
+  g_free (set_up_sync (fixture, fixture->b.store));
+  report = sync_now (fixture, fixture->b.store);
+  tn_sync_report_clear (&report);
+  tn_test_store_reopen (&fixture->b);
+  on_b = tn_store_get_contact_by_uid (fixture->b.store, tn_contact_get_uid (ada));
+  g_assert_nonnull (on_b);
+  g_assert_true (tn_store_set_trust (fixture->b.store, on_b, TN_TRUST_VAGUELY, &error));
+  g_assert_no_error (error);
+  report = sync_now (fixture, fixture->b.store);
+  g_assert_cmpuint (report.sent, ==, 1);
+  tn_sync_report_clear (&report);
+  g_clear_pointer (&now, g_free);
+  now = server_ctag (fixture, book);
+  g_assert_cmpstr (ctag, !=, now);
+
+  report = sync_now (fixture, fixture->a.store);
+  g_assert_cmpuint (report.received + report.merged, ==, 1);
+  tn_sync_report_clear (&report);
+  tn_test_store_reopen (&fixture->a);
+  on_a = tn_store_get_contact_by_uid (fixture->a.store, tn_contact_get_uid (ada));
+  g_assert_cmpint (tn_contact_get_trust (on_a), ==, TN_TRUST_VAGUELY);
+  g_clear_pointer (&ctag, g_free);
+  ctag = stored_ctag (fixture->a.store);
+  g_assert_cmpstr (ctag, ==, now);
 }
 
 /* B's card state says an older ETag than the server's: its PUT gets 412, and the engine
@@ -365,11 +457,13 @@ main (int   argc,
       g_autofree char *precondition = g_strdup_printf ("/sync-engine/%s/precondition-failed", kinds[i]);
       g_autofree char *password = g_strdup_printf ("/sync-engine/%s/wrong-password", kinds[i]);
       g_autofree char *removed = g_strdup_printf ("/sync-engine/%s/removed-and-restored", kinds[i]);
+      g_autofree char *ctag = g_strdup_printf ("/sync-engine/%s/ctag", kinds[i]);
 
       g_test_add (two, Fixture, kinds[i], fixture_set_up, test_two_machines, fixture_tear_down);
       g_test_add (precondition, Fixture, kinds[i], fixture_set_up, test_precondition_failed, fixture_tear_down);
       g_test_add (password, Fixture, kinds[i], fixture_set_up, test_wrong_password, fixture_tear_down);
       g_test_add (removed, Fixture, kinds[i], fixture_set_up, test_removed_and_restored, fixture_tear_down);
+      g_test_add (ctag, Fixture, kinds[i], fixture_set_up, test_ctag, fixture_tear_down);
     }
 
   return g_test_run ();

@@ -41,12 +41,14 @@ test_account (TnTestStore   *fixture,
   g_autoptr(TnStoreSyncCard) card = card_state ("u", "http://h/b/u.vcf", "e1", "BEGIN:VCARD\r\nEND:VCARD\r\n");
   g_autoptr(TnStoreSyncCard) found = NULL;
   g_autoptr(GPtrArray) cards = NULL;
+  gint64 seq;
+  gint64 seq_after;
 
   g_assert_no_error (error);
   g_assert_null (none);
 
   g_assert_true (tn_store_sync_set_account (fixture->store, "http://h/", "alice", "http://h/b/", &error));
-  g_assert_true (tn_store_sync_save_position (fixture->store, "token-1", 42, &error));
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-1", "ctag-1", 42, &error));
   g_assert_true (tn_store_sync_save_card (fixture->store, card, &error));
   g_assert_no_error (error);
 
@@ -58,6 +60,7 @@ test_account (TnTestStore   *fixture,
   g_assert_cmpstr (account->book_url, ==, "http://h/b/");
   g_assert_cmpstr (account->token, ==, "token-1");
   g_assert_cmpint (account->seen_seq, ==, 42);
+  g_assert_cmpstr (account->ctag, ==, "ctag-1");
   found = tn_store_sync_get_card (fixture->store, NULL, "http://h/b/u.vcf", &error);
   g_assert_cmpstr (found->uid, ==, "u");
   g_assert_cmpstr (found->etag, ==, "e1");
@@ -66,20 +69,46 @@ test_account (TnTestStore   *fixture,
   g_assert_cmpuint (cards->len, ==, 1);
   g_assert_null (((TnStoreSyncCard *) g_ptr_array_index (cards, 0))->card);
 
+  /* A CTag not known any more is forgotten; "" (the server gives none) is kept. */
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", NULL, 43, &error));
+  g_clear_pointer (&account, tn_store_sync_account_free);
+  account = tn_store_sync_get_account (fixture->store, &error);
+  g_assert_cmpstr (account->token, ==, "token-2");
+  g_assert_null (account->ctag);
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", "", 43, &error));
+  g_clear_pointer (&account, tn_store_sync_account_free);
+  account = tn_store_sync_get_account (fixture->store, &error);
+  g_assert_cmpstr (account->ctag, ==, "");
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", "ctag-2", 43, &error));
+  /* The same CTag again is no write of it: the change feed (which sees meta) stays. */
+  g_ptr_array_unref (tn_store_sync_list_changed (fixture->store, 0, &seq, &error));
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", "ctag-2", 43, &error));
+  g_ptr_array_unref (tn_store_sync_list_changed (fixture->store, 0, &seq_after, &error));
+  g_assert_cmpint (seq_after, ==, seq);
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", "ctag-3", 43, &error));
+  g_ptr_array_unref (tn_store_sync_list_changed (fixture->store, 0, &seq_after, &error));
+  g_assert_cmpint (seq_after, >, seq);
+
   /* Another account starts over. */
   g_assert_true (tn_store_sync_set_account (fixture->store, "http://other/", "bob", "http://other/b/", &error));
   moved = tn_store_sync_get_account (fixture->store, &error);
   g_assert_null (moved->token);
+  g_assert_null (moved->ctag);
   g_assert_cmpint (moved->seen_seq, ==, 0);
   g_clear_pointer (&cards, g_ptr_array_unref);
   cards = tn_store_sync_list_cards (fixture->store, &error);
   g_assert_cmpuint (cards->len, ==, 0);
 
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-3", "ctag-3", 1, &error));
   g_assert_true (tn_store_sync_forget (fixture->store, &error));
   g_clear_pointer (&none, tn_store_sync_account_free);
   none = tn_store_sync_get_account (fixture->store, &error);
   g_assert_no_error (error);
   g_assert_null (none);
+  /* Set up again: the last account's CTag is not taken for the new one's. */
+  g_assert_true (tn_store_sync_set_account (fixture->store, "http://h/", "alice", "http://h/b/", &error));
+  none = tn_store_sync_get_account (fixture->store, &error);
+  g_assert_null (none->ctag);
 }
 
 static void

@@ -1,6 +1,7 @@
 /* bench-carddav.c — the CardDAV transport's requests against a server, timed: the ETag
  * listing, the multiget of every card (in TrustNet's batches), a first sync-collection without
- * and with the cards' text (what a first sync asks), and one with nothing changed since. Run by tests/bench/bench-carddav.py, which compares them
+ * and with the cards' text (what a first sync asks), and one with nothing changed since, and
+ * the book's CTag alone (what a sync asks first). Run by tests/bench/bench-carddav.py, which compares them
  * with one bare multiget of all cards.
  *
  *   bench-carddav BOOK-URL USER PASSWORD
@@ -46,6 +47,7 @@ main (int   argc,
   g_autoptr(GPtrArray) removed_again = NULL;
   g_autofree char *token = NULL;
   g_autofree char *token_again = NULL;
+  g_autofree char *ctag = NULL;
   GError *error = NULL;
   gint64 start;
 
@@ -90,6 +92,11 @@ main (int   argc,
                                         NULL, &error))
     fail ("sync-collection with nothing changed", error);
   printf ("sync-collection-unchanged %.1f %u\n", elapsed_ms (start), changed_again->len);
+
+  start = g_get_monotonic_time ();
+  if (!tn_carddav_get_book_tags_sync (dav, argv[1], NULL, &ctag, NULL, &error))
+    fail ("the book's CTag", error);
+  printf ("getctag %.1f %u\n", elapsed_ms (start), ctag != NULL ? 1 : 0);
 
   return 0;
 }

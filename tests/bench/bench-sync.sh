@@ -3,8 +3,9 @@
 #  1. the first sync of N contacts (default 10,000) from the server into an empty database,
 #     against the floor of fetching the same cards with one bare addressbook-multiget (curl);
 #     goal: a ratio of at most 2;
-#  2. a sync with nothing changed: how many requests it makes (goal: 1) and its time (goal:
-#     at most 100 ms).
+#  2. a sync with nothing changed: how many requests it makes (goal: 1: the book's CTag, a
+#     PROPFIND, where the server has one) and its time (goal: at most 100 ms), beside the CPU
+#     time of `trustnet --version`: what starting the process costs before any work.
 # Medians of RUNS runs, measured in the same run. Prints figures; asserts nothing. Radicale's
 # own time for each request (from its log) is printed too: on a busy machine the whole
 # process time says little about where it went. So is this machine's share without any
@@ -14,6 +15,10 @@
 # Usage: [SERVER=radicale|xandikos] tests/bench/bench-sync.sh [BUILD_DIR] [CARDS] [RUNS]
 # Needs radicale (or xandikos and git) and curl (build-aux/deps.sh --test installs them).
 # xandikos logs no time per request: its own time is not printed.
+# TRUSTNET_BENCH_SYNC_BASELINE=PATH: another trustnet binary (say, main's) whose quiet syncs
+# alternate with this build's in the same run, each on its own copy of the database: on a
+# shared machine only a comparison made at the same time says anything. CPU times (user +
+# system) are printed beside the wall-clock ones.
 # TRUSTNET_BENCH_SYNC_BOOK=DIR keeps the address book Radicale has read (and cached) in DIR
 # for the next run: Radicale's first reading of 10,000 cards takes minutes on a busy machine.
 set -eu
@@ -24,6 +29,7 @@ cards=${2:-10000}
 runs=${3:-3}
 gen_vcards=${TRUSTNET_GEN_VCARDS:-$source_dir/tests/tools/gen-vcards}
 trustnet="$build_dir/src/trustnet"
+baseline=${TRUSTNET_BENCH_SYNC_BASELINE:-}
 receive_bench="$build_dir/tests/bench/bench-sync-receive"
 python=/usr/bin/python3
 server=${SERVER:-radicale}
@@ -32,7 +38,7 @@ case "$server" in
   *) echo "bench-sync: SERVER is radicale or xandikos, not $server" >&2; exit 1 ;;
 esac
 
-for tool in "$trustnet" "$receive_bench" "$server" curl "$python"; do
+for tool in "$trustnet" "$receive_bench" "$server" curl "$python" $baseline; do
   if ! command -v "$tool" > /dev/null; then
     echo "bench-sync: $tool is missing" >&2
     exit 1
@@ -175,6 +181,17 @@ requests_since () {
 }
 log_lines () { wc -l < "$work/server.log"; }
 median () { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# Runs a command (output dropped) and prints its wall-clock and CPU (user + system)
+# milliseconds, measured around the command alone.
+run_timed () {
+  "$python" -c '
+import resource, subprocess, sys, time
+start = time.monotonic()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+wall = time.monotonic() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%d %d" % (wall * 1000, (usage.ru_utime + usage.ru_stime) * 1000))' "$@"
+}
 
 export GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$build_dir/data"
@@ -217,37 +234,65 @@ if [ "$server" = radicale ]; then
 fi
 echo "  this machine's share without a server: $("$receive_bench" "$storage" "$runs" | sed 's/^receive //')"
 
-# Nothing changed: the requests Radicale logs for one sync, and its time.
-: > "$work/quiet"
-: > "$work/quiet-server"
+# Nothing changed: the requests the server logs for one sync, its time and CPU time, for
+# this build and (TRUSTNET_BENCH_SYNC_BASELINE) another, alternating.
 # The first sync after the first leaves Radicale one more token to write: not timed.
 "$trustnet" --database "$db" --sync > /dev/null
+names=new
+if [ -n "$baseline" ]; then
+  names="new old"
+  mkdir -p "$work/old"
+  cp "$db" "$work/old/trustnet.db"
+  "$baseline" --database "$work/old/trustnet.db" --sync > /dev/null
+fi
+for name in $names; do : > "$work/quiet-$name"; : > "$work/quiet-cpu-$name"; : > "$work/quiet-server-$name"; done
+: > "$work/start-cpu"
 for run in $(seq 5); do
-  before=$(log_lines)
-  start=$(now_ms)
-  "$trustnet" --database "$db" --sync > /dev/null
-  echo $(( $(now_ms) - start )) >> "$work/quiet"
-  server_ms "$before" >> "$work/quiet-server"
-  quiet_requests=$(requests_since "$before")
+  run_timed "$trustnet" --version | cut -d' ' -f2 >> "$work/start-cpu"
+  for name in $names; do
+    if [ "$name" = new ]; then binary=$trustnet; database=$db; else binary=$baseline; database=$work/old/trustnet.db; fi
+    before=$(log_lines)
+    read -r wall cpu <<< "$(run_timed "$binary" --database "$database" --sync)"
+    [ -n "$cpu" ] || { echo "bench-sync: a sync with nothing changed failed ($binary)" >&2; exit 1; }
+    echo "$wall" >> "$work/quiet-$name"
+    echo "$cpu" >> "$work/quiet-cpu-$name"
+    server_ms "$before" >> "$work/quiet-server-$name"
+    echo "$(requests_since "$before") $(server_requests "$before")" > "$work/quiet-requests-$name"
+  done
 done
 cp "$work/server.log" "${TMPDIR:-/tmp}/bench-sync-server.log"
-quiet_ms=$(median < "$work/quiet")
-quiet_server_ms=$(median < "$work/quiet-server")
-echo "sync with nothing changed: $quiet_requests request(s), $quiet_ms ms (median of 5, whole process; goals: 1 request, at most 100 ms)"
-if [ "$server" = radicale ]; then
-  echo "  of which Radicale answering: $quiet_server_ms ms; TrustNet's own (start, database, the rest): $(( quiet_ms - quiet_server_ms )) ms"
-fi
-# The same question asked by curl (the token from the database): the server's share of a
-# quiet sync seen from outside, for xandikos too.
-token=$("$python" -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT token FROM sync_account").fetchone()[0])' "$db")
-: > "$work/quiet-curl"
-for run in $(seq 5); do
-  start=$(now_ms)
-  curl -s -o /dev/null -u "$user:$password" -X REPORT -H 'Depth: 0' -H 'Content-Type: application/xml' \
-       --data "<sync-collection xmlns=\"DAV:\"><sync-token>$token</sync-token><sync-level>1</sync-level><prop><getetag/></prop></sync-collection>" \
-       "$book_url"
-  echo $(( $(now_ms) - start )) >> "$work/quiet-curl"
+echo "starting the process (trustnet --version, this build): CPU $(median < "$work/start-cpu") ms (median of 5)"
+for name in $names; do
+  label="this build"
+  [ "$name" = old ] && label="baseline $baseline"
+  read -r quiet_requests quiet_kinds < "$work/quiet-requests-$name"
+  quiet_ms=$(median < "$work/quiet-$name")
+  echo "sync with nothing changed ($label): $quiet_requests request(s) ($quiet_kinds), $quiet_ms ms, CPU $(median < "$work/quiet-cpu-$name") ms (medians of 5, whole process; goals: 1 request, at most 100 ms)"
+  if [ "$server" = radicale ]; then
+    quiet_server_ms=$(median < "$work/quiet-server-$name")
+    echo "  of which Radicale answering: $quiet_server_ms ms; TrustNet's own (start, database, the rest): $(( quiet_ms - quiet_server_ms )) ms"
+  fi
 done
-quiet_curl_ms=$(median < "$work/quiet-curl")
-echo "  the same sync-collection by curl: $quiet_curl_ms ms (median of 5); TrustNet's own: $(( quiet_ms - quiet_curl_ms )) ms"
+# The questions a quiet sync can ask, by curl (the token from the database), alternating:
+# the server's share seen from outside, for xandikos too. The CTag (CS:getctag) alone is
+# what a sync asks first when it has one.
+token=$("$python" -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT token FROM sync_account").fetchone()[0])' "$db")
+propfind () { echo "<propfind xmlns=\"DAV:\" xmlns:CS=\"http://calendarserver.org/ns/\"><prop>$1</prop></propfind>"; }
+questions="sync-collection getctag sync-token"
+for question in $questions; do : > "$work/curl-$question"; done
+for run in $(seq 5); do
+  for question in $questions; do
+    case $question in
+      sync-collection)
+        method=REPORT
+        body="<sync-collection xmlns=\"DAV:\"><sync-token>$token</sync-token><sync-level>1</sync-level><prop><getetag/></prop></sync-collection>" ;;
+      getctag) method=PROPFIND; body=$(propfind '<CS:getctag/>') ;;
+      sync-token) method=PROPFIND; body=$(propfind '<sync-token/>') ;;
+    esac
+    curl -s -o /dev/null -w '%{time_total}\n' -u "$user:$password" -X "$method" -H 'Depth: 0' \
+         -H 'Content-Type: application/xml' --data "$body" "$book_url" |
+      awk '{ printf "%d\n", $1 * 1000 }' >> "$work/curl-$question"
+  done
+done
+echo "  the same questions by curl (medians of 5): REPORT sync-collection $(median < "$work/curl-sync-collection") ms; PROPFIND depth 0 CS:getctag $(median < "$work/curl-getctag") ms, DAV:sync-token $(median < "$work/curl-sync-token") ms"
 echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

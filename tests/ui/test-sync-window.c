@@ -483,7 +483,7 @@ test_deleted_then_failed (Fixture       *fixture,
   g_assert_true (tn_store_sync_save_card (fixture->ui.store, &gone, &error));
   changed = tn_store_sync_list_changed (fixture->ui.store, 0, &seq, &error);
   g_assert_no_error (error);
-  g_assert_true (tn_store_sync_save_position (fixture->ui.store, "removed-then-full/1", seq, &error));
+  g_assert_true (tn_store_sync_save_position (fixture->ui.store, "removed-then-full/1", NULL, seq, &error));
   /* Changed here since: Alan's card is to be sent, and the full server refuses it. */
   g_assert_true (tn_store_set_trust (fixture->ui.store, alan, TN_TRUST_MODERATELY, &error));
 

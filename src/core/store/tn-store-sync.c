@@ -25,6 +25,7 @@ tn_store_sync_account_free (TnStoreSyncAccount *account)
   g_free (account->user);
   g_free (account->book_url);
   g_free (account->token);
+  g_free (account->ctag);
   g_free (account);
 }
 
@@ -150,6 +151,14 @@ run_in_transaction (TnStore       *self,
 
 /* ---- the account ----------------------------------------------------------------------- */
 
+/* The address book's CTag lives in the meta table: it came after schema 8, and only a
+ * migration of another part may change the schema now. It belongs to the account's token,
+ * so every write of the token writes or forgets it too. Every write of meta is a
+ * 'setting' in the change feed (which moves the feed's position the next sync saves):
+ * it is written only when it changed. */
+#define META_CTAG "sync_ctag"
+#define FORGET_CTAG "DELETE FROM meta WHERE key = '" META_CTAG "'"
+
 /**
  * tn_store_sync_set_account:
  * @self: a store
@@ -188,7 +197,8 @@ tn_store_sync_set_account (TnStore     *self,
   tn_db_bind_text (statement, 1, server_url);
   tn_db_bind_text (statement, 2, user);
   tn_db_bind_text (statement, 3, book_url);
-  if (!tn_db_step_done (self->db, statement, error) || !tn_db_exec (self->db, "DELETE FROM sync_cards", error))
+  if (!tn_db_step_done (self->db, statement, error) ||
+      !tn_db_exec (self->db, "DELETE FROM sync_cards; " FORGET_CTAG, error))
     goto failed;
 
   return _tn_store_sync_commit (self, error);
@@ -216,7 +226,10 @@ tn_store_sync_get_account (TnStore  *self,
 
   g_return_val_if_fail (TN_IS_STORE (self), NULL);
 
-  statement = tn_db_prepare (self->db, "SELECT server_url, user_name, book_url, token, seen_seq FROM sync_account", error);
+  statement = tn_db_prepare (self->db,
+                             "SELECT server_url, user_name, book_url, token, seen_seq,"
+                             " (SELECT value FROM meta WHERE key = '" META_CTAG "') FROM sync_account",
+                             error);
   if (statement == NULL)
     return NULL;
 
@@ -233,6 +246,7 @@ tn_store_sync_get_account (TnStore  *self,
   account->book_url = column_text (statement, 2);
   account->token = column_text (statement, 3);
   account->seen_seq = sqlite3_column_int64 (statement, 4);
+  account->ctag = column_text (statement, 5);
   return account;
 }
 
@@ -254,7 +268,7 @@ tn_store_sync_forget (TnStore  *self,
 
   if (!_tn_store_sync_begin (self, error))
     return FALSE;
-  if (!tn_db_exec (self->db, "DELETE FROM sync_account; DELETE FROM sync_cards", error))
+  if (!tn_db_exec (self->db, "DELETE FROM sync_account; DELETE FROM sync_cards; " FORGET_CTAG, error))
     {
       _tn_store_sync_rollback (self);
       return FALSE;
@@ -267,6 +281,8 @@ tn_store_sync_forget (TnStore  *self,
  * tn_store_sync_save_position:
  * @self: a store
  * @token: (nullable): the server's sync token
+ * @ctag: (nullable): the book's CTag, no newer than @token's state; "" when the server
+ *   gives none; %NULL when not known
  * @seen_seq: the change feed's position everything up to which was sent
  * @error: return location for a #GError
  *
@@ -275,20 +291,45 @@ tn_store_sync_forget (TnStore  *self,
 gboolean
 tn_store_sync_save_position (TnStore     *self,
                              const char  *token,
+                             const char  *ctag,
                              gint64       seen_seq,
                              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) statement = NULL;
+  /* Plain statements: an OR or an upsert here would change how meta's feed triggers
+   * settle their own conflicts (SQLite hands a statement's conflict policy down). */
+  const char * const sql[] = {
+    "UPDATE sync_account SET token = ?1, seen_seq = ?2",
+    ctag != NULL ? "UPDATE meta SET value = ?3 WHERE key = '" META_CTAG "' AND value IS NOT ?3" : FORGET_CTAG,
+    ctag != NULL ? "INSERT INTO meta (key, value) SELECT '" META_CTAG "', ?3"
+                   " WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = '" META_CTAG "')" : NULL,
+  };
 
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
 
-  statement = tn_db_prepare (self->db, "UPDATE sync_account SET token = ?1, seen_seq = ?2", error);
-  if (statement == NULL)
+  if (!_tn_store_sync_begin (self, error))
     return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (sql) && sql[i] != NULL; i++)
+    {
+      g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, sql[i], error);
 
-  tn_db_bind_text (statement, 1, token);
-  sqlite3_bind_int64 (statement, 2, seen_seq);
-  return run_in_transaction (self, statement, error);
+      if (statement == NULL)
+        goto failed;
+      if (sqlite3_bind_parameter_count (statement) >= 2)
+        {
+          tn_db_bind_text (statement, 1, token);
+          sqlite3_bind_int64 (statement, 2, seen_seq);
+        }
+      if (sqlite3_bind_parameter_count (statement) == 3)
+        tn_db_bind_text (statement, 3, ctag);
+      if (!tn_db_step_done (self->db, statement, error))
+        goto failed;
+    }
+
+  return _tn_store_sync_commit (self, error);
+
+failed:
+  _tn_store_sync_rollback (self);
+  return FALSE;
 }
 
 /* ---- cards ----------------------------------------------------------------------------- */

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  * @user: their user name
  * @book_url: the address book synced
  * @token: (nullable): the server's sync token after the last sync
+ * @ctag: (nullable): the address book's CTag (CS:getctag) as the last sync knew it, older
+ *   than @token's state or the same; "" when the server gives none; %NULL when not known
  * @seen_seq: the change feed's position the last sync sent up to
  */
 typedef struct
@@ -25,6 +27,7 @@ typedef struct
   char *user;
   char *book_url;
   char *token;
+  char *ctag;
   gint64 seen_seq;
 } TnStoreSyncAccount;
 
@@ -57,6 +60,7 @@ gboolean            tn_store_sync_forget         (TnStore            *self,
                                                   GError            **error);
 gboolean            tn_store_sync_save_position  (TnStore            *self,
                                                   const char         *token,
+                                                  const char         *ctag,
                                                   gint64              seen_seq,
                                                   GError            **error);
 

@@ -69,8 +69,10 @@ gboolean   tn_carddav_sync_collection_sync (TnCardDav *, const char *book_url, c
 gboolean   tn_carddav_sync_collection_with_data_sync (TnCardDav *, const char *book_url, const char *token,
                                                       char **new_token, GPtrArray **changed /* TnCardDavCard */,
                                                       GPtrArray **removed, GCancellable *, GError **);
-/* The book's sync token now (DAV:sync-token), NULL without error when the server has none. */
-char      *tn_carddav_get_sync_token_sync (TnCardDav *, const char *book_url, GCancellable *, GError **);
+/* The book's sync token (DAV:sync-token; @token NULL: not asked) and CTag (CS:getctag) now,
+ * from one PROPFIND; each NULL without error when the server has none. */
+gboolean   tn_carddav_get_book_tags_sync  (TnCardDav *, const char *book_url, char **token, char **ctag,
+                                           GCancellable *, GError **);
 GPtrArray *tn_carddav_list_cards_sync     (TnCardDav *, const char *book_url, GCancellable *, GError **); /* href+etag */
 GPtrArray *tn_carddav_multiget_sync       (TnCardDav *, const char *book_url, const char * const *hrefs,
                                            GCancellable *, GError **);   /* with data; batches internally */

@@ -21,6 +21,10 @@ typedef struct
   TnStoreSyncAccount *account;
   TnSyncReport *report;
   GCancellable *cancellable;
+  /* The book's CTag to store with the token: taken before the server was asked what
+   * changed, so never newer than what this sync knows ("": the server gives none, NULL:
+   * not known). Owned. */
+  char *ctag;
   /* uids changed here since the last sync and not yet dealt with */
   GHashTable *local_changed;
   /* How far receiving is, for the window (nullable) */

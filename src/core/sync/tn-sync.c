@@ -1,5 +1,6 @@
 /* tn-sync.c — the sync engine: setting sync up (discover, choose or create the address
- * book), one sync, and forgetting it. One sync reads what changed on the server (RFC 6578
+ * book), one sync, and forgetting it. One sync asks the book's CTag first: when it is the
+ * one stored, nothing changed there; otherwise it reads what changed on the server (RFC 6578
  * sync-collection with the stored token, the changed cards' text in the same answer;
  * without a token, or when the server refuses it, a listing of ETags compared with the
  * cards known), fetches the cards still needed in batches on a thread of its own while
@@ -218,6 +219,15 @@ compare_listing (TnSyncRun   *run,
   return TRUE;
 }
 
+/* Whether @error says the server cannot answer a question asked this way (an error of its
+ * own, an answer too large), so that it is asked another way. */
+static gboolean
+is_unanswered (const GError *error)
+{
+  return g_error_matches (error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_SERVER) ||
+         g_error_matches (error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_TOO_LARGE);
+}
+
 /* What changed since @since, with the changed cards' text in the same answer: one request
  * when nothing (or little) changed. Every card (@since %NULL: a token lost) is listed
  * without text: most are known here already, and xandikos 0.2 gives no text there at all.
@@ -248,6 +258,44 @@ ask_changes (TnSyncRun   *run,
   return tn_carddav_sync_collection_sync (run->dav, book, since, token, changed, removed, run->cancellable, error);
 }
 
+/* The CTag just read, to be stored with this sync's token; "" where the server has none. */
+static void
+remember_ctag (TnSyncRun  *run,
+               const char *ctag)
+{
+  g_free (run->ctag);
+  run->ctag = g_strdup (ctag != NULL ? ctag : "");
+}
+
+/* Whether the address book is as the last sync left it, by its CTag: one PROPFIND that
+ * costs the server less than a sync-collection, even one that finds nothing. Not asked of
+ * a server known to have no CTag (that sync-collection is then the one request). FALSE
+ * without @error when the CTag differs, is new or not known, or the server cannot answer
+ * (the sync-collection then tells). */
+static gboolean
+server_unchanged (TnSyncRun  *run,
+                  GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *ctag = NULL;
+
+  if (g_strcmp0 (run->account->ctag, "") == 0)
+    {
+      remember_ctag (run, NULL);
+      return FALSE;
+    }
+  if (!tn_carddav_get_book_tags_sync (run->dav, run->account->book_url, NULL, &ctag, run->cancellable,
+                                      &local_error))
+    {
+      if (!is_unanswered (local_error))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  remember_ctag (run, ctag);
+  return ctag != NULL && g_strcmp0 (ctag, run->account->ctag) == 0;
+}
+
 /* A first sync: the book's token, then every card with its text from one addressbook-query.
  * Radicale 3.1 answers a sync-collection from no token by reading every card for the
  * listing, and again for their text: the token alone and the query took about half that
@@ -262,17 +310,18 @@ list_whole_book (TnSyncRun   *run,
                  GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *ctag = NULL;
 
-  *token = tn_carddav_get_sync_token_sync (run->dav, run->account->book_url, run->cancellable, &local_error);
+  if (tn_carddav_get_book_tags_sync (run->dav, run->account->book_url, token, &ctag, run->cancellable,
+                                     &local_error))
+    remember_ctag (run, ctag);
   if (*token != NULL)
     *listing = tn_carddav_query_all_sync (run->dav, run->account->book_url, run->cancellable, &local_error);
   if (*listing != NULL)
     return TRUE;
 
   g_clear_pointer (token, g_free);
-  if (local_error != NULL &&
-      !g_error_matches (local_error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_SERVER) &&
-      !g_error_matches (local_error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_TOO_LARGE))
+  if (local_error != NULL && !is_unanswered (local_error))
     g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
@@ -290,6 +339,21 @@ list_server_changes (TnSyncRun   *run,
   g_autoptr(GPtrArray) listing = NULL;
   g_autoptr(GPtrArray) ignored = NULL;
 
+  if (run->account->token != NULL)
+    {
+      if (server_unchanged (run, &local_error))
+        {
+          *token = g_strdup (run->account->token);
+          *changed = g_ptr_array_new_with_free_func ((GDestroyNotify) tn_carddav_card_free);
+          *removed = g_ptr_array_new_with_free_func (g_free);
+          return TRUE;
+        }
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
   if (run->account->token == NULL)
     {
       _tn_sync_progress_downloading (run, 0);
@@ -435,8 +499,7 @@ query_and_receive (TnSyncRun  *run,
   all = tn_carddav_query_all_sync (run->dav, run->account->book_url, run->cancellable, &local_error);
   if (all == NULL)
     {
-      if (!g_error_matches (local_error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_SERVER) &&
-          !g_error_matches (local_error, TN_CARDDAV_ERROR, TN_CARDDAV_ERROR_TOO_LARGE))
+      if (!is_unanswered (local_error))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
@@ -549,8 +612,14 @@ advance_token_past_sent (TnSyncRun  *run,
   g_autoptr(GPtrArray) changed = NULL;
   g_autoptr(GPtrArray) removed = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *ctag = NULL;
 
+  /* The CTag before the token: if that token tells of nothing but this sync's writes, so
+   * does the CTag, and the next sync with nothing new is one request. A server known to
+   * have none is not asked. */
   if (*token == NULL ||
+      (g_strcmp0 (run->ctag, "") != 0 &&
+       !tn_carddav_get_book_tags_sync (run->dav, run->account->book_url, NULL, &ctag, run->cancellable, NULL)) ||
       !tn_carddav_sync_collection_sync (run->dav, run->account->book_url, *token, &after, &changed,
                                         &removed, run->cancellable, NULL))
     return;
@@ -559,6 +628,8 @@ advance_token_past_sent (TnSyncRun  *run,
     {
       g_free (*token);
       *token = g_steal_pointer (&after);
+      if (g_strcmp0 (run->ctag, "") != 0)
+        remember_ctag (run, ctag);
     }
 }
 
@@ -652,6 +723,43 @@ remove_removed (TnSyncRun  *run,
   return TRUE;
 }
 
+/* One sync of @run, to the stored position. */
+static gboolean
+sync_run (TnSyncRun  *run,
+          GError    **error)
+{
+  g_autoptr(GPtrArray) local_uids = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autofree char *token = NULL;
+  gint64 seq = 0;
+
+  if (!list_server_changes (run, &token, &changed, &removed, error))
+    return FALSE;
+
+  local_uids = tn_store_sync_list_changed (run->store, run->account->seen_seq, &seq, error);
+  if (local_uids == NULL)
+    return FALSE;
+  for (guint i = 0; i < local_uids->len; i++)
+    g_hash_table_add (run->local_changed, g_strdup (g_ptr_array_index (local_uids, i)));
+  /* Goal and employer live in the settings, which the change feed does not see:
+   * _tn_sync_send_self() compares with the last card and sends only a change. */
+  g_hash_table_add (run->local_changed, g_strdup (TN_SYNC_SELF_UID));
+
+  if (!receive_changes (run, changed, error) || !remove_removed (run, removed, error) ||
+      !send_changes (run, error) || !delete_on_server (run, error))
+    return FALSE;
+  if (run->report->sent > 0)
+    advance_token_past_sent (run, &token);
+
+  /* A sync that found nothing leaves the position as it was: no write (and no wait for
+   * the disk) at all. */
+  if (g_strcmp0 (token, run->account->token) == 0 && g_strcmp0 (run->ctag, run->account->ctag) == 0 &&
+      seq == run->account->seen_seq)
+    return TRUE;
+  return tn_store_sync_save_position (run->store, token, run->ctag, seq, error);
+}
+
 /**
  * tn_sync_run:
  * @store: a store with sync set up
@@ -705,13 +813,9 @@ tn_sync_run_with_progress (TnStore            *store,
   g_autoptr(TnStoreSyncAccount) account = NULL;
   g_autoptr(TnCardDav) dav = NULL;
   g_autoptr(GHashTable) local_changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) local_uids = NULL;
-  g_autoptr(GPtrArray) changed = NULL;
-  g_autoptr(GPtrArray) removed = NULL;
-  g_autofree char *token = NULL;
   g_autoptr(GError) local_error = NULL;
   TnSyncRun run = { 0 };
-  gint64 seq = 0;
+  gboolean success;
 
   g_return_val_if_fail (TN_IS_STORE (store), FALSE);
   g_return_val_if_fail (password != NULL, FALSE);
@@ -743,23 +847,7 @@ tn_sync_run_with_progress (TnStore            *store,
     .progress_data = user_data,
   };
 
-  if (!list_server_changes (&run, &token, &changed, &removed, error))
-    return FALSE;
-
-  local_uids = tn_store_sync_list_changed (store, account->seen_seq, &seq, error);
-  if (local_uids == NULL)
-    return FALSE;
-  for (guint i = 0; i < local_uids->len; i++)
-    g_hash_table_add (local_changed, g_strdup (g_ptr_array_index (local_uids, i)));
-  /* Goal and employer live in the settings, which the change feed does not see:
-   * _tn_sync_send_self() compares with the last card and sends only a change. */
-  g_hash_table_add (local_changed, g_strdup (TN_SYNC_SELF_UID));
-
-  if (!receive_changes (&run, changed, error) || !remove_removed (&run, removed, error) ||
-      !send_changes (&run, error) || !delete_on_server (&run, error))
-    return FALSE;
-  if (report->sent > 0)
-    advance_token_past_sent (&run, &token);
-
-  return tn_store_sync_save_position (store, token, seq, error);
+  success = sync_run (&run, error);
+  g_free (run.ctag);
+  return success;
 }
