@@ -748,7 +748,7 @@ test_keys_threads_keep_file_order (Fixture       *fixture,
                             "NOTE:A note long enough to make the file one the keys threads work on.\r\n"
                             "END:VCARD\r\n",
                             i, i % 1000);
-  /* Large enough for the keys threads (KEYERS_FROM_BYTES in tn-importer.c). */
+  /* Large enough for the keys threads (KEYERS_FROM_BYTES in tn-import-pipeline.c). */
   g_assert_cmpuint (text->len, >=, 256 * 1024);
   path = tn_test_write_file (fixture->dir, "phones.vcf", text->str, -1);
 
