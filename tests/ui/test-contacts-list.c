@@ -976,6 +976,9 @@ test_first_rows (TnUiFixture   *fixture,
   /* A search deleted back from 10 people to 100: the frame that shows it has the first
    * 80 rows, the rest come after it. */
   tn_contacts_page_set_search_mode (page, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page)), "person 2");
+  g_signal_emit_by_name (tn_contacts_page_get_search_entry (page), "search-changed");
+  tn_ui_test_settle (200);
   gtk_editable_set_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page)), "person 29");
   g_signal_emit_by_name (tn_contacts_page_get_search_entry (page), "search-changed");
   tn_ui_test_settle (200);
@@ -987,6 +990,12 @@ test_first_rows (TnUiFixture   *fixture,
   tn_ui_test_settle (200);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 100);
   assert_rows_as_plain_filter (page);
+  {
+    guint n_contacts;
+
+    g_object_get (page, "n-contacts", &n_contacts, NULL);
+    g_assert_cmpuint (n_contacts, ==, 100);
+  }
 }
 
 int
