@@ -2,7 +2,8 @@
  * the frame that shows it: the Contacts page shown the first time, switching pages, each
  * search keystroke, the trust and Overdue filters, a rating, and scrolling a page at a time
  * and to the ends; and the main thread's CPU time for the same changes (the rest of a figure
- * is waiting: for the renderer's threads, or for a busy machine), each on stderr too.
+ * is waiting: for the renderer's threads, or for a busy machine), each on stderr too; and
+ * the CPU time of the rows the page makes only after that frame (…-after-frame-…).
  * Prints figures; asserts nothing. tests/bench/bench-ui.sh runs it beside its floor
  * (bench-floor keystroke).
  *
