@@ -76,7 +76,7 @@ time_until (TnWindow *window,
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   gboolean painted = FALSE;
   gulong handler;
-  gint64 start;
+  gint64 start, end;
 
   struct timespec cpu0, cpu1;
   double cpu_ms, after_ms;
@@ -88,6 +88,7 @@ time_until (TnWindow *window,
   gtk_widget_queue_draw (GTK_WIDGET (window));
   while (!painted || (counted && counts_are_due (window)))
     g_main_context_iteration (NULL, TRUE);
+  end = g_get_monotonic_time ();
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu1);
   g_signal_handler_disconnect (frame_clock, handler);
   cpu_ms = (cpu1.tv_sec - cpu0.tv_sec) * 1e3 + (cpu1.tv_nsec - cpu0.tv_nsec) / 1e6;
@@ -97,7 +98,7 @@ time_until (TnWindow *window,
   /* The monotonic start, to find a slow change in a profile taken with perf -k CLOCK_MONOTONIC. */
   g_printerr ("main thread CPU %.1f ms (and %.1f ms after the frame), started at %" G_GINT64_FORMAT " us\n", cpu_ms, after_ms, start);
 
-  return (g_get_monotonic_time () - start) / 1000.0;
+  return (end - start) / 1000.0;
 }
 
 static double
