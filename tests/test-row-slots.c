@@ -1,7 +1,8 @@
 /* test-row-slots.c — rows that stay where they are: after random changes of the list
  * underneath, every slot held shows the contact at its position, a slot shows a new contact
  * only through one notify::contact, only the change in length is announced (at the end),
- * and a slot let go of is made again with the contact of its position.
+ * and a slot let go of is made again with the contact of its position; under a limit, only
+ * the model's first rows are announced, and the rest when it is raised.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

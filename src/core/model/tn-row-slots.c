@@ -13,10 +13,10 @@
  * A slot no one holds is not kept: it is made again, with the contact of its position,
  * when it is asked for.
  *
- * A limit on the length (tn_row_slots_set_limit()) lets a view's first frame make only the
- * rows it shows: GTK 4.8 makes up to 200 row widgets as soon as a list is announced,
- * however few fit, and at 100,000 contacts that is most of the Contacts page's first
- * showing. The rows past the limit are announced when it is raised.
+ * A limit on the length (tn_row_slots_set_limit()) lets the frame that shows a list, or a
+ * list grown by a search, make only the rows in sight: GTK 4.8 makes a row widget for up
+ * to 200 rows as soon as they are announced, however few fit. The rows past the limit are
+ * announced when it is raised.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
