@@ -1,7 +1,8 @@
 /* test-row-slots.c — rows that stay where they are: after random changes of the list
  * underneath, every slot held shows the contact at its position, a slot shows a new contact
  * only through one notify::contact, only the change in length is announced (at the end),
- * and a slot let go of is made again with the contact of its position.
+ * and a slot let go of is made again with the contact of its position; under a limit, only
+ * the model's first rows are announced, and the rest when it is raised.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -144,6 +145,96 @@ test_follow_random_changes (void)
   g_assert_cmpuint (n_notified, >, 0);
 }
 
+/* Every row announced is the contact at its position in @model, and no more than
+ * @limit of the model's are. */
+static void
+assert_rows_are (TnRowSlots *slots,
+                 GListModel *model,
+                 guint       limit)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (slots));
+
+  g_assert_cmpuint (n_items, ==, MIN (g_list_model_get_n_items (model), limit));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TnRowSlot) slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+      g_autoptr(TnContact) contact = g_list_model_get_item (model, i);
+
+      g_assert_true (tn_row_slot_get_contact (slot) == contact);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (slots), n_items));
+}
+
+/* Under a limit, the model's first rows and no more, through random changes; a higher
+ * limit announces the rest at the end, a lower one takes the rows past it away. */
+static void
+test_limit (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (TN_TYPE_CONTACT);
+  g_autoptr(TnRowSlots) slots = tn_row_slots_new ();
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+  Announced announced = { 0, 0 };
+  gint64 next_id = 1;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(TnContact) contact = tn_test_contact_with_id (next_id++);
+
+      g_list_store_append (store, contact);
+    }
+
+  g_signal_connect (slots, "items-changed", G_CALLBACK (on_items_changed_cb), &announced);
+  g_assert_cmpuint (tn_row_slots_get_limit (slots), ==, G_MAXUINT);
+  tn_row_slots_set_limit (slots, 10);
+  g_assert_cmpuint (tn_row_slots_get_limit (slots), ==, 10);
+  tn_row_slots_set_model (slots, G_LIST_MODEL (store));
+  g_assert_cmpuint (announced.n_items, ==, 10);
+  assert_rows_are (slots, G_LIST_MODEL (store), 10);
+  for (guint i = 0; i < 10; i++)
+    g_ptr_array_add (held, g_list_model_get_item (G_LIST_MODEL (slots), i));
+
+  for (guint round = 0; round < 200; round++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      guint position = g_rand_int_range (rand, 0, n + 1);
+      guint removed = g_rand_int_range (rand, 0, MIN (n - position, 8) + 1);
+      guint added = g_rand_int_range (rand, 0, 8);
+      g_autoptr(GPtrArray) additions = g_ptr_array_new_with_free_func (g_object_unref);
+
+      /* Between none and about sixty: the end moves across the limit both ways. */
+      if (n > 60)
+        added = 0;
+      for (guint i = 0; i < added; i++)
+        g_ptr_array_add (additions, tn_test_contact_with_id (next_id++));
+      g_list_store_splice (store, position, removed, additions->pdata, added);
+
+      assert_rows_are (slots, G_LIST_MODEL (store), 10);
+      assert_held_follow (held, G_LIST_MODEL (store));
+      for (guint i = 0; i < held->len; i++)
+        if (i >= g_list_model_get_n_items (G_LIST_MODEL (slots)))
+          g_clear_object (&g_ptr_array_index (held, i));
+        else if (g_ptr_array_index (held, i) == NULL)
+          g_ptr_array_index (held, i) = g_list_model_get_item (G_LIST_MODEL (slots), i);
+    }
+
+  /* The whole list: the rows held keep theirs, the rest come at the end. */
+  while (g_list_model_get_n_items (G_LIST_MODEL (store)) < 30)
+    {
+      g_autoptr(TnContact) contact = tn_test_contact_with_id (next_id++);
+
+      g_list_store_append (store, contact);
+    }
+  tn_row_slots_set_limit (slots, G_MAXUINT);
+  g_assert_cmpuint (announced.n_items, ==, g_list_model_get_n_items (G_LIST_MODEL (store)));
+  assert_rows_are (slots, G_LIST_MODEL (store), G_MAXUINT);
+  assert_held_follow (held, G_LIST_MODEL (store));
+
+  tn_row_slots_set_limit (slots, 3);
+  g_assert_cmpuint (announced.n_items, ==, 3);
+  assert_rows_are (slots, G_LIST_MODEL (store), 3);
+}
+
 /* A slot hears of a change only when its own contact changes, once. */
 static void
 test_notifies_only_changed (void)
@@ -235,6 +326,7 @@ main (int   argc,
   g_test_add_func ("/row-slots/follow-random-changes", test_follow_random_changes);
   g_test_add_func ("/row-slots/notifies-only-changed", test_notifies_only_changed);
   g_test_add_func ("/row-slots/model-replaced", test_model_replaced);
+  g_test_add_func ("/row-slots/limit", test_limit);
 
   return g_test_run ();
 }

@@ -922,6 +922,82 @@ test_name_order (Fixture       *fixture,
   assert_rows_in_name_order (page);
 }
 
+/* The first announcement of rows to the view, and how many were. */
+static void
+on_rows_announced_cb (GListModel *rows,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      guint      *first_added)
+{
+  if (*first_added == 0)
+    *first_added = added;
+}
+
+/* More people than the first frame's rows (80) and than GTK's window of about 200: the
+ * page shown on a window already painted announces its first rows, then every one once
+ * that frame is painted; the rows GTK keeps show the right people, at the top and at the
+ * end. */
+static void
+test_first_rows (TnUiFixture   *fixture,
+                 gconstpointer  user_data)
+{
+  TnContactsPage *page;
+  GListModel *rows;
+  GtkAdjustment *adjustment;
+  guint first_added = 0;
+
+  if (fixture->store == NULL)
+    return;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %03u", i);
+      g_autoptr(TnContact) contact = tn_ui_test_add_contact (fixture->store, name, NULL, NULL, TN_TRUST_UNRATED);
+    }
+
+  fixture->window = tn_window_new (ADW_APPLICATION (application), fixture->store);
+  page = tn_window_get_contacts_page (fixture->window);
+  rows = G_LIST_MODEL (gtk_column_view_get_model (tn_contacts_page_get_column_view (page)));
+  g_signal_connect (rows, "items-changed", G_CALLBACK (on_rows_announced_cb), &first_added);
+  tn_ui_test_present (GTK_WINDOW (fixture->window));
+  tn_window_show_page (fixture->window, "contacts");
+  g_assert_cmpuint (first_added, ==, 80);
+  tn_ui_test_settle (300);
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 300);
+  assert_rows_as_plain_filter (page);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tn_contacts_page_get_column_view (page)));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  tn_ui_test_settle (300);
+  assert_row_widgets_follow (page);
+  g_signal_handlers_disconnect_by_data (rows, &first_added);
+
+  /* A search deleted back from 10 people to 100: the frame that shows it has the first
+   * 80 rows, the rest come after it. */
+  tn_contacts_page_set_search_mode (page, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page)), "person 2");
+  g_signal_emit_by_name (tn_contacts_page_get_search_entry (page), "search-changed");
+  tn_ui_test_settle (200);
+  gtk_editable_set_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page)), "person 29");
+  g_signal_emit_by_name (tn_contacts_page_get_search_entry (page), "search-changed");
+  tn_ui_test_settle (200);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 10);
+  gtk_editable_delete_text (GTK_EDITABLE (tn_contacts_page_get_search_entry (page)), 8, 9);
+  g_signal_emit_by_name (tn_contacts_page_get_search_entry (page), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (tn_contacts_page_get_visible_model (page)), ==, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 80);
+  tn_ui_test_settle (200);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 100);
+  assert_rows_as_plain_filter (page);
+  {
+    guint n_contacts;
+
+    g_object_get (page, "n-contacts", &n_contacts, NULL);
+    g_assert_cmpuint (n_contacts, ==, 100);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -941,6 +1017,8 @@ main (int   argc,
   ADD_TEST ("/contacts-list/vocabulary", test_vocabulary);
   ADD_TEST ("/contacts-list/name-order", test_name_order);
   ADD_TEST ("/contacts-list/name-cells", test_name_cells);
+  g_test_add ("/contacts-list/first-rows", TnUiFixture, "test-contacts-list", tn_ui_test_fixture_set_up,
+              test_first_rows, tn_ui_test_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -342,6 +342,69 @@ test_attention_row_opens_contact (Fixture       *fixture,
   tn_ui_test_save_screenshot ("dashboard-attention-opens-contact");
 }
 
+/* Every label's words under @page, depth first, one per line. */
+static char *
+describe_labels (TnDashboardPage *page)
+{
+  g_autoptr(GPtrArray) labels = find_all (GTK_WIDGET (page), GTK_TYPE_LABEL);
+  GString *words = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    g_string_append_printf (words, "%s\n", gtk_label_get_label (labels->pdata[i]));
+  return g_string_free (words, FALSE);
+}
+
+/* A refresh puts the new figures into the rows and labels already there (the same words
+ * as a page made anew), rather than making them again: new widgets would be laid out
+ * again on every refresh, even while the page is hidden. */
+static void
+test_refresh_in_place (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(TnInteraction) lunch = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *made_anew = NULL;
+  TnDashboardPage *page, *fresh;
+  TnContact *first;
+  gint64 first_id;
+
+  if (fixture->store == NULL)
+    return;
+
+  populate (fixture->store, 120);
+  page = open_dashboard (fixture);
+  before = find_attention_rows (page);
+  g_assert_cmpuint (before->len, ==, TN_STATS_LISTED_OVERDUE);
+
+  /* The first overdue person is met today: the others move up, someone new comes last. */
+  first_id = g_variant_get_int64 (gtk_actionable_get_action_target_value (before->pdata[0]));
+  first = tn_store_get_contact_by_id (fixture->store, first_id);
+  g_assert_nonnull (first);
+  lunch = tn_interaction_new (TN_INTERACTION_LUNCH, "2026-11-24");
+  g_assert_true (tn_store_log_interaction (fixture->store, first, lunch, &error));
+  g_assert_no_error (error);
+  tn_dashboard_page_refresh (page);
+  tn_ui_test_settle (300);
+
+  after = find_attention_rows (page);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    {
+      g_assert_true (after->pdata[i] == before->pdata[i]);
+      g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (after->pdata[i])), !=, first_id);
+    }
+
+  fresh = g_object_ref_sink (g_object_new (TN_TYPE_DASHBOARD_PAGE, "store", fixture->store, NULL));
+  tn_ui_test_settle (300);
+  shown = describe_labels (page);
+  made_anew = describe_labels (fresh);
+  g_assert_cmpstr (shown, ==, made_anew);
+  g_object_unref (fresh);
+}
+
 /* In two columns, a short card beside a tall one keeps its own height. */
 static void
 test_cards_keep_their_height (Fixture       *fixture,
@@ -489,6 +552,7 @@ main (int   argc,
   ADD ("/dashboard/empty", test_empty);
   ADD ("/dashboard/full", test_full);
   ADD ("/dashboard/attention-row-opens-contact", test_attention_row_opens_contact);
+  ADD ("/dashboard/refresh-in-place", test_refresh_in_place);
   ADD ("/dashboard/cards-keep-their-height", test_cards_keep_their_height);
   ADD ("/dashboard/chart-axis-and-legend", test_chart_axis_and_legend);
   ADD ("/dashboard/plain-words", test_plain_words);

@@ -13,6 +13,11 @@
  * A slot no one holds is not kept: it is made again, with the contact of its position,
  * when it is asked for.
  *
+ * A limit on the length (tn_row_slots_set_limit()) lets the frame that shows a list, or a
+ * list grown by a search, make only the rows in sight: GTK 4.8 makes a row widget for up
+ * to 200 rows as soon as they are announced, however few fit. The rows past the limit are
+ * announced when it is raised.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tn-row-slots"
@@ -28,8 +33,9 @@ struct _TnRowSlots
 
   GListModel *model;
   gulong items_changed_id;
-  /* The length announced so far. */
+  /* The length announced so far: the model's, or the limit if that is less. */
   guint n_items;
+  guint limit;
   /* The slots someone holds, by position (GUINT_TO_POINTER): weak references. */
   GHashTable *live;
   gboolean changing;
@@ -117,6 +123,13 @@ tn_row_slots_model_init (GListModelInterface *iface)
 
 /* Following the model */
 
+/* The length to announce: the model's, up to the limit. */
+static guint
+count_items (TnRowSlots *self)
+{
+  return self->model != NULL ? MIN (g_list_model_get_n_items (self->model), self->limit) : 0;
+}
+
 /* Every slot held from @position on gets the contact now there (those past the new end go
  * with the end), then the change in length is announced. */
 static void
@@ -127,7 +140,7 @@ follow_model (TnRowSlots *self,
 {
   g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
   guint old_n_items = self->n_items;
-  guint new_n_items = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  guint new_n_items = count_items (self);
   GHashTableIter iter;
   gpointer slot;
 
@@ -223,6 +236,7 @@ static void
 tn_row_slots_init (TnRowSlots *self)
 {
   self->live = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->limit = G_MAXUINT;
 }
 
 /**
@@ -259,7 +273,47 @@ tn_row_slots_set_model (TnRowSlots *self,
   if (model != NULL)
     self->items_changed_id = g_signal_connect_object (model, "items-changed", G_CALLBACK (on_model_items_changed_cb),
                                                       self, G_CONNECT_SWAPPED);
-  follow_model (self, 0, self->n_items, model != NULL ? g_list_model_get_n_items (model) : 0);
+  follow_model (self, 0, self->n_items, count_items (self));
+}
+
+/**
+ * tn_row_slots_set_limit:
+ * @self: a list
+ * @limit: the most rows to announce, %G_MAXUINT for all of the model's
+ *
+ * Announces at most @limit rows from now on, the model's first ones: a lower limit takes
+ * the rows past it away, a higher one announces the model's rows up to it.
+ */
+void
+tn_row_slots_set_limit (TnRowSlots *self,
+                        guint       limit)
+{
+  guint old_n_items, new_n_items, kept;
+
+  g_return_if_fail (TN_IS_ROW_SLOTS (self));
+
+  if (self->limit == limit)
+    return;
+
+  old_n_items = self->n_items;
+  self->limit = limit;
+  new_n_items = count_items (self);
+  kept = MIN (old_n_items, new_n_items);
+  follow_model (self, kept, old_n_items - kept, new_n_items - kept);
+}
+
+/**
+ * tn_row_slots_get_limit:
+ * @self: a list
+ *
+ * Returns: the most rows announced, %G_MAXUINT (the default) for all of the model's
+ */
+guint
+tn_row_slots_get_limit (TnRowSlots *self)
+{
+  g_return_val_if_fail (TN_IS_ROW_SLOTS (self), G_MAXUINT);
+
+  return self->limit;
 }
 
 /**

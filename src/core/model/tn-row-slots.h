@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (TnRowSlots, tn_row_slots, TN, ROW_SLOTS, GObject)
 TnRowSlots *tn_row_slots_new         (void);
 void        tn_row_slots_set_model   (TnRowSlots *self,
                                       GListModel *model);
+void        tn_row_slots_set_limit   (TnRowSlots *self,
+                                      guint       limit);
+guint       tn_row_slots_get_limit   (TnRowSlots *self);
 gboolean    tn_row_slots_is_changing (TnRowSlots *self);
 
 G_END_DECLS

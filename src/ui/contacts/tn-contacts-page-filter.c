@@ -145,6 +145,7 @@ refilter (TnContactsPage *self,
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   set_filters_test (self);
+  _tn_contacts_page_hold_rows_until_painted (self);
   if (search_text == NULL || !tn_contact_filter_list_recall_found (self->shown, search_text))
     tn_contact_filter_list_changed (self->shown, stage, change);
   if (search_text != NULL)

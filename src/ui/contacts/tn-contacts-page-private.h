@@ -38,6 +38,10 @@ struct _TnContactsPage
    * or its rows are needed, which waits for the worker. */
   gboolean model_attached;
   gulong after_paint_id;
+  /* While either is set, the view has only its first rows (_tn_contacts_page_attach_model()):
+   * until the frame is painted, then until the idle after it. */
+  gulong rows_painted_id;
+  guint rows_source;
   gulong ordered_id;
   guint attach_source;
   GSettings *settings;
@@ -168,6 +172,8 @@ void           _tn_contacts_page_store_items_changed_cb (TnContactsPage  *self,
 void           _tn_contacts_page_init_rows              (TnContactsPage  *self);
 void           _tn_contacts_page_sync_row_selection     (TnContactsPage  *self);
 void           _tn_contacts_page_scroll_to_top          (TnContactsPage  *self);
+void           _tn_contacts_page_hold_rows_until_painted (TnContactsPage *self);
+void           _tn_contacts_page_announce_all_rows      (TnContactsPage  *self);
 TnContact     *_tn_contacts_page_row_contact            (GtkListItem     *list_item);
 
 /* tn-contacts-page-triage.c */

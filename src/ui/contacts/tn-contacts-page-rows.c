@@ -83,6 +83,76 @@ _tn_contacts_page_scroll_to_top (TnContactsPage *self)
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }
 
+/* Rows enough for a window 2,500 pixels tall (a row is about 33). */
+#define FIRST_ROWS 80
+/* GTK 4.8 keeps a row widget for up to this many rows around its anchor. */
+#define GTK_ROW_WINDOW 200
+
+/* Every row from now on, not only those _tn_contacts_page_hold_rows_until_painted() let
+ * through. */
+void
+_tn_contacts_page_announce_all_rows (TnContactsPage *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (frame_clock != NULL)
+    g_clear_signal_handler (&self->rows_painted_id, frame_clock);
+  g_clear_handle_id (&self->rows_source, g_source_remove);
+  /* Taken apart: the slots may be gone before the page is unrealized. */
+  if (self->slots == NULL || tn_row_slots_get_limit (self->slots) == G_MAXUINT)
+    return;
+
+  tn_row_slots_set_limit (self->slots, G_MAXUINT);
+  _tn_contacts_page_sync_row_selection (self);
+}
+
+static gboolean
+announce_all_rows_cb (gpointer user_data)
+{
+  TnContactsPage *self = user_data;
+
+  self->rows_source = 0;
+  _tn_contacts_page_announce_all_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the frame, not in it: the rest of the rows are made in the next turn, just below
+ * GTK's own priority, as the counts are (an idle at G_PRIORITY_DEFAULT_IDLE was seen not
+ * to run until the next input event, tn-contacts-page-counts.c). */
+static void
+on_rows_painted_cb (GdkFrameClock  *frame_clock,
+                    TnContactsPage *self)
+{
+  g_clear_signal_handler (&self->rows_painted_id, frame_clock);
+  if (self->rows_source == 0)
+    self->rows_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, announce_all_rows_cb, self, NULL);
+}
+
+/* Call before the contacts shown change from the top (the list shown the first time, a
+ * new search or filter). GTK 4.8 makes a row of cells for every row announced up to about
+ * 200, about 0.9M instructions each, however few fit: at 100,000 contacts that was half of
+ * the page's first showing, and a search whose results grow from 95 to 344 rows made 105
+ * rows out of sight. The frame that shows the change gets the rows it had, or the first
+ * FIRST_ROWS (more than fit); the rest are announced once it is painted. */
+void
+_tn_contacts_page_hold_rows_until_painted (TnContactsPage *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  guint n_rows;
+
+  if (frame_clock == NULL || self->slots == NULL || self->rows_painted_id != 0 || self->rows_source != 0)
+    return;
+
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
+  if (n_rows >= GTK_ROW_WINDOW)
+    return;
+
+  tn_row_slots_set_limit (self->slots, MAX (n_rows, FIRST_ROWS));
+  self->rows_painted_id = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_rows_painted_cb), self);
+  /* A change that shows nothing new asks for no frame of its own. */
+  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
 /* The slot a row shows holds its contact. */
 TnContact *
 _tn_contacts_page_row_contact (GtkListItem *list_item)

@@ -48,6 +48,7 @@ _tn_contacts_page_attach_model (TnContactsPage *self)
   by_name = tn_store_get_contacts_by_name (self->store);
   g_clear_signal_handler (&self->ordered_id, by_name);
   tn_contacts_by_name_wait (TN_CONTACTS_BY_NAME (by_name));
+  _tn_contacts_page_hold_rows_until_painted (self);
   gtk_sort_list_model_set_model (self->sort_model, by_name);
   _tn_contacts_page_warm_search_keys (self);
   _tn_contacts_page_update_stack (self);
@@ -128,6 +129,8 @@ tn_contacts_page_unrealize (GtkWidget *widget)
 
   if (frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_id, frame_clock);
+  /* No frame to wait for any more: every row at once. */
+  _tn_contacts_page_announce_all_rows (self);
 
   GTK_WIDGET_CLASS (tn_contacts_page_parent_class)->unrealize (widget);
 }
@@ -173,6 +176,7 @@ tn_contacts_page_dispose (GObject *object)
   g_clear_pointer (&self->overdue_cache, g_hash_table_unref);
   g_clear_handle_id (&self->warm_source, g_source_remove);
   g_clear_handle_id (&self->attach_source, g_source_remove);
+  g_clear_handle_id (&self->rows_source, g_source_remove);
   g_clear_object (&self->slots);
   g_clear_object (&self->shown);
   g_clear_object (&self->clock);

@@ -54,6 +54,8 @@ struct _TnDashboardPage
   GtkLabel *streak_label;
   GtkLabel *attention_label;
   GtkListBox *attention_list;
+  /* How many overdue people attention_list has rows for; G_MAXUINT before the first. */
+  guint n_overdue_rows;
   GtkLabel *one_on_one_label;
   GtkLabel *gave_value_label;
   TnHistoryChart *sparkline;
@@ -164,9 +166,10 @@ show_employer (TnDashboardPage *self,
                             stats->outside_employer, trusted);
   set_label (self->employer_label, text);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->organizations_box))) != NULL)
-    gtk_box_remove (self->organizations_box, child);
-
+  /* The lines already shown take the new words (the same words cost nothing), and only
+   * the difference in number is added or removed: a new label costs its layout again, on
+   * every refresh, even while the page is hidden behind the Contacts page. */
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->organizations_box));
   for (guint i = 0; i <= stats->organizations->len; i++)
     {
       const TnStatsOrganization *organization = i < stats->organizations->len ? g_ptr_array_index (stats->organizations, i) : NULL;
@@ -180,10 +183,24 @@ show_employer (TnDashboardPage *self,
       /* TRANSLATORS: where the people who trust you completely work, e.g. "Acme — 4";
        * "Others — 7" for the rest */
       line = g_strdup_printf (_("%s — %u"), organization != NULL ? organization->name : _("Others"), count);
+      if (child != NULL)
+        {
+          gtk_label_set_label (GTK_LABEL (child), line);
+          child = gtk_widget_get_next_sibling (child);
+          continue;
+        }
       label = gtk_label_new (line);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_box_append (self->organizations_box, label);
+    }
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_box_remove (self->organizations_box, child);
+      child = next;
     }
 }
 
@@ -244,12 +261,13 @@ show_week (TnDashboardPage *self,
   set_label (self->streak_label, streak);
 }
 
-static GtkWidget *
-new_overdue_row (TnDashboardPage      *self,
+/* Shows @overdue in @row, one of new_overdue_row()'s: the words, and whom its button and
+ * the row itself open. Words already shown cost nothing. */
+static void
+set_overdue_row (GtkWidget            *row,
                  const TnStatsOverdue *overdue)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Log…"));
+  GtkWidget *button = g_object_get_data (G_OBJECT (row), "log-button");
   g_autofree char *gap = describe_gap (overdue->days_since);
   g_autofree char *subtitle = NULL;
   g_autofree char *button_label = NULL;
@@ -262,36 +280,47 @@ new_overdue_row (TnDashboardPage      *self,
     subtitle = g_strdup_printf (_("%s · last met %s ago"), tn_trust_get_label (overdue->trust), gap);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), overdue->name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   button_label = g_strdup_printf (_("Log an interaction with %s"), overdue->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (button), "contact-id", GSIZE_TO_POINTER ((gsize) overdue->id));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (overdue->id));
+}
+
+static GtkWidget *
+new_overdue_row (TnDashboardPage      *self,
+                 const TnStatsOverdue *overdue)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Log…"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_log_overdue_clicked_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), "log-button", button);
 
   /* The row itself opens the person, as a row in GNOME does; the button logs. */
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-contact");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (overdue->id));
+  set_overdue_row (row, overdue);
 
   return row;
 }
 
+/* A new list in place of the old, with a row for each of @stats' overdue people, and the
+ * duplicates row last. Emptying a list row by row and filling it again trips GTK 4.8 over
+ * rows still realized. */
 static void
-show_attention (TnDashboardPage *self,
-                const TnStats   *stats)
+replace_attention_list (TnDashboardPage *self,
+                        const TnStats   *stats)
 {
-  g_autoptr(GString) summary = g_string_new (NULL);
   GtkWidget *previous = GTK_WIDGET (self->attention_list);
   GtkWidget *parent = gtk_widget_get_parent (previous);
   GtkWidget *row, *button;
 
-  /* A new list each time, in place of the old: emptying one row by row and filling it
-   * again trips GTK 4.8 over rows still realized. */
   self->attention_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->attention_list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->attention_list), "boxed-list");
@@ -299,6 +328,31 @@ show_attention (TnDashboardPage *self,
                                   _("People to get in touch with"), -1);
   gtk_box_insert_child_after (GTK_BOX (parent), GTK_WIDGET (self->attention_list), previous);
   gtk_box_remove (GTK_BOX (parent), previous);
+
+  for (guint i = 0; i < stats->overdue->len; i++)
+    gtk_list_box_append (self->attention_list, new_overdue_row (self, &g_array_index (stats->overdue, TnStatsOverdue, i)));
+  self->n_overdue_rows = stats->overdue->len;
+
+  /* Shown while the window has duplicates to review: the action says so. */
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Possible duplicates to review"));
+  button = gtk_button_new_with_mnemonic (_("_Review…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.review-duplicates");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (self->attention_list, row);
+  /* Bound once in the window, whose action made the button's sensitivity: a row shown
+   * while it is being added to a mapped list trips GTK. */
+  g_object_bind_property (button, "sensitive", row, "visible", G_BINDING_SYNC_CREATE);
+}
+
+static void
+show_attention (TnDashboardPage *self,
+                const TnStats   *stats)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  GtkListBoxRow *duplicates_row;
 
   if (stats->n_overdue == 0)
     g_string_append (summary, _("No one is overdue."));
@@ -317,23 +371,20 @@ show_attention (TnDashboardPage *self,
     }
   set_label (self->attention_label, summary->str);
 
-  for (guint i = 0; i < stats->overdue->len; i++)
-    gtk_list_box_append (self->attention_list, new_overdue_row (self, &g_array_index (stats->overdue, TnStatsOverdue, i)));
+  /* As many people as shown (the usual case: a full list): the rows take the new ones in
+   * place. New rows would be laid out again on every refresh, even on a hidden page, where
+   * the view stack still measures them: a frame's time in the middle of scrolling the
+   * Contacts page after a rating. */
+  if (self->n_overdue_rows == stats->overdue->len)
+    for (guint i = 0; i < stats->overdue->len; i++)
+      set_overdue_row (GTK_WIDGET (gtk_list_box_get_row_at_index (self->attention_list, i)),
+                       &g_array_index (stats->overdue, TnStatsOverdue, i));
+  else
+    replace_attention_list (self, stats);
 
-  /* Shown while the window has duplicates to review: the action says so. */
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Possible duplicates to review"));
-  button = gtk_button_new_with_mnemonic (_("_Review…"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.review-duplicates");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_append (self->attention_list, row);
-  /* Bound once in the window, whose action made the button's sensitivity: a row shown
-   * while it is being added to a mapped list trips GTK. */
-  g_object_bind_property (button, "sensitive", row, "visible", G_BINDING_SYNC_CREATE);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->attention_list), stats->overdue->len > 0 || gtk_widget_get_visible (row));
+  duplicates_row = gtk_list_box_get_row_at_index (self->attention_list, stats->overdue->len);
+  gtk_widget_set_visible (GTK_WIDGET (self->attention_list),
+                          stats->overdue->len > 0 || gtk_widget_get_visible (GTK_WIDGET (duplicates_row)));
 }
 
 static void
@@ -734,6 +785,7 @@ static void
 tn_dashboard_page_init (TnDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->n_overdue_rows = G_MAXUINT;
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
