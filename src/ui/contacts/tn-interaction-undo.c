@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-interaction-undo.h"
+#include "tn-toast.h"
 #include "tn-window.h"
 
 typedef struct
@@ -105,7 +106,6 @@ tn_interaction_undo_show_toast (GtkWidget         *near,
                                 TnInteraction     *interaction,
                                 gboolean           unheard_on_undo)
 {
-  g_autofree char *escaped = NULL;
   GtkRoot *window;
   Pending *pending;
   AdwToast *toast;
@@ -131,9 +131,7 @@ tn_interaction_undo_show_toast (GtkWidget         *near,
   pending->unheard_on_undo = unheard_on_undo;
   g_weak_ref_init (&pending->near, near);
 
-  /* Toast titles are markup; a person's name may hold "&" or "<". */
-  escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (escaped);
+  toast = tn_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "tn-pending", pending, pending_free);

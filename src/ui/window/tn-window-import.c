@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "tn-duplicates-window.h"
+#include "tn-toast.h"
 #include "tn-window-private.h"
 
 /* ---- What the controller says ------------------------------------------------------------ */
@@ -56,7 +57,7 @@ on_exported_cb (TnWindow           *self,
                 const char         *message,
                 TnImportController *controller)
 {
-  AdwToast *toast = _tn_window_new_toast (message);
+  AdwToast *toast = tn_toast_new (message);
 
   /* The answer to what the person just did shows now; an import's toast waits behind it. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -495,8 +496,6 @@ _tn_window_init_import (TnWindow *self)
 void
 _tn_window_dispose_import (TnWindow *self)
 {
-  self->disposed = TRUE;
-
   /* An import under way outlives the window until its worker is done: from now on it
    * only cleans up, and nothing it says is shown. */
   if (self->import_controller != NULL)

@@ -30,9 +30,6 @@ struct _TnWindow
   /* The toast about the last rating, with its Undo. */
   AdwToast *rating_toast;
 
-  /* Set once the window is being destroyed: toasts are no longer animated. */
-  gboolean disposed;
-
   /* Template children */
   AdwToastOverlay *toast_overlay;
   AdwFlap *flap;
@@ -65,7 +62,6 @@ typedef struct
 } TnWindowAccel;
 
 /* tn-window.c */
-AdwToast *_tn_window_new_toast             (const char   *text);
 void     _tn_window_show_message             (TnWindow     *self,
                                               const char   *message);
 void     _tn_window_close_pane               (TnWindow     *self);

@@ -39,13 +39,6 @@ show_import_toast (TnWindow *self,
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_result_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
 }
 
-/* A toast that says @text, for tn_window_add_toast(). */
-AdwToast *
-_tn_window_new_toast (const char *text)
-{
-  return tn_toast_new (text);
-}
-
 /**
  * tn_window_add_toast:
  * @self: a window

@@ -15,6 +15,7 @@
 #include "tn-dashboard-page.h"
 #include "tn-contact-pane.h"
 #include "tn-contacts-page.h"
+#include "tn-toast.h"
 #include "tn-window-private.h"
 
 G_DEFINE_FINAL_TYPE (TnWindow, tn_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -32,7 +33,7 @@ void
 _tn_window_show_message (TnWindow   *self,
                          const char *message)
 {
-  AdwToast *toast = _tn_window_new_toast (message);
+  AdwToast *toast = tn_toast_new (message);
 
   adw_toast_set_timeout (toast, 6);
   tn_window_add_toast (self, toast);
@@ -566,7 +567,7 @@ tn_window_delete_contact (TnWindow  *self,
     }
 
   title = g_strdup_printf (_("Deleted %s"), tn_contact_get_full_name (deleted));
-  toast = _tn_window_new_toast (title);
+  toast = tn_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "tn-contact", g_steal_pointer (&deleted), g_object_unref);
