@@ -112,17 +112,6 @@ test_random_changes (Fixture       *fixture,
     }
 }
 
-/* An animation on a busy machine: every frame asks for the next and takes longer than
- * the frame interval, so a frame is always due. */
-static gboolean
-slow_tick_cb (GtkWidget     *widget,
-              GdkFrameClock *frame_clock,
-              gpointer       user_data)
-{
-  g_usleep (25 * G_TIME_SPAN_MILLISECOND);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 on_after_paint_cb (GdkFrameClock *frame_clock,
                    guint         *n_painted)
@@ -166,7 +155,7 @@ test_follow_search_while_busy (Fixture       *fixture,
   entry = GTK_EDITABLE (tn_contacts_page_get_search_entry (page));
   frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
 
-  tick = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), slow_tick_cb, NULL, NULL);
+  tick = tn_ui_test_add_slow_frames (GTK_WIDGET (fixture->window));
   for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
     {
       gtk_editable_set_text (entry, keys[k]);
