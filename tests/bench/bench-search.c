@@ -3,7 +3,9 @@
  * search keystroke, the trust and Overdue filters, a rating, and scrolling a page at a time
  * and to the ends; and the main thread's CPU time for the same changes (the rest of a figure
  * is waiting: for the renderer's threads, or for a busy machine), each on stderr too; and
- * the CPU time of the rows the page makes only after that frame (…-after-frame-…).
+ * the CPU time of the rows the page makes only after that frame (…-after-frame-…); and how
+ * long the filter buttons' counts lag behind the rows after a burst of keystrokes while
+ * frames come back to back (counts-behind-after-burst-…).
  * Prints figures; asserts nothing. tests/bench/bench-ui.sh runs it beside its floor
  * (bench-floor keystroke).
  *
@@ -22,6 +24,7 @@
 #include "tn-application.h"
 #include "tn-contacts-page-private.h"
 #include "tn-window-private.h"
+#include "tn-ui-test-util.h"
 
 /* What a person types, one keystroke at a time, then deletes again. */
 static const char * const typed[] = { "a", "an", "ana", "ana ", "ana g", "ana ga", "ana gar", "ana garc" };
@@ -225,6 +228,51 @@ scroll_pages (TnWindow *window,
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + step * page);
 }
 
+static void
+on_frame_painted_cb (GdkFrameClock *frame_clock,
+                     guint         *n_painted)
+{
+  (*n_painted)++;
+}
+
+static gboolean
+counts_follow_rows (TnContactsPage *page)
+{
+  guint n_counted;
+
+  g_object_get (page, "n-contacts", &n_counted, NULL);
+  return n_counted == g_list_model_get_n_items (tn_contacts_page_get_visible_model (page));
+}
+
+/* A burst of keystrokes while frames come back to back: how long, and how many frames,
+ * after the last keystroke the filter buttons' counts still disagree with the rows (given
+ * up after 10 s). */
+static void
+time_counts_after_burst (TnWindow *window)
+{
+  TnContactsPage *page = tn_window_get_contacts_page (window);
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  guint tick = tn_ui_test_add_slow_frames (GTK_WIDGET (window));
+  guint n_painted = 0;
+  gulong handler;
+  gint64 start;
+
+  for (guint k = 0; k < G_N_ELEMENTS (typed); k++)
+    {
+      type_search (window, (gpointer) typed[k]);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  type_search (window, (gpointer) "an");
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_frame_painted_cb), &n_painted);
+  start = g_get_monotonic_time ();
+  while (!counts_follow_rows (page) && g_get_monotonic_time () - start < 10 * G_TIME_SPAN_SECOND)
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("counts-behind-after-burst-ms %.2f\n", (g_get_monotonic_time () - start) / 1000.0);
+  g_print ("counts-behind-after-burst-frames %u\n", n_painted);
+  g_signal_handler_disconnect (frame_clock, handler);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +357,8 @@ main (int   argc,
         }
     }
   print_figures ("keystroke", times);
+  time_counts_after_burst (window);
+  settle ();
   time_to_paint (window, type_search, (gpointer) "");
   g_array_set_size (cpu_times, 0);
   g_array_set_size (after_cpu_times, 0);

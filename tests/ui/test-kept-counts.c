@@ -1,6 +1,8 @@
 /* test-kept-counts.c — the filter buttons' counts, kept through single changes of the store
  * (a rating, a contact deleted, restored or added), equal a count of every contact anew,
- * with and without a search.
+ * with and without a search; and after a burst of keystrokes they, and the rows held back
+ * for the first frame, follow the search within two frames, even while every frame takes
+ * longer than the frame interval.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -111,6 +113,72 @@ test_random_changes (Fixture       *fixture,
     }
 }
 
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   guint         *n_painted)
+{
+  (*n_painted)++;
+}
+
+static gboolean
+painted_twice (gpointer n_painted)
+{
+  return *(guint *) n_painted >= 2;
+}
+
+static void
+test_follow_search_while_busy (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  static const char * const keys[] = { "a", "an", "ana", "an", "a", "al", "ala", "al" };
+  GtkEditable *entry;
+  GdkFrameClock *frame_clock;
+  TnContactsPage *page;
+  guint n_painted = 0;
+  guint n_counted;
+  gulong handler;
+  guint tick;
+
+  if (fixture->store == NULL)
+    return;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      static const char * const names[] = { "Ana García", "Alan Turing", "Hedy Lamarr", "Alana Smith", "Grace Hopper" };
+      g_autofree char *name = g_strdup_printf ("%s %u", names[i % G_N_ELEMENTS (names)], i);
+      g_autoptr(TnContact) contact = tn_ui_test_add_contact (fixture->store, name, NULL, NULL, (TnTrust) (i % 4));
+    }
+  tn_ui_test_fixture_open_window (fixture, application);
+  tn_window_show_page (fixture->window, "contacts");
+  page = tn_window_get_contacts_page (fixture->window);
+  tn_contacts_page_set_search_mode (page, TRUE);
+  tn_ui_test_settle (300);
+  entry = GTK_EDITABLE (tn_contacts_page_get_search_entry (page));
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+
+  tick = tn_ui_test_add_slow_frames (GTK_WIDGET (fixture->window));
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      gtk_editable_set_text (entry, keys[k]);
+      g_signal_emit_by_name (entry, "search-changed");
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  /* Typing stopped: the frame that shows the rows, then at most one more. */
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), &n_painted);
+  g_assert_true (tn_ui_test_wait_until (painted_twice, &n_painted));
+  g_object_get (page, "n-contacts", &n_counted, NULL);
+  g_signal_handler_disconnect (frame_clock, handler);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (fixture->window), tick);
+
+  g_assert_cmpuint (n_counted, ==, tn_ui_test_n_visible (fixture->window));
+  g_assert_cmpuint (n_counted, <, tn_ui_test_n_contacts (fixture->store));
+  /* The rows past the first frame's are in the list by then too. */
+  g_assert_cmpuint (page->rows_source, ==, 0);
+  g_assert_cmpuint (page->rows_painted_id, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page->slots)), ==, n_counted);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,6 +187,8 @@ main (int   argc,
 
   g_test_add ("/kept-counts/random-changes", Fixture, "test-kept-counts", tn_ui_test_fixture_set_up,
               test_random_changes, tn_ui_test_fixture_tear_down);
+  g_test_add ("/kept-counts/follow-search-while-busy", Fixture, "test-kept-counts", tn_ui_test_fixture_set_up,
+              test_follow_search_while_busy, tn_ui_test_fixture_tear_down);
 
   return g_test_run ();
 }

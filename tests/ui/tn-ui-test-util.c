@@ -283,6 +283,30 @@ tn_ui_test_busy_moment (void)
   tn_ui_test_settle (100);
 }
 
+static gboolean
+slow_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  g_usleep (25 * G_TIME_SPAN_MILLISECOND);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * tn_ui_test_add_slow_frames:
+ * @widget: a widget shown
+ *
+ * An animation on a busy machine: every frame of @widget's window asks for the next and
+ * takes 25 ms, longer than the frame interval, so a frame is always due.
+ *
+ * Returns: the tick callback, for gtk_widget_remove_tick_callback()
+ */
+guint
+tn_ui_test_add_slow_frames (GtkWidget *widget)
+{
+  return gtk_widget_add_tick_callback (widget, slow_tick_cb, NULL, NULL);
+}
+
 /* Each xdotool call is a process of its own: chained commands would send keys with
  * XSendEvent, which GTK ignores, and a drag needs the main loop to run in between. */
 void

@@ -57,6 +57,7 @@ gboolean   tn_ui_test_wait_for_count   (TnTestCount      count,
                                         guint            expected);
 void       tn_ui_test_settle           (guint            ms);
 void       tn_ui_test_busy_moment      (void);
+guint      tn_ui_test_add_slow_frames  (GtkWidget       *widget);
 void       tn_ui_test_xdotool          (const char      *first_arg,
                                         ...) G_GNUC_NULL_TERMINATED;
 char      *tn_ui_test_window_xid       (GtkWidget       *window);

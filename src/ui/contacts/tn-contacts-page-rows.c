@@ -118,14 +118,17 @@ announce_all_rows_cb (gpointer user_data)
 
 /* After the frame, not in it: the rest of the rows are made in the next turn, just below
  * GTK's own priority, as the counts are (an idle at G_PRIORITY_DEFAULT_IDLE was seen not
- * to run until the next input event, tn-contacts-page-counts.c). */
+ * to run until the next input event, tn-contacts-page-counts.c). A second frame painted
+ * before that turn means frames come back to back and the idle would wait for them all
+ * to stop (the list stopped at 80 rows meanwhile): the rows are made after that frame. */
 static void
 on_rows_painted_cb (GdkFrameClock  *frame_clock,
                     TnContactsPage *self)
 {
-  g_clear_signal_handler (&self->rows_painted_id, frame_clock);
   if (self->rows_source == 0)
     self->rows_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, announce_all_rows_cb, self, NULL);
+  else
+    _tn_contacts_page_announce_all_rows (self);
 }
 
 /* Call before the contacts shown change from the top (the list shown the first time, a
