@@ -49,7 +49,7 @@ counts_are_due (TnWindow *window)
 {
   TnContactsPage *page = tn_window_get_contacts_page (window);
 
-  return page->recount_source != 0 || page->recount_paint_id != 0;
+  return tn_after_paint_is_pending (&page->recount);
 }
 
 /* The main thread's CPU time until the Contacts page has announced the rows it held back
@@ -62,7 +62,7 @@ rows_after_frame_cpu_ms (TnWindow *window)
   struct timespec cpu0, cpu1;
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu0);
-  while (page->rows_painted_id != 0 || page->rows_source != 0)
+  while (tn_after_paint_is_pending (&page->rows_after_paint))
     g_main_context_iteration (NULL, TRUE);
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu1);
   return (cpu1.tv_sec - cpu0.tv_sec) * 1e3 + (cpu1.tv_nsec - cpu0.tv_nsec) / 1e6;

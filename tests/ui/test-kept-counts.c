@@ -39,8 +39,7 @@ assert_kept_as_counted (TnContactsPage *page)
   g_autofree char *summary = g_strdup (tn_contacts_page_get_summary (page));
 
   /* Single changes are kept at once: nothing may wait for a count anew. */
-  g_assert_cmpuint (page->recount_source, ==, 0);
-  g_assert_cmpuint (page->recount_paint_id, ==, 0);
+  g_assert_false (tn_after_paint_is_pending (&page->recount));
   read_counts (page, kept);
   _tn_contacts_page_recount (page);
   read_counts (page, counted);
@@ -174,8 +173,7 @@ test_follow_search_while_busy (Fixture       *fixture,
   g_assert_cmpuint (n_counted, ==, tn_ui_test_n_visible (fixture->window));
   g_assert_cmpuint (n_counted, <, tn_ui_test_n_contacts (fixture->store));
   /* The rows past the first frame's are in the list by then too. */
-  g_assert_cmpuint (page->rows_source, ==, 0);
-  g_assert_cmpuint (page->rows_painted_id, ==, 0);
+  g_assert_false (tn_after_paint_is_pending (&page->rows_after_paint));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page->slots)), ==, n_counted);
 }
 

@@ -157,16 +157,6 @@ on_tally_changed (TnContactsPage *self)
 }
 
 static void
-stop_waiting_for_paint (TnContactsPage *self)
-{
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (frame_clock != NULL)
-    g_clear_signal_handler (&self->recount_paint_id, frame_clock);
-  self->recount_paint_id = 0;
-}
-
-static void
 add_to_set (gpointer contact,
             gpointer set)
 {
@@ -188,8 +178,7 @@ _tn_contacts_page_recount (TnContactsPage *self)
   g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (TnTallyEntry), n_items);
   g_autoptr(GHashTable) found = NULL;
 
-  g_clear_handle_id (&self->recount_source, g_source_remove);
-  stop_waiting_for_paint (self);
+  tn_after_paint_cancel (&self->recount);
 
   /* Before the list has the contacts (tn_contacts_page_load()), each is searched here. */
   if (self->model_attached && !tn_search_is_empty (self->search))
@@ -242,67 +231,22 @@ recount_and_show (TnContactsPage *self)
   _tn_contacts_page_update_stack (self);
 }
 
-static gboolean
-recount_cb (gpointer user_data)
-{
-  TnContactsPage *self = user_data;
-
-  self->recount_source = 0;
-  recount_and_show (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The frame that shows the rows is painted: the count comes in the next idle turn. If
- * another frame is painted first, frames are coming back to back (an animation, such as
- * the search entry's cursor, on a busy machine: each frame longer than the interval), and
- * an idle below GTK's priority would wait until they stop: with 100,000 contacts the
- * buttons said "95 found" beside 344 rows for seconds. Then the count is made now, after
- * that second frame; the frame that showed the keystroke was not made later by it. */
-static void
-on_rows_painted_cb (GdkFrameClock  *frame_clock,
-                    TnContactsPage *self)
-{
-  if (self->recount_source == 0)
-    self->recount_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, recount_cb, self, NULL);
-  else
-    recount_and_show (self);
-}
-
-/* After the frame that shows the rows: a keystroke or a rating is painted first, and an
- * import of thousands of rows is counted once it is over. The idle is queued once that
- * frame is painted, just below GTK's own priority: at G_PRIORITY_DEFAULT_IDLE, in the
- * running window (Xvfb, GTK 4.8), one was seen never to run until the next input event.
- * Waiting for the paint lasts until the count is made (on_rows_painted_cb()). */
+/* After the frame that shows the rows (tn-after-paint.c): a keystroke or a rating is
+ * painted first, and an import of thousands of rows is counted once it is over. A page
+ * off the screen counts in the next idle turn. */
 void
 _tn_contacts_page_queue_recount (TnContactsPage *self)
 {
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (self->recount_source != 0 || self->recount_paint_id != 0)
-    return;
-
-  if (frame_clock != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->recount_paint_id = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_rows_painted_cb), self);
-      gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-    }
-  else
-    {
-      self->recount_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, recount_cb, self, NULL);
-    }
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !tn_after_paint_queue (&self->recount, GTK_WIDGET (self)))
+    tn_after_paint_queue_idle (&self->recount);
 }
 
 /* The page leaves the screen: a frame may never come, count without waiting for one. */
 void
 _tn_contacts_page_unmap_counts (TnContactsPage *self)
 {
-  if (self->recount_paint_id == 0)
-    return;
-
-  stop_waiting_for_paint (self);
-  if (self->recount_source == 0)
-    self->recount_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, recount_cb, self, NULL);
+  tn_after_paint_stop_waiting (&self->recount);
 }
 
 void
@@ -321,7 +265,7 @@ _tn_contacts_page_store_items_changed_cb (TnContactsPage *self,
     g_hash_table_remove (self->overdue_cache, tn_contact_list_get (TN_CONTACT_LIST (contacts), i));
 
   /* The kept counts follow the store position by position, unless a count anew is due. */
-  if (removed + added > BULK_CHANGE || self->recount_source != 0 || self->recount_paint_id != 0 ||
+  if (removed + added > BULK_CHANGE || tn_after_paint_is_pending (&self->recount) ||
       tn_trust_tally_get_n_entries (self->tally) != g_list_model_get_n_items (contacts) + removed - added)
     _tn_contacts_page_queue_recount (self);
   else
@@ -382,6 +326,7 @@ on_trusted_goal_changed_cb (TnContactsPage *self,
 void
 _tn_contacts_page_init_counts (TnContactsPage *self)
 {
+  tn_after_paint_init (&self->recount, (TnAfterPaintFunc) recount_and_show, self);
   self->overdue_cache = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
   /* Freed with the page. */
   self->tally = tn_trust_tally_new ();

@@ -12,6 +12,7 @@
  */
 #pragma once
 
+#include "tn-after-paint.h"
 #include "tn-cadence.h"
 #include "tn-contact-filter-list.h"
 #include "tn-contacts-page.h"
@@ -38,10 +39,8 @@ struct _TnContactsPage
    * or its rows are needed, which waits for the worker. */
   gboolean model_attached;
   gulong after_paint_id;
-  /* While either is set, the view has only its first rows (_tn_contacts_page_attach_model()):
-   * until the frame is painted, then until the idle after it. */
-  gulong rows_painted_id;
-  guint rows_source;
+  /* While pending, the view has only its first rows (_tn_contacts_page_hold_rows_until_painted()). */
+  TnAfterPaint rows_after_paint;
   gulong ordered_id;
   guint attach_source;
   GSettings *settings;
@@ -69,8 +68,7 @@ struct _TnContactsPage
    * changes. The filters only combine them. @total is the tally's, copied as it changes. */
   TnTrustTally *tally;
   TnTrustCounts total;
-  guint recount_source;
-  gulong recount_paint_id;
+  TnAfterPaint recount;
 
   /* What each filter button would show if clicked, given the search and the other
    * filter: the counts the buttons show. */

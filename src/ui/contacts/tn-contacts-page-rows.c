@@ -93,42 +93,13 @@ _tn_contacts_page_scroll_to_top (TnContactsPage *self)
 void
 _tn_contacts_page_announce_all_rows (TnContactsPage *self)
 {
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (frame_clock != NULL)
-    g_clear_signal_handler (&self->rows_painted_id, frame_clock);
-  g_clear_handle_id (&self->rows_source, g_source_remove);
+  tn_after_paint_cancel (&self->rows_after_paint);
   /* Taken apart: the slots may be gone before the page is unrealized. */
   if (self->slots == NULL || tn_row_slots_get_limit (self->slots) == G_MAXUINT)
     return;
 
   tn_row_slots_set_limit (self->slots, G_MAXUINT);
   _tn_contacts_page_sync_row_selection (self);
-}
-
-static gboolean
-announce_all_rows_cb (gpointer user_data)
-{
-  TnContactsPage *self = user_data;
-
-  self->rows_source = 0;
-  _tn_contacts_page_announce_all_rows (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* After the frame, not in it: the rest of the rows are made in the next turn, just below
- * GTK's own priority, as the counts are (an idle at G_PRIORITY_DEFAULT_IDLE was seen not
- * to run until the next input event, tn-contacts-page-counts.c). A second frame painted
- * before that turn means frames come back to back and the idle would wait for them all
- * to stop (the list stopped at 80 rows meanwhile): the rows are made after that frame. */
-static void
-on_rows_painted_cb (GdkFrameClock  *frame_clock,
-                    TnContactsPage *self)
-{
-  if (self->rows_source == 0)
-    self->rows_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, announce_all_rows_cb, self, NULL);
-  else
-    _tn_contacts_page_announce_all_rows (self);
 }
 
 /* Call before the contacts shown change from the top (the list shown the first time, a
@@ -140,10 +111,10 @@ on_rows_painted_cb (GdkFrameClock  *frame_clock,
 void
 _tn_contacts_page_hold_rows_until_painted (TnContactsPage *self)
 {
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   guint n_rows;
 
-  if (frame_clock == NULL || self->slots == NULL || self->rows_painted_id != 0 || self->rows_source != 0)
+  if (self->slots == NULL || tn_after_paint_is_pending (&self->rows_after_paint) ||
+      gtk_widget_get_frame_clock (GTK_WIDGET (self)) == NULL)
     return;
 
   n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
@@ -151,9 +122,7 @@ _tn_contacts_page_hold_rows_until_painted (TnContactsPage *self)
     return;
 
   tn_row_slots_set_limit (self->slots, MAX (n_rows, FIRST_ROWS));
-  self->rows_painted_id = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_rows_painted_cb), self);
-  /* A change that shows nothing new asks for no frame of its own. */
-  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  tn_after_paint_queue (&self->rows_after_paint, GTK_WIDGET (self));
 }
 
 /* The slot a row shows holds its contact. */
@@ -172,6 +141,8 @@ _tn_contacts_page_row_contact (GtkListItem *list_item)
 void
 _tn_contacts_page_init_rows (TnContactsPage *self)
 {
+  /* The rest of the rows, after the frame, not in it (tn-after-paint.c). */
+  tn_after_paint_init (&self->rows_after_paint, (TnAfterPaintFunc) _tn_contacts_page_announce_all_rows, self);
   g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (on_shown_changing_cb), self, G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->shown));
 

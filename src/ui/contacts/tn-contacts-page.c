@@ -172,11 +172,11 @@ tn_contacts_page_dispose (GObject *object)
   self->focus_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_CONTACTS_PAGE);
 
-  g_clear_handle_id (&self->recount_source, g_source_remove);
+  tn_after_paint_cancel (&self->recount);
   g_clear_pointer (&self->overdue_cache, g_hash_table_unref);
   g_clear_handle_id (&self->warm_source, g_source_remove);
   g_clear_handle_id (&self->attach_source, g_source_remove);
-  g_clear_handle_id (&self->rows_source, g_source_remove);
+  tn_after_paint_cancel (&self->rows_after_paint);
   g_clear_object (&self->slots);
   g_clear_object (&self->shown);
   g_clear_object (&self->clock);
