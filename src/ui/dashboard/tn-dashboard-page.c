@@ -292,14 +292,14 @@ set_overdue_row (GtkWidget            *row,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (overdue->id));
 }
 
-/* A label of an overdue row, styled as an AdwActionRow's "title" or "subtitle", kept as
+/* A label of an attention row, styled as an AdwActionRow's "title" or "subtitle", kept as
  * the row's "title-label" or "subtitle-label". */
 static GtkWidget *
-new_overdue_label (GtkWidget  *row,
-                   GtkWidget  *column,
-                   const char *role,
-                   const char *key)
+new_row_label (GtkWidget  *row,
+               const char *role,
+               const char *key)
 {
+  GtkWidget *column = g_object_get_data (G_OBJECT (row), "words");
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -311,19 +311,18 @@ new_overdue_label (GtkWidget  *row,
   return label;
 }
 
-/* A row as an AdwActionRow with a title, a subtitle and suffixes looks (its style classes),
- * built of plain widgets so that its words sit in a TnWrapBin: inside AdwActionRow they
- * were laid out about 60 times each on the dashboard's first showing. */
+/* A row that looks as an AdwActionRow does (its style classes), built of plain widgets so
+ * that its words sit in a TnWrapBin: inside AdwActionRow they were laid out about 60
+ * times each on the dashboard's first showing. Its labels come from new_row_label(), its
+ * suffixes go into its "suffixes" box. */
 static GtkWidget *
-new_overdue_row (TnDashboardPage      *self,
-                 const TnStatsOverdue *overdue)
+new_attention_row (void)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *words = tn_wrap_bin_new ();
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Log…"));
 
   gtk_widget_add_css_class (row, "action-row");
   gtk_widget_add_css_class (header, "header");
@@ -333,10 +332,25 @@ new_overdue_row (TnDashboardPage      *self,
   gtk_widget_set_margin_bottom (words, 6);
   gtk_widget_set_hexpand (words, TRUE);
   gtk_widget_set_valign (column, GTK_ALIGN_CENTER);
-  new_overdue_label (row, column, "title", "title-label");
-  gtk_widget_add_css_class (new_overdue_label (row, column, "subtitle", "subtitle-label"), "dim-label");
   tn_wrap_bin_set_child (TN_WRAP_BIN (words), column);
   gtk_box_append (GTK_BOX (header), words);
+  gtk_box_append (GTK_BOX (header), suffixes);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), header);
+  g_object_set_data (G_OBJECT (row), "words", column);
+  g_object_set_data (G_OBJECT (row), "suffixes", suffixes);
+  return row;
+}
+
+static GtkWidget *
+new_overdue_row (TnDashboardPage      *self,
+                 const TnStatsOverdue *overdue)
+{
+  GtkWidget *row = new_attention_row ();
+  GtkWidget *suffixes = g_object_get_data (G_OBJECT (row), "suffixes");
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Log…"));
+
+  new_row_label (row, "title", "title-label");
+  gtk_widget_add_css_class (new_row_label (row, "subtitle", "subtitle-label"), "dim-label");
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_log_overdue_clicked_cb), self, 0);
@@ -345,8 +359,6 @@ new_overdue_row (TnDashboardPage      *self,
 
   /* The row itself opens the person, as a row in GNOME does; the button logs. */
   gtk_box_append (GTK_BOX (suffixes), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_box_append (GTK_BOX (header), suffixes);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), header);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-contact");
   set_overdue_row (row, overdue);
@@ -378,12 +390,12 @@ replace_attention_list (TnDashboardPage *self,
   self->n_overdue_rows = stats->overdue->len;
 
   /* Shown while the window has duplicates to review: the action says so. */
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Possible duplicates to review"));
+  row = new_attention_row ();
+  gtk_label_set_text (GTK_LABEL (new_row_label (row, "title", "title-label")), _("Possible duplicates to review"));
   button = gtk_button_new_with_mnemonic (_("_Review…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.review-duplicates");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (row), "suffixes")), button);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_append (self->attention_list, row);
   /* Bound once in the window, whose action made the button's sensitivity: a row shown
