@@ -24,6 +24,7 @@
 #include "tn-suggestion.h"
 #include "tn-stats.h"
 #include "tn-trust-gauge.h"
+#include "tn-wrap-bin.h"
 
 struct _TnDashboardPage
 {
@@ -279,8 +280,11 @@ set_overdue_row (GtkWidget            *row,
     /* TRANSLATORS: "Completely · last met 9 weeks ago" */
     subtitle = g_strdup_printf (_("%s · last met %s ago"), tn_trust_get_label (overdue->trust), gap);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), overdue->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  set_label (g_object_get_data (G_OBJECT (row), "title-label"), overdue->name);
+  set_label (g_object_get_data (G_OBJECT (row), "subtitle-label"), subtitle);
+  /* What AdwActionRow tells a screen reader of its title and subtitle. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, overdue->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
 
   button_label = g_strdup_printf (_("Log an interaction with %s"), overdue->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
@@ -288,21 +292,73 @@ set_overdue_row (GtkWidget            *row,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (overdue->id));
 }
 
+/* A label of an attention row, styled as an AdwActionRow's "title" or "subtitle", kept as
+ * the row's "title-label" or "subtitle-label". */
+static GtkWidget *
+new_row_label (GtkWidget  *row,
+               const char *role,
+               const char *key)
+{
+  GtkWidget *column = g_object_get_data (G_OBJECT (row), "words");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, role);
+  gtk_box_append (GTK_BOX (column), label);
+  g_object_set_data (G_OBJECT (row), key, label);
+  return label;
+}
+
+/* A row that looks as an AdwActionRow does (its style classes), built of plain widgets so
+ * that its words sit in a TnWrapBin: inside AdwActionRow they were laid out about 60
+ * times each on the dashboard's first showing. Its labels come from new_row_label(), its
+ * suffixes go into its "suffixes" box. */
+static GtkWidget *
+new_attention_row (void)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *words = tn_wrap_bin_new ();
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_add_css_class (row, "action-row");
+  gtk_widget_add_css_class (header, "header");
+  gtk_widget_add_css_class (suffixes, "suffixes");
+  /* The margins Adwaita gives the title box of an action row, whose child it is not here. */
+  gtk_widget_set_margin_top (words, 6);
+  gtk_widget_set_margin_bottom (words, 6);
+  gtk_widget_set_hexpand (words, TRUE);
+  gtk_widget_set_valign (column, GTK_ALIGN_CENTER);
+  tn_wrap_bin_set_child (TN_WRAP_BIN (words), column);
+  gtk_box_append (GTK_BOX (header), words);
+  gtk_box_append (GTK_BOX (header), suffixes);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), header);
+  g_object_set_data (G_OBJECT (row), "words", column);
+  g_object_set_data (G_OBJECT (row), "suffixes", suffixes);
+  return row;
+}
+
 static GtkWidget *
 new_overdue_row (TnDashboardPage      *self,
                  const TnStatsOverdue *overdue)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = new_attention_row ();
+  GtkWidget *suffixes = g_object_get_data (G_OBJECT (row), "suffixes");
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Log…"));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  new_row_label (row, "title", "title-label");
+  gtk_widget_add_css_class (new_row_label (row, "subtitle", "subtitle-label"), "dim-label");
+
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_log_overdue_clicked_cb), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_box_append (GTK_BOX (suffixes), button);
   g_object_set_data (G_OBJECT (row), "log-button", button);
 
   /* The row itself opens the person, as a row in GNOME does; the button logs. */
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_box_append (GTK_BOX (suffixes), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-contact");
   set_overdue_row (row, overdue);
@@ -334,12 +390,12 @@ replace_attention_list (TnDashboardPage *self,
   self->n_overdue_rows = stats->overdue->len;
 
   /* Shown while the window has duplicates to review: the action says so. */
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Possible duplicates to review"));
+  row = new_attention_row ();
+  gtk_label_set_text (GTK_LABEL (new_row_label (row, "title", "title-label")), _("Possible duplicates to review"));
   button = gtk_button_new_with_mnemonic (_("_Review…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.review-duplicates");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (row), "suffixes")), button);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_append (self->attention_list, row);
   /* Bound once in the window, whose action made the button's sensitivity: a row shown
@@ -741,6 +797,7 @@ tn_dashboard_page_class_init (TnDashboardPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TN_TYPE_TRUST_GAUGE);
+  g_type_ensure (TN_TYPE_WRAP_BIN);
   g_type_ensure (TN_TYPE_HISTORY_CHART);
   g_type_ensure (TN_TYPE_JOB_CHANGES_CARD);
 
