@@ -129,7 +129,7 @@ stored_ctag (TnStore *store)
   g_autoptr(TnStoreSyncAccount) account = tn_store_sync_get_account (store, &error);
 
   g_assert_no_error (error);
-  return g_strdup (account->ctag);
+  return g_strdup (account->book.ctag);
 }
 
 static char *
@@ -140,12 +140,12 @@ server_ctag (Fixture    *fixture,
                                              tn_test_dav_server_get_user (fixture->server),
                                              tn_test_dav_server_get_password (fixture->server));
   g_autoptr(GError) error = NULL;
-  char *ctag = NULL;
+  g_auto(TnCardDavBookTags) tags = { 0 };
 
-  g_assert_true (tn_carddav_get_book_tags_sync (dav, book, NULL, &ctag, NULL, &error));
+  g_assert_true (tn_carddav_get_book_tags_sync (dav, book, TN_CARDDAV_BOOK_CTAG, &tags, NULL, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (ctag);
-  return ctag;
+  g_assert_nonnull (tags.ctag);
+  return g_steal_pointer (&tags.ctag);
 }
 
 /* A sync keeps the book's CTag with its token, no newer than what it knows: after a sync
