@@ -16,35 +16,20 @@
 #include "tn-test-sync.h"
 #include "tn-test-util.h"
 
-typedef struct
-{
-  TnTestDavServer *server;
-  TnTestStore a;
-  TnTestStore b;
-} Fixture;
+typedef TnTestSyncPair Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  kind)
 {
-  fixture->server = tn_test_dav_server_start (kind);
-  if (fixture->server == NULL)
-    return;
-
-  tn_test_store_open (&fixture->a, "test-sync-engine-a");
-  tn_test_store_open (&fixture->b, "test-sync-engine-b");
+  tn_test_sync_pair_open (fixture, tn_test_dav_server_start (kind), "test-sync-engine");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  kind)
 {
-  if (fixture->server == NULL)
-    return;
-
-  tn_test_store_close (&fixture->a);
-  tn_test_store_close (&fixture->b);
-  g_clear_pointer (&fixture->server, tn_test_dav_server_free);
+  tn_test_sync_pair_close (fixture);
 }
 
 static char *
@@ -58,13 +43,7 @@ static TnSyncReport
 sync_now (Fixture *fixture,
           TnStore *store)
 {
-  g_autoptr(GError) error = NULL;
-  TnSyncReport report = { 0 };
-
-  g_assert_true (tn_sync_run (store, tn_test_dav_server_get_password (fixture->server), &report, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (report.host, ==, "127.0.0.1");
-  return report;
+  return tn_test_sync_run (fixture->server, store);
 }
 
 static void

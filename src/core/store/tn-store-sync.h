@@ -145,6 +145,7 @@ gboolean            tn_store_sync_write_self     (TnStore            *self,
                                                   const TnStoreSyncCard *card,
                                                   GError            **error);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TnStoreSyncBook, tn_store_sync_book_clear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnStoreSyncAccount, tn_store_sync_account_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnStoreSyncCard, tn_store_sync_card_free)
 
