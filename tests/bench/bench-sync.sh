@@ -3,9 +3,11 @@
 #  1. the first sync of N contacts (default 10,000) from the server into an empty database,
 #     against the floor of fetching the same cards with one bare addressbook-multiget (curl);
 #     goal: a ratio of at most 2;
-#  2. a sync with nothing changed: how many requests it makes (goal: 1: the book's CTag, a
-#     PROPFIND, where the server has one) and its time (goal: at most 100 ms), beside the CPU
-#     time of `trustnet --version`: what starting the process costs before any work.
+#  2. a sync with nothing changed: how many requests it makes (goal: 1: a PROPFIND of the
+#     book's last-modified where the account trusts it, else its CTag, where the server has
+#     one) and its time (goal: at most 100 ms), beside the CPU time of `trustnet --version`:
+#     what starting the process costs before any work. The last-modified is trusted once a
+#     sync saw it move with the CTag: the script adds a card by curl and syncs twice first.
 # Medians of RUNS runs, measured in the same run. Prints figures; asserts nothing. Radicale's
 # own time for each request (from its log) is printed too: on a busy machine the whole
 # process time says little about where it went. So is this machine's share without any
@@ -236,8 +238,19 @@ echo "  this machine's share without a server: $("$receive_bench" "$storage" "$r
 
 # Nothing changed: the requests the server logs for one sync, its time and CPU time, for
 # this build and (TRUSTNET_BENCH_SYNC_BASELINE) another, alternating.
-# The first sync after the first leaves Radicale one more token to write: not timed.
+# The sync after the first learns the book's CTag (the first does not ask it) and leaves
+# Radicale one more token to write: not timed. Then a card from another client (curl) moves
+# the CTag and the last-modified together: the next sync trusts the last-modified, and one
+# a few seconds later (the Date rule, tn-carddav-book.c) keeps one that can tell.
 "$trustnet" --database "$db" --sync > /dev/null
+curl -s -o /dev/null -u "$user:$password" -X PUT -H 'Content-Type: text/vcard' -H 'If-None-Match: *' \
+     --data-binary $'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:bench-phone\r\nFN:Bench Phone\r\nN:Phone;Bench;;;\r\nEND:VCARD\r\n' \
+     "${book_url}bench-phone.vcf"
+"$trustnet" --database "$db" --sync > /dev/null
+sleep 2
+"$trustnet" --database "$db" --sync > /dev/null
+trust=$("$python" -c 'import sqlite3, sys; row = sqlite3.connect(sys.argv[1]).execute("SELECT value FROM meta WHERE key = '"'"'sync_modified_trust'"'"'").fetchone(); print(row[0] if row else "unknown")' "$db")
+echo "the book's last-modified trusted by this build: $trust"
 names=new
 if [ -n "$baseline" ]; then
   names="new old"
@@ -274,11 +287,11 @@ for name in $names; do
   fi
 done
 # The questions a quiet sync can ask, by curl (the token from the database), alternating:
-# the server's share seen from outside, for xandikos too. The CTag (CS:getctag) alone is
-# what a sync asks first when it has one.
+# the server's share seen from outside, for xandikos too. The last-modified alone is what a
+# sync asks first where the account trusts it, else the CTag (CS:getctag) alone.
 token=$("$python" -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT token FROM sync_account").fetchone()[0])' "$db")
 propfind () { echo "<propfind xmlns=\"DAV:\" xmlns:CS=\"http://calendarserver.org/ns/\"><prop>$1</prop></propfind>"; }
-questions="sync-collection getctag sync-token"
+questions="sync-collection getctag sync-token getlastmodified"
 for question in $questions; do : > "$work/curl-$question"; done
 for run in $(seq 5); do
   for question in $questions; do
@@ -288,11 +301,12 @@ for run in $(seq 5); do
         body="<sync-collection xmlns=\"DAV:\"><sync-token>$token</sync-token><sync-level>1</sync-level><prop><getetag/></prop></sync-collection>" ;;
       getctag) method=PROPFIND; body=$(propfind '<CS:getctag/>') ;;
       sync-token) method=PROPFIND; body=$(propfind '<sync-token/>') ;;
+      getlastmodified) method=PROPFIND; body=$(propfind '<getlastmodified/>') ;;
     esac
     curl -s -o /dev/null -w '%{time_total}\n' -u "$user:$password" -X "$method" -H 'Depth: 0' \
          -H 'Content-Type: application/xml' --data "$body" "$book_url" |
       awk '{ printf "%d\n", $1 * 1000 }' >> "$work/curl-$question"
   done
 done
-echo "  the same questions by curl (medians of 5): REPORT sync-collection $(median < "$work/curl-sync-collection") ms; PROPFIND depth 0 CS:getctag $(median < "$work/curl-getctag") ms, DAV:sync-token $(median < "$work/curl-sync-token") ms"
+echo "  the same questions by curl (medians of 5): REPORT sync-collection $(median < "$work/curl-sync-collection") ms; PROPFIND depth 0 CS:getctag $(median < "$work/curl-getctag") ms, DAV:sync-token $(median < "$work/curl-sync-token") ms, DAV:getlastmodified $(median < "$work/curl-getlastmodified") ms"
 echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
