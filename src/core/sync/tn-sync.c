@@ -1,9 +1,9 @@
 /* tn-sync.c — the sync engine: setting sync up (discover, choose or create the address
- * book), one sync, and forgetting it. One sync asks the book's CTag first: when it is the
- * one stored, nothing changed there; otherwise it reads what changed on the server (RFC 6578
- * sync-collection with the stored token, the changed cards' text in the same answer;
- * without a token, or when the server refuses it, a listing of ETags compared with the
- * cards known), fetches the cards still needed in batches on a thread of its own while
+ * book), one sync, and forgetting it. One sync first asks whether the book changed at all
+ * (tn-sync-book.c: its last-modified where that is trusted, else its CTag); if it did, it
+ * reads what changed on the server (RFC 6578 sync-collection with the stored token, the
+ * changed cards' text in the same answer; without a token, or when the server refuses it,
+ * a listing of ETags compared with the cards known), fetches the cards still needed in batches on a thread of its own while
  * the batch before is written, merges each with the contact here, sends what changed here
  * (from the change feed), deletes both ways, and only then stores the new token and feed
  * position: a sync stopped at any point is finished by the next one.
@@ -275,7 +275,6 @@ list_whole_book (TnSyncRun   *run,
                  GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-
   g_auto(TnCardDavBookTags) tags = { 0 };
 
   if (tn_carddav_get_book_tags_sync (run->dav, run->account->book_url, TN_CARDDAV_BOOK_TOKEN, &tags, run->cancellable,
