@@ -17,10 +17,10 @@
 # Usage: [SERVER=radicale|xandikos] tests/bench/bench-sync.sh [BUILD_DIR] [CARDS] [RUNS]
 # Needs radicale (or xandikos and git) and curl (build-aux/deps.sh --test installs them).
 # xandikos logs no time per request: its own time is not printed.
-# TRUSTNET_BENCH_SYNC_BASELINE=PATH: another trustnet binary (say, main's) whose quiet syncs
-# alternate with this build's in the same run, each on its own copy of the database: on a
-# shared machine only a comparison made at the same time says anything. CPU times (user +
-# system) are printed beside the wall-clock ones.
+# TRUSTNET_BENCH_SYNC_BASELINE=PATH: another trustnet binary (say, main's) whose first and
+# quiet syncs alternate with this build's in the same run, each on a database of its own:
+# on a shared machine only a comparison made at the same time says anything. CPU times
+# (user + system) are printed beside the wall-clock ones.
 # TRUSTNET_BENCH_SYNC_BOOK=DIR keeps the address book Radicale has read (and cached) in DIR
 # for the next run: Radicale's first reading of 10,000 cards takes minutes on a busy machine.
 set -eu
@@ -203,6 +203,9 @@ export TRUSTNET_SYNC_PASSWORD="$password"
 : > "$work/first"
 : > "$work/first-server"
 : > "$work/first-requests"
+: > "$work/first-old"
+: > "$work/first-server-old"
+: > "$work/first-requests-old"
 # xandikos 0.2 took over four minutes for the multiget of 10,000 cards (its sync-collection
 # with the cards' text, what a first sync asks, takes seconds): the floor is Radicale's.
 for run in $(seq "$runs"); do
@@ -222,6 +225,19 @@ for run in $(seq "$runs"); do
   server_ms "$before" >> "$work/first-server"
   requests_since "$before" >> "$work/first-requests"
   first_requests=$(server_requests "$before")
+
+  # The baseline's first sync, right after, on a database of its own.
+  if [ -n "$baseline" ]; then
+    old_db="$work/db-old-$run/trustnet.db"
+    "$baseline" --database "$old_db" --sync-setup "$book_url" --user "$user" > /dev/null 2>&1
+    before=$(log_lines)
+    start=$(now_ms)
+    "$baseline" --database "$old_db" --sync > /dev/null
+    echo $(( $(now_ms) - start )) >> "$work/first-old"
+    server_ms "$before" >> "$work/first-server-old"
+    requests_since "$before" >> "$work/first-requests-old"
+    first_requests_old=$(server_requests "$before")
+  fi
 done
 first_ms=$(median < "$work/first")
 if [ "$server" = radicale ]; then
@@ -233,6 +249,13 @@ echo "  the server's requests of the last first sync (method:depth seconds): $fi
 echo "contacts in the database: $("$trustnet" --database "$db" --list --json | "$python" -c 'import json, sys; print(len(json.load(sys.stdin)))')"
 if [ "$server" = radicale ]; then
   awk -v a="$first_ms" -v b="$floor_ms" 'BEGIN { printf "ratio first sync / multiget floor: %.2f (goal: at most 2)\n", a / b }'
+fi
+if [ -n "$baseline" ]; then
+  first_old_ms=$(median < "$work/first-old")
+  echo "first sync, baseline $baseline (alternating with this build's): $first_old_ms ms (the server's own time $(median < "$work/first-server-old") ms, $(median < "$work/first-requests-old") request(s): $first_requests_old)"
+  if [ "$server" = radicale ]; then
+    awk -v a="$first_old_ms" -v b="$floor_ms" 'BEGIN { printf "  its ratio to the multiget floor: %.2f\n", a / b }'
+  fi
 fi
 echo "  this machine's share without a server: $("$receive_bench" "$storage" "$runs" | sed 's/^receive //')"
 
