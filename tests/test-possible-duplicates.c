@@ -175,6 +175,8 @@ test_list_and_dismiss (Fixture       *fixture,
   g_autoptr(TnContact) alan = add (fixture, "Alan Turing", "Bletchley", "alan@bletchley.example", NULL);
   g_autoptr(TnContact) other_alan = add (fixture, "Alan Turing", "Globex", "a.turing@globex.example", "+1 212 555 0100");
   g_autoptr(GPtrArray) pairs = tn_store_list_possible_duplicates (fixture->store);
+  g_autofree char *last_change = NULL;
+  g_autofree char *last_change_again = NULL;
   g_autoptr(GError) error = NULL;
 
   /* The two Alans share only a name: never listed. */
@@ -189,6 +191,12 @@ test_list_and_dismiss (Fixture       *fixture,
 
   g_assert_true (tn_store_dismiss_possible_duplicate (fixture->store, ada_org, ada, &error));
   g_assert_no_error (error);
+  /* Dismissed again: nothing written, so no change in the feed for other windows. */
+  last_change = tn_test_sqlite (fixture->path, "SELECT max (seq) FROM changes");
+  g_assert_true (tn_store_dismiss_possible_duplicate (fixture->store, ada, ada_org, &error));
+  g_assert_no_error (error);
+  last_change_again = tn_test_sqlite (fixture->path, "SELECT max (seq) FROM changes");
+  g_assert_cmpstr (last_change_again, ==, last_change);
   g_clear_pointer (&pairs, g_ptr_array_unref);
   pairs = tn_store_list_possible_duplicates (fixture->store);
   g_assert_cmpuint (pairs->len, ==, 1);

@@ -195,6 +195,38 @@ test_snooze (Fixture       *fixture,
   g_assert_cmpint (state.snoozed_until, ==, 0);
 }
 
+/* The reminder's state written again as it is (a snooze to the same time, a claim put back
+ * to what it was) is no write: no change in the feed, which wakes other windows. */
+static void
+test_unchanged_writes_nothing (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 23, 10, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last_change = NULL;
+  g_autofree char *last_change_again = NULL;
+  TnReminderState state = { 0 };
+  gboolean claimed = FALSE;
+
+  g_assert_true (tn_store_claim_reminder (fixture->store, 2026, 48, &claimed, &error));
+  g_assert_true (tn_store_snooze_reminder (fixture->store, 1796600000, &error));
+  g_assert_true (tn_store_get_reminder_state (fixture->store, &state, now, &error));
+  g_assert_no_error (error);
+  last_change = tn_test_sqlite (fixture->path, "SELECT max (seq) FROM changes");
+
+  g_assert_true (tn_store_snooze_reminder (fixture->store, 1796600000, &error));
+  g_assert_true (tn_store_unclaim_reminder (fixture->store, &state, &error));
+  g_assert_no_error (error);
+  last_change_again = tn_test_sqlite (fixture->path, "SELECT max (seq) FROM changes");
+  g_assert_cmpstr (last_change_again, ==, last_change);
+
+  g_assert_true (tn_store_snooze_reminder (fixture->store, 1796700000, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&last_change_again, g_free);
+  last_change_again = tn_test_sqlite (fixture->path, "SELECT max (seq) FROM changes");
+  g_assert_cmpint (g_ascii_strtoll (last_change_again, NULL, 10), >, g_ascii_strtoll (last_change, NULL, 10));
+}
+
 static const TnReminderCandidate *
 find_candidate (GArray     *candidates,
                 const char *name)
@@ -310,6 +342,7 @@ main (int   argc,
   ADD ("/remind-store/claim-twice", test_claim_twice);
   ADD ("/remind-store/lunch-this-week", test_lunch_this_week);
   ADD ("/remind-store/snooze", test_snooze);
+  ADD ("/remind-store/unchanged-writes-nothing", test_unchanged_writes_nothing);
   ADD ("/remind-store/candidates", test_candidates);
   ADD ("/remind-store/candidates-empty", test_candidates_empty);
 #undef ADD

@@ -16,35 +16,20 @@
 #include "tn-test-sync.h"
 #include "tn-test-util.h"
 
-typedef struct
-{
-  TnTestDavServer *server;
-  TnTestStore a;
-  TnTestStore b;
-} Fixture;
+typedef TnTestSyncPair Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  kind)
 {
-  fixture->server = tn_test_dav_server_start (kind);
-  if (fixture->server == NULL)
-    return;
-
-  tn_test_store_open (&fixture->a, "test-sync-engine-a");
-  tn_test_store_open (&fixture->b, "test-sync-engine-b");
+  tn_test_sync_pair_open (fixture, tn_test_dav_server_start (kind), "test-sync-engine");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  kind)
 {
-  if (fixture->server == NULL)
-    return;
-
-  tn_test_store_close (&fixture->a);
-  tn_test_store_close (&fixture->b);
-  g_clear_pointer (&fixture->server, tn_test_dav_server_free);
+  tn_test_sync_pair_close (fixture);
 }
 
 static char *
@@ -58,13 +43,7 @@ static TnSyncReport
 sync_now (Fixture *fixture,
           TnStore *store)
 {
-  g_autoptr(GError) error = NULL;
-  TnSyncReport report = { 0 };
-
-  g_assert_true (tn_sync_run (store, tn_test_dav_server_get_password (fixture->server), &report, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (report.host, ==, "127.0.0.1");
-  return report;
+  return tn_test_sync_run (fixture->server, store);
 }
 
 static void
@@ -129,7 +108,7 @@ stored_ctag (TnStore *store)
   g_autoptr(TnStoreSyncAccount) account = tn_store_sync_get_account (store, &error);
 
   g_assert_no_error (error);
-  return g_strdup (account->ctag);
+  return g_strdup (account->book.ctag);
 }
 
 static char *
@@ -140,12 +119,12 @@ server_ctag (Fixture    *fixture,
                                              tn_test_dav_server_get_user (fixture->server),
                                              tn_test_dav_server_get_password (fixture->server));
   g_autoptr(GError) error = NULL;
-  char *ctag = NULL;
+  g_auto(TnCardDavBookTags) tags = { 0 };
 
-  g_assert_true (tn_carddav_get_book_tags_sync (dav, book, NULL, &ctag, NULL, &error));
+  g_assert_true (tn_carddav_get_book_tags_sync (dav, book, TN_CARDDAV_BOOK_CTAG, &tags, NULL, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (ctag);
-  return ctag;
+  g_assert_nonnull (tags.ctag);
+  return g_steal_pointer (&tags.ctag);
 }
 
 /* A sync keeps the book's CTag with its token, no newer than what it knows: after a sync

@@ -43,12 +43,14 @@ test_account (TnTestStore   *fixture,
   g_autoptr(GPtrArray) cards = NULL;
   gint64 seq;
   gint64 seq_after;
+  TnStoreSyncBook known = { (char *) "ctag-1", 1700000000, TN_STORE_SYNC_TRUST_YES, 1700000100 };
+  TnStoreSyncBook none_known = { 0 };
 
   g_assert_no_error (error);
   g_assert_null (none);
 
   g_assert_true (tn_store_sync_set_account (fixture->store, "http://h/", "alice", "http://h/b/", &error));
-  g_assert_true (tn_store_sync_save_position (fixture->store, "token-1", "ctag-1", 42, &error));
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-1", &known, 42, &error));
   g_assert_true (tn_store_sync_save_card (fixture->store, card, &error));
   g_assert_no_error (error);
 
@@ -60,7 +62,10 @@ test_account (TnTestStore   *fixture,
   g_assert_cmpstr (account->book_url, ==, "http://h/b/");
   g_assert_cmpstr (account->token, ==, "token-1");
   g_assert_cmpint (account->seen_seq, ==, 42);
-  g_assert_cmpstr (account->ctag, ==, "ctag-1");
+  g_assert_cmpstr (account->book.ctag, ==, "ctag-1");
+  g_assert_cmpint (account->book.modified, ==, 1700000000);
+  g_assert_cmpint (account->book.modified_trust, ==, TN_STORE_SYNC_TRUST_YES);
+  g_assert_cmpint (account->book.ctag_asked_at, ==, 1700000100);
   found = tn_store_sync_get_card (fixture->store, NULL, "http://h/b/u.vcf", &error);
   g_assert_cmpstr (found->uid, ==, "u");
   g_assert_cmpstr (found->etag, ==, "e1");
@@ -69,23 +74,39 @@ test_account (TnTestStore   *fixture,
   g_assert_cmpuint (cards->len, ==, 1);
   g_assert_null (((TnStoreSyncCard *) g_ptr_array_index (cards, 0))->card);
 
-  /* A CTag not known any more is forgotten; "" (the server gives none) is kept. */
+  /* What is not known any more is forgotten (NULL: nothing); "" (the server gives no
+   * CTag) is kept. */
   g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", NULL, 43, &error));
   g_clear_pointer (&account, tn_store_sync_account_free);
   account = tn_store_sync_get_account (fixture->store, &error);
   g_assert_cmpstr (account->token, ==, "token-2");
-  g_assert_null (account->ctag);
-  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", "", 43, &error));
+  g_assert_null (account->book.ctag);
+  g_assert_cmpint (account->book.modified, ==, 0);
+  g_assert_cmpint (account->book.modified_trust, ==, TN_STORE_SYNC_TRUST_UNKNOWN);
+  g_assert_cmpint (account->book.ctag_asked_at, ==, 0);
+  none_known.ctag = (char *) "";
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", &none_known, 43, &error));
   g_clear_pointer (&account, tn_store_sync_account_free);
   account = tn_store_sync_get_account (fixture->store, &error);
-  g_assert_cmpstr (account->ctag, ==, "");
-  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", "ctag-2", 43, &error));
-  /* The same CTag again is no write of it: the change feed (which sees meta) stays. */
+  g_assert_cmpstr (account->book.ctag, ==, "");
+  known.ctag = (char *) "ctag-2";
+  known.modified_trust = TN_STORE_SYNC_TRUST_NO;
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", &known, 43, &error));
+  g_clear_pointer (&account, tn_store_sync_account_free);
+  account = tn_store_sync_get_account (fixture->store, &error);
+  g_assert_cmpint (account->book.modified_trust, ==, TN_STORE_SYNC_TRUST_NO);
+  /* The same again is no write: the change feed (which sees meta) stays. */
   g_ptr_array_unref (tn_store_sync_list_changed (fixture->store, 0, &seq, &error));
-  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", "ctag-2", 43, &error));
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", &known, 43, &error));
   g_ptr_array_unref (tn_store_sync_list_changed (fixture->store, 0, &seq_after, &error));
   g_assert_cmpint (seq_after, ==, seq);
-  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", "ctag-3", 43, &error));
+  known.ctag = (char *) "ctag-3";
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", &known, 43, &error));
+  g_ptr_array_unref (tn_store_sync_list_changed (fixture->store, 0, &seq_after, &error));
+  g_assert_cmpint (seq_after, >, seq);
+  seq = seq_after;
+  known.ctag_asked_at = 1700000200;
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-2", &known, 43, &error));
   g_ptr_array_unref (tn_store_sync_list_changed (fixture->store, 0, &seq_after, &error));
   g_assert_cmpint (seq_after, >, seq);
 
@@ -93,13 +114,14 @@ test_account (TnTestStore   *fixture,
   g_assert_true (tn_store_sync_set_account (fixture->store, "http://other/", "bob", "http://other/b/", &error));
   moved = tn_store_sync_get_account (fixture->store, &error);
   g_assert_null (moved->token);
-  g_assert_null (moved->ctag);
+  g_assert_null (moved->book.ctag);
+  g_assert_cmpint (moved->book.modified_trust, ==, TN_STORE_SYNC_TRUST_UNKNOWN);
   g_assert_cmpint (moved->seen_seq, ==, 0);
   g_clear_pointer (&cards, g_ptr_array_unref);
   cards = tn_store_sync_list_cards (fixture->store, &error);
   g_assert_cmpuint (cards->len, ==, 0);
 
-  g_assert_true (tn_store_sync_save_position (fixture->store, "token-3", "ctag-3", 1, &error));
+  g_assert_true (tn_store_sync_save_position (fixture->store, "token-3", &known, 1, &error));
   g_assert_true (tn_store_sync_forget (fixture->store, &error));
   g_clear_pointer (&none, tn_store_sync_account_free);
   none = tn_store_sync_get_account (fixture->store, &error);
@@ -108,7 +130,10 @@ test_account (TnTestStore   *fixture,
   /* Set up again: the last account's CTag is not taken for the new one's. */
   g_assert_true (tn_store_sync_set_account (fixture->store, "http://h/", "alice", "http://h/b/", &error));
   none = tn_store_sync_get_account (fixture->store, &error);
-  g_assert_null (none->ctag);
+  g_assert_null (none->book.ctag);
+  g_assert_cmpint (none->book.modified, ==, 0);
+  g_assert_cmpint (none->book.modified_trust, ==, TN_STORE_SYNC_TRUST_UNKNOWN);
+  g_assert_cmpint (none->book.ctag_asked_at, ==, 0);
 }
 
 static void
@@ -503,6 +528,26 @@ test_migration_from_6 (TnTestStore   *fixture,
   tn_test_assert_query (fixture->path, "SELECT count (DISTINCT uid) FROM interactions WHERE length (uid) = 32", "2");
 }
 
+/* A book's state copied is its own (the CTag too); cleared, it is empty. */
+static void
+test_book_copy (void)
+{
+  TnStoreSyncBook from = { g_strdup ("ctag-1"), 1700000000, TN_STORE_SYNC_TRUST_NO, 1700000100 };
+  TnStoreSyncBook to = { g_strdup ("old"), 1, TN_STORE_SYNC_TRUST_YES, 2 };
+
+  tn_store_sync_book_copy (&to, &from);
+  g_assert_cmpstr (to.ctag, ==, "ctag-1");
+  g_assert_true (to.ctag != from.ctag);
+  g_assert_cmpint (to.modified, ==, 1700000000);
+  g_assert_cmpint (to.modified_trust, ==, TN_STORE_SYNC_TRUST_NO);
+  g_assert_cmpint (to.ctag_asked_at, ==, 1700000100);
+  tn_store_sync_book_clear (&from);
+  g_assert_null (from.ctag);
+  g_assert_cmpint (from.modified + from.modified_trust + from.ctag_asked_at, ==, 0);
+  g_assert_cmpstr (to.ctag, ==, "ctag-1");
+  tn_store_sync_book_clear (&to);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -521,6 +566,7 @@ main (int   argc,
   tn_test_add_store_test ("/sync-store/heard-travels", T0, test_heard_travels);
   tn_test_add_store_test ("/sync-store/migration-from-6", T0, test_migration_from_6);
   tn_test_add_store_test ("/sync-store/batch", T0, test_batch);
+  g_test_add_func ("/sync-store/book-copy", test_book_copy);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/prctl.h>
 
 #include "tn-test-dav-server.h"
@@ -17,6 +18,7 @@
 struct _TnTestDavServer
 {
   char        *kind;
+  gboolean     log_bodies;
   char        *dir;
   guint16      port;
   char        *url;
@@ -80,8 +82,8 @@ radicale_argv (TnTestDavServer *self,
                                  "[web]\n"
                                  "type = none\n"
                                  "[logging]\n"
-                                 "level = warning\n",
-                                 self->port, users, self->dir);
+                                 "level = %s\n",
+                                 self->port, users, self->dir, self->log_bodies ? "debug" : "info");
   write_file (config, config_text);
 
   return g_strdupv ((char *[]) { (char *) program, "--config", config, NULL });
@@ -155,6 +157,13 @@ spawn (TnTestDavServer *self)
   g_subprocess_launcher_setenv (launcher, "HOME", self->dir, TRUE);
   g_subprocess_launcher_unsetenv (launcher, "XDG_CONFIG_HOME");
   g_subprocess_launcher_unsetenv (launcher, "XDG_CONFIG_DIRS");
+  /* Radicale logs each request (at "info"): tests count them there. */
+  if (tn_test_dav_server_requires_auth (self))
+    {
+      g_autofree char *log = g_build_filename (self->dir, "server.log", NULL);
+
+      g_subprocess_launcher_set_stderr_file_path (launcher, log);
+    }
   g_assert_null (self->process);
   self->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) self->argv, &error);
   g_assert_no_error (error);
@@ -171,8 +180,9 @@ spawn (TnTestDavServer *self)
     }
 }
 
-TnTestDavServer *
-tn_test_dav_server_start (const char *kind)
+static TnTestDavServer *
+start (const char *kind,
+       gboolean    log_bodies)
 {
   g_autofree char *program = g_find_program_in_path (kind);
   g_autoptr(GError) error = NULL;
@@ -188,6 +198,7 @@ tn_test_dav_server_start (const char *kind)
     }
 
   self = g_new0 (TnTestDavServer, 1);
+  self->log_bodies = log_bodies;
   self->kind = g_strdup (kind);
   self->dir = g_dir_make_tmp ("tn-dav-XXXXXX", &error);
   g_assert_no_error (error);
@@ -199,6 +210,37 @@ tn_test_dav_server_start (const char *kind)
 
   spawn (self);
   return self;
+}
+
+TnTestDavServer *
+tn_test_dav_server_start (const char *kind)
+{
+  return start (kind, FALSE);
+}
+
+TnTestDavServer *
+tn_test_dav_server_start_logging_bodies (const char *kind)
+{
+  return start (kind, TRUE);
+}
+
+char *
+tn_test_dav_server_read_log (TnTestDavServer *self)
+{
+  g_autofree char *log = g_build_filename (self->dir, "server.log", NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (tn_test_dav_server_requires_auth (self));
+  g_file_get_contents (log, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+const char *
+tn_test_dav_server_get_folder (TnTestDavServer *self)
+{
+  return self->dir;
 }
 
 const char *
@@ -223,6 +265,17 @@ gboolean
 tn_test_dav_server_requires_auth (TnTestDavServer *self)
 {
   return g_str_equal (self->kind, "radicale");
+}
+
+guint
+tn_test_dav_server_count_requests (TnTestDavServer *self)
+{
+  g_autofree char *text = tn_test_dav_server_read_log (self);
+  guint count = 0;
+
+  for (const char *line = strstr (text, " request for "); line != NULL; line = strstr (line + 1, " request for "))
+    count++;
+  return count;
 }
 
 const char *

@@ -26,6 +26,14 @@ void tn_test_dav_server_free (TnTestDavServer *);
 
 /* Whether the server asks for a password (Radicale does, xandikos does not). */
 gboolean tn_test_dav_server_requires_auth (TnTestDavServer *);
+/* The same, Radicale logging each request's XML too (its level "debug"). */
+TnTestDavServer *tn_test_dav_server_start_logging_bodies (const char *kind);
+/* Radicale's log since it (re)started (a file; "info": a line for each request). */
+char *tn_test_dav_server_read_log (TnTestDavServer *);
+/* The requests Radicale logged since it (re)started. */
+guint tn_test_dav_server_count_requests (TnTestDavServer *);
+/* The scratch folder the server keeps its data in. */
+const char *tn_test_dav_server_get_folder (TnTestDavServer *);
 /* The address book xandikos makes with --defaults, or NULL (Radicale starts empty). */
 const char *tn_test_dav_server_get_default_book (TnTestDavServer *);
 

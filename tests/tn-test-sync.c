@@ -10,6 +10,46 @@
 #include "tn-sync.h"
 #include "tn-test-sync.h"
 
+/* @server (taken; NULL: skipped) with stores "PREFIX-a" and "PREFIX-b". */
+void
+tn_test_sync_pair_open (TnTestSyncPair  *pair,
+                        TnTestDavServer *server,
+                        const char      *prefix)
+{
+  g_autofree char *a = g_strconcat (prefix, "-a", NULL);
+  g_autofree char *b = g_strconcat (prefix, "-b", NULL);
+
+  pair->server = server;
+  if (server == NULL)
+    return;
+  tn_test_store_open (&pair->a, a);
+  tn_test_store_open (&pair->b, b);
+}
+
+void
+tn_test_sync_pair_close (TnTestSyncPair *pair)
+{
+  if (pair->server == NULL)
+    return;
+
+  tn_test_store_close (&pair->a);
+  tn_test_store_close (&pair->b);
+  g_clear_pointer (&pair->server, tn_test_dav_server_free);
+}
+
+TnSyncReport
+tn_test_sync_run (TnTestDavServer *server,
+                  TnStore         *store)
+{
+  g_autoptr(GError) error = NULL;
+  TnSyncReport report = { 0 };
+
+  g_assert_true (tn_sync_run (store, tn_test_dav_server_get_password (server), &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (report.host, ==, "127.0.0.1");
+  return report;
+}
+
 /* Sets @store up with the server's TrustNet address book (made by the first store set up);
  * returns its URL. */
 char *

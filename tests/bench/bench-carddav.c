@@ -47,7 +47,7 @@ main (int   argc,
   g_autoptr(GPtrArray) removed_again = NULL;
   g_autofree char *token = NULL;
   g_autofree char *token_again = NULL;
-  g_autofree char *ctag = NULL;
+  g_auto(TnCardDavBookTags) tags = { 0 };
   GError *error = NULL;
   gint64 start;
 
@@ -94,9 +94,15 @@ main (int   argc,
   printf ("sync-collection-unchanged %.1f %u\n", elapsed_ms (start), changed_again->len);
 
   start = g_get_monotonic_time ();
-  if (!tn_carddav_get_book_tags_sync (dav, argv[1], NULL, &ctag, NULL, &error))
+  if (!tn_carddav_get_book_tags_sync (dav, argv[1], TN_CARDDAV_BOOK_CTAG, &tags, NULL, &error))
     fail ("the book's CTag", error);
-  printf ("getctag %.1f %u\n", elapsed_ms (start), ctag != NULL ? 1 : 0);
+  printf ("getctag %.1f %u\n", elapsed_ms (start), tags.ctag != NULL ? 1 : 0);
+
+  start = g_get_monotonic_time ();
+  tn_carddav_book_tags_clear (&tags);
+  if (!tn_carddav_get_book_tags_sync (dav, argv[1], TN_CARDDAV_BOOK_MODIFIED, &tags, NULL, &error))
+    fail ("the book's last-modified", error);
+  printf ("getlastmodified %.1f %u\n", elapsed_ms (start), tags.modified != 0 ? 1 : 0);
 
   return 0;
 }

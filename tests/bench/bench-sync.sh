@@ -3,9 +3,11 @@
 #  1. the first sync of N contacts (default 10,000) from the server into an empty database,
 #     against the floor of fetching the same cards with one bare addressbook-multiget (curl);
 #     goal: a ratio of at most 2;
-#  2. a sync with nothing changed: how many requests it makes (goal: 1: the book's CTag, a
-#     PROPFIND, where the server has one) and its time (goal: at most 100 ms), beside the CPU
-#     time of `trustnet --version`: what starting the process costs before any work.
+#  2. a sync with nothing changed: how many requests it makes (goal: 1: a PROPFIND of the
+#     book's last-modified where the account trusts it, else its CTag, where the server has
+#     one) and its time (goal: at most 100 ms), beside the CPU time of `trustnet --version`:
+#     what starting the process costs before any work. The last-modified is trusted once a
+#     sync saw it move with the CTag: the script adds a card by curl and syncs twice first.
 # Medians of RUNS runs, measured in the same run. Prints figures; asserts nothing. Radicale's
 # own time for each request (from its log) is printed too: on a busy machine the whole
 # process time says little about where it went. So is this machine's share without any
@@ -15,10 +17,10 @@
 # Usage: [SERVER=radicale|xandikos] tests/bench/bench-sync.sh [BUILD_DIR] [CARDS] [RUNS]
 # Needs radicale (or xandikos and git) and curl (build-aux/deps.sh --test installs them).
 # xandikos logs no time per request: its own time is not printed.
-# TRUSTNET_BENCH_SYNC_BASELINE=PATH: another trustnet binary (say, main's) whose quiet syncs
-# alternate with this build's in the same run, each on its own copy of the database: on a
-# shared machine only a comparison made at the same time says anything. CPU times (user +
-# system) are printed beside the wall-clock ones.
+# TRUSTNET_BENCH_SYNC_BASELINE=PATH: another trustnet binary (say, main's) whose first and
+# quiet syncs alternate with this build's in the same run, each on a database of its own:
+# on a shared machine only a comparison made at the same time says anything. CPU times
+# (user + system) are printed beside the wall-clock ones.
 # TRUSTNET_BENCH_SYNC_BOOK=DIR keeps the address book Radicale has read (and cached) in DIR
 # for the next run: Radicale's first reading of 10,000 cards takes minutes on a busy machine.
 set -eu
@@ -201,6 +203,9 @@ export TRUSTNET_SYNC_PASSWORD="$password"
 : > "$work/first"
 : > "$work/first-server"
 : > "$work/first-requests"
+: > "$work/first-old"
+: > "$work/first-server-old"
+: > "$work/first-requests-old"
 # xandikos 0.2 took over four minutes for the multiget of 10,000 cards (its sync-collection
 # with the cards' text, what a first sync asks, takes seconds): the floor is Radicale's.
 for run in $(seq "$runs"); do
@@ -220,6 +225,19 @@ for run in $(seq "$runs"); do
   server_ms "$before" >> "$work/first-server"
   requests_since "$before" >> "$work/first-requests"
   first_requests=$(server_requests "$before")
+
+  # The baseline's first sync, right after, on a database of its own.
+  if [ -n "$baseline" ]; then
+    old_db="$work/db-old-$run/trustnet.db"
+    "$baseline" --database "$old_db" --sync-setup "$book_url" --user "$user" > /dev/null 2>&1
+    before=$(log_lines)
+    start=$(now_ms)
+    "$baseline" --database "$old_db" --sync > /dev/null
+    echo $(( $(now_ms) - start )) >> "$work/first-old"
+    server_ms "$before" >> "$work/first-server-old"
+    requests_since "$before" >> "$work/first-requests-old"
+    first_requests_old=$(server_requests "$before")
+  fi
 done
 first_ms=$(median < "$work/first")
 if [ "$server" = radicale ]; then
@@ -232,12 +250,30 @@ echo "contacts in the database: $("$trustnet" --database "$db" --list --json | "
 if [ "$server" = radicale ]; then
   awk -v a="$first_ms" -v b="$floor_ms" 'BEGIN { printf "ratio first sync / multiget floor: %.2f (goal: at most 2)\n", a / b }'
 fi
+if [ -n "$baseline" ]; then
+  first_old_ms=$(median < "$work/first-old")
+  echo "first sync, baseline $baseline (alternating with this build's): $first_old_ms ms (the server's own time $(median < "$work/first-server-old") ms, $(median < "$work/first-requests-old") request(s): $first_requests_old)"
+  if [ "$server" = radicale ]; then
+    awk -v a="$first_old_ms" -v b="$floor_ms" 'BEGIN { printf "  its ratio to the multiget floor: %.2f\n", a / b }'
+  fi
+fi
 echo "  this machine's share without a server: $("$receive_bench" "$storage" "$runs" | sed 's/^receive //')"
 
 # Nothing changed: the requests the server logs for one sync, its time and CPU time, for
 # this build and (TRUSTNET_BENCH_SYNC_BASELINE) another, alternating.
-# The first sync after the first leaves Radicale one more token to write: not timed.
+# The sync after the first learns the book's CTag (the first does not ask it) and leaves
+# Radicale one more token to write: not timed. Then a card from another client (curl) moves
+# the CTag and the last-modified together: the next sync trusts the last-modified, and one
+# a few seconds later (the Date rule, tn-carddav-book.c) keeps one that can tell.
 "$trustnet" --database "$db" --sync > /dev/null
+curl -s -o /dev/null -u "$user:$password" -X PUT -H 'Content-Type: text/vcard' -H 'If-None-Match: *' \
+     --data-binary $'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:bench-phone\r\nFN:Bench Phone\r\nN:Phone;Bench;;;\r\nEND:VCARD\r\n' \
+     "${book_url}bench-phone.vcf"
+"$trustnet" --database "$db" --sync > /dev/null
+sleep 2
+"$trustnet" --database "$db" --sync > /dev/null
+trust=$("$python" -c 'import sqlite3, sys; row = sqlite3.connect(sys.argv[1]).execute("SELECT value FROM meta WHERE key = '"'"'sync_modified_trust'"'"'").fetchone(); print(row[0] if row else "unknown")' "$db")
+echo "the book's last-modified trusted by this build: $trust"
 names=new
 if [ -n "$baseline" ]; then
   names="new old"
@@ -274,11 +310,11 @@ for name in $names; do
   fi
 done
 # The questions a quiet sync can ask, by curl (the token from the database), alternating:
-# the server's share seen from outside, for xandikos too. The CTag (CS:getctag) alone is
-# what a sync asks first when it has one.
+# the server's share seen from outside, for xandikos too. The last-modified alone is what a
+# sync asks first where the account trusts it, else the CTag (CS:getctag) alone.
 token=$("$python" -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT token FROM sync_account").fetchone()[0])' "$db")
 propfind () { echo "<propfind xmlns=\"DAV:\" xmlns:CS=\"http://calendarserver.org/ns/\"><prop>$1</prop></propfind>"; }
-questions="sync-collection getctag sync-token"
+questions="sync-collection getctag sync-token getlastmodified"
 for question in $questions; do : > "$work/curl-$question"; done
 for run in $(seq 5); do
   for question in $questions; do
@@ -288,11 +324,12 @@ for run in $(seq 5); do
         body="<sync-collection xmlns=\"DAV:\"><sync-token>$token</sync-token><sync-level>1</sync-level><prop><getetag/></prop></sync-collection>" ;;
       getctag) method=PROPFIND; body=$(propfind '<CS:getctag/>') ;;
       sync-token) method=PROPFIND; body=$(propfind '<sync-token/>') ;;
+      getlastmodified) method=PROPFIND; body=$(propfind '<getlastmodified/>') ;;
     esac
     curl -s -o /dev/null -w '%{time_total}\n' -u "$user:$password" -X "$method" -H 'Depth: 0' \
          -H 'Content-Type: application/xml' --data "$body" "$book_url" |
       awk '{ printf "%d\n", $1 * 1000 }' >> "$work/curl-$question"
   done
 done
-echo "  the same questions by curl (medians of 5): REPORT sync-collection $(median < "$work/curl-sync-collection") ms; PROPFIND depth 0 CS:getctag $(median < "$work/curl-getctag") ms, DAV:sync-token $(median < "$work/curl-sync-token") ms"
+echo "  the same questions by curl (medians of 5): REPORT sync-collection $(median < "$work/curl-sync-collection") ms; PROPFIND depth 0 CS:getctag $(median < "$work/curl-getctag") ms, DAV:sync-token $(median < "$work/curl-sync-token") ms, DAV:getlastmodified $(median < "$work/curl-getlastmodified") ms"
 echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -694,7 +694,6 @@ tn_store_dismiss_possible_duplicate (TnStore    *self,
                                      TnContact  *second,
                                      GError    **error)
 {
-  g_autoptr(sqlite3_stmt) statement = NULL;
   g_autofree char *key = NULL;
 
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
@@ -703,10 +702,5 @@ tn_store_dismiss_possible_duplicate (TnStore    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   key = dismissed_key (tn_contact_get_id (first), tn_contact_get_id (second));
-  statement = tn_db_prepare (self->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, '1')", error);
-  if (statement == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (statement, 1, key, -1, SQLITE_STATIC);
-  return tn_db_step_done (self->db, statement, error);
+  return _tn_store_set_meta (self, key, "1", error);
 }

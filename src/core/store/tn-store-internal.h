@@ -73,6 +73,16 @@ gboolean    _tn_store_feed_init             (TnStore        *self,
                                              GError        **error);
 
 
+/* tn-store-meta.c: a meta row written only when its value changed; NULL removes it */
+gboolean    _tn_store_set_meta              (TnStore        *self,
+                                             const char     *key,
+                                             const char     *value,
+                                             GError        **error);
+gboolean    _tn_store_set_meta_int          (TnStore        *self,
+                                             const char     *key,
+                                             gint64          value,
+                                             GError        **error);
+
 /* tn-store-reminder.c */
 char       *_tn_store_local_day_plus        (GDateTime      *when,
                                              int             days);

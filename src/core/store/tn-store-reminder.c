@@ -15,7 +15,8 @@
 #include "tn-store-internal.h"
 #include "tn-store-reader-private.h"
 
-/* The weekly reminder's state lives in the meta table under these keys, as decimal text. */
+/* The weekly reminder's state lives in the meta table under these keys, as decimal text,
+ * each written only when it changed (_tn_store_set_meta_int()). */
 #define META_SENT_YEAR "reminder-sent-year"
 #define META_SENT_WEEK "reminder-sent-week"
 #define META_SNOOZED_UNTIL "reminder-snoozed-until"
@@ -49,24 +50,6 @@ read_meta_int (TnStore     *self,
     }
 
   return TRUE;
-}
-
-static gboolean
-write_meta_int (TnStore     *self,
-                const char  *key,
-                gint64       value,
-                GError     **error)
-{
-  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", error);
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (statement == NULL)
-    return FALSE;
-
-  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
-  tn_db_bind_text (statement, 1, key);
-  tn_db_bind_text (statement, 2, text);
-  return tn_db_step_done (self->db, statement, error);
 }
 
 static gboolean
@@ -194,9 +177,9 @@ tn_store_claim_reminder (TnStore   *self,
 
   if (before.sent_year != iso_year || before.sent_week != iso_week || before.snoozed_until != 0)
     {
-      if (!write_meta_int (self, META_SENT_YEAR, iso_year, error) ||
-          !write_meta_int (self, META_SENT_WEEK, iso_week, error) ||
-          !write_meta_int (self, META_SNOOZED_UNTIL, 0, error))
+      if (!_tn_store_set_meta_int (self, META_SENT_YEAR, iso_year, error) ||
+          !_tn_store_set_meta_int (self, META_SENT_WEEK, iso_week, error) ||
+          !_tn_store_set_meta_int (self, META_SNOOZED_UNTIL, 0, error))
         goto failed;
       *claimed = TRUE;
     }
@@ -237,9 +220,9 @@ tn_store_unclaim_reminder (TnStore               *self,
   if (!tn_db_begin (self->db, error))
     return FALSE;
 
-  if (!write_meta_int (self, META_SENT_YEAR, before->sent_year, error) ||
-      !write_meta_int (self, META_SENT_WEEK, before->sent_week, error) ||
-      !write_meta_int (self, META_SNOOZED_UNTIL, before->snoozed_until, error))
+  if (!_tn_store_set_meta_int (self, META_SENT_YEAR, before->sent_year, error) ||
+      !_tn_store_set_meta_int (self, META_SENT_WEEK, before->sent_week, error) ||
+      !_tn_store_set_meta_int (self, META_SNOOZED_UNTIL, before->snoozed_until, error))
     {
       tn_db_rollback (self->db);
       return FALSE;
@@ -265,7 +248,7 @@ tn_store_snooze_reminder (TnStore  *self,
   g_return_val_if_fail (until_unix >= 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return write_meta_int (self, META_SNOOZED_UNTIL, until_unix, error);
+  return _tn_store_set_meta_int (self, META_SNOOZED_UNTIL, until_unix, error);
 }
 
 /**

@@ -25,8 +25,29 @@ tn_store_sync_account_free (TnStoreSyncAccount *account)
   g_free (account->user);
   g_free (account->book_url);
   g_free (account->token);
-  g_free (account->ctag);
+  tn_store_sync_book_clear (&account->book);
   g_free (account);
+}
+
+void
+tn_store_sync_book_clear (TnStoreSyncBook *book)
+{
+  g_return_if_fail (book != NULL);
+
+  g_clear_pointer (&book->ctag, g_free);
+  *book = (TnStoreSyncBook) { 0 };
+}
+
+/* @to is cleared first. */
+void
+tn_store_sync_book_copy (TnStoreSyncBook       *to,
+                         const TnStoreSyncBook *from)
+{
+  g_return_if_fail (to != NULL && from != NULL && to != from);
+
+  tn_store_sync_book_clear (to);
+  *to = *from;
+  to->ctag = g_strdup (from->ctag);
 }
 
 void
@@ -151,13 +172,59 @@ run_in_transaction (TnStore       *self,
 
 /* ---- the account ----------------------------------------------------------------------- */
 
-/* The address book's CTag lives in the meta table: it came after schema 8, and only a
- * migration of another part may change the schema now. It belongs to the account's token,
- * so every write of the token writes or forgets it too. Every write of meta is a
- * 'setting' in the change feed (which moves the feed's position the next sync saves):
- * it is written only when it changed. */
-#define META_CTAG "sync_ctag"
-#define FORGET_CTAG "DELETE FROM meta WHERE key = '" META_CTAG "'"
+/* What sync knows of the address book as a whole lives in the meta table: it came after
+ * schema 8, and only a migration of another part may change the schema now. It belongs to
+ * the account's token, so every write of the token writes or forgets it too, in the same
+ * transaction. Each key is written only when its value changed (_tn_store_set_meta()): a
+ * quiet sync writes nothing. A key that is missing is 0, NULL or unknown. */
+#define META_CTAG          "sync_ctag"
+#define META_MODIFIED      "sync_modified"
+#define META_TRUST         "sync_modified_trust"
+#define META_CTAG_ASKED_AT "sync_ctag_asked_at"
+
+static const char * const trust_names[] = {
+  [TN_STORE_SYNC_TRUST_UNKNOWN] = NULL,
+  [TN_STORE_SYNC_TRUST_YES] = "yes",
+  [TN_STORE_SYNC_TRUST_NO] = "no",
+};
+
+static gboolean
+set_meta_time (TnStore     *self,
+               const char  *key,
+               gint64       value,
+               GError     **error)
+{
+  return value != 0 ? _tn_store_set_meta_int (self, key, value, error) : _tn_store_set_meta (self, key, NULL, error);
+}
+
+/* @book NULL forgets it all. */
+static gboolean
+write_book (TnStore                *self,
+            const TnStoreSyncBook  *book,
+            GError                **error)
+{
+  static const TnStoreSyncBook unknown = { 0 };
+
+  if (book == NULL)
+    book = &unknown;
+  g_return_val_if_fail (book->modified_trust < G_N_ELEMENTS (trust_names), FALSE);
+
+  return _tn_store_set_meta (self, META_CTAG, book->ctag, error) &&
+         set_meta_time (self, META_MODIFIED, book->modified, error) &&
+         _tn_store_set_meta (self, META_TRUST, trust_names[book->modified_trust], error) &&
+         set_meta_time (self, META_CTAG_ASKED_AT, book->ctag_asked_at, error);
+}
+
+static TnStoreSyncTrust
+trust_from_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (trust_names); i++)
+    {
+      if (trust_names[i] != NULL && g_strcmp0 (name, trust_names[i]) == 0)
+        return i;
+    }
+  return TN_STORE_SYNC_TRUST_UNKNOWN;
+}
 
 /**
  * tn_store_sync_set_account:
@@ -198,7 +265,7 @@ tn_store_sync_set_account (TnStore     *self,
   tn_db_bind_text (statement, 2, user);
   tn_db_bind_text (statement, 3, book_url);
   if (!tn_db_step_done (self->db, statement, error) ||
-      !tn_db_exec (self->db, "DELETE FROM sync_cards; " FORGET_CTAG, error))
+      !tn_db_exec (self->db, "DELETE FROM sync_cards", error) || !write_book (self, NULL, error))
     goto failed;
 
   return _tn_store_sync_commit (self, error);
@@ -228,7 +295,11 @@ tn_store_sync_get_account (TnStore  *self,
 
   statement = tn_db_prepare (self->db,
                              "SELECT server_url, user_name, book_url, token, seen_seq,"
-                             " (SELECT value FROM meta WHERE key = '" META_CTAG "') FROM sync_account",
+                             " (SELECT value FROM meta WHERE key = '" META_CTAG "'),"
+                             " (SELECT value FROM meta WHERE key = '" META_MODIFIED "'),"
+                             " (SELECT value FROM meta WHERE key = '" META_TRUST "'),"
+                             " (SELECT value FROM meta WHERE key = '" META_CTAG_ASKED_AT "')"
+                             " FROM sync_account",
                              error);
   if (statement == NULL)
     return NULL;
@@ -246,7 +317,10 @@ tn_store_sync_get_account (TnStore  *self,
   account->book_url = column_text (statement, 2);
   account->token = column_text (statement, 3);
   account->seen_seq = sqlite3_column_int64 (statement, 4);
-  account->ctag = column_text (statement, 5);
+  account->book.ctag = column_text (statement, 5);
+  account->book.modified = sqlite3_column_int64 (statement, 6);
+  account->book.modified_trust = trust_from_name ((const char *) sqlite3_column_text (statement, 7));
+  account->book.ctag_asked_at = sqlite3_column_int64 (statement, 8);
   return account;
 }
 
@@ -268,7 +342,8 @@ tn_store_sync_forget (TnStore  *self,
 
   if (!_tn_store_sync_begin (self, error))
     return FALSE;
-  if (!tn_db_exec (self->db, "DELETE FROM sync_account; DELETE FROM sync_cards; " FORGET_CTAG, error))
+  if (!tn_db_exec (self->db, "DELETE FROM sync_account; DELETE FROM sync_cards", error) ||
+      !write_book (self, NULL, error))
     {
       _tn_store_sync_rollback (self);
       return FALSE;
@@ -281,49 +356,35 @@ tn_store_sync_forget (TnStore  *self,
  * tn_store_sync_save_position:
  * @self: a store
  * @token: (nullable): the server's sync token
- * @ctag: (nullable): the book's CTag, no newer than @token's state; "" when the server
- *   gives none; %NULL when not known
+ * @book: (nullable): what is known of the address book with @token (no newer than its
+ *   state); %NULL: nothing
  * @seen_seq: the change feed's position everything up to which was sent
  * @error: return location for a #GError
+ *
+ * Stores where the server and the change feed stood after a sync, in one transaction.
  *
  * Returns: %TRUE on success
  */
 gboolean
-tn_store_sync_save_position (TnStore     *self,
-                             const char  *token,
-                             const char  *ctag,
-                             gint64       seen_seq,
-                             GError     **error)
+tn_store_sync_save_position (TnStore                *self,
+                             const char             *token,
+                             const TnStoreSyncBook  *book,
+                             gint64                  seen_seq,
+                             GError                **error)
 {
-  /* Plain statements: an OR or an upsert here would change how meta's feed triggers
-   * settle their own conflicts (SQLite hands a statement's conflict policy down). */
-  const char * const sql[] = {
-    "UPDATE sync_account SET token = ?1, seen_seq = ?2",
-    ctag != NULL ? "UPDATE meta SET value = ?3 WHERE key = '" META_CTAG "' AND value IS NOT ?3" : FORGET_CTAG,
-    ctag != NULL ? "INSERT INTO meta (key, value) SELECT '" META_CTAG "', ?3"
-                   " WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = '" META_CTAG "')" : NULL,
-  };
+  g_autoptr(sqlite3_stmt) statement = NULL;
 
   g_return_val_if_fail (TN_IS_STORE (self), FALSE);
 
   if (!_tn_store_sync_begin (self, error))
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (sql) && sql[i] != NULL; i++)
-    {
-      g_autoptr(sqlite3_stmt) statement = tn_db_prepare (self->db, sql[i], error);
-
-      if (statement == NULL)
-        goto failed;
-      if (sqlite3_bind_parameter_count (statement) >= 2)
-        {
-          tn_db_bind_text (statement, 1, token);
-          sqlite3_bind_int64 (statement, 2, seen_seq);
-        }
-      if (sqlite3_bind_parameter_count (statement) == 3)
-        tn_db_bind_text (statement, 3, ctag);
-      if (!tn_db_step_done (self->db, statement, error))
-        goto failed;
-    }
+  statement = tn_db_prepare (self->db, "UPDATE sync_account SET token = ?1, seen_seq = ?2", error);
+  if (statement == NULL)
+    goto failed;
+  tn_db_bind_text (statement, 1, token);
+  sqlite3_bind_int64 (statement, 2, seen_seq);
+  if (!tn_db_step_done (self->db, statement, error) || !write_book (self, book, error))
+    goto failed;
 
   return _tn_store_sync_commit (self, error);
 

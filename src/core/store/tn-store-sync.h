@@ -12,13 +12,48 @@
 G_BEGIN_DECLS
 
 /**
+ * TnStoreSyncTrust:
+ * @TN_STORE_SYNC_TRUST_UNKNOWN: not seen yet
+ * @TN_STORE_SYNC_TRUST_YES: seen to move when the CTag did
+ * @TN_STORE_SYNC_TRUST_NO: seen to stay when the CTag moved, or the server gives none
+ *
+ * Whether the server's DAV:getlastmodified for the address book moves with its cards,
+ * which RFC 4918 does not promise: learned per account (see tn-sync-book.c).
+ */
+typedef enum
+{
+  TN_STORE_SYNC_TRUST_UNKNOWN,
+  TN_STORE_SYNC_TRUST_YES,
+  TN_STORE_SYNC_TRUST_NO,
+} TnStoreSyncTrust;
+
+/**
+ * TnStoreSyncBook:
+ * @ctag: (nullable): the address book's CTag (CS:getctag) as the last sync knew it, older
+ *   than the token's state or the same; "" when the server gives none; %NULL when not known
+ * @modified: the book's DAV:getlastmodified (Unix seconds) read with @ctag, where it can
+ *   tell that nothing changed since; 0 otherwise
+ * @modified_trust: whether the server's last-modified moves with its cards
+ * @ctag_asked_at: when (Unix seconds, this computer's clock) the CTag was last asked of a
+ *   server whose last-modified is trusted; 0 otherwise
+ *
+ * What the last sync knew of the address book as a whole.
+ */
+typedef struct
+{
+  char *ctag;
+  gint64 modified;
+  TnStoreSyncTrust modified_trust;
+  gint64 ctag_asked_at;
+} TnStoreSyncBook;
+
+/**
  * TnStoreSyncAccount:
  * @server_url: the server address the person gave
  * @user: their user name
  * @book_url: the address book synced
  * @token: (nullable): the server's sync token after the last sync
- * @ctag: (nullable): the address book's CTag (CS:getctag) as the last sync knew it, older
- *   than @token's state or the same; "" when the server gives none; %NULL when not known
+ * @book: what the last sync knew of the address book as a whole
  * @seen_seq: the change feed's position the last sync sent up to
  */
 typedef struct
@@ -27,7 +62,7 @@ typedef struct
   char *user;
   char *book_url;
   char *token;
-  char *ctag;
+  TnStoreSyncBook book;
   gint64 seen_seq;
 } TnStoreSyncAccount;
 
@@ -46,6 +81,9 @@ typedef struct
   char *card;
 } TnStoreSyncCard;
 
+void                tn_store_sync_book_clear     (TnStoreSyncBook    *book);
+void                tn_store_sync_book_copy      (TnStoreSyncBook       *to,
+                                                  const TnStoreSyncBook *from);
 void                tn_store_sync_account_free   (TnStoreSyncAccount *account);
 void                tn_store_sync_card_free      (TnStoreSyncCard    *card);
 
@@ -60,7 +98,7 @@ gboolean            tn_store_sync_forget         (TnStore            *self,
                                                   GError            **error);
 gboolean            tn_store_sync_save_position  (TnStore            *self,
                                                   const char         *token,
-                                                  const char         *ctag,
+                                                  const TnStoreSyncBook *book,
                                                   gint64              seen_seq,
                                                   GError            **error);
 
@@ -107,6 +145,7 @@ gboolean            tn_store_sync_write_self     (TnStore            *self,
                                                   const TnStoreSyncCard *card,
                                                   GError            **error);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TnStoreSyncBook, tn_store_sync_book_clear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnStoreSyncAccount, tn_store_sync_account_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnStoreSyncCard, tn_store_sync_card_free)
 

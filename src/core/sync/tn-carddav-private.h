@@ -40,6 +40,8 @@ gboolean        _tn_carddav_propfind_dav_prop (TnCardDav                   *self
                                                gpointer                     func_data,
                                                GCancellable                *cancellable,
                                                GError                     **error);
+/* The Date header of the last request's answer (Unix seconds), 0 when it had none. */
+gint64          _tn_carddav_get_answer_date (TnCardDav *self);
 /* For an answer found too large after it was read (no Content-Length). */
 void            _tn_carddav_set_too_large (TnCardDav *self);
 gsize           _tn_carddav_max_answer_bytes (void);

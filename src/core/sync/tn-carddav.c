@@ -41,6 +41,7 @@ struct _TnCardDav
   GCancellable   *caller_cancellable;
   gulong          caller_handler;
   gboolean        request_too_large;
+  gint64          answer_date;    /* its answer's Date header, Unix seconds; 0: none */
 
   /* libxml2's own complaint handlers, put back after a request (see quiet_xml_cb) */
   xmlGenericErrorFunc    saved_generic_error;
@@ -115,14 +116,20 @@ tn_carddav_init (TnCardDav *self)
   self->multiget_batch = MULTIGET_BATCH;
 }
 
-/* The answer's size is known from its headers before its body is read: stop there. */
+/* The answer's size is known from its headers before its body is read: stop there. Its
+ * Date is kept: EDS's calls hand over the body alone, and whether a last-modified can tell
+ * that nothing changed depends on when the server answered (see tn-carddav-collection.c). */
 static void
 on_got_headers_cb (SoupMessage *message,
                    TnCardDav   *self)
 {
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  const char *date = soup_message_headers_get_one (headers, "Date");
+  g_autoptr(GDateTime) parsed = date != NULL ? soup_date_time_new_from_http_string (date) : NULL;
   goffset length;
 
-  length = soup_message_headers_get_content_length (soup_message_get_response_headers (message));
+  self->answer_date = parsed != NULL ? g_date_time_to_unix (parsed) : 0;
+  length = soup_message_headers_get_content_length (headers);
   if (length > MAX_ANSWER_BYTES && self->request_cancellable != NULL)
     {
       self->request_too_large = TRUE;
@@ -345,6 +352,7 @@ _tn_carddav_request_begin (TnCardDav    *self,
   g_assert (self->request_cancellable == NULL);
 
   self->request_too_large = FALSE;
+  self->answer_date = 0;
   self->request_cancellable = g_cancellable_new ();
   self->saved_generic_error = xmlGenericError;
   self->saved_generic_context = xmlGenericErrorContext;
@@ -486,6 +494,12 @@ _tn_carddav_request_end (TnCardDav *self,
   g_propagate_error (out_error, translate_error (self, owned));
   self->request_too_large = FALSE;
   return FALSE;
+}
+
+gint64
+_tn_carddav_get_answer_date (TnCardDav *self)
+{
+  return self->answer_date;
 }
 
 void

@@ -69,10 +69,28 @@ gboolean   tn_carddav_sync_collection_sync (TnCardDav *, const char *book_url, c
 gboolean   tn_carddav_sync_collection_with_data_sync (TnCardDav *, const char *book_url, const char *token,
                                                       char **new_token, GPtrArray **changed /* TnCardDavCard */,
                                                       GPtrArray **removed, GCancellable *, GError **);
-/* The book's sync token (DAV:sync-token; @token NULL: not asked) and CTag (CS:getctag) now,
- * from one PROPFIND; each NULL without error when the server has none. */
-gboolean   tn_carddav_get_book_tags_sync  (TnCardDav *, const char *book_url, char **token, char **ctag,
-                                           GCancellable *, GError **);
+/* What a PROPFIND of the address book itself may ask (tn_carddav_get_book_tags_sync ()). */
+typedef enum
+{
+  TN_CARDDAV_BOOK_TOKEN    = 1 << 0,  /* DAV:sync-token */
+  TN_CARDDAV_BOOK_CTAG     = 1 << 1,  /* CS:getctag */
+  TN_CARDDAV_BOOK_MODIFIED = 1 << 2,  /* DAV:getlastmodified */
+} TnCardDavBookTag;
+
+/* The answer; each NULL or 0 where not asked or the server has none. */
+typedef struct
+{
+  char *token;
+  char *ctag;
+  gint64 modified;    /* Unix seconds */
+  gint64 answered;    /* the answer's Date header, Unix seconds */
+} TnCardDavBookTags;
+
+void       tn_carddav_book_tags_clear     (TnCardDavBookTags *tags);
+gboolean   tn_carddav_book_tags_modified_is_validator (const TnCardDavBookTags *tags);
+gboolean   tn_carddav_get_book_tags_sync  (TnCardDav *, const char *book_url, TnCardDavBookTag asked,
+                                           TnCardDavBookTags *tags, GCancellable *, GError **);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TnCardDavBookTags, tn_carddav_book_tags_clear)
 GPtrArray *tn_carddav_list_cards_sync     (TnCardDav *, const char *book_url, GCancellable *, GError **); /* href+etag */
 GPtrArray *tn_carddav_multiget_sync       (TnCardDav *, const char *book_url, const char * const *hrefs,
                                            GCancellable *, GError **);   /* with data; batches internally */

@@ -21,10 +21,13 @@ typedef struct
   TnStoreSyncAccount *account;
   TnSyncReport *report;
   GCancellable *cancellable;
-  /* The book's CTag to store with the token: taken before the server was asked what
-   * changed, so never newer than what this sync knows ("": the server gives none, NULL:
-   * not known). Owned. */
-  char *ctag;
+  /* What is known of the book as a whole, to store with the token (tn-sync-book.c): its
+   * CTag and last-modified taken before the server was asked what changed, so never newer
+   * than what this sync knows. Owned. */
+  TnStoreSyncBook book;
+  /* The last-modified read with book.ctag, even one that cannot tell that nothing changed
+   * (book.modified is 0 then): the next answer is compared with it. */
+  gint64 modified_read;
   /* uids changed here since the last sync and not yet dealt with */
   GHashTable *local_changed;
   /* How far receiving is, for the window (nullable) */
@@ -34,6 +37,20 @@ typedef struct
   guint to_receive;
   gint64 progress_told_at;     /* monotonic time (tn-sync-progress.c) */
 } TnSyncRun;
+
+/* tn-sync.c */
+gboolean _tn_sync_is_unanswered      (const GError       *error);
+
+/* tn-sync-book.c */
+gboolean _tn_sync_book_unchanged     (TnSyncRun          *run,
+                                      GError            **error);
+gboolean _tn_sync_book_may_have_ctag (const TnSyncRun    *run);
+gboolean _tn_sync_book_ask           (TnSyncRun          *run,
+                                      TnCardDavBookTags  *tags,
+                                      GError            **error);
+void     _tn_sync_book_remember      (TnSyncRun               *run,
+                                      const TnCardDavBookTags *tags);
+gboolean _tn_sync_book_changed       (const TnSyncRun    *run);
 
 typedef struct _TnSyncFetch TnSyncFetch;
 
