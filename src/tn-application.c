@@ -1,6 +1,7 @@
-/* tn-application.c — TrustNet's GtkApplication: the command-line modes run
- * locally without a window; a plain launch opens the store and the window, and
- * `--background` runs the weekly reminder in the same one instance per database.
+/* tn-application.c — the GtkApplication of `trustnet-window`: a plain launch opens the
+ * store and the window, and `--background` runs the weekly reminder in the same one
+ * instance per database. `trustnet` runs the command-line modes without GTK and execs this
+ * program for the rest; given a mode directly, this program runs it the same way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
