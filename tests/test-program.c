@@ -129,7 +129,7 @@ test_running (void)
   g_assert_cmpstr (found, ==, BINDIR "/trustnet");
 }
 
-/* What both programs do first: the time zone pinned, TrustNet's translations, its name. */
+/* What both programs do first: the time zone pinned, TrustNet's translations, its names. */
 static void
 test_init (void)
 {
@@ -137,6 +137,7 @@ test_init (void)
 
   g_assert_nonnull (g_getenv ("TZ"));
   g_assert_cmpstr (textdomain (NULL), ==, GETTEXT_PACKAGE);
+  g_assert_cmpstr (g_get_prgname (), ==, "trustnet");
   g_assert_cmpstr (g_get_application_name (), ==, "TrustNet");
 }
 

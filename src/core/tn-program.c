@@ -37,7 +37,9 @@ static const struct
  *
  * What both programs do first thing in main(), before any thread starts: the local time
  * zone pinned (tn_clock_pin_local_zone()), the person's locale and TrustNet's
- * translations, and the application's name that GLib and libnotify show.
+ * translations, the application's name that GLib and libnotify show, and one program name
+ * for --help, log lines and X11's WM_CLASS, whichever program runs (D-Bus starts the
+ * window's by its own path).
  */
 void
 tn_program_init (void)
@@ -48,6 +50,7 @@ tn_program_init (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  g_set_prgname ("trustnet");
   g_set_application_name ("TrustNet");
 }
 
