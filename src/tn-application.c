@@ -1,14 +1,13 @@
-/* tn-application.c — TrustNet's GtkApplication: the command-line modes run
- * locally without a window; a plain launch opens the store and the window, and
- * `--background` runs the weekly reminder in the same one instance per database.
+/* tn-application.c — the GtkApplication of `trustnet-window`: a plain launch opens the
+ * store and the window, and `--background` runs the weekly reminder in the same one
+ * instance per database. `trustnet` runs the command-line modes without GTK and execs this
+ * program for the rest; given a mode directly, this program runs it the same way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tn-application"
 
 #include "config.h"
-
-#include <stdio.h>
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
@@ -95,27 +94,6 @@ start_background (TnApplication *self)
   return -1;
 }
 
-/* GApplication prints GOption's refusals ("Unknown option --frobnicate", "Invalid byte
- * sequence in conversion input" for an argument that is not UTF-8) bare; every other
- * command-line error starts with "trustnet: ", so scripts and people can tell whose it is.
- * The handler is set only while the options are parsed. */
-static GPrintFunc printerr_before_parsing;
-
-static void
-print_option_error (const char *text)
-{
-  if (g_str_has_prefix (text, "trustnet: "))
-    fputs (text, stderr);
-  else
-    fprintf (stderr, "trustnet: %s", text);
-}
-
-static void
-restore_printerr (void)
-{
-  g_set_printerr_handler (printerr_before_parsing);
-}
-
 static gboolean
 tn_application_local_command_line (GApplication   *application,
                                    char         ***arguments,
@@ -123,10 +101,10 @@ tn_application_local_command_line (GApplication   *application,
 {
   gboolean handled;
 
-  printerr_before_parsing = g_set_printerr_handler (print_option_error);
+  tn_cli_begin_parsing ();
   handled = G_APPLICATION_CLASS (tn_application_parent_class)->local_command_line (application, arguments,
                                                                                   exit_status);
-  restore_printerr ();
+  tn_cli_end_parsing ();
   return handled;
 }
 
@@ -140,7 +118,7 @@ tn_application_handle_local_options (GApplication *application,
   int status;
 
   /* Parsing succeeded: from here on, what is printed is the commands' own. */
-  restore_printerr ();
+  tn_cli_end_parsing ();
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &database_path))
     self->database_path = g_strdup (database_path);
@@ -449,8 +427,6 @@ tn_application_init (TnApplication *self)
 {
   tn_register_resource ();
   tn_cli_add_options (G_APPLICATION (self));
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Keep the people who trust you close. Without options, opens the window."));
 }
 
 TnApplication *

@@ -1,5 +1,5 @@
-/* tn-application.h — the GtkApplication: owns the store, runs the command
- * line, opens the window.
+/* tn-application.h — the GtkApplication of `trustnet-window`: owns the store, opens the
+ * window, runs the weekly reminder of `--background`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

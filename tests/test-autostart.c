@@ -274,22 +274,6 @@ test_relative_database (void)
   g_assert_cmpstr (argv[2], ==, expected);
 }
 
-static void
-test_running_program (void)
-{
-  g_autofree char *program = tn_autostart_get_running_program ();
-  g_autofree char *expected = g_canonicalize_filename (g_test_get_filename (G_TEST_BUILT, "test-autostart", NULL), NULL);
-  GStatBuf mine;
-  GStatBuf theirs;
-
-  g_assert_true (g_path_is_absolute (program));
-  /* The same file, whatever symlinks the build folder's path went through. */
-  g_assert_cmpint (g_stat (program, &mine), ==, 0);
-  g_assert_cmpint (g_stat (expected, &theirs), ==, 0);
-  g_assert_cmpint (mine.st_ino, ==, theirs.st_ino);
-  g_assert_cmpint (mine.st_dev, ==, theirs.st_dev);
-}
-
 /* A desktop entry is UTF-8: a path that is not is refused, and nothing is written. */
 static void
 test_non_utf8_refused (void)
@@ -347,7 +331,6 @@ main (int   argc,
   g_test_add_func ("/autostart/default-database", test_default_database);
   g_test_add_func ("/autostart/other-database-quoted", test_other_database_quoted);
   g_test_add_func ("/autostart/relative-database", test_relative_database);
-  g_test_add_func ("/autostart/running-program", test_running_program);
   g_test_add_func ("/autostart/non-utf8-refused", test_non_utf8_refused);
   g_test_add_func ("/autostart/desktop-file-validate", test_desktop_file_validate);
 

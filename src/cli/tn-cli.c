@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +100,48 @@ tn_cli_add_options (GApplication *application)
   };
 
   g_application_add_main_option_entries (application, entries);
+  g_application_set_option_context_summary (application,
+                                            _("Keep the people who trust you close. Without options, opens the window."));
+}
+
+/* GApplication prints GOption's refusals ("Unknown option --frobnicate", "Invalid byte
+ * sequence in conversion input" for an argument that is not UTF-8) bare; every other
+ * command-line error starts with "trustnet: ", so scripts and people can tell whose it is.
+ * The handler is set only while the options are parsed. */
+static GPrintFunc printerr_before_parsing;
+
+static void
+print_option_error (const char *text)
+{
+  if (g_str_has_prefix (text, "trustnet: "))
+    fputs (text, stderr);
+  else
+    fprintf (stderr, "trustnet: %s", text);
+}
+
+/**
+ * tn_cli_begin_parsing:
+ *
+ * Until tn_cli_end_parsing(), what is printed on stderr starts with "trustnet: ": called
+ * by a GApplication's local_command_line() before it chains up, which parses the options.
+ */
+void
+tn_cli_begin_parsing (void)
+{
+  printerr_before_parsing = g_set_printerr_handler (print_option_error);
+}
+
+/**
+ * tn_cli_end_parsing:
+ *
+ * Restores stderr as it was before tn_cli_begin_parsing(): in handle-local-options, whose
+ * messages are the commands' own, and after local_command_line() chained up (parsing may
+ * have failed). Calling it twice is harmless.
+ */
+void
+tn_cli_end_parsing (void)
+{
+  g_set_printerr_handler (printerr_before_parsing);
 }
 
 static void

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 #define TN_CLI_CONTINUE (-1)
 
 void tn_cli_add_options (GApplication *application);
+void tn_cli_begin_parsing (void);
+void tn_cli_end_parsing   (void);
 int  tn_cli_run         (GVariantDict *options);
 void tn_cli_print_json  (JsonBuilder  *builder);
 void tn_cli_add_nullable_string (JsonBuilder *builder,

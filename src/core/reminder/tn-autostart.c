@@ -97,30 +97,6 @@ get_exec (const char *program,
 }
 
 /**
- * tn_autostart_get_running_program:
- *
- * The entry names the binary running now by its absolute path: the session's PATH at
- * login need not hold it (a build folder, ~/.local/bin, /opt). A binary replaced while
- * it runs reads as "PATH (deleted)"; the new one at PATH is meant then.
- *
- * Returns: (transfer full): the absolute path of this process's program, or "trustnet"
- *   (found on PATH at login) where the system does not say
- */
-char *
-tn_autostart_get_running_program (void)
-{
-  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
-
-  if (program == NULL || !g_path_is_absolute (program))
-    return g_strdup ("trustnet");
-
-  if (g_str_has_suffix (program, " (deleted)"))
-    program[strlen (program) - strlen (" (deleted)")] = '\0';
-
-  return g_steal_pointer (&program);
-}
-
-/**
  * tn_autostart_get_content:
  * @program: the absolute path of the trustnet to start
  * @database_path: (nullable): the database the reminder is for; %NULL or the default
@@ -222,7 +198,7 @@ remove_entry (GError **error)
 /**
  * tn_autostart_set_enabled:
  * @enabled: whether TrustNet should start in the background at login
- * @program: the absolute path of the trustnet to start (tn_autostart_get_running_program())
+ * @program: the absolute path of the trustnet to start (tn_program_find())
  * @database_path: (nullable): the database the window has open
  * @error: where to say why not
  *

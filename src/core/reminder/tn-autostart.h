@@ -10,7 +10,6 @@
 G_BEGIN_DECLS
 
 char     *tn_autostart_get_path            (void);
-char     *tn_autostart_get_running_program (void);
 char     *tn_autostart_get_content         (const char  *program,
                                             const char  *database_path);
 gboolean  tn_autostart_is_enabled          (void);

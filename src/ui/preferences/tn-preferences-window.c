@@ -13,6 +13,7 @@
 
 #include "tn-autostart.h"
 #include "tn-preferences-window.h"
+#include "tn-program.h"
 #include "tn-self-settings.h"
 #include "tn-text.h"
 #include "tn-toast.h"
@@ -191,15 +192,16 @@ show_background_error (TnPreferencesWindow *self,
   tn_toast_show (GTK_WIDGET (self), toast);
 }
 
-/* The entry starts this very binary on the database this window has open, so that the
- * reminder at login speaks of the same people. */
+/* The entry starts this TrustNet's `trustnet` (beside this window's program or installed)
+ * on the database this window has open, so that the reminder at login speaks of the same
+ * people. */
 static gboolean
 set_autostart (TnPreferencesWindow  *self,
                gboolean              enabled,
                GError              **error)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autofree char *program = tn_autostart_get_running_program ();
+  g_autofree char *program = tn_program_find (TN_PROGRAM_COMMAND_LINE);
   const char *database_path = NULL;
 
   if (TN_IS_WINDOW (parent))
