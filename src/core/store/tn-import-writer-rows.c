@@ -10,7 +10,7 @@
  * tables on the same connection flushes first (_tn_import_rows_flush()), or reads one
  * contact's rows in the table and then those waiting (_tn_import_rows_collect(),
  * _tn_import_rows_next_position()); whoever adds to them adds here too. The rows go in in the order they were added, so the tables end up exactly as
- * with one INSERT each, rowids and all.
+ * with one INSERT each.
  */
 #define G_LOG_DOMAIN "tn-store"
 
