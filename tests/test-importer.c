@@ -461,6 +461,29 @@ test_reimport_name_only (Fixture       *fixture,
   g_assert_cmpuint (tn_test_n_contacts (fixture->store), ==, 2);
 }
 
+/* A merge adds an address only when the contact has none with its key, and one the card
+ * lists twice only once: the same email in other capitals, the same phone number written
+ * another way. */
+static void
+test_merge_adds_each_address_once (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  static const char ada[] =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:Ada@Example.org\r\nTEL:+1 650 253 0000\r\nEND:VCARD\r\n";
+  static const char more_ada[] =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\nEMAIL:ada@work.example\r\n"
+    "EMAIL:ADA@work.example\r\nTEL:+1-650-253-0000\r\nTEL:+1 212 555 0199\r\nTEL:(212) 555-0199\r\nEND:VCARD\r\n";
+  g_autoptr(TnImportResult) first = tn_test_import_text (fixture, "ada.vcf", ada);
+  g_autoptr(TnImportResult) more = tn_test_import_text (fixture, "more-ada.vcf", more_ada);
+  TnContact *contact = NULL;
+
+  g_assert_cmpuint (first->n_added, ==, 1);
+  g_assert_cmpuint (more->n_merged, ==, 1);
+  contact = tn_test_lookup (fixture->store, "Ada@Example.org");
+  tn_test_assert_strv (tn_contact_get_emails (contact), "Ada@Example.org", "ada@work.example", NULL);
+  tn_test_assert_strv (tn_contact_get_phones (contact), "+1 650 253 0000", "+1 212 555 0199", NULL);
+}
+
 static void
 test_problems_have_lines (Fixture       *fixture,
                           gconstpointer  user_data)
@@ -941,6 +964,7 @@ main (int   argc,
   tn_test_add_store_test ("/importer/keeps-schema", NOW, test_import_keeps_schema);
   tn_test_add_store_test ("/importer/reimport-changes-nothing", NOW, test_reimport_changes_nothing);
   tn_test_add_store_test ("/importer/reimport-name-only", NOW, test_reimport_name_only);
+  tn_test_add_store_test ("/importer/merge-adds-each-address-once", NOW, test_merge_adds_each_address_once);
   tn_test_add_store_test ("/importer/problems-have-lines", NOW, test_problems_have_lines);
   tn_test_add_store_test ("/importer/not-a-vcard", NOW, test_not_a_vcard);
   tn_test_add_store_test ("/importer/removed-contact-uid", NOW, test_removed_contact_uid);

@@ -1,6 +1,7 @@
 /* test-migration.c — databases written by older schemas, opened by this one: they gain
- * the new tables and columns and keep every contact (schema 1, 2, 6), and the triggers of
- * schema 9 behave as schema 8's did.
+ * the new tables and columns and keep every contact (schema 1, 2, 6), the triggers of
+ * schema 9 behave as schema 8's did, and the address tables of schema 10 hold the same rows
+ * as schema 9's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -227,6 +228,60 @@ test_migration_from_v8 (Fixture       *fixture,
   assert_revision_rules (fresh_path, tn_contact_get_id (fresh_ada));
 }
 
+/* Schema 9 → 10: the address tables, rebuilt without a rowid, keep every row in the order
+ * of their key, and a contact's cascade and an import's merge work on them as before. */
+static void
+test_migration_from_v9 (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  static const char addresses[] =
+    "SELECT * FROM emails ORDER BY contact_id, position;"
+    " SELECT * FROM phones ORDER BY contact_id, position;"
+    " SELECT * FROM urls ORDER BY contact_id, position";
+  static const char by_rowid[] =
+    "SELECT count (*) FROM sqlite_master WHERE name IN ('emails', 'phones', 'urls') AND sql LIKE '%WITHOUT ROWID'";
+  static const char card[] =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\nEMAIL:ada@work.example\r\n"
+    "TEL:+1 555 0100\r\nURL:https://www.linkedin.com/in/ada\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEMAIL:grace@example.org\r\nTEL:+1 555 0200\r\nEND:VCARD\r\n";
+  static const char again[] =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEMAIL:grace@example.org\r\nEMAIL:amazing.grace@example.org\r\n"
+    "END:VCARD\r\n";
+  g_autoptr(TnImportResult) first = NULL;
+  g_autoptr(TnImportResult) second = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  fixture->store = tn_test_store_open_path (fixture->path);
+  first = tn_test_import_text (fixture, "people.vcf", card);
+  g_assert_cmpuint (tn_test_file_result (first, 0)->n_added, ==, 2);
+  g_clear_object (&fixture->store);
+  tn_test_assert_query (fixture->path, by_rowid, "3");
+
+  before = tn_test_sqlite (fixture->path, SCHEMA_10_UNDONE " PRAGMA user_version = 9;");
+  tn_test_assert_query (fixture->path, by_rowid, "0");
+  g_clear_pointer (&before, g_free);
+  before = tn_test_sqlite (fixture->path, addresses);
+  g_assert_nonnull (strstr (before, "ada@work.example"));
+
+  fixture->store = tn_test_store_open_path (fixture->path);
+  g_assert_cmpint (tn_store_get_schema_version (fixture->store), ==, TN_STORE_SCHEMA_VERSION);
+  tn_test_assert_query (fixture->path, by_rowid, "3");
+  after = tn_test_sqlite (fixture->path, addresses);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A merge appends after the contact's addresses; removing the contact takes them along. */
+  second = tn_test_import_text (fixture, "again.vcf", again);
+  g_assert_cmpuint (tn_test_file_result (second, 0)->n_merged, ==, 1);
+  tn_test_assert_query (fixture->path,
+                        "SELECT group_concat (value, ',') FROM (SELECT value FROM emails WHERE contact_id = 2 ORDER BY position)",
+                        "grace@example.org,amazing.grace@example.org");
+  tn_test_assert_query (fixture->path,
+                        "PRAGMA foreign_keys = ON; DELETE FROM contacts WHERE id = 1;"
+                        " SELECT count (*) FROM emails WHERE contact_id = 1; SELECT count (*) FROM urls",
+                        "0\n0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +295,7 @@ main (int   argc,
   ADD_TEST ("/store/open/migrates-cadence", test_open_migrates_cadence);
   ADD_TEST ("/store/migration-from-v6", test_migration_from_v6);
   ADD_TEST ("/store/migration-from-v8", test_migration_from_v8);
+  ADD_TEST ("/store/migration-from-v9", test_migration_from_v9);
 
 #undef ADD_TEST
 

@@ -11,6 +11,20 @@
 
 G_BEGIN_DECLS
 
+/* SQL that takes a database of schema 10 back to schema 9: the address tables by rowid,
+ * with an index on their key, as schema 1 and 7 made them. */
+#define ADDRESS_TABLE_BY_ROWID(table, columns, normalized) \
+  "CREATE TABLE " table "_v9 (contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE," \
+  " position INTEGER NOT NULL, value TEXT NOT NULL, normalized TEXT " normalized columns "," \
+  " PRIMARY KEY (contact_id, position));" \
+  " INSERT INTO " table "_v9 SELECT * FROM " table "; DROP TABLE " table ";" \
+  " ALTER TABLE " table "_v9 RENAME TO " table ";" \
+  " CREATE INDEX " table "_normalized ON " table " (normalized);"
+#define SCHEMA_10_UNDONE \
+  ADDRESS_TABLE_BY_ROWID ("emails", ", kind TEXT", "NOT NULL") \
+  ADDRESS_TABLE_BY_ROWID ("phones", ", kind TEXT", "") \
+  ADDRESS_TABLE_BY_ROWID ("urls", "", "NOT NULL")
+
 /* SQL that takes a database of schema 9 back to schema 8: the contacts' update triggers as
  * schema 6 and 8 made them (the revision bumped by a second write of the row). */
 #define SCHEMA_9_UNDONE \

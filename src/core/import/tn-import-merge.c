@@ -74,35 +74,39 @@ url_set_key (const char *url)
   return key != NULL ? key : g_strdup ("");
 }
 
-static GHashTable *
+/* The keys of a contact's addresses of one kind. A contact has a handful, so a list
+ * searched from its start does: a hash table made and freed for each kind of address of
+ * every merge cost a second import of 30,000 cards 70 M instructions, 4% of its writer
+ * (callgrind). */
+static GPtrArray *
 key_set_new (GStrv   values,
              KeyFunc key_func)
 {
-  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; values[i] != NULL; i++)
-    g_hash_table_insert (keys, key_func (values[i]), values[i]);
+    g_ptr_array_add (keys, key_func (values[i]));
 
   return keys;
 }
 
-/* Adds @value to @keys unless an address with its key is there; FALSE when one was. A
- * phone number found under its key is the same number by the phone rule: the key is its
+/* Adds @value's key to @keys unless an address with its key is there; FALSE when one was.
+ * A phone number found under its key is the same number by the phone rule: the key is its
  * E.164 form, which libphonenumber compares. */
 static gboolean
-key_set_add (GHashTable *keys,
+key_set_add (GPtrArray  *keys,
              KeyFunc     key_func,
              const char *value)
 {
   char *key = key_func (value);
 
-  if (g_hash_table_contains (keys, key))
+  if (g_ptr_array_find_with_equal_func (keys, key, g_str_equal, NULL))
     {
       g_free (key);
       return FALSE;
     }
 
-  g_hash_table_insert (keys, key, (gpointer) value);
+  g_ptr_array_add (keys, key);
   return TRUE;
 }
 
@@ -119,7 +123,7 @@ add_new_values (TnImportWriter    *writer,
                 gboolean          *changed,
                 GError           **error)
 {
-  g_autoptr(GHashTable) keys = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
 
   if (values == NULL || values[0] == NULL)
     return TRUE;

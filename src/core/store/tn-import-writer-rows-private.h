@@ -30,8 +30,13 @@ gboolean      _tn_import_rows_add     (TnImportRows      *self,
                                        const char        *value,
                                        const char        *normalized,
                                        GError           **error);
-gboolean      _tn_import_rows_hold    (TnImportRows      *self,
-                                       gint64             contact_id);
+int           _tn_import_rows_next_position (TnImportRows      *self,
+                                             TnImportRowTable   table,
+                                             gint64             contact_id);
+void          _tn_import_rows_collect (TnImportRows      *self,
+                                       TnImportRowTable   table,
+                                       gint64             contact_id,
+                                       GStrvBuilder      *values);
 gboolean      _tn_import_rows_flush   (TnImportRows      *self,
                                        TnDb              *db,
                                        GError           **error);

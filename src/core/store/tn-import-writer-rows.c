@@ -7,10 +7,10 @@
  * (starting the statement, opening a cursor per index, ending it): an address written
  * alone cost twice what it costs as one of many. So the rows wait here, copied, until a
  * table has ROWS_PER_INSERT of them, and go in with one statement. Whoever reads these
- * tables on the same connection flushes first (_tn_import_rows_flush()), or at least when a
- * contact it reads has rows waiting (_tn_import_rows_hold()); whoever adds to them adds
- * here too. The rows go in in the order they were added, so the tables end up exactly as
- * with one INSERT each, rowids and all.
+ * tables on the same connection flushes first (_tn_import_rows_flush()), or reads one
+ * contact's rows in the table and then those waiting (_tn_import_rows_collect(),
+ * _tn_import_rows_next_position()); whoever adds to them adds here too. The rows go in in the order they were added, so the tables end up exactly as
+ * with one INSERT each.
  */
 #define G_LOG_DOMAIN "tn-store"
 
@@ -198,26 +198,62 @@ _tn_import_rows_add (TnImportRows      *self,
 }
 
 /**
- * _tn_import_rows_hold:
+ * _tn_import_rows_next_position:
  * @self: the rows waiting
+ * @table: a table
  * @contact_id: a contact
  *
- * Returns: whether any row of contact @contact_id is waiting
+ * A row waiting comes after every row of its contact in the table, since the rows go in in
+ * the order they were added: the last one waiting has the contact's highest position.
+ *
+ * Returns: one past the position of the last row of @contact_id waiting for @table, or -1
+ *   when none is waiting
  */
-gboolean
-_tn_import_rows_hold (TnImportRows *self,
-                      gint64        contact_id)
+int
+_tn_import_rows_next_position (TnImportRows      *self,
+                               TnImportRowTable   table,
+                               gint64             contact_id)
 {
-  for (guint i = 0; i < TN_IMPORT_N_ROW_TABLES; i++)
+  GArray *rows = self->rows[table];
+
+  for (guint i = rows->len; i > 0; i--)
     {
-      for (guint j = 0; j < self->rows[i]->len; j++)
-        {
-          if (g_array_index (self->rows[i], Row, j).contact_id == contact_id)
-            return TRUE;
-        }
+      const Row *row = &g_array_index (rows, Row, i - 1);
+
+      if (row->contact_id == contact_id)
+        return row->position + 1;
     }
 
-  return FALSE;
+  return -1;
+}
+
+/**
+ * _tn_import_rows_collect:
+ * @self: the rows waiting
+ * @table: a table
+ * @contact_id: a contact
+ * @values: where the values go
+ *
+ * Adds the value of each row of @contact_id waiting for @table to @values, in the order of
+ * their positions: after the contact's rows in the table, a reader has them all, without
+ * writing what waits (a merge into a contact just added would otherwise write the rows
+ * waiting for every table with up to seven INSERTs each).
+ */
+void
+_tn_import_rows_collect (TnImportRows      *self,
+                         TnImportRowTable   table,
+                         gint64             contact_id,
+                         GStrvBuilder      *values)
+{
+  GArray *rows = self->rows[table];
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const Row *row = &g_array_index (rows, Row, i);
+
+      if (row->contact_id == contact_id)
+        g_strv_builder_add (values, row->value);
+    }
 }
 
 /**

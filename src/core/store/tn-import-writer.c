@@ -803,16 +803,6 @@ tn_import_writer_add_contact (TnImportWriter     *self,
          (trust == TN_TRUST_UNRATED || writer_record_trust (self, *id, trust, error));
 }
 
-/* The rows of contact @id that are still waiting go in first, so that the database has
- * them all for a read: the others may wait on. */
-static gboolean
-writer_flush_rows_of (TnImportWriter  *self,
-                      gint64           id,
-                      GError         **error)
-{
-  return !_tn_import_rows_hold (self->rows, id) || _tn_import_rows_flush (self->rows, self->db, error);
-}
-
 void
 tn_import_merge_target_clear (TnImportMergeTarget *target)
 {
@@ -823,11 +813,13 @@ tn_import_merge_target_clear (TnImportMergeTarget *target)
   g_clear_pointer (&target->urls, g_strfreev);
 }
 
+/* The values of contact @id in @table: those in the table, then those still waiting. */
 static GStrv
-writer_read_values (TnImportWriter  *self,
-                    WriteStatement   which,
-                    gint64           id,
-                    GError         **error)
+writer_read_values (TnImportWriter    *self,
+                    WriteStatement     which,
+                    TnImportRowTable   table,
+                    gint64             id,
+                    GError           **error)
 {
   sqlite3_stmt *statement = writer_statement (self, which, error);
   g_autoptr(GStrvBuilder) builder = NULL;
@@ -848,6 +840,7 @@ writer_read_values (TnImportWriter  *self,
       return NULL;
     }
 
+  _tn_import_rows_collect (self->rows, table, id, builder);
   return g_strv_builder_end (builder);
 }
 
@@ -870,7 +863,7 @@ tn_import_writer_read_contact (TnImportWriter      *self,
   int result;
 
   memset (target, 0, sizeof *target);
-  if (statement == NULL || !writer_flush_rows_of (self, id, error))
+  if (statement == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (statement, 1, id);
@@ -888,15 +881,15 @@ tn_import_writer_read_contact (TnImportWriter      *self,
       return FALSE;
     }
 
-  target->emails = writer_read_values (self, WRITE_READ_EMAILS, id, error);
+  target->emails = writer_read_values (self, WRITE_READ_EMAILS, TN_IMPORT_ROWS_EMAILS, id, error);
   if (target->emails == NULL)
     return FALSE;
 
-  target->phones = writer_read_values (self, WRITE_READ_PHONES, id, error);
+  target->phones = writer_read_values (self, WRITE_READ_PHONES, TN_IMPORT_ROWS_PHONES, id, error);
   if (target->phones == NULL)
     return FALSE;
 
-  target->urls = writer_read_values (self, WRITE_READ_URLS, id, error);
+  target->urls = writer_read_values (self, WRITE_READ_URLS, TN_IMPORT_ROWS_URLS, id, error);
   return target->urls != NULL;
 }
 
@@ -911,33 +904,37 @@ writer_append_address (TnImportWriter  *self,
 {
   gboolean is_email = field == TN_IMPORT_FIELD_EMAIL;
   gboolean is_url = field == TN_IMPORT_FIELD_URL;
-  sqlite3_stmt *statement = writer_statement (self, is_email ? WRITE_NEXT_EMAIL_POSITION :
-                                                    is_url ? WRITE_NEXT_URL_POSITION : WRITE_NEXT_PHONE_POSITION,
-                                              error);
+  TnImportRowTable table = is_email ? TN_IMPORT_ROWS_EMAILS : is_url ? TN_IMPORT_ROWS_URLS : TN_IMPORT_ROWS_PHONES;
   g_autofree char *normalized = is_email ? tn_duplicates_email_key (value) :
                                 is_url ? tn_duplicates_url_key (value) : tn_duplicates_phone_digits (value);
-  int result, position;
-
-  if (statement == NULL || !writer_flush_rows_of (self, id, error))
-    return FALSE;
+  int position = _tn_import_rows_next_position (self->rows, table, id);
 
   /* As write_list(): emails.normalized is NOT NULL, phones.normalized may be. */
   if (is_email && normalized == NULL)
     normalized = g_strdup (value);
 
-  sqlite3_bind_int64 (statement, 1, id);
-  result = sqlite3_step (statement);
-  position = sqlite3_column_int (statement, 0);
-  sqlite3_reset (statement);
-  if (result != SQLITE_ROW)
+  if (position < 0)
     {
-      tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
-      return FALSE;
+      sqlite3_stmt *statement = writer_statement (self, is_email ? WRITE_NEXT_EMAIL_POSITION :
+                                                        is_url ? WRITE_NEXT_URL_POSITION : WRITE_NEXT_PHONE_POSITION,
+                                                  error);
+      int result;
+
+      if (statement == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (statement, 1, id);
+      result = sqlite3_step (statement);
+      position = sqlite3_column_int (statement, 0);
+      sqlite3_reset (statement);
+      if (result != SQLITE_ROW)
+        {
+          tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
+          return FALSE;
+        }
     }
 
-  return _tn_import_rows_add (self->rows, self->db,
-                              is_email ? TN_IMPORT_ROWS_EMAILS : is_url ? TN_IMPORT_ROWS_URLS : TN_IMPORT_ROWS_PHONES,
-                              id, position, value, normalized, error);
+  return _tn_import_rows_add (self->rows, self->db, table, id, position, value, normalized, error);
 }
 
 static gboolean

@@ -453,6 +453,52 @@ static const char * const migrations[] = {
   "  ON contacts BEGIN"
   CONTACT_FIELD_TIMES_BODY
   "END;",
+
+  /* 9 → 10: a contact's email addresses, phone numbers and web pages stored in the order of
+   * their key, (contact_id, position), without a rowid (issue 17). Each table was a B-tree by
+   * rowid plus an index on that key: every row written twice, and a contact's addresses
+   * read through the index and then the table. A second import of the same 30,000 cards
+   * reads each contact's addresses to merge it: its writer did 9% fewer instructions this
+   * way. No one reads these tables' rowids; the rows and their order by the key are as
+   * before. Nothing references these tables or fires on them, so each is rebuilt in place. */
+  "CREATE TABLE emails_v10 ("
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  normalized TEXT NOT NULL,"
+  "  kind TEXT,"
+  "  PRIMARY KEY (contact_id, position)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO emails_v10 (contact_id, position, value, normalized, kind)"
+  "  SELECT contact_id, position, value, normalized, kind FROM emails;"
+  "DROP TABLE emails;"
+  "ALTER TABLE emails_v10 RENAME TO emails;"
+  "CREATE INDEX emails_normalized ON emails (normalized);"
+  "CREATE TABLE phones_v10 ("
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  normalized TEXT,"
+  "  kind TEXT,"
+  "  PRIMARY KEY (contact_id, position)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO phones_v10 (contact_id, position, value, normalized, kind)"
+  "  SELECT contact_id, position, value, normalized, kind FROM phones;"
+  "DROP TABLE phones;"
+  "ALTER TABLE phones_v10 RENAME TO phones;"
+  "CREATE INDEX phones_normalized ON phones (normalized);"
+  "CREATE TABLE urls_v10 ("
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  normalized TEXT NOT NULL,"
+  "  PRIMARY KEY (contact_id, position)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO urls_v10 (contact_id, position, value, normalized)"
+  "  SELECT contact_id, position, value, normalized FROM urls;"
+  "DROP TABLE urls;"
+  "ALTER TABLE urls_v10 RENAME TO urls;"
+  "CREATE INDEX urls_normalized ON urls (normalized);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TN_STORE_SCHEMA_VERSION);
