@@ -273,6 +273,32 @@ time_counts_after_burst (TnWindow *window)
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
 }
 
+/* The app starts on the Dashboard, and a person sees its figures painted there before going
+ * anywhere: the first frame with the cards (new glyph sizes, llvmpipe compiling the cards'
+ * shaders, 60-70 ms of main-thread CPU) is the start's, not the first page switch's. The
+ * figures come from a worker; the cards fade in (the page's stack) once they are there. */
+static void
+wait_for_dashboard_figures (TnWindow *window)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  GtkWidget *cards = tn_ui_test_find_named (GTK_WIDGET (window), "dashboard-cards");
+  GtkWidget *stack = cards != NULL ? gtk_widget_get_ancestor (cards, GTK_TYPE_STACK) : NULL;
+  gint64 start = g_get_monotonic_time ();
+  guint n_painted = 0;
+  gulong handler;
+
+  while (stack != NULL && (!gtk_widget_get_mapped (cards) || gtk_stack_get_transition_running (GTK_STACK (stack))) &&
+         g_get_monotonic_time () - start < 30 * G_TIME_SPAN_SECOND)
+    g_main_context_iteration (NULL, TRUE);
+
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_frame_painted_cb), &n_painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (n_painted == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (frame_clock, handler);
+  g_print ("dashboard-figures-painted-after-ms %.0f\n", (g_get_monotonic_time () - start) / 1000.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,8 +343,7 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_present (GTK_WINDOW (window));
   tn_window_show_page (window, "dashboard");
-  for (int i = 0; i < 200; i++)
-    g_main_context_iteration (NULL, FALSE);
+  wait_for_dashboard_figures (window);
 
   /* The Contacts page the first time, then back and forth. */
   ms = time_to_paint (window, show_page, "contacts");

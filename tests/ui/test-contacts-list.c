@@ -998,6 +998,66 @@ test_first_rows (TnUiFixture   *fixture,
   }
 }
 
+/* The widest range the view's selection announced as changed. */
+static void
+on_rows_selection_changed_cb (GtkSelectionModel *rows,
+                              guint              position,
+                              guint              n_items,
+                              guint             *widest)
+{
+  *widest = MAX (*widest, n_items);
+}
+
+/* A filter taken off while the selected contact is far down the list it shows: the
+ * contact stays selected and moves a hundred rows down, the view's selection with it,
+ * announced as the two rows that changed, not as every row in between (GTK 4.8 updates
+ * each row announced). */
+static void
+test_selection_follows_filter (TnUiFixture   *fixture,
+                               gconstpointer  user_data)
+{
+  TnContactsPage *page;
+  GtkSelectionModel *rows;
+  g_autoptr(TnContact) far_down = NULL;
+  guint widest = 0;
+
+  if (fixture->store == NULL)
+    return;
+
+  /* 200 rated: the filter shows as many rows as GTK keeps, none held back for a frame. */
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %03u", i);
+      g_autoptr(TnContact) contact = tn_ui_test_add_contact (fixture->store, name, NULL, NULL,
+                                                             i % 3 == 0 ? TN_TRUST_COMPLETELY : TN_TRUST_UNRATED);
+
+      if (i == 150)
+        far_down = g_object_ref (contact);
+    }
+
+  fixture->window = tn_window_new (ADW_APPLICATION (application), fixture->store);
+  page = tn_window_get_contacts_page (fixture->window);
+  rows = gtk_column_view_get_model (tn_contacts_page_get_column_view (page));
+  tn_ui_test_present (GTK_WINDOW (fixture->window));
+  tn_window_show_page (fixture->window, "contacts");
+  tn_contacts_page_set_trust_filter (page, "completely");
+  tn_ui_test_settle (300);
+  g_assert_true (tn_contacts_page_select_contact (page, far_down));
+  tn_ui_test_settle (100);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, 50);
+
+  g_signal_connect (rows, "selection-changed", G_CALLBACK (on_rows_selection_changed_cb), &widest);
+  tn_contacts_page_set_trust_filter (page, "all");
+  tn_ui_test_settle (300);
+  g_signal_handlers_disconnect_by_data (rows, &widest);
+
+  g_assert_true (tn_contacts_page_get_selected_contact (page) == far_down);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, 150);
+  g_assert_cmpuint (widest, ==, 1);
+  assert_rows_as_plain_filter (page);
+  assert_row_widgets_follow (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1019,6 +1079,8 @@ main (int   argc,
   ADD_TEST ("/contacts-list/name-cells", test_name_cells);
   g_test_add ("/contacts-list/first-rows", TnUiFixture, "test-contacts-list", tn_ui_test_fixture_set_up,
               test_first_rows, tn_ui_test_fixture_tear_down);
+  g_test_add ("/contacts-list/selection-follows-filter", TnUiFixture, "test-contacts-list", tn_ui_test_fixture_set_up,
+              test_selection_follows_filter, tn_ui_test_fixture_tear_down);
 
   return g_test_run ();
 }

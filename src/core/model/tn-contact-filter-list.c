@@ -251,17 +251,22 @@ lets_everyone_through (TnContactFilterList *self)
   return finds_everyone && self->tests[TN_FILTER_STAGE_FILTERS] == NULL;
 }
 
+/* Written in place rather than appended one by one: g_array_append_val() is a call and a
+ * copy per row, most of the work when a filter shows 100,000 again (about 8M instructions). */
 static GArray *
 collect_shown (TnContactFilterList *self)
 {
-  GArray *shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->shown != NULL ? self->shown->len : 0);
+  GArray *shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->state->len);
+  guint *positions = (guint *) shown->data;
+  guint n_shown = 0;
 
   for (guint i = 0; i < self->state->len; i++)
     {
       if ((self->state->data[i] & SHOWN) == SHOWN)
-        g_array_append_val (shown, i);
+        positions[n_shown++] = i;
     }
 
+  g_array_set_size (shown, n_shown);
   return shown;
 }
 

@@ -24,11 +24,18 @@ void
 _tn_contacts_page_sync_row_selection (TnContactsPage *self)
 {
   guint position = gtk_single_selection_get_selected (self->selection);
+  guint row_position = gtk_single_selection_get_selected (self->row_selection);
 
-  if (gtk_single_selection_get_selected (self->row_selection) == position)
+  if (row_position == position)
     return;
 
   self->syncing_rows = TRUE;
+  /* GtkSingleSelection announces a move from row a to row b as a change of every row in
+   * between, and GTK 4.8 updates each of those rows: after a filter the selection jumps from
+   * far down to the top, up to 200 rows (about 9M instructions). Let go first, and two rows
+   * change. */
+  if (row_position != GTK_INVALID_LIST_POSITION && position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->row_selection, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (self->row_selection, position);
   self->syncing_rows = FALSE;
 }
