@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tn-action-row-words.h"
 #include "tn-brand-page.h"
 #include "tn-brand.h"
 #include "tn-clock.h"
@@ -232,6 +233,7 @@ make_version_row (TnBrandPage          *self,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), saved_at);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  tn_action_row_hold_words (ADW_ACTION_ROW (row));
 
   if (current)
     {
@@ -694,6 +696,9 @@ tn_brand_page_init (TnBrandPage *self)
   self->saved_text = g_strdup ("");
   build_check_rows (self);
   build_question_rows (self);
+  /* The page's wrapping rows, each laid out 20 to 30 times when the window first opens
+   * and again when the page is first shown (tn-action-row-words.c). */
+  tn_action_row_hold_words_within (GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->editor), "changed",
                            G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
