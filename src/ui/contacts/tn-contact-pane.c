@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "tn-action-row-words.h"
+#include "tn-adw-words.h"
 #include "tn-contact-edit.h"
 #include "tn-contact-pane-private.h"
 
@@ -691,8 +691,8 @@ tn_contact_pane_init (TnContactPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The trust row and the Add rows: laid out about 60 times each when the window first
-   * opens, with the pane not even shown (tn-action-row-words.c). */
-  tn_action_row_hold_words_within (GTK_WIDGET (self));
+   * opens, with the pane not even shown (tn-adw-words.c). */
+  tn_adw_words_hold_within (GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (on_note_changed_cb), self,

@@ -133,7 +133,7 @@ tn_wrap_bin_class_init (TnWrapBinClass *klass)
   widget_class->size_allocate = tn_wrap_bin_size_allocate;
 
   /* Named for the style sheet, which puts an action row's words back in place
-   * (tn-action-row-words.c). */
+   * (tn-adw-words.c). */
   gtk_widget_class_set_css_name (widget_class, "wrapbin");
 
   properties[PROP_CHILD] = g_param_spec_object ("child", NULL, NULL, GTK_TYPE_WIDGET,
