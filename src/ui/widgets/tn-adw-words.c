@@ -53,9 +53,6 @@ hold_words (GtkWidget *header,
   gtk_widget_set_valign (bin, gtk_widget_get_valign (words));
   gtk_widget_set_halign (words, GTK_ALIGN_FILL);
   gtk_widget_set_valign (words, GTK_ALIGN_FILL);
-  /* An action row hides the box when it has neither title nor subtitle: the bin goes with
-   * it, so the header leaves no spacing for it. */
-  g_object_bind_property (words, "visible", bin, "visible", G_BINDING_SYNC_CREATE);
 
   g_object_ref (words);
   gtk_box_remove (GTK_BOX (header), words);
