@@ -422,7 +422,11 @@ test_focus_goes_on (Fixture       *fixture,
   g_assert_true (tn_ui_test_wait_for_count (n_pairs, window, 3));
   tn_ui_test_point_at (window);
 
-  gtk_widget_grab_focus (find_row_button (window, 0, "duplicate-merge-button"));
+  /* From Keep Both to Merge by Tab, as a person at the keyboard gets there. */
+  gtk_widget_grab_focus (find_row_button (window, 0, "duplicate-keep-button"));
+  tn_ui_test_xdotool ("key", "Tab", NULL);
+  tn_ui_test_settle (100);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == find_row_button (window, 0, "duplicate-merge-button"));
   tn_ui_test_xdotool ("key", "Return", NULL);
   g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 7));
   g_assert_true (tn_ui_test_wait_for_count (n_pairs, window, 2));
@@ -430,6 +434,9 @@ test_focus_goes_on (Fixture       *fixture,
 
   g_assert_true (tn_ui_test_wait_until (undo_is_shown, window));
   tn_ui_test_settle (700);
+  /* The focus ring shows where Enter goes now. */
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (window)));
+  tn_ui_test_save_screenshot ("duplicates-focus-after-merge");
   tn_ui_test_xdotool ("key", "Escape", NULL);
   g_assert_true (tn_ui_test_wait_until_ms (undo_is_gone, window, 2000));
   g_assert_true (gtk_widget_get_visible (window));
