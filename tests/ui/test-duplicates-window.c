@@ -359,6 +359,98 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (first_row (window))), ==, GTK_ORIENTATION_HORIZONTAL);
 }
 
+/* The name a row shows, from any widget in it. */
+static const char *
+row_name (GtkWidget *widget)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, GTK_TYPE_BOX);
+
+  while (row != NULL && !gtk_widget_has_css_class (row, "duplicate-row"))
+    row = gtk_widget_get_ancestor (gtk_widget_get_parent (row), GTK_TYPE_BOX);
+  g_assert_nonnull (row);
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (row))));
+}
+
+/* Where the keyboard focus is: Keep Both, in the row of the pair at @position. */
+static void
+assert_focus_on_keep_both (GtkWidget *window,
+                           guint      position)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_assert_nonnull (focus);
+  g_assert_cmpstr (gtk_widget_get_name (focus), ==, "duplicate-keep-button");
+  g_assert_cmpstr (row_name (focus), ==, pair_name (tn_duplicates_window_get_pairs (TN_DUPLICATES_WINDOW (window)), position));
+}
+
+static GtkWidget *
+find_row_button (GtkWidget  *window,
+                 guint       position,
+                 const char *name)
+{
+  const char *wanted = pair_name (tn_duplicates_window_get_pairs (TN_DUPLICATES_WINDOW (window)), position);
+  GtkWidget *list = tn_ui_test_find_named (window, "duplicates-list");
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *button = tn_ui_test_find_named (item, name);
+
+      if (button != NULL && gtk_widget_get_mapped (button) && g_strcmp0 (row_name (button), wanted) == 0)
+        return button;
+    }
+  g_assert_not_reached ();
+}
+
+/* Merge and Keep Both by the keyboard alone: the handled row goes, and the focus goes on
+ * to the row that takes its place (the one before it, after the last), so Escape still
+ * dismisses the toast and Enter answers for the next pair. */
+static void
+test_focus_goes_on (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(TnContact) edsger = NULL;
+  g_autoptr(TnContact) edsger_too = NULL;
+  GtkWidget *window;
+
+  if (fixture->store == NULL)
+    return;
+
+  add_namesakes (fixture);
+  edsger = add (fixture, "Edsger Dijkstra", "Mathematisch Centrum", "ewd@mc.example", NULL);
+  edsger_too = add (fixture, "Edsger Dijkstra", "Mathematisch Centrum", "edsger@home.example", NULL);
+  window = open_review (fixture);
+  g_assert_true (tn_ui_test_wait_for_count (n_pairs, window, 3));
+  tn_ui_test_point_at (window);
+
+  /* From Keep Both to Merge by Tab, as a person at the keyboard gets there. */
+  gtk_widget_grab_focus (find_row_button (window, 0, "duplicate-keep-button"));
+  tn_ui_test_xdotool ("key", "Tab", NULL);
+  tn_ui_test_settle (100);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == find_row_button (window, 0, "duplicate-merge-button"));
+  tn_ui_test_xdotool ("key", "Return", NULL);
+  g_assert_true (tn_ui_test_wait_for_count (tn_ui_test_n_contacts, fixture->store, 7));
+  g_assert_true (tn_ui_test_wait_for_count (n_pairs, window, 2));
+  assert_focus_on_keep_both (window, 0);
+
+  g_assert_true (tn_ui_test_wait_until (undo_is_shown, window));
+  tn_ui_test_settle (700);
+  /* The focus ring shows where Enter goes now. */
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (window)));
+  tn_ui_test_save_screenshot ("duplicates-focus-after-merge");
+  tn_ui_test_xdotool ("key", "Escape", NULL);
+  g_assert_true (tn_ui_test_wait_until_ms (undo_is_gone, window, 2000));
+  g_assert_true (gtk_widget_get_visible (window));
+  assert_focus_on_keep_both (window, 0);
+
+  /* The last row kept apart: the focus goes back to the one before. */
+  gtk_widget_grab_focus (find_row_button (window, 1, "duplicate-keep-button"));
+  tn_ui_test_xdotool ("key", "Return", NULL);
+  g_assert_true (tn_ui_test_wait_for_count (n_pairs, window, 1));
+  tn_ui_test_settle (200);
+  assert_focus_on_keep_both (window, 0);
+  g_assert_cmpuint (tn_ui_test_n_contacts (fixture->store), ==, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +467,7 @@ main (int   argc,
   ADD ("/duplicates-window/dismiss-all", test_dismiss_all);
   ADD ("/duplicates-window/lists-in-worker", test_lists_in_worker);
   ADD ("/duplicates-window/narrow", test_narrow);
+  ADD ("/duplicates-window/focus-goes-on", test_focus_goes_on);
 
 #undef ADD
 

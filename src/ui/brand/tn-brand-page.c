@@ -10,10 +10,12 @@
 
 #include <glib/gi18n.h>
 
+#include "tn-adw-words.h"
 #include "tn-brand-page.h"
 #include "tn-brand.h"
 #include "tn-clock.h"
 #include "tn-linchpin.h"
+#include "tn-wrap-bin.h"
 
 /* The window of logged meetings the group-events question looks at. */
 #define ONE_ON_ONE_DAYS 90
@@ -232,6 +234,7 @@ make_version_row (TnBrandPage          *self,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), saved_at);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  tn_adw_words_hold_in_action_row (ADW_ACTION_ROW (row));
 
   if (current)
     {
@@ -667,6 +670,7 @@ tn_brand_page_class_init (TnBrandPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TN_TYPE_WRAP_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TrustNet/ui/tn-brand-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TnBrandPage, editor);
   gtk_widget_class_bind_template_child (widget_class, TnBrandPage, placeholder);
@@ -694,6 +698,9 @@ tn_brand_page_init (TnBrandPage *self)
   self->saved_text = g_strdup ("");
   build_check_rows (self);
   build_question_rows (self);
+  /* The page's wrapping rows, each laid out 20 to 30 times when the window first opens
+   * and again when the page is first shown (tn-adw-words.c). */
+  tn_adw_words_hold_within (GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->editor), "changed",
                            G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tn-adw-words.h"
 #include "tn-contact-pane-details.h"
 #include "tn-contact-uri.h"
 
@@ -51,6 +52,7 @@ add_row (TnContactPaneDetails *self,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   /* A value can be copied; the row is for reading. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  tn_adw_words_hold_in_action_row (ADW_ACTION_ROW (row));
   gtk_list_box_append (self->details_list, row);
 
   return row;

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tn-adw-words.h"
 #include "tn-contact-edit.h"
 #include "tn-contact-pane-private.h"
 
@@ -689,6 +690,9 @@ static void
 tn_contact_pane_init (TnContactPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The trust row, the Add rows and the timeline's rows: laid out 50 to 170 times each
+   * when the window first opens or the pane first shows a contact (tn-adw-words.c). */
+  tn_adw_words_hold_within (GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (on_note_changed_cb), self,

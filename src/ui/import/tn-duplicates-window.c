@@ -89,6 +89,90 @@ tn_duplicates_window_count_pairs (TnStore *store)
   return tn_store_count_possible_duplicates (store);
 }
 
+/* ---- Focus -------------------------------------------------------------------------------- */
+
+/* Each row's box knows its list item, which knows the row's position. */
+#define ROW_LIST_ITEM_KEY "tn-list-item"
+
+/* The position of the row @widget is in, or GTK_INVALID_LIST_POSITION. */
+static guint
+get_row_position (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), ROW_LIST_ITEM_KEY);
+
+      if (list_item != NULL)
+        return gtk_list_item_get_position (list_item);
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The row the keyboard focus is in, or GTK_INVALID_LIST_POSITION. */
+static guint
+get_focused_position (TnDuplicatesWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    return GTK_INVALID_LIST_POSITION;
+
+  return get_row_position (focus);
+}
+
+/* Focuses Keep Both, the safe answer, in the row at @position, or the one before when
+ * @position is past the end. */
+static void
+focus_row (TnDuplicatesWindow *self,
+           guint               position)
+{
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->pairs));
+  GtkWidget *child;
+
+  if (n_rows == 0)
+    return;
+
+  position = MIN (position, n_rows - 1);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkListItem *list_item = row != NULL ? g_object_get_data (G_OBJECT (row), ROW_LIST_ITEM_KEY) : NULL;
+
+      if (list_item != NULL && gtk_list_item_get_item (list_item) != NULL &&
+          gtk_list_item_get_position (list_item) == position)
+        {
+          GtkWidget *buttons = gtk_widget_get_last_child (row);
+
+          gtk_widget_grab_focus (gtk_widget_get_first_child (buttons));
+          return;
+        }
+    }
+
+  /* A row GTK has not made yet: the list takes the focus, and the arrows go on from there. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* Replaces rows of the list. When the row with the keyboard focus goes, as the one just
+ * merged or kept apart does, the focus would go with it, and the keys with it: Escape
+ * would close the window instead of the merge's toast. It moves to the row that takes the
+ * place of the one gone. */
+static void
+splice_rows (TnDuplicatesWindow *self,
+             guint               position,
+             guint               n_removed,
+             gpointer           *added,
+             guint               n_added)
+{
+  guint focused = get_focused_position (self);
+
+  g_list_store_splice (self->pairs, position, n_removed, added, n_added);
+
+  if (focused != GTK_INVALID_LIST_POSITION && get_focused_position (self) == GTK_INVALID_LIST_POSITION)
+    focus_row (self, focused);
+}
+
 /* ---- The list ----------------------------------------------------------------------------- */
 
 static void
@@ -111,7 +195,7 @@ drop_handled_rows (TnDuplicatesWindow *self,
                    guint               position,
                    guint               n_rows)
 {
-  g_list_store_splice (self->pairs, position, n_rows, NULL, 0);
+  splice_rows (self, position, n_rows, NULL, 0);
   update_title (self);
 }
 
@@ -148,8 +232,7 @@ show_pairs (TnDuplicatesWindow *self,
       tail++;
     }
 
-  g_list_store_splice (self->pairs, head, n_old - head - tail,
-                       fresh->pdata + head, fresh->len - head - tail);
+  splice_rows (self, head, n_old - head - tail, fresh->pdata + head, fresh->len - head - tail);
   update_title (self);
 }
 
@@ -513,6 +596,7 @@ on_setup_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_list_item_set_activatable (list_item, FALSE);
   gtk_list_item_set_child (list_item, row);
+  g_object_set_data (G_OBJECT (row), ROW_LIST_ITEM_KEY, list_item);
 }
 
 /* A contact's details from describe_contact(): a line that wraps breaks between the parts,

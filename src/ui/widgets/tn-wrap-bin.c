@@ -1,12 +1,13 @@
 /* tn-wrap-bin.c — wrapping words, asked for their width once, not once for each height.
  *
- * In a horizontal GtkBox, as in an AdwActionRow, GTK 4.8 asks a column of wrapping labels
- * for its width at the height the box has, at every layout, and each label answers by
- * laying its text out at width after width until it fits the height (a bisection): about
- * 60 text layouts per label on the dashboard's first showing at 100,000 contacts. Words
- * wrapped to fit a width are never made narrower by a height, so the bin answers with its
- * child's width for any height, which GTK's size cache keeps; heights for a width are
- * asked of the child as they are.
+ * When GTK 4.8 measures a horizontal GtkBox (an AdwActionRow's header, a card's row) for
+ * its height at a width, the box asks each child for its width at the child's minimum
+ * height, to find how wide it would like to be. A column of wrapping labels answers that
+ * by laying its text out at width after width until it fits the height (a bisection), and
+ * a label's size cache is emptied whenever its text or style changes: 20 to 60 text
+ * layouts per label when a page is first laid out. Words wrapped to fit a width are never
+ * made narrower by a height, so the bin answers with its child's width for any height;
+ * heights for a width are asked of the child as they are, so the text wraps as before.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -130,6 +131,10 @@ tn_wrap_bin_class_init (TnWrapBinClass *klass)
   widget_class->get_request_mode = tn_wrap_bin_get_request_mode;
   widget_class->measure = tn_wrap_bin_measure;
   widget_class->size_allocate = tn_wrap_bin_size_allocate;
+
+  /* Named for the style sheet, which puts an action row's words back in place
+   * (tn-adw-words.c). */
+  gtk_widget_class_set_css_name (widget_class, "wrapbin");
 
   properties[PROP_CHILD] = g_param_spec_object ("child", NULL, NULL, GTK_TYPE_WIDGET,
                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
