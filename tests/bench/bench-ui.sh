@@ -14,8 +14,10 @@
 #                     bench-search (goal 16/16/100/16/16 ms)
 #   each figure with the default renderer and with cairo (BENCH_RENDERERS), and beside the
 #   times the main thread's CPU time for the same changes
-# BENCH_BEFORE=OTHER_BUILD_DIR also runs that build's bench-search, alternating with this
-# one's, and prints its figures beside them: a change measured before and after in one run.
+# BENCH_BEFORE=OTHER_BUILD_DIR also runs that build's bench-search and its launch to first
+# frame, alternating with this one's, each on a database the build made itself (an older
+# build cannot open a newer schema), and prints its figures beside them: a change measured
+# before and after in one run.
 set -eu
 
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
@@ -29,6 +31,7 @@ binary="$build_dir/src/trustnet"
 floor_binary="$build_dir/tests/bench/bench-floor"
 search="$build_dir/tests/bench/bench-search"
 before_search=${BENCH_BEFORE:+$(cd "$BENCH_BEFORE" && pwd)/tests/bench/bench-search}
+before_binary=${BENCH_BEFORE:+$(cd "$BENCH_BEFORE" && pwd)/src/trustnet}
 
 if [ -z "${DISPLAY:-}" ]; then
   exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$0" "$build_dir" "$count" "$runs"
@@ -43,6 +46,12 @@ export GSETTINGS_BACKEND=memory
 export NO_AT_BRIDGE=1
 
 /usr/bin/python3 "$source_dir/tests/bench/populate.py" "$binary" "$database" "$count"
+# The build before gets a database of its own, made by itself: an older build cannot open a
+# database of a newer schema.
+before_database="$work/before.db"
+if [ -n "$before_search" ]; then
+  /usr/bin/python3 "$source_dir/tests/bench/populate.py" "$before_binary" "$before_database" "$count"
+fi
 echo "database: $count contacts, $runs runs of each, alternating; renderers $renderers; load $(cut -d ' ' -f 1-3 /proc/loadavg)"
 
 # Launch to first frame of COMMAND... in ms: it prints first-frame-realtime-us on stderr.
@@ -81,13 +90,17 @@ measure () {
   if [ "$renderer" = default ]; then unset GSK_RENDERER; else export GSK_RENDERER=$renderer; fi
 
   local names="keystroke-median keystroke-worst keystroke-cpu-median keystroke-cpu-worst keystroke-after-frame-cpu-worst filter-toggle-worst filter-toggle-cpu-worst rating-worst rating-cpu-worst contacts-first-shown contacts-first-shown-cpu contacts-first-shown-after-frame-cpu page-switch-worst page-switch-cpu-worst scroll-worst scroll-cpu-worst"
-  local app_start="" floor_start="" name
+  local app_start="" floor_start="" before_start="" name
   declare -A app floor before
   for name in $names; do app[$name]=""; floor[$name]=""; before[$name]=""; done
 
   for run in $(seq 1 "$runs"); do
     this_app=$(TRUSTNET_BENCH_FIRST_FRAME=quit first_frame_ms "$binary" --database "$database") || this_app=""
     this_floor=$(first_frame_ms "$floor_binary" first-frame "$database") || this_floor=""
+    if [ -n "$before_search" ]; then
+      this_before=$(TRUSTNET_BENCH_FIRST_FRAME=quit first_frame_ms "$before_binary" --database "$before_database") || this_before=""
+      before_start="$before_start $this_before"
+    fi
     app_start="$app_start $this_app"
     floor_start="$floor_start $this_floor"
 
@@ -97,7 +110,7 @@ measure () {
     "$floor_binary" keystroke "$database" >"$work/floor.txt" 2>/dev/null || echo "$renderer run $run: bench-floor failed (exit $?)"
     : >"$work/before.txt"
     if [ -n "$before_search" ]; then
-      "$before_search" "$database" >"$work/before.txt" 2>/dev/null || echo "$renderer run $run: the build before failed (exit $?)"
+      "$before_search" "$before_database" >"$work/before.txt" 2>/dev/null || echo "$renderer run $run: the build before failed (exit $?)"
     fi
     for name in $names; do
       app[$name]="${app[$name]} $(figure "$work/app.txt" "$name-ms")"
@@ -130,6 +143,7 @@ measure () {
 
   if [ -n "$before_search" ]; then
     echo "renderer $renderer: this build against $BENCH_BEFORE     now     before    ratio"
+    row "launch to first frame (ms)" "$app_start" "$before_start" ""
     for name in $names; do
       row "$name (ms)" "${app[$name]}" "${before[$name]}" ""
     done
