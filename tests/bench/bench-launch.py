@@ -42,8 +42,12 @@ def main():
     before = os.path.join(os.path.abspath(before_dir), 'src', 'trustnet') if before_dir else None
     work = tempfile.mkdtemp(prefix='bench-launch-')
     database = os.path.join(work, 'small.db')
-    subprocess.run([sys.executable, os.path.join(source_dir, 'tests', 'bench', 'populate.py'), trustnet,
-                    database, '100'], check=True, stdout=subprocess.DEVNULL)
+    before_database = os.path.join(work, 'small-before.db')
+    # Each build fills a database of its own: an older one cannot open a newer schema.
+    for program, path in ((trustnet, database), (before, before_database)):
+        if program:
+            subprocess.run([sys.executable, os.path.join(source_dir, 'tests', 'bench', 'populate.py'), program,
+                            path, '100'], check=True, stdout=subprocess.DEVNULL)
     env = dict(os.environ, GSETTINGS_SCHEMA_DIR=os.path.join(build_dir, 'data'), GSETTINGS_BACKEND='memory',
                NO_AT_BRIDGE='1')
     window_env = dict(env, TRUSTNET_BENCH_FIRST_FRAME='quit')
@@ -55,13 +59,13 @@ def main():
     }
     if before:
         commands['before: trustnet --version'] = ([before, '--version'], env)
-        commands['before: trustnet --list --json'] = ([before, '--database', database, '--list', '--json'], env)
+        commands['before: trustnet --list --json'] = ([before, '--database', before_database, '--list', '--json'], env)
     if os.environ.get('DISPLAY'):
         commands['window to first frame: trustnet (exec)'] = ([trustnet, '--database', database], window_env)
         commands['window to first frame: trustnet-window'] = ([trustnet + '-window', '--database', database],
                                                               window_env)
         if before:
-            commands['before: window to first frame'] = ([before, '--database', database], window_env)
+            commands['before: window to first frame'] = ([before, '--database', before_database], window_env)
     else:
         print('no display: the window is not measured (run under xvfb-run -a dbus-run-session)')
 

@@ -277,16 +277,17 @@ echo "the book's last-modified trusted by this build: $trust"
 names=new
 if [ -n "$baseline" ]; then
   names="new old"
-  mkdir -p "$work/old"
-  cp "$db" "$work/old/trustnet.db"
-  "$baseline" --database "$work/old/trustnet.db" --sync > /dev/null
+  # The baseline's own database from its last first sync: a copy of this build's may be of a
+  # schema the baseline cannot open.
+  old_db="$work/db-old-$runs/trustnet.db"
+  "$baseline" --database "$old_db" --sync > /dev/null
 fi
 for name in $names; do : > "$work/quiet-$name"; : > "$work/quiet-cpu-$name"; : > "$work/quiet-server-$name"; done
 : > "$work/start-cpu"
 for run in $(seq 5); do
   run_timed "$trustnet" --version | cut -d' ' -f2 >> "$work/start-cpu"
   for name in $names; do
-    if [ "$name" = new ]; then binary=$trustnet; database=$db; else binary=$baseline; database=$work/old/trustnet.db; fi
+    if [ "$name" = new ]; then binary=$trustnet; database=$db; else binary=$baseline; database=$old_db; fi
     before=$(log_lines)
     read -r wall cpu <<< "$(run_timed "$binary" --database "$database" --sync)"
     [ -n "$cpu" ] || { echo "bench-sync: a sync with nothing changed failed ($binary)" >&2; exit 1; }
