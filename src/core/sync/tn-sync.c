@@ -3,10 +3,11 @@
  * (tn-sync-book.c: its last-modified where that is trusted, else its CTag); if it did, it
  * reads what changed on the server (RFC 6578 sync-collection with the stored token, the
  * changed cards' text in the same answer; without a token, or when the server refuses it,
- * a listing of ETags compared with the cards known), fetches the cards still needed in batches on a thread of its own while
- * the batch before is written, merges each with the contact here, sends what changed here
- * (from the change feed), deletes both ways, and only then stores the new token and feed
- * position: a sync stopped at any point is finished by the next one.
+ * a listing of ETags compared with the cards known), fetches the cards still needed in
+ * batches on a thread of its own while the batch before is written, merges each with the
+ * contact here, sends what changed here (from the change feed), deletes both ways, and only
+ * then stores the new token and feed position: a sync stopped at any point is finished by
+ * the next one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
