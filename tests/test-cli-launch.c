@@ -42,38 +42,6 @@ copy_trustnet (Fixture *fixture)
   return g_steal_pointer (&path);
 }
 
-/* Runs @trustnet with the arguments after it; returns its process id. */
-static GPid
-run_copy (const char *trustnet,
-          Run        *run,
-          const char *first,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  va_list args;
-  GPid pid;
-
-  g_ptr_array_add (argv, (gpointer) trustnet);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  run_clear (run);
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (process), NULL, 10);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  return pid;
-}
-
 /* The stand-in ran, with @arguments (each after a space), in the process trustnet was
  * started as. */
 static void
@@ -101,19 +69,19 @@ test_window_launches (Fixture       *fixture,
     return;
   trustnet = copy_trustnet (fixture);
 
-  pid = run_copy (trustnet, &run, NULL);
+  pid = spawn ((const char *[]) { trustnet, NULL }, &run);
   assert_window (&run, pid, "");
 
-  pid = run_copy (trustnet, &run, "--database", fixture->path, NULL);
+  pid = run_program (trustnet, &run, "--database", fixture->path, NULL);
   arguments = g_strdup_printf (" --database %s", fixture->path);
   assert_window (&run, pid, arguments);
   /* The window's program opens the database, not trustnet. */
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 
-  pid = run_copy (trustnet, &run, "--background", "--database=x.db", NULL);
+  pid = run_program (trustnet, &run, "--background", "--database=x.db", NULL);
   assert_window (&run, pid, " --background --database=x.db");
 
-  pid = run_copy (trustnet, &run, "--gapplication-service", NULL);
+  pid = run_program (trustnet, &run, "--gapplication-service", NULL);
   assert_window (&run, pid, " --gapplication-service");
 }
 
@@ -128,26 +96,26 @@ test_command_line_stays (Fixture       *fixture,
     return;
   trustnet = copy_trustnet (fixture);
 
-  run_copy (trustnet, &run, "--version", NULL);
+  run_program (trustnet, &run, "--version", NULL);
   assert_success (&run);
   g_assert_cmpstr (run.out, ==, "TrustNet " PACKAGE_VERSION "\n");
 
-  run_copy (trustnet, &run, "--database", fixture->path, "--add", "Ada Lovelace", NULL);
+  run_program (trustnet, &run, "--database", fixture->path, "--add", "Ada Lovelace", NULL);
   assert_success (&run);
   g_assert_true (g_str_has_prefix (run.out, "Added Ada Lovelace"));
 
-  run_copy (trustnet, &run, "--database", fixture->path, "--list", NULL);
+  run_program (trustnet, &run, "--database", fixture->path, "--list", NULL);
   assert_success (&run);
   g_assert_cmpstr (run.out, ==, "0\tAda Lovelace\t\t\n");
 
-  run_copy (trustnet, &run, "--help", NULL);
+  run_program (trustnet, &run, "--help", NULL);
   assert_success (&run);
   g_assert_nonnull (strstr (run.out, "--sync-setup"));
 
   /* Refused before anything starts: no window either. */
-  run_copy (trustnet, &run, "--frobnicate", NULL);
+  run_program (trustnet, &run, "--frobnicate", NULL);
   assert_user_error (&run);
-  run_copy (trustnet, &run, "--background", "--list", NULL);
+  run_program (trustnet, &run, "--background", "--list", NULL);
   assert_user_error (&run);
 }
 
@@ -171,7 +139,7 @@ test_window_missing (Fixture       *fixture,
   window = g_build_filename (fixture->dir, "trustnet-window", NULL);
   g_assert_cmpint (g_unlink (window), ==, 0);
 
-  run_copy (trustnet, &run, "--database", fixture->path, NULL);
+  run_program (trustnet, &run, "--database", fixture->path, NULL);
   assert_user_error (&run);
   g_assert_nonnull (strstr (run.err, LIBEXECDIR "/trustnet-window"));
 }

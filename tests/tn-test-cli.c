@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
@@ -62,19 +61,70 @@ have_trustnet (void)
   return TRUE;
 }
 
-void
+/* Text of @bytes up to its first NUL, as the tests read output: "" for none. */
+static char *
+bytes_to_text (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+
+  return g_strndup (data != NULL ? data : "", size);
+}
+
+/* Runs @argv to its end; returns its process id, for a test that checks what ran in it. */
+GPid
 spawn (const char * const *argv,
        Run                *run)
 {
   g_autoptr(GError) error = NULL;
-  int wait_status = 0;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  GPid pid;
 
   run_clear (run);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
   g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (process), NULL, 10);
+  g_assert_true (g_subprocess_communicate (process, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  run->out = bytes_to_text (out);
+  run->err = bytes_to_text (err);
+  return pid;
+}
+
+static GPid
+run_program_valist (const char *program,
+                    Run        *run,
+                    const char *first,
+                    va_list     args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (gpointer) program);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  return spawn ((const char * const *) argv->pdata, run);
+}
+
+/* @program ARGS…, NULL-terminated; returns its process id. */
+GPid
+run_program (const char *program,
+             Run        *run,
+             const char *first,
+             ...)
+{
+  va_list args;
+  GPid pid;
+
+  va_start (args, first);
+  pid = run_program_valist (program, run, first, args);
+  va_end (args);
+  return pid;
 }
 
 /* trustnet ARGS…, NULL-terminated, without --database. */
@@ -83,17 +133,11 @@ run_plain (Run        *run,
            const char *first,
            ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("TRUSTNET_BIN"));
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  run_program_valist (g_getenv ("TRUSTNET_BIN"), run, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  spawn ((const char * const *) argv->pdata, run);
 }
 
 void

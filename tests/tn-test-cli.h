@@ -37,8 +37,12 @@ void     fixture_set_up    (Fixture            *fixture,
 void     fixture_tear_down (Fixture            *fixture,
                             gconstpointer       user_data);
 gboolean have_trustnet     (void);
-void     spawn             (const char * const *argv,
+GPid     spawn             (const char * const *argv,
                             Run                *run);
+GPid     run_program       (const char         *program,
+                            Run                *run,
+                            const char         *first,
+                            ...) G_GNUC_NULL_TERMINATED;
 void     run_plain         (Run                *run,
                             const char         *first,
                             ...) G_GNUC_NULL_TERMINATED;
