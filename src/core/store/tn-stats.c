@@ -276,9 +276,10 @@ end_of_month (int year,
 /* The number of 1s and 2s at the end of each month, counted back from today's ratings:
  * a change after a month's end is undone from the count (its new rating taken off, the
  * rating it replaced put back). Only the last months' changes are read, each with the
- * rating it replaced, which the database keeps in its row (schema 11), instead of
- * replaying every change ever made. A contact whose rating has no recorded change is
- * taken to have had it all along. */
+ * rating it replaced, which the database keeps in its row (schema 11), and only those
+ * that make or unmake a 1 or a 2 (the index trust_changes_changed holds just those),
+ * instead of replaying every change ever made. A contact whose rating has no recorded
+ * change is taken to have had it all along. */
 static gboolean
 count_history (Query    *query,
                TnStats  *stats,
@@ -307,7 +308,8 @@ count_history (Query    *query,
 
   statement = tn_db_prepare (query->db,
                              "SELECT changed_at, trust, previous FROM trust_changes"
-                             "  WHERE changed_at >= ?1 AND " NOT_REMOVED ("contact_id"),
+                             "  WHERE changed_at >= ?1 AND (trust IN (1, 2) OR previous IN (1, 2))"
+                             "    AND " NOT_REMOVED ("contact_id"),
                              error);
   if (statement == NULL)
     return FALSE;

@@ -520,7 +520,8 @@ static const char * const migrations[] = {
    * too, since SQLite reads the table for a column an index does not hold. A rating change
    * keeps the rating it replaced (previous), kept right by triggers whoever writes the
    * changes, in whatever order of time: the trust history of the last months then reads
-   * the changes of those months, not each one's predecessor too. */
+   * the changes of those months that move a 1 or a 2 (all it charts), not each one's
+   * predecessor too. */
   "DROP INDEX contacts_removed_trust;"
   "CREATE INDEX contacts_removed ON contacts (removed_at) WHERE removed_at IS NOT NULL;"
   "CREATE INDEX contacts_trusted ON contacts (organization, trust, removed_at) WHERE trust = 1 AND removed_at IS NULL;"
@@ -530,7 +531,8 @@ static const char * const migrations[] = {
   "ALTER TABLE trust_changes ADD COLUMN previous INTEGER NOT NULL DEFAULT 0;"
   "UPDATE trust_changes SET previous = " PREVIOUS_RATING_SQL ";"
   "DROP INDEX trust_changes_changed;"
-  "CREATE INDEX trust_changes_changed ON trust_changes (changed_at, contact_id, trust, previous);"
+  "CREATE INDEX trust_changes_changed ON trust_changes (changed_at, contact_id, trust, previous)"
+  "  WHERE trust IN (1, 2) OR previous IN (1, 2);"
   /* A change put among a contact's others, or taken from them, changes the previous rating
    * of the ones after it; a change moved (to another contact, time or rating) changes both
    * contacts' changes. The triggers set only previous, which fires none of them again. */
