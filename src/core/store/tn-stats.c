@@ -333,46 +333,41 @@ count_history (Query    *query,
   return tn_db_finished (query->db, result, error);
 }
 
+/* The streak in one statement: the weeks back from this one, each one look-up in the
+ * (kind, happened_on) index, going on while each week had a lunch (this week may have none
+ * yet); the list of removed contacts is made once for all of them. The row before this
+ * week (n = -1) only starts the walk. Days are calendar days, so a week back is 7 of them. */
 static gboolean
 count_lunches (Query    *query,
                TnStats  *stats,
                GError  **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autofree char *sunday = format_day (query->local_now, 7 - g_date_time_get_day_of_week (query->local_now));
   int result;
 
   statement = tn_db_prepare (query->db,
-                             "SELECT EXISTS (SELECT 1 FROM interactions"
-                             "  WHERE kind IN ('lunch', 'coffee') AND happened_on BETWEEN ?1 AND ?2"
-                             "    AND " NOT_REMOVED ("contact_id") ")",
+                             "WITH RECURSIVE weeks (n, first, last, had_lunch) AS ("
+                             "  VALUES (-1, date (?1, '+7 days'), date (?2, '+7 days'), 1)"
+                             "  UNION ALL"
+                             "  SELECT n + 1, date (first, '-7 days'), date (last, '-7 days'),"
+                             "         EXISTS (SELECT 1 FROM interactions WHERE kind IN ('lunch', 'coffee')"
+                             "                   AND happened_on BETWEEN date (weeks.first, '-7 days')"
+                             "                                       AND date (weeks.last, '-7 days')"
+                             "                   AND " NOT_REMOVED ("contact_id") ")"
+                             "    FROM weeks WHERE (had_lunch OR n = 0) AND n + 1 < ?3)"
+                             " SELECT count (*) FROM weeks WHERE n >= 0 AND had_lunch",
                              error);
   if (statement == NULL)
     return FALSE;
 
-  /* Each week back is one look-up in the (kind, happened_on) index. */
-  for (int week = 0; week < MAX_STREAK_WEEKS; week++)
-    {
-      g_autoptr(GDateTime) monday = g_date_time_add_weeks (query->local_now, -week);
-      g_autofree char *first = NULL;
-      g_autofree char *last = NULL;
-      int weekday = g_date_time_get_day_of_week (monday);
-      gboolean had_lunch;
-
-      first = format_day (monday, 1 - weekday);
-      last = format_day (monday, 7 - weekday);
-      sqlite3_reset (statement);
-      tn_db_bind_text (statement, 1, first);
-      tn_db_bind_text (statement, 2, last);
-      result = sqlite3_step (statement);
-      if (result != SQLITE_ROW)
-        return tn_db_finished (query->db, result, error);
-
-      had_lunch = sqlite3_column_int (statement, 0) != 0;
-      if (!had_lunch && week > 0)
-        break;
-      if (had_lunch)
-        stats->week_streak++;
-    }
+  tn_db_bind_text (statement, 1, query->monday);
+  tn_db_bind_text (statement, 2, sunday);
+  sqlite3_bind_int (statement, 3, MAX_STREAK_WEEKS);
+  result = sqlite3_step (statement);
+  if (result != SQLITE_ROW)
+    return tn_db_finished (query->db, result, error);
+  stats->week_streak = sqlite3_column_int (statement, 0);
 
   g_clear_pointer (&statement, sqlite3_finalize);
   statement = tn_db_prepare (query->db,
