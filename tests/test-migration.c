@@ -1,7 +1,7 @@
 /* test-migration.c — databases written by older schemas, opened by this one: they gain
  * the new tables and columns and keep every contact (schema 1, 2, 6), the triggers of
- * schema 9 behave as schema 8's did, and the address tables of schema 10 hold the same rows
- * as schema 9's.
+ * schema 9 behave as schema 8's did, the address tables of schema 10 hold the same rows
+ * as schema 9's, and the rating changes of schema 11 know the rating they replaced.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -88,7 +88,7 @@ test_open_migrates_cadence (Fixture       *fixture,
   g_clear_object (&store);
   tn_test_assert_query (fixture->path,
                         /* Undo every migration after 2 → 3 as well: a real schema-2 file has none of them. */
-                        SCHEMA_9_UNDONE SCHEMA_8_UNDONE SCHEMA_7_UNDONE
+                        SCHEMA_11_UNDONE SCHEMA_9_UNDONE SCHEMA_8_UNDONE SCHEMA_7_UNDONE
                         "DROP TABLE changes; DROP TRIGGER contacts_insert_feed; DROP TRIGGER contacts_update_feed;"
                         " DROP TRIGGER contacts_delete_feed; DROP TRIGGER interactions_insert_feed;"
                         " DROP TRIGGER interactions_update_feed; DROP TRIGGER interactions_delete_feed;"
@@ -144,7 +144,7 @@ test_migration_from_v6 (Fixture       *fixture,
   result = tn_test_import_paths (store, vcf, NULL);
   g_clear_object (&store);
   tn_test_assert_query (fixture->path,
-                        SCHEMA_9_UNDONE SCHEMA_8_UNDONE SCHEMA_7_UNDONE " PRAGMA user_version = 6; SELECT group_concat (what) FROM batch_changes;",
+                        SCHEMA_11_UNDONE SCHEMA_9_UNDONE SCHEMA_8_UNDONE SCHEMA_7_UNDONE " PRAGMA user_version = 6; SELECT group_concat (what) FROM batch_changes;",
                         "title,vcard");
 
   store = tn_test_store_open_path (fixture->path);
@@ -212,7 +212,7 @@ test_migration_from_v8 (Fixture       *fixture,
   g_clear_object (&store);
   g_clear_object (&fresh);
   tn_test_assert_query (fixture->path,
-                        SCHEMA_9_UNDONE " PRAGMA user_version = 8;"
+                        SCHEMA_11_UNDONE SCHEMA_9_UNDONE " PRAGMA user_version = 8;"
                         " SELECT count (*) FROM sqlite_master WHERE name = 'contacts_update_revision'",
                         "0");
   /* The rules are schema 8's. */
@@ -258,7 +258,7 @@ test_migration_from_v9 (Fixture       *fixture,
   g_clear_object (&fixture->store);
   tn_test_assert_query (fixture->path, by_rowid, "3");
 
-  before = tn_test_sqlite (fixture->path, SCHEMA_10_UNDONE " PRAGMA user_version = 9;");
+  before = tn_test_sqlite (fixture->path, SCHEMA_11_UNDONE SCHEMA_10_UNDONE " PRAGMA user_version = 9;");
   tn_test_assert_query (fixture->path, by_rowid, "0");
   g_clear_pointer (&before, g_free);
   before = tn_test_sqlite (fixture->path, addresses);
@@ -282,6 +282,60 @@ test_migration_from_v9 (Fixture       *fixture,
                         "0\n0");
 }
 
+/* Schema 10 → 11: the dashboard's indexes take the place of schema 5's, and every rating
+ * change gets the rating it replaced; the triggers keep that right when a change is put
+ * among a contact's others, taken away, or moved to another contact. */
+static void
+test_migration_from_v10 (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  static const char indexes[] =
+    "SELECT group_concat (name, ',') FROM (SELECT name FROM sqlite_master"
+    "  WHERE name IN ('contacts_removed_trust', 'contacts_removed', 'contacts_trusted', 'contacts_timed') ORDER BY name)";
+  static const char previous[] = "SELECT group_concat (previous, ',') FROM (SELECT previous FROM trust_changes ORDER BY id)";
+  g_autoptr(TnStore) store = tn_test_store_open_path (fixture->path);
+  g_autoptr(TnContact) ada = tn_test_add_contact (store, "Ada Lovelace", TN_TRUST_UNRATED);
+  g_autoptr(TnContact) grace = tn_test_add_contact (store, "Grace Hopper", TN_TRUST_UNRATED);
+  g_autofree char *insert_between = NULL;
+  g_autofree char *move = NULL;
+
+  tn_test_rate_at (store, ada, TN_TRUST_MODERATELY, "2026-01-10T12:00:00Z");
+  tn_test_rate_at (store, grace, TN_TRUST_VAGUELY, "2026-02-10T12:00:00Z");
+  tn_test_rate_at (store, ada, TN_TRUST_COMPLETELY, "2026-03-10T12:00:00Z");
+  tn_test_rate_at (store, grace, TN_TRUST_COMPLETELY, "2026-04-10T12:00:00Z");
+  tn_test_rate_at (store, ada, TN_TRUST_VAGUELY, "2026-05-10T12:00:00Z");
+  g_clear_object (&store);
+
+  tn_test_assert_query (fixture->path,
+                        SCHEMA_11_UNDONE " PRAGMA user_version = 10;"
+                        " SELECT count (*) FROM pragma_table_info ('trust_changes') WHERE name = 'previous';",
+                        "0");
+  tn_test_assert_query (fixture->path, indexes, "contacts_removed_trust");
+
+  store = tn_test_store_open_path (fixture->path);
+  g_assert_cmpint (tn_store_get_schema_version (store), ==, TN_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+  tn_test_assert_query (fixture->path, indexes, "contacts_removed,contacts_timed,contacts_trusted");
+  /* Ada 0 → 2 → 1 → 3, Grace 0 → 3 → 1, in the order of the ids. */
+  tn_test_assert_query (fixture->path, previous, "0,0,2,3,1");
+  tn_test_assert_query (fixture->path, PREVIOUS_RATINGS_WRONG, "0");
+
+  /* A change before all of Ada's, one between two of them, one in the same second as
+   * another (the id orders those), one taken away, one moved to Grace. */
+  insert_between = g_strdup_printf ("INSERT INTO trust_changes (contact_id, trust, changed_at) VALUES"
+                                    " (%1$" G_GINT64_FORMAT ", 3, 1), (%1$" G_GINT64_FORMAT ", 2, 1775000000),"
+                                    " (%1$" G_GINT64_FORMAT ", 1, 1775000000);",
+                                    tn_contact_get_id (ada));
+  tn_test_assert_query (fixture->path, insert_between, "");
+  tn_test_assert_query (fixture->path, PREVIOUS_RATINGS_WRONG, "0");
+  tn_test_assert_query (fixture->path, "DELETE FROM trust_changes WHERE id = 3; " PREVIOUS_RATINGS_WRONG, "0");
+  move = g_strdup_printf ("UPDATE trust_changes SET contact_id = %" G_GINT64_FORMAT " WHERE id = 1; %s",
+                          tn_contact_get_id (grace), PREVIOUS_RATINGS_WRONG);
+  tn_test_assert_query (fixture->path, move, "0");
+  tn_test_assert_query (fixture->path, "UPDATE trust_changes SET changed_at = 0 WHERE id = 5; " PREVIOUS_RATINGS_WRONG, "0");
+  tn_test_assert_query (fixture->path, "SELECT count (*) FROM trust_changes WHERE previous <> 0", "5");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +350,7 @@ main (int   argc,
   ADD_TEST ("/store/migration-from-v6", test_migration_from_v6);
   ADD_TEST ("/store/migration-from-v8", test_migration_from_v8);
   ADD_TEST ("/store/migration-from-v9", test_migration_from_v9);
+  ADD_TEST ("/store/migration-from-v10", test_migration_from_v10);
 
 #undef ADD_TEST
 

@@ -67,20 +67,6 @@ add_contact (Fixture    *fixture,
 }
 
 static void
-rate (Fixture    *fixture,
-      TnContact  *contact,
-      TnTrust     trust,
-      const char *when)
-{
-  g_autoptr(GError) error = NULL;
-
-  set_clock (when);
-  tn_store_set_trust (fixture->store, contact, trust, &error);
-  g_assert_no_error (error);
-  set_clock (NOW);
-}
-
-static void
 log_full (Fixture           *fixture,
           TnContact         *contact,
           TnInteractionKind  kind,
@@ -328,12 +314,12 @@ test_history (Fixture       *fixture,
   /* B: a 2 from March 2026, a 1 from the last day of June 2026 (late evening, local). */
   set_clock ("2026-03-10T12:00:00");
   b = add_contact (fixture, "B", NULL, TN_TRUST_MODERATELY);
-  rate (fixture, b, TN_TRUST_COMPLETELY, "2026-06-30T23:30:00");
+  tn_test_rate_at (fixture->store, b, TN_TRUST_COMPLETELY, "2026-06-30T23:30:00");
   /* C: a 1 from January, cleared in September. */
   set_clock ("2026-01-15T12:00:00");
   c = add_contact (fixture, "C", NULL, TN_TRUST_UNRATED);
-  rate (fixture, c, TN_TRUST_COMPLETELY, "2026-01-15T12:00:00");
-  rate (fixture, c, TN_TRUST_UNRATED, "2026-09-02T08:00:00");
+  tn_test_rate_at (fixture->store, c, TN_TRUST_COMPLETELY, "2026-01-15T12:00:00");
+  tn_test_rate_at (fixture->store, c, TN_TRUST_UNRATED, "2026-09-02T08:00:00");
   /* A removed contact's history is gone with it. */
   set_clock ("2026-02-01T12:00:00");
   gone = add_contact (fixture, "Gone", NULL, TN_TRUST_COMPLETELY);

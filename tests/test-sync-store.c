@@ -516,7 +516,7 @@ test_migration_from_6 (TnTestStore   *fixture,
   tn_test_log (fixture->store, ada, TN_INTERACTION_LUNCH, "2026-11-20");
   tn_test_log (fixture->store, ada, TN_INTERACTION_CALL, "2026-11-21");
   g_clear_object (&fixture->store);
-  tn_test_assert_query (fixture->path, SCHEMA_9_UNDONE SCHEMA_8_UNDONE " PRAGMA user_version = 7; SELECT count (*) FROM interactions;",
+  tn_test_assert_query (fixture->path, SCHEMA_11_UNDONE SCHEMA_9_UNDONE SCHEMA_8_UNDONE " PRAGMA user_version = 7; SELECT count (*) FROM interactions;",
                         "2");
 
   tn_test_store_reopen (fixture);

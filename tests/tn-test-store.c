@@ -183,6 +183,33 @@ tn_test_add_contact (TnStore    *store,
 }
 
 /**
+ * tn_test_rate_at:
+ * @store: a store
+ * @contact: a contact of @store
+ * @trust: the new rating
+ * @when: the moment of the rating (TRUSTNET_NOW meanwhile); the clock reads as before after
+ *
+ * Rates @contact as a person would have at @when, and checks the store took it.
+ */
+void
+tn_test_rate_at (TnStore    *store,
+                 TnContact  *contact,
+                 TnTrust     trust,
+                 const char *when)
+{
+  g_autofree char *now = g_strdup (g_getenv ("TRUSTNET_NOW"));
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("TRUSTNET_NOW", when, TRUE);
+  g_assert_true (tn_store_set_trust (store, contact, trust, &error));
+  g_assert_no_error (error);
+  if (now != NULL)
+    g_setenv ("TRUSTNET_NOW", now, TRUE);
+  else
+    g_unsetenv ("TRUSTNET_NOW");
+}
+
+/**
  * tn_test_log:
  * @store: a store
  * @contact: a contact of @store

@@ -11,6 +11,24 @@
 
 G_BEGIN_DECLS
 
+/* SQL that takes a database of schema 11 back to schema 10: schema 5's indexes of the
+ * contacts and rating changes, and no previous rating kept in the changes. */
+#define SCHEMA_11_UNDONE \
+  "DROP TRIGGER trust_changes_insert_previous; DROP TRIGGER trust_changes_delete_previous;" \
+  " DROP TRIGGER trust_changes_update_previous;" \
+  " DROP INDEX contacts_removed; DROP INDEX contacts_trusted; DROP INDEX contacts_timed;" \
+  " CREATE INDEX contacts_removed_trust ON contacts" \
+  "  (removed_at, trust, cadence_weeks, last_met, created_at, batch_id, organization);" \
+  " DROP INDEX trust_changes_changed; ALTER TABLE trust_changes DROP COLUMN previous;" \
+  " CREATE INDEX trust_changes_changed ON trust_changes (changed_at, contact_id, trust);"
+
+/* SQL that counts the rating changes whose kept previous rating (schema 11) is not the
+ * rating of the contact's change before it, computed afresh: 0 when the triggers kept
+ * them right. */
+#define PREVIOUS_RATINGS_WRONG \
+  "SELECT count (*) FROM (SELECT previous, coalesce (lag (trust) OVER (PARTITION BY contact_id" \
+  "  ORDER BY changed_at, id), 0) AS replaced FROM trust_changes) WHERE previous IS NOT replaced;"
+
 /* SQL that takes a database of schema 10 back to schema 9: the address tables by rowid,
  * with an index on their key, as schema 1 and 7 made them. */
 #define ADDRESS_TABLE_BY_ROWID(table, columns, normalized) \
@@ -100,6 +118,10 @@ void       tn_test_store_tear_down  (TnTestStore       *test_store,
 TnContact *tn_test_add_contact (TnStore           *store,
                                 const char        *name,
                                 TnTrust            trust);
+void       tn_test_rate_at     (TnStore           *store,
+                                TnContact         *contact,
+                                TnTrust            trust,
+                                const char        *when);
 void       tn_test_log         (TnStore           *store,
                                 TnContact         *contact,
                                 TnInteractionKind  kind,

@@ -91,9 +91,10 @@ tn_stats_free (TnStats *stats)
 }
 
 /* Grouped in SQL, bucketed by tn_trust_counts_add(), as the contacts page counts its list.
- * Only the rated are grouped: the unrated, most of a large address book, are what is left
- * of all contacts (a count SQLite takes from the pages, not the rows) less the removed
- * (few) and the rated. */
+ * Only the rated are grouped, in contacts_timed (which holds them: trust > 0): the
+ * unrated, most of a large address book, are what is left of all contacts (a count SQLite
+ * takes from the pages, not the rows) less the removed (few, in contacts_removed) and the
+ * rated. */
 static gboolean
 count_by_trust (Query    *query,
                 TnStats  *stats,
@@ -191,9 +192,9 @@ compare_organizations (gconstpointer a,
   return g_utf8_collate (first->name, second->name);
 }
 
-/* The 1s grouped by organization in SQL; the few groups are then merged by their
- * case-folded names, which SQLite's ASCII-only NOCASE would get wrong for "Öl AG".
- * The most frequent spelling names the merged group. */
+/* The 1s grouped by organization in SQL, from contacts_trusted (which holds only them);
+ * the few groups are then merged by their case-folded names, which SQLite's ASCII-only
+ * NOCASE would get wrong for "Öl AG". The most frequent spelling names the merged group. */
 static gboolean
 count_organizations (Query       *query,
                      TnStats     *stats,
@@ -274,10 +275,11 @@ end_of_month (int year,
 
 /* The number of 1s and 2s at the end of each month, counted back from today's ratings:
  * a change after a month's end is undone from the count (its new rating taken off, the
- * rating it replaced put back). Only the last months' changes are read, each with its
- * previous rating found through the (contact_id, changed_at) index, instead of
- * replaying every change ever made. A contact whose rating has no recorded change is
- * taken to have had it all along. */
+ * rating it replaced put back). Only the last months' changes are read, each with the
+ * rating it replaced, which the database keeps in its row (schema 11), and only those
+ * that make or unmake a 1 or a 2 (the index trust_changes_changed holds just those),
+ * instead of replaying every change ever made. A contact whose rating has no recorded
+ * change is taken to have had it all along. */
 static gboolean
 count_history (Query    *query,
                TnStats  *stats,
@@ -305,13 +307,9 @@ count_history (Query    *query,
     }
 
   statement = tn_db_prepare (query->db,
-                             "SELECT c.changed_at, c.trust,"
-                             "       coalesce ((SELECT p.trust FROM trust_changes p"
-                             "                    WHERE p.contact_id = c.contact_id"
-                             "                      AND (p.changed_at, p.id) < (c.changed_at, c.id)"
-                             "                    ORDER BY p.changed_at DESC, p.id DESC LIMIT 1), 0)"
-                             "  FROM trust_changes c"
-                             "  WHERE c.changed_at >= ?1 AND " NOT_REMOVED ("c.contact_id"),
+                             "SELECT changed_at, trust, previous FROM trust_changes"
+                             "  WHERE changed_at >= ?1 AND (trust IN (1, 2) OR previous IN (1, 2))"
+                             "    AND " NOT_REMOVED ("contact_id"),
                              error);
   if (statement == NULL)
     return FALSE;
@@ -335,46 +333,41 @@ count_history (Query    *query,
   return tn_db_finished (query->db, result, error);
 }
 
+/* The streak in one statement: the weeks back from this one, each one look-up in the
+ * (kind, happened_on) index, going on while each week had a lunch (this week may have none
+ * yet); the list of removed contacts is made once for all of them. The row before this
+ * week (n = -1) only starts the walk. Days are calendar days, so a week back is 7 of them. */
 static gboolean
 count_lunches (Query    *query,
                TnStats  *stats,
                GError  **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autofree char *sunday = format_day (query->local_now, 7 - g_date_time_get_day_of_week (query->local_now));
   int result;
 
   statement = tn_db_prepare (query->db,
-                             "SELECT EXISTS (SELECT 1 FROM interactions"
-                             "  WHERE kind IN ('lunch', 'coffee') AND happened_on BETWEEN ?1 AND ?2"
-                             "    AND " NOT_REMOVED ("contact_id") ")",
+                             "WITH RECURSIVE weeks (n, first, last, had_lunch) AS ("
+                             "  VALUES (-1, date (?1, '+7 days'), date (?2, '+7 days'), 1)"
+                             "  UNION ALL"
+                             "  SELECT n + 1, date (first, '-7 days'), date (last, '-7 days'),"
+                             "         EXISTS (SELECT 1 FROM interactions WHERE kind IN ('lunch', 'coffee')"
+                             "                   AND happened_on BETWEEN date (weeks.first, '-7 days')"
+                             "                                       AND date (weeks.last, '-7 days')"
+                             "                   AND " NOT_REMOVED ("contact_id") ")"
+                             "    FROM weeks WHERE (had_lunch OR n = 0) AND n + 1 < ?3)"
+                             " SELECT count (*) FROM weeks WHERE n >= 0 AND had_lunch",
                              error);
   if (statement == NULL)
     return FALSE;
 
-  /* Each week back is one look-up in the (kind, happened_on) index. */
-  for (int week = 0; week < MAX_STREAK_WEEKS; week++)
-    {
-      g_autoptr(GDateTime) monday = g_date_time_add_weeks (query->local_now, -week);
-      g_autofree char *first = NULL;
-      g_autofree char *last = NULL;
-      int weekday = g_date_time_get_day_of_week (monday);
-      gboolean had_lunch;
-
-      first = format_day (monday, 1 - weekday);
-      last = format_day (monday, 7 - weekday);
-      sqlite3_reset (statement);
-      tn_db_bind_text (statement, 1, first);
-      tn_db_bind_text (statement, 2, last);
-      result = sqlite3_step (statement);
-      if (result != SQLITE_ROW)
-        return tn_db_finished (query->db, result, error);
-
-      had_lunch = sqlite3_column_int (statement, 0) != 0;
-      if (!had_lunch && week > 0)
-        break;
-      if (had_lunch)
-        stats->week_streak++;
-    }
+  tn_db_bind_text (statement, 1, query->monday);
+  tn_db_bind_text (statement, 2, sunday);
+  sqlite3_bind_int (statement, 3, MAX_STREAK_WEEKS);
+  result = sqlite3_step (statement);
+  if (result != SQLITE_ROW)
+    return tn_db_finished (query->db, result, error);
+  stats->week_streak = sqlite3_column_int (statement, 0);
 
   g_clear_pointer (&statement, sqlite3_finalize);
   statement = tn_db_prepare (query->db,
@@ -423,9 +416,22 @@ name_overdue (Query    *query,
   return TRUE;
 }
 
-/* The contacts with an interval: the rated, and the unrated with one of their own. */
+/* The contacts with an interval: the rated, and the unrated with one of their own; the
+ * rows of the index contacts_timed (schema 11), which SQLite uses for this WHERE. */
 #define TIMED \
   "FROM contacts WHERE removed_at IS NULL AND (trust > 0 OR cadence_weeks > 0)"
+
+/* Where in contacts_timed the overdue and the never met can be: for each rating's own
+ * interval, those last met on its cut-off day or before (tn_cadence_passed_sql()'s ?2 to
+ * ?4; no cut-off for a rating without an interval) or never ('' sorts first); and all
+ * with an interval of their own, for which the rule computes the days. These only narrow
+ * what SQLite reads to ranges of the index; the rule itself still decides. */
+static const char * const timed_ranges[] = {
+  "trust = 1 AND cadence_weeks = 0 AND coalesce (last_met, '') <= coalesce (?2, '')",
+  "trust = 2 AND cadence_weeks = 0 AND coalesce (last_met, '') <= coalesce (?3, '')",
+  "trust = 3 AND cadence_weeks = 0 AND coalesce (last_met, '') <= coalesce (?4, '')",
+  "trust IN (0, 1, 2, 3) AND cadence_weeks > 0",
+};
 
 /* tn_cadence_passed_sql() for @times intervals, its parameters ?1 to ?7 renumbered to
  * ?@first to ?(@first + 6), so that one statement can hold it for one and two intervals:
@@ -547,10 +553,32 @@ keep_first_overdue (OverdueRow *first,
   (*n_first)++;
 }
 
+/* The SQL of find_overdue(): for each of timed_ranges, its rows with whether each is
+ * overdue (tn_cadence_passed_sql(), ?1 to ?7), has lost touch (twice the interval, ?11 to
+ * ?17) and was rated, imported and never met; only the overdue and the never met. */
+static char *
+overdue_sql (void)
+{
+  g_autofree char *passed = passed_sql_from (1, 1);
+  g_autofree char *passed_twice = passed_sql_from (2, 11);
+  GString *sql = g_string_new ("SELECT id, trust, last_met, created_at, overdue, lost, never FROM (");
+
+  for (guint i = 0; i < G_N_ELEMENTS (timed_ranges); i++)
+    g_string_append_printf (sql,
+                            "%s SELECT id, trust, last_met, created_at, (%s) AS overdue,"
+                            "  trust > 0 AND (%s) AS lost,"
+                            "  trust > 0 AND batch_id IS NOT NULL AND last_met IS NULL AS never "
+                            TIMED " AND %s",
+                            i > 0 ? " UNION ALL" : "", passed, passed_twice, timed_ranges[i]);
+  g_string_append (sql, ") WHERE overdue OR never");
+
+  return g_string_free (sql, FALSE);
+}
+
 /* How many are overdue, have lost touch (twice the interval), and were rated, imported and
- * never met; then the first few overdue. One pass over the contacts with an interval:
- * SQL says which are overdue (tn_cadence_passed_sql()), and only those, and the never met,
- * come out of it. */
+ * never met; then the first few overdue. One pass over the contacts with an interval that
+ * may be overdue or never met: SQL says which are overdue (tn_cadence_passed_sql()), and
+ * only those, and the never met, come out of it. */
 static gboolean
 find_overdue (Query            *query,
               TnStats          *stats,
@@ -558,22 +586,13 @@ find_overdue (Query            *query,
               GError          **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
-  g_autofree char *passed = passed_sql_from (1, 1);
-  g_autofree char *passed_twice = passed_sql_from (2, 11);
-  g_autofree char *sql = NULL;
+  g_autofree char *sql = overdue_sql ();
   OverdueRow first[TN_STATS_LISTED_OVERDUE] = { { 0 } };
   guint n_first = 0;
   GDate today;
   int year, month, day;
   int result;
 
-  sql = g_strconcat ("SELECT id, trust, last_met, created_at, overdue, lost, never FROM ("
-                     "  SELECT id, trust, last_met, created_at, (", passed, ") AS overdue,",
-                     "         trust > 0 AND (", passed_twice, ") AS lost,"
-                     "         trust > 0 AND batch_id IS NOT NULL AND last_met IS NULL AS never "
-                     TIMED ")"
-                     " WHERE overdue OR never",
-                     NULL);
   statement = tn_db_prepare (query->db, sql, error);
   if (statement == NULL)
     return FALSE;

@@ -25,6 +25,15 @@ guint _tn_store_signals[TN_STORE_N_SIGNALS];
 
 G_DEFINE_QUARK (tn-store-error-quark, tn_store_error)
 
+/* The rating a row of trust_changes replaced: that of the contact's change before it in
+ * time (and in id, for two in one second), 0 (unrated) before the first. Schema 11 keeps
+ * it in the row. */
+#define PREVIOUS_RATING_SQL \
+  "coalesce ((SELECT p.trust FROM trust_changes AS p" \
+  "             WHERE p.contact_id = trust_changes.contact_id" \
+  "               AND (p.changed_at, p.id) < (trust_changes.changed_at, trust_changes.id)" \
+  "             ORDER BY p.changed_at DESC, p.id DESC LIMIT 1), 0)"
+
 /* Each entry takes the schema from version i to i + 1. Append, never edit:
  * a database in the wild may be at any of these steps. */
 static const char * const migrations[] = {
@@ -499,6 +508,46 @@ static const char * const migrations[] = {
   "DROP TABLE urls;"
   "ALTER TABLE urls_v10 RENAME TO urls;"
   "CREATE INDEX urls_normalized ON urls (normalized);",
+
+  /* 10 → 11: the dashboard's figures within a frame at 100,000 contacts and a million
+   * interactions (issue 17; tests/bench/bench-stats.c). Schema 5's index of every contact
+   * by (removed_at, trust, ...) gives way to partial indexes of the few rows each figure
+   * reads: the removed (waiting for their Undo to run out), the 1s in the list (with their
+   * organization), and the contacts in the list with an interval (rated, or with one of
+   * their own) in the order the overdue rule cuts them, by rating and the day last met
+   * (never met first), so that the figures read the overdue, not everyone. An import's
+   * unrated contacts are in none of them. Each index holds the columns of its own WHERE
+   * too, since SQLite reads the table for a column an index does not hold. A rating change
+   * keeps the rating it replaced (previous), kept right by triggers whoever writes the
+   * changes, in whatever order of time: the trust history of the last months then reads
+   * the changes of those months that move a 1 or a 2 (all it charts), not each one's
+   * predecessor too. */
+  "DROP INDEX contacts_removed_trust;"
+  "CREATE INDEX contacts_removed ON contacts (removed_at) WHERE removed_at IS NOT NULL;"
+  "CREATE INDEX contacts_trusted ON contacts (organization, trust, removed_at) WHERE trust = 1 AND removed_at IS NULL;"
+  "CREATE INDEX contacts_timed ON contacts"
+  "  (trust, cadence_weeks, coalesce (last_met, ''), last_met, created_at, batch_id, removed_at)"
+  "  WHERE removed_at IS NULL AND (trust > 0 OR cadence_weeks > 0);"
+  "ALTER TABLE trust_changes ADD COLUMN previous INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE trust_changes SET previous = " PREVIOUS_RATING_SQL ";"
+  "DROP INDEX trust_changes_changed;"
+  "CREATE INDEX trust_changes_changed ON trust_changes (changed_at, contact_id, trust, previous)"
+  "  WHERE trust IN (1, 2) OR previous IN (1, 2);"
+  /* A change put among a contact's others, or taken from them, changes the previous rating
+   * of the ones after it; a change moved (to another contact, time or rating) changes both
+   * contacts' changes. The triggers set only previous, which fires none of them again. */
+  "CREATE TRIGGER trust_changes_insert_previous AFTER INSERT ON trust_changes BEGIN"
+  "  UPDATE trust_changes SET previous = " PREVIOUS_RATING_SQL
+  "    WHERE contact_id = NEW.contact_id AND (changed_at, id) >= (NEW.changed_at, NEW.id);"
+  "END;"
+  "CREATE TRIGGER trust_changes_delete_previous AFTER DELETE ON trust_changes BEGIN"
+  "  UPDATE trust_changes SET previous = " PREVIOUS_RATING_SQL
+  "    WHERE contact_id = OLD.contact_id AND (changed_at, id) > (OLD.changed_at, OLD.id);"
+  "END;"
+  "CREATE TRIGGER trust_changes_update_previous AFTER UPDATE OF contact_id, trust, changed_at ON trust_changes BEGIN"
+  "  UPDATE trust_changes SET previous = " PREVIOUS_RATING_SQL
+  "    WHERE contact_id IN (OLD.contact_id, NEW.contact_id);"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TN_STORE_SCHEMA_VERSION);

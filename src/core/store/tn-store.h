@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define TN_STORE_SCHEMA_VERSION 10
+#define TN_STORE_SCHEMA_VERSION 11
 
 #define TN_STORE_ERROR (tn_store_error_quark ())
 
