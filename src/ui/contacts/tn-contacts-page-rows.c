@@ -132,19 +132,20 @@ row_height (TnContactsPage *self,
 }
 
 /* The rows down to a page below the view's bottom, from @top (pixels). Before the view is
- * laid out, the window's height stands for the view's. */
+ * laid out, enough to fill the window's height: more than the view shows. */
 static guint
 rows_in_reach (TnContactsPage *self,
                double          top)
 {
   GtkAdjustment *adjustment = view_adjustment (self);
   double page = adjustment != NULL ? gtk_adjustment_get_page_size (adjustment) : 0;
-  GtkRoot *root;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int window_height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
 
-  if (page <= 0 && (root = gtk_widget_get_root (GTK_WIDGET (self))) != NULL)
-    page = gtk_widget_get_height (GTK_WIDGET (root));
-  if (adjustment == NULL || page <= 0)
+  if (adjustment == NULL || (page <= 0 && window_height <= 0))
     return FIRST_ROWS;
+  if (page <= 0)
+    return (guint) ceil (window_height / ROW_HEIGHT_MIN) + 1;
 
   return (guint) ceil ((top + 2 * page) / row_height (self, adjustment)) + 1;
 }
