@@ -968,11 +968,9 @@ static TnContact *
 last_row_contact (TnContactsPage *page)
 {
   g_autoptr(GPtrArray) rows = row_widgets_of (page);
-  GtkWidget *trust;
 
   g_assert_cmpuint (rows->len, >, 0);
-  trust = find_cell (g_ptr_array_index (rows, rows->len - 1), TN_TYPE_TRUST_CELL);
-  return tn_trust_cell_get_contact (TN_TRUST_CELL (trust));
+  return tn_trust_cell_get_contact (TN_TRUST_CELL (find_cell (g_ptr_array_index (rows, rows->len - 1), TN_TYPE_TRUST_CELL)));
 }
 
 static void
@@ -1025,6 +1023,7 @@ test_rows_follow_view (TnUiFixture   *fixture,
   GListModel *visible;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(TnContact) last = NULL;
   guint first_added = 0;
   guint in_reach;
 
@@ -1076,11 +1075,8 @@ test_rows_follow_view (TnUiFixture   *fixture,
   scroll_to_bottom (page);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 100);
   scroll_to_bottom (page);
-  {
-    g_autoptr(TnContact) last = g_list_model_get_item (visible, 99);
-
-    g_assert_true (last_row_contact (page) == last);
-  }
+  last = g_list_model_get_item (visible, 99);
+  g_assert_true (last_row_contact (page) == last);
   assert_row_widgets_follow (page);
 
   /* Fewer people than rows in reach, then more again: the rows shown are right each time. */
@@ -1107,12 +1103,6 @@ test_rows_follow_view (TnUiFixture   *fixture,
   g_assert_cmpstr (tn_contact_get_full_name (tn_contacts_page_get_selected_contact (page)), ==, "Person 299");
   g_assert_true (last_row_contact (page) == tn_contacts_page_get_selected_contact (page));
   assert_row_widgets_follow (page);
-  {
-    guint n_contacts;
-
-    g_object_get (page, "n-contacts", &n_contacts, NULL);
-    g_assert_cmpuint (n_contacts, ==, 300);
-  }
 }
 
 /* The widest range the view's selection announced as changed. */

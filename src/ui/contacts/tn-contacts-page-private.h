@@ -39,7 +39,8 @@ struct _TnContactsPage
    * or its rows are needed, which waits for the worker. */
   gboolean model_attached;
   gulong after_paint_id;
-  /* While pending, the view has only its first rows (_tn_contacts_page_hold_rows_until_painted()). */
+  /* While pending, the view's rows move a step toward those it should have, after the next
+   * frame (tn-contacts-page-rows.c). */
   TnAfterPaint rows_after_paint;
   gulong ordered_id;
   guint attach_source;
