@@ -172,9 +172,11 @@ test_follow_search_while_busy (Fixture       *fixture,
 
   g_assert_cmpuint (n_counted, ==, tn_ui_test_n_visible (fixture->window));
   g_assert_cmpuint (n_counted, <, tn_ui_test_n_contacts (fixture->store));
-  /* The rows past the first frame's are in the list by then too. */
+  /* The rows have settled by then too: those in reach of the top (the view was not
+   * scrolled), or all of them if fewer. */
   g_assert_false (tn_after_paint_is_pending (&page->rows_after_paint));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page->slots)), ==, n_counted);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page->slots)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page->slots)), <=, n_counted);
 }
 
 int

@@ -39,7 +39,8 @@ struct _TnContactsPage
    * or its rows are needed, which waits for the worker. */
   gboolean model_attached;
   gulong after_paint_id;
-  /* While pending, the view has only its first rows (_tn_contacts_page_hold_rows_until_painted()). */
+  /* While pending, the view's rows move a step toward those it should have, after the next
+   * frame (tn-contacts-page-rows.c). */
   TnAfterPaint rows_after_paint;
   gulong ordered_id;
   guint attach_source;
@@ -105,6 +106,9 @@ struct _TnContactsPage
   GtkSingleSelection *row_selection;
   gboolean following_shown;
   gboolean syncing_rows;
+  /* Whether the view was scrolled since the contacts shown last changed from the top: it
+   * has every row then, else only those in reach of the top (tn-contacts-page-rows.c). */
+  gboolean rows_scrolled;
 };
 
 enum {
@@ -171,7 +175,9 @@ void           _tn_contacts_page_init_rows              (TnContactsPage  *self);
 void           _tn_contacts_page_sync_row_selection     (TnContactsPage  *self);
 void           _tn_contacts_page_scroll_to_top          (TnContactsPage  *self);
 void           _tn_contacts_page_hold_rows_until_painted (TnContactsPage *self);
-void           _tn_contacts_page_announce_all_rows      (TnContactsPage  *self);
+void           _tn_contacts_page_announce_row           (TnContactsPage  *self,
+                                                         guint            position);
+void           _tn_contacts_page_stop_row_steps         (TnContactsPage  *self);
 TnContact     *_tn_contacts_page_row_contact            (GtkListItem     *list_item);
 
 /* tn-contacts-page-triage.c */

@@ -119,6 +119,7 @@ _tn_contacts_page_focus_selected (TnContactsPage *self)
       return;
     }
 
+  _tn_contacts_page_announce_row (self, position);
   if (list_view != NULL)
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
 

@@ -129,8 +129,8 @@ tn_contacts_page_unrealize (GtkWidget *widget)
 
   if (frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_id, frame_clock);
-  /* No frame to wait for any more: every row at once. */
-  _tn_contacts_page_announce_all_rows (self);
+  /* No frame to wait for any more. */
+  _tn_contacts_page_stop_row_steps (self);
 
   GTK_WIDGET_CLASS (tn_contacts_page_parent_class)->unrealize (widget);
 }
