@@ -981,6 +981,19 @@ type_search (TnContactsPage *page,
   g_signal_emit_by_name (tn_contacts_page_get_search_entry (page), "search-changed");
 }
 
+/* A scrollbar only over every row shown: over some, it would say the list is shorter. */
+static void
+assert_scrollbar_only_over_every_row (TnContactsPage *page)
+{
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (tn_contacts_page_get_column_view (page)));
+  gboolean every_row = g_list_model_get_n_items (rows) ==
+                       g_list_model_get_n_items (tn_contacts_page_get_visible_model (page));
+  GtkPolicyType policy;
+
+  gtk_scrolled_window_get_policy (page->scroller, NULL, &policy);
+  g_assert_cmpint (policy, ==, every_row ? GTK_POLICY_AUTOMATIC : GTK_POLICY_EXTERNAL);
+}
+
 /* The rows the view has are fewer than those shown, yet fill it from the top with a row to
  * spare: no empty space where rows should be. */
 static void
@@ -997,6 +1010,7 @@ assert_rows_in_reach (TnContactsPage *page)
   g_assert_cmpint (row_height, >, 0);
   g_assert_cmpfloat ((g_list_model_get_n_items (rows) - 1) * row_height, >=, gtk_adjustment_get_page_size (adjustment));
   g_assert_cmpuint (widgets->len, <=, g_list_model_get_n_items (rows));
+  assert_scrollbar_only_over_every_row (page);
 }
 
 /* Scrolls the view to the end of the rows it has. */
@@ -1078,11 +1092,13 @@ test_rows_follow_view (TnUiFixture   *fixture,
   last = g_list_model_get_item (visible, 99);
   g_assert_true (last_row_contact (page) == last);
   assert_row_widgets_follow (page);
+  assert_scrollbar_only_over_every_row (page);
 
   /* Fewer people than rows in reach, then more again: the rows shown are right each time. */
   type_search (page, "person 10");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 10);
   tn_ui_test_settle (300);
+  assert_scrollbar_only_over_every_row (page);
   assert_rows_as_plain_filter (page);
   assert_row_widgets_follow (page);
   type_search (page, "");

@@ -87,6 +87,7 @@ struct _TnContactsPage
   GtkSearchEntry *search_entry;
   GtkWidget *filter_bar;
   GtkStack *stack;
+  GtkScrolledWindow *scroller;
   GtkColumnView *column_view;
   GtkColumnViewColumn *name_column;
   GtkCustomSorter *name_sorter;

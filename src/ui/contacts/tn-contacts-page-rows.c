@@ -221,6 +221,18 @@ on_view_adjustment_changed_cb (TnContactsPage *self,
     tn_after_paint_queue (&self->rows_after_paint, GTK_WIDGET (self));
 }
 
+/* A scrollbar over some of the rows would tell the person the list is shorter than it is:
+ * the view has none until it has every row. The wheel, PageDown and End still scroll it. */
+static void
+on_slots_changed_cb (TnContactsPage *self)
+{
+  gboolean every_row = g_list_model_get_n_items (G_LIST_MODEL (self->slots)) ==
+                       g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_AUTOMATIC,
+                                  every_row ? GTK_POLICY_AUTOMATIC : GTK_POLICY_EXTERNAL);
+}
+
 /* End goes to the last row shown, not the last one announced: every row first. */
 static gboolean
 on_view_key_pressed_cb (TnContactsPage        *self,
@@ -302,6 +314,8 @@ _tn_contacts_page_init_rows (TnContactsPage *self)
 
   self->slots = tn_row_slots_new ();
   tn_row_slots_set_model (self->slots, G_LIST_MODEL (self->shown));
+  g_signal_connect_object (self->slots, "items-changed", G_CALLBACK (on_slots_changed_cb), self, G_CONNECT_SWAPPED);
+  on_slots_changed_cb (self);
   gtk_single_selection_set_model (self->row_selection, G_LIST_MODEL (self->slots));
   _tn_contacts_page_sync_row_selection (self);
 

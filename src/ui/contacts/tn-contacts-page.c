@@ -418,6 +418,7 @@ tn_contacts_page_class_init (TnContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TnContactsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, TnContactsPage, name_sorter);
