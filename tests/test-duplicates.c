@@ -292,6 +292,32 @@ test_index (void)
   g_assert_cmpuint (tn_duplicate_index_add_name (index, "Alan Turing"), ==, 0);
 }
 
+/* Names counted on another index count as if added to this one, whether it had names or not. */
+static void
+test_index_take_names (void)
+{
+  g_autoptr(TnDuplicateIndex) index = tn_duplicate_index_new ();
+  g_autoptr(TnDuplicateIndex) apart = tn_duplicate_index_new ();
+  g_autoptr(TnDuplicateIndex) more = tn_duplicate_index_new ();
+
+  tn_duplicate_index_add_name (apart, "Ada Lovelace");
+  tn_duplicate_index_add_name (apart, "ada lovelace");
+  tn_duplicate_index_add_name (apart, "Grace Hopper");
+  tn_duplicate_index_take_names (index, apart);
+
+  tn_duplicate_index_add_name (more, " Ada Lovelace ");
+  tn_duplicate_index_add_name (more, "Alan Turing");
+  tn_duplicate_index_take_names (index, more);
+
+  g_assert_cmpuint (tn_duplicate_index_add_name (index, "ADA LOVELACE"), ==, 3);
+  g_assert_cmpuint (tn_duplicate_index_add_name (index, "Grace Hopper"), ==, 1);
+  g_assert_cmpuint (tn_duplicate_index_add_name (index, "Alan Turing"), ==, 1);
+  g_assert_cmpuint (tn_duplicate_index_add_name (index, "Edsger Dijkstra"), ==, 0);
+  /* What was taken is no longer counted where it was. */
+  g_assert_cmpuint (tn_duplicate_index_add_name (apart, "Grace Hopper"), ==, 0);
+  g_assert_cmpuint (tn_duplicate_index_add_name (more, "Alan Turing"), ==, 0);
+}
+
 /* ---- On import ---------------------------------------------------------------------- */
 
 static void
@@ -425,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/duplicates/url-key", test_url_key);
   g_test_add_func ("/duplicates/name-key", test_name_key);
   g_test_add_func ("/duplicates/index", test_index);
+  g_test_add_func ("/duplicates/index-take-names", test_index_take_names);
 
   tn_test_add_store_test ("/importer/duplicate/uid", NOW, test_duplicate_by_uid);
   tn_test_add_store_test ("/importer/duplicate/email", NOW, test_duplicate_by_email);

@@ -595,6 +595,44 @@ tn_duplicate_index_add_name (TnDuplicateIndex *self,
 }
 
 /**
+ * tn_duplicate_index_take_names:
+ * @self: an index
+ * @other: an index whose names were counted apart (on another thread); only its names are
+ *   taken, and it has none after
+ *
+ * Counts in @self every name counted in @other, as tn_duplicate_index_add_name() would have.
+ */
+void
+tn_duplicate_index_take_names (TnDuplicateIndex *self,
+                               TnDuplicateIndex *other)
+{
+  GHashTableIter iter;
+  gpointer key, count;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (other != NULL && other != self);
+
+  /* The usual case, names counted apart into an index that has none yet. */
+  if (g_hash_table_size (self->names) == 0)
+    {
+      GHashTable *names = self->names;
+
+      self->names = other->names;
+      other->names = names;
+      return;
+    }
+
+  g_hash_table_iter_init (&iter, other->names);
+  while (g_hash_table_iter_next (&iter, &key, &count))
+    {
+      guint here = GPOINTER_TO_UINT (g_hash_table_lookup (self->names, key));
+
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_replace (self->names, key, GUINT_TO_POINTER (here + GPOINTER_TO_UINT (count)));
+    }
+}
+
+/**
  * tn_duplicate_keys_new:
  * @uid: (nullable): a uid
  * @emails: (nullable): email addresses as written

@@ -99,6 +99,8 @@ void              tn_duplicate_index_add_url    (TnDuplicateIndex   *self,
                                                  gint64              id);
 guint             tn_duplicate_index_add_name   (TnDuplicateIndex   *self,
                                                  const char         *full_name);
+void              tn_duplicate_index_take_names (TnDuplicateIndex   *self,
+                                                 TnDuplicateIndex   *other);
 gint64            tn_duplicate_index_find       (TnDuplicateIndex   *self,
                                                  const TnDuplicateKeys *keys,
                                                  TnDuplicateRule    *rule);

@@ -70,9 +70,7 @@ typedef enum
   WRITE_RECORD_TRUST,
   WRITE_UPDATE_CONTACT,
   WRITE_READ_CONTACT,
-  WRITE_READ_EMAILS,
-  WRITE_READ_PHONES,
-  WRITE_READ_URLS,
+  WRITE_READ_VALUES,
   WRITE_RECORD_JOB_CHANGE,
   WRITE_RECORD_FEED,
   WRITE_RECORD_FIELD_TIME,
@@ -119,12 +117,13 @@ static const char * const write_sql[N_WRITE_STATEMENTS] = {
   [WRITE_READ_CONTACT] =
     "SELECT given_name, family_name, organization, title, note, birthday, vcard, connected_on"
     " FROM contacts WHERE id = ?1",
-  [WRITE_READ_EMAILS] =
-    "SELECT value FROM emails WHERE contact_id = ?1 ORDER BY position",
-  [WRITE_READ_PHONES] =
-    "SELECT value FROM phones WHERE contact_id = ?1 ORDER BY position",
-  [WRITE_READ_URLS] =
-    "SELECT value FROM urls WHERE contact_id = ?1 ORDER BY position",
+  /* A contact's addresses, each with its table (TnImportRowTable): one statement rather
+   * than one per table, since starting and ending one costs about as much as reading a
+   * contact's few rows. No ORDER BY: a merge asks only whether an address is there. */
+  [WRITE_READ_VALUES] =
+    "SELECT 0, value FROM emails WHERE contact_id = ?1"
+    " UNION ALL SELECT 1, value FROM phones WHERE contact_id = ?1"
+    " UNION ALL SELECT 2, value FROM urls WHERE contact_id = ?1",
   [WRITE_RECORD_JOB_CHANGE] = "INSERT OR ROLLBACK" RECORD_JOB_CHANGE_SQL,
   /* What the triggers of set_aside_triggers do, done by the writer (see there). */
   [WRITE_RECORD_FEED] =
@@ -200,6 +199,17 @@ static const char * const known_sql[] = {
 /* An import's pages stay in memory until the commit instead of spilling to the WAL as they
  * are written, at the cost of this much memory (KiB). */
 #define WRITER_CACHE_KIB 32768
+
+/* The indexes of lookup_indexes are built at the commit from their keys sorted. SQLite sorts
+ * in worker threads (PRAGMA threads) only keys that do not fit in one run, whose size it
+ * takes from cache_size: with WRITER_CACHE_KIB every index's keys fit in one run, sorted on
+ * the writer's thread after the scan of the table while the other core has nothing to do.
+ * With runs of SORT_RUN_KIB, worker threads sort each run while the writer goes on
+ * scanning, and merge them. Meanwhile, cache_spill lets the transaction's pages stay in
+ * memory beyond the small cache, up to WRITER_SPILL_PAGES, rather than be written out to
+ * fit it; the cache is made its size again before the commit. */
+#define SORT_RUN_KIB       2048
+#define WRITER_SPILL_PAGES 8192
 
 /* The indexes only lookups by name, email or phone and the dashboard's figures use, which
  * a large import drops and builds again at the end: built from sorted rows they cost a
@@ -439,8 +449,10 @@ static gboolean
 writer_restore (TnImportWriter *self,
                 GError        **error)
 {
-  /* The parser thread is done by now: its core sorts the keys too. */
-  if (!tn_db_exec (self->db, "PRAGMA threads = 2", error))
+  /* See SORT_RUN_KIB. The parser thread is done by now: its core sorts. */
+  if (!tn_db_exec (self->db, "PRAGMA threads = 2", error) ||
+      !tn_db_exec (self->db, "PRAGMA cache_spill = " G_STRINGIFY (WRITER_SPILL_PAGES), error) ||
+      !tn_db_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (SORT_RUN_KIB), error))
     return FALSE;
 
   for (guint i = 0; self->set_aside != NULL && i < self->set_aside->len; i++)
@@ -450,7 +462,8 @@ writer_restore (TnImportWriter *self,
     }
 
   g_clear_pointer (&self->set_aside, g_ptr_array_unref);
-  return TRUE;
+  return tn_db_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (WRITER_CACHE_KIB), error) &&
+         tn_db_exec (self->db, "PRAGMA cache_spill = 1", error);
 }
 
 gboolean
@@ -813,35 +826,51 @@ tn_import_merge_target_clear (TnImportMergeTarget *target)
   g_clear_pointer (&target->urls, g_strfreev);
 }
 
-/* The values of contact @id in @table: those in the table, then those still waiting. */
-static GStrv
-writer_read_values (TnImportWriter    *self,
-                    WriteStatement     which,
-                    TnImportRowTable   table,
-                    gint64             id,
-                    GError           **error)
+G_STATIC_ASSERT (TN_IMPORT_ROWS_EMAILS == 0 && TN_IMPORT_ROWS_PHONES == 1 && TN_IMPORT_ROWS_URLS == 2);
+
+/* The addresses of contact @id, by table (TnImportRowTable): those in the tables, then
+ * those still waiting. A merge asks only whether an address is among them, so their order
+ * within a table is not promised. */
+static gboolean
+writer_read_values (TnImportWriter  *self,
+                    gint64           id,
+                    GStrv            values[TN_IMPORT_N_ROW_TABLES],
+                    GError         **error)
 {
-  sqlite3_stmt *statement = writer_statement (self, which, error);
-  g_autoptr(GStrvBuilder) builder = NULL;
+  sqlite3_stmt *statement = writer_statement (self, WRITE_READ_VALUES, error);
+  GStrvBuilder *builders[TN_IMPORT_N_ROW_TABLES];
   int result;
 
   if (statement == NULL)
-    return NULL;
+    return FALSE;
 
-  builder = g_strv_builder_new ();
+  for (guint i = 0; i < TN_IMPORT_N_ROW_TABLES; i++)
+    builders[i] = g_strv_builder_new ();
+
   sqlite3_bind_int64 (statement, 1, id);
   while ((result = sqlite3_step (statement)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (statement, 0));
+    {
+      guint table = (guint) sqlite3_column_int (statement, 0);
+
+      g_assert (table < TN_IMPORT_N_ROW_TABLES);
+      g_strv_builder_add (builders[table], (const char *) sqlite3_column_text (statement, 1));
+    }
   sqlite3_reset (statement);
+
+  for (guint i = 0; i < TN_IMPORT_N_ROW_TABLES; i++)
+    {
+      _tn_import_rows_collect (self->rows, i, id, builders[i]);
+      values[i] = g_strv_builder_end (builders[i]);
+      g_strv_builder_unref (builders[i]);
+    }
 
   if (result != SQLITE_DONE)
     {
       tn_db_set_error (self->db, sqlite3_extended_errcode (self->db->handle), error);
-      return NULL;
+      return FALSE;
     }
 
-  _tn_import_rows_collect (self->rows, table, id, builder);
-  return g_strv_builder_end (builder);
+  return TRUE;
 }
 
 /**
@@ -881,16 +910,16 @@ tn_import_writer_read_contact (TnImportWriter      *self,
       return FALSE;
     }
 
-  target->emails = writer_read_values (self, WRITE_READ_EMAILS, TN_IMPORT_ROWS_EMAILS, id, error);
-  if (target->emails == NULL)
-    return FALSE;
+  {
+    GStrv values[TN_IMPORT_N_ROW_TABLES];
+    gboolean ok = writer_read_values (self, id, values, error);
 
-  target->phones = writer_read_values (self, WRITE_READ_PHONES, TN_IMPORT_ROWS_PHONES, id, error);
-  if (target->phones == NULL)
-    return FALSE;
-
-  target->urls = writer_read_values (self, WRITE_READ_URLS, TN_IMPORT_ROWS_URLS, id, error);
-  return target->urls != NULL;
+    /* Given to @target even on failure, for tn_import_merge_target_clear(). */
+    target->emails = values[TN_IMPORT_ROWS_EMAILS];
+    target->phones = values[TN_IMPORT_ROWS_PHONES];
+    target->urls = values[TN_IMPORT_ROWS_URLS];
+    return ok;
+  }
 }
 
 /* Adds an email address, phone number or web page after the contact's others, through the

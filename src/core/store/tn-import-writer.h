@@ -31,7 +31,8 @@ typedef enum
   TN_IMPORT_FIELD_URL,
 } TnImportField;
 
-/* A contact as a merge needs it: its fields (NULL when empty) and its addresses. */
+/* A contact as a merge needs it: its fields (NULL when empty) and its addresses (each table's
+ * in no promised order: a merge asks only whether an address is there). */
 typedef struct
 {
   char *fields[TN_IMPORT_N_TEXT_FIELDS];
