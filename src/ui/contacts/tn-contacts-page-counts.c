@@ -141,7 +141,8 @@ _tn_contacts_page_update_counts (TnContactsPage *self)
 }
 
 /* More contacts changed at once than this (an import, a sync, an import undone), or more
- * classes not known, are counted once painted; fewer are counted at once. */
+ * classes not known, are counted later (once painted, or once the classes are asked while
+ * idle); fewer are counted at once. */
 #define BULK_CHANGE 64
 
 /**
