@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "tn-contact-filter-list.h"
 #include "tn-contact-list.h"
 #include "tn-test-store.h"
@@ -89,13 +91,6 @@ assert_rows (TnContactFilterList *list,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, shown);
   g_assert_cmpuint (copy->rows->len, ==, shown);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), shown));
-}
-
-static void
-count_found (gpointer contact,
-             gpointer user_data)
-{
-  (*(guint *) user_data)++;
 }
 
 static void
@@ -192,7 +187,7 @@ test_announces_only_what_changed (void)
   g_autoptr(TnContactFilterList) list = tn_contact_filter_list_new ();
   Copy copy = { g_ptr_array_new_with_free_func (g_object_unref), 0 };
   Rule rule = { 1, FALSE };
-  guint n_found = 0;
+  guint all[TN_CONTACT_N_CLASSES], found[TN_CONTACT_N_CLASSES];
 
   for (gint64 id = 1; id <= 100; id++)
     {
@@ -224,8 +219,9 @@ test_announces_only_what_changed (void)
   tn_contact_filter_list_changed (list, TN_FILTER_STAGE_FILTERS, TN_FILTER_CHANGE_MORE_STRICT);
   assert_rows (list, &copy, G_LIST_MODEL (contacts), &rule);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
-  tn_contact_filter_list_foreach_found (list, count_found, &n_found);
-  g_assert_cmpuint (n_found, ==, 10);
+  tn_contact_filter_list_count_classes (list, all, found);
+  g_assert_cmpuint (found[0], ==, 10);
+  g_assert_cmpuint (all[0], ==, 100);
 
   /* Every other row of 100 leaves: still one change. */
   rule = (Rule) { 2, FALSE };
@@ -548,6 +544,197 @@ test_lets_everyone_through (void)
   g_ptr_array_unref (copy.rows);
 }
 
+/* Counting by class: after every keystroke, toggle, change of a contact, of the model or of
+ * the classes (in any order, with idle classifying between), the counts per class and the
+ * rows are those a plain pass over the model gives, and a change of the counts was told. */
+typedef struct
+{
+  guint epoch;
+  guint n_asked;
+} Classes;
+
+static guint
+class_of (TnContact *contact,
+          gpointer   user_data)
+{
+  Classes *classes = user_data;
+
+  classes->n_asked++;
+  return (tn_contact_get_trust (contact) * 5 + tn_contact_get_id (contact) % 3 + classes->epoch) % TN_CONTACT_N_CLASSES;
+}
+
+static void
+on_counts_changed_cb (TnContactFilterList *list,
+                      guint               *n_told)
+{
+  (*n_told)++;
+}
+
+static void
+assert_counted_plainly (TnContactFilterList *list,
+                        Copy                *copy,
+                        TnContactList       *contacts,
+                        const TnSearch      *search,
+                        guint                passing,
+                        Classes             *classes,
+                        guint                last[2][TN_CONTACT_N_CLASSES],
+                        guint               *n_told)
+{
+  guint all[TN_CONTACT_N_CLASSES] = { 0 }, found[TN_CONTACT_N_CLASSES] = { 0 };
+  guint kept_all[TN_CONTACT_N_CLASSES], kept_found[TN_CONTACT_N_CLASSES];
+  guint shown = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (contacts)); i++)
+    {
+      TnContact *contact = tn_contact_list_get (contacts, i);
+      guint class = class_of (contact, classes);
+      gboolean is_found = tn_search_matches_contact (search, contact);
+
+      all[class]++;
+      found[class] += is_found;
+      if (!is_found || (passing & (1u << class)) == 0)
+        continue;
+      g_assert_true (g_ptr_array_index (copy->rows, shown) == contact);
+      shown++;
+    }
+  g_assert_cmpuint (copy->rows->len, ==, shown);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, shown);
+
+  tn_contact_filter_list_count_classes (list, kept_all, kept_found);
+  g_assert_cmpuint (tn_contact_filter_list_get_n_unclassified (list), ==, 0);
+  g_assert_cmpmem (kept_all, sizeof kept_all, all, sizeof all);
+  g_assert_cmpmem (kept_found, sizeof kept_found, found, sizeof found);
+
+  /* What the counts followed from: told whenever they changed. */
+  if (memcmp (last[0], all, sizeof all) != 0 || memcmp (last[1], found, sizeof found) != 0)
+    g_assert_cmpuint (*n_told, >, 0);
+  memcpy (last[0], all, sizeof all);
+  memcpy (last[1], found, sizeof found);
+  *n_told = 0;
+}
+
+static void
+test_counts_classes (void)
+{
+  static const char * const typed[] = { "", "a", "an", "ana", "anab", "b", "bo", "" };
+  static const char * const names[] = { "Ana", "Bo", "Anabel", "Ana Bo" };
+  g_autoptr(TnContactList) contacts = tn_contact_list_new ();
+  g_autoptr(TnContactFilterList) list = tn_contact_filter_list_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1717);
+  Copy copy = { g_ptr_array_new_with_free_func (g_object_unref), 0 };
+  g_autoptr(TnSearch) search = tn_search_new ("");
+  Classes classes = { 0, 0 };
+  guint last[2][TN_CONTACT_N_CLASSES] = { { 0 } };
+  guint passing = TN_CONTACT_ALL_CLASSES;
+  guint n_told = 0;
+  gint64 next_id = 1;
+
+  for (; next_id <= 600; next_id++)
+    {
+      g_autoptr(TnContact) contact = tn_test_contact_with_id (next_id);
+
+      tn_contact_set_full_name (contact, names[next_id % G_N_ELEMENTS (names)]);
+      tn_contact_set_trust (contact, (TnTrust) (next_id % TN_TRUST_N_RATINGS));
+      tn_contact_list_append (contacts, contact);
+    }
+
+  tn_contact_filter_list_set_search (list, search);
+  tn_contact_filter_list_set_classify (list, class_of, &classes);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &copy);
+  g_signal_connect (list, "counts-changed", G_CALLBACK (on_counts_changed_cb), &n_told);
+  tn_contact_filter_list_set_model (list, G_LIST_MODEL (contacts));
+  /* Shown without asking anyone's class. */
+  g_assert_cmpuint (classes.n_asked, ==, 0);
+  g_assert_cmpuint (tn_contact_filter_list_get_n_unclassified (list), ==, 600);
+  assert_counted_plainly (list, &copy, contacts, search, passing, &classes, last, &n_told);
+
+  for (int step = 0; step < 600; step++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (contacts));
+      guint at = n > 0 ? (guint) g_rand_int_range (rand, 0, n) : 0;
+
+      switch (g_rand_int_range (rand, 0, 8))
+        {
+        case 0:
+          {
+            /* A keystroke, as the page makes it: recalled when typed before. */
+            g_autoptr(TnSearch) old = g_steal_pointer (&search);
+            const char *text = typed[g_rand_int_range (rand, 0, G_N_ELEMENTS (typed))];
+
+            search = tn_search_new (text);
+            tn_contact_filter_list_set_search (list, search);
+            if (!tn_contact_filter_list_recall_found (list, text))
+              tn_contact_filter_list_changed (list, TN_FILTER_STAGE_SEARCH,
+                                              tn_search_is_narrower (search, old) ? TN_FILTER_CHANGE_MORE_STRICT :
+                                              tn_search_is_narrower (old, search) ? TN_FILTER_CHANGE_LESS_STRICT :
+                                              TN_FILTER_CHANGE_DIFFERENT);
+            tn_contact_filter_list_remember_found (list, text);
+            break;
+          }
+        case 1:
+          {
+            /* A filter toggle: any set of classes, or all of them. */
+            guint old = passing;
+
+            passing = g_rand_boolean (rand) ? TN_CONTACT_ALL_CLASSES : (guint) g_rand_int_range (rand, 0, 0x10000);
+            tn_contact_filter_list_set_passing_classes (list, passing);
+            tn_contact_filter_list_changed (list, TN_FILTER_STAGE_FILTERS,
+                                            (old & passing) == old ? TN_FILTER_CHANGE_LESS_STRICT :
+                                            (old & passing) == passing ? TN_FILTER_CHANGE_MORE_STRICT :
+                                            TN_FILTER_CHANGE_DIFFERENT);
+            break;
+          }
+        case 2:
+          {
+            g_autoptr(TnContact) contact = tn_test_contact_with_id (next_id++);
+
+            tn_contact_set_full_name (contact, names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))]);
+            tn_contact_set_trust (contact, (TnTrust) g_rand_int_range (rand, 0, TN_TRUST_N_RATINGS));
+            tn_contact_list_splice (contacts, at, 0, &contact, 1);
+            break;
+          }
+        case 3:
+          if (n > 0)
+            {
+              guint n_removed = g_rand_int_range (rand, 1, 20);
+
+              tn_contact_list_splice (contacts, at, MIN (n - at, n_removed), NULL, 0);
+            }
+          break;
+        case 4:
+        case 5:
+          if (n > 0)
+            {
+              /* A rating, or a rename, announced as the contact coming back as itself. */
+              TnContact *contact = tn_contact_list_get (contacts, at);
+
+              if (g_rand_boolean (rand))
+                tn_contact_set_trust (contact, (TnTrust) g_rand_int_range (rand, 0, TN_TRUST_N_RATINGS));
+              else
+                tn_contact_set_full_name (contact, names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))]);
+              tn_contact_list_splice (contacts, at, 1, &contact, 1);
+            }
+          break;
+        case 6:
+          /* The day changed: every class may differ, and the second test asks classes. */
+          classes.epoch++;
+          tn_contact_filter_list_forget_classes (list);
+          tn_contact_filter_list_changed (list, TN_FILTER_STAGE_FILTERS, TN_FILTER_CHANGE_DIFFERENT);
+          break;
+        default:
+          /* Idle: a few classes asked ahead. */
+          tn_contact_filter_list_classify (list, g_rand_int_range (rand, 1, 50));
+          break;
+        }
+
+      /* Counted only now and then, as a page does: classes left unasked in between. */
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        assert_counted_plainly (list, &copy, contacts, search, passing, &classes, last, &n_told);
+    }
+
+  g_ptr_array_unref (copy.rows);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/contact-filter-list/model-replaced", test_model_replaced);
   g_test_add_func ("/contact-filter-list/search-over-kept-keys", test_search_over_kept_keys);
   g_test_add_func ("/contact-filter-list/lets-everyone-through", test_lets_everyone_through);
+  g_test_add_func ("/contact-filter-list/counts-classes", test_counts_classes);
 
   return g_test_run ();
 }

@@ -44,6 +44,15 @@ typedef enum
 typedef gboolean (*TnContactTest) (TnContact *contact,
                                    gpointer   user_data);
 
+/* How many classes a TnContactClassify may put contacts in, and all of them as a set. */
+#define TN_CONTACT_N_CLASSES 16
+#define TN_CONTACT_ALL_CLASSES 0xFFFFu
+
+/* The class of @contact, below TN_CONTACT_N_CLASSES: what a list counts by, and what the
+ * second test may ask (tn_contact_filter_list_set_passing_classes()). */
+typedef guint (*TnContactClassify) (TnContact *contact,
+                                    gpointer   user_data);
+
 TnContactFilterList *tn_contact_filter_list_new          (void);
 void                 tn_contact_filter_list_set_model    (TnContactFilterList *self,
                                                           GListModel          *model);
@@ -62,10 +71,19 @@ void                 tn_contact_filter_list_remember_found (TnContactFilterList 
                                                            const char          *key);
 gboolean             tn_contact_filter_list_recall_found (TnContactFilterList *self,
                                                           const char          *key);
-void                 tn_contact_filter_list_foreach_found (TnContactFilterList *self,
-                                                          GFunc                func,
-                                                          gpointer             user_data);
 guint                tn_contact_filter_list_find         (TnContactFilterList *self,
                                                           TnContact           *contact);
+void                 tn_contact_filter_list_set_classify (TnContactFilterList *self,
+                                                          TnContactClassify    classify,
+                                                          gpointer             user_data);
+void                 tn_contact_filter_list_set_passing_classes (TnContactFilterList *self,
+                                                                 guint                classes);
+void                 tn_contact_filter_list_forget_classes (TnContactFilterList *self);
+gboolean             tn_contact_filter_list_classify     (TnContactFilterList *self,
+                                                          guint                n);
+guint                tn_contact_filter_list_get_n_unclassified (TnContactFilterList *self);
+void                 tn_contact_filter_list_count_classes (TnContactFilterList *self,
+                                                           guint                all[TN_CONTACT_N_CLASSES],
+                                                           guint                found[TN_CONTACT_N_CLASSES]);
 
 G_END_DECLS

@@ -1,10 +1,12 @@
 /* tn-contacts-page-counts.c — the counts on the filter buttons, which say how many people a
  * click shows (given the search and the other filter), who is overdue, and the summary.
  *
- * Counting reads every contact, so it happens when the search changes or many contacts
- * change at once, after the list is painted; a few contacts changed (a rating, one added
- * or deleted) move between the counts kept (TnTrustTally); a filter toggle only combines
- * the counts already made.
+ * The list keeps each contact's class (its rating and whether it is overdue) and whether the
+ * search finds it, so counting is one pass over two bytes a contact, made at once after a
+ * keystroke, a rating or any change of the store; only when many classes are not known
+ * yet (the list just filled or sorted anew) is it left until they are asked while idle. A filter
+ * toggle only combines the counts already made. Before the list has the contacts, the
+ * store's are counted one by one, by the same classes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -57,6 +59,7 @@ _tn_contacts_page_reconsider_overdue (TnContactsPage *self)
   tn_cadence_init_from_settings (&self->cadence, self->settings);
   g_hash_table_remove_all (self->overdue_cache);
 
+  tn_contact_filter_list_forget_classes (self->shown);
   _tn_contacts_page_recount (self);
   if (self->overdue_only)
     _tn_contacts_page_refilter (self, TN_FILTER_STAGE_FILTERS, TN_FILTER_CHANGE_DIFFERENT);
@@ -110,8 +113,8 @@ set_count (TnContactsPage *self,
 void
 _tn_contacts_page_update_counts (TnContactsPage *self)
 {
-  const TnTrustCounts *late = tn_trust_tally_get_found (self->tally, TRUE);
-  const TnTrustCounts *on_time = tn_trust_tally_get_found (self->tally, FALSE);
+  const TnTrustCounts *late = &self->found[1];
+  const TnTrustCounts *on_time = &self->found[0];
   g_autofree char *result = NULL;
   guint n_shown;
 
@@ -137,93 +140,95 @@ _tn_contacts_page_update_counts (TnContactsPage *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* More contacts changed at once than this (an import, a sync, an import undone) are
- * counted anew once painted; fewer move between the counts kept, at once. */
+/* More contacts changed at once than this (an import, a sync, an import undone), or more
+ * classes not known, are counted later (once painted, or once the classes are asked while
+ * idle); fewer are counted at once. */
 #define BULK_CHANGE 64
 
-static TnTallyEntry
-tally_entry (TnContactsPage *self,
-             TnContact      *contact,
-             gboolean        found)
+/**
+ * _tn_contacts_page_classify:
+ * @contact: a contact of the page's store
+ * @user_data: the page
+ *
+ * The one rule for the class the list keeps of a contact: its rating (CLASS_NOT_A_RATING for
+ * a rating outside #TnTrust), plus CLASS_OVERDUE when it is overdue.
+ *
+ * Returns: the class, below TN_CONTACT_N_CLASSES
+ */
+guint
+_tn_contacts_page_classify (TnContact *contact,
+                            gpointer   user_data)
 {
-  return (TnTallyEntry) { tn_contact_get_trust (contact), found, _tn_contacts_page_is_overdue (self, contact) };
+  TnContactsPage *self = user_data;
+  int trust = tn_contact_get_trust (contact);
+
+  return (tn_trust_is_valid (trust) ? (guint) trust : CLASS_NOT_A_RATING) |
+         (_tn_contacts_page_is_overdue (self, contact) ? CLASS_OVERDUE : 0);
 }
 
+/* Per class to per rating: every contact into @total, those found into @found, [1] the
+ * overdue. CLASS_NOT_A_RATING is no rating: counted as a contact only. */
 static void
-on_tally_changed (TnContactsPage *self)
+add_classes (const guint    all[TN_CONTACT_N_CLASSES],
+             const guint    found[TN_CONTACT_N_CLASSES],
+             TnTrustCounts *total,
+             TnTrustCounts  found_counts[2])
 {
-  self->total = *tn_trust_tally_get_total (self->tally);
-  _tn_contacts_page_update_counts (self);
+  *total = (TnTrustCounts) { 0 };
+  found_counts[0] = found_counts[1] = (TnTrustCounts) { 0 };
+
+  for (guint class = 0; class < TN_CONTACT_N_CLASSES; class++)
+    {
+      int trust = class & ~CLASS_OVERDUE;
+
+      tn_trust_counts_add (total, trust, all[class]);
+      tn_trust_counts_add (&found_counts[(class & CLASS_OVERDUE) != 0], trust, found[class]);
+    }
 }
 
+/* Before the list has them: each contact of the store, classified and searched here. */
 static void
-add_to_set (gpointer contact,
-            gpointer set)
+count_store (TnContactsPage *self,
+             guint           all[TN_CONTACT_N_CLASSES],
+             guint           found[TN_CONTACT_N_CLASSES])
 {
-  g_hash_table_add (set, contact);
+  GListModel *contacts = self->store != NULL ? tn_store_get_contacts (self->store) : NULL;
+  guint n_items = contacts != NULL ? g_list_model_get_n_items (contacts) : 0;
+
+  memset (all, 0, TN_CONTACT_N_CLASSES * sizeof (guint));
+  memset (found, 0, TN_CONTACT_N_CLASSES * sizeof (guint));
+  for (guint i = 0; i < n_items; i++)
+    {
+      TnContact *contact = tn_contact_list_get (TN_CONTACT_LIST (contacts), i);
+      guint class = _tn_contacts_page_classify (contact, self);
+
+      all[class]++;
+      found[class] += _tn_contacts_page_is_found (self, contact);
+    }
 }
 
 /**
  * _tn_contacts_page_recount:
  * @self: a page
  *
- * Counts every contact, and those the search finds, per rating and whether overdue. Who
- * is found the list already knows: no contact is searched again here.
+ * Counts every contact, and those the search finds, per rating and whether overdue, from
+ * what the list keeps (no contact searched again), and drops a count still waiting.
  */
 void
 _tn_contacts_page_recount (TnContactsPage *self)
 {
-  GListModel *contacts = self->store != NULL ? tn_store_get_contacts (self->store) : NULL;
-  guint n_items = contacts != NULL ? g_list_model_get_n_items (contacts) : 0;
-  g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (TnTallyEntry), n_items);
-  TnTallyEntry *entry;
-  g_autoptr(GHashTable) found = NULL;
+  guint all[TN_CONTACT_N_CLASSES];
+  guint found[TN_CONTACT_N_CLASSES];
 
   tn_after_paint_cancel (&self->recount);
 
-  /* Before the list has the contacts (tn_contacts_page_load()), each is searched here. */
-  if (self->model_attached && !tn_search_is_empty (self->search))
-    {
-      found = g_hash_table_new (g_direct_hash, g_direct_equal);
-      tn_contact_filter_list_foreach_found (self->shown, add_to_set, found);
-    }
+  if (self->model_attached)
+    tn_contact_filter_list_count_classes (self->shown, all, found);
+  else
+    count_store (self, all, found);
 
-  /* Written in place: an append per contact was a sixth of this count after every keystroke. */
-  g_array_set_size (entries, n_items);
-  entry = (TnTallyEntry *) entries->data;
-  for (guint i = 0; i < n_items; i++)
-    {
-      TnContact *contact = tn_contact_list_get (TN_CONTACT_LIST (contacts), i);
-
-      entry[i] = tally_entry (self, contact, found != NULL ? g_hash_table_contains (found, contact)
-                                                           : _tn_contacts_page_is_found (self, contact));
-    }
-
-  tn_trust_tally_clear (self->tally);
-  tn_trust_tally_splice (self->tally, 0, 0, (const TnTallyEntry *) entries->data, entries->len);
-  on_tally_changed (self);
-}
-
-/* A few contacts changed: what was counted of those at @position goes, what they are now
- * is counted. */
-static void
-keep_count (TnContactsPage *self,
-            GListModel     *contacts,
-            guint           position,
-            guint           removed,
-            guint           added)
-{
-  TnTallyEntry entries[BULK_CHANGE];
-
-  for (guint i = 0; i < added; i++)
-    {
-      TnContact *contact = tn_contact_list_get (TN_CONTACT_LIST (contacts), position + i);
-
-      entries[i] = tally_entry (self, contact, _tn_contacts_page_is_found (self, contact));
-    }
-
-  tn_trust_tally_splice (self->tally, position, removed, entries, added);
-  on_tally_changed (self);
+  add_classes (all, found, &self->total, self->found);
+  _tn_contacts_page_update_counts (self);
 }
 
 /* Counts anew, drops a count still waiting, and shows whether anyone is found. */
@@ -267,12 +272,13 @@ _tn_contacts_page_store_items_changed_cb (TnContactsPage *self,
   for (guint i = position; i < position + added; i++)
     g_hash_table_remove (self->overdue_cache, tn_contact_list_get (TN_CONTACT_LIST (contacts), i));
 
-  /* The kept counts follow the store position by position, unless a count anew is due. */
-  if (removed + added > BULK_CHANGE || tn_after_paint_is_pending (&self->recount) ||
-      tn_trust_tally_get_n_entries (self->tally) != g_list_model_get_n_items (contacts) + removed - added)
+  /* Once the list has the contacts, it says when to count (on_list_counts_changed_cb()). */
+  if (self->model_attached)
+    ;
+  else if (removed + added > BULK_CHANGE || tn_after_paint_is_pending (&self->recount))
     _tn_contacts_page_queue_recount (self);
   else
-    keep_count (self, contacts, position, removed, added);
+    _tn_contacts_page_recount (self);
 
   /* Leaving or reaching the empty state shows at once. */
   if (was_empty != is_empty)
@@ -280,6 +286,24 @@ _tn_contacts_page_store_items_changed_cb (TnContactsPage *self,
       self->total.n_contacts = g_list_model_get_n_items (contacts);
       _tn_contacts_page_update_stack (self);
     }
+}
+
+/* Who is found or the classes changed in the list: counted at once, unless many classes
+ * are to be asked first (the list just filled or sorted anew, an import): those are asked
+ * while idle, a few milliseconds at a time, and counted when all are known
+ * (_tn_contacts_page_warm_search_keys()), where asking 100,000 at once was one step of
+ * about 20M instructions after the frame. */
+static void
+on_list_counts_changed_cb (TnContactsPage      *self,
+                           TnContactFilterList *list)
+{
+  if (!self->model_attached || tn_after_paint_is_pending (&self->recount))
+    return;
+
+  if (tn_contact_filter_list_get_n_unclassified (list) > BULK_CHANGE)
+    _tn_contacts_page_warm_search_keys (self);
+  else
+    _tn_contacts_page_recount (self);
 }
 
 /* The day and the settings */
@@ -331,12 +355,12 @@ _tn_contacts_page_init_counts (TnContactsPage *self)
 {
   tn_after_paint_init (&self->recount, (TnAfterPaintFunc) recount_and_show, self);
   self->overdue_cache = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
-  /* Freed with the page. */
-  self->tally = tn_trust_tally_new ();
-  g_object_set_data_full (G_OBJECT (self), "tn-trust-tally", self->tally, (GDestroyNotify) tn_trust_tally_free);
   self->today = tn_clock_now ();
   tn_cadence_init_from_settings (&self->cadence, self->settings);
 
+  tn_contact_filter_list_set_classify (self->shown, _tn_contacts_page_classify, self);
+  g_signal_connect_object (self->shown, "counts-changed", G_CALLBACK (on_list_counts_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::" TN_SELF_SETTINGS_GOAL,
                            G_CALLBACK (on_trusted_goal_changed_cb), self,
                            G_CONNECT_SWAPPED);

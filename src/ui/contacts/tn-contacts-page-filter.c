@@ -13,8 +13,9 @@
 
 #include "tn-contacts-page-private.h"
 
-/* Search keys are folded and put beside the others while idle, so a first search over
- * 100,000 contacts does not pay for all of them at once: in steps of WARM_STEP contacts,
+/* Search keys are folded and put beside the others while idle, and the contacts' classes
+ * asked, so a first search or count over 100,000 contacts does not pay for all of them at
+ * once: in steps of WARM_STEP contacts,
  * for at most WARM_BUDGET_US per idle call. A fixed 2,000 took 30 to 45 ms when the
  * contacts themselves were still to be read, and such an idle call could fall into a
  * scrolled frame. */
@@ -32,8 +33,8 @@ static const char * const filter_names[] = {
 /* Filtering */
 
 /* The two stages of TnContactFilterList: the search (self->search, which the list asks of
- * the keys it keeps), then the filters, run only for those found; the page keeps whether
- * each is overdue. */
+ * the keys it keeps), then the filters, asked only of those found, as the set of classes
+ * they let through (a class is a rating and whether overdue: the list keeps each contact's). */
 /**
  * _tn_contacts_page_is_found:
  * @self: a page
@@ -48,27 +49,38 @@ _tn_contacts_page_is_found (TnContactsPage *self,
   return tn_search_is_empty (self->search) || tn_search_matches_contact (self->search, contact);
 }
 
-static gboolean
-passes_filters (TnContact *contact,
-                gpointer   user_data)
+/* The one rule of the trust and Overdue filters: the classes (_tn_contacts_page_classify())
+ * they let through. With every rating and no Overdue filter that is every class, and the
+ * list shows 100,000 contacts without asking each of them (most of the Contacts page's
+ * first frame was that). */
+static guint
+passing_classes (TnContactsPage *self)
 {
-  TnContactsPage *self = user_data;
+  guint classes = 0;
 
-  if (self->trust_filter != FILTER_ALL && tn_contact_get_trust (contact) != (TnTrust) self->trust_filter)
-    return FALSE;
+  for (guint class = 0; class < TN_CONTACT_N_CLASSES; class++)
+    {
+      int trust = class & ~CLASS_OVERDUE;
 
-  return !self->overdue_only || _tn_contacts_page_is_overdue (self, contact);
+      if ((self->trust_filter == FILTER_ALL || trust == self->trust_filter) &&
+          (!self->overdue_only || (class & CLASS_OVERDUE) != 0))
+        classes |= 1u << class;
+    }
+
+  return classes;
 }
 
-/* With every rating and no overdue filter the second test lets everyone through: the list
- * is given none then, and shows 100,000 contacts without asking each of them (most of the
- * Contacts page's first frame was that). */
+static gboolean
+passes_filters (TnContactsPage *self,
+                TnContact      *contact)
+{
+  return (passing_classes (self) & (1u << _tn_contacts_page_classify (contact, self))) != 0;
+}
+
 static void
 set_filters_test (TnContactsPage *self)
 {
-  gboolean everyone = self->trust_filter == FILTER_ALL && !self->overdue_only;
-
-  tn_contact_filter_list_set_test (self->shown, TN_FILTER_STAGE_FILTERS, everyone ? NULL : passes_filters, self);
+  tn_contact_filter_list_set_passing_classes (self->shown, passing_classes (self));
 }
 
 /**
@@ -82,7 +94,7 @@ gboolean
 _tn_contacts_page_shows (TnContactsPage *self,
                          TnContact      *contact)
 {
-  return _tn_contacts_page_is_found (self, contact) && passes_filters (contact, self);
+  return _tn_contacts_page_is_found (self, contact) && passes_filters (self, contact);
 }
 
 void
@@ -168,8 +180,8 @@ _tn_contacts_page_refilter (TnContactsPage *self,
  * @self: a page
  * @text: what the person typed
  *
- * A search that can only find fewer people looks again only at the rows shown; the
- * counts follow after the list is painted.
+ * A search that can only find fewer people looks again only at the rows shown; the list
+ * says when the counts changed (tn-contacts-page-counts.c).
  */
 void
 _tn_contacts_page_set_search (TnContactsPage *self,
@@ -195,7 +207,6 @@ _tn_contacts_page_set_search (TnContactsPage *self,
    * search "ana" typed before, not a new one to ask of every contact not shown. */
   key = tn_search_fold (text);
   refilter (self, TN_FILTER_STAGE_SEARCH, change, key);
-  _tn_contacts_page_queue_recount (self);
   _tn_contacts_page_update_stack (self);
 }
 
@@ -230,13 +241,21 @@ warm_search_keys_cb (gpointer user_data)
   TnContactsPage *self = user_data;
   gint64 until = g_get_monotonic_time () + WARM_BUDGET_US;
 
-  while (tn_contact_filter_list_fold_keys (self->shown, WARM_STEP))
+  for (;;)
     {
+      gboolean keys_left = tn_contact_filter_list_fold_keys (self->shown, WARM_STEP);
+      gboolean classes_left = tn_contact_filter_list_classify (self->shown, WARM_STEP);
+
+      if (!keys_left && !classes_left)
+        break;
       if (g_get_monotonic_time () >= until)
         return G_SOURCE_CONTINUE;
     }
 
+  /* The counts that waited for the classes (tn-contacts-page-counts.c). */
   self->warm_source = 0;
+  _tn_contacts_page_recount (self);
+  _tn_contacts_page_update_stack (self);
   return G_SOURCE_REMOVE;
 }
 

@@ -19,12 +19,17 @@
 #include "tn-row-slots.h"
 #include "tn-search.h"
 #include "tn-trust-cell.h"
-#include "tn-trust-tally.h"
+#include "tn-trust-counts.h"
 
 G_BEGIN_DECLS
 
 /* TnContactsPage.trust_filter when every rating is shown. */
 #define FILTER_ALL (-1)
+
+/* A contact's class in the list (_tn_contacts_page_classify()): its rating, or
+ * CLASS_NOT_A_RATING (no #TnTrust, so counted as a contact only), plus CLASS_OVERDUE. */
+#define CLASS_NOT_A_RATING TN_TRUST_N_RATINGS
+#define CLASS_OVERDUE 8
 
 struct _TnContactsPage
 {
@@ -64,11 +69,11 @@ struct _TnContactsPage
    * dates, too slow to do for 100,000 contacts at every toggle. Emptied when the day or
    * the intervals change; a contact's entry goes when the store says it changed. */
   GHashTable *overdue_cache;
-  /* Every contact, and those the search finds, per rating and whether overdue, kept
-   * through the store's changes (tn-contacts-page-counts.c); counted anew when the search
-   * changes. The filters only combine them. @total is the tally's, copied as it changes. */
-  TnTrustTally *tally;
+  /* Every contact, and those the search finds per rating, [1] the overdue, [0] the others:
+   * counted from the list's classes whenever it says they changed (tn-contacts-page-counts.c).
+   * The filters only combine them. */
   TnTrustCounts total;
+  TnTrustCounts found[2];
   TnAfterPaint recount;
 
   /* What each filter button would show if clicked, given the search and the other
@@ -160,6 +165,8 @@ void           _tn_contacts_page_warm_search_keys       (TnContactsPage  *self);
 void           _tn_contacts_page_init_counts            (TnContactsPage  *self);
 gboolean       _tn_contacts_page_is_overdue             (TnContactsPage  *self,
                                                          TnContact       *contact);
+guint          _tn_contacts_page_classify               (TnContact       *contact,
+                                                         gpointer         user_data);
 void           _tn_contacts_page_reconsider_overdue     (TnContactsPage  *self);
 void           _tn_contacts_page_recount                (TnContactsPage  *self);
 void           _tn_contacts_page_queue_recount          (TnContactsPage  *self);

@@ -447,8 +447,8 @@ tn_contacts_page_init (TnContactsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  _tn_contacts_page_init_counts (self);
   _tn_contacts_page_init_filters (self);
+  _tn_contacts_page_init_counts (self);
   _tn_contacts_page_init_columns (self);
 
   _tn_contacts_page_recount (self);
