@@ -10,18 +10,22 @@
  *          when the first frame is painted, as `TRUSTNET_BENCH_FIRST_FRAME=quit trustnet` does
  *        bench-floor keystroke DATABASE
  *          the same table, then the keystrokes of bench-search through a plain
- *          GtkFilterListModel whose GtkCustomFilter matches keys folded beforehand: to the
- *          painted frame, and the main thread's CPU time, as bench-search measures them
- * Needs a display.
+ *          GtkFilterListModel whose GtkCustomFilter matches keys folded beforehand, then
+ *          bench-search's scrolling (BENCH_SEARCH_ROUNDS times): to the painted frame, the
+ *          main thread's CPU time and the frame alone, as bench-search measures them
+ * BENCH_FLOOR_HEADER_BAR=1 gives the window a header bar (client-side decorations, as
+ * TrustNet's window has). Needs a display.
  */
 #include "config.h"
 
-#include <time.h>
+#include <stdlib.h>
 
 #include <sqlite3.h>
 #include <gtk/gtk.h>
 
 #include "tn-search.h"
+
+#include "bench-frame-timing.h"
 
 /* What bench-search types, one keystroke at a time, then deletes again. */
 static const char * const typed[] = { "a", "an", "ana", "ana ", "ana g", "ana ga", "ana gar", "ana garc" };
@@ -148,6 +152,10 @@ show_table (GListModel *model)
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  /* A header bar makes the window draw its own decorations, as TrustNet's does. With them
+   * GTK 4.8's GL renderer under Xvfb paints about 4x the pixels a scroll step changes. */
+  if (g_getenv ("BENCH_FLOOR_HEADER_BAR") != NULL)
+    gtk_window_set_titlebar (GTK_WINDOW (window), gtk_header_bar_new ());
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (new_table (model)));
   gtk_window_set_child (GTK_WINDOW (window), scroller);
   gtk_window_present (GTK_WINDOW (window));
@@ -175,35 +183,58 @@ wait_for_paint (GtkWindow *window)
   g_signal_handler_disconnect (clock, handler);
 }
 
+/* The search the table shows, and its filter. */
+typedef struct
+{
+  TnSearch *search;
+  GtkFilter *filter;
+} Searched;
+
 static gboolean
 match_row (gpointer item,
            gpointer user_data)
 {
-  TnSearch **search = user_data;
+  Searched *searched = user_data;
 
-  return tn_search_matches_key (*search, FLOOR_ROW (item)->key);
+  return tn_search_matches_key (searched->search, FLOOR_ROW (item)->key);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Each keystroke of bench-search, forward then back, to the painted frame. */
+/* A keystroke: the search @text instead of the one shown, and the filter told how it changed. */
 static void
-run_keystrokes (GListStore *rows)
+search_for (gpointer target,
+            gpointer text)
 {
-  g_autoptr(TnSearch) search = tn_search_new (NULL);
-  GtkCustomFilter *filter = gtk_custom_filter_new (match_row, &search, NULL);
-  GtkFilterListModel *filtered = gtk_filter_list_model_new (G_LIST_MODEL (rows), GTK_FILTER (filter));
-  GtkWindow *window;
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
+  Searched *searched = target;
+  g_autoptr(TnSearch) old = g_steal_pointer (&searched->search);
 
+  searched->search = tn_search_new (text);
+  gtk_filter_changed (searched->filter,
+                      tn_search_is_narrower (searched->search, old) ? GTK_FILTER_CHANGE_MORE_STRICT :
+                      tn_search_is_narrower (old, searched->search) ? GTK_FILTER_CHANGE_LESS_STRICT :
+                      GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+scroll_pages (gpointer scroller,
+              gpointer pages)
+{
+  bench_scroll_pages (scroller, GPOINTER_TO_INT (pages));
+}
+
+/* Each keystroke of bench-search, forward then back, then its scrolling through everyone
+ * (bench_scroll_step(), @rounds times), each to the painted frame. */
+static void
+run_keystrokes_and_scrolling (GListStore *rows,
+                              int         rounds)
+{
+  Searched searched = { tn_search_new (NULL), NULL };
+  GtkFilterListModel *filtered;
+  GtkWindow *window;
+  BenchTimes times;
+
+  searched.filter = GTK_FILTER (gtk_custom_filter_new (match_row, &searched, NULL));
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (rows), searched.filter);
+  bench_times_init (&times);
   window = show_table (G_LIST_MODEL (filtered));
   wait_for_paint (window);
 
@@ -212,36 +243,24 @@ run_keystrokes (GListStore *rows)
       for (guint k = 0; k < G_N_ELEMENTS (typed); k++)
         {
           const char *text = pass == 0 ? typed[k] : typed[G_N_ELEMENTS (typed) - 1 - k];
-          g_autoptr(TnSearch) old = g_steal_pointer (&search);
-          gint64 start = g_get_monotonic_time ();
-          struct timespec cpu0, cpu1;
-          double ms, cpu_ms;
+          double ms = bench_time_change (GTK_WIDGET (window), search_for, &searched, (gpointer) text, NULL, &times);
 
-          clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu0);
-
-          search = tn_search_new (text);
-          gtk_filter_changed (GTK_FILTER (filter),
-                              tn_search_is_narrower (search, old) ? GTK_FILTER_CHANGE_MORE_STRICT :
-                              tn_search_is_narrower (old, search) ? GTK_FILTER_CHANGE_LESS_STRICT :
-                              GTK_FILTER_CHANGE_DIFFERENT);
-          wait_for_paint (window);
-          ms = (g_get_monotonic_time () - start) / 1000.0;
-          clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu1);
-          cpu_ms = (cpu1.tv_sec - cpu0.tv_sec) * 1e3 + (cpu1.tv_nsec - cpu0.tv_nsec) / 1e6;
-          g_array_append_val (times, ms);
-          g_array_append_val (cpu_times, cpu_ms);
           g_print ("“%s”: %6u shown, to painted frame %6.2f ms\n", text,
                    g_list_model_get_n_items (G_LIST_MODEL (filtered)), ms);
         }
     }
+  bench_times_print ("keystroke", &times);
 
-  g_array_sort (times, compare_doubles);
-  g_print ("keystroke-median-ms %.2f\n", g_array_index (times, double, times->len / 2));
-  g_print ("keystroke-worst-ms %.2f\n", g_array_index (times, double, times->len - 1));
-  g_array_sort (cpu_times, compare_doubles);
-  g_print ("keystroke-cpu-median-ms %.2f\n", g_array_index (cpu_times, double, cpu_times->len / 2));
-  g_print ("keystroke-cpu-worst-ms %.2f\n", g_array_index (cpu_times, double, cpu_times->len - 1));
+  bench_time_change (GTK_WIDGET (window), search_for, &searched, "", NULL, &times);
+  bench_times_forget (&times);
+  for (int i = 0; i < BENCH_SCROLL_STEPS * rounds; i++)
+    bench_time_change (GTK_WIDGET (window), scroll_pages, gtk_window_get_child (window),
+                       GINT_TO_POINTER (bench_scroll_step (i)), NULL, &times);
+  bench_times_print ("scroll", &times);
+
   gtk_window_destroy (window);
+  bench_times_clear (&times);
+  g_clear_pointer (&searched.search, tn_search_free);
 }
 
 int
@@ -261,8 +280,10 @@ main (int   argc,
 
   if (g_str_equal (argv[1], "keystroke"))
     {
+      const char *rounds = g_getenv ("BENCH_SEARCH_ROUNDS");
+
       rows = read_rows (argv[2], TRUE);
-      run_keystrokes (rows);
+      run_keystrokes_and_scrolling (rows, rounds != NULL ? MAX (atoi (rounds), 1) : 3);
       return 0;
     }
 

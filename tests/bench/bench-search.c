@@ -11,13 +11,24 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * Each group of changes prints its median, its 90th percentile (nearest rank) and its worst,
+ * for four clocks (bench-frame-timing.c): to the painted frame (…-ms: includes waiting for
+ * the frame clock's next slot), the main thread's CPU time (…-cpu-…), all threads' CPU time
+ * (…-all-cpu-…: with the GL renderer, llvmpipe draws in threads of its own) and the frame
+ * alone (…-frame-…: from the frame clock's before-paint to its after-paint, wall time), and
+ * how many changes it timed (…-steps).
+ *
  * Usage: bench-search DATABASE   (fill it with tests/bench/populate.py; needs a display)
- * BENCH_SEARCH_ONLY=first-shown stops after the Contacts page is first shown.
+ * BENCH_SEARCH_ONLY=first-shown stops after the Contacts page is first shown;
+ * BENCH_SEARCH_ONLY=page-switch or scroll times only that after it (to profile it:
+ * valgrind --tool=callgrind --dump-after=time_until gives one profile per change).
+ * BENCH_SEARCH_ROUNDS=N repeats the page switches and the scrolling N times (default 3).
  */
 #include "config.h"
 
 #include "tn-clock.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -26,23 +37,17 @@
 #include "tn-window-private.h"
 #include "tn-ui-test-util.h"
 
+#include "bench-frame-timing.h"
+
 /* What a person types, one keystroke at a time, then deletes again. */
 static const char * const typed[] = { "a", "an", "ana", "ana ", "ana g", "ana ga", "ana gar", "ana garc" };
 
+/* The changes timed since the last figures; and the main thread's CPU time of the rows the
+ * page announces only after each change's frame (the rows out of sight). */
+static BenchTimes timed;
 typedef void (*Change) (TnWindow *window,
                         gpointer  data);
-
-/* The main thread's CPU time of each change timed, beside its time to the painted frame;
- * and of the rows the page announces only after that frame (the rows out of sight). */
-static GArray *cpu_times;
 static GArray *after_cpu_times;
-
-static void
-on_after_paint_cb (GdkFrameClock *frame_clock,
-                   gboolean      *painted)
-{
-  *painted = TRUE;
-}
 
 static gboolean
 counts_are_due (TnWindow *window)
@@ -69,39 +74,20 @@ rows_after_frame_cpu_ms (TnWindow *window)
 }
 
 /* Milliseconds from making @change to the frame that shows it being painted; with
- * @counted, until the filter buttons' counts say it too (they may follow the frame). */
+ * @counted, until the filter buttons' counts say it too (they may follow the frame).
+ * To profile one change: valgrind --tool=callgrind --dump-after=time_until. */
 static double
 time_until (TnWindow *window,
             Change    change,
             gpointer  data,
             gboolean  counted)
 {
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean painted = FALSE;
-  gulong handler;
-  gint64 start, end;
+  double ms = bench_time_change (GTK_WIDGET (window), (BenchChange) change, window, data,
+                                 counted ? (BenchBusy) counts_are_due : NULL, &timed);
+  double after_ms = rows_after_frame_cpu_ms (window);
 
-  struct timespec cpu0, cpu1;
-  double cpu_ms, after_ms;
-
-  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
-  start = g_get_monotonic_time ();
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu0);
-  change (window, data);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (!painted || (counted && counts_are_due (window)))
-    g_main_context_iteration (NULL, TRUE);
-  end = g_get_monotonic_time ();
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu1);
-  g_signal_handler_disconnect (frame_clock, handler);
-  cpu_ms = (cpu1.tv_sec - cpu0.tv_sec) * 1e3 + (cpu1.tv_nsec - cpu0.tv_nsec) / 1e6;
-  g_array_append_val (cpu_times, cpu_ms);
-  after_ms = rows_after_frame_cpu_ms (window);
   g_array_append_val (after_cpu_times, after_ms);
-  /* The monotonic start, to find a slow change in a profile taken with perf -k CLOCK_MONOTONIC. */
-  g_printerr ("main thread CPU %.1f ms (and %.1f ms after the frame), started at %" G_GINT64_FORMAT " us\n", cpu_ms, after_ms, start);
-
-  return (end - start) / 1000.0;
+  return ms;
 }
 
 static double
@@ -112,39 +98,40 @@ time_to_paint (TnWindow *window,
   return time_until (window, change, data, FALSE);
 }
 
-/* Lets what a change left for later (the counts) run before the next one is timed. */
+/* Lets what a change left for later (the counts) run before the next one is timed, and the
+ * search keys the Contacts page folds in idle time after it is first shown (chunks of a few
+ * ms at low priority, about a second of them at 100,000 contacts): run while a change is
+ * timed, a chunk counted in its CPU time, or not, at random. */
 static void
-settle (void)
+settle (TnWindow *window)
 {
+  TnContactsPage *page = tn_window_get_contacts_page (window);
+
   for (int i = 0; i < 50; i++)
     g_main_context_iteration (NULL, FALSE);
+  while (page->warm_source != 0)
+    g_main_context_iteration (NULL, TRUE);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The median and the worst of @times, and of the main thread's CPU time for the same
- * changes (those timed since the last figures); both emptied for the next. */
+/* The figures of the changes timed since the last figures (bench_times_print()), and the
+ * worst CPU time after their frames; then forgets them. */
 static void
-print_figures (const char *name,
-               GArray     *times)
+print_figures (const char *name)
 {
-  g_array_sort (times, compare_doubles);
-  g_print ("%s-median-ms %.2f\n", name, g_array_index (times, double, times->len / 2));
-  g_print ("%s-worst-ms %.2f\n", name, g_array_index (times, double, times->len - 1));
-  g_array_sort (cpu_times, compare_doubles);
-  g_print ("%s-cpu-median-ms %.2f\n", name, g_array_index (cpu_times, double, cpu_times->len / 2));
-  g_print ("%s-cpu-worst-ms %.2f\n", name, g_array_index (cpu_times, double, cpu_times->len - 1));
-  g_array_sort (after_cpu_times, compare_doubles);
-  g_print ("%s-after-frame-cpu-worst-ms %.2f\n", name, g_array_index (after_cpu_times, double, after_cpu_times->len - 1));
-  g_array_set_size (times, 0);
-  g_array_set_size (cpu_times, 0);
+  double worst_after = 0;
+
+  bench_times_print (name, &timed);
+  for (guint i = 0; i < after_cpu_times->len; i++)
+    worst_after = MAX (worst_after, g_array_index (after_cpu_times, double, i));
+  g_print ("%s-after-frame-cpu-worst-ms %.2f\n", name, worst_after);
+  g_array_set_size (after_cpu_times, 0);
+}
+
+/* Forgets what was timed without printing it (a change made only to set the next ones up). */
+static void
+forget_times (void)
+{
+  bench_times_forget (&timed);
   g_array_set_size (after_cpu_times, 0);
 }
 
@@ -209,23 +196,14 @@ rate_selected (TnWindow *window,
                               "contacts.rate-selected", "i", GPOINTER_TO_INT (trust));
 }
 
-/* PageDown, PageUp, End and Home as the list's keys scroll it: a page of rows further, or
- * to an end. The step is a page count; G_MAXINT and G_MININT go to the ends. */
+/* A step of bench_scroll_step() on the contacts list. */
 static void
 scroll_pages (TnWindow *window,
               gpointer  pages)
 {
   GtkWidget *view = GTK_WIDGET (tn_contacts_page_get_column_view (tn_window_get_contacts_page (window)));
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (view)));
-  double page = gtk_adjustment_get_page_size (adjustment);
-  int step = GPOINTER_TO_INT (pages);
 
-  if (step == G_MAXINT)
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - page);
-  else if (step == G_MININT)
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
-  else
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + step * page);
+  bench_scroll_pages (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (view)), GPOINTER_TO_INT (pages));
 }
 
 static void
@@ -299,6 +277,93 @@ wait_for_dashboard_figures (TnWindow *window)
   g_print ("dashboard-figures-painted-after-ms %.0f\n", (g_get_monotonic_time () - start) / 1000.0);
 }
 
+/* Each search keystroke, typed forward and deleted back; the trust and Overdue filters on and
+ * off; rating the selected row. */
+static void
+time_search_filter_and_rating (TnWindow *window)
+{
+  TnContactsPage *page = tn_window_get_contacts_page (window);
+
+  /* Type forward, then delete back: narrowing and widening both count. */
+  tn_contacts_page_set_search_mode (page, TRUE);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (typed); k++)
+        {
+          const char *text = pass == 0 ? typed[k] : typed[G_N_ELEMENTS (typed) - 1 - k];
+
+          double ms = time_to_paint (window, type_search, (gpointer) text);
+
+          g_print ("“%s”: %6u shown, to painted frame %6.2f ms, main thread CPU %6.2f ms, after the frame %6.2f ms\n", text,
+                   g_list_model_get_n_items (tn_contacts_page_get_visible_model (page)), ms,
+                   bench_times_last (timed.cpu), bench_times_last (after_cpu_times));
+          settle (window);
+        }
+    }
+  print_figures ("keystroke");
+  time_counts_after_burst (window);
+  settle (window);
+  time_to_paint (window, type_search, (gpointer) "");
+  forget_times ();
+  settle (window);
+
+  /* The trust filter and the Overdue filter, on and off. */
+  for (int pass = 0; pass < 3; pass++)
+    {
+      const char *filters[] = { "completely", "all", "unrated", "all" };
+
+      for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+        {
+          time_to_paint (window, set_trust_filter, (gpointer) filters[f]);
+          settle (window);
+        }
+      for (int on = 1; on >= 0; on--)
+        {
+          time_to_paint (window, set_overdue_only, GINT_TO_POINTER (on));
+          settle (window);
+        }
+    }
+  print_figures ("filter-toggle");
+
+  /* Rating the selected row, in "All" (it stays) and in "Not Rated" (it leaves). */
+  for (int pass = 0; pass < 4; pass++)
+    {
+      tn_contacts_page_set_trust_filter (page, pass % 2 == 0 ? "all" : "unrated");
+      settle (window);
+      for (int r = 0; r < 4; r++)
+        {
+          if (tn_contacts_page_get_selected_contact (page) == NULL)
+            {
+              g_autoptr(TnContact) first = g_list_model_get_item (tn_contacts_page_get_visible_model (page), 0);
+
+              tn_contacts_page_select_contact (page, first);
+            }
+          time_until (window, rate_selected, GINT_TO_POINTER (r % 2 == 0 ? 1 : 2), pass >= 2);
+          settle (window);
+        }
+      /* Then the same until the counts on the filter buttons agree. */
+      if (pass == 1)
+        print_figures ("rating");
+    }
+  print_figures ("rating-counted");
+}
+
+/* Scrolling through everyone, @rounds times (bench_scroll_step()). */
+static void
+time_scrolling (TnWindow *window,
+                int       rounds)
+{
+  tn_contacts_page_set_trust_filter (tn_window_get_contacts_page (window), "all");
+  settle (window);
+  forget_times ();
+  for (int i = 0; i < BENCH_SCROLL_STEPS * rounds; i++)
+    {
+      time_to_paint (window, scroll_pages, GINT_TO_POINTER (bench_scroll_step (i)));
+      settle (window);
+    }
+  print_figures ("scroll");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,9 +373,10 @@ main (int   argc,
   g_autoptr(TnApplication) application = NULL;
   g_autoptr(TnStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *only = g_getenv ("BENCH_SEARCH_ONLY");
+  const char *rounds_text = g_getenv ("BENCH_SEARCH_ROUNDS");
+  int rounds = rounds_text != NULL ? MAX (atoi (rounds_text), 1) : 3;
   TnWindow *window;
-  TnContactsPage *page;
   gint64 start;
   double ms;
 
@@ -320,7 +386,7 @@ main (int   argc,
       return 2;
     }
 
-  cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
+  bench_times_init (&timed);
   after_cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   application = tn_application_new ();
@@ -339,7 +405,6 @@ main (int   argc,
            (g_get_monotonic_time () - start) / 1000.0);
 
   window = tn_window_new (ADW_APPLICATION (application), store);
-  page = tn_window_get_contacts_page (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_present (GTK_WINDOW (window));
   tn_window_show_page (window, "dashboard");
@@ -348,102 +413,32 @@ main (int   argc,
   /* The Contacts page the first time, then back and forth. */
   ms = time_to_paint (window, show_page, "contacts");
   g_print ("contacts-first-shown-ms %.2f\n", ms);
-  g_print ("contacts-first-shown-cpu-ms %.2f\n", g_array_index (cpu_times, double, 0));
-  g_print ("contacts-first-shown-after-frame-cpu-ms %.2f\n", g_array_index (after_cpu_times, double, 0));
+  g_print ("contacts-first-shown-cpu-ms %.2f\n", bench_times_last (timed.cpu));
+  g_print ("contacts-first-shown-all-cpu-ms %.2f\n", bench_times_last (timed.all_cpu));
+  g_print ("contacts-first-shown-frame-ms %.2f\n", bench_times_last (timed.frame));
+  g_print ("contacts-first-shown-after-frame-cpu-ms %.2f\n", bench_times_last (after_cpu_times));
   /* The first showing alone, to profile: valgrind --tool=callgrind --toggle-collect=time_until. */
-  if (g_strcmp0 (g_getenv ("BENCH_SEARCH_ONLY"), "first-shown") == 0)
+  if (g_strcmp0 (only, "first-shown") == 0)
     return 0;
-  g_array_set_size (cpu_times, 0);
-  g_array_set_size (after_cpu_times, 0);
-  settle ();
-  for (int i = 0; i < 6; i++)
+  forget_times ();
+  start = g_get_monotonic_time ();
+  settle (window);
+  /* Until then a frame may wait for a chunk of the folding. */
+  g_print ("search-keys-folded-after-ms %.0f\n", (g_get_monotonic_time () - start) / 1000.0);
+  if (only == NULL || g_strcmp0 (only, "page-switch") == 0)
     {
-      ms = time_to_paint (window, show_page, i % 2 == 0 ? "dashboard" : "contacts");
-      g_array_append_val (times, ms);
-      settle ();
-    }
-  print_figures ("page-switch", times);
-
-  /* Type forward, then delete back: narrowing and widening both count. */
-  tn_contacts_page_set_search_mode (page, TRUE);
-  for (int pass = 0; pass < 2; pass++)
-    {
-      for (guint k = 0; k < G_N_ELEMENTS (typed); k++)
+      for (int i = 0; i < 6 * rounds; i++)
         {
-          const char *text = pass == 0 ? typed[k] : typed[G_N_ELEMENTS (typed) - 1 - k];
-
-          ms = time_to_paint (window, type_search, (gpointer) text);
-          g_print ("“%s”: %6u shown, to painted frame %6.2f ms, main thread CPU %6.2f ms, after the frame %6.2f ms\n", text,
-                   g_list_model_get_n_items (tn_contacts_page_get_visible_model (page)), ms,
-                   g_array_index (cpu_times, double, cpu_times->len - 1),
-                   g_array_index (after_cpu_times, double, after_cpu_times->len - 1));
-          g_array_append_val (times, ms);
-          settle ();
+          time_to_paint (window, show_page, i % 2 == 0 ? "dashboard" : "contacts");
+          settle (window);
         }
+      print_figures ("page-switch");
     }
-  print_figures ("keystroke", times);
-  time_counts_after_burst (window);
-  settle ();
-  time_to_paint (window, type_search, (gpointer) "");
-  g_array_set_size (cpu_times, 0);
-  g_array_set_size (after_cpu_times, 0);
-  settle ();
+  if (only == NULL)
+    time_search_filter_and_rating (window);
+  if (only == NULL || g_strcmp0 (only, "scroll") == 0)
+    time_scrolling (window, rounds);
 
-  /* The trust filter and the Overdue filter, on and off. */
-  for (int pass = 0; pass < 3; pass++)
-    {
-      const char *filters[] = { "completely", "all", "unrated", "all" };
-
-      for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
-        {
-          ms = time_to_paint (window, set_trust_filter, (gpointer) filters[f]);
-          g_array_append_val (times, ms);
-          settle ();
-        }
-      for (int on = 1; on >= 0; on--)
-        {
-          ms = time_to_paint (window, set_overdue_only, GINT_TO_POINTER (on));
-          g_array_append_val (times, ms);
-          settle ();
-        }
-    }
-  print_figures ("filter-toggle", times);
-
-  /* Rating the selected row, in "All" (it stays) and in "Not Rated" (it leaves). */
-  for (int pass = 0; pass < 4; pass++)
-    {
-      tn_contacts_page_set_trust_filter (page, pass % 2 == 0 ? "all" : "unrated");
-      settle ();
-      for (int r = 0; r < 4; r++)
-        {
-          if (tn_contacts_page_get_selected_contact (page) == NULL)
-            {
-              g_autoptr(TnContact) first = g_list_model_get_item (tn_contacts_page_get_visible_model (page), 0);
-
-              tn_contacts_page_select_contact (page, first);
-            }
-          ms = time_until (window, rate_selected, GINT_TO_POINTER (r % 2 == 0 ? 1 : 2), pass >= 2);
-          g_array_append_val (times, ms);
-          settle ();
-        }
-      /* Then the same until the counts on the filter buttons agree. */
-      if (pass == 1)
-        print_figures ("rating", times);
-    }
-  print_figures ("rating-counted", times);
-
-  /* Scrolling through everyone: twenty pages down, the end, five pages up, the start. */
-  tn_contacts_page_set_trust_filter (page, "all");
-  settle ();
-  for (int i = 0; i < 28; i++)
-    {
-      int step = i < 20 ? 1 : i == 20 ? G_MAXINT : i < 26 ? -1 : i == 26 ? G_MININT : 1;
-
-      ms = time_to_paint (window, scroll_pages, GINT_TO_POINTER (step));
-      g_array_append_val (times, ms);
-      settle ();
-    }
-  print_figures ("scroll", times);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
