@@ -411,10 +411,11 @@ _tn_store_read_first_reminder_candidates (TnDb             *db,
   g_autoptr(TnLocalDays) days = tn_local_days_new (NULL);
   g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (TnReminderCandidate));
 
-  /* From the index contacts_timed alone (schema 11): the 1s and 2s are in it. */
+  /* From the index contacts_timed alone (schema 11): the 1s and 2s are in it. "trust > 0"
+   * is its own condition, spelled out so that SQLite sees the index may serve. */
   rated = tn_db_prepare (db,
                          "SELECT " CANDIDATE_COLUMNS " FROM contacts"
-                         "  WHERE removed_at IS NULL AND trust IN (1, 2)",
+                         "  WHERE removed_at IS NULL AND trust > 0 AND trust IN (1, 2)",
                          error);
   if (rated == NULL || !read_candidates (db, rated, cadence, days, NULL, candidates, error))
     return NULL;
