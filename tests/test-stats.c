@@ -681,19 +681,6 @@ test_brand_statement (Fixture       *fixture,
 /* The worker's figures are the store's own, read on a second connection: what was
  * committed before the call, with removed contacts left out as always. */
 static void
-on_computed_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  TnStats **stats = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *stats = tn_stats_compute_finish (TN_STORE (source), result, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (*stats);
-}
-
-static void
 test_compute_async (Fixture       *fixture,
                     gconstpointer  user_data)
 {
@@ -715,9 +702,7 @@ test_compute_async (Fixture       *fixture,
   g_assert_no_error (error);
 
   expected = compute_full (fixture, NOW, 2, "Acme", &defaults);
-  tn_stats_compute_async (fixture->store, when, 2, "Acme", &defaults, NULL, on_computed_cb, &stats);
-  while (stats == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  stats = tn_test_stats_in_worker (fixture->store, when, 2, "Acme", &defaults);
 
   g_assert_cmpuint (stats->n_contacts, ==, 3);
   g_assert_cmpuint (stats->n_contacts, ==, expected->n_contacts);
@@ -785,9 +770,7 @@ test_compute_async_in_memory (void)
   g_autoptr(TnStats) stats = NULL;
 
   g_assert_no_error (error);
-  tn_stats_compute_async (store, when, 20, NULL, &defaults, NULL, on_computed_cb, &stats);
-  while (stats == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  stats = tn_test_stats_in_worker (store, when, 20, NULL, &defaults);
   g_assert_cmpuint (stats->n_contacts, ==, 0);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_rmdir (dir);

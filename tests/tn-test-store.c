@@ -248,3 +248,44 @@ tn_test_contact_with_id (gint64 id)
   _tn_contact_set_id (contact, id);
   return contact;
 }
+
+static void
+on_stats_computed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  TnStats **stats = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *stats = tn_stats_compute_finish (TN_STORE (source), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*stats);
+}
+
+/**
+ * tn_test_stats_in_worker:
+ * @store: a store
+ * @now: as for tn_stats_compute_async()
+ * @goal: as for tn_stats_compute_async()
+ * @employer: (nullable): as for tn_stats_compute_async()
+ * @cadence: as for tn_stats_compute_async()
+ *
+ * tn_stats_compute_async(), waited for: the dashboard's refresh as the window makes it
+ * (figures and the week's suggestion); the test fails if it fails.
+ *
+ * Returns: (transfer full): the figures
+ */
+TnStats *
+tn_test_stats_in_worker (TnStore         *store,
+                         GDateTime       *now,
+                         int              goal,
+                         const char      *employer,
+                         const TnCadence *cadence)
+{
+  TnStats *stats = NULL;
+
+  tn_stats_compute_async (store, now, goal, employer, cadence, NULL, on_stats_computed_cb, &stats);
+  while (stats == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return stats;
+}

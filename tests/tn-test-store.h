@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "tn-stats.h"
 #include "tn-store.h"
 #include "tn-store-field-times.h"
 
@@ -128,5 +129,11 @@ void       tn_test_log         (TnStore           *store,
                                 const char        *day);
 
 TnContact *tn_test_contact_with_id (gint64 id);
+
+TnStats   *tn_test_stats_in_worker (TnStore         *store,
+                                    GDateTime       *now,
+                                    int              goal,
+                                    const char      *employer,
+                                    const TnCadence *cadence);
 
 G_END_DECLS

@@ -1,10 +1,10 @@
 /* bench-stats.c — how long a dashboard refresh takes over 100,000 contacts and 1,000,000
  * interactions: the floor (two plain counts), every figure on the store's connection, the
- * window's way (figures and the week's suggestion in a worker, to its callback), and what
- * the suggestion costs over the contacts in memory (the reminder's way); with the indexes
- * the figures read (schemas 5 and 11) and without them. Medians and worst cases, wall and
- * CPU. Prints figures; asserts nothing. The window's own part (the cards) is printed by the
- * app itself with G_MESSAGES_DEBUG=tn-dashboard-page.
+ * window's way (figures and the week's suggestion in a worker, to its callback), what the
+ * suggestion costs alone in the worker and over the contacts in memory (the reminder's
+ * way); with the indexes the figures read (schemas 5 and 11) and without them. Medians
+ * and worst cases, wall and CPU. Prints figures; asserts nothing. The window's own part
+ * (the cards) is printed by the app itself with G_MESSAGES_DEBUG=tn-dashboard-page.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -27,6 +27,7 @@
 #include "tn-clock.h"
 #include "tn-db.h"
 #include "tn-stats.h"
+#include "tn-store-reader-private.h"
 #include "tn-suggestion.h"
 #include "tn-store.h"
 
@@ -400,6 +401,66 @@ measure_main_thread (const char *path,
   times_print (&brand_times, "the brand card's reads (window's thread)", 0);
 }
 
+/* The refresh's suggestion alone, in a read transaction of a worker's connection as
+ * tn_stats_compute_async() makes it: from the candidates that can come first (as the
+ * refresh reads them) and, for comparison, from every contact with its name (as before). */
+static void
+measure_refresh_suggestion (const char *path,
+                            guint       runs)
+{
+  g_autoptr(GDateTime) now = tn_clock_now ();
+  const TnCadence cadence = { { 4, 12, 26 } };
+  Times first_times, everyone_times;
+  TnDb *db = open_db (path);
+  guint n_first = 0;
+
+  times_init (&first_times, runs);
+  times_init (&everyone_times, runs);
+  for (guint run = 0; run < runs; run++)
+    {
+      g_auto(TnSuggestion) first = { 0 };
+      g_auto(TnSuggestion) everyone = { 0 };
+      g_autoptr(GStringChunk) names = g_string_chunk_new (4096);
+      g_autoptr(GArray) candidates = NULL;
+      g_autoptr(GPtrArray) changes = NULL;
+      GError *error = NULL;
+      gint64 start;
+      double cpu_start;
+
+      exec (db, "BEGIN");
+      start = g_get_monotonic_time ();
+      cpu_start = cpu_ms ();
+      candidates = _tn_store_read_first_reminder_candidates (db, &cadence, &error);
+      check (candidates != NULL, error);
+      changes = _tn_store_list_job_changes_on (db, TN_JOB_CHANGES_FLAGS_NOT_DISMISSED, &error);
+      check (changes != NULL, error);
+      check (tn_suggestion_choose_named (&first, candidates, changes, now, 0, _tn_store_read_contact_name, db, &error), error);
+      times_add (&first_times, start, cpu_start);
+      n_first = candidates->len;
+      g_clear_pointer (&candidates, g_array_unref);
+      g_clear_pointer (&changes, g_ptr_array_unref);
+
+      start = g_get_monotonic_time ();
+      cpu_start = cpu_ms ();
+      candidates = _tn_store_read_reminder_candidates (db, &cadence, names, &error);
+      check (candidates != NULL, error);
+      changes = _tn_store_list_job_changes_on (db, TN_JOB_CHANGES_FLAGS_NOT_DISMISSED, &error);
+      check (changes != NULL, error);
+      tn_suggestion_choose (&everyone, candidates, changes, now, 0);
+      times_add (&everyone_times, start, cpu_start);
+      exec (db, "COMMIT");
+
+      if (first.contact_id != everyone.contact_id || first.reason != everyone.reason)
+        g_error ("the refresh's suggestion (%" G_GINT64_FORMAT ") is not the rule's over everyone (%" G_GINT64_FORMAT ")",
+                 first.contact_id, everyone.contact_id);
+    }
+  tn_db_close (db);
+
+  g_print ("the refresh's suggestion, worker's connection (%u of the candidates read):\n", n_first);
+  times_print (&first_times, "from the candidates that can come first", 0);
+  times_print (&everyone_times, "from every contact, with names (before)", 0);
+}
+
 /* A database made by an earlier run, named by BENCH_STATS_DB, is used again: writing it
  * takes minutes. */
 static gboolean
@@ -483,6 +544,7 @@ main (int   argc,
     }
 
   measure (path, "with the indexes", runs);
+  measure_refresh_suggestion (path, runs);
   measure_main_thread (path, runs);
 
   /* A kept database keeps its indexes, for the next run. */

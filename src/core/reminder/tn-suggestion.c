@@ -84,6 +84,103 @@ find_job_changer (GArray      *candidates,
   return NULL;
 }
 
+/* The name of @chosen: the candidate's own, else @name_of's. */
+static char *
+name_of_chosen (const TnReminderCandidate  *chosen,
+                TnSuggestionNameFunc        name_of,
+                gpointer                    user_data,
+                GError                    **error)
+{
+  if (chosen->name != NULL || name_of == NULL)
+    return g_strdup (chosen->name != NULL ? chosen->name : "");
+
+  return name_of (chosen->id, user_data, error);
+}
+
+/**
+ * tn_suggestion_choose_named:
+ * @suggestion: (out caller-allocates): where to put it; clear it with tn_suggestion_clear()
+ * @candidates: (element-type TnReminderCandidate): as for tn_suggestion_choose(), but
+ *   the names may be %NULL
+ * @changes: (element-type TnJobChange): as for tn_suggestion_choose()
+ * @now: the current time
+ * @skip: how many people to pass over ("Someone else" asks for the next one)
+ * @name_of: (scope call) (nullable): gives the chosen contact's name when its candidate has none
+ * @user_data: for @name_of
+ * @error: return location for a #GError, from @name_of
+ *
+ * tn_suggestion_choose() for a reader that looks up only the chosen contact's name: the
+ * dashboard's worker reads thousands of candidates and shows one.
+ *
+ * Returns: %TRUE on success; on failure @suggestion is left cleared
+ */
+gboolean
+tn_suggestion_choose_named (TnSuggestion          *suggestion,
+                            GArray                *candidates,
+                            GPtrArray             *changes,
+                            GDateTime             *now,
+                            guint                  skip,
+                            TnSuggestionNameFunc   name_of,
+                            gpointer               user_data,
+                            GError               **error)
+{
+  const TnReminderCandidate *chosen = NULL;
+  TnJobChange *change = NULL;
+  g_autofree char *name = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (suggestion != NULL, FALSE);
+  g_return_val_if_fail (candidates != NULL, FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *suggestion = (TnSuggestion) { 0 };
+
+  chosen = find_job_changer (candidates, changes, now, &change);
+  if (chosen != NULL && skip == 0)
+    {
+      suggestion->contact_id = chosen->id;
+      /* The job change was read with its contact's name. */
+      suggestion->name = g_strdup (chosen->name != NULL ? chosen->name : change->name);
+      suggestion->body = tn_suggestion_describe_job_change (suggestion->name, change->to_organization, change->to_title);
+      suggestion->reason = TN_REMINDER_REASON_CHANGED_JOBS;
+      return TRUE;
+    }
+
+  /* "Someone else" after the job changer goes on with the rule from its start. */
+  if (chosen != NULL)
+    skip--;
+  chosen = NULL;
+
+  id = tn_reminder_suggest ((const TnReminderCandidate *) (gpointer) candidates->data, candidates->len,
+                            now, skip, &suggestion->reason);
+  for (guint i = 0; id != 0 && i < candidates->len; i++)
+    {
+      if (g_array_index (candidates, TnReminderCandidate, i).id == id)
+        chosen = &g_array_index (candidates, TnReminderCandidate, i);
+    }
+
+  if (chosen != NULL)
+    {
+      name = name_of_chosen (chosen, name_of, user_data, error);
+      if (name == NULL)
+        {
+          *suggestion = (TnSuggestion) { 0 };
+          return FALSE;
+        }
+      suggestion->contact_id = chosen->id;
+      suggestion->body = tn_reminder_describe_suggestion (name, chosen->trust, chosen->last_met, now);
+      suggestion->name = g_steal_pointer (&name);
+    }
+  else if (suggestion->reason == TN_REMINDER_REASON_NO_CANDIDATES)
+    suggestion->body = g_strdup (_("Import your contacts to get a suggestion: drag vCard files onto TrustNet."));
+  else
+    suggestion->body = g_strdup (_("You have already met everyone this week. Who else could you invite?"));
+
+  return TRUE;
+}
+
 /**
  * tn_suggestion_choose:
  * @suggestion: (out caller-allocates): where to put it; clear it with tn_suggestion_clear()
@@ -105,50 +202,8 @@ tn_suggestion_choose (TnSuggestion *suggestion,
                       GDateTime    *now,
                       guint         skip)
 {
-  const TnReminderCandidate *chosen = NULL;
-  TnJobChange *change = NULL;
-  gint64 id;
-
-  g_return_if_fail (suggestion != NULL);
-  g_return_if_fail (candidates != NULL);
-  g_return_if_fail (changes != NULL);
-  g_return_if_fail (now != NULL);
-
-  *suggestion = (TnSuggestion) { 0 };
-
-  chosen = find_job_changer (candidates, changes, now, &change);
-  if (chosen != NULL && skip == 0)
-    {
-      suggestion->contact_id = chosen->id;
-      suggestion->name = g_strdup (chosen->name);
-      suggestion->body = tn_suggestion_describe_job_change (chosen->name, change->to_organization, change->to_title);
-      suggestion->reason = TN_REMINDER_REASON_CHANGED_JOBS;
-      return;
-    }
-
-  /* "Someone else" after the job changer goes on with the rule from its start. */
-  if (chosen != NULL)
-    skip--;
-  chosen = NULL;
-
-  id = tn_reminder_suggest ((const TnReminderCandidate *) (gpointer) candidates->data, candidates->len,
-                            now, skip, &suggestion->reason);
-  for (guint i = 0; id != 0 && i < candidates->len; i++)
-    {
-      if (g_array_index (candidates, TnReminderCandidate, i).id == id)
-        chosen = &g_array_index (candidates, TnReminderCandidate, i);
-    }
-
-  if (chosen != NULL)
-    {
-      suggestion->contact_id = chosen->id;
-      suggestion->name = g_strdup (chosen->name);
-      suggestion->body = tn_reminder_describe_suggestion (chosen->name, chosen->trust, chosen->last_met, now);
-    }
-  else if (suggestion->reason == TN_REMINDER_REASON_NO_CANDIDATES)
-    suggestion->body = g_strdup (_("Import your contacts to get a suggestion: drag vCard files onto TrustNet."));
-  else
-    suggestion->body = g_strdup (_("You have already met everyone this week. Who else could you invite?"));
+  /* With every name given, nothing can fail. */
+  tn_suggestion_choose_named (suggestion, candidates, changes, now, skip, NULL, NULL, NULL);
 }
 
 /**

@@ -31,6 +31,18 @@ typedef struct
   TnReminderReason reason;
 } TnSuggestion;
 
+/**
+ * TnSuggestionNameFunc:
+ * @contact_id: the chosen contact's id
+ * @user_data: what was given with the function
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the contact's name, %NULL with @error set on failure
+ */
+typedef char *(*TnSuggestionNameFunc) (gint64    contact_id,
+                                       gpointer  user_data,
+                                       GError  **error);
+
 gboolean tn_suggestion_compute (TnSuggestion     *suggestion,
                                 TnStore          *store,
                                 const TnCadence  *cadence,
@@ -42,6 +54,14 @@ void     tn_suggestion_choose  (TnSuggestion     *suggestion,
                                 GPtrArray        *changes,
                                 GDateTime        *now,
                                 guint             skip);
+gboolean tn_suggestion_choose_named (TnSuggestion        *suggestion,
+                                     GArray              *candidates,
+                                     GPtrArray           *changes,
+                                     GDateTime           *now,
+                                     guint                skip,
+                                     TnSuggestionNameFunc name_of,
+                                     gpointer             user_data,
+                                     GError             **error);
 void     tn_suggestion_clear   (TnSuggestion     *suggestion);
 char    *tn_suggestion_describe_job_change (const char *name,
                                             const char *organization,

@@ -822,18 +822,19 @@ request_free (Request *request)
 }
 
 /* tn_suggestion_compute() on the worker's connection: the contacts in memory are the
- * window's, and choosing among 100,000 of them took longer than a frame there. */
+ * window's, and choosing among 100,000 of them took longer than a frame there. With no
+ * "Someone else" pressed, only the candidates that can come first are read, and only the
+ * chosen one's name. */
 static gboolean
 suggest_on (TnDb         *db,
             Request      *request,
             TnSuggestion *suggestion,
             GError      **error)
 {
-  g_autoptr(GStringChunk) names = g_string_chunk_new (4096);
   g_autoptr(GArray) candidates = NULL;
   g_autoptr(GPtrArray) changes = NULL;
 
-  candidates = _tn_store_read_reminder_candidates (db, &request->cadence, names, error);
+  candidates = _tn_store_read_first_reminder_candidates (db, &request->cadence, error);
   if (candidates == NULL)
     return FALSE;
 
@@ -841,8 +842,7 @@ suggest_on (TnDb         *db,
   if (changes == NULL)
     return FALSE;
 
-  tn_suggestion_choose (suggestion, candidates, changes, request->now, 0);
-  return TRUE;
+  return tn_suggestion_choose_named (suggestion, candidates, changes, request->now, 0, _tn_store_read_contact_name, db, error);
 }
 
 static gpointer

@@ -40,6 +40,12 @@ GArray    *_tn_store_read_reminder_candidates (TnDb              *db,
                                                const TnCadence   *cadence,
                                                GStringChunk      *names,
                                                GError           **error);
+GArray    *_tn_store_read_first_reminder_candidates (TnDb            *db,
+                                                     const TnCadence *cadence,
+                                                     GError         **error);
+char      *_tn_store_read_contact_name        (gint64             id,
+                                               gpointer           db,
+                                               GError           **error);
 GPtrArray *_tn_store_list_job_changes_on      (TnDb              *db,
                                                TnJobChangesFlags  flags,
                                                GError           **error);

@@ -306,6 +306,47 @@ tn_store_list_reminder_candidates (TnStore         *self,
 }
 
 
+/* The columns read_candidates() takes, in its order; the name, when read, comes last. */
+#define CANDIDATE_COLUMNS "id, trust, last_met, created_at, cadence_weeks"
+
+/* Appends @statement's rows (CANDIDATE_COLUMNS, then full_name if @names is given) to
+ * @candidates, each as tn_store_list_reminder_candidates() makes it from a contact. */
+static gboolean
+read_candidates (TnDb             *db,
+                 sqlite3_stmt     *statement,
+                 const TnCadence  *cadence,
+                 TnLocalDays      *days,
+                 GStringChunk     *names,
+                 GArray           *candidates,
+                 GError          **error)
+{
+  int result;
+
+  while ((result = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      int trust = sqlite3_column_int (statement, 1);
+      int own = sqlite3_column_int (statement, 4);
+      TnReminderCandidate candidate = {
+        .id = sqlite3_column_int64 (statement, 0),
+        .trust = trust,
+        .last_met = tn_local_days_midnight (days, tn_local_days_parse ((const char *) sqlite3_column_text (statement, 2))),
+        .added_at = sqlite3_column_int64 (statement, 3),
+        /* tn_cadence_weeks_for() on a row: its own interval, else its rating's. */
+        .cadence_weeks = own > 0 ? own : tn_cadence_weeks_for_trust (cadence, tn_trust_is_valid (trust) ? trust : TN_TRUST_UNRATED),
+      };
+
+      if (names != NULL)
+        {
+          const char *name = (const char *) sqlite3_column_text (statement, 5);
+
+          candidate.name = g_string_chunk_insert (names, name != NULL ? name : "");
+        }
+      g_array_append_val (candidates, candidate);
+    }
+
+  return tn_db_finished (db, result, error);
+}
+
 /**
  * _tn_store_read_reminder_candidates:
  * @db: a connection of a worker's own
@@ -327,35 +368,102 @@ _tn_store_read_reminder_candidates (TnDb             *db,
   g_autoptr(sqlite3_stmt) statement = NULL;
   g_autoptr(TnLocalDays) days = tn_local_days_new (NULL);
   g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (TnReminderCandidate));
-  int result;
 
   statement = tn_db_prepare (db,
-                             "SELECT id, full_name, trust, last_met, created_at, cadence_weeks FROM contacts"
+                             "SELECT " CANDIDATE_COLUMNS ", full_name FROM contacts"
                              "  WHERE removed_at IS NULL ORDER BY id",
                              error);
-  if (statement == NULL)
-    return NULL;
-
-  while ((result = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      int trust = sqlite3_column_int (statement, 2);
-      int own = sqlite3_column_int (statement, 5);
-      const char *name = (const char *) sqlite3_column_text (statement, 1);
-      TnReminderCandidate candidate = {
-        .id = sqlite3_column_int64 (statement, 0),
-        .name = g_string_chunk_insert (names, name != NULL ? name : ""),
-        .trust = trust,
-        .last_met = tn_local_days_midnight (days, tn_local_days_parse ((const char *) sqlite3_column_text (statement, 3))),
-        .added_at = sqlite3_column_int64 (statement, 4),
-        /* tn_cadence_weeks_for() on a row: its own interval, else its rating's. */
-        .cadence_weeks = own > 0 ? own : tn_cadence_weeks_for_trust (cadence, tn_trust_is_valid (trust) ? trust : TN_TRUST_UNRATED),
-      };
-
-      g_array_append_val (candidates, candidate);
-    }
-
-  if (!tn_db_finished (db, result, error))
+  if (statement == NULL || !read_candidates (db, statement, cadence, days, names, candidates, error))
     return NULL;
 
   return g_steal_pointer (&candidates);
+}
+
+/**
+ * _tn_store_read_first_reminder_candidates:
+ * @db: a connection of a worker's own
+ * @cadence: the keep-in-touch interval per trust rating
+ * @error: return location for a #GError
+ *
+ * Of _tn_store_read_reminder_candidates(), only those that tn_suggestion_choose() can
+ * choose with no "Someone else" (skip 0): every 1 and 2, and of everyone else only the
+ * first in "not met for longest" order. Anyone else is a %TN_REMINDER_REASON_LONGEST,
+ * which only the first of that order can win, whether overdue or not; and a job changer
+ * is a 1. Reading 15,000 of 100,000 from an index instead of the whole table is most of
+ * what the dashboard's refresh saves.
+ *
+ * "Not met for longest" is tn_reminder_suggest()'s order: the never met first, oldest
+ * added first, then by last meeting; ties by smaller id. Days sort as text, and a later
+ * day has a later local midnight, so the days' text gives that order.
+ *
+ * The names are not read (%NULL): only the chosen one's is needed, from
+ * _tn_store_read_contact_name().
+ *
+ * Returns: (transfer full) (element-type TnReminderCandidate): the candidates
+ */
+GArray *
+_tn_store_read_first_reminder_candidates (TnDb             *db,
+                                          const TnCadence  *cadence,
+                                          GError          **error)
+{
+  g_autoptr(sqlite3_stmt) rated = NULL;
+  g_autoptr(sqlite3_stmt) first_other = NULL;
+  g_autoptr(TnLocalDays) days = tn_local_days_new (NULL);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (TnReminderCandidate));
+
+  /* From the index contacts_timed alone (schema 11): the 1s and 2s are in it. "trust > 0"
+   * is its own condition, spelled out so that SQLite sees the index may serve. */
+  rated = tn_db_prepare (db,
+                         "SELECT " CANDIDATE_COLUMNS " FROM contacts"
+                         "  WHERE removed_at IS NULL AND trust > 0 AND trust IN (1, 2)",
+                         error);
+  if (rated == NULL || !read_candidates (db, rated, cadence, days, NULL, candidates, error))
+    return NULL;
+
+  /* No index holds the unrated: one pass over the table, keeping the first. */
+  first_other = tn_db_prepare (db,
+                               "SELECT " CANDIDATE_COLUMNS " FROM contacts"
+                               "  WHERE removed_at IS NULL AND trust NOT IN (1, 2)"
+                               "  ORDER BY last_met IS NOT NULL, CASE WHEN last_met IS NULL THEN created_at END,"
+                               "           last_met, id"
+                               "  LIMIT 1",
+                               error);
+  if (first_other == NULL || !read_candidates (db, first_other, cadence, days, NULL, candidates, error))
+    return NULL;
+
+  return g_steal_pointer (&candidates);
+}
+
+/**
+ * _tn_store_read_contact_name:
+ * @id: a contact's id
+ * @db: (type TnDb): a connection of a worker's own
+ * @error: return location for a #GError: %TN_STORE_ERROR_NOT_FOUND when there is no such
+ *   contact
+ *
+ * A #TnSuggestionNameFunc: tn_suggestion_choose_named() asks it for the chosen contact's
+ * name, with the connection as its data.
+ *
+ * Returns: (transfer full): the contact's full name
+ */
+char *
+_tn_store_read_contact_name (gint64    id,
+                             gpointer  db,
+                             GError  **error)
+{
+  g_autoptr(sqlite3_stmt) statement = tn_db_prepare (db, "SELECT full_name FROM contacts WHERE id = ?1", error);
+  int result;
+
+  if (statement == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (statement, 1, id);
+  result = sqlite3_step (statement);
+  if (result == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (statement, 0));
+  if (result == SQLITE_DONE)
+    g_set_error_literal (error, TN_STORE_ERROR, TN_STORE_ERROR_NOT_FOUND, _("This contact is no longer in the database"));
+  else
+    tn_db_set_error (db, sqlite3_extended_errcode (((TnDb *) db)->handle), error);
+  return NULL;
 }
