@@ -489,8 +489,11 @@ splice_shown (TnContactFilterList *self,
   if (n_added > n_removed)
     g_array_set_size (self->shown, self->shown->len + n_added - n_removed);
   rows = (guint *) self->shown->data;
-  memmove (rows + first_shown + n_added, rows + first_shown + n_removed, tail * sizeof (guint));
-  memcpy (rows + first_shown, brought, n_added * sizeof (guint));
+  /* An empty array may have no data at all, and memmove() must not be given NULL. */
+  if (tail > 0)
+    memmove (rows + first_shown + n_added, rows + first_shown + n_removed, tail * sizeof (guint));
+  if (n_added > 0)
+    memcpy (rows + first_shown, brought, n_added * sizeof (guint));
   if (n_removed > n_added)
     g_array_set_size (self->shown, self->shown->len - (n_removed - n_added));
 
