@@ -789,7 +789,7 @@ tn_contact_filter_list_changed (TnContactFilterList *self,
 
   state = self->state->data;
   everyone = lets_everyone_through (self);
-  if (everyone)
+  if (everyone && self->state->len > 0)
     memset (state, SHOWN | KNOWN, self->state->len);
   for (guint i = 0; i < self->state->len && !everyone; i++)
     {
@@ -989,7 +989,9 @@ tn_contact_filter_list_forget_classes (TnContactFilterList *self)
 {
   g_return_if_fail (TN_IS_CONTACT_FILTER_LIST (self));
 
-  memset (self->classes->data, UNCLASSIFIED, self->classes->len);
+  /* An empty array may have no data at all, and memset() must not be given NULL. */
+  if (self->classes->len > 0)
+    memset (self->classes->data, UNCLASSIFIED, self->classes->len);
   self->n_unclassified = self->classes->len;
   self->first_unclassified = 0;
   g_signal_emit (self, signals[COUNTS_CHANGED], 0);
